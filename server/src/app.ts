@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { Database } from './db/database.ts';
+import type { Config } from './lib/config.ts';
+import type { AppDeps } from './http/context.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { DomainError } from './http/domain-error.ts';
+import { installAuthorization, type RouteEntry } from './http/authorization.ts';
+import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
+import { registerRoleRoutes } from './modules/roles/roles.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface BuildOptions {
+  db: Database;
+  config: Config;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance & { routeTable: RouteEntry[] };
+
+/** Assembles the HTTP app: plugins first, then each domain's routes, registered explicitly in order. */
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: opts.config.logLevel,
+          // Secrets never reach the log: cookies, credentials and codes are removed at the source.
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.code'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? (() => new Date()) };
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const routeTable: RouteEntry[] = [];
+  installErrorHandling(app);
+  await app.register(cookie);
+  const registerPublicPlugin = installAuthorization(app, routeTable);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new DomainError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Yiqi 一起 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await registerPublicPlugin(() => app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } }));
+
+  registerSystemRoutes(app);
+  registerAuthRoutes(app);
+  registerRegionRoutes(app);
+  registerRoleRoutes(app);
+  registerAuditRoutes(app);
+  registerOrganizationRoutes(app);
+
+  if (existsSync(WEB_DIST + 'index.html')) {
+    await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: unknown page paths get index.html, unknown API paths a 404.
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(WEB_DIST + 'index.html'))
+      return reply.sendFile('index.html');
+    throw new DomainError('NOT_FOUND');
+  });
+
+  return Object.assign(app, { routeTable }) as unknown as App;
+}

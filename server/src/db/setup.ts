@@ -1,0 +1,51 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../lib/config.ts';
+import { openPglite, openPostgres, type OpenDatabase } from './database.ts';
+import { migrate } from './migrate.ts';
+import { seedRegions } from '../modules/regions/regions.seed.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
+
+/**
+ * PGlite does nothing to stop a second process opening the same folder, which corrupts it, so the
+ * embedded database is guarded by a lock file holding the owner's pid.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'yiqi.lock');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let alive = false;
+    try {
+      alive = pid > 0 && pid !== process.pid && process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`${dir} is in use by process ${pid}; stop it first (two processes would corrupt the database)`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+/** Opens the configured database: PGlite under dataDir by default, PostgreSQL when DATABASE_URL is set. */
+export async function openConfigured(config: Config): Promise<OpenDatabase> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, { role: config.dbRole });
+  const pgliteDir = join(config.dataDir, 'pglite');
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const handle = await openPglite({ dataDir: pgliteDir });
+    const close = handle.close;
+    return { ...handle, close: async () => (await close(), unlock()) };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+/** Migrates, loads the region tree when empty, and the demo data when asked. */
+export async function prepare(handle: OpenDatabase, options: { demo: boolean }) {
+  const applied = await migrate(handle);
+  const hasRegions = await handle.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
+  const regions = hasRegions ? 0 : await seedRegions(handle.db);
+  const demo = options.demo ? await seedDemo(handle.db) : false;
+  return { applied, regions, demo };
+}

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '@yiqi/shared/roles';
+import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
+import type { Database } from '../db/database.ts';
+import type { Actor, Grant } from './context.ts';
+
+/** What a request acts on, for the scope check: a region, or an organization (with its region). */
+export type Target = { type: 'region'; code: string } | { type: 'organization'; id: string; regionCode: string };
+
+/**
+ * Every route declares who may call it. There is no default: app.ts refuses to register a route without
+ * one, and the authorization matrix test reads these declarations.
+ *
+ * - public: anyone, signed in or not.
+ * - user: any signed-in account (its own data only, enforced by the service).
+ * - staff: holders of one of `roles`, after the second factor; `target` names what the request acts on,
+ *   and the caller needs a grant whose scope contains it. Without `target` any grant of the roles passes
+ *   and the service limits results to the caller's scopes.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | {
+      kind: 'staff';
+      roles: readonly Role[];
+      target?: (req: FastifyRequest, db: Database) => Promise<Target | null>;
+    };
+
+/** True when a grant's scope contains the target. Region grants cover their subtree, org grants their org. */
+export function grantCovers(grant: Grant, target: Target): boolean {
+  if (grant.orgId !== null) return target.type === 'organization' && target.id === grant.orgId;
+  const code = target.type === 'region' ? target.code : target.regionCode;
+  return isInSubtree(code, grant.regionCode, grant.regionLevel as RegionLevel);
+}
+
+export function grantsFor(actor: Actor, roles: readonly Role[]): Grant[] {
+  return actor.grants.filter((g) => roles.includes(g.role));
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { pickLocale } from '@yiqi/shared/i18n';
+import { ErrorBodySchema } from '@yiqi/shared/contracts/common';
+import { grantCovers, grantsFor, type Access } from './access.ts';
+import { ctxOf } from './context.ts';
+import { DomainError } from './domain-error.ts';
+import { authenticate } from '../modules/auth/auth.service.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+
+export const SESSION_COOKIE = 'yiqi_sid';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/** A registered route and its declaration, for the authorization matrix test. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+function accessOf(req: FastifyRequest): Access {
+  return req.routeOptions.config.access!;
+}
+
+async function deny(req: FastifyRequest, code: 'FORBIDDEN' | 'OUT_OF_SCOPE' | 'MFA_REQUIRED', reason: string) {
+  await recordAudit(ctxOf(req), {
+    action: 'authz.denied',
+    result: 'denied',
+    objectType: 'route',
+    objectId: `${req.method} ${req.routeOptions.url}`,
+    details: { reason },
+  });
+  throw new DomainError(code);
+}
+
+/**
+ * Deny by default: a route that does not declare `config.access` cannot be registered. Every request is
+ * authenticated from its session cookie; roles and the second factor are checked before validation, the
+ * scope of the target after (it may need validated input).
+ */
+export function installAuthorization(app: FastifyInstance, routes: RouteEntry[]) {
+  let thirdParty = false;
+  app.addHook('onRoute', (route: RouteOptions) => {
+    // Routes of documentation and static-file plugins serve public material and are marked so explicitly.
+    if (thirdParty && !(route.config as { access?: Access } | undefined)?.access)
+      route.config = { ...route.config, access: { kind: 'public' } } as typeof route.config;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+    if (route.method === 'HEAD') return;
+    for (const m of ([] as string[]).concat(route.method as string)) routes.push({ method: m, url: route.url, access });
+    // Every operation documents the error body, so clients and the fuzz test know its shape.
+    const schema = (route.schema ??= {}) as { response?: Record<string, unknown> };
+    if (route.url.startsWith('/api/')) schema.response = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema, ...schema.response };
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+
+  app.addHook('onRequest', async (req) => {
+    req.locale = pickLocale((req.cookies?.yiqi_locale as string | undefined) ?? req.headers['accept-language']);
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (!token || !req.routeOptions.config.access || accessOf(req).kind === 'public') return;
+    const actor = await authenticate(ctxOf(req), token);
+    if (actor) {
+      const { locale, ...rest } = actor;
+      req.actor = rest;
+      if (!req.cookies.yiqi_locale) req.locale = locale;
+    }
+  });
+
+  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
+    const access = accessOf(req);
+    if (!access || access.kind === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (access.kind === 'user') return;
+    if (grantsFor(actor, access.roles).length === 0) return deny(req, 'FORBIDDEN', 'role');
+    if (!actor.mfa) return deny(req, 'MFA_REQUIRED', 'mfa');
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = accessOf(req);
+    if (access?.kind !== 'staff' || !access.target) return;
+    const target = await access.target(req, req.server.deps.db);
+    if (!target) return;
+    if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target))) return deny(req, 'OUT_OF_SCOPE', 'scope');
+  });
+
+  /** Registers a plugin whose routes are all public (API docs, web assets). */
+  return async function registerPublicPlugin(register: () => PromiseLike<unknown>): Promise<void> {
+    thirdParty = true;
+    try {
+      await register();
+    } finally {
+      thirdParty = false;
+    }
+  };
+}

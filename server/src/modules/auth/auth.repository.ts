@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Grant } from '../../http/context.ts';
+import type { Role } from '@yiqi/shared/roles';
+
+export function findUserByUsername(db: Database, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Database, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Counts a failed password and locks the account when the count reaches the threshold; atomic. */
+export async function registerFailedLogin(db: Database, userId: string, threshold: number, lockUntil: Date) {
+  const r = await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_logins: sql<number>`CASE WHEN ${eb.ref('failed_logins')} + 1 >= ${threshold} THEN 0 ELSE ${eb.ref('failed_logins')} + 1 END`,
+      locked_until: sql<Date | null>`CASE WHEN ${eb.ref('failed_logins')} + 1 >= ${threshold} THEN ${lockUntil}::timestamptz ELSE ${eb.ref('locked_until')} END`,
+    }))
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return { locked: r.failed_logins === 0 };
+}
+
+export async function resetFailedLogins(db: Database, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('failed_logins', '>', 0), eb('locked_until', 'is not', null)]))
+    .execute();
+}
+
+export async function insertSession(
+  db: Database,
+  s: { tokenHash: Buffer; userId: string; now: Date; expiresAt: Date },
+) {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt })
+    .execute();
+}
+
+/** The live session for a token hash with its user, or nothing. */
+export function findSession(db: Database, tokenHash: Buffer) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.user_id',
+      's.last_seen_at',
+      's.expires_at',
+      's.mfa_at',
+      's.revoked_at',
+      'u.username',
+      'u.totp_enabled_at',
+      'u.disabled_at',
+      'u.locale',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Database, tokenHash: Buffer, now: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function revokeSession(db: Database, tokenHash: Buffer, now: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeOtherSessions(db: Database, userId: string, keep: Buffer, now: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keep)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function markSessionMfa(db: Database, tokenHash: Buffer, now: Date) {
+  await db.updateTable('sessions').set({ mfa_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function updatePasswordHash(db: Database, userId: string, hash: string, now: Date) {
+  await db.updateTable('users').set({ password_hash: hash, password_changed_at: now }).where('id', '=', userId).execute();
+}
+
+export async function updateLocale(db: Database, userId: string, locale: string) {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+export async function storePendingTotp(db: Database, userId: string, secretEnc: string) {
+  await db
+    .updateTable('users')
+    .set({ totp_secret_enc: secretEnc, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Records the accepted time step; fails (returns false) when the step was already used: replay. */
+export async function consumeTotpStep(db: Database, userId: string, step: number, enableAt?: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step, ...(enableAt ? { totp_enabled_at: enableAt } : {}) })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Active grants with the level of the region they are bound to (an organization's region for org grants). */
+export async function findActiveGrants(db: Database, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .leftJoin('organizations as o', 'o.id', 'g.org_id')
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`))
+    .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level'])
+    .where('g.user_id', '=', userId)
+    .where('g.revoked_at', 'is', null)
+    .orderBy('r.level')
+    .orderBy('g.granted_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    regionCode: r.code,
+    regionLevel: r.level,
+    orgId: r.org_id,
+  }));
+}

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import type { MeView } from '@yiqi/shared/contracts/auth';
+import type { Locale } from '@yiqi/shared/i18n';
+import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
+import { decrypt, encrypt, sha256 } from '../../lib/crypto.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { describeGrants } from '../roles/roles.service.ts';
+import * as repo from './auth.repository.ts';
+import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './password.ts';
+import { matchTotp, newTotpSecret, totpEnrolment } from './totp.ts';
+
+/** Checks a password and opens a session; the same answer for unknown, locked and wrong. Returns the token. */
+export async function login(ctx: Ctx, username: string, password: string): Promise<{ token: string; me: MeView }> {
+  const now = ctx.clock();
+  const user = await repo.findUserByUsername(ctx.db, username);
+  const who = { id: user?.id ?? null, name: username.toLowerCase().slice(0, 64) };
+  if (!user || user.disabled_at) {
+    await burnPasswordCheck(password);
+    await recordAudit(ctx, { action: 'auth.login', result: 'failed', actorOverride: who, regionCode: null, details: { reason: 'unknown_user' } });
+    throw new DomainError('LOGIN_FAILED');
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    await burnPasswordCheck(password);
+    await recordAudit(ctx, { action: 'auth.login', result: 'denied', actorOverride: who, regionCode: null, details: { reason: 'locked' } });
+    throw new DomainError('LOGIN_FAILED');
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000);
+    const { locked } = await repo.registerFailedLogin(ctx.db, user.id, ctx.config.lockoutThreshold, lockUntil);
+    await recordAudit(ctx, { action: 'auth.login', result: 'failed', actorOverride: who, regionCode: null, details: { reason: 'wrong_password' } });
+    if (locked)
+      await recordAudit(ctx, {
+        action: 'auth.lockout',
+        result: 'ok',
+        actorOverride: who,
+        regionCode: null,
+        objectType: 'user',
+        objectId: user.id,
+        details: { until: lockUntil.toISOString() },
+      });
+    throw new DomainError('LOGIN_FAILED');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = sha256(token);
+  const grants = await repo.findActiveGrants(ctx.db, user.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const t = { ...ctx, db: trx };
+    await repo.resetFailedLogins(trx, user.id);
+    await repo.insertSession(trx, {
+      tokenHash,
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000),
+    });
+    await recordAudit(t, {
+      action: 'auth.login',
+      result: 'ok',
+      actorOverride: { id: user.id, name: user.username },
+      regionCode: grants[0]?.regionCode ?? null,
+    });
+  });
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    grants,
+    mfa: false,
+    mfaEnrolled: user.totp_enabled_at !== null,
+    sessionHash: tokenHash,
+  };
+  return { token, me: await getMe({ ...ctx, actor }) };
+}
+
+/** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */
+export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Promise<(Actor & { locale: Locale }) | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const tokenHash = sha256(token);
+  const s = await repo.findSession(ctx.db, tokenHash);
+  if (!s || s.revoked_at || s.disabled_at) return null;
+  const now = ctx.clock();
+  const idleLimit = new Date(new Date(s.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000);
+  if (now >= new Date(s.expires_at) || now >= idleLimit) return null;
+  // One write a minute at most: enough for a 30-minute idle window, cheap on hot read paths.
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await repo.touchSession(ctx.db, tokenHash, now);
+  return {
+    userId: s.user_id,
+    username: s.username,
+    grants: await repo.findActiveGrants(ctx.db, s.user_id),
+    mfa: s.mfa_at !== null,
+    mfaEnrolled: s.totp_enabled_at !== null,
+    sessionHash: tokenHash,
+    locale: s.locale as Locale,
+  };
+}
+
+export async function logout(ctx: Ctx): Promise<void> {
+  const actor = actorOf(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.revokeSession(trx, actor.sessionHash, ctx.clock());
+    await recordAudit({ ...ctx, db: trx }, { action: 'auth.logout', result: 'ok' });
+  });
+}
+
+export async function getMe(ctx: Ctx): Promise<MeView> {
+  const actor = actorOf(ctx);
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user) throw new DomainError('UNAUTHENTICATED');
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    locale: user.locale as Locale,
+    roles: await describeGrants(ctx, actor.grants),
+    isStaff: actor.grants.length > 0,
+    mfa: { enrolled: actor.mfaEnrolled, verified: actor.mfa },
+  };
+}
+
+/** Changes the password after checking the current one; every other session of the user is ended. */
+export async function changePassword(ctx: Ctx, current: string, next: string): Promise<void> {
+  const actor = actorOf(ctx);
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, current))) {
+    await recordAudit(ctx, { action: 'auth.password_change', result: 'failed', details: { reason: 'wrong_password' } });
+    throw new DomainError('WRONG_PASSWORD');
+  }
+  if (!isStrongPassword(next) || next === current) throw new DomainError('WEAK_PASSWORD');
+  const hash = await hashPassword(next);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updatePasswordHash(trx, actor.userId, hash, ctx.clock());
+    await repo.revokeOtherSessions(trx, actor.userId, actor.sessionHash, ctx.clock());
+    await recordAudit({ ...ctx, db: trx }, { action: 'auth.password_change', result: 'ok', objectType: 'user', objectId: actor.userId });
+  });
+}
+
+export async function setLocale(ctx: Ctx, locale: Locale): Promise<void> {
+  const actor = actorOf(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateLocale(trx, actor.userId, locale);
+    await recordAudit({ ...ctx, db: trx }, { action: 'user.locale', result: 'ok', details: { locale } });
+  });
+}
+
+/** Starts TOTP enrolment: a new secret, kept encrypted until a first code confirms it. */
+export async function setupTotp(ctx: Ctx) {
+  const actor = actorOf(ctx);
+  if (actor.mfaEnrolled) throw new DomainError('MFA_ALREADY_ENABLED');
+  const secret = newTotpSecret();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.storePendingTotp(trx, actor.userId, encrypt(ctx.config.appKey, secret));
+    await recordAudit({ ...ctx, db: trx }, { action: 'auth.totp_setup', result: 'ok' });
+  });
+  return totpEnrolment(secret, actor.username);
+}
+
+/** Confirms enrolment (first code) or passes the second factor for this session (later codes). */
+export async function checkTotp(ctx: Ctx, code: string, mode: 'enable' | 'verify'): Promise<void> {
+  const actor = actorOf(ctx);
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user?.totp_secret_enc) throw new DomainError('MFA_NOT_ENROLLED');
+  if (mode === 'enable' && user.totp_enabled_at) throw new DomainError('MFA_ALREADY_ENABLED');
+  if (mode === 'verify' && !user.totp_enabled_at) throw new DomainError('MFA_NOT_ENROLLED');
+  const now = ctx.clock();
+  const step = matchTotp(decrypt(ctx.config.appKey, user.totp_secret_enc), code, now);
+  const action = mode === 'enable' ? 'auth.totp_enable' : 'auth.totp_verify';
+  const ok =
+    step !== null &&
+    (await ctx.db.transaction().execute(async (trx) => {
+      if (!(await repo.consumeTotpStep(trx, actor.userId, step, mode === 'enable' ? now : undefined))) return false;
+      await repo.markSessionMfa(trx, actor.sessionHash, now);
+      await recordAudit({ ...ctx, db: trx }, { action, result: 'ok' });
+      return true;
+    }));
+  if (!ok) {
+    // Wrong codes count like wrong passwords, so six digits cannot be guessed through a live session.
+    const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000);
+    await repo.registerFailedLogin(ctx.db, actor.userId, ctx.config.lockoutThreshold, lockUntil);
+    await recordAudit(ctx, { action, result: 'failed', details: { reason: step === null ? 'wrong_code' : 'replayed_code' } });
+    throw new DomainError('MFA_CODE_INVALID');
+  }
+}

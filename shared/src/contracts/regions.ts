@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { pageOf, RegionCode } from './common.ts';
+
+export const RegionView = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.number().int().min(1).max(5),
+  parentCode: z.string().nullable(),
+  childCount: z.number().int(),
+});
+export type RegionView = z.infer<typeof RegionView>;
+
+export const RegionDetail = RegionView.extend({ ancestors: z.array(RegionView.pick({ code: true, name: true, level: true })) });
+
+export const RegionListQuery = z.strictObject({
+  parent: RegionCode.optional(),
+  q: z.string().trim().min(1).max(40).optional(),
+  level: z.coerce.number().int().min(1).max(5).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const RegionPage = pageOf(
+  RegionView.extend({ path: z.string() /** "广东省 / 深圳市 / 南山区" for search results */ }),
+);
+export const RegionParams = z.strictObject({ code: RegionCode });
