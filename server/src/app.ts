@@ -28,6 +28,8 @@ export interface BuildOptions {
   config: Config;
   clock?: () => Date;
   logger?: boolean;
+  /** Where logs go instead of stdout (tests read them to prove no secret is logged). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type App = FastifyInstance & { routeTable: RouteEntry[] };
@@ -35,13 +37,21 @@ export type App = FastifyInstance & { routeTable: RouteEntry[] };
 /** Assembles the HTTP app: plugins first, then each domain's routes, registered explicitly in order. */
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger
-      ? {
-          level: opts.config.logLevel,
-          // Secrets never reach the log: cookies, credentials and codes are removed at the source.
-          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.code'],
-        }
-      : false,
+    logger:
+      opts.logger || opts.logStream
+        ? {
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            level: opts.config.logLevel,
+            // Secrets never reach the log: cookies, credentials and codes are removed at the source.
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.code',
+            ],
+          }
+        : false,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -70,7 +80,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     openapi: { info: { title: 'Yiqi 一起 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await registerPublicPlugin(() => app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } }));
+  await registerPublicPlugin(() =>
+    app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } }),
+  );
 
   registerSystemRoutes(app);
   registerAuthRoutes(app);

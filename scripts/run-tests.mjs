@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Runs the test suite: `npm test` on PGlite, `npm run test:pg` (or DATABASE_URL) on PostgreSQL,
+// `npm run e2e` for the browser journeys. Builds the template database once, then node:test runs every
+// *.test.ts file, each on its own copy. Fails when no test file is found (node 20 would exit 0).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const e2e = args.includes('--e2e');
+const onPg = args.includes('--pg') || Boolean(process.env.DATABASE_URL);
+const filters = args.filter((a) => !a.startsWith('--'));
+const env = { ...process.env, TZ: 'UTC' };
+
+function find(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) find(p, out);
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const roots = e2e ? ['e2e'] : ['shared/src', 'server/src'];
+let files = roots.flatMap((r) => find(r)).sort();
+if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+
+function run(cmd, argv, extraEnv = {}) {
+  const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return r.status ?? 1;
+}
+
+mkdirSync('test-output', { recursive: true });
+let cleanup = () => {};
+if (e2e) {
+  if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
+} else if (onPg) {
+  env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  const template = `yiqi_tpl_${process.pid}_${Date.now().toString(36)}`;
+  if (run('npx', ['tsx', 'scripts/test-template.ts', 'postgres', template]) !== 0) process.exit(1);
+  env.YIQI_TEST_PG_TEMPLATE = template;
+  cleanup = () => run('npx', ['tsx', 'scripts/test-template.ts', 'drop', template]);
+} else {
+  const file = join('test-output', `pglite-template-${process.pid}.tar`);
+  if (run('npx', ['tsx', 'scripts/test-template.ts', 'pglite', file]) !== 0) process.exit(1);
+  env.YIQI_TEST_PGLITE_TEMPLATE = file;
+  cleanup = () => rmSync(file, { force: true });
+}
+
+console.log(`running ${files.length} test files on ${e2e ? 'chromium' : onPg ? 'PostgreSQL' : 'PGlite'}`);
+const status = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+cleanup();
+process.exit(status);

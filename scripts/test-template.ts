@@ -1,0 +1,36 @@
+/**
+ * Builds the database every test file starts from: migrated, regions loaded, no accounts.
+ * PGlite: writes a data-dir dump to the given file. PostgreSQL: creates the named template database.
+ */
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { openPglite, openPostgres } from '../server/src/db/database.ts';
+import { prepare } from '../server/src/db/setup.ts';
+import { withDatabase } from '../server/src/test/database.ts';
+
+const [mode, target] = process.argv.slice(2);
+if (mode === 'pglite' && target) {
+  const handle = await openPglite();
+  await prepare(handle, { demo: false });
+  const dump = await handle.pglite!.dumpDataDir('none');
+  writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+} else if (mode === 'postgres' && target) {
+  const base = process.env.DATABASE_URL!;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${target}`);
+  await admin.query(`CREATE DATABASE ${target}`);
+  await admin.end();
+  const handle = await openPostgres(withDatabase(base, target));
+  await prepare(handle, { demo: false });
+  await handle.close();
+} else if (mode === 'drop' && target) {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${target} WITH (FORCE)`);
+  await admin.end();
+} else {
+  console.error('usage: test-template.ts pglite <file> | postgres <database> | drop <database>');
+  process.exit(2);
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, type OpenDatabase } from '../db/database.ts';
+
+/**
+ * A fresh database for one test file, copied from the migrated and region-seeded template the test runner
+ * prepared (scripts/run-tests.mjs): a PGlite data-dir dump by default, a PostgreSQL template database when
+ * DATABASE_URL is set. Copying a template takes well under a second; building one takes several.
+ */
+export async function openTestDatabase(): Promise<OpenDatabase & { url?: string }> {
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const template = process.env.YIQI_TEST_PG_TEMPLATE;
+    if (!template) throw new Error('YIQI_TEST_PG_TEMPLATE is not set: run tests through `npm run test:pg`');
+    const name = `yiqi_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+    const url = withDatabase(base, name);
+    const handle = await openPostgres(url, { role: 'yiqi_app', max: 10 });
+    return {
+      ...handle,
+      url,
+      close: async () => {
+        await handle.close();
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const file = process.env.YIQI_TEST_PGLITE_TEMPLATE;
+  if (!file) throw new Error('YIQI_TEST_PGLITE_TEMPLATE is not set: run tests through `npm test`');
+  return openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+export const onPostgres = () => Boolean(process.env.DATABASE_URL);

@@ -1,0 +1,95 @@
+import { ERRORS } from '@yiqi/shared/errors';
+import { pickLocale, type Locale } from '@yiqi/shared/i18n';
+
+/** A failed API call: the server's error code and its message, already in the caller's language. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const NETWORK_MESSAGE: Record<Locale, string> = {
+  'zh-CN': '无法连接服务器，请检查网络后重试',
+  'zh-HK': '無法連接伺服器，請檢查網絡後重試',
+  en: 'Cannot reach the server; check your connection and try again',
+};
+
+/** The interface language as the server will see it (cookie first), for messages made on this side. */
+export function currentLocale(): Locale {
+  const m = /(?:^|;\s*)yiqi_locale=([^;]+)/.exec(document.cookie);
+  return pickLocale(m?.[1] ? decodeURIComponent(m[1]) : navigator.language);
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/**
+ * Calls the API with the session cookie. Mutations carry a JSON body or none at all (the server refuses
+ * other content types). Resolves to the parsed JSON, or throws an ApiError.
+ */
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const init: RequestInit = {
+    method: opts.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal: opts.signal ?? null,
+  };
+  if (opts.body !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE[currentLocale()]);
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    if (err?.code && err.message) throw new ApiError(res.status, err.code, err.message, err.details);
+    throw new ApiError(res.status, 'INTERNAL', ERRORS.INTERNAL.text[currentLocale()]);
+  }
+  return data as T;
+}
+
+export function isApiError(e: unknown, code?: string): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+/** One page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
