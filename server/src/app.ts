@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { ERRORS, errorMessage } from '@yiqi/shared/errors';
+import { pickLocale } from '@yiqi/shared/i18n';
 import type { Database } from './db/database.ts';
 import type { Config } from './lib/config.ts';
 import type { AppDeps } from './http/context.ts';
@@ -58,7 +60,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: process.env.TRUST_PROXY === '1',
-    ajv: { customOptions: { removeAdditional: false } },
+    // Errors raised by the router before any hook runs (e.g. an over-long path parameter) get our shape too.
+    frameworkErrors: (err, req, reply) => {
+      const code = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      const message = errorMessage(code, pickLocale(req.headers['accept-language']));
+      return reply.code(ERRORS[code].status).send({ error: { code, message } });
+    },
   });
   const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? (() => new Date()) };
   app.decorate('deps', deps);
