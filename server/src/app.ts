@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -64,7 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     frameworkErrors: (err, req, reply) => {
       const code = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
       const message = errorMessage(code, pickLocale(req.headers['accept-language']));
-      return reply.code(ERRORS[code].status).send({ error: { code, message } });
+      return (reply as unknown as FastifyReply).code(ERRORS[code].status).send({ error: { code, message } });
     },
   });
   const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? (() => new Date()) };

@@ -10,6 +10,7 @@ export interface RegionsTable {
   level: number;
   name: string;
   parent_code: string | null;
+  parent_level: number | null;
   dataset: string;
 }
 

@@ -14,6 +14,8 @@ export const RegionDetail = RegionView.extend({ ancestors: z.array(RegionView.pi
 
 export const RegionListQuery = z.strictObject({
   parent: RegionCode.optional(),
+  /** Needed only where a city and its district-level entry share a code (东莞市, 中山市). */
+  parentLevel: z.coerce.number().int().min(1).max(4).optional(),
   q: z.string().trim().min(1).max(40).optional(),
   level: z.coerce.number().int().min(1).max(5).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -23,3 +25,4 @@ export const RegionPage = pageOf(
   RegionView.extend({ path: z.string() /** "广东省 / 深圳市 / 南山区" for search results */ }),
 );
 export const RegionParams = z.strictObject({ code: RegionCode });
+export const RegionDetailQuery = z.strictObject({ level: z.coerce.number().int().min(1).max(5).optional() });

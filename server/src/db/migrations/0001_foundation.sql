@@ -1,16 +1,22 @@
 -- Foundation: regions, accounts, sessions, scoped roles, organizations (minimal) and the audit log.
 -- Runs unchanged on PostgreSQL 15 and PGlite (PostgreSQL 18).
 
+-- A region is a 12-digit code plus an explicit level: cities without districts (东莞 4419, 中山 4420) have a
+-- district-level entry with the same 12-digit code as the city, so the code alone is not a key.
 CREATE TABLE regions (
-  code        text PRIMARY KEY CHECK (code ~ '^[0-9]{12}$'),
-  level       smallint NOT NULL CHECK (level BETWEEN 1 AND 5),
-  name        text NOT NULL,
-  parent_code text REFERENCES regions(code),
+  code         text NOT NULL CHECK (code ~ '^[0-9]{12}$'),
+  level        smallint NOT NULL CHECK (level BETWEEN 1 AND 5),
+  name         text NOT NULL,
+  parent_code  text,
+  parent_level smallint,
   -- Source dataset, because codes change yearly: a new dataset is loaded as a new version.
-  dataset     text NOT NULL,
-  CHECK ((level = 1) = (parent_code IS NULL))
+  dataset      text NOT NULL,
+  PRIMARY KEY (code, level),
+  FOREIGN KEY (parent_code, parent_level) REFERENCES regions (code, level),
+  CHECK ((level = 1) = (parent_code IS NULL)),
+  CHECK (parent_level IS NULL OR parent_level = level - 1)
 );
-CREATE INDEX regions_parent_idx ON regions (parent_code, code);
+CREATE INDEX regions_parent_idx ON regions (parent_code, parent_level, code);
 CREATE INDEX regions_code_prefix_idx ON regions (code text_pattern_ops);
 CREATE INDEX regions_name_idx ON regions (name text_pattern_ops);
 
@@ -46,7 +52,8 @@ CREATE INDEX sessions_user_idx ON sessions (user_id);
 CREATE TABLE organizations (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   name        text NOT NULL,
-  region_code text NOT NULL REFERENCES regions(code),
+  -- Region codes are checked by the services: the code alone is not a key of regions (see above).
+  region_code text NOT NULL CHECK (region_code ~ '^[0-9]{12}$'),
   parent_id   uuid REFERENCES organizations(id),
   created_at  timestamptz NOT NULL DEFAULT now()
 );
@@ -56,7 +63,7 @@ CREATE TABLE role_grants (
   id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   user_id      uuid NOT NULL REFERENCES users(id),
   role         text NOT NULL CHECK (role IN ('region_admin', 'org_admin', 'system_admin', 'security_admin', 'audit_admin')),
-  region_code  text REFERENCES regions(code),
+  region_code  text CHECK (region_code ~ '^[0-9]{12}$'),
   org_id       uuid REFERENCES organizations(id),
   granted_by   uuid REFERENCES users(id),
   granted_at   timestamptz NOT NULL DEFAULT now(),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { isTopRegionRow } from '../../db/region-sql.ts';
 import type { Grant } from '../../http/context.ts';
 import type { Role } from '@yiqi/shared/roles';
 
@@ -123,7 +124,7 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
   const rows = await db
     .selectFrom('role_grants as g')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
-    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`))
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')))
     .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level'])
     .where('g.user_id', '=', userId)
     .where('g.revoked_at', 'is', null)

@@ -2,21 +2,32 @@ import { sql } from 'kysely';
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
 
-const childCount = sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code)::int`.as('child_count');
+const childCount = sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code AND c.parent_level = regions.level)::int`.as('child_count');
 
-export function findRegionRow(db: Database, code: string) {
-  return db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code', childCount]).where('code', '=', code).executeTakeFirst();
+/** A region by code; where a city and its district-level entry share a code, `level` picks one (default: the city). */
+export function findRegionRow(db: Database, code: string, level?: number) {
+  let q = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code', childCount]).where('code', '=', code);
+  if (level) q = q.where('level', '=', level);
+  return q.orderBy('level').limit(1).executeTakeFirst();
 }
 
 /** Ancestors of a code by prefix, root first (codes are hierarchical: 44 → 4403 → 440305 …). */
 export function findAncestors(db: Database, code: string, level: number) {
   const prefixes = ancestorCodes(code, level as RegionLevel);
   if (prefixes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', prefixes).orderBy('level').execute();
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', 'in', prefixes)
+    .where('level', '<', level)
+    .orderBy('level')
+    .execute();
 }
 
 export interface RegionSearch {
   parent?: string | undefined;
+  /** Level of the parent when its code is shared (东莞市 the city vs. its district-level entry). */
+  parentLevel?: number | undefined;
   q?: string | undefined;
   level?: number | undefined;
   /** Restrict to a subtree prefix (e.g. when browsing within a scope). */
@@ -25,7 +36,13 @@ export interface RegionSearch {
 
 export async function searchRegions(db: Database, s: RegionSearch, page: number, pageSize: number) {
   let q = db.selectFrom('regions');
-  if (s.parent) q = q.where('parent_code', '=', s.parent);
+  if (s.parent) {
+    const parent = s.parent;
+    q = q.where('parent_code', '=', parent);
+    q = s.parentLevel
+      ? q.where('parent_level', '=', s.parentLevel)
+      : q.where('parent_level', '=', (eb) => eb.selectFrom('regions').select((e) => e.fn.min('level').as('l')).where('code', '=', parent));
+  }
   else if (!s.q && !s.level) q = q.where('level', '=', 1);
   if (s.level) q = q.where('level', '=', s.level);
   if (s.prefix) q = q.where('code', 'like', `${s.prefix}%`);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { RegionDetail, RegionListQuery, RegionPage, RegionParams } from '@yiqi/shared/contracts/regions';
+import { RegionDetail, RegionDetailQuery, RegionListQuery, RegionPage, RegionParams } from '@yiqi/shared/contracts/regions';
 import { ctxOf } from '../../http/context.ts';
 import { getRegion, listRegions } from './regions.service.ts';
 
@@ -20,8 +20,8 @@ export function registerRegionRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/regions/:code', {
-    schema: { tags, summary: 'One region with its ancestors', params: RegionParams, response: { 200: RegionDetail } },
+    schema: { tags, summary: 'One region with its ancestors', params: RegionParams, querystring: RegionDetailQuery, response: { 200: RegionDetail } },
     config: { access: { kind: 'public' } },
-    handler: (req) => getRegion(ctxOf(req), req.params.code),
+    handler: (req) => getRegion(ctxOf(req), req.params.code, req.query.level),
   });
 }

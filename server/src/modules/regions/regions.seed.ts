@@ -12,6 +12,7 @@ interface Row {
   level: number;
   name: string;
   parent_code: string | null;
+  parent_level: number | null;
   dataset: string;
 }
 
@@ -29,6 +30,7 @@ function readCsv(file: string, level: number, parentColumn: number | null, keep:
       level,
       name: cols[1]!.replace(/^"|"$/g, ''),
       parent_code: parentColumn === null ? null : toRegionCode(cols[parentColumn]!),
+      parent_level: parentColumn === null ? null : level - 1,
       dataset: DATASET,
     });
   }
@@ -54,7 +56,7 @@ export async function seedRegions(db: Database, fullProvinces: readonly string[]
       await trx
         .insertInto('regions')
         .values(rows.slice(i, i + 2000))
-        .onConflict((oc) => oc.column('code').doNothing())
+        .onConflict((oc) => oc.columns(['code', 'level']).doNothing())
         .execute();
     }
   });

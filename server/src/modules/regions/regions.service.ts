@@ -5,8 +5,8 @@ import * as repo from './regions.repository.ts';
 
 
 /** One region with its ancestors (root first). */
-export async function getRegion(ctx: Ctx, code: string) {
-  const row = await repo.findRegionRow(ctx.db, code);
+export async function getRegion(ctx: Ctx, code: string, level?: number) {
+  const row = await repo.findRegionRow(ctx.db, code, level);
   if (!row) throw new DomainError('REGION_NOT_FOUND');
   const ancestors = await repo.findAncestors(ctx.db, row.code, row.level);
   return { code: row.code, name: row.name, level: row.level, parentCode: row.parent_code, childCount: row.child_count, ancestors };

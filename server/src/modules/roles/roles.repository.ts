@@ -1,13 +1,14 @@
 import type { Database } from '../../db/database.ts';
+import { isTopRegionRow } from '../../db/region-sql.ts';
 
 export function findRegion(db: Database, code: string) {
-  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).orderBy('level').limit(1).executeTakeFirst();
 }
 
 export function findOrganization(db: Database, id: string) {
   return db
     .selectFrom('organizations as o')
-    .innerJoin('regions as r', 'r.code', 'o.region_code')
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
     .select(['o.id', 'o.name', 'o.region_code', 'r.name as region_name', 'r.level as region_level'])
     .where('o.id', '=', id)
     .executeTakeFirst();
@@ -30,7 +31,7 @@ export async function listGrantsUnder(db: Database, prefix: string, page: number
     .selectFrom('role_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
-    .leftJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('regions as r', (j) => j.onRef('r.code', '=', 'g.region_code').on(isTopRegionRow('r')))
     .leftJoin('users as gb', 'gb.id', 'g.granted_by')
     .where('g.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('g.region_code', 'like', `${prefix}%`), eb('o.region_code', 'like', `${prefix}%`)]));
