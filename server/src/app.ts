@@ -62,7 +62,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     trustProxy: process.env.TRUST_PROXY === '1',
     // Errors raised by the router before any hook runs (e.g. an over-long path parameter) get our shape too.
     frameworkErrors: (err, req, reply) => {
-      const code = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      const code =
+        err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
       const message = errorMessage(code, pickLocale(req.headers['accept-language']));
       return (reply as unknown as FastifyReply).code(ERRORS[code].status).send({ error: { code, message } });
     },

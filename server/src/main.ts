@@ -25,11 +25,16 @@ const app = await buildApp({ db: handle.db, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}`;
-console.log(`\nYiqi 一起 is running at ${url} (${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `\nYiqi 一起 is running at ${url} (${handle.kind}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 console.log(`API docs: ${url}/api/docs`);
 if (config.seedDemo) {
-  console.log(`\nDemo accounts (password ${DEMO_PASSWORD}; staff enrol an authenticator app at first sign-in):`);
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.role ?? 'volunteer'.padEnd(14)}  ${a.name}`);
+  console.log(
+    `\nDemo accounts (password ${DEMO_PASSWORD}; staff enrol an authenticator app at first sign-in):`,
+  );
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${a.username.padEnd(12)} ${a.role ?? 'volunteer'.padEnd(14)}  ${a.name}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,7 +11,11 @@ export const ERRORS = {
   },
   MALFORMED_JSON: {
     status: 400,
-    text: { 'zh-CN': '请求不是有效的 JSON', 'zh-HK': '請求不是有效的 JSON', en: 'The request body is not valid JSON' },
+    text: {
+      'zh-CN': '请求不是有效的 JSON',
+      'zh-HK': '請求不是有效的 JSON',
+      en: 'The request body is not valid JSON',
+    },
   },
   UNAUTHENTICATED: {
     status: 401,
@@ -47,7 +51,11 @@ export const ERRORS = {
   },
   MFA_ALREADY_ENABLED: {
     status: 409,
-    text: { 'zh-CN': '已启用双因素验证', 'zh-HK': '已啟用雙重驗證', en: 'Two-factor verification is already on' },
+    text: {
+      'zh-CN': '已启用双因素验证',
+      'zh-HK': '已啟用雙重驗證',
+      en: 'Two-factor verification is already on',
+    },
   },
   MFA_NOT_ENROLLED: {
     status: 409,
@@ -67,7 +75,11 @@ export const ERRORS = {
   },
   FORBIDDEN: {
     status: 403,
-    text: { 'zh-CN': '没有权限执行此操作', 'zh-HK': '沒有權限執行此操作', en: 'You are not allowed to do this' },
+    text: {
+      'zh-CN': '没有权限执行此操作',
+      'zh-HK': '沒有權限執行此操作',
+      en: 'You are not allowed to do this',
+    },
   },
   OUT_OF_SCOPE: {
     status: 403,
@@ -123,11 +135,19 @@ export const ERRORS = {
   },
   RATE_LIMITED: {
     status: 429,
-    text: { 'zh-CN': '请求过于频繁，请稍后再试', 'zh-HK': '請求過於頻繁，請稍後再試', en: 'Too many requests; try again later' },
+    text: {
+      'zh-CN': '请求过于频繁，请稍后再试',
+      'zh-HK': '請求過於頻繁，請稍後再試',
+      en: 'Too many requests; try again later',
+    },
   },
   INTERNAL: {
     status: 500,
-    text: { 'zh-CN': '系统繁忙，请稍后再试', 'zh-HK': '系統繁忙，請稍後再試', en: 'Something went wrong; try again later' },
+    text: {
+      'zh-CN': '系统繁忙，请稍后再试',
+      'zh-HK': '系統繁忙，請稍後再試',
+      en: 'Something went wrong; try again later',
+    },
   },
 } as const satisfies Record<string, { status: number; text: Text }>;
 

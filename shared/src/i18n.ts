@@ -11,7 +11,13 @@ export function pickLocale(header: string | undefined | null): Locale {
   for (const part of header.split(',')) {
     const tag = (part.split(';')[0] ?? '').trim().toLowerCase();
     if (!tag) continue;
-    if (tag === 'zh-hk' || tag === 'zh-tw' || tag === 'zh-mo' || tag === 'zh-hant' || tag.startsWith('zh-hant'))
+    if (
+      tag === 'zh-hk' ||
+      tag === 'zh-tw' ||
+      tag === 'zh-mo' ||
+      tag === 'zh-hant' ||
+      tag.startsWith('zh-hant')
+    )
       return 'zh-HK';
     if (tag.startsWith('zh')) return 'zh-CN';
     if (tag.startsWith('en')) return 'en';

@@ -46,7 +46,9 @@ function pglitePool(lite: PGlite): PostgresPool {
   };
 }
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<OpenDatabase> {
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob | File } = {},
+): Promise<OpenDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const lite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -71,7 +73,10 @@ export function wrapPglite(lite: PGlite): OpenDatabase {
   };
 }
 
-export async function openPostgres(url: string, options: { role?: string; max?: number } = {}): Promise<OpenDatabase> {
+export async function openPostgres(
+  url: string,
+  options: { role?: string; max?: number } = {},
+): Promise<OpenDatabase> {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),

@@ -17,7 +17,9 @@ export async function migrate(handle: OpenDatabase): Promise<string[]> {
     (await handle.db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name),
   );
   const applied: string[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     if (done.has(file) || !/^[\w.-]+$/.test(file)) continue;
     const body = readFileSync(DIR + file, 'utf8');
     try {
@@ -34,7 +36,9 @@ export async function migrate(handle: OpenDatabase): Promise<string[]> {
 export async function pendingMigrations(handle: OpenDatabase): Promise<string[]> {
   let done = new Set<string>();
   try {
-    done = new Set((await handle.db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
+    done = new Set(
+      (await handle.db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name),
+    );
   } catch {
     /* no table yet: everything is pending */
   }

@@ -20,7 +20,10 @@ function lockDataDir(dir: string): () => void {
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`${dir} is in use by process ${pid}; stop it first (two processes would corrupt the database)`);
+    if (alive)
+      throw new Error(
+        `${dir} is in use by process ${pid}; stop it first (two processes would corrupt the database)`,
+      );
   }
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });

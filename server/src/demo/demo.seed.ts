@@ -9,7 +9,12 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role | null;
   { username: 'ns.admin', name: '南山区文明办 李明', role: 'region_admin', scope: '440305000000' },
   { username: 'ft.admin', name: '福田区文明办 陈芳', role: 'region_admin', scope: '440304000000' },
   { username: 'sz.admin', name: '深圳市文明办 王强', role: 'region_admin', scope: '440300000000' },
-  { username: 'org.admin', name: '南山区志愿者联合会 赵磊', role: 'org_admin', scope: 'org:南山区志愿者联合会' },
+  {
+    username: 'org.admin',
+    name: '南山区志愿者联合会 赵磊',
+    role: 'org_admin',
+    scope: 'org:南山区志愿者联合会',
+  },
   { username: 'auditor', name: '省审计管理员 周敏', role: 'audit_admin', scope: '440000000000' },
   { username: 'ns.auditor', name: '南山区审计管理员 吴静', role: 'audit_admin', scope: '440305000000' },
   { username: 'secadmin', name: '省安全管理员 孙浩', role: 'security_admin', scope: '440000000000' },
@@ -31,7 +36,11 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await db.transaction().execute(async (trx) => {
     const orgs = new Map<string, string>();
     for (const o of DEMO_ORGS) {
-      const row = await trx.insertInto('organizations').values({ name: o.name, region_code: o.region }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('organizations')
+        .values({ name: o.name, region_code: o.region })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       orgs.set(o.name, row.id);
     }
     for (const a of DEMO_ACCOUNTS) {

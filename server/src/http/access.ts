@@ -5,7 +5,8 @@ import type { Database } from '../db/database.ts';
 import type { Actor, Grant } from './context.ts';
 
 /** What a request acts on, for the scope check: a region, or an organization (with its region). */
-export type Target = { type: 'region'; code: string } | { type: 'organization'; id: string; regionCode: string };
+export type Target =
+  { type: 'region'; code: string } | { type: 'organization'; id: string; regionCode: string };
 
 /**
  * Every route declares who may call it. There is no default: app.ts refuses to register a route without

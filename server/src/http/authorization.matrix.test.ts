@@ -9,10 +9,25 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Role } from '@yiqi/shared/roles';
 import type { RouteEntry } from './authorization.ts';
-import { createOrganization, createUser, signIn, startTestApp, type TestApp, type TestUser } from '../test/harness.ts';
+import {
+  createOrganization,
+  createUser,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../test/harness.ts';
 
-type Relation = 'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
-const TARGET_RELATIONS: Relation[] = ['same', 'descendant', 'ancestor', 'sibling', 'other_city', 'other_province'];
+type Relation =
+  'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
+const TARGET_RELATIONS: Relation[] = [
+  'same',
+  'descendant',
+  'ancestor',
+  'sibling',
+  'other_city',
+  'other_province',
+];
 
 /** Every actor sits in Nanshan (440305); the org admin administers one Nanshan organization. */
 const NANSHAN = '440305000000';
@@ -56,41 +71,77 @@ before(async () => {
     .orderBy('code')
     .executeTakeFirstOrThrow();
   Object.assign(regions, REGION_OF, { descendant: street.code });
-  for (const rel of TARGET_RELATIONS) orgs[rel as keyof typeof orgs] = await createOrganization(t, `组织-${rel}`, regions[rel as keyof typeof regions]);
+  for (const rel of TARGET_RELATIONS)
+    orgs[rel as keyof typeof orgs] = await createOrganization(
+      t,
+      `组织-${rel}`,
+      regions[rel as keyof typeof regions],
+    );
   grantee = await createUser(t, 'grantee');
   actors.push({ name: 'anonymous', role: 'anonymous', mfa: false });
   const plain = await createUser(t, 'm.user');
   actors.push({ name: 'user', role: 'user', mfa: false, cookie: await signIn(t, plain), user: plain });
   const roles: Role[] = ['region_admin', 'org_admin', 'system_admin', 'security_admin', 'audit_admin'];
   for (const role of roles) {
-    const u = await createUser(t, `m.${role}`, { role, ...(role === 'org_admin' ? { orgId: orgs.same } : { region: NANSHAN }) });
+    const u = await createUser(t, `m.${role}`, {
+      role,
+      ...(role === 'org_admin' ? { orgId: orgs.same } : { region: NANSHAN }),
+    });
     actors.push({ name: role, role, mfa: true, cookie: await signIn(t, u), user: u });
   }
   const noMfa = await createUser(t, 'm.nomfa', { role: 'region_admin', region: NANSHAN });
-  actors.push({ name: 'region_admin without 2FA', role: 'region_admin', mfa: false, cookie: await signIn(t, noMfa, { mfa: false }), user: noMfa });
+  actors.push({
+    name: 'region_admin without 2FA',
+    role: 'region_admin',
+    mfa: false,
+    cookie: await signIn(t, noMfa, { mfa: false }),
+    user: noMfa,
+  });
 });
 after(() => t.close());
 
 /** How to call each route for a relation; null when the relation does not apply to the route. */
 const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | null> | Req | null> = {
-  'GET /api/regions': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null),
-  'GET /api/regions/:code': (rel) => (rel === 'none' ? { method: 'GET', url: `/api/regions/${NANSHAN}` } : null),
+  'GET /api/regions': (rel) =>
+    rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,
+  'GET /api/regions/:code': (rel) =>
+    rel === 'none' ? { method: 'GET', url: `/api/regions/${NANSHAN}` } : null,
   'POST /api/auth/login': (rel) =>
-    rel === 'none' ? { method: 'POST', url: '/api/auth/login', payload: { username: 'grantee', password: 'wrong-password-1' } } : null,
+    rel === 'none'
+      ? {
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'grantee', password: 'wrong-password-1' },
+        }
+      : null,
   'POST /api/auth/logout': () => null, // ends the actor's session: covered in auth.test.ts
   'GET /api/me': (rel) => (rel === 'self' ? { method: 'GET', url: '/api/me' } : null),
   'POST /api/auth/password': (rel) =>
-    rel === 'self' ? { method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'not-it-123', newPassword: 'Whatever-123' } } : null,
-  'PUT /api/me/locale': (rel) => (rel === 'self' ? { method: 'PUT', url: '/api/me/locale', payload: { locale: 'zh-CN' } } : null),
+    rel === 'self'
+      ? {
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: { currentPassword: 'not-it-123', newPassword: 'Whatever-123' },
+        }
+      : null,
+  'PUT /api/me/locale': (rel) =>
+    rel === 'self' ? { method: 'PUT', url: '/api/me/locale', payload: { locale: 'zh-CN' } } : null,
   'POST /api/auth/totp/setup': () => null, // would replace the actor's own authenticator: covered in auth.test.ts
-  'POST /api/auth/totp/enable': (rel) => (rel === 'self' ? { method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } } : null),
+  'POST /api/auth/totp/enable': (rel) =>
+    rel === 'self' ? { method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } } : null,
   'POST /api/auth/totp/verify': () => null, // a wrong code counts toward lockout: covered in auth.test.ts
   'GET /api/admin/role-grants': (rel) =>
-    rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/admin/role-grants?region=${regions[rel]}` },
+    rel === 'none' || rel === 'self'
+      ? null
+      : { method: 'GET', url: `/api/admin/role-grants?region=${regions[rel]}` },
   'POST /api/admin/role-grants': (rel) =>
     rel === 'none' || rel === 'self'
       ? null
-      : { method: 'POST', url: '/api/admin/role-grants', payload: { username: 'grantee', role: 'org_admin', scopeType: 'organization', scopeId: orgs[rel] } },
+      : {
+          method: 'POST',
+          url: '/api/admin/role-grants',
+          payload: { username: 'grantee', role: 'org_admin', scopeType: 'organization', scopeId: orgs[rel] },
+        },
   'DELETE /api/admin/role-grants/:id': async (rel) => {
     if (rel === 'none' || rel === 'self') return null;
     const holder = await createUser(t, `holder-${++holders}`);
@@ -103,7 +154,8 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
   },
   'GET /api/audit': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/audit' } : null),
   'POST /api/audit/verify': (rel) => (rel === 'none' ? { method: 'POST', url: '/api/audit/verify' } : null),
-  'GET /api/organizations/:id': (rel) => (rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}` }),
+  'GET /api/organizations/:id': (rel) =>
+    rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}` },
 };
 
 /** Public plugin and system routes without parameters are called as they are. */
@@ -131,9 +183,21 @@ function expected(route: RouteEntry, actor: Actor, rel: Relation): 'allow' | 401
 test('every route × role × scope relation behaves as declared', async () => {
   const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD');
   const missing = routes.filter((r) => !FIXTURES[`${r.method} ${r.url}`] && !defaultFixture(r));
-  assert.deepEqual(missing.map((r) => `${r.method} ${r.url}`), [], 'every route needs a matrix fixture');
+  assert.deepEqual(
+    missing.map((r) => `${r.method} ${r.url}`),
+    [],
+    'every route needs a matrix fixture',
+  );
 
-  const outOfScope = [regions.sibling, regions.other_city, regions.other_province, orgs.sibling, orgs.other_city, orgs.other_province, orgs.ancestor];
+  const outOfScope = [
+    regions.sibling,
+    regions.other_city,
+    regions.other_province,
+    orgs.sibling,
+    orgs.other_city,
+    orgs.other_province,
+    orgs.ancestor,
+  ];
   const mismatches: string[] = [];
   const leaks: string[] = [];
   let cases = 0;
@@ -156,25 +220,38 @@ test('every route × role × scope relation behaves as declared', async () => {
         // A refusal by the authorization layer is told apart from a refusal by the use case (a wrong
         // password is a 401 too) by its error code.
         const code = got >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
-        const denial = (got === 401 && code === 'UNAUTHENTICATED') || (got === 403 && DENIAL_CODES.includes(code ?? ''));
+        const denial =
+          (got === 401 && code === 'UNAUTHENTICATED') || (got === 403 && DENIAL_CODES.includes(code ?? ''));
         const ok = want === 'allow' ? !denial && got < 500 : got === want && denial;
         table.push(`${route.method} ${route.url}\t${actor.name}\t${rel}\t${want}\t${got}`);
-        if (!ok) mismatches.push(`${route.method} ${route.url} as ${actor.name} (${rel}): expected ${want}, got ${got} ${res.body.slice(0, 120)}`);
+        if (!ok)
+          mismatches.push(
+            `${route.method} ${route.url} as ${actor.name} (${rel}): expected ${want}, got ${got} ${res.body.slice(0, 120)}`,
+          );
         if (route.access.kind === 'staff' && got === 200 && outOfScope.some((id) => res.body.includes(id)))
           leaks.push(`${route.method} ${route.url} as ${actor.name} (${rel})`);
       }
     }
   }
   mkdirSync('test-output', { recursive: true });
-  writeFileSync(`test-output/authorization-matrix-${process.env.DATABASE_URL ? 'pg' : 'pglite'}.tsv`, table.join('\n') + '\n');
-  console.log(`authorization matrix: ${routes.length} routes, ${actors.length} actors, ${cases} cases, ${mismatches.length} mismatches, ${leaks.length} leaks`);
+  writeFileSync(
+    `test-output/authorization-matrix-${process.env.DATABASE_URL ? 'pg' : 'pglite'}.tsv`,
+    table.join('\n') + '\n',
+  );
+  console.log(
+    `authorization matrix: ${routes.length} routes, ${actors.length} actors, ${cases} cases, ${mismatches.length} mismatches, ${leaks.length} leaks`,
+  );
   assert.deepEqual(mismatches, []);
   assert.deepEqual(leaks, []);
   assert.ok(cases > 100, `too few cases (${cases})`);
 });
 
 test('every denial is audited', async () => {
-  const denied = await t.handle.db.selectFrom('audit_log').select(['actor_name', 'details']).where('action', '=', 'authz.denied').execute();
+  const denied = await t.handle.db
+    .selectFrom('audit_log')
+    .select(['actor_name', 'details'])
+    .where('action', '=', 'authz.denied')
+    .execute();
   assert.ok(denied.some((r) => r.actor_name === 'm.user' && r.details.reason === 'role'));
   assert.ok(denied.some((r) => r.actor_name === 'm.region_admin' && r.details.reason === 'scope'));
   assert.ok(denied.some((r) => r.actor_name === 'm.nomfa' && r.details.reason === 'mfa'));

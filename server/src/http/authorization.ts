@@ -26,7 +26,11 @@ function accessOf(req: FastifyRequest): Access {
   return req.routeOptions.config.access!;
 }
 
-async function deny(req: FastifyRequest, code: 'FORBIDDEN' | 'OUT_OF_SCOPE' | 'MFA_REQUIRED', reason: string) {
+async function deny(
+  req: FastifyRequest,
+  code: 'FORBIDDEN' | 'OUT_OF_SCOPE' | 'MFA_REQUIRED',
+  reason: string,
+) {
   await recordAudit(ctxOf(req), {
     action: 'authz.denied',
     result: 'denied',
@@ -51,17 +55,21 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
     if (route.method === 'HEAD') return;
-    for (const m of ([] as string[]).concat(route.method as string)) routes.push({ method: m, url: route.url, access });
+    for (const m of ([] as string[]).concat(route.method as string))
+      routes.push({ method: m, url: route.url, access });
     // Every operation documents the error body, so clients and the fuzz test know its shape.
     const schema = (route.schema ??= {}) as { response?: Record<string, unknown> };
-    if (route.url.startsWith('/api/')) schema.response = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema, ...schema.response };
+    if (route.url.startsWith('/api/'))
+      schema.response = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema, ...schema.response };
   });
 
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRequest', async (req) => {
-    req.locale = pickLocale((req.cookies?.yiqi_locale as string | undefined) ?? req.headers['accept-language']);
+    req.locale = pickLocale(
+      (req.cookies?.yiqi_locale as string | undefined) ?? req.headers['accept-language'],
+    );
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || !req.routeOptions.config.access || accessOf(req).kind === 'public') return;
     const actor = await authenticate(ctxOf(req), token);
@@ -87,7 +95,8 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     if (access?.kind !== 'staff' || !access.target) return;
     const target = await access.target(req, req.server.deps.db);
     if (!target) return;
-    if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target))) return deny(req, 'OUT_OF_SCOPE', 'scope');
+    if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target)))
+      return deny(req, 'OUT_OF_SCOPE', 'scope');
   });
 
   /** Registers a plugin whose routes are all public (API docs, web assets). */

@@ -31,13 +31,23 @@ export function installErrorHandling(app: FastifyInstance): void {
       code = FRAMEWORK_CODES[err.code]!;
     } else if (err.statusCode === 429) {
       code = 'RATE_LIMITED';
-    } else if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
-      code = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+    } else if (
+      err instanceof SyntaxError ||
+      (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    ) {
+      code =
+        err.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : err.statusCode === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'VALIDATION_FAILED';
     } else {
       req.log.error({ err }, 'unhandled error');
       code = 'INTERNAL';
     }
-    const body = { error: { code, message: errorMessage(code, req.locale ?? 'zh-CN'), ...(details ? { details } : {}) } };
+    const body = {
+      error: { code, message: errorMessage(code, req.locale ?? 'zh-CN'), ...(details ? { details } : {}) },
+    };
     return reply.code(ERRORS[code].status).send(body);
   });
 }

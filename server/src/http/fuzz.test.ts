@@ -55,8 +55,14 @@ const cookies: Record<string, string> = {};
 before(async () => {
   t = await startTestApp();
   await createUser(t, 'fuzz.target');
-  cookies.admin = await signIn(t, await createUser(t, 'fuzz.admin', { role: 'security_admin', region: '440000000000' }));
-  cookies.auditor = await signIn(t, await createUser(t, 'fuzz.auditor', { role: 'audit_admin', region: '440000000000' }));
+  cookies.admin = await signIn(
+    t,
+    await createUser(t, 'fuzz.admin', { role: 'security_admin', region: '440000000000' }),
+  );
+  cookies.auditor = await signIn(
+    t,
+    await createUser(t, 'fuzz.auditor', { role: 'audit_admin', region: '440000000000' }),
+  );
   cookies.user = await signIn(t, await createUser(t, 'fuzz.user'));
 });
 after(() => t.close());
@@ -65,7 +71,18 @@ after(() => t.close());
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/password']);
 
 test('no request derived from the schemas, valid or mutated, gets a 5xx', async () => {
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+  const doc = t.app.swagger() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { in: string; name: string; schema: Schema }[];
+          requestBody?: { content: Record<string, { schema: Schema }> };
+        }
+      >
+    >;
+  };
   let sent = 0;
   const failures: string[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -83,7 +100,10 @@ test('no request derived from the schemas, valid or mutated, gets a 5xx', async 
           else if (p.in === 'query' && p.name !== 'from' && p.name !== 'to') query.set(p.name, String(v));
         }
         const qs = query.toString();
-        return { url: qs ? `${url}?${qs}` : url, body: 'body' in overrides ? overrides.body : bodySchema ? sample(bodySchema) : undefined };
+        return {
+          url: qs ? `${url}?${qs}` : url,
+          body: 'body' in overrides ? overrides.body : bodySchema ? sample(bodySchema) : undefined,
+        };
       };
       const cases: { url: string; body: unknown }[] = [build()];
       fc.assert(
@@ -94,7 +114,8 @@ test('no request derived from the schemas, valid or mutated, gets a 5xx', async 
               cases.push(build({ body: { ...(sample(bodySchema) as object), [field]: v } }));
             cases.push(build({ body: { ...(sample(bodySchema) as object), unexpected: v } }));
           }
-          for (const p of params) cases.push(build({ param: [p.name, typeof v === 'string' ? v : JSON.stringify(v)] }));
+          for (const p of params)
+            cases.push(build({ param: [p.name, typeof v === 'string' ? v : JSON.stringify(v)] }));
         }),
         { numRuns: 12, seed: 20261122 },
       );
@@ -104,13 +125,25 @@ test('no request derived from the schemas, valid or mutated, gets a 5xx', async 
             method: method.toUpperCase() as 'GET',
             url: c.url,
             headers: cookies[who] ? { cookie: cookies[who] } : {},
-            ...(c.body !== undefined ? { payload: JSON.stringify(c.body), headers: { 'content-type': 'application/json', ...(cookies[who] ? { cookie: cookies[who] } : {}) } } : {}),
+            ...(c.body !== undefined
+              ? {
+                  payload: JSON.stringify(c.body),
+                  headers: {
+                    'content-type': 'application/json',
+                    ...(cookies[who] ? { cookie: cookies[who] } : {}),
+                  },
+                }
+              : {}),
           });
           sent++;
-          if (res.statusCode >= 500) failures.push(`${key} as ${who}: ${res.statusCode} ${c.url} ${JSON.stringify(c.body)?.slice(0, 200)} → ${res.body.slice(0, 200)}`);
+          if (res.statusCode >= 500)
+            failures.push(
+              `${key} as ${who}: ${res.statusCode} ${c.url} ${JSON.stringify(c.body)?.slice(0, 200)} → ${res.body.slice(0, 200)}`,
+            );
           else if (res.statusCode >= 400 && path.startsWith('/api/')) {
             const body = res.json() as { error?: { code?: string; message?: string } };
-            if (!body.error?.code || !body.error.message) failures.push(`${key}: error without code/message: ${res.body.slice(0, 200)}`);
+            if (!body.error?.code || !body.error.message)
+              failures.push(`${key}: error without code/message: ${res.body.slice(0, 200)}`);
           }
         }
       }

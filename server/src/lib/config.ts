@@ -54,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   const auditRetentionDays = int(env, 'AUDIT_RETENTION_DAYS', 365);
   if (auditRetentionDays < AUDIT_RETENTION_FLOOR_DAYS)
-    throw new Error(`AUDIT_RETENTION_DAYS must be at least ${AUDIT_RETENTION_FLOOR_DAYS} (security-level-3 rules)`);
+    throw new Error(
+      `AUDIT_RETENTION_DAYS must be at least ${AUDIT_RETENTION_FLOOR_DAYS} (security-level-3 rules)`,
+    );
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',

@@ -46,7 +46,10 @@ export function withDatabase(url: string, name: string): string {
 export const onPostgres = () => Boolean(process.env.DATABASE_URL);
 
 /** Runs SQL as the database owner (not the restricted app role): for tests that play an attacker. */
-export async function execAsOwner(handle: OpenDatabase & { url?: string }, statements: string): Promise<void> {
+export async function execAsOwner(
+  handle: OpenDatabase & { url?: string },
+  statements: string,
+): Promise<void> {
   if (!handle.url) return handle.execInTransaction(statements);
   const owner = await openPostgres(handle.url);
   try {

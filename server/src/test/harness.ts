@@ -114,7 +114,8 @@ export async function signIn(t: TestApp, user: TestUser, opts: { mfa?: boolean }
     url: '/api/auth/login',
     payload: { username: user.username, password: TEST_PASSWORD },
   });
-  if (res.statusCode !== 200) throw new Error(`login of ${user.username} failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200)
+    throw new Error(`login of ${user.username} failed: ${res.statusCode} ${res.body}`);
   const cookie = `yiqi_sid=${res.cookies.find((c) => c.name === 'yiqi_sid')!.value}`;
   if (user.totpSecret && opts.mfa !== false) {
     // Each code is single-use per user, so step the clock past the last one first.

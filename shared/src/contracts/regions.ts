@@ -10,7 +10,9 @@ export const RegionView = z.object({
 });
 export type RegionView = z.infer<typeof RegionView>;
 
-export const RegionDetail = RegionView.extend({ ancestors: z.array(RegionView.pick({ code: true, name: true, level: true })) });
+export const RegionDetail = RegionView.extend({
+  ancestors: z.array(RegionView.pick({ code: true, name: true, level: true })),
+});
 
 export const RegionListQuery = z.strictObject({
   parent: RegionCode.optional(),

@@ -46,7 +46,13 @@ export async function listAuditRows(db: Database, f: AuditFilter, page: number, 
  * head mismatch.
  */
 export async function verifyAuditChain(db: Database) {
-  const r = await sql<{ checked: number; first_broken: number | null; last_id: number | null; last_hash: string | null; head_hash: string }>`
+  const r = await sql<{
+    checked: number;
+    first_broken: number | null;
+    last_id: number | null;
+    last_hash: string | null;
+    head_hash: string;
+  }>`
     WITH c AS (SELECT anchor_id, anchor_hash, head_hash FROM audit_chain),
     r AS (
       SELECT a.id, a.hash,

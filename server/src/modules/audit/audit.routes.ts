@@ -10,7 +10,12 @@ export function registerAuditRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/audit', {
-    schema: { tags, summary: 'Audit log rows in the auditor’s scope, newest first', querystring: AuditQuery, response: { 200: AuditPage } },
+    schema: {
+      tags,
+      summary: 'Audit log rows in the auditor’s scope, newest first',
+      querystring: AuditQuery,
+      response: { 200: AuditPage },
+    },
     config: { access: { kind: 'staff', roles: ['audit_admin'] } },
     handler: (req) => {
       const { page, pageSize, ...filter } = req.query;
@@ -19,7 +24,11 @@ export function registerAuditRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/audit/verify', {
-    schema: { tags, summary: 'Recompute the hash chain and report the first broken row', response: { 200: AuditVerifyView } },
+    schema: {
+      tags,
+      summary: 'Recompute the hash chain and report the first broken row',
+      response: { 200: AuditVerifyView },
+    },
     config: { access: { kind: 'staff', roles: ['audit_admin'] } },
     handler: async (req) => {
       const result = await verifyAudit(ctxOf(req));

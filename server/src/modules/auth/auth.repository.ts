@@ -41,7 +41,13 @@ export async function insertSession(
 ) {
   await db
     .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt })
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+    })
     .execute();
 }
 
@@ -93,7 +99,11 @@ export async function markSessionMfa(db: Database, tokenHash: Buffer, now: Date)
 }
 
 export async function updatePasswordHash(db: Database, userId: string, hash: string, now: Date) {
-  await db.updateTable('users').set({ password_hash: hash, password_changed_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function updateLocale(db: Database, userId: string, locale: string) {
@@ -109,7 +119,12 @@ export async function storePendingTotp(db: Database, userId: string, secretEnc: 
 }
 
 /** Records the accepted time step; fails (returns false) when the step was already used: replay. */
-export async function consumeTotpStep(db: Database, userId: string, step: number, enableAt?: Date): Promise<boolean> {
+export async function consumeTotpStep(
+  db: Database,
+  userId: string,
+  step: number,
+  enableAt?: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('users')
     .set({ totp_last_step: step, ...(enableAt ? { totp_enabled_at: enableAt } : {}) })
@@ -124,7 +139,9 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
   const rows = await db
     .selectFrom('role_grants as g')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
-    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')))
+    .innerJoin('regions as r', (j) =>
+      j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')),
+    )
     .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level'])
     .where('g.user_id', '=', userId)
     .where('g.revoked_at', 'is', null)

@@ -20,7 +20,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   const cfg = app.deps.config;
 
   r.post('/api/auth/login', {
-    schema: { tags, summary: 'Sign in with user name and password', body: LoginBody, response: { 200: MeView } },
+    schema: {
+      tags,
+      summary: 'Sign in with user name and password',
+      body: LoginBody,
+      response: { 200: MeView },
+    },
     config: { access: { kind: 'public' }, rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
     handler: async (req, reply) => {
       const { token, me } = await auth.login(ctxOf(req), req.body.username, req.body.password);
@@ -52,7 +57,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/auth/password', {
-    schema: { tags, summary: 'Change own password; other sessions end', body: ChangePasswordBody, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Change own password; other sessions end',
+      body: ChangePasswordBody,
+      response: { 200: OkSchema },
+    },
     config: { access: { kind: 'user' } },
     handler: async (req) => {
       await auth.changePassword(ctxOf(req), req.body.currentPassword, req.body.newPassword);
@@ -76,7 +86,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/auth/totp/enable', {
-    schema: { tags, summary: 'Confirm TOTP enrolment with a first code', body: TotpCodeBody, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Confirm TOTP enrolment with a first code',
+      body: TotpCodeBody,
+      response: { 200: OkSchema },
+    },
     config: { access: { kind: 'user' }, rateLimit: { max: 10, timeWindow: 60_000 } },
     handler: async (req) => {
       await auth.checkTotp(ctxOf(req), req.body.code, 'enable');
@@ -85,7 +100,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/auth/totp/verify', {
-    schema: { tags, summary: 'Pass the second factor for this session', body: TotpCodeBody, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Pass the second factor for this session',
+      body: TotpCodeBody,
+      response: { 200: OkSchema },
+    },
     config: { access: { kind: 'user' }, rateLimit: { max: 10, timeWindow: 60_000 } },
     handler: async (req) => {
       await auth.checkTotp(ctxOf(req), req.body.code, 'verify');

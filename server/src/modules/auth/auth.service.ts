@@ -11,24 +11,51 @@ import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } fro
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 
 /** Checks a password and opens a session; the same answer for unknown, locked and wrong. Returns the token. */
-export async function login(ctx: Ctx, username: string, password: string): Promise<{ token: string; me: MeView }> {
+export async function login(
+  ctx: Ctx,
+  username: string,
+  password: string,
+): Promise<{ token: string; me: MeView }> {
   const now = ctx.clock();
   const user = await repo.findUserByUsername(ctx.db, username);
   const who = { id: user?.id ?? null, name: username.toLowerCase().slice(0, 64) };
   if (!user || user.disabled_at) {
     await burnPasswordCheck(password);
-    await recordAudit(ctx, { action: 'auth.login', result: 'failed', actorOverride: who, regionCode: null, details: { reason: 'unknown_user' } });
+    await recordAudit(ctx, {
+      action: 'auth.login',
+      result: 'failed',
+      actorOverride: who,
+      regionCode: null,
+      details: { reason: 'unknown_user' },
+    });
     throw new DomainError('LOGIN_FAILED');
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
     await burnPasswordCheck(password);
-    await recordAudit(ctx, { action: 'auth.login', result: 'denied', actorOverride: who, regionCode: null, details: { reason: 'locked' } });
+    await recordAudit(ctx, {
+      action: 'auth.login',
+      result: 'denied',
+      actorOverride: who,
+      regionCode: null,
+      details: { reason: 'locked' },
+    });
     throw new DomainError('LOGIN_FAILED');
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000);
-    const { locked } = await repo.registerFailedLogin(ctx.db, user.id, ctx.config.lockoutThreshold, lockUntil);
-    await recordAudit(ctx, { action: 'auth.login', result: 'failed', actorOverride: who, regionCode: null, details: { reason: 'wrong_password' } });
+    const { locked } = await repo.registerFailedLogin(
+      ctx.db,
+      user.id,
+      ctx.config.lockoutThreshold,
+      lockUntil,
+    );
+    await recordAudit(ctx, {
+      action: 'auth.login',
+      result: 'failed',
+      actorOverride: who,
+      regionCode: null,
+      details: { reason: 'wrong_password' },
+    });
     if (locked)
       await recordAudit(ctx, {
         action: 'auth.lockout',
@@ -72,7 +99,10 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 }
 
 /** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */
-export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Promise<(Actor & { locale: Locale }) | null> {
+export async function authenticate(
+  ctx: Omit<Ctx, 'actor'>,
+  token: string,
+): Promise<(Actor & { locale: Locale }) | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256(token);
   const s = await repo.findSession(ctx.db, tokenHash);
@@ -81,7 +111,8 @@ export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Prom
   const idleLimit = new Date(new Date(s.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000);
   if (now >= new Date(s.expires_at) || now >= idleLimit) return null;
   // One write a minute at most: enough for a 30-minute idle window, cheap on hot read paths.
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await repo.touchSession(ctx.db, tokenHash, now);
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000)
+    await repo.touchSession(ctx.db, tokenHash, now);
   return {
     userId: s.user_id,
     username: s.username,
@@ -121,7 +152,11 @@ export async function changePassword(ctx: Ctx, current: string, next: string): P
   const actor = actorOf(ctx);
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, current))) {
-    await recordAudit(ctx, { action: 'auth.password_change', result: 'failed', details: { reason: 'wrong_password' } });
+    await recordAudit(ctx, {
+      action: 'auth.password_change',
+      result: 'failed',
+      details: { reason: 'wrong_password' },
+    });
     throw new DomainError('WRONG_PASSWORD');
   }
   if (!isStrongPassword(next) || next === current) throw new DomainError('WEAK_PASSWORD');
@@ -129,7 +164,10 @@ export async function changePassword(ctx: Ctx, current: string, next: string): P
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updatePasswordHash(trx, actor.userId, hash, ctx.clock());
     await repo.revokeOtherSessions(trx, actor.userId, actor.sessionHash, ctx.clock());
-    await recordAudit({ ...ctx, db: trx }, { action: 'auth.password_change', result: 'ok', objectType: 'user', objectId: actor.userId });
+    await recordAudit(
+      { ...ctx, db: trx },
+      { action: 'auth.password_change', result: 'ok', objectType: 'user', objectId: actor.userId },
+    );
   });
 }
 
@@ -166,7 +204,8 @@ export async function checkTotp(ctx: Ctx, code: string, mode: 'enable' | 'verify
   const ok =
     step !== null &&
     (await ctx.db.transaction().execute(async (trx) => {
-      if (!(await repo.consumeTotpStep(trx, actor.userId, step, mode === 'enable' ? now : undefined))) return false;
+      if (!(await repo.consumeTotpStep(trx, actor.userId, step, mode === 'enable' ? now : undefined)))
+        return false;
       await repo.markSessionMfa(trx, actor.sessionHash, now);
       await recordAudit({ ...ctx, db: trx }, { action, result: 'ok' });
       return true;
@@ -175,7 +214,11 @@ export async function checkTotp(ctx: Ctx, code: string, mode: 'enable' | 'verify
     // Wrong codes count like wrong passwords, so six digits cannot be guessed through a live session.
     const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000);
     await repo.registerFailedLogin(ctx.db, actor.userId, ctx.config.lockoutThreshold, lockUntil);
-    await recordAudit(ctx, { action, result: 'failed', details: { reason: step === null ? 'wrong_code' : 'replayed_code' } });
+    await recordAudit(ctx, {
+      action,
+      result: 'failed',
+      details: { reason: step === null ? 'wrong_code' : 'replayed_code' },
+    });
     throw new DomainError('MFA_CODE_INVALID');
   }
 }

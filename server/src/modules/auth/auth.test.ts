@@ -1,6 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditRows, createUser, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
+import {
+  auditRows,
+  createUser,
+  signIn,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../test/harness.ts';
 import { currentTotp } from './totp.ts';
 
 let t: TestApp;
@@ -21,9 +28,16 @@ describe('sign in and sessions', () => {
     assert.ok(c.httpOnly);
     assert.equal(c.sameSite, 'Lax');
     assert.ok(c.value.length >= 40, 'token carries ≥ 64 random bits');
-    const session = await t.handle.db.selectFrom('sessions').selectAll().where('user_id', '=', u.id).execute();
+    const session = await t.handle.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', u.id)
+      .execute();
     assert.equal(session.length, 1);
-    assert.ok(!session[0]!.token_hash.toString('utf8').includes(c.value), 'only a hash of the token is stored');
+    assert.ok(
+      !session[0]!.token_hash.toString('utf8').includes(c.value),
+      'only a hash of the token is stored',
+    );
     const m = await me(`yiqi_sid=${c.value}`);
     assert.equal(m.statusCode, 200);
     assert.equal(m.json().isStaff, false);
@@ -46,7 +60,11 @@ describe('sign in and sessions', () => {
     for (let i = 0; i < 5; i++) assert.equal((await login('carol', `bad-password-${i}`)).statusCode, 401);
     const locked = await login('carol', TEST_PASSWORD);
     assert.equal(locked.statusCode, 401, 'right password is refused while locked');
-    assert.deepEqual(locked.json(), (await login('nobody-at-all', TEST_PASSWORD)).json(), 'locked looks like unknown');
+    assert.deepEqual(
+      locked.json(),
+      (await login('nobody-at-all', TEST_PASSWORD)).json(),
+      'locked looks like unknown',
+    );
     assert.equal((await auditRows(t, 'auth.lockout')).filter((r) => r.actor_name === 'carol').length, 1);
     t.clock.advance(14 * 60_000);
     assert.equal((await login('carol', TEST_PASSWORD)).statusCode, 401);
@@ -65,7 +83,10 @@ describe('sign in and sessions', () => {
   test('sign-out ends the session on the server', async () => {
     const u = await createUser(t, 'erin');
     const cookie = await signIn(t, u);
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode,
+      200,
+    );
     assert.equal((await me(cookie)).statusCode, 401);
   });
 
@@ -100,7 +121,12 @@ describe('change password', () => {
     const a = await signIn(t, u);
     const b = await signIn(t, u);
     const change = (currentPassword: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword, newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie: a },
+        payload: { currentPassword, newPassword },
+      });
     assert.equal((await change('wrong-one-1', 'Another-pass-2')).json().error.code, 'WRONG_PASSWORD');
     assert.equal((await change(TEST_PASSWORD, 'short1')).json().error.code, 'WEAK_PASSWORD');
     assert.equal((await change(TEST_PASSWORD, 'onlyletterslong')).json().error.code, 'WEAK_PASSWORD');
@@ -117,9 +143,17 @@ describe('second factor (TOTP)', () => {
   test('staff must enrol TOTP before admin routes; enrolment by QR and first code', async () => {
     const admin = await createUser(t, 'helen', { role: 'region_admin' });
     // Start as a staff member without an authenticator.
-    await t.handle.db.updateTable('users').set({ totp_secret_enc: null, totp_enabled_at: null }).where('id', '=', admin.id).execute();
+    await t.handle.db
+      .updateTable('users')
+      .set({ totp_secret_enc: null, totp_enabled_at: null })
+      .where('id', '=', admin.id)
+      .execute();
     const cookie = await signIn(t, { id: admin.id, username: admin.username });
-    const admin403 = await t.app.inject({ method: 'GET', url: '/api/admin/role-grants?region=440305000000', headers: { cookie } });
+    const admin403 = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/role-grants?region=440305000000',
+      headers: { cookie },
+    });
     assert.equal(admin403.statusCode, 403);
     assert.equal(admin403.json().error.code, 'MFA_REQUIRED');
     assert.equal((await me(cookie)).json().mfa.enrolled, false);
@@ -129,22 +163,48 @@ describe('second factor (TOTP)', () => {
     const { secret, otpauthUrl, qrDataUrl } = setup.json();
     assert.match(otpauthUrl, /^otpauth:\/\/totp\//);
     assert.match(qrDataUrl, /^data:image\/png;base64,/);
-    const stored = await t.handle.db.selectFrom('users').select('totp_secret_enc').where('id', '=', admin.id).executeTakeFirstOrThrow();
+    const stored = await t.handle.db
+      .selectFrom('users')
+      .select('totp_secret_enc')
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
     assert.ok(stored.totp_secret_enc && !stored.totp_secret_enc.includes(secret), 'secret encrypted at rest');
 
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/totp/enable', headers: { cookie }, payload: { code: '000000' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: { cookie },
+      payload: { code: '000000' },
+    });
     assert.equal(bad.json().error.code, 'MFA_CODE_INVALID');
     const code = currentTotp(secret, t.clock.now());
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/totp/enable', headers: { cookie }, payload: { code } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: { cookie },
+      payload: { code },
+    });
     assert.equal(ok.statusCode, 200);
-    const admin200 = await t.app.inject({ method: 'GET', url: '/api/admin/role-grants?region=440305000000', headers: { cookie } });
+    const admin200 = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/role-grants?region=440305000000',
+      headers: { cookie },
+    });
     assert.equal(admin200.statusCode, 200);
 
     // A new sign-in needs a fresh code; the one already used is refused (replay).
     const again = await signIn(t, { id: admin.id, username: admin.username });
-    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers: { cookie: again }, payload: { code } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/verify',
+      headers: { cookie: again },
+      payload: { code },
+    });
     assert.equal(replay.json().error.code, 'MFA_CODE_INVALID');
-    assert.equal((await auditRows(t, 'auth.totp_verify')).filter((r) => r.details.reason === 'replayed_code').length, 1);
+    assert.equal(
+      (await auditRows(t, 'auth.totp_verify')).filter((r) => r.details.reason === 'replayed_code').length,
+      1,
+    );
   });
 
   test('codes one step early or late are accepted, two steps are not', async () => {
@@ -153,7 +213,14 @@ describe('second factor (TOTP)', () => {
       const cookie = await signIn(t, u, { mfa: false });
       t.clock.advance(90_000);
       const code = currentTotp(u.totpSecret!, new Date(t.clock.t + offsetSteps * 30_000));
-      return (await t.app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers: { cookie }, payload: { code } })).statusCode;
+      return (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/totp/verify',
+          headers: { cookie },
+          payload: { code },
+        })
+      ).statusCode;
     };
     assert.equal(await verify(-1), 200);
     assert.equal(await verify(1), 200);
@@ -175,9 +242,19 @@ describe('language', () => {
   test('a signed-in user’s stored language is used', async () => {
     const u = await createUser(t, 'jane');
     const cookie = await signIn(t, u);
-    const set = await t.app.inject({ method: 'PUT', url: '/api/me/locale', headers: { cookie }, payload: { locale: 'en' } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/locale',
+      headers: { cookie },
+      payload: { locale: 'en' },
+    });
     assert.equal(set.statusCode, 200);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'x', newPassword: 'y' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'x', newPassword: 'y' },
+    });
     assert.equal(res.json().error.message, 'The current password is wrong');
   });
 });

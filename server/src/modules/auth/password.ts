@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with OWASP's second recommended parameter set (19 MiB, 2 passes). */
-const OPTIONS = { algorithm: 2 /* Argon2id (a const enum, unusable under verbatimModuleSyntax) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  algorithm: 2 /* Argon2id (a const enum, unusable under verbatimModuleSyntax) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function hashPassword(plain: string): Promise<string> {
   return hash(plain, OPTIONS);

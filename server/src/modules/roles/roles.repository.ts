@@ -2,7 +2,13 @@ import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 
 export function findRegion(db: Database, code: string) {
-  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).orderBy('level').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .orderBy('level')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findOrganization(db: Database, id: string) {
@@ -34,7 +40,9 @@ export async function listGrantsUnder(db: Database, prefix: string, page: number
     .leftJoin('regions as r', (j) => j.onRef('r.code', '=', 'g.region_code').on(isTopRegionRow('r')))
     .leftJoin('users as gb', 'gb.id', 'g.granted_by')
     .where('g.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('g.region_code', 'like', `${prefix}%`), eb('o.region_code', 'like', `${prefix}%`)]));
+    .where((eb) =>
+      eb.or([eb('g.region_code', 'like', `${prefix}%`), eb('o.region_code', 'like', `${prefix}%`)]),
+    );
   const [rows, count] = await Promise.all([
     base
       .select([
@@ -63,7 +71,15 @@ export function findGrant(db: Database, id: string) {
   return db
     .selectFrom('role_grants as g')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
-    .select(['g.id', 'g.user_id', 'g.role', 'g.region_code', 'g.org_id', 'g.revoked_at', 'o.region_code as org_region_code'])
+    .select([
+      'g.id',
+      'g.user_id',
+      'g.role',
+      'g.region_code',
+      'g.org_id',
+      'g.revoked_at',
+      'o.region_code as org_region_code',
+    ])
     .where('g.id', '=', id)
     .executeTakeFirst();
 }
@@ -83,7 +99,13 @@ export async function insertGrant(
 ) {
   return db
     .insertInto('role_grants')
-    .values({ user_id: g.userId, role: g.role, region_code: g.regionCode, org_id: g.orgId, granted_by: g.grantedBy })
+    .values({
+      user_id: g.userId,
+      role: g.role,
+      region_code: g.regionCode,
+      org_id: g.orgId,
+      granted_by: g.grantedBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

@@ -15,12 +15,18 @@ export function registerRoleRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/admin/role-grants', {
-    schema: { tags, summary: 'Active role grants in a region subtree', querystring: GrantListQuery, response: { 200: GrantPage } },
+    schema: {
+      tags,
+      summary: 'Active role grants in a region subtree',
+      querystring: GrantListQuery,
+      response: { 200: GrantPage },
+    },
     config: {
       access: {
         kind: 'staff',
         roles: GRANTORS,
-        target: (req) => roles.resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
+        target: (req) =>
+          roles.resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
       },
     },
     handler: async (req) => {
@@ -31,7 +37,12 @@ export function registerRoleRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/admin/role-grants', {
-    schema: { tags, summary: 'Grant a role at or below the caller’s scope', body: GrantBody, response: { 200: z.object({ id: z.uuid() }) } },
+    schema: {
+      tags,
+      summary: 'Grant a role at or below the caller’s scope',
+      body: GrantBody,
+      response: { 200: z.object({ id: z.uuid() }) },
+    },
     config: {
       access: {
         kind: 'staff',

@@ -20,7 +20,10 @@ export async function describeGrants(ctx: Ctx, grants: Grant[]) {
     role: g.role,
     scopeType: (g.orgId ? 'organization' : 'region') as ScopeType,
     scopeId: g.orgId ?? g.regionCode,
-    scopeName: (g.orgId ? orgs.find((o) => o.id === g.orgId)?.name : regions.find((r) => r.code === g.regionCode)?.name) ?? '',
+    scopeName:
+      (g.orgId
+        ? orgs.find((o) => o.id === g.orgId)?.name
+        : regions.find((r) => r.code === g.regionCode)?.name) ?? '',
     scopeLevel: g.regionLevel,
   }));
 }
@@ -46,7 +49,13 @@ export async function resolveGrantTarget(db: Database, id: string): Promise<Targ
     : { type: 'region', code: g.region_code! };
 }
 
-export async function listGrants(ctx: Ctx, regionCode: string, level: number, page: number, pageSize: number) {
+export async function listGrants(
+  ctx: Ctx,
+  regionCode: string,
+  level: number,
+  page: number,
+  pageSize: number,
+) {
   const prefix = regionPrefix(regionCode, level as RegionLevel);
   const { rows, total } = await repo.listGrantsUnder(ctx.db, prefix, page, pageSize);
   return {
@@ -72,10 +81,15 @@ function mayGrant(grants: Grant[], role: Role, target: Target): boolean {
   return grants.some((g) => GRANTABLE[g.role].includes(role) && grantCovers(g, target));
 }
 
-export async function grantRole(ctx: Ctx, input: { username: string; role: Role; scopeType: ScopeType; scopeId: string }) {
+export async function grantRole(
+  ctx: Ctx,
+  input: { username: string; role: Role; scopeType: ScopeType; scopeId: string },
+) {
   const actor = actorOf(ctx);
   if (ROLE_SCOPE[input.role] !== input.scopeType)
-    throw new DomainError('VALIDATION_FAILED', { scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}` });
+    throw new DomainError('VALIDATION_FAILED', {
+      scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}`,
+    });
   const target = await resolveScope(ctx.db, input.scopeType, input.scopeId);
   const user = await findUserByUsername(ctx.db, input.username);
   if (!user) throw new DomainError('USER_NOT_FOUND');
@@ -105,7 +119,14 @@ export async function grantRole(ctx: Ctx, input: { username: string; role: Role;
       });
       await recordAudit(
         { ...ctx, db: trx },
-        { action: 'role.grant', result: 'ok', objectType: 'role_grant', objectId: row.id, regionCode, details: { role: input.role, userId: user.id } },
+        {
+          action: 'role.grant',
+          result: 'ok',
+          objectType: 'role_grant',
+          objectId: row.id,
+          regionCode,
+          details: { role: input.role, userId: user.id },
+        },
       );
       return { id: row.id };
     });
@@ -122,11 +143,17 @@ export async function revokeRole(ctx: Ctx, grantId: string) {
   if (grant.user_id === actor.userId) throw new DomainError('SELF_GRANT');
   const target = await resolveGrantTarget(ctx.db, grantId);
   if (!mayGrant(actor.grants, grant.role as Role, target)) {
-    await recordAudit(ctx, { action: 'role.revoke', result: 'denied', objectType: 'role_grant', objectId: grantId });
+    await recordAudit(ctx, {
+      action: 'role.revoke',
+      result: 'denied',
+      objectType: 'role_grant',
+      objectId: grantId,
+    });
     throw new DomainError('FORBIDDEN');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.markGrantRevoked(trx, grantId, actor.userId, ctx.clock()))) throw new DomainError('NOT_FOUND');
+    if (!(await repo.markGrantRevoked(trx, grantId, actor.userId, ctx.clock())))
+      throw new DomainError('NOT_FOUND');
     await recordAudit(
       { ...ctx, db: trx },
       {

@@ -25,20 +25,30 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/healthz', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
 
-  app.get('/readyz', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await sql`SELECT 1`.execute(app.deps.db);
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
+  app.get(
+    '/readyz',
+    { config: { access: { kind: 'public' } }, schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await sql`SELECT 1`.execute(app.deps.db);
+        return { status: 'ready' };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' });
+      }
+    },
+  );
 
   // Operational figures only (no personal data); restrict at the proxy in production.
-  app.get('/metrics', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { access: { kind: 'public' } }, schema: { hide: true } },
+    async (_req, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 }
