@@ -74,9 +74,8 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     if (!token || !req.routeOptions.config.access || accessOf(req).kind === 'public') return;
     const actor = await authenticate(ctxOf(req), token);
     if (actor) {
-      const { locale, ...rest } = actor;
-      req.actor = rest;
-      if (!req.cookies.yiqi_locale) req.locale = locale;
+      req.actor = actor;
+      if (!req.cookies.yiqi_locale) req.locale = actor.locale;
     }
   });
 

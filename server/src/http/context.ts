@@ -12,11 +12,15 @@ export interface Grant {
   regionCode: string;
   regionLevel: number;
   orgId: string | null;
+  /** Name of the region or organization, for display. */
+  scopeName: string;
 }
 
 export interface Actor {
   userId: string;
   username: string;
+  displayName: string;
+  locale: Locale;
   grants: Grant[];
   /** The session passed the second factor. */
   mfa: boolean;

@@ -63,6 +63,7 @@ export function findSession(db: Database, tokenHash: Buffer) {
       's.mfa_at',
       's.revoked_at',
       'u.username',
+      'u.display_name',
       'u.totp_enabled_at',
       'u.disabled_at',
       'u.locale',
@@ -142,7 +143,7 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
     .innerJoin('regions as r', (j) =>
       j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')),
     )
-    .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level'])
+    .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level', sql<string>`coalesce(o.name, r.name)`.as('scope_name')])
     .where('g.user_id', '=', userId)
     .where('g.revoked_at', 'is', null)
     .orderBy('r.level')
@@ -154,5 +155,6 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
     regionCode: r.code,
     regionLevel: r.level,
     orgId: r.org_id,
+    scopeName: r.scope_name,
   }));
 }

@@ -90,19 +90,21 @@ export async function login(
   const actor: Actor = {
     userId: user.id,
     username: user.username,
+    displayName: user.display_name,
+    locale: user.locale as Locale,
     grants,
     mfa: false,
     mfaEnrolled: user.totp_enabled_at !== null,
     sessionHash: tokenHash,
   };
-  return { token, me: await getMe({ ...ctx, actor }) };
+  return { token, me: getMe({ ...ctx, actor }) };
 }
 
 /** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */
 export async function authenticate(
   ctx: Omit<Ctx, 'actor'>,
   token: string,
-): Promise<(Actor & { locale: Locale }) | null> {
+): Promise<Actor | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256(token);
   const s = await repo.findSession(ctx.db, tokenHash);
@@ -116,6 +118,7 @@ export async function authenticate(
   return {
     userId: s.user_id,
     username: s.username,
+    displayName: s.display_name,
     grants: await repo.findActiveGrants(ctx.db, s.user_id),
     mfa: s.mfa_at !== null,
     mfaEnrolled: s.totp_enabled_at !== null,
@@ -132,16 +135,15 @@ export async function logout(ctx: Ctx): Promise<void> {
   });
 }
 
-export async function getMe(ctx: Ctx): Promise<MeView> {
+/** The signed-in user as the session already loaded it: no further queries on this hot path. */
+export function getMe(ctx: Ctx): MeView {
   const actor = actorOf(ctx);
-  const user = await repo.findUserById(ctx.db, actor.userId);
-  if (!user) throw new DomainError('UNAUTHENTICATED');
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    locale: user.locale as Locale,
-    roles: await describeGrants(ctx, actor.grants),
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    locale: actor.locale,
+    roles: describeGrants(actor.grants),
     isStaff: actor.grants.length > 0,
     mfa: { enrolled: actor.mfaEnrolled, verified: actor.mfa },
   };

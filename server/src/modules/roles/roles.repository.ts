@@ -20,17 +20,6 @@ export function findOrganization(db: Database, id: string) {
     .executeTakeFirst();
 }
 
-export function findNames(db: Database, regionCodes: string[], orgIds: string[]) {
-  return Promise.all([
-    regionCodes.length
-      ? db.selectFrom('regions').select(['code', 'name']).where('code', 'in', regionCodes).execute()
-      : Promise.resolve([]),
-    orgIds.length
-      ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute()
-      : Promise.resolve([]),
-  ]);
-}
-
 /** Active grants whose scope (a region, or an organization's region) lies under one of the prefixes. */
 export async function listGrantsUnder(db: Database, prefix: string, page: number, pageSize: number) {
   const base = db

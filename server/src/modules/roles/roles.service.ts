@@ -8,22 +8,14 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import * as repo from './roles.repository.ts';
 
-/** The grants of the signed-in user with the names of their scopes, for /me and the console. */
-export async function describeGrants(ctx: Ctx, grants: Grant[]) {
-  const [regions, orgs] = await repo.findNames(
-    ctx.db,
-    grants.filter((g) => !g.orgId).map((g) => g.regionCode),
-    grants.flatMap((g) => (g.orgId ? [g.orgId] : [])),
-  );
+/** The grants of the signed-in user as the API shows them. */
+export function describeGrants(grants: Grant[]) {
   return grants.map((g) => ({
     id: g.id,
     role: g.role,
     scopeType: (g.orgId ? 'organization' : 'region') as ScopeType,
     scopeId: g.orgId ?? g.regionCode,
-    scopeName:
-      (g.orgId
-        ? orgs.find((o) => o.id === g.orgId)?.name
-        : regions.find((r) => r.code === g.regionCode)?.name) ?? '',
+    scopeName: g.scopeName,
     scopeLevel: g.regionLevel,
   }));
 }

@@ -1,0 +1,236 @@
+import { execFile, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openPostgres, type OpenDatabase } from '../server/src/db/database.ts';
+import { prepare } from '../server/src/db/setup.ts';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/** What a scenario gets from the runner. */
+export interface BenchOptions {
+  /** A database on the cluster to connect to for CREATE/DROP DATABASE (the bench never touches it otherwise). */
+  adminUrl: string;
+  /** Length of each measured phase. */
+  seconds: number;
+  /** HTTP connections for autocannon, and clients for pgbench: the same concurrency on both sides. */
+  connections: number;
+}
+
+export interface HttpResult {
+  /** 2xx responses per second: failed requests do not count as throughput. */
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Socket errors and timeouts. */
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+export interface SqlResult {
+  tps: number;
+  p50Ms: number;
+  p99Ms: number;
+  avgMs: number;
+  failed: number;
+  transactions: number;
+}
+
+/** One line of the report: an endpoint through the API, and the same SQL through pgbench. */
+export interface PhaseResult {
+  scenario: string;
+  phase: string;
+  api: HttpResult;
+  sql: SqlResult;
+  /** api.reqPerSec / sql.tps. */
+  ratio: number;
+  /** Work outside SQL that bounds the API, e.g. argon2 verifications per second on one core. */
+  extra?: Record<string, number>;
+  /** One line printed under the table: how to read this row. */
+  note?: string;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  run(options: BenchOptions): Promise<PhaseResult[]>;
+}
+
+// Ctrl-C must not leave a database or a server behind: cleanups also run on SIGINT, newest first (the
+// server stops before its database is dropped). Each runs once, whoever calls it first.
+const cleanups = new Set<() => Promise<void>>();
+function onCleanup(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const once = () => (running ??= fn().finally(() => cleanups.delete(once)));
+  cleanups.add(once);
+  return once;
+}
+process.once('SIGINT', async () => {
+  console.error('\ninterrupted: cleaning up');
+  for (const cleanup of [...cleanups].reverse()) await cleanup().catch((e) => console.error(e));
+  process.exit(130);
+});
+
+/**
+ * Creates yiqi_bench_<random>, migrates it and loads regions and the demo accounts (as the owner), runs
+ * `fn`, then drops the database whatever happened.
+ */
+export async function withBenchDatabase<T>(
+  adminUrl: string,
+  fn: (db: { url: string; handle: OpenDatabase }) => Promise<T>,
+): Promise<T> {
+  const name = `yiqi_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  let handle: OpenDatabase | undefined;
+  const drop = onCleanup(async () => {
+    // Closing waits for queries in flight, so not forever; FORCE ends whatever connection is still open.
+    await Promise.race([handle?.close(), delay(3000)]).catch(() => {});
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+  try {
+    handle = await openPostgres(url.href, { max: 4 });
+    await prepare(handle, { demo: true });
+    return await fn({ url: url.href, handle });
+  } finally {
+    await drop();
+  }
+}
+
+/**
+ * Starts the API in a child process (bench/server.ts) on a free port. A child rather than in-process so
+ * the server's event loop does not share a thread with autocannon, which would cap and skew both.
+ */
+export async function startApi(databaseUrl: string): Promise<{ origin: string; stop(): Promise<void> }> {
+  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
+    cwd: REPO,
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      // Login is rate limited per IP, and every bench request comes from 127.0.0.1.
+      LOGIN_RATE_PER_MINUTE: '100000000',
+      // A throwaway key, so the server does not create data/app.key.
+      YIQI_APP_KEY: randomBytes(32).toString('base64'),
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = onCleanup(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { port: number }).port));
+      child.once('exit', (code) => reject(new Error(`API server exited early (code ${code})`)));
+    });
+    return { origin: `http://127.0.0.1:${port}`, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Runs autocannon for `seconds` after an unrecorded one-second warm-up (JIT, pool connections). */
+export async function runAutocannon(options: {
+  origin: string;
+  seconds: number;
+  connections: number;
+  requests: autocannon.Request[];
+}): Promise<HttpResult> {
+  const base = { url: options.origin, connections: options.connections, requests: options.requests };
+  await autocannon({ ...base, duration: 1 });
+  const r = await autocannon({ ...base, duration: options.seconds });
+  return {
+    reqPerSec: r['2xx'] / r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+}
+
+/**
+ * Runs a pgbench custom script in extended query mode (parse/bind/execute per statement, as node-postgres
+ * sends parameterised queries). Percentiles come from pgbench's per-transaction log.
+ */
+export async function runPgbench(options: {
+  databaseUrl: string;
+  script: string;
+  seconds: number;
+  clients: number;
+  variables?: Record<string, string | number>;
+  /** Role to SET at connection start, like the API's pool does. */
+  role?: string;
+}): Promise<SqlResult> {
+  const url = new URL(options.databaseUrl);
+  const logDir = await mkdtemp(join(tmpdir(), 'yiqi-pgbench-'));
+  const args = [
+    '-n',
+    '-M', 'extended',
+    '-c', String(options.clients),
+    '-j', '1',
+    '-T', String(options.seconds),
+    '-f', options.script,
+    '-l', `--log-prefix=${join(logDir, 'tx')}`,
+    ...Object.entries(options.variables ?? {}).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+    '-h', url.hostname,
+    '-p', url.port || '5432',
+    '-U', decodeURIComponent(url.username || 'postgres'),
+    decodeURIComponent(url.pathname.slice(1)),
+  ]; // prettier-ignore
+  const env = {
+    ...process.env,
+    ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}),
+    ...(options.role ? { PGOPTIONS: `-c role=${options.role}` } : {}),
+  };
+  try {
+    const { stdout } = await promisify(execFile)(process.env.PGBENCH ?? 'pgbench', args, { env });
+    const num = (re: RegExp) => Number(re.exec(stdout)?.[1] ?? NaN);
+    const latencies: number[] = [];
+    for (const file of await readdir(logDir)) {
+      // Each line: client_id transaction_no time_us script_no epoch epoch_us
+      for (const line of (await readFile(join(logDir, file), 'utf8')).split('\n')) {
+        const micros = line.split(' ')[2];
+        if (micros && /^\d+$/.test(micros)) latencies.push(Number(micros) / 1000);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      tps: num(/tps = ([\d.]+)/),
+      p50Ms: percentile(latencies, 0.5),
+      p99Ms: percentile(latencies, 0.99),
+      avgMs: num(/latency average = ([\d.]+) ms/),
+      failed: num(/number of failed transactions: (\d+)/),
+      transactions: num(/number of transactions actually processed: (\d+)/),
+    };
+  } finally {
+    await rm(logDir, { recursive: true, force: true });
+  }
+}
