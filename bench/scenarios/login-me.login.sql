@@ -7,7 +7,7 @@
 select * from "users" where "username" = 'bench' || :n \gset
 
 -- auth.repository findActiveGrants (auth.service login)
-select "g"."id", "g"."role", "g"."org_id", "r"."code", "r"."level" from "role_grants" as "g" left join "organizations" as "o" on "o"."id" = "g"."org_id" inner join "regions" as "r" on "r"."code" = coalesce(g.region_code, o.region_code) where "g"."user_id" = :id and "g"."revoked_at" is null order by "r"."level", "g"."granted_at";
+select "g"."id", "g"."role", "g"."org_id", "r"."code", "r"."level", coalesce(o.name, r.name) as "scope_name" from "role_grants" as "g" left join "organizations" as "o" on "o"."id" = "g"."org_id" inner join "regions" as "r" on "r"."code" = coalesce(g.region_code, o.region_code) and "r"."level" = (SELECT min(x.level) FROM regions x WHERE x.code = "r"."code") where "g"."user_id" = :id and "g"."revoked_at" is null order by "r"."level", "g"."granted_at";
 
 -- auth.service login: ctx.db.transaction()
 begin;
@@ -19,5 +19,4 @@ insert into "sessions" ("token_hash", "user_id", "created_at", "last_seen_at", "
 insert into "audit_log" ("actor_id", "actor_name", "action", "object_type", "object_id", "result", "request_id", "source_ip", "region_code", "details") values (:id, :username, 'auth.login', null, null, 'ok', gen_random_uuid()::text, '127.0.0.1', null, '{}');
 commit;
 
--- auth.repository findUserById (auth.service getMe); roles.service describeGrants queries nothing without grants
-select * from "users" where "id" = :id;
+-- auth.service getMe answers from the rows loaded above: no further statement.

@@ -5,10 +5,9 @@
 
 -- auth.repository findSession (auth.service authenticate, in the onRequest hook); the API hashes the cookie
 -- in JavaScript. touchSession is not issued: the sessions were seen less than a minute ago.
-select "s"."user_id", "s"."last_seen_at", "s"."expires_at", "s"."mfa_at", "s"."revoked_at", "u"."username", "u"."totp_enabled_at", "u"."disabled_at", "u"."locale" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = sha256(convert_to('yiqi-bench-session-' || :n, 'UTF8')) \gset
+select "s"."user_id", "s"."last_seen_at", "s"."expires_at", "s"."mfa_at", "s"."revoked_at", "u"."username", "u"."display_name", "u"."totp_enabled_at", "u"."disabled_at", "u"."locale" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = sha256(convert_to('yiqi-bench-session-' || :n, 'UTF8')) \gset
 
 -- auth.repository findActiveGrants (auth.service authenticate)
-select "g"."id", "g"."role", "g"."org_id", "r"."code", "r"."level" from "role_grants" as "g" left join "organizations" as "o" on "o"."id" = "g"."org_id" inner join "regions" as "r" on "r"."code" = coalesce(g.region_code, o.region_code) where "g"."user_id" = :user_id and "g"."revoked_at" is null order by "r"."level", "g"."granted_at";
+select "g"."id", "g"."role", "g"."org_id", "r"."code", "r"."level", coalesce(o.name, r.name) as "scope_name" from "role_grants" as "g" left join "organizations" as "o" on "o"."id" = "g"."org_id" inner join "regions" as "r" on "r"."code" = coalesce(g.region_code, o.region_code) and "r"."level" = (SELECT min(x.level) FROM regions x WHERE x.code = "r"."code") where "g"."user_id" = :user_id and "g"."revoked_at" is null order by "r"."level", "g"."granted_at";
 
--- auth.repository findUserById (auth.service getMe); roles.service describeGrants queries nothing without grants
-select * from "users" where "id" = :user_id;
+-- auth.service getMe answers from the session and grants loaded above: no further statement.
