@@ -143,7 +143,14 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
     .innerJoin('regions as r', (j) =>
       j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')),
     )
-    .select(['g.id', 'g.role', 'g.org_id', 'r.code', 'r.level', sql<string>`coalesce(o.name, r.name)`.as('scope_name')])
+    .select([
+      'g.id',
+      'g.role',
+      'g.org_id',
+      'r.code',
+      'r.level',
+      sql<string>`coalesce(o.name, r.name)`.as('scope_name'),
+    ])
     .where('g.user_id', '=', userId)
     .where('g.revoked_at', 'is', null)
     .orderBy('r.level')

@@ -101,10 +101,7 @@ export async function login(
 }
 
 /** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */
-export async function authenticate(
-  ctx: Omit<Ctx, 'actor'>,
-  token: string,
-): Promise<Actor | null> {
+export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Promise<Actor | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256(token);
   const s = await repo.findSession(ctx.db, tokenHash);
