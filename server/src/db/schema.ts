@@ -80,6 +80,7 @@ export interface AuditLogTable {
 export interface AuditChainTable {
   id: Generated<boolean>;
   head_hash: string;
+  last_id: number;
   anchor_id: number;
   anchor_hash: string;
 }

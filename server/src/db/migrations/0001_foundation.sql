@@ -79,7 +79,9 @@ CREATE INDEX role_grants_region_idx ON role_grants (region_code text_pattern_ops
 -- Append-only, hash-chained audit log. Each row's hash covers the previous row's hash and its own
 -- canonical text, so changing or deleting any row breaks the chain from that row on.
 CREATE TABLE audit_log (
-  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  -- Set by the chain trigger under the head lock, so ids follow chain order even under concurrency
+  -- (an identity value is drawn before the lock and would not).
+  id           bigint PRIMARY KEY,
   occurred_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
   actor_id     uuid,
   actor_name   text,
@@ -101,6 +103,7 @@ CREATE INDEX audit_log_region_idx ON audit_log (region_code text_pattern_ops, id
 CREATE TABLE audit_chain (
   id          boolean PRIMARY KEY DEFAULT true CHECK (id),
   head_hash   text NOT NULL,
+  last_id     bigint NOT NULL DEFAULT 0,
   -- After a retention purge, verification starts from this anchor instead of the genesis hash.
   anchor_id   bigint NOT NULL DEFAULT 0,
   anchor_hash text NOT NULL
@@ -120,12 +123,14 @@ CREATE FUNCTION audit_row_hash(prev text, r audit_log) RETURNS text LANGUAGE sql
 $$;
 
 CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE head text;
+DECLARE head text; next_id bigint;
 BEGIN
-  SELECT head_hash INTO head FROM audit_chain WHERE id FOR UPDATE;
+  SELECT head_hash, last_id + 1 INTO head, next_id FROM audit_chain WHERE id FOR UPDATE;
+  NEW.id := next_id;
+  NEW.occurred_at := clock_timestamp();
   NEW.prev_hash := head;
   NEW.hash := audit_row_hash(head, NEW);
-  UPDATE audit_chain SET head_hash = NEW.hash WHERE id;
+  UPDATE audit_chain SET head_hash = NEW.hash, last_id = next_id WHERE id;
   RETURN NEW;
 END $$;
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();

@@ -180,3 +180,29 @@ test(
     }
   },
 );
+
+test('on PostgreSQL, concurrent appends keep one unbroken chain', { skip: !onPostgres() }, async () => {
+  const fresh = await startTestApp();
+  try {
+    const before = (await auditRows(fresh)).length;
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        fresh.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: `race${i}`, password: 'y' },
+        }),
+      ),
+    );
+    const rows = await auditRows(fresh);
+    assert.equal(rows.length - before, 60);
+    assert.deepEqual(await verifyAuditChain(fresh.handle.db), { checked: rows.length, firstBrokenId: null });
+    assert.equal(
+      new Set(rows.map((r) => r.prev_hash)).size,
+      rows.length,
+      'no two rows claim the same predecessor',
+    );
+  } finally {
+    await fresh.close();
+  }
+});
