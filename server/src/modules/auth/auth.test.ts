@@ -258,3 +258,18 @@ describe('language', () => {
     assert.equal(res.json().error.message, 'The current password is wrong');
   });
 });
+
+test('sign-in attempts from one address are rate limited with 429 and retry-after', async () => {
+  const limited = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '3' } });
+  try {
+    const attempt = () =>
+      limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+    for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
+    const res = await attempt();
+    assert.equal(res.statusCode, 429);
+    assert.equal(res.json().error.code, 'RATE_LIMITED');
+    assert.ok(Number(res.headers['retry-after']) > 0);
+  } finally {
+    await limited.close();
+  }
+});
