@@ -1,0 +1,130 @@
+import type { Text } from '../i18n.ts';
+
+/** Identity document types accepted for real-name registration. */
+export const DOCUMENT_TYPES = [
+  'mainland_id',
+  'hk_residence_permit',
+  'mo_residence_permit',
+  'tw_residence_permit',
+  'home_return_permit',
+  'taiwan_compatriot_permit',
+  'passport',
+  'foreign_permanent_residence',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_NAMES: Record<DocumentType, Text> = {
+  mainland_id: { 'zh-CN': '居民身份证', 'zh-HK': '居民身份證', en: 'Mainland ID card' },
+  hk_residence_permit: {
+    'zh-CN': '港澳台居民居住证（香港）',
+    'zh-HK': '港澳台居民居住證（香港）',
+    en: 'Residence permit (Hong Kong)',
+  },
+  mo_residence_permit: {
+    'zh-CN': '港澳台居民居住证（澳门）',
+    'zh-HK': '港澳台居民居住證（澳門）',
+    en: 'Residence permit (Macau)',
+  },
+  tw_residence_permit: {
+    'zh-CN': '港澳台居民居住证（台湾）',
+    'zh-HK': '港澳台居民居住證（台灣）',
+    en: 'Residence permit (Taiwan)',
+  },
+  home_return_permit: {
+    'zh-CN': '港澳居民来往内地通行证',
+    'zh-HK': '港澳居民來往內地通行證',
+    en: 'Home-return permit',
+  },
+  taiwan_compatriot_permit: {
+    'zh-CN': '台湾居民来往大陆通行证',
+    'zh-HK': '台灣居民來往大陸通行證',
+    en: 'Taiwan compatriot permit',
+  },
+  passport: { 'zh-CN': '护照', 'zh-HK': '護照', en: 'Passport' },
+  foreign_permanent_residence: {
+    'zh-CN': '外国人永久居留身份证',
+    'zh-HK': '外國人永久居留身份證',
+    en: "Foreigner's permanent residence card",
+  },
+};
+
+export type DocumentProblem = 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PREFIX';
+
+export interface DocumentCheck {
+  ok: boolean;
+  problem?: DocumentProblem;
+  /** Normalised number (upper case, no spaces). */
+  number: string;
+  /** Derived from an 18-character ID or residence permit. */
+  birthDate?: string;
+  gender?: 'male' | 'female';
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643 check character of the first 17 digits. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+/** YYYYMMDD → ISO date when it is a real calendar date not in the future and not before 1900. */
+function realDate(yyyymmdd: string, today: Date): string | undefined {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
+  if (y < 1900 || date.getTime() > today.getTime()) return undefined;
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+function checkEighteen(number: string, today: Date, prefix?: string): DocumentCheck {
+  if (!/^\d{17}[\dX]$/.test(number)) return { ok: false, problem: 'FORMAT', number };
+  if (prefix && !number.startsWith(prefix)) return { ok: false, problem: 'PREFIX', number };
+  const birthDate = realDate(number.slice(6, 14), today);
+  if (!birthDate) return { ok: false, problem: 'BIRTH_DATE', number };
+  if (idCheckChar(number.slice(0, 17)) !== number[17]) return { ok: false, problem: 'CHECKSUM', number };
+  return { ok: true, number, birthDate, gender: Number(number[16]) % 2 === 1 ? 'male' : 'female' };
+}
+
+/** Checks a document number's format (and checksum where there is one); never a substitute for verification. */
+export function checkDocument(type: DocumentType, raw: string, today: Date = new Date()): DocumentCheck {
+  const number = raw.replace(/\s+/g, '').toUpperCase();
+  const fmt = (re: RegExp): DocumentCheck =>
+    re.test(number) ? { ok: true, number } : { ok: false, problem: 'FORMAT', number };
+  switch (type) {
+    case 'mainland_id': {
+      const r = checkEighteen(number, today);
+      // 81/82/83 prefixes are residence permits, not mainland ID cards.
+      if (r.ok && /^8[123]/.test(number)) return { ok: false, problem: 'PREFIX', number };
+      return r;
+    }
+    case 'hk_residence_permit':
+      return checkEighteen(number, today, '810000');
+    case 'mo_residence_permit':
+      return checkEighteen(number, today, '820000');
+    case 'tw_residence_permit':
+      return checkEighteen(number, today, '830000');
+    case 'home_return_permit':
+      return fmt(/^[HM](\d{8}|\d{10})$/);
+    case 'taiwan_compatriot_permit':
+      return fmt(/^\d{8}$/);
+    case 'passport':
+      return fmt(/^[A-Z0-9]{5,17}$/);
+    case 'foreign_permanent_residence':
+      // 2017 format: 15 characters (3 letters + 12 digits); 2023 format: 18 characters starting with 9.
+      return /^9\d{16}[\dX]$/.test(number) ? checkEighteen(number, today) : fmt(/^[A-Z]{3}\d{12}$/);
+  }
+}
+
+/** Whole years of age on `today` for a birth date (YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
