@@ -28,6 +28,7 @@ export interface UsersTable {
   locked_until: NullableTimestamp;
   disabled_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
+  phone_bidx: Buffer | null;
 }
 
 export interface SessionsTable {
@@ -46,6 +47,96 @@ export interface OrganizationsTable {
   region_code: string;
   parent_id: string | null;
   created_at: GeneratedTimestamp;
+  org_type: Generated<string>;
+  uscc: string | null;
+  host_unit: string | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+  person_in_charge: string | null;
+  categories: Generated<string[]>;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+  created_by: string | null;
+}
+
+export interface VolunteersTable {
+  id: Generated<string>;
+  user_id: string | null;
+  volunteer_no: string;
+  name: string | null;
+  gender: 'male' | 'female' | null;
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  doc_type: string | null;
+  doc_number_enc: string | null;
+  doc_bidx: Buffer | null;
+  phone_enc: string | null;
+  phone_bidx: Buffer | null;
+  region_code: string;
+  verification_status: Generated<'unverified' | 'pending' | 'verified' | 'rejected'>;
+  verification_method: 'external' | 'manual' | null;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+  verification_note: string | null;
+  guardian_name: string | null;
+  guardian_relation: string | null;
+  guardian_phone_enc: string | null;
+  guardian_consent_at: NullableTimestamp;
+  guardian_evidence: string | null;
+  skills: Generated<string[]>;
+  qualifications: ColumnType<unknown[], string | undefined, string>;
+  categories: Generated<string[]>;
+  service_regions: Generated<string[]>;
+  availability: ColumnType<unknown[], string | undefined, string>;
+  languages: Generated<string[]>;
+  emergency_contact_enc: string | null;
+  privacy_notice_version: string | null;
+  sensitive_consent_at: NullableTimestamp;
+  registered_by_org: string | null;
+  registration_consent_at: NullableTimestamp;
+  status: Generated<'active' | 'closed'>;
+  closed_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface VerificationDocumentsTable {
+  id: Generated<string>;
+  volunteer_id: string;
+  mime_type: string;
+  content_enc: string;
+  uploaded_at: GeneratedTimestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  org_id: string;
+  volunteer_id: string;
+  role: Generated<'admin' | 'leader' | 'member'>;
+  status: 'applied' | 'invited' | 'active' | 'rejected' | 'left';
+  source: Generated<string>;
+  created_at: GeneratedTimestamp;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  left_at: NullableTimestamp;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  kind: 'volunteers' | 'members';
+  org_id: string | null;
+  file_sha256: string;
+  status: 'validating' | 'invalid' | 'committing' | 'done' | 'failed';
+  total_rows: Generated<number>;
+  processed: Generated<number>;
+  created: Generated<number>;
+  skipped: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
 }
 
 export interface RoleGrantsTable {
@@ -93,6 +184,10 @@ export interface SchemaMigrationsTable {
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
+  volunteers: VolunteersTable;
+  verification_documents: VerificationDocumentsTable;
+  memberships: MembershipsTable;
+  import_jobs: ImportJobsTable;
   sessions: SessionsTable;
   organizations: OrganizationsTable;
   role_grants: RoleGrantsTable;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** AES-256-GCM: "v1:" + base64(iv ‖ tag ‖ ciphertext). The version prefix allows key rotation later. */
 export function encrypt(key: Buffer, plain: string): string {
@@ -18,4 +18,14 @@ export function decrypt(key: Buffer, sealed: string): string {
 
 export function sha256(data: string | Buffer): Buffer {
   return createHash('sha256').update(data).digest();
+}
+
+/**
+ * Keyed hash (blind index) for looking up and de-duplicating encrypted values, e.g. one person one
+ * volunteer by document number. A sub-key derived from the application key keeps it separate from
+ * encryption; `purpose` separates indexes so equal values in different fields do not match.
+ */
+export function blindIndex(key: Buffer, purpose: string, value: string): Buffer {
+  const sub = createHmac('sha256', key).update('yiqi-blind-index-v1').digest();
+  return createHmac('sha256', sub).update(`${purpose}\u0000${value}`).digest();
 }
