@@ -104,7 +104,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown page paths get index.html, unknown API paths a 404.
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(WEB_DIST + 'index.html'))
+    // Paths with a file extension are missing assets (e.g. an old page after a deploy): a real 404, never
+    // index.html, which the browser would reject as a script of the wrong type.
+    const path = req.url.split('?')[0]!;
+    if (
+      req.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path) &&
+      existsSync(WEB_DIST + 'index.html')
+    )
       return reply.sendFile('index.html');
     throw new DomainError('NOT_FOUND');
   });

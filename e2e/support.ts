@@ -1,0 +1,203 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OTPAuth from 'otpauth';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+export const DEMO_PASSWORD = 'Yiqi-demo-2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the real server (embedded database, demo accounts) on a free port with a fresh data folder and
+ * waits for /healthz. The web app must have been built already (npm run build -w web).
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')))
+    throw new Error('web/dist/index.html is missing: run "npm run build -w web" before the browser tests');
+  const dataDir = mkdtempSync(join(tmpdir(), 'yiqi-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    YIQI_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.SEED_DEMO;
+  // Its own process group, so stopping it also ends the node process that tsx starts.
+  const child: ChildProcess = spawn('npx', ['tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited) throw new Error(`server exited before it was ready:\n${output}`);
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, 'SIGKILL');
+      throw new Error(`server not ready within 90 s:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    stop: async () => {
+      if (!exited) {
+        const gone = new Promise((r) => child.once('exit', r));
+        process.kill(-child.pid!, 'SIGTERM');
+        const timer = setTimeout(() => !exited && process.kill(-child.pid!, 'SIGKILL'), 5000);
+        await gone;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Headless chromium with a fresh profile, in Simplified Chinese like a first-time visitor in Guangdong. */
+export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
+    );
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'yiqi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(20_000);
+  const browser: Browser = {
+    context,
+    close: async () => {
+      open.delete(browser);
+      const closed = context.close().then(() => true);
+      const timeout = new Promise<false>((r) => setTimeout(() => r(false), 10_000).unref());
+      // A browser that will not close must not keep the test run alive: end its processes, found by
+      // the profile folder that only they use.
+      if (!(await Promise.race([closed, timeout]))) killByProfile(profile);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  open.add(browser);
+  return browser;
+}
+
+const open = new Set<Browser>();
+
+/** Closes browsers a failed or timed-out test left open (call it from `after`). */
+export async function closeAllBrowsers(): Promise<void> {
+  await Promise.all([...open].map((b) => b.close()));
+}
+
+function killByProfile(profile: string): void {
+  const r = spawnSync('pgrep', ['-f', `--user-data-dir=${profile}`], { encoding: 'utf8' });
+  for (const pid of r.stdout.split('\n').filter(Boolean)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The current code of a base32 TOTP secret, as an authenticator app would show it. */
+export function totp(secret: string): string {
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  }).generate();
+}
+
+/** Waits until no table or page is loading and every CSS transition has finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'));
+  await page.evaluate(async () => {
+    // Motion classes arrive a frame or two after a state change; then wait out what they started.
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Fills the sign-in form and submits it with Enter. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#password').press('Enter');
+}
+
+/** On the enrolment page: reads the secret shown for manual entry and types the current code. */
+export async function enrolTotp(page: Page): Promise<string> {
+  const secretEl = page.getByTestId('totp-secret');
+  await secretEl.waitFor();
+  const secret = (await secretEl.getAttribute('data-secret')) ?? '';
+  if (!/^[A-Z2-7]+=*$/.test(secret)) throw new Error(`unexpected secret on the page: "${secret}"`);
+  await typeCode(page, totp(secret));
+  return secret;
+}
+
+export async function typeCode(page: Page, code: string): Promise<void> {
+  await page.getByTestId('totp-code').locator('input').first().click();
+  await page.keyboard.type(code);
+}

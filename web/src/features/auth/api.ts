@@ -1,0 +1,41 @@
+import type { MeView } from '@yiqi/shared/contracts/auth';
+import type { Locale } from '@yiqi/shared/i18n';
+import { api, isApiError } from '../../lib/api.ts';
+
+export type { MeView };
+export type MyRole = MeView['roles'][number];
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+/** The signed-in user, or null when there is no valid session. */
+export async function fetchMe(): Promise<MeView | null> {
+  try {
+    return await api<MeView>('/api/me');
+  } catch (e) {
+    if (isApiError(e, 'UNAUTHENTICATED')) return null;
+    throw e;
+  }
+}
+
+export const login = (username: string, password: string) =>
+  api<MeView>('/api/auth/login', { method: 'POST', body: { username, password } });
+
+export const logout = () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' });
+
+export const setupTotp = () => api<TotpSetup>('/api/auth/totp/setup', { method: 'POST' });
+
+export const enableTotp = (code: string) =>
+  api<{ ok: true }>('/api/auth/totp/enable', { method: 'POST', body: { code } });
+
+export const verifyTotp = (code: string) =>
+  api<{ ok: true }>('/api/auth/totp/verify', { method: 'POST', body: { code } });
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api<{ ok: true }>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+
+export const saveLocale = (locale: Locale) =>
+  api<{ ok: true }>('/api/me/locale', { method: 'PUT', body: { locale } });

@@ -1,0 +1,28 @@
+import { Menu } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useMessages } from '../../lib/i18n.tsx';
+import { useCurrentUser } from '../auth/session.ts';
+import { shellMessages } from './messages.ts';
+import { hasAnyRole, NAV } from './nav.tsx';
+
+/** The console's menu: only what the user's roles allow. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useMessages(shellMessages);
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items = NAV.filter((n) => hasAnyRole(me, n.roles));
+  const selected = items.find((n) => pathname === n.path || pathname.startsWith(n.path + '/'))?.path;
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={items.map((n) => ({ key: n.path, icon: n.icon, label: n.label(t) }))}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { QueryCache, QueryClient, MutationCache } from '@tanstack/react-query';
+import { ApiError } from './api.ts';
+
+export const ME_KEY = ['me'] as const;
+
+/** Codes that mean the session changed under us: re-read /api/me and let the route gates decide. */
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED']);
+
+function onError(error: unknown): void {
+  if (error instanceof ApiError && SESSION_CODES.has(error.code))
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    queries: {
+      // Client errors (4xx) will not change on retry; network and server errors may.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+/**
+ * Drops every cached answer except /me, when the signed-in user changes. (clear() would also drop the
+ * /me entry the route gates observe, and they would never hear of the new session.)
+ */
+export function forgetAllButMe(qc: QueryClient): void {
+  qc.cancelQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] }).catch(() => undefined);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+}
