@@ -263,7 +263,11 @@ test('sign-in attempts from one address are rate limited with 429 and retry-afte
   const limited = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '3' } });
   try {
     const attempt = () =>
-      limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x', password: 'y' },
+      });
     for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
     const res = await attempt();
     assert.equal(res.statusCode, 429);
