@@ -170,7 +170,13 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     // Motion classes arrive a frame or two after a state change; then wait out what they started.
     for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    // Only finite animations: an endless one (a spinner, a caret) would never settle, and none may hold a
+    // screenshot for more than two seconds.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([
+      Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]);
   });
 }
 
