@@ -22,6 +22,8 @@ import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerRoleRoutes } from './modules/roles/roles.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.ts';
+import { registerMembershipRoutes } from './modules/memberships/memberships.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -98,6 +100,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerRoleRoutes(app);
   registerAuditRoutes(app);
   registerOrganizationRoutes(app);
+  registerVolunteerRoutes(app);
+  registerMembershipRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -149,6 +149,264 @@ export const ERRORS = {
       en: 'Something went wrong; try again later',
     },
   },
+  // Organizations and memberships
+  USCC_INVALID: {
+    status: 400,
+    text: {
+      'zh-CN': '统一社会信用代码不正确（应为 18 位，校验位需符合 GB 32100）',
+      'zh-HK': '統一社會信用代碼不正確（應為 18 位，校驗位需符合 GB 32100）',
+      en: 'The unified social credit code is not valid (18 characters with a GB 32100 check character)',
+    },
+  },
+  USCC_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '已登记的组织需填写统一社会信用代码',
+      'zh-HK': '已登記的組織需填寫統一社會信用代碼',
+      en: 'A registered organization needs its unified social credit code',
+    },
+  },
+  USCC_NOT_ALLOWED: {
+    status: 400,
+    text: {
+      'zh-CN': '未登记的团队没有统一社会信用代码，请填写挂靠单位',
+      'zh-HK': '未登記的團隊沒有統一社會信用代碼，請填寫掛靠單位',
+      en: 'An unregistered team has no unified social credit code; name its host unit instead',
+    },
+  },
+  HOST_UNIT_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '未登记的团队需填写挂靠单位',
+      'zh-HK': '未登記的團隊需填寫掛靠單位',
+      en: 'An unregistered team needs a host unit',
+    },
+  },
+  USCC_TAKEN: {
+    status: 409,
+    text: {
+      'zh-CN': '该统一社会信用代码已有组织注册',
+      'zh-HK': '該統一社會信用代碼已有組織註冊',
+      en: 'An organization with this unified social credit code is already registered',
+    },
+  },
+  PARENT_NOT_ADMINISTERED: {
+    status: 403,
+    text: {
+      'zh-CN': '只能在您管理的组织下设立分队',
+      'zh-HK': '只能在您管理的組織下設立分隊',
+      en: 'Sub-teams can only be set up under an organization you administer',
+    },
+  },
+  PARENT_REGION_MISMATCH: {
+    status: 400,
+    text: {
+      'zh-CN': '分队所在区域须在上级组织的区域范围内',
+      'zh-HK': '分隊所在區域須在上級組織的區域範圍內',
+      en: 'A sub-team must be in its parent organization’s region',
+    },
+  },
+  ORG_NOT_PENDING: {
+    status: 409,
+    text: {
+      'zh-CN': '该组织已审核，不能重复审核',
+      'zh-HK': '該組織已審核，不能重複審核',
+      en: 'This organization has already been reviewed',
+    },
+  },
+  SELF_REVIEW: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核自己提交的注册',
+      'zh-HK': '不能審核自己提交的註冊',
+      en: 'You cannot review a registration you submitted',
+    },
+  },
+  REVIEW_REASON_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '驳回时须填写理由',
+      'zh-HK': '駁回時須填寫理由',
+      en: 'A rejection needs a reason',
+    },
+  },
+  ORG_NOT_APPROVED: {
+    status: 409,
+    text: {
+      'zh-CN': '该组织尚未通过审核，暂不能加入或管理成员',
+      'zh-HK': '該組織尚未通過審核，暫不能加入或管理成員',
+      en: 'This organization is not approved yet, so it takes no members',
+    },
+  },
+  VOLUNTEER_REQUIRED: {
+    status: 403,
+    text: {
+      'zh-CN': '请先完成志愿者注册',
+      'zh-HK': '請先完成義工登記',
+      en: 'Register as a volunteer first',
+    },
+  },
+  MEMBER_VOLUNTEER_NOT_FOUND: {
+    status: 404,
+    text: {
+      'zh-CN': '找不到该志愿者编号',
+      'zh-HK': '找不到該義工編號',
+      en: 'No volunteer has this number',
+    },
+  },
+  MEMBERSHIP_EXISTS: {
+    status: 409,
+    text: {
+      'zh-CN': '已在该组织中，或已有待处理的申请或邀请',
+      'zh-HK': '已在該組織中，或已有待處理的申請或邀請',
+      en: 'Already a member of this organization, or an application or invitation is pending',
+    },
+  },
+  MEMBERSHIP_STATE: {
+    status: 409,
+    text: {
+      'zh-CN': '该成员记录当前状态不允许此操作',
+      'zh-HK': '該成員記錄當前狀態不允許此操作',
+      en: 'The membership is not in a state that allows this',
+    },
+  },
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    text: {
+      'zh-CN': '导出数量过多，请缩小筛选范围',
+      'zh-HK': '匯出數量過多，請縮小篩選範圍',
+      en: 'Too many rows to export; narrow the filter',
+    },
+  },
+  // Volunteers
+  DOCUMENT_FORMAT: {
+    status: 400,
+    text: {
+      'zh-CN': '证件号码格式不正确，请核对证件类型和号码',
+      'zh-HK': '證件號碼格式不正確，請核對證件類型和號碼',
+      en: 'The document number has the wrong format for this document type',
+    },
+  },
+  DOCUMENT_CHECKSUM: {
+    status: 400,
+    text: {
+      'zh-CN': '证件号码校验位不正确，请检查是否输错',
+      'zh-HK': '證件號碼校驗位不正確，請檢查是否輸錯',
+      en: 'The document number’s check character is wrong; check for a typo',
+    },
+  },
+  DOCUMENT_BIRTH_DATE: {
+    status: 400,
+    text: {
+      'zh-CN': '证件号码中的出生日期无效',
+      'zh-HK': '證件號碼中的出生日期無效',
+      en: 'The birth date inside the document number is not a valid date',
+    },
+  },
+  DOCUMENT_PREFIX: {
+    status: 400,
+    text: {
+      'zh-CN': '证件号码与所选证件类型不符（如港澳台居民居住证以 810000、820000、830000 开头）',
+      'zh-HK': '證件號碼與所選證件類型不符（如港澳台居民居住證以 810000、820000、830000 開頭）',
+      en: 'The number does not match the document type (residence permits start with 810000, 820000 or 830000)',
+    },
+  },
+  BIRTH_DATE_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '此类证件需填写出生日期和性别，且须与证件号码一致',
+      'zh-HK': '此類證件需填寫出生日期和性別，且須與證件號碼一致',
+      en: 'This document type needs a birth date and gender, matching the document number',
+    },
+  },
+  VOLUNTEER_EXISTS: {
+    status: 409,
+    text: {
+      'zh-CN': '该证件或手机号已注册志愿者，请直接登录',
+      'zh-HK': '該證件或手機號碼已登記義工，請直接登入',
+      en: 'A volunteer with this document or phone is already registered; sign in instead',
+    },
+  },
+  MINOR_NEEDS_GUARDIAN_REGISTRATION: {
+    status: 403,
+    text: {
+      'zh-CN': '未满 14 周岁须由监护人代为注册',
+      'zh-HK': '未滿 14 歲須由監護人代為登記',
+      en: 'Children under 14 must be registered by a guardian',
+    },
+  },
+  GUARDIAN_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '未成年人须填写监护人信息及监护人同意记录',
+      'zh-HK': '未成年人須填寫監護人資料及監護人同意記錄',
+      en: 'A minor needs a guardian and the guardian’s consent on record',
+    },
+  },
+  REGISTERING_ORG_NOT_APPROVED: {
+    status: 409,
+    text: {
+      'zh-CN': '组织尚未通过审核，不能代为注册志愿者',
+      'zh-HK': '組織尚未通過審核，不能代為登記義工',
+      en: 'The organization is not approved yet, so it cannot register volunteers',
+    },
+  },
+  ALREADY_VERIFIED: {
+    status: 409,
+    text: {
+      'zh-CN': '已完成实名认证',
+      'zh-HK': '已完成實名認證',
+      en: 'Real-name verification is already complete',
+    },
+  },
+  VERIFICATION_NOT_PENDING: {
+    status: 409,
+    text: {
+      'zh-CN': '该志愿者没有待审核的实名认证',
+      'zh-HK': '該義工沒有待審核的實名認證',
+      en: 'This volunteer has no verification waiting for review',
+    },
+  },
+  EXTERNAL_VERIFICATION_UNAVAILABLE: {
+    status: 409,
+    text: {
+      'zh-CN': '此类证件不能在线核验，请上传证件照片等待人工审核',
+      'zh-HK': '此類證件不能在線核驗，請上載證件照片等待人工審核',
+      en: 'This document type cannot be checked online; upload a photo of it for manual review',
+    },
+  },
+  SELF_VERIFICATION: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核自己的实名认证',
+      'zh-HK': '不能審核自己的實名認證',
+      en: 'You cannot review your own verification',
+    },
+  },
+  DOCUMENT_FILE_INVALID: {
+    status: 400,
+    text: {
+      'zh-CN': '文件内容与类型不符，请上传 PNG、JPEG 或 PDF 文件（不超过 2 MB）',
+      'zh-HK': '檔案內容與類型不符，請上載 PNG、JPEG 或 PDF 檔案（不超過 2 MB）',
+      en: 'The file does not match its type; upload a PNG, JPEG or PDF of at most 2 MB',
+    },
+  },
+  DOCUMENT_UPLOAD_LIMIT: {
+    status: 409,
+    text: {
+      'zh-CN': '已上传的证件材料过多，请等待审核',
+      'zh-HK': '已上載的證件材料過多，請等待審核',
+      en: 'Too many document files are already uploaded; wait for the review',
+    },
+  },
+  ACCOUNT_HAS_ROLES: {
+    status: 409,
+    text: {
+      'zh-CN': '账户仍担任管理角色，请先交接并撤销角色后再注销',
+      'zh-HK': '帳戶仍擔任管理角色，請先交接並撤銷角色後再註銷',
+      en: 'The account still holds admin roles; have them revoked before closing it',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -60,6 +60,7 @@ export interface OrganizationsTable {
   reviewed_by: string | null;
   reviewed_at: NullableTimestamp;
   created_by: string | null;
+  level_body: Generated<boolean>;
 }
 
 export interface VolunteersTable {
@@ -96,6 +97,8 @@ export interface VolunteersTable {
   sensitive_consent_at: NullableTimestamp;
   registered_by_org: string | null;
   registration_consent_at: NullableTimestamp;
+  registered_by_guardian: Generated<boolean>;
+  registration_consent_evidence: string | null;
   status: Generated<'active' | 'closed'>;
   closed_at: NullableTimestamp;
   created_at: GeneratedTimestamp;

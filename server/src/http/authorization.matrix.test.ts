@@ -17,6 +17,12 @@ import {
   type TestApp,
   type TestUser,
 } from '../test/harness.ts';
+import {
+  addVolunteerRecord,
+  insertOrganization,
+  registration,
+} from '../modules/memberships/memberships.testkit.ts';
+import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
 
 type Relation =
   'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
@@ -102,6 +108,7 @@ after(() => t.close());
 
 /** How to call each route for a relation; null when the relation does not apply to the route. */
 const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | null> | Req | null> = {
+  ...volunteerMatrixFixtures(() => t, regions, orgs),
   'GET /api/regions': (rel) =>
     rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,
   'GET /api/regions/:code': (rel) =>
@@ -156,7 +163,104 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
   'POST /api/audit/verify': (rel) => (rel === 'none' ? { method: 'POST', url: '/api/audit/verify' } : null),
   'GET /api/organizations/:id': (rel) =>
     rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}` },
+  'POST /api/organizations': (rel) =>
+    rel === 'self' ? { method: 'POST', url: '/api/organizations', payload: registration() } : null,
+  'GET /api/me/organizations': (rel) =>
+    rel === 'self' ? { method: 'GET', url: '/api/me/organizations' } : null,
+  'GET /api/organizations': (rel) => regionList('/api/organizations', rel),
+  'GET /api/organizations/export.xlsx': (rel) => regionList('/api/organizations/export.xlsx', rel),
+  'GET /api/organizations/review-queue': (rel) => regionList('/api/organizations/review-queue', rel),
+  'POST /api/organizations/:id/review': async (rel) => {
+    if (rel === 'none' || rel === 'self') return null;
+    const id = await insertOrganization(t, `待审-${rel}`, regions[rel], { status: 'pending' });
+    return { method: 'POST', url: `/api/organizations/${id}/review`, payload: { decision: 'approve' } };
+  },
+  'GET /api/organizations/:id/tree': (rel) =>
+    rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}/tree` },
+  'GET /api/organizations/:id/members': (rel) =>
+    rel === 'none' || rel === 'self'
+      ? null
+      : { method: 'GET', url: `/api/organizations/${orgs[rel]}/members` },
+  'POST /api/organizations/:id/members/invite': async (rel) => {
+    if (rel === 'none' || rel === 'self') return null;
+    const v = await addVolunteerRecord(t, null);
+    return {
+      method: 'POST',
+      url: `/api/organizations/${orgs[rel]}/members/invite`,
+      payload: { volunteerNo: v.volunteerNo },
+    };
+  },
+  'POST /api/organizations/:id/members/:membershipId/decision': async (rel) => {
+    if (rel === 'none' || rel === 'self') return null;
+    const m = await membership(orgs[rel], (await addVolunteerRecord(t, null)).id, 'applied');
+    return {
+      method: 'POST',
+      url: `/api/organizations/${orgs[rel]}/members/${m}/decision`,
+      payload: { decision: 'approve' },
+    };
+  },
+  'PATCH /api/organizations/:id/members/:membershipId': async (rel) => {
+    if (rel === 'none' || rel === 'self') return null;
+    const m = await membership(orgs[rel], (await addVolunteerRecord(t, null)).id, 'active');
+    return {
+      method: 'PATCH',
+      url: `/api/organizations/${orgs[rel]}/members/${m}`,
+      payload: { role: 'leader' },
+    };
+  },
+  // The volunteer's own side: each signed-in actor is a volunteer acting on its own memberships, each in a
+  // different organization so the one-open-membership rule does not interfere.
+  'POST /api/organizations/:id/join': async (rel, actor) => {
+    if (rel !== 'self') return null;
+    await volunteerOf(actor);
+    return { method: 'POST', url: `/api/organizations/${orgs.same}/join` };
+  },
+  'GET /api/me/memberships': (rel) => (rel === 'self' ? { method: 'GET', url: '/api/me/memberships' } : null),
+  'POST /api/me/memberships/:id/accept': async (rel, actor) =>
+    rel === 'self'
+      ? {
+          method: 'POST',
+          url: `/api/me/memberships/${await membership(orgs.descendant, await volunteerOf(actor), 'invited')}/accept`,
+        }
+      : null,
+  'POST /api/me/memberships/:id/decline': async (rel, actor) =>
+    rel === 'self'
+      ? {
+          method: 'POST',
+          url: `/api/me/memberships/${await membership(orgs.sibling, await volunteerOf(actor), 'invited')}/decline`,
+        }
+      : null,
+  'POST /api/me/memberships/:id/leave': async (rel, actor) =>
+    rel === 'self'
+      ? {
+          method: 'POST',
+          url: `/api/me/memberships/${await membership(orgs.other_city, await volunteerOf(actor), 'active')}/leave`,
+        }
+      : null,
 };
+
+/** A region-scoped list: all of the caller's scopes without a region, else narrowed to the relation's. */
+function regionList(url: string, rel: Relation): Req | null {
+  if (rel === 'self') return null;
+  return { method: 'GET', url: rel === 'none' ? url : `${url}?region=${regions[rel]}` };
+}
+
+const volunteers = new Map<string, string>();
+/** The actor's volunteer record (anonymous gets one without an account, for requests that are refused). */
+async function volunteerOf(actor: Actor): Promise<string> {
+  if (!volunteers.has(actor.name))
+    volunteers.set(actor.name, (await addVolunteerRecord(t, actor.user?.id ?? null)).id);
+  return volunteers.get(actor.name)!;
+}
+
+async function membership(orgId: string, volunteerId: string, status: 'applied' | 'invited' | 'active') {
+  const row = await t.handle.db
+    .insertInto('memberships')
+    .values({ org_id: orgId, volunteer_id: volunteerId, status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /** Public plugin and system routes without parameters are called as they are. */
 function defaultFixture(route: RouteEntry): ((rel: Relation) => Req | null) | undefined {

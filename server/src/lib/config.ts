@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Logins per source IP per minute before 429. */
   loginRatePerMinute: number;
+  /** Which real-name verifier checks documents online ("local": the offline stand-in). */
+  identityVerifier: string;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -73,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
+    identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
   };
 }

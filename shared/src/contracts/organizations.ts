@@ -1,9 +1,164 @@
 import { z } from 'zod';
+import type { Text } from '../i18n.ts';
+import { SERVICE_CATEGORIES } from '../categories.ts';
+import { pageOf, RegionCode } from './common.ts';
+
+export const ORG_TYPES = [
+  'social_group',
+  'social_service_institution',
+  'foundation',
+  'other',
+  'unregistered_team',
+] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+/** Types registered with civil affairs, which always carry a unified social credit code. */
+export const REGISTERED_ORG_TYPES: readonly OrgType[] = [
+  'social_group',
+  'social_service_institution',
+  'foundation',
+];
+
+export const ORG_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+export const ORG_TYPE_NAMES: Record<OrgType, Text> = {
+  social_group: { 'zh-CN': '社会团体', 'zh-HK': '社會團體', en: 'Social group' },
+  social_service_institution: {
+    'zh-CN': '社会服务机构',
+    'zh-HK': '社會服務機構',
+    en: 'Social service institution',
+  },
+  foundation: { 'zh-CN': '基金会', 'zh-HK': '基金會', en: 'Foundation' },
+  other: { 'zh-CN': '其他组织', 'zh-HK': '其他組織', en: 'Other organization' },
+  unregistered_team: { 'zh-CN': '未登记团队', 'zh-HK': '未登記團隊', en: 'Unregistered team' },
+};
+
+export const ORG_STATUS_NAMES: Record<OrgStatus, Text> = {
+  pending: { 'zh-CN': '待审核', 'zh-HK': '待審核', en: 'Pending review' },
+  approved: { 'zh-CN': '已通过', 'zh-HK': '已通過', en: 'Approved' },
+  rejected: { 'zh-CN': '已驳回', 'zh-HK': '已駁回', en: 'Rejected' },
+};
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const OrganizationParams = z.strictObject({ id: z.uuid() });
+
+export const RegisterOrganizationBody = z.strictObject({
+  name: text(2, 100),
+  orgType: z.enum(ORG_TYPES),
+  /** Checked by the service (GB 32100 checksum, required or forbidden by type) to give precise errors. */
+  uscc: z.string().trim().max(32).optional(),
+  /** The unit an unregistered team hangs under (挂靠单位). */
+  hostUnit: text(2, 100).optional(),
+  regionCode: RegionCode,
+  address: text(2, 200),
+  contactName: text(1, 50),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number'),
+  personInCharge: text(1, 50),
+  categories: z.array(z.enum(SERVICE_CATEGORIES)).min(1).max(10),
+  /** Federations, youth associations, civilization-practice centres: bodies of an administrative level. */
+  levelBody: z.boolean().default(false),
+  /** Registers a sub-team (分队) of an organization the caller administers. */
+  parentId: z.uuid().optional(),
+});
+export type RegisterOrganizationBody = z.input<typeof RegisterOrganizationBody>;
+
+export const RegisteredView = z.object({ id: z.uuid(), status: z.enum(ORG_STATUSES) });
 
 export const OrganizationView = z.object({
   id: z.uuid(),
   name: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  uscc: z.string().nullable(),
+  hostUnit: z.string().nullable(),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  /** Masked (138****5678): the full number is personal data of the contact person. */
+  contactPhone: z.string().nullable(),
+  personInCharge: z.string().nullable(),
+  categories: z.array(z.string()),
+  levelBody: z.boolean(),
+  status: z.enum(ORG_STATUSES),
+  reviewReason: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  parentId: z.uuid().nullable(),
+  parentName: z.string().nullable(),
+  createdAt: z.string(),
 });
-export const OrganizationParams = z.strictObject({ id: z.uuid() });
+export type OrganizationView = z.infer<typeof OrganizationView>;
+
+export const OrganizationRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  uscc: z.string().nullable(),
+  hostUnit: z.string().nullable(),
+  personInCharge: z.string().nullable(),
+  categories: z.array(z.string()),
+  levelBody: z.boolean(),
+  status: z.enum(ORG_STATUSES),
+  parentId: z.uuid().nullable(),
+  activeMembers: z.number().int(),
+  createdAt: z.string(),
+});
+export type OrganizationRow = z.infer<typeof OrganizationRow>;
+export const OrganizationPage = pageOf(OrganizationRow);
+
+/** A registration as its registrant follows it: the outcome and, for a rejection, the reason. */
+export const MyRegistrationPage = pageOf(
+  OrganizationRow.extend({ reviewReason: z.string().nullable(), reviewedAt: z.string().nullable() }),
+);
+export const MyRegistrationQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const listFilter = {
+  /** A region within the caller's scope; without it, all of the caller's scopes. */
+  region: RegionCode.optional(),
+  /** Part of the name, or a whole USCC. */
+  q: z.string().trim().min(1).max(60).optional(),
+  status: z.enum(ORG_STATUSES).optional(),
+  category: z.enum(SERVICE_CATEGORIES).optional(),
+  orgType: z.enum(ORG_TYPES).optional(),
+};
+export const OrganizationListQuery = z.strictObject({
+  ...listFilter,
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const OrganizationExportQuery = z.strictObject(listFilter);
+
+export const ReviewQueueQuery = z.strictObject({
+  region: RegionCode.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ReviewBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  /** Required for a rejection (the applicant is told why). */
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const TreeNode = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  levelBody: z.boolean(),
+  status: z.enum(ORG_STATUSES),
+  parentId: z.uuid().nullable(),
+  /** 0 for the organization asked for, 1 for its sub-teams, and so on. */
+  depth: z.number().int(),
+});
+/** The organization and its sub-teams, depth first (each node right after its parent). */
+export const TreeView = z.object({ items: z.array(TreeNode) });

@@ -8,6 +8,61 @@ export function findUserByUsername(db: Database, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
 }
 
+export function findUserByPhoneIndex(db: Database, phoneBidx: Buffer) {
+  return db.selectFrom('users').selectAll().where('phone_bidx', '=', phoneBidx).executeTakeFirst();
+}
+
+export function insertUser(
+  db: Database,
+  u: {
+    username: string;
+    display_name: string;
+    password_hash: string;
+    locale: string;
+    phone_bidx: Buffer | null;
+  },
+) {
+  return db
+    .insertInto('users')
+    .values(u)
+    .returning(['id', 'username', 'display_name', 'locale', 'totp_enabled_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Overwrites everything that identifies the person or lets anyone sign in; the row and its id stay. */
+export async function anonymizeUser(
+  db: Database,
+  userId: string,
+  a: { username: string; passwordHash: string; now: Date },
+) {
+  await db
+    .updateTable('users')
+    .set({
+      username: a.username,
+      display_name: '已注销',
+      password_hash: a.passwordHash,
+      password_changed_at: a.now,
+      phone_bidx: null,
+      totp_secret_enc: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      failed_logins: 0,
+      locked_until: null,
+      disabled_at: a.now,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function revokeAllSessions(db: Database, userId: string, now: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export function findUserById(db: Database, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -105,6 +160,10 @@ export async function updatePasswordHash(db: Database, userId: string, hash: str
     .set({ password_hash: hash, password_changed_at: now })
     .where('id', '=', userId)
     .execute();
+}
+
+export async function updateDisplayName(db: Database, userId: string, displayName: string) {
+  await db.updateTable('users').set({ display_name: displayName }).where('id', '=', userId).execute();
 }
 
 export async function updateLocale(db: Database, userId: string, locale: string) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ChangePasswordBody,
@@ -11,9 +11,21 @@ import {
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { ctxOf } from '../../http/context.ts';
 import { SESSION_COOKIE } from '../../http/authorization.ts';
+import type { Config } from '../../lib/config.ts';
 import * as auth from './auth.service.ts';
 
 const tags = ['auth'];
+
+/** The session cookie: HttpOnly, SameSite=Lax, living as long as the session's absolute limit. */
+export function setSessionCookie(reply: FastifyReply, cfg: Config, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cfg.secureCookies,
+    path: '/',
+    maxAge: cfg.sessionAbsoluteHours * 3600,
+  });
+}
 
 export function registerAuthRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,13 +41,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     config: { access: { kind: 'public' }, rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
     handler: async (req, reply) => {
       const { token, me } = await auth.login(ctxOf(req), req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: cfg.secureCookies,
-        path: '/',
-        maxAge: cfg.sessionAbsoluteHours * 3600,
-      });
+      setSessionCookie(reply, cfg, token);
       return me;
     },
   });

@@ -1,24 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import type { MeView } from '@yiqi/shared/contracts/auth';
 import type { Locale } from '@yiqi/shared/i18n';
+import { maskPhone } from '@yiqi/shared/identity/mask';
 import { DomainError } from '../../http/domain-error.ts';
-import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
-import { decrypt, encrypt, sha256 } from '../../lib/crypto.ts';
+import { actorOf, type Actor, type Ctx, type Grant } from '../../http/context.ts';
+import { blindIndex, decrypt, encrypt, sha256 } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeGrants } from '../roles/roles.service.ts';
 import * as repo from './auth.repository.ts';
 import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './password.ts';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 
-/** Checks a password and opens a session; the same answer for unknown, locked and wrong. Returns the token. */
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/** Keyed hash of a mainland mobile number: how accounts and volunteers are found by phone. */
+export function phoneIndex(ctx: Pick<Ctx, 'config'>, phone: string): Buffer {
+  return blindIndex(ctx.config.appKey, 'phone', phone);
+}
+
+/**
+ * Checks a password and opens a session; the same answer for unknown, locked and wrong. Returns the token.
+ * A mainland mobile number signs in the account registered with it (volunteers sign in by phone).
+ */
 export async function login(
   ctx: Ctx,
   username: string,
   password: string,
 ): Promise<{ token: string; me: MeView }> {
   const now = ctx.clock();
-  const user = await repo.findUserByUsername(ctx.db, username);
-  const who = { id: user?.id ?? null, name: username.toLowerCase().slice(0, 64) };
+  const byPhone = MOBILE.test(username);
+  const user =
+    (byPhone ? await repo.findUserByPhoneIndex(ctx.db, phoneIndex(ctx, username)) : undefined) ??
+    (await repo.findUserByUsername(ctx.db, username));
+  // The audit log is append-only and outlives account closure, so a phone typed as the user name is
+  // recorded masked (or as the account's name), never in full.
+  const who = {
+    id: user?.id ?? null,
+    name:
+      user && byPhone ? user.username : byPhone ? maskPhone(username) : username.toLowerCase().slice(0, 64),
+  };
   if (!user || user.disabled_at) {
     await burnPasswordCheck(password);
     await recordAudit(ctx, {
@@ -68,24 +88,42 @@ export async function login(
       });
     throw new DomainError('LOGIN_FAILED');
   }
+  const grants = await repo.findActiveGrants(ctx.db, user.id);
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.resetFailedLogins(trx, user.id);
+    return startSession({ ...ctx, db: trx }, user, grants);
+  });
+}
+
+/**
+ * Opens a session for a user who has just proved who they are (a password, or a registration that set
+ * it), in the caller's transaction (ctx.db), and audits the sign-in. Returns the token for the cookie.
+ */
+export async function startSession(
+  ctx: Ctx,
+  user: {
+    id: string;
+    username: string;
+    display_name: string;
+    locale: string;
+    totp_enabled_at: Date | string | null;
+  },
+  grants: Grant[],
+): Promise<{ token: string; me: MeView }> {
+  const now = ctx.clock();
   const token = randomBytes(32).toString('base64url');
   const tokenHash = sha256(token);
-  const grants = await repo.findActiveGrants(ctx.db, user.id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const t = { ...ctx, db: trx };
-    await repo.resetFailedLogins(trx, user.id);
-    await repo.insertSession(trx, {
-      tokenHash,
-      userId: user.id,
-      now,
-      expiresAt: new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000),
-    });
-    await recordAudit(t, {
-      action: 'auth.login',
-      result: 'ok',
-      actorOverride: { id: user.id, name: user.username },
-      regionCode: grants[0]?.regionCode ?? null,
-    });
+  await repo.insertSession(ctx.db, {
+    tokenHash,
+    userId: user.id,
+    now,
+    expiresAt: new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000),
+  });
+  await recordAudit(ctx, {
+    action: 'auth.login',
+    result: 'ok',
+    actorOverride: { id: user.id, name: user.username },
+    regionCode: grants[0]?.regionCode ?? null,
   });
   const actor: Actor = {
     userId: user.id,
@@ -98,6 +136,49 @@ export async function login(
     sessionHash: tokenHash,
   };
   return { token, me: getMe({ ...ctx, actor }) };
+}
+
+/**
+ * Creates a sign-in account in the caller's transaction (volunteer self-registration). The password is
+ * hashed by the caller before the transaction, so the slow hash holds no connection.
+ */
+export async function createAccount(
+  ctx: Ctx,
+  a: { username: string; displayName: string; passwordHash: string; phone: string | null },
+) {
+  return repo.insertUser(ctx.db, {
+    username: a.username,
+    display_name: a.displayName,
+    password_hash: a.passwordHash,
+    locale: ctx.locale,
+    phone_bidx: a.phone ? phoneIndex(ctx, a.phone) : null,
+  });
+}
+
+/** Keeps the account's display name in step with a corrected real name (caller's transaction). */
+export async function setDisplayName(ctx: Ctx, userId: string, displayName: string): Promise<void> {
+  await repo.updateDisplayName(ctx.db, userId, displayName);
+}
+
+/** True when `plain` is the signed-in user's password. */
+export async function checkOwnPassword(ctx: Ctx, plain: string): Promise<boolean> {
+  const user = await repo.findUserById(ctx.db, actorOf(ctx).userId);
+  return Boolean(user && (await verifyPassword(user.password_hash, plain)));
+}
+
+/**
+ * Closes an account for good, in the caller's transaction: the row stays (ids in the audit log and on
+ * records still point at it) but nothing in it identifies the person or can sign in, and every session
+ * ends. The unusable password hash is random text no verifier accepts.
+ */
+export async function closeAccount(ctx: Ctx, userId: string): Promise<void> {
+  const now = ctx.clock();
+  await repo.anonymizeUser(ctx.db, userId, {
+    username: `closed-${randomBytes(8).toString('hex')}`,
+    passwordHash: `closed:${randomBytes(32).toString('base64url')}`,
+    now,
+  });
+  await repo.revokeAllSessions(ctx.db, userId, now);
 }
 
 /** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */

@@ -1,14 +1,114 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { OrganizationParams, OrganizationView } from '@yiqi/shared/contracts/organizations';
+import {
+  OrganizationExportQuery,
+  OrganizationListQuery,
+  OrganizationPage,
+  OrganizationParams,
+  OrganizationView,
+  MyRegistrationPage,
+  MyRegistrationQuery,
+  RegisteredView,
+  RegisterOrganizationBody,
+  ReviewBody,
+  ReviewQueueQuery,
+  TreeView,
+} from '@yiqi/shared/contracts/organizations';
+import type { Target } from '../../http/access.ts';
+import { ctxOf } from '../../http/context.ts';
 import { resolveScope } from '../roles/roles.service.ts';
-import { findOrganization } from '../roles/roles.repository.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import * as orgs from './organizations.service.ts';
 
 const tags = ['organizations'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The organization named in the path: its admins and the region admins above it act on it. */
+const orgTarget = (req: FastifyRequest): Promise<Target> =>
+  resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id);
+
+/** The region a list is narrowed to, when given; without one the service keeps to the caller's scopes. */
+const regionTarget = (req: FastifyRequest): Promise<Target | null> => {
+  const region = (req.query as { region?: string }).region;
+  return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
+};
 
 export function registerOrganizationRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/organizations', {
+    schema: {
+      tags,
+      summary: 'Register an organization or a sub-team; it waits for review by the region admin',
+      body: RegisterOrganizationBody,
+      response: { 200: RegisteredView },
+    },
+    config: { access: { kind: 'user' } },
+    handler: (req) => orgs.registerOrganization(ctxOf(req), req.body),
+  });
+
+  r.get('/api/me/organizations', {
+    schema: {
+      tags,
+      summary: 'Registrations I submitted, with their review outcome',
+      querystring: MyRegistrationQuery,
+      response: { 200: MyRegistrationPage },
+    },
+    config: { access: { kind: 'user' } },
+    handler: (req) => orgs.myRegistrations(ctxOf(req), req.query.page, req.query.pageSize),
+  });
+
+  r.get('/api/organizations', {
+    schema: {
+      tags,
+      summary: 'Organizations in the caller’s region scopes, filtered and paginated',
+      querystring: OrganizationListQuery,
+      response: { 200: OrganizationPage },
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    handler: (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      return orgs.listOrganizations(ctxOf(req), filter, page, pageSize);
+    },
+  });
+
+  r.get('/api/organizations/export.xlsx', {
+    schema: {
+      tags,
+      summary: 'The filtered organization list as an Excel workbook (audited)',
+      querystring: OrganizationExportQuery,
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    handler: async (req, reply) => {
+      const book = await orgs.exportOrganizations(ctxOf(req), req.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="organizations.xlsx"')
+        .send(book);
+    },
+  });
+
+  r.get('/api/organizations/review-queue', {
+    schema: {
+      tags,
+      summary: 'Registrations waiting for review in the caller’s region scopes, oldest first',
+      querystring: ReviewQueueQuery,
+      response: { 200: OrganizationPage },
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    handler: (req) => orgs.reviewQueue(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
+  });
+
+  r.post('/api/organizations/:id/review', {
+    schema: {
+      tags,
+      summary: 'Approve or reject a registration (region admin of its region or above, never one’s own)',
+      params: OrganizationParams,
+      body: ReviewBody,
+      response: { 200: RegisteredView },
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: orgTarget } },
+    handler: (req) => orgs.reviewOrganization(ctxOf(req), req.params.id, req.body),
+  });
 
   r.get('/api/organizations/:id', {
     schema: {
@@ -17,17 +117,18 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       params: OrganizationParams,
       response: { 200: OrganizationView },
     },
-    config: {
-      access: {
-        kind: 'staff',
-        roles: ['org_admin', 'region_admin'],
-        target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
-      },
+    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    handler: (req) => orgs.getOrganization(ctxOf(req), req.params.id),
+  });
+
+  r.get('/api/organizations/:id/tree', {
+    schema: {
+      tags,
+      summary: 'The organization with its sub-teams, recursively',
+      params: OrganizationParams,
+      response: { 200: TreeView },
     },
-    handler: async (req) => {
-      const o = await findOrganization(req.server.deps.db, req.params.id);
-      if (!o) throw new DomainError('NOT_FOUND');
-      return { id: o.id, name: o.name, regionCode: o.region_code, regionName: o.region_name };
-    },
+    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    handler: (req) => orgs.organizationTree(ctxOf(req), req.params.id),
   });
 }

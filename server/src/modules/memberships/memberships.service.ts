@@ -1,0 +1,205 @@
+import type { MembershipRole, MembershipStatus } from '@yiqi/shared/contracts/memberships';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './memberships.repository.ts';
+
+type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+/** Only approved organizations take members: a pending or rejected one is not yet (or never) a team. */
+async function approvedOrg(ctx: Ctx, orgId: string) {
+  const org = await repo.findOrganizationStatus(ctx.db, orgId);
+  if (!org) throw new DomainError('NOT_FOUND');
+  if (org.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  return org;
+}
+
+/** Opens a membership (application or invitation) and audits it; one open membership per person and team. */
+async function open(
+  ctx: Ctx,
+  org: { id: string; region_code: string },
+  volunteerId: string,
+  status: 'applied' | 'invited',
+) {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.insertMembership(trx, { orgId: org.id, volunteerId, status });
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: status === 'applied' ? 'membership.apply' : 'membership.invite',
+          result: 'ok',
+          objectType: 'membership',
+          objectId: row.id,
+          regionCode: org.region_code,
+          details: { orgId: org.id, volunteerId },
+        },
+      );
+      return { id: row.id, status };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError('MEMBERSHIP_EXISTS');
+    throw e;
+  }
+}
+
+/** A volunteer applies to join a team; the team decides. */
+export async function applyToJoin(ctx: Ctx, orgId: string) {
+  const volunteer = await repo.findActiveVolunteerOfUser(ctx.db, actorOf(ctx).userId);
+  if (!volunteer) throw new DomainError('VOLUNTEER_REQUIRED');
+  return open(ctx, await approvedOrg(ctx, orgId), volunteer.id, 'applied');
+}
+
+/** The team invites a volunteer by public number; nobody is made a member without accepting. */
+export async function invite(ctx: Ctx, orgId: string, volunteerNo: string) {
+  const org = await approvedOrg(ctx, orgId);
+  const volunteer = await repo.findActiveVolunteerByNo(ctx.db, volunteerNo);
+  if (!volunteer) throw new DomainError('MEMBER_VOLUNTEER_NOT_FOUND');
+  return open(ctx, org, volunteer.id, 'invited');
+}
+
+/** Applies a status change in a transaction with its audit row; MEMBERSHIP_STATE if it raced or never fit. */
+async function move(
+  ctx: Ctx,
+  m: Membership,
+  from: readonly MembershipStatus[],
+  to: MembershipStatus,
+  action: string,
+) {
+  if (!from.includes(m.status)) throw new DomainError('MEMBERSHIP_STATE');
+  const actor = actorOf(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.transition(trx, m.id, from, to, actor.userId, ctx.clock())))
+      throw new DomainError('MEMBERSHIP_STATE');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action,
+        result: 'ok',
+        objectType: 'membership',
+        objectId: m.id,
+        regionCode: m.region_code,
+        details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.status, to },
+      },
+    );
+  });
+  return { id: m.id, status: to };
+}
+
+/** A membership of the organization in the path; one of another team reads as not found. */
+async function teamMembership(ctx: Ctx, orgId: string, membershipId: string) {
+  const m = await repo.findMembership(ctx.db, membershipId);
+  if (!m || m.org_id !== orgId) throw new DomainError('NOT_FOUND');
+  return m;
+}
+
+/** One of the caller's own memberships; anyone else's reads as not found. */
+async function ownMembership(ctx: Ctx, membershipId: string) {
+  const m = await repo.findMembership(ctx.db, membershipId);
+  if (!m || m.user_id !== actorOf(ctx).userId) throw new DomainError('NOT_FOUND');
+  return m;
+}
+
+export async function decideApplication(
+  ctx: Ctx,
+  orgId: string,
+  membershipId: string,
+  decision: 'approve' | 'reject',
+) {
+  const m = await teamMembership(ctx, orgId, membershipId);
+  if (decision === 'approve' && m.org_status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  return move(ctx, m, ['applied'], decision === 'approve' ? 'active' : 'rejected', 'membership.decide');
+}
+
+export async function acceptInvitation(ctx: Ctx, membershipId: string) {
+  const m = await ownMembership(ctx, membershipId);
+  if (m.org_status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  return move(ctx, m, ['invited'], 'active', 'membership.accept');
+}
+
+export async function declineInvitation(ctx: Ctx, membershipId: string) {
+  return move(ctx, await ownMembership(ctx, membershipId), ['invited'], 'rejected', 'membership.decline');
+}
+
+/** Leaving (or withdrawing an application) keeps the row as history; re-applying opens a new one. */
+export async function leave(ctx: Ctx, membershipId: string) {
+  return move(ctx, await ownMembership(ctx, membershipId), ['applied', 'active'], 'left', 'membership.leave');
+}
+
+export async function setRole(ctx: Ctx, orgId: string, membershipId: string, role: MembershipRole) {
+  const m = await teamMembership(ctx, orgId, membershipId);
+  if (m.status !== 'active') throw new DomainError('MEMBERSHIP_STATE');
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateRole(trx, m.id, role))) throw new DomainError('MEMBERSHIP_STATE');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'membership.role',
+        result: 'ok',
+        objectType: 'membership',
+        objectId: m.id,
+        regionCode: m.region_code,
+        details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.role, to: role },
+      },
+    );
+  });
+  return { id: m.id, role };
+}
+
+export async function listMembers(
+  ctx: Ctx,
+  orgId: string,
+  status: MembershipStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
+  const { rows, total } = await repo.listMembersOf(ctx.db, orgId, status, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      volunteerId: r.volunteer_id,
+      volunteerNo: r.volunteer_no,
+      name: r.name,
+      role: r.role,
+      status: r.status,
+      source: r.source,
+      createdAt: iso(r.created_at)!,
+      decidedAt: iso(r.decided_at),
+      leftAt: iso(r.left_at),
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** The caller's teams, history included; empty for an account that is not a volunteer. */
+export async function myMemberships(
+  ctx: Ctx,
+  status: MembershipStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
+  const volunteer = await repo.findActiveVolunteerOfUser(ctx.db, actorOf(ctx).userId);
+  if (!volunteer) return { items: [], total: 0, page, pageSize };
+  const { rows, total } = await repo.listMembershipsOfVolunteer(ctx.db, volunteer.id, status, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      regionCode: r.region_code,
+      role: r.role,
+      status: r.status,
+      createdAt: iso(r.created_at)!,
+      decidedAt: iso(r.decided_at),
+      leftAt: iso(r.left_at),
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,243 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { isTopRegionRow } from '../../db/region-sql.ts';
+
+/** One organization with its region and parent names, every column the detail view shows. */
+export function findOrganizationDetail(db: Database, id: string) {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
+    .leftJoin('organizations as p', 'p.id', 'o.parent_id')
+    .selectAll('o')
+    .select(['r.name as region_name', 'r.level as region_level', 'p.name as parent_name'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The pending or approved organization holding a USCC (rejected registrations free theirs). */
+export function findUsccHolder(db: Database, uscc: string) {
+  return db
+    .selectFrom('organizations')
+    .select('id')
+    .where('uscc', '=', uscc)
+    .where('status', '<>', 'rejected')
+    .executeTakeFirst();
+}
+
+export interface NewOrganization {
+  name: string;
+  orgType: string;
+  uscc: string | null;
+  hostUnit: string | null;
+  regionCode: string;
+  address: string;
+  contactName: string;
+  contactPhoneEnc: string;
+  personInCharge: string;
+  categories: string[];
+  levelBody: boolean;
+  parentId: string | null;
+  createdBy: string;
+}
+
+export async function insertOrganization(db: Database, o: NewOrganization) {
+  return db
+    .insertInto('organizations')
+    .values({
+      name: o.name,
+      org_type: o.orgType,
+      uscc: o.uscc,
+      host_unit: o.hostUnit,
+      region_code: o.regionCode,
+      address: o.address,
+      contact_name: o.contactName,
+      contact_phone_enc: o.contactPhoneEnc,
+      person_in_charge: o.personInCharge,
+      categories: o.categories,
+      level_body: o.levelBody,
+      parent_id: o.parentId,
+      status: 'pending',
+      created_by: o.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Decides a pending registration; false when someone else decided it first. */
+export async function markReviewed(
+  db: Database,
+  id: string,
+  r: { status: 'approved' | 'rejected'; reason: string | null; by: string; at: Date },
+) {
+  const res = await db
+    .updateTable('organizations')
+    .set({ status: r.status, review_reason: r.reason, reviewed_by: r.by, reviewed_at: r.at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * The registrant's org_admin grant, written here rather than through roles.service because it must
+ * commit in the approval's own transaction (roles.service opens its own); the grant is audited alongside.
+ */
+export async function insertOrgAdminGrant(db: Database, userId: string, orgId: string, grantedBy: string) {
+  return db
+    .insertInto('role_grants')
+    .values({ user_id: userId, role: 'org_admin', region_code: null, org_id: orgId, granted_by: grantedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export interface OrganizationFilter {
+  /** Region prefixes the caller may see (one per grant); the result is their union. */
+  prefixes: string[];
+  /** Further restriction to one region subtree inside those scopes. */
+  regionPrefix?: string | undefined;
+  q?: string | undefined;
+  status?: string | undefined;
+  category?: string | undefined;
+  orgType?: string | undefined;
+}
+
+function filtered(db: Database, f: OrganizationFilter) {
+  let q = db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
+    .where((eb) => eb.or(f.prefixes.map((p) => eb('o.region_code', 'like', `${p}%`))));
+  if (f.regionPrefix) q = q.where('o.region_code', 'like', `${f.regionPrefix}%`);
+  if (f.status) q = q.where('o.status', '=', f.status as 'pending');
+  if (f.orgType) q = q.where('o.org_type', '=', f.orgType);
+  if (f.category) q = q.where((eb) => eb(eb.val(f.category!), '=', eb.fn.any('o.categories')));
+  if (f.q) {
+    const escaped = f.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    const term = f.q;
+    q = q.where((eb) =>
+      eb.or([eb('o.name', 'ilike', `%${escaped}%`), eb('o.uscc', '=', term.toUpperCase())]),
+    );
+  }
+  return q;
+}
+
+const activeMembers = (eb: ExpressionBuilder<DB & { o: DB['organizations'] }, 'o'>) =>
+  eb
+    .selectFrom('memberships as m')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .whereRef('m.org_id', '=', 'o.id')
+    .where('m.status', '=', 'active')
+    .as('active_members');
+
+const ROW_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.region_code',
+  'r.name as region_name',
+  'o.org_type',
+  'o.uscc',
+  'o.host_unit',
+  'o.address',
+  'o.contact_name',
+  'o.contact_phone_enc',
+  'o.person_in_charge',
+  'o.categories',
+  'o.level_body',
+  'o.status',
+  'o.parent_id',
+  'o.created_at',
+] as const;
+
+/** A page of organizations; `oldestFirst` for the review queue, newest first otherwise. */
+export async function listOrganizations(
+  db: Database,
+  f: OrganizationFilter,
+  page: number,
+  pageSize: number,
+  oldestFirst = false,
+) {
+  if (f.prefixes.length === 0) return { rows: [], total: 0 };
+  const base = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    base
+      .select(ROW_COLUMNS)
+      .select(activeMembers)
+      .orderBy('o.created_at', oldestFirst ? 'asc' : 'desc')
+      .orderBy('o.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The registrations an account submitted, newest first, with their review outcome. */
+export async function listRegisteredBy(db: Database, userId: string, page: number, pageSize: number) {
+  const base = db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
+    .where('o.created_by', '=', userId);
+  const [rows, count] = await Promise.all([
+    base
+      .select(ROW_COLUMNS)
+      .select(activeMembers)
+      .select(['o.review_reason', 'o.reviewed_at'])
+      .orderBy('o.created_at', 'desc')
+      .orderBy('o.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Every matching organization for an export, up to `limit` + 1 rows so the caller can tell it is over. */
+export function listForExport(db: Database, f: OrganizationFilter, limit: number) {
+  if (f.prefixes.length === 0) return Promise.resolve([]);
+  return filtered(db, f)
+    .select(ROW_COLUMNS)
+    .select(activeMembers)
+    .orderBy('o.region_code')
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .limit(limit + 1)
+    .execute();
+}
+
+/**
+ * An organization and every sub-team below it. Parents are fixed at registration and must exist then, so
+ * the tree has no cycles; the depth bound only guards against a row edited by hand.
+ */
+export function findSubtree(db: Database, rootId: string) {
+  return db
+    .withRecursive('tree(id, parent_id, depth)', (qb) =>
+      qb
+        .selectFrom('organizations')
+        .select(['id', 'parent_id', sql<number>`0`.as('depth')])
+        .where('id', '=', rootId)
+        .unionAll(
+          qb
+            .selectFrom('organizations as c')
+            .innerJoin('tree as t', 't.id', 'c.parent_id')
+            .select(['c.id', 'c.parent_id', sql<number>`t.depth + 1`.as('depth')])
+            .where('t.depth', '<', 20),
+        ),
+    )
+    .selectFrom('tree as t')
+    .innerJoin('organizations as o', 'o.id', 't.id')
+    .select([
+      'o.id',
+      'o.name',
+      'o.region_code',
+      'o.org_type',
+      'o.level_body',
+      'o.status',
+      'o.parent_id',
+      't.depth',
+    ])
+    .orderBy('t.depth')
+    .orderBy('o.name')
+    .execute();
+}

@@ -1,0 +1,323 @@
+import { isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { isValidUscc } from '@yiqi/shared/identity/uscc';
+import { maskPhone } from '@yiqi/shared/identity/mask';
+import {
+  REGISTERED_ORG_TYPES,
+  type OrganizationRow,
+  type OrganizationView,
+  type OrgStatus,
+  type OrgType,
+  type RegisterOrganizationBody,
+} from '@yiqi/shared/contracts/organizations';
+import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { decrypt, encrypt } from '../../lib/crypto.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findRegion } from '../roles/roles.repository.ts';
+import * as repo from './organizations.repository.ts';
+import { organizationsWorkbook } from './organizations.export.ts';
+
+/** More rows than this is a province-wide dump, not a working list: the caller narrows the filter. */
+export const EXPORT_LIMIT = 10_000;
+
+type Input = Omit<RegisterOrganizationBody, 'levelBody'> & { levelBody: boolean };
+
+/**
+ * The USCC rules by type: registered bodies (civil affairs) always have one, unregistered community teams
+ * never do and hang under a host unit instead; "other" (e.g. a practice centre) may have one. Whatever is
+ * given must pass the GB 32100 check. Returns the normalised code or null.
+ */
+function checkedUscc(input: Input): string | null {
+  const uscc = input.uscc?.trim().toUpperCase() || null;
+  if (input.orgType === 'unregistered_team') {
+    if (uscc) throw new DomainError('USCC_NOT_ALLOWED');
+    if (!input.hostUnit) throw new DomainError('HOST_UNIT_REQUIRED');
+    return null;
+  }
+  if (!uscc) {
+    if (REGISTERED_ORG_TYPES.includes(input.orgType)) throw new DomainError('USCC_REQUIRED');
+    return null;
+  }
+  if (!isValidUscc(uscc)) throw new DomainError('USCC_INVALID');
+  return uscc;
+}
+
+/**
+ * A sub-team hangs under an approved organization its registrant administers, inside that organization's
+ * region: so whoever's scope covers the parent covers the whole tree below it. Acting as an org admin
+ * needs the second factor, as on every staff route.
+ */
+async function checkParent(ctx: Ctx, actor: Actor, parentId: string, regionCode: string) {
+  if (!actor.grants.some((g) => g.role === 'org_admin' && g.orgId === parentId))
+    throw new DomainError('PARENT_NOT_ADMINISTERED');
+  if (!actor.mfa) throw new DomainError('MFA_REQUIRED');
+  const parent = await repo.findOrganizationDetail(ctx.db, parentId);
+  if (!parent) throw new DomainError('NOT_FOUND');
+  if (parent.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  if (!isInSubtree(regionCode, parent.region_code, parent.region_level as RegionLevel))
+    throw new DomainError('PARENT_REGION_MISMATCH');
+}
+
+/** Any signed-in user registers an organization; it waits for the region admin's review. */
+export async function registerOrganization(ctx: Ctx, input: Input) {
+  const actor = actorOf(ctx);
+  const uscc = checkedUscc(input);
+  const region = await findRegion(ctx.db, input.regionCode);
+  if (!region) throw new DomainError('REGION_NOT_FOUND');
+  if (input.parentId) await checkParent(ctx, actor, input.parentId, input.regionCode);
+  if (uscc && (await repo.findUsccHolder(ctx.db, uscc))) throw new DomainError('USCC_TAKEN');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.insertOrganization(trx, {
+        name: input.name,
+        orgType: input.orgType,
+        uscc,
+        hostUnit: input.hostUnit ?? null,
+        regionCode: input.regionCode,
+        address: input.address,
+        contactName: input.contactName,
+        contactPhoneEnc: encrypt(ctx.config.appKey, input.contactPhone),
+        personInCharge: input.personInCharge,
+        categories: [...new Set(input.categories)],
+        levelBody: input.levelBody,
+        parentId: input.parentId ?? null,
+        createdBy: actor.userId,
+      });
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'organization.register',
+          result: 'ok',
+          objectType: 'organization',
+          objectId: row.id,
+          regionCode: input.regionCode,
+          details: { orgType: input.orgType, parentId: input.parentId ?? null },
+        },
+      );
+      return { id: row.id, status: 'pending' as const };
+    });
+  } catch (e) {
+    // Two registrations of one USCC at the same moment: the partial unique index decides.
+    if ((e as { code?: string }).code === '23505') throw new DomainError('USCC_TAKEN');
+    throw e;
+  }
+}
+
+/**
+ * Approves or rejects a pending registration. The route has checked that the reviewer's region covers the
+ * organization's; nobody reviews their own registration. Approval makes the registrant its org admin.
+ */
+export async function reviewOrganization(
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'approve' | 'reject'; reason?: string | undefined },
+) {
+  const actor = actorOf(ctx);
+  const org = await repo.findOrganizationDetail(ctx.db, id);
+  if (!org) throw new DomainError('NOT_FOUND');
+  if (org.status !== 'pending') throw new DomainError('ORG_NOT_PENDING');
+  if (org.created_by === actor.userId) {
+    await recordAudit(ctx, {
+      action: 'organization.review',
+      result: 'denied',
+      objectType: 'organization',
+      objectId: id,
+      regionCode: org.region_code,
+      details: { reason: 'self_review' },
+    });
+    throw new DomainError('SELF_REVIEW');
+  }
+  const reason = input.reason?.trim() || null;
+  if (input.decision === 'reject' && !reason) throw new DomainError('REVIEW_REASON_REQUIRED');
+  const status: 'approved' | 'rejected' = input.decision === 'approve' ? 'approved' : 'rejected';
+  await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    if (!(await repo.markReviewed(trx, id, { status, reason, by: actor.userId, at: ctx.clock() })))
+      throw new DomainError('ORG_NOT_PENDING');
+    await recordAudit(tctx, {
+      action: 'organization.review',
+      result: 'ok',
+      objectType: 'organization',
+      objectId: id,
+      regionCode: org.region_code,
+      details: { decision: input.decision, ...(reason ? { reason } : {}) },
+    });
+    if (status === 'approved' && org.created_by) {
+      const grant = await repo.insertOrgAdminGrant(trx, org.created_by, id, actor.userId);
+      await recordAudit(tctx, {
+        action: 'role.grant',
+        result: 'ok',
+        objectType: 'role_grant',
+        objectId: grant.id,
+        regionCode: org.region_code,
+        details: { role: 'org_admin', userId: org.created_by, via: 'organization.review' },
+      });
+    }
+  });
+  return { id, status };
+}
+
+function toView(ctx: Ctx, o: NonNullable<Awaited<ReturnType<typeof repo.findOrganizationDetail>>>) {
+  return {
+    id: o.id,
+    name: o.name,
+    regionCode: o.region_code,
+    regionName: o.region_name,
+    orgType: o.org_type as OrgType,
+    uscc: o.uscc,
+    hostUnit: o.host_unit,
+    address: o.address,
+    contactName: o.contact_name,
+    contactPhone: o.contact_phone_enc ? maskPhone(decrypt(ctx.config.appKey, o.contact_phone_enc)) : null,
+    personInCharge: o.person_in_charge,
+    categories: o.categories,
+    levelBody: o.level_body,
+    status: o.status,
+    reviewReason: o.review_reason,
+    reviewedAt: o.reviewed_at ? new Date(o.reviewed_at).toISOString() : null,
+    parentId: o.parent_id,
+    parentName: o.parent_name,
+    createdAt: new Date(o.created_at).toISOString(),
+  } satisfies OrganizationView;
+}
+
+/** One organization; the route has checked the caller administers it or a region above it. */
+export async function getOrganization(ctx: Ctx, id: string) {
+  const o = await repo.findOrganizationDetail(ctx.db, id);
+  if (!o) throw new DomainError('NOT_FOUND');
+  return toView(ctx, o);
+}
+
+/** The organization and its sub-teams, depth first so each node follows its parent. */
+export async function organizationTree(ctx: Ctx, id: string) {
+  const rows = await repo.findSubtree(ctx.db, id);
+  if (rows.length === 0) throw new DomainError('NOT_FOUND');
+  const children = new Map<string | null, typeof rows>();
+  for (const r of rows) {
+    const key = r.depth === 0 ? null : r.parent_id;
+    children.set(key, [...(children.get(key) ?? []), r]);
+  }
+  const items: typeof rows = [];
+  const visit = (parent: string | null) => {
+    for (const r of children.get(parent) ?? []) {
+      items.push(r);
+      visit(r.id);
+    }
+  };
+  visit(null);
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      name: r.name,
+      regionCode: r.region_code,
+      orgType: r.org_type as OrgType,
+      levelBody: r.level_body,
+      status: r.status,
+      parentId: r.parent_id,
+      depth: Number(r.depth),
+    })),
+  };
+}
+
+export interface ListFilter {
+  region?: string | undefined;
+  q?: string | undefined;
+  status?: OrgStatus | undefined;
+  category?: string | undefined;
+  orgType?: OrgType | undefined;
+}
+
+/**
+ * The caller's region scopes as code prefixes, narrowed to one region when asked (the route has checked
+ * that region lies within a scope). Lists never reach beyond these.
+ */
+async function scopeFilter(ctx: Ctx, f: ListFilter): Promise<repo.OrganizationFilter> {
+  const prefixes = actorOf(ctx)
+    .grants.filter((g) => g.role === 'region_admin')
+    .map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
+  let narrowed: string | undefined;
+  if (f.region) {
+    const region = await findRegion(ctx.db, f.region);
+    if (!region) throw new DomainError('REGION_NOT_FOUND');
+    narrowed = regionPrefix(region.code, region.level as RegionLevel);
+  }
+  return {
+    prefixes,
+    regionPrefix: narrowed,
+    q: f.q,
+    status: f.status,
+    category: f.category,
+    orgType: f.orgType,
+  };
+}
+
+type ListRow = Awaited<ReturnType<typeof repo.listForExport>>[number];
+
+function toRow(r: ListRow): OrganizationRow {
+  return {
+    id: r.id,
+    name: r.name,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    orgType: r.org_type as OrgType,
+    uscc: r.uscc,
+    hostUnit: r.host_unit,
+    personInCharge: r.person_in_charge,
+    categories: r.categories,
+    levelBody: r.level_body,
+    status: r.status,
+    parentId: r.parent_id,
+    activeMembers: Number(r.active_members ?? 0),
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+export async function listOrganizations(ctx: Ctx, f: ListFilter, page: number, pageSize: number) {
+  const { rows, total } = await repo.listOrganizations(ctx.db, await scopeFilter(ctx, f), page, pageSize);
+  return { items: rows.map(toRow), total, page, pageSize };
+}
+
+/** The caller's own registrations, so a registrant sees the outcome and the reason for a rejection. */
+export async function myRegistrations(ctx: Ctx, page: number, pageSize: number) {
+  const { rows, total } = await repo.listRegisteredBy(ctx.db, actorOf(ctx).userId, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      ...toRow(r),
+      reviewReason: r.review_reason,
+      reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** Pending registrations in the caller's scopes, oldest first: the order they should be handled in. */
+export async function reviewQueue(ctx: Ctx, region: string | undefined, page: number, pageSize: number) {
+  const filter = { ...(await scopeFilter(ctx, { region })), status: 'pending' };
+  const { rows, total } = await repo.listOrganizations(ctx.db, filter, page, pageSize, true);
+  return { items: rows.map(toRow), total, page, pageSize };
+}
+
+/** The filtered list as an Excel workbook; exports of organization data are audited. */
+export async function exportOrganizations(ctx: Ctx, f: ListFilter): Promise<Buffer> {
+  const rows = await repo.listForExport(ctx.db, await scopeFilter(ctx, f), EXPORT_LIMIT);
+  if (rows.length > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE');
+  const book = await organizationsWorkbook(
+    rows.map((r) => ({
+      ...toRow(r),
+      address: r.address,
+      contactName: r.contact_name,
+      contactPhone: r.contact_phone_enc ? maskPhone(decrypt(ctx.config.appKey, r.contact_phone_enc)) : null,
+    })),
+    ctx.locale,
+  );
+  await recordAudit(ctx, {
+    action: 'organization.export',
+    result: 'ok',
+    objectType: 'organization',
+    ...(f.region ? { regionCode: f.region } : {}),
+    details: { count: rows.length, filter: { ...f } },
+  });
+  return book;
+}

@@ -1,0 +1,47 @@
+import { isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './volunteers.repository.ts';
+
+/** A region admin sees the volunteers whose residence region lies in one of their region subtrees. */
+
+function regionGrants(ctx: Ctx) {
+  return actorOf(ctx).grants.filter((g) => g.role === 'region_admin');
+}
+
+/**
+ * Region prefixes a list may cover: the asked-for region (the route's access rule has checked that the
+ * caller's scope contains it) or, without one, all of the caller's region-admin scopes.
+ */
+export async function listPrefixes(ctx: Ctx, region: string | undefined): Promise<string[]> {
+  if (region) {
+    const r = await repo.findRegion(ctx.db, region);
+    if (!r) throw new DomainError('REGION_NOT_FOUND');
+    return [regionPrefix(r.code, r.level as RegionLevel)];
+  }
+  return regionGrants(ctx).map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
+}
+
+/**
+ * One active volunteer within the caller's scope. Outside it the answer is the same 404 as for an id
+ * that does not exist, so ids cannot be probed; the attempt is audited.
+ */
+export async function volunteerInScope(ctx: Ctx, id: string): Promise<repo.VolunteerRecord> {
+  const v = await repo.findVolunteerById(ctx.db, id);
+  if (!v || v.status !== 'active') throw new DomainError('NOT_FOUND');
+  const covered = regionGrants(ctx).some((g) =>
+    isInSubtree(v.region_code, g.regionCode, g.regionLevel as RegionLevel),
+  );
+  if (!covered) {
+    await recordAudit(ctx, {
+      action: 'authz.denied',
+      result: 'denied',
+      objectType: 'volunteer',
+      objectId: id,
+      details: { reason: 'scope' },
+    });
+    throw new DomainError('NOT_FOUND');
+  }
+  return v;
+}

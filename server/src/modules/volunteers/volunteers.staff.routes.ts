@@ -1,0 +1,169 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  DecisionBody,
+  DocumentParams,
+  QueuePage,
+  QueueQuery,
+  RegisterOnBehalfBody,
+  RevealBody,
+  RevealView,
+  VolunteerExportQuery,
+  VolunteerListQuery,
+  VolunteerPage,
+  VolunteerParams,
+  VolunteerView,
+} from '@yiqi/shared/contracts/volunteers';
+import type { Access } from '../../http/access.ts';
+import { ctxOf } from '../../http/context.ts';
+import { resolveScope } from '../roles/roles.service.ts';
+import * as registration from './registration.service.ts';
+import * as staff from './staff.service.ts';
+import * as verification from './verification.service.ts';
+import { XLSX_TYPE } from './xlsx.ts';
+
+const tags = ['volunteers'];
+
+/**
+ * Lists name a region in their query: the caller's scope must contain it. Without one the service limits
+ * the list to the caller's own scopes. Single volunteers are looked up by the service, which answers 404
+ * outside the caller's scope, so ids cannot be probed for existence.
+ */
+const regionAdmin = (): Access => ({
+  kind: 'staff',
+  roles: ['region_admin'],
+  target: (req) => {
+    const region = (req.query as { region?: string }).region;
+    return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
+  },
+});
+const regionAdminById: Access = { kind: 'staff', roles: ['region_admin'] };
+
+/**
+ * The search box may hold a whole phone or document number, and request logs carry the URL with its query:
+ * routes that take one log only warnings and errors, which carry no URL.
+ */
+const QUIET = 'warn';
+
+/** Registering for an organization needs a grant over it; without one, over the residence region. */
+function onBehalfTarget(req: FastifyRequest) {
+  const b = req.body as z.infer<typeof RegisterOnBehalfBody>;
+  return b.orgId
+    ? resolveScope(req.server.deps.db, 'organization', b.orgId)
+    : resolveScope(req.server.deps.db, 'region', b.regionCode);
+}
+
+export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/volunteers', {
+    schema: {
+      tags,
+      summary: 'Register a volunteer on their behalf, with their consent on record',
+      body: RegisterOnBehalfBody,
+      response: { 200: VolunteerView },
+    },
+    config: {
+      access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: onBehalfTarget },
+    },
+    handler: (req) => registration.registerOnBehalf(ctxOf(req), req.body),
+  });
+
+  r.get('/api/volunteers', {
+    logLevel: QUIET,
+    schema: {
+      tags,
+      summary: 'Volunteers resident in the caller’s area: filter and search (masked)',
+      querystring: VolunteerListQuery,
+      response: { 200: VolunteerPage },
+    },
+    config: { access: regionAdmin() },
+    handler: (req) => staff.listVolunteers(ctxOf(req), req.query),
+  });
+
+  r.get('/api/volunteers/export.xlsx', {
+    logLevel: QUIET,
+    schema: {
+      tags,
+      summary: 'The filtered volunteer list as an Excel file (masked, audited)',
+      querystring: VolunteerExportQuery,
+    },
+    config: { access: regionAdmin() },
+    handler: async (req, reply) => {
+      const file = await staff.exportVolunteers(ctxOf(req), req.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="volunteers.xlsx"')
+        .send(file);
+    },
+  });
+
+  r.get('/api/volunteers/verification-queue', {
+    schema: {
+      tags,
+      summary: 'Volunteers waiting for manual real-name review, oldest first',
+      querystring: QueueQuery,
+      response: { 200: QueuePage },
+    },
+    config: { access: regionAdmin() },
+    handler: (req) => verification.listQueue(ctxOf(req), req.query),
+  });
+
+  r.get('/api/volunteers/:id', {
+    schema: {
+      tags,
+      summary: 'One volunteer in the caller’s area (masked)',
+      params: VolunteerParams,
+      response: { 200: VolunteerView },
+    },
+    config: { access: regionAdminById },
+    handler: (req) => staff.getVolunteer(ctxOf(req), req.params.id),
+  });
+
+  r.post('/api/volunteers/:id/reveal', {
+    schema: {
+      tags,
+      summary: 'Show one unmasked field for a stated reason (audited)',
+      params: VolunteerParams,
+      body: RevealBody,
+      response: { 200: RevealView },
+    },
+    config: { access: regionAdminById },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return staff.reveal(ctxOf(req), req.params.id, req.body);
+    },
+  });
+
+  r.post('/api/volunteers/:id/verification', {
+    schema: {
+      tags,
+      summary: 'Approve or reject a pending real-name verification',
+      params: VolunteerParams,
+      body: DecisionBody,
+      response: { 200: VolunteerView },
+    },
+    config: { access: regionAdminById },
+    handler: (req) => verification.decide(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/volunteers/:id/documents/:docId', {
+    schema: {
+      tags,
+      summary: 'An uploaded identity document, for the reviewer (audited)',
+      params: DocumentParams,
+    },
+    config: { access: regionAdminById },
+    handler: async (req, reply) => {
+      const doc = await verification.readDocument(ctxOf(req), req.params.id, req.params.docId);
+      return reply
+        .type(doc.mimeType)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        .send(doc.content);
+    },
+  });
+}
