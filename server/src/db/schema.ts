@@ -137,6 +137,8 @@ export interface ImportJobsTable {
   created: Generated<number>;
   skipped: Generated<number>;
   errors: ColumnType<unknown[], string | undefined, string>;
+  error_count: Generated<number>;
+  locale: Generated<string>;
   created_by: string;
   created_at: GeneratedTimestamp;
   finished_at: NullableTimestamp;

@@ -83,14 +83,6 @@ export async function markReviewed(
  * The registrant's org_admin grant, written here rather than through roles.service because it must
  * commit in the approval's own transaction (roles.service opens its own); the grant is audited alongside.
  */
-export async function insertOrgAdminGrant(db: Database, userId: string, orgId: string, grantedBy: string) {
-  return db
-    .insertInto('role_grants')
-    .values({ user_id: userId, role: 'org_admin', region_code: null, org_id: orgId, granted_by: grantedBy })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
 export interface OrganizationFilter {
   /** Region prefixes the caller may see (one per grant); the result is their union. */
   prefixes: string[];

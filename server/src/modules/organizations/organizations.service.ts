@@ -12,6 +12,7 @@ import {
 import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
+import { grantOrgAdminOnApproval } from '../roles/roles.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findRegion } from '../roles/roles.repository.ts';
 import * as repo from './organizations.repository.ts';
@@ -142,17 +143,8 @@ export async function reviewOrganization(
       regionCode: org.region_code,
       details: { decision: input.decision, ...(reason ? { reason } : {}) },
     });
-    if (status === 'approved' && org.created_by) {
-      const grant = await repo.insertOrgAdminGrant(trx, org.created_by, id, actor.userId);
-      await recordAudit(tctx, {
-        action: 'role.grant',
-        result: 'ok',
-        objectType: 'role_grant',
-        objectId: grant.id,
-        regionCode: org.region_code,
-        details: { role: 'org_admin', userId: org.created_by, via: 'organization.review' },
-      });
-    }
+    if (status === 'approved' && org.created_by)
+      await grantOrgAdminOnApproval(tctx, { userId: org.created_by, orgId: id, regionCode: org.region_code });
   });
   return { id, status };
 }

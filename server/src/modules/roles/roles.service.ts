@@ -159,3 +159,29 @@ export async function revokeRole(ctx: Ctx, grantId: string) {
     );
   });
 }
+
+/**
+ * The person who registered an organization becomes its admin when a region admin approves it. Runs in
+ * the approval's transaction (ctx.db), so the grant and the approval commit together.
+ */
+export async function grantOrgAdminOnApproval(
+  ctx: Ctx,
+  g: { userId: string; orgId: string; regionCode: string },
+) {
+  const actor = actorOf(ctx);
+  const row = await repo.insertGrant(ctx.db, {
+    userId: g.userId,
+    role: 'org_admin',
+    regionCode: null,
+    orgId: g.orgId,
+    grantedBy: actor.userId,
+  });
+  await recordAudit(ctx, {
+    action: 'role.grant',
+    result: 'ok',
+    objectType: 'role_grant',
+    objectId: row.id,
+    regionCode: g.regionCode,
+    details: { role: 'org_admin', userId: g.userId, via: 'organization.review' },
+  });
+}

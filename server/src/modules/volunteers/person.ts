@@ -129,6 +129,21 @@ export async function preparePerson(ctx: Ctx, input: PersonInput, mode: 'self' |
   await checkRegion(ctx, input.regionCode);
   const docBidx = docIndex(ctx, id.docType, id.number);
   if (await repo.docIndexTaken(ctx.db, docBidx)) throw new DomainError('VOLUNTEER_EXISTS');
+  return personColumns(ctx, id, input, docBidx);
+}
+
+/**
+ * The columns of a checked personal record, encrypted where personal (no database access: bulk imports
+ * check a whole file first, then build rows with this).
+ */
+export function personColumns(
+  ctx: Pick<Ctx, 'config' | 'clock'>,
+  id: Identity,
+  input: Pick<PersonInput, 'name' | 'phone' | 'regionCode' | 'guardian'> & {
+    privacyNoticeVersion: string | null;
+  },
+  docBidx: Buffer = docIndex(ctx, id.docType, id.number),
+) {
   return {
     name: input.name,
     gender: id.gender,

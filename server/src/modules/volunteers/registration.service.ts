@@ -9,7 +9,13 @@ import * as auth from '../auth/auth.service.ts';
 import { findUserByPhoneIndex } from '../auth/auth.repository.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import * as repo from './volunteers.repository.ts';
-import { checkPastInstant, preparePerson, uniqueViolation } from './person.ts';
+import {
+  checkPastInstant,
+  personColumns,
+  preparePerson,
+  uniqueViolation,
+  type Identity,
+} from './person.ts';
 import { newVolunteerNumber } from './volunteer-number.ts';
 import { toView } from './views.ts';
 
@@ -21,6 +27,72 @@ async function freeNumber(db: Database, regionCode: string): Promise<string> {
   }
   // 10^7 numbers per district: twenty collisions in a row means something else is wrong.
   throw new Error('no free volunteer number after 20 tries');
+}
+
+/**
+ * Numbers for a batch of registrations, one per region code: distinct from each other, from `used` (numbers
+ * the caller handed out earlier, e.g. in previous batches of an import) and from every number on record.
+ */
+export async function freeNumbers(db: Database, regionCodes: string[], used: Set<string>): Promise<string[]> {
+  const out: (string | undefined)[] = new Array(regionCodes.length);
+  let open = regionCodes.map((_, i) => i);
+  for (let round = 0; open.length > 0; round++) {
+    if (round >= 20) throw new Error('no free volunteer numbers after 20 rounds');
+    for (const i of open) {
+      let no = newVolunteerNumber(regionCodes[i]!);
+      while (used.has(no)) no = newVolunteerNumber(regionCodes[i]!);
+      used.add(no);
+      out[i] = no;
+    }
+    const taken = await repo.takenVolunteerNumbers(
+      db,
+      open.map((i) => out[i]!),
+    );
+    open = open.filter((i) => taken.has(out[i]!));
+  }
+  return out as string[];
+}
+
+/** A person of a bulk import, checked (identity settled, region known) before any is written. */
+export interface ImportedPerson {
+  identity: Identity;
+  name: string;
+  phone: string;
+  regionCode: string;
+  privacyNoticeVersion: string | null;
+  consentAt: Date;
+  consentEvidence: string;
+}
+
+/**
+ * Registers a batch of people on behalf of an organization (bulk import) in the caller's transaction
+ * (ctx.db): numbers, encryption and one multi-row insert. People already registered are left out; returns
+ * how many were inserted. The caller audits the import as a whole.
+ */
+export async function registerBatchOnBehalf(
+  ctx: Ctx,
+  orgId: string,
+  people: ImportedPerson[],
+  used: Set<string>,
+): Promise<number> {
+  const numbers = await freeNumbers(
+    ctx.db,
+    people.map((p) => p.regionCode),
+    used,
+  );
+  const now = ctx.clock();
+  const rows = people.map((p, i) => ({
+    ...personColumns(ctx, p.identity, p),
+    volunteer_no: numbers[i]!,
+    user_id: null,
+    registered_by_org: orgId,
+    registration_consent_at: p.consentAt,
+    registration_consent_evidence: p.consentEvidence,
+    sensitive_consent_at: p.consentAt,
+    created_at: now,
+    updated_at: now,
+  }));
+  return repo.insertVolunteersSkippingRegistered(ctx.db, rows);
 }
 
 /**

@@ -44,6 +44,31 @@ export function insertVolunteer(db: Database, v: Insertable<VolunteersTable>) {
   return db.insertInto('volunteers').values(v).returning(['id']).executeTakeFirstOrThrow();
 }
 
+/** Which of these volunteer numbers are already given out. */
+export async function takenVolunteerNumbers(db: Database, nos: string[]): Promise<Set<string>> {
+  if (nos.length === 0) return new Set();
+  const rows = await db.selectFrom('volunteers').select('volunteer_no').where('volunteer_no', 'in', nos).execute();
+  return new Set(rows.map((r) => r.volunteer_no));
+}
+
+/**
+ * Inserts many volunteers in one statement; a person already registered (same document index) is left
+ * out rather than failing the statement. Returns how many rows were inserted.
+ */
+export async function insertVolunteersSkippingRegistered(
+  db: Database,
+  rows: Insertable<VolunteersTable>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insertInto('volunteers')
+    .values(rows)
+    .onConflict((oc) => oc.column('doc_bidx').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}
+
 export async function updateVolunteer(db: Database, id: string, set: Updateable<VolunteersTable>) {
   await db.updateTable('volunteers').set(set).where('id', '=', id).execute();
 }
