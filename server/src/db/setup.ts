@@ -5,6 +5,7 @@ import { openPglite, openPostgres, type OpenDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
 import { seedRegions } from '../modules/regions/regions.seed.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
+import { seedDemoVolunteers } from '../demo/demo-volunteers.seed.ts';
 
 /**
  * PGlite does nothing to stop a second process opening the same folder, which corrupts it, so the
@@ -45,10 +46,12 @@ export async function openConfigured(config: Config): Promise<OpenDatabase> {
 }
 
 /** Migrates, loads the region tree when empty, and the demo data when asked. */
-export async function prepare(handle: OpenDatabase, options: { demo: boolean }) {
+export async function prepare(handle: OpenDatabase, options: { demo: boolean; config?: Config }) {
   const applied = await migrate(handle);
   const hasRegions = await handle.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
   const regions = hasRegions ? 0 : await seedRegions(handle.db);
   const demo = options.demo ? await seedDemo(handle.db) : false;
+  // Volunteers carry encrypted fields, so they need the application key.
+  if (demo && options.config) await seedDemoVolunteers(handle.db, options.config);
   return { applied, regions, demo };
 }
