@@ -27,6 +27,7 @@ export interface HttpResult {
   /** 2xx responses per second: failed requests do not count as throughput. */
   reqPerSec: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   /** Socket errors and timeouts. */
   errors: number;
@@ -37,6 +38,7 @@ export interface HttpResult {
 export interface SqlResult {
   tps: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   avgMs: number;
   failed: number;
@@ -57,10 +59,27 @@ export interface PhaseResult {
   note?: string;
 }
 
+/** A one-shot job measured end to end through the API (e.g. an import), and the same SQL done directly. */
+export interface JobResult {
+  scenario: string;
+  phase: string;
+  rows: number;
+  apiSeconds: number;
+  /** The job's SQL alone, done directly with the same statements. */
+  rawSeconds: number;
+  /** apiSeconds / rawSeconds. */
+  ratio: number;
+  /** Peak resident memory of the API process (VmHWM), and what it was before the job. */
+  peakRssMb: number;
+  rssBeforeMb: number;
+  extra?: Record<string, number>;
+  note?: string;
+}
+
 export interface Scenario {
   name: string;
   description: string;
-  run(options: BenchOptions): Promise<PhaseResult[]>;
+  run(options: BenchOptions): Promise<(PhaseResult | JobResult)[]>;
 }
 
 // Ctrl-C must not leave a database or a server behind: cleanups also run on SIGINT, newest first (the
@@ -118,10 +137,14 @@ export async function withBenchDatabase<T>(
  * Starts the API in a child process (bench/server.ts) on a free port. A child rather than in-process so
  * the server's event loop does not share a thread with autocannon, which would cap and skew both.
  */
-export async function startApi(databaseUrl: string): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function startApi(
+  databaseUrl: string,
+  options: { env?: Record<string, string> } = {},
+): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
     cwd: REPO,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_API_NODE_ARGS, e.g. --max-old-space-size=256, to see how the API fares with a smaller heap.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -130,6 +153,7 @@ export async function startApi(databaseUrl: string): Promise<{ origin: string; s
       LOGIN_RATE_PER_MINUTE: '100000000',
       // A throwaway key, so the server does not create data/app.key.
       YIQI_APP_KEY: randomBytes(32).toString('base64'),
+      ...options.env,
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -145,11 +169,18 @@ export async function startApi(databaseUrl: string): Promise<{ origin: string; s
       child.once('message', (m) => resolve((m as { port: number }).port));
       child.once('exit', (code) => reject(new Error(`API server exited early (code ${code})`)));
     });
-    return { origin: `http://127.0.0.1:${port}`, stop };
+    return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+/** Resident memory of a process from /proc (Linux): current (VmRSS) and peak (VmHWM), in MB. */
+export async function processMemory(pid: number): Promise<{ rssMb: number; peakMb: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
 /** Runs autocannon for `seconds` after an unrecorded one-second warm-up (JIT, pool connections). */
@@ -161,18 +192,24 @@ export async function runAutocannon(options: {
 }): Promise<HttpResult> {
   const base = { url: options.origin, connections: options.connections, requests: options.requests };
   await autocannon({ ...base, duration: 1 });
-  const r = await autocannon({ ...base, duration: options.seconds });
+  // Every response time, for percentiles autocannon does not report (p95).
+  const times: number[] = [];
+  const run = autocannon({ ...base, duration: options.seconds });
+  run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const r = await run;
+  times.sort((a, b) => a - b);
   return {
     reqPerSec: r['2xx'] / r.duration,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
+    p50Ms: percentile(times, 0.5),
+    p95Ms: percentile(times, 0.95),
+    p99Ms: percentile(times, 0.99),
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     total: r.requests.total,
   };
 }
 
-function percentile(sorted: number[], q: number): number {
+export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 }
 
@@ -225,6 +262,7 @@ export async function runPgbench(options: {
     return {
       tps: num(/tps = ([\d.]+)/),
       p50Ms: percentile(latencies, 0.5),
+      p95Ms: percentile(latencies, 0.95),
       p99Ms: percentile(latencies, 0.99),
       avgMs: num(/latency average = ([\d.]+) ms/),
       failed: num(/number of failed transactions: (\d+)/),

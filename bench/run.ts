@@ -7,10 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BenchOptions, PhaseResult, Scenario } from './lib.ts';
+import type { BenchOptions, JobResult, PhaseResult, Scenario } from './lib.ts';
+import { importBench } from './scenarios/import-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
+import { searchBench } from './scenarios/search-1m.ts';
 
-const SCENARIOS: Scenario[] = [loginMe];
+const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench];
 
 const wanted = process.argv[2];
 const selected = wanted ? SCENARIOS.filter((s) => s.name === wanted) : SCENARIOS;
@@ -31,31 +33,61 @@ function printTable(rows: PhaseResult[]) {
   const header = [
     'scenario',
     'API req/s',
-    'API p50/p99 ms',
+    'API p50/p95/p99 ms',
     'errors/non-2xx',
     'pgbench tps',
-    'pgbench p50/p99 ms',
+    'pgbench p50/p95/p99 ms',
     'API/pgbench',
     'argon2/s (1 core)',
   ];
   const lines = rows.map((r) => [
     `${r.scenario}:${r.phase}`,
     n(r.api.reqPerSec, 1),
-    `${n(r.api.p50Ms, 1)} / ${n(r.api.p99Ms, 1)}`,
+    `${n(r.api.p50Ms, 1)} / ${n(r.api.p95Ms, 1)} / ${n(r.api.p99Ms, 1)}`,
     `${r.api.errors} / ${r.api.non2xx}`,
     n(r.sql.tps, 1),
-    `${n(r.sql.p50Ms, 2)} / ${n(r.sql.p99Ms, 2)}`,
+    `${n(r.sql.p50Ms, 2)} / ${n(r.sql.p95Ms, 2)} / ${n(r.sql.p99Ms, 2)}`,
     `${(r.ratio * 100).toFixed(1)} %`,
     n(r.extra?.argon2PerSecOneCore ?? NaN, 1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) =>
-    cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-  console.log(['', fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n'));
+  printLines(header, lines);
   for (const r of rows) {
     if (r.sql.failed) console.log(`  ${r.scenario}:${r.phase}: ${r.sql.failed} pgbench transactions failed`);
     if (r.note) console.log(`  ${r.scenario}:${r.phase}: ${r.note}`);
   }
+}
+
+function printLines(header: string[], lines: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(['', fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n'));
+}
+
+/** One-shot jobs: wall time and rows/s through the API and directly, and the API process's memory. */
+function printJobs(rows: JobResult[]) {
+  const header = [
+    'scenario',
+    'rows',
+    'API s',
+    'API rows/s',
+    'raw SQL s',
+    'raw rows/s',
+    'API/raw time',
+    'API RSS before/peak MB',
+  ];
+  const lines = rows.map((r) => [
+    `${r.scenario}:${r.phase}`,
+    String(r.rows),
+    n(r.apiSeconds, 1),
+    n(r.rows / r.apiSeconds),
+    n(r.rawSeconds, 1),
+    n(r.rows / r.rawSeconds),
+    `${n(r.ratio, 1)} ×`,
+    `${n(r.rssBeforeMb)} / ${n(r.peakRssMb)}`,
+  ]);
+  printLines(header, lines);
+  for (const r of rows) if (r.note) console.log(`  ${r.scenario}:${r.phase}: ${r.note}`);
 }
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -70,7 +102,10 @@ for (const scenario of selected) {
   );
   try {
     const rows = await scenario.run(options);
-    printTable(rows);
+    const phases = rows.filter((r): r is PhaseResult => 'api' in r);
+    const jobs = rows.filter((r): r is JobResult => 'apiSeconds' in r);
+    if (phases.length) printTable(phases);
+    if (jobs.length) printJobs(jobs);
     const date = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');
     const file = `${resultsDir}${scenario.name}-${date}.json`;
     const machine = {

@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { registerMembershipRoutes } from './modules/memberships/memberships.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -102,6 +103,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerOrganizationRoutes(app);
   registerVolunteerRoutes(app);
   registerMembershipRoutes(app);
+  registerImportRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../lib/config.ts';
@@ -50,6 +51,8 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
   const applied = await migrate(handle);
   const hasRegions = await handle.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
   const regions = hasRegions ? 0 : await seedRegions(handle.db);
+  // Fresh tables have no statistics: without them the planner joins regions badly until autovacuum runs.
+  if (regions) await sql`ANALYZE regions`.execute(handle.db);
   const demo = options.demo ? await seedDemo(handle.db) : false;
   // Volunteers carry encrypted fields, so they need the application key.
   if (demo && options.config) await seedDemoVolunteers(handle.db, options.config);

@@ -23,6 +23,7 @@ import {
   registration,
 } from '../modules/memberships/memberships.testkit.ts';
 import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
+import { importMatrixFixtures } from '../modules/imports/imports.testkit.ts';
 
 type Relation =
   'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
@@ -59,6 +60,7 @@ interface Req {
   method: string;
   url: string;
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 
 let t: TestApp;
@@ -109,6 +111,7 @@ after(() => t.close());
 /** How to call each route for a relation; null when the relation does not apply to the route. */
 const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | null> | Req | null> = {
   ...volunteerMatrixFixtures(() => t, regions, orgs),
+  ...importMatrixFixtures(() => t, orgs),
   'GET /api/regions': (rel) =>
     rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,
   'GET /api/regions/:code': (rel) =>
@@ -317,7 +320,7 @@ test('every route × role × scope relation behaves as declared', async () => {
           method: req.method as 'GET',
           url: req.url,
           ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
-          headers: actor.cookie ? { cookie: actor.cookie } : {},
+          headers: { ...req.headers, ...(actor.cookie ? { cookie: actor.cookie } : {}) },
         });
         const want = expected(route, actor, rel);
         const got = res.statusCode;

@@ -9,13 +9,7 @@ import * as auth from '../auth/auth.service.ts';
 import { findUserByPhoneIndex } from '../auth/auth.repository.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import * as repo from './volunteers.repository.ts';
-import {
-  checkPastInstant,
-  personColumns,
-  preparePerson,
-  uniqueViolation,
-  type Identity,
-} from './person.ts';
+import { checkPastInstant, personColumns, preparePerson, uniqueViolation, type Identity } from './person.ts';
 import { newVolunteerNumber } from './volunteer-number.ts';
 import { toView } from './views.ts';
 
@@ -62,6 +56,8 @@ export interface ImportedPerson {
   privacyNoticeVersion: string | null;
   consentAt: Date;
   consentEvidence: string;
+  /** The document index, when the caller computed it already. */
+  docBidx?: Buffer;
 }
 
 /**
@@ -82,7 +78,7 @@ export async function registerBatchOnBehalf(
   );
   const now = ctx.clock();
   const rows = people.map((p, i) => ({
-    ...personColumns(ctx, p.identity, p),
+    ...personColumns(ctx, p.identity, p, p.docBidx),
     volunteer_no: numbers[i]!,
     user_id: null,
     registered_by_org: orgId,

@@ -47,7 +47,11 @@ export function insertVolunteer(db: Database, v: Insertable<VolunteersTable>) {
 /** Which of these volunteer numbers are already given out. */
 export async function takenVolunteerNumbers(db: Database, nos: string[]): Promise<Set<string>> {
   if (nos.length === 0) return new Set();
-  const rows = await db.selectFrom('volunteers').select('volunteer_no').where('volunteer_no', 'in', nos).execute();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select('volunteer_no')
+    .where('volunteer_no', 'in', nos)
+    .execute();
   return new Set(rows.map((r) => r.volunteer_no));
 }
 

@@ -1,0 +1,191 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ErrorCode } from '@yiqi/shared/errors';
+import { MAX_IMPORT_ROWS } from '@yiqi/shared/contracts/imports';
+import { headerAliases, normalize, type ColumnDef } from './imports.columns.ts';
+
+/**
+ * Reads an uploaded workbook row by row with exceljs's streaming reader, so memory does not grow with the
+ * number of rows. The data sheet is the first one whose first non-empty row names known columns (the
+ * template's example and reference sheets come after it); an English line of column keys under the header
+ * is skipped. Cells come out as trimmed text, or as a Date for date-formatted cells.
+ */
+
+/** A whole number too long for Excel to keep exact (an ID number typed into a number cell). */
+export const TOO_LONG = Symbol('too long');
+export type Cell = string | Date | typeof TOO_LONG;
+
+export interface DataRow {
+  /** The row number as Excel shows it. */
+  row: number;
+  cells: Map<string, Cell>;
+}
+
+/** A problem with the file as a whole: nothing in it can be checked further. */
+export class FileProblem extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly row: number,
+    readonly column: string | null,
+  ) {
+    super(code);
+  }
+}
+
+/** True for an xlsx (zip) file by its first bytes; anything else is refused before a job is created. */
+export function looksLikeXlsx(file: Buffer): boolean {
+  return file.length > 4 && file.readUInt32LE(0) === 0x04034b50;
+}
+
+/**
+ * What the zip's central directory says its entries hold once inflated: Infinity for zip64, null when
+ * there is no readable directory (a truncated or broken file). The reader caches the shared-strings table in memory, so a small file that inflates
+ * to gigabytes is refused up front. A 100,000-row list inflates to about 50 MB.
+ */
+export function declaredInflatedSize(file: Buffer): number | null {
+  const EOCD = 0x06054b50;
+  const CDH = 0x02014b50;
+  let end = -1;
+  for (let i = file.length - 22; i >= Math.max(0, file.length - 22 - 0xffff); i--)
+    if (file.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const entries = file.readUInt16LE(end + 10);
+  let at = file.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > file.length || file.readUInt32LE(at) !== CDH) return null;
+    const size = file.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  return total;
+}
+export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+
+/** Plain text of a cell value; a number too long to be exact is reported rather than silently rounded. */
+export function cellOf(v: unknown): Cell {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return TOO_LONG;
+    return String(v);
+  }
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    const o = v as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      formula?: unknown;
+      error?: unknown;
+    };
+    if (o.richText)
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('result' in o || 'formula' in o) return cellOf(o.result);
+    if (o.text !== undefined) return cellOf(o.text);
+    if (o.error !== undefined) return '';
+  }
+  return String(v).trim();
+}
+
+function cellsOf(values: unknown): unknown[] {
+  return Array.isArray(values) ? values : [];
+}
+
+/** Column index → key for a header row; unknown headers are ignored. */
+function matchHeader(values: unknown[], aliases: Map<string, string>): Map<number, string> {
+  const found = new Map<number, string>();
+  values.forEach((v, i) => {
+    const text = cellOf(v);
+    if (typeof text !== 'string' || !text) return;
+    // "姓名 Name" or "姓名\nname": the whole text, else any of its words.
+    const key =
+      aliases.get(normalize(text)) ??
+      text
+        .split(/[\s/|]+/)
+        .map((w) => aliases.get(normalize(w)))
+        .find(Boolean);
+    if (key && ![...found.values()].includes(key)) found.set(i, key);
+  });
+  return found;
+}
+
+export interface ReadOptions {
+  columns: readonly ColumnDef[];
+  /** Keys of required columns missing from a header (empty when the header will do). */
+  missing(present: Set<string>): string[];
+}
+
+/**
+ * Yields the data rows of the data sheet (empty rows left out). Throws FileProblem for an unreadable
+ * file, missing columns, no data rows, or more than MAX_IMPORT_ROWS rows.
+ */
+export async function* readDataRows(file: Buffer, o: ReadOptions): AsyncGenerator<DataRow> {
+  const aliases = headerAliases(o.columns);
+  const keys = new Set(o.columns.map((c) => c.key.toLowerCase()));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell date cells from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let done = false;
+  let count = 0;
+  let headerRow = 0;
+  try {
+    for await (const sheet of reader) {
+      let header: Map<number, string> | null = null;
+      let keyLineChecked = false;
+      // Every sheet is read to its end: the zip is one stream, later sheets come after this one.
+      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (done) continue;
+        const values = cellsOf(r.values);
+        if (!header) {
+          if (values.every((v) => cellOf(v) === '')) continue;
+          const found = matchHeader(values, aliases);
+          if (found.size === 0) {
+            header = new Map(); // not a data sheet: skip the rest of it
+            continue;
+          }
+          const missing = o.missing(new Set(found.values()));
+          if (missing.length) throw new FileProblem('IMPORT_COLUMN_MISSING', r.number, missing[0]!);
+          header = found;
+          headerRow = r.number;
+          continue;
+        }
+        if (header.size === 0) continue;
+        if (!keyLineChecked) {
+          keyLineChecked = true;
+          const texts = [...header.keys()].map((i) => cellOf(values[i]));
+          if (texts.some((t) => typeof t === 'string' && keys.has(t.toLowerCase()))) continue;
+        }
+        const cells = new Map<string, Cell>();
+        let empty = true;
+        for (const [i, key] of header) {
+          const c = cellOf(values[i]);
+          if (c !== '') empty = false;
+          cells.set(key, c);
+        }
+        if (empty) continue;
+        if (++count > MAX_IMPORT_ROWS) throw new FileProblem('IMPORT_TOO_MANY_ROWS', r.number, null);
+        yield { row: r.number, cells };
+      }
+      if (header && header.size > 0) done = true;
+    }
+  } catch (e) {
+    if (e instanceof FileProblem) throw e;
+    throw new FileProblem('IMPORT_FILE_UNREADABLE', 0, null);
+  }
+  if (!done) throw new FileProblem('IMPORT_COLUMN_MISSING', 1, o.missing(new Set())[0] ?? null);
+  if (count === 0) throw new FileProblem('IMPORT_EMPTY', headerRow, null);
+}

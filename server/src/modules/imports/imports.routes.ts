@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ImportJobPage,
+  ImportJobView,
+  ImportListQuery,
+  ImportParams,
+  ImportStarted,
+  ImportUploadQuery,
+  MAX_IMPORT_BYTES,
+  XLSX_MIME,
+  type ImportKind,
+} from '@yiqi/shared/contracts/imports';
+import type { Access } from '../../http/access.ts';
+import { ctxOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { resolveScope } from '../roles/roles.service.ts';
+import { ImportJobs } from './imports.runner.ts';
+import * as imports from './imports.service.ts';
+
+const tags = ['imports'];
+const STAFF = ['org_admin', 'region_admin'] as const;
+
+/** Uploads and job lists name the organization: its admins, or the region admins above it. */
+const orgAccess: Access = {
+  kind: 'staff',
+  roles: STAFF,
+  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.query as { orgId: string }).orgId),
+};
+/** A job is read by the admins of the organization it imports into, and the region admins above it. */
+const jobAccess: Access = {
+  kind: 'staff',
+  roles: STAFF,
+  target: (req) => imports.jobTarget(req.server.deps.db, (req.params as { id: string }).id),
+};
+
+function download(name: string) {
+  return {
+    'content-type': XLSX_MIME,
+    'cache-control': 'no-store',
+    'content-disposition': `attachment; filename="${name}"`,
+  };
+}
+
+/** Bulk imports from Excel: templates, uploads (validated and committed in the background), progress. */
+export function registerImportRoutes(app: FastifyInstance): void {
+  const jobs = new ImportJobs();
+  // Jobs a stopped process left running wrote nothing: mark them failed before taking requests.
+  app.addHook('onReady', async () => {
+    const deps = app.deps;
+    const ctx: Ctx = {
+      db: deps.db,
+      actor: null,
+      clock: deps.clock,
+      log: app.log,
+      config: deps.config,
+      requestId: 'startup',
+      ip: '127.0.0.1',
+      locale: 'zh-CN',
+    };
+    const n = await imports.failInterrupted(ctx);
+    if (n) app.log.warn(`${n} import job(s) interrupted by the last stop were marked failed`);
+  });
+  // On shutdown, running jobs stop (their transaction rolls back) and are marked failed.
+  app.addHook('onClose', () => jobs.close());
+
+  for (const kind of ['volunteers', 'members'] as const)
+    app.withTypeProvider<ZodTypeProvider>().get(`/api/imports/templates/${kind}.xlsx`, {
+      schema: { tags, summary: `The Excel template for importing ${kind}` },
+      config: { access: { kind: 'staff', roles: STAFF } },
+      handler: async (req, reply) =>
+        reply.headers(download(`${kind}-template.xlsx`)).send(await imports.templateFile(ctxOf(req), kind)),
+    });
+
+  // The raw workbook is the body, and nothing else (JSON is a 415): a parser for it only in this scope.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    for (const kind of ['volunteers', 'members'] as const satisfies ImportKind[])
+      r.post(`/api/imports/${kind}`, {
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: `Upload an Excel list of ${kind} (body: the .xlsx file); validated, then imported in the background`,
+          querystring: ImportUploadQuery,
+          response: { 202: ImportStarted },
+        },
+        config: { access: orgAccess },
+        // Nobody signed in gets to send 40 MB: refused before the body is read.
+        preParsing: async (req: FastifyRequest) => {
+          if (!req.actor) throw new DomainError('UNAUTHENTICATED');
+        },
+        handler: async (req, reply) => {
+          const started = await imports.startImport(ctxOf(req), jobs, kind, req.query.orgId, req.body);
+          return reply.code(202).send(started);
+        },
+      });
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/imports', {
+    schema: {
+      tags,
+      summary: 'Recent imports into an organization',
+      querystring: ImportListQuery,
+      response: { 200: ImportJobPage },
+    },
+    config: { access: orgAccess },
+    handler: (req) => imports.listJobs(ctxOf(req), req.query.orgId, req.query.page, req.query.pageSize),
+  });
+
+  r.get('/api/imports/:id', {
+    schema: {
+      tags,
+      summary: 'Progress and outcome of an import, with its first errors',
+      params: ImportParams,
+      response: { 200: ImportJobView },
+    },
+    config: { access: jobAccess },
+    handler: (req) => imports.getJob(ctxOf(req), req.params.id),
+  });
+
+  r.get('/api/imports/:id/errors.xlsx', {
+    schema: {
+      tags,
+      summary: 'Every problem found in the file: row, column and message',
+      params: ImportParams,
+    },
+    config: { access: jobAccess },
+    handler: async (req, reply) =>
+      reply
+        .headers(download('import-errors.xlsx'))
+        .send(await imports.errorsWorkbook(ctxOf(req), req.params.id)),
+  });
+}

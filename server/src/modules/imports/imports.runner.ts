@@ -1,0 +1,156 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Ctx } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { COLUMNS } from './imports.columns.ts';
+import { memberImport } from './imports.members.ts';
+import { FileProblem, readDataRows } from './imports.reader.ts';
+import * as repo from './imports.repository.ts';
+import { BATCH, ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { volunteerImport } from './imports.volunteers.ts';
+
+/**
+ * Import jobs run in the API process, after the upload's response: validate every row, then (only if no
+ * row has a problem) write everything in one transaction. Jobs still running when the process stops are
+ * aborted (their transaction rolls back) and marked failed; a crash leaves them to failInterrupted() at
+ * the next start.
+ */
+
+/** The job was failed from outside (shutdown, or a restart's clean-up): stop without writing. */
+export class Interrupted extends Error {}
+
+/** Jobs running in this process: how many, and a way to stop them all on shutdown. */
+export class ImportJobs {
+  private readonly running = new Set<Promise<void>>();
+  private readonly abort = new AbortController();
+  /** Two cores: at most two files parsed at once; another upload waits for its turn (409). */
+  constructor(readonly maxRunning = 2) {}
+
+  get full(): boolean {
+    return this.running.size >= this.maxRunning;
+  }
+
+  start(work: (signal: AbortSignal) => Promise<void>): void {
+    const p: Promise<void> = work(this.abort.signal).finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  /** Waits for every job to finish; with `abort`, tells them to stop first. */
+  async close(abort = true): Promise<void> {
+    if (abort) this.abort.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Resolves once no job runs (tests wait for background work this way). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+}
+
+function specOf(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportSpec {
+  return job.kind === 'volunteers' ? volunteerImport(ctx, job, errors) : memberImport(ctx, job, errors);
+}
+
+/** Validates a file and commits it; never throws (the outcome is the job's status). */
+export async function runJob(
+  ctx: Ctx,
+  job: JobInfo & { regionCode: string; sha256: string },
+  file: Buffer,
+  signal: AbortSignal,
+): Promise<void> {
+  const errors = new ErrorList(job.locale, COLUMNS[job.kind]);
+  const spec = specOf(ctx, job, errors);
+  const checkpoint = () => {
+    if (signal.aborted) throw new Interrupted();
+  };
+  const audit = (c: Ctx, result: 'ok' | 'failed', details: Record<string, unknown>) =>
+    recordAudit(c, {
+      action: 'import.commit',
+      result,
+      objectType: 'import_job',
+      objectId: job.id,
+      regionCode: job.regionCode,
+      details: { kind: job.kind, orgId: job.orgId, sha256: job.sha256, ...details },
+    });
+  let rows = 0;
+  try {
+    await spec.init();
+    try {
+      for await (const row of readDataRows(file, spec)) {
+        spec.check(row);
+        if (++rows % BATCH === 0) {
+          checkpoint();
+          await spec.flush();
+          if (!(await repo.setProgress(ctx.db, job.id, rows))) throw new Interrupted();
+          // Parsing is CPU work: let requests in between batches.
+          await yieldToEventLoop();
+        }
+      }
+      await spec.flush();
+    } catch (e) {
+      if (!(e instanceof FileProblem)) throw e;
+      errors.add(e.row, e.column, e.code);
+    }
+    if (errors.count > 0) {
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.finishInvalid(trx, job.id, {
+          totalRows: rows,
+          processed: rows,
+          errors: errors.list,
+          errorCount: errors.count,
+          at: ctx.clock(),
+        });
+        await audit({ ...ctx, db: trx }, 'failed', { reason: 'invalid', rows, errors: errors.count });
+      });
+      return;
+    }
+    if (!(await repo.startCommit(ctx.db, job.id, rows))) throw new Interrupted();
+    await ctx.db.transaction().execute(async (trx) => {
+      const t = { ...ctx, db: trx };
+      const { created, skipped } = await spec.commit(t, file, checkpoint);
+      checkpoint();
+      if (!(await repo.finishDone(trx, job.id, { created, skipped, at: ctx.clock() })))
+        throw new Interrupted();
+      await audit(t, 'ok', { rows, created, skipped });
+    });
+  } catch (e) {
+    const interrupted = e instanceof Interrupted;
+    if (!interrupted) ctx.log.error({ err: e, jobId: job.id }, 'import failed');
+    const code = interrupted ? 'IMPORT_INTERRUPTED' : 'INTERNAL';
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        const failed = new ErrorList(job.locale, []);
+        failed.add(0, null, code);
+        await repo.finishFailed(trx, job.id, failed.list, ctx.clock());
+        await audit({ ...ctx, db: trx }, 'failed', { reason: interrupted ? 'interrupted' : 'error', rows });
+      });
+    } catch (e2) {
+      ctx.log.error({ err: e2, jobId: job.id }, 'could not mark the import failed');
+    }
+  }
+}
+
+/**
+ * At start: jobs a stopped process left validating or committing wrote nothing (their transaction never
+ * committed), so they are marked failed and audited. Assumes one API process per database.
+ */
+export async function failInterrupted(ctx: Ctx): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const jobs = await repo.findRunning(trx);
+    for (const j of jobs) {
+      const errors = new ErrorList(j.locale as Ctx['locale'], []);
+      errors.add(0, null, 'IMPORT_INTERRUPTED');
+      await repo.finishFailed(trx, j.id, errors.list, ctx.clock());
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'import.commit',
+          result: 'failed',
+          objectType: 'import_job',
+          objectId: j.id,
+          details: { kind: j.kind, orgId: j.org_id, reason: 'interrupted' },
+        },
+      );
+    }
+    return jobs.length;
+  });
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import type { Text } from '@yiqi/shared/i18n';
+import type { ImportKind } from '@yiqi/shared/contracts/imports';
+import type { Target } from '../../http/access.ts';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import type { Database } from '../../db/database.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { workbook } from '../volunteers/xlsx.ts';
+import { COLUMNS } from './imports.columns.ts';
+import { declaredInflatedSize, looksLikeXlsx, MAX_INFLATED_BYTES } from './imports.reader.ts';
+import * as repo from './imports.repository.ts';
+import { failInterrupted as failRunningJobs, runJob, type ImportJobs } from './imports.runner.ts';
+import { template } from './imports.templates.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** How many errors the job view carries; the rest are in the errors.xlsx download. */
+const VIEW_ERRORS = 100;
+
+/** The organization a job belongs to, for the access rule (its admins and the region admins above). */
+export async function jobTarget(db: Database, id: string): Promise<Target> {
+  const job = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findJob(db, id) : undefined;
+  if (!job?.org_id) throw new DomainError('NOT_FOUND');
+  const org = await repo.findOrganization(db, job.org_id);
+  if (!org) throw new DomainError('NOT_FOUND');
+  return { type: 'organization', id: org.id, regionCode: org.region_code };
+}
+
+/**
+ * Accepts an uploaded file for an approved organization: records the job (and its audit row), answers at
+ * once, and validates and commits in the background. One import per organization at a time.
+ */
+export async function startImport(
+  ctx: Ctx,
+  jobs: ImportJobs,
+  kind: ImportKind,
+  orgId: string,
+  file: unknown,
+): Promise<{ jobId: string }> {
+  if (!Buffer.isBuffer(file) || !looksLikeXlsx(file)) throw new DomainError('IMPORT_FILE_UNREADABLE');
+  const inflated = declaredInflatedSize(file);
+  if (inflated === null) throw new DomainError('IMPORT_FILE_UNREADABLE');
+  if (inflated > MAX_INFLATED_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
+  const org = await repo.findOrganization(ctx.db, orgId);
+  if (!org) throw new DomainError('NOT_FOUND');
+  if (org.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  if (jobs.full) throw new DomainError('IMPORT_BUSY');
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  let jobId: string;
+  try {
+    jobId = await ctx.db.transaction().execute(async (trx) => {
+      const job = await repo.insertJob(trx, {
+        kind,
+        orgId,
+        sha256,
+        createdBy: actorOf(ctx).userId,
+        locale: ctx.locale,
+        at: ctx.clock(),
+      });
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'import.upload',
+          result: 'ok',
+          objectType: 'import_job',
+          objectId: job.id,
+          regionCode: org.region_code,
+          details: { kind, orgId, sha256, bytes: file.length },
+        },
+      );
+      return job.id;
+    });
+  } catch (e) {
+    // The one-running-import-per-organization index.
+    if ((e as { code?: string }).code === '23505') throw new DomainError('IMPORT_BUSY');
+    throw e;
+  }
+  const info = { id: jobId, kind, orgId, locale: ctx.locale, regionCode: org.region_code, sha256 };
+  jobs.start((signal) => runJob(ctx, info, file, signal));
+  return { jobId };
+}
+
+/** The template for one kind of import, sheet names and header script in the caller's language. */
+export function templateFile(ctx: Ctx, kind: ImportKind): Promise<Buffer> {
+  return template(kind, ctx.locale);
+}
+
+/** At start: jobs a stopped process left running are marked failed (they wrote nothing). */
+export function failInterrupted(ctx: Ctx): Promise<number> {
+  return failRunningJobs(ctx);
+}
+
+function jobRow(j: repo.JobRow) {
+  return {
+    id: j.id,
+    kind: j.kind,
+    orgId: j.org_id,
+    status: j.status,
+    totalRows: j.total_rows,
+    processed: j.processed,
+    created: j.created,
+    skipped: j.skipped,
+    errorCount: j.error_count,
+    createdBy: j.created_by_name,
+    startedAt: iso(j.created_at)!,
+    finishedAt: iso(j.finished_at),
+  };
+}
+
+export async function getJob(ctx: Ctx, id: string) {
+  const job = await repo.findJob(ctx.db, id);
+  if (!job) throw new DomainError('NOT_FOUND');
+  return { ...jobRow(job), errors: await repo.findJobErrorsHead(ctx.db, id, VIEW_ERRORS) };
+}
+
+export async function listJobs(ctx: Ctx, orgId: string, page: number, pageSize: number) {
+  const { rows, total } = await repo.listJobs(ctx.db, orgId, page, pageSize);
+  return { items: rows.map(jobRow), total, page, pageSize };
+}
+
+const ERROR_HEADERS: Record<string, Text> = {
+  row: { 'zh-CN': '行号', 'zh-HK': '列號', en: 'Row' },
+  column: { 'zh-CN': '列', 'zh-HK': '欄', en: 'Column' },
+  code: { 'zh-CN': '错误代码', 'zh-HK': '錯誤代碼', en: 'Code' },
+  message: { 'zh-CN': '说明', 'zh-HK': '說明', en: 'Message' },
+};
+
+/** The job's errors as a workbook: row, column (as the template names it), code and message. */
+export async function errorsWorkbook(ctx: Ctx, id: string): Promise<Buffer> {
+  const job = await repo.findJob(ctx.db, id);
+  if (!job) throw new DomainError('NOT_FOUND');
+  const columns = COLUMNS[job.kind];
+  const label = (key: string | null) => {
+    const c = key ? columns.find((x) => x.key === key) : undefined;
+    return c ? `${c.header[ctx.locale]} (${c.key})` : (key ?? '');
+  };
+  const errors = await repo.findJobErrors(ctx.db, id);
+  return workbook([
+    {
+      name: 'errors',
+      columns: [
+        { key: 'row', header: ERROR_HEADERS.row![ctx.locale], width: 8 },
+        { key: 'column', header: ERROR_HEADERS.column![ctx.locale], width: 24 },
+        { key: 'code', header: ERROR_HEADERS.code![ctx.locale], width: 26 },
+        { key: 'message', header: ERROR_HEADERS.message![ctx.locale], width: 80 },
+      ],
+      rows: errors.map((e) => ({ ...e, row: e.row || '', column: label(e.column) })),
+    },
+  ]);
+}
