@@ -1,13 +1,20 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { Role } from '@yiqi/shared/roles';
 import { LocaleProvider } from './lib/i18n.tsx';
 import { queryClient } from './lib/query.ts';
-import { LoginRoute, MfaRoute, RequireConsole } from './features/auth/gates.tsx';
+import {
+  HomeRedirect,
+  LoginRoute,
+  MfaRoute,
+  RequireConsole,
+  RequireSignedIn,
+} from './features/auth/gates.tsx';
 import { ErrorBoundary } from './features/shell/ErrorBoundary.tsx';
 import { Loading } from './features/shell/Loading.tsx';
 import { RequireRole } from './features/shell/RequireRole.tsx';
-import { AUDITORS, ROLE_ADMINS } from './features/shell/nav.tsx';
+import { AUDITORS, REGION_ADMINS, ROLE_ADMINS, TEAM_ADMINS } from './features/shell/nav.tsx';
 
 // One chunk per page, so signing in does not download the console and the console not every page.
 const AppShell = lazy(() => import('./features/shell/AppShell.tsx'));
@@ -16,6 +23,26 @@ const RoleManagementPage = lazy(() => import('./features/roles/RoleManagementPag
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./features/auth/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.tsx'));
+const MyOrgsPage = lazy(() => import('./features/organizations/MyOrgsPage.tsx'));
+const OrgRegisterPage = lazy(() => import('./features/organizations/OrgRegisterPage.tsx'));
+const OrgListPage = lazy(() => import('./features/organizations/OrgListPage.tsx'));
+const OrgDetailPage = lazy(() => import('./features/organizations/OrgDetailPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./features/organizations/ReviewQueuePage.tsx'));
+const MembersPage = lazy(() => import('./features/memberships/MembersPage.tsx'));
+const VolunteerSearchPage = lazy(() => import('./features/volunteer-admin/VolunteerSearchPage.tsx'));
+const VerificationQueuePage = lazy(() => import('./features/volunteer-admin/VerificationQueuePage.tsx'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
+// The volunteer area (mobile first).
+const RegisterPage = lazy(() => import('./features/volunteer/RegisterPage.tsx'));
+const MobileShell = lazy(() => import('./features/mobile/MobileShell.tsx'));
+const ProfilePage = lazy(() => import('./features/volunteer/ProfilePage.tsx'));
+const ProfileEditPage = lazy(() => import('./features/volunteer/ProfileEditPage.tsx'));
+const VerifyPage = lazy(() => import('./features/volunteer/VerifyPage.tsx'));
+const AccountPrivacyPage = lazy(() => import('./features/volunteer/AccountPrivacyPage.tsx'));
+const MyTeamsPage = lazy(() => import('./features/memberships/MyTeamsPage.tsx'));
+const JoinPage = lazy(() => import('./features/memberships/JoinPage.tsx'));
+
+const only = (roles: readonly Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
 export function App() {
   return (
@@ -27,9 +54,22 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginRoute />} />
                 <Route path="/mfa" element={<MfaRoute />} />
+                <Route path="/m/register" element={<RegisterPage />} />
+                <Route element={<RequireSignedIn />}>
+                  <Route path="/m" element={<MobileShell />}>
+                    <Route index element={<Navigate to="/m/profile" replace />} />
+                    <Route path="profile" element={<ProfilePage />} />
+                    <Route path="profile/edit" element={<ProfileEditPage />} />
+                    <Route path="verify" element={<VerifyPage />} />
+                    <Route path="teams" element={<MyTeamsPage />} />
+                    <Route path="join/:orgId" element={<JoinPage />} />
+                    <Route path="account" element={<AccountPrivacyPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Route>
                 <Route element={<RequireConsole />}>
                   <Route element={<AppShell />}>
-                    <Route index element={<Navigate to="/regions" replace />} />
+                    <Route index element={<HomeRedirect />} />
                     <Route path="regions" element={<RegionBrowserPage />} />
                     <Route path="regions/:code" element={<RegionBrowserPage />} />
                     <Route
@@ -48,6 +88,15 @@ export function App() {
                         </RequireRole>
                       }
                     />
+                    <Route path="my-organizations" element={<MyOrgsPage />} />
+                    <Route path="my-organizations/new" element={<OrgRegisterPage />} />
+                    <Route path="organizations" element={only(REGION_ADMINS, <OrgListPage />)} />
+                    <Route path="organizations/:id" element={only(TEAM_ADMINS, <OrgDetailPage />)} />
+                    <Route path="org-review" element={only(REGION_ADMINS, <ReviewQueuePage />)} />
+                    <Route path="members" element={only(TEAM_ADMINS, <MembersPage />)} />
+                    <Route path="volunteers" element={only(REGION_ADMINS, <VolunteerSearchPage />)} />
+                    <Route path="verification" element={only(REGION_ADMINS, <VerificationQueuePage />)} />
+                    <Route path="imports" element={only(TEAM_ADMINS, <ImportPage />)} />
                     <Route path="account" element={<AccountPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

@@ -31,13 +31,15 @@ export function currentLocale(): Locale {
 type Query = Record<string, string | number | undefined | null>;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
+  /** A file sent as it is (an Excel upload), instead of a JSON body. */
+  raw?: { data: Blob; type: string };
   signal?: AbortSignal;
 }
 
-function withQuery(path: string, query: Query | undefined): string {
+export function withQuery(path: string, query: Query | undefined): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query))
@@ -60,27 +62,44 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (opts.body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(opts.body);
+  } else if (opts.raw) {
+    init.headers = { accept: 'application/json', 'content-type': opts.raw.type };
+    init.body = opts.raw.data;
   }
-  let res: Response;
+  const res = await send(withQuery(path, opts.query), init);
+  const data = parseJson(await res.text());
+  if (!res.ok) throw toApiError(res.status, data);
+  return data as T;
+}
+
+/** fetch, with a failed connection turned into an ApiError in the user's language. */
+export async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    res = await fetch(withQuery(path, opts.query), init);
+    return await fetch(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE[currentLocale()]);
   }
-  const text = await res.text();
-  let data: unknown = null;
+}
+
+function parseJson(text: string): unknown {
   try {
-    data = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    data = null;
+    return null;
   }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    if (err?.code && err.message) throw new ApiError(res.status, err.code, err.message, err.details);
-    throw new ApiError(res.status, 'INTERNAL', ERRORS.INTERNAL.text[currentLocale()]);
-  }
-  return data as T;
+}
+
+/** The error of a failed response: the server's code and localized message when it sent them. */
+export function toApiError(status: number, data: unknown): ApiError {
+  const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  if (err?.code && err.message) return new ApiError(status, err.code, err.message, err.details);
+  return new ApiError(status, 'INTERNAL', ERRORS.INTERNAL.text[currentLocale()]);
+}
+
+/** Reads a failed response's body as an ApiError (for calls that expect a file, not JSON). */
+export async function errorOf(res: Response): Promise<ApiError> {
+  return toApiError(res.status, parseJson(await res.text().catch(() => '')));
 }
 
 export function isApiError(e: unknown, code?: string): e is ApiError {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useLocale, useMessages } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { login } from './api.ts';
@@ -21,6 +22,8 @@ export default function LoginPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const next = params.get('next');
   const mutation = useMutation({
     mutationFn: (v: LoginForm) => login(v.username.trim(), v.password),
     onMutate: () => setError(null),
@@ -55,7 +58,7 @@ export default function LoginPage() {
       >
         <Form.Item
           name="username"
-          label={t.username}
+          label={t.loginName}
           rules={[{ required: true, message: t.usernameRequired }]}
         >
           <Input
@@ -93,6 +96,15 @@ export default function LoginPage() {
           {mutation.isPending ? t.signingIn : t.signIn}
         </Button>
       </Form>
+      <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
+        {t.noAccount}{' '}
+        <Link
+          to={next ? `/m/register?next=${encodeURIComponent(next)}` : '/m/register'}
+          data-testid="register-link"
+        >
+          {t.registerLink}
+        </Link>
+      </Typography.Paragraph>
     </AuthCard>
   );
 }

@@ -63,3 +63,12 @@ export function MfaRoute() {
   if (stage === 'ready') return <Navigate to={mayOpen(me.data!, next) ? next : '/'} replace />;
   return stage === 'enrol' ? <MfaEnrolPage /> : <MfaVerifyPage />;
 }
+
+/** The volunteer area asks no more of a session than the console: signed in, every step done. */
+export const RequireSignedIn = RequireConsole;
+
+/** `/`: staff start in the console, everyone else in the volunteer area. */
+export function HomeRedirect() {
+  const me = useMe();
+  return <Navigate to={me.data?.isStaff ? '/regions' : '/m/profile'} replace />;
+}

@@ -7,13 +7,15 @@ import { getRegion, listRegions } from './api.ts';
 import { regionMessages } from './messages.ts';
 
 interface Props {
-  value?: string;
-  onChange?: (code: string) => void;
+  value?: string | undefined;
+  onChange?: (code: string | undefined) => void;
   id?: string;
+  allowClear?: boolean;
+  placeholder?: string;
 }
 
 /** Region picker that searches the region tree by name or code as you type; the value is the 12-digit code. */
-export function RegionSelect({ value, onChange, id }: Props) {
+export function RegionSelect({ value, onChange, id, allowClear, placeholder }: Props) {
   const t = useMessages(regionMessages);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
@@ -54,7 +56,8 @@ export function RegionSelect({ value, onChange, id }: Props) {
       id={id}
       value={value}
       onChange={onChange}
-      placeholder={t.searchRegion}
+      placeholder={placeholder ?? t.searchRegion}
+      allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       options={options}
       optionLabelProp="title"

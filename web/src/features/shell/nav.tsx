@@ -1,5 +1,18 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, ClusterOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  ClusterOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@yiqi/shared/roles';
 import type { MeView } from '../auth/api.ts';
 import type { shellMessages } from './messages.ts';
@@ -16,12 +29,33 @@ export interface NavItem {
 
 export const ROLE_ADMINS: readonly Role[] = ['region_admin', 'security_admin'];
 export const AUDITORS: readonly Role[] = ['audit_admin'];
+export const REGION_ADMINS: readonly Role[] = ['region_admin'];
+/** Who manages a team: its own admins and the region admins above it. */
+export const TEAM_ADMINS: readonly Role[] = ['org_admin', 'region_admin'];
 
 export const NAV: NavItem[] = [
   { path: '/regions', icon: <ClusterOutlined />, label: (t) => t.menuRegions },
+  {
+    path: '/organizations',
+    icon: <ApartmentOutlined />,
+    label: (t) => t.menuOrganizations,
+    roles: REGION_ADMINS,
+  },
+  { path: '/org-review', icon: <FileDoneOutlined />, label: (t) => t.menuOrgReview, roles: REGION_ADMINS },
+  { path: '/members', icon: <UsergroupAddOutlined />, label: (t) => t.menuMembers, roles: TEAM_ADMINS },
+  { path: '/volunteers', icon: <IdcardOutlined />, label: (t) => t.menuVolunteers, roles: REGION_ADMINS },
+  {
+    path: '/verification',
+    icon: <SafetyCertificateOutlined />,
+    label: (t) => t.menuVerification,
+    roles: REGION_ADMINS,
+  },
+  { path: '/imports', icon: <CloudUploadOutlined />, label: (t) => t.menuImports, roles: TEAM_ADMINS },
+  { path: '/my-organizations', icon: <FormOutlined />, label: (t) => t.menuMyOrgs },
   { path: '/roles', icon: <TeamOutlined />, label: (t) => t.menuRoles, roles: ROLE_ADMINS },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menuAudit, roles: AUDITORS },
   { path: '/account', icon: <UserOutlined />, label: (t) => t.menuAccount },
+  { path: '/m/profile', icon: <SolutionOutlined />, label: (t) => t.volunteerArea },
 ];
 
 export function hasAnyRole(me: MeView, roles: readonly Role[] | undefined): boolean {

@@ -1,0 +1,77 @@
+import { Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { useMessages } from '../../lib/i18n.tsx';
+import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { listMyMemberships, MY_MEMBERSHIPS_KEY, type MembershipStatus } from './api.ts';
+import { JoinBox } from './JoinBox.tsx';
+import { MembershipCard } from './MembershipCard.tsx';
+import { teamMessages } from './messages.ts';
+
+const FILTERS = ['active', 'applied', 'invited'] as const;
+const PAGE_SIZE = 10;
+
+/** /m/teams — my memberships (history included), invitations to answer, and joining by link. */
+export default function MyTeamsPage() {
+  const t = useMessages(teamMessages);
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = (FILTERS as readonly string[]).includes(raw ?? '') ? (raw as MembershipStatus) : undefined;
+  const page = Number(params.get('page')) || 1;
+  const q = useQuery({
+    queryKey: [...MY_MEMBERSHIPS_KEY, status, page],
+    queryFn: ({ signal }) => listMyMemberships({ status, page, pageSize: PAGE_SIZE }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const go = (s: string | undefined, p = 1) => {
+    const next = new URLSearchParams();
+    if (s) next.set('status', s);
+    if (p > 1) next.set('page', String(p));
+    setParams(next);
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Title level={3} style={{ margin: '4px 0' }}>
+        {t.title}
+      </Typography.Title>
+      <Segmented
+        block
+        value={status ?? 'all'}
+        onChange={(v) => go(v === 'all' ? undefined : String(v))}
+        options={[{ value: 'all', label: t.all }, ...FILTERS.map((f) => ({ value: f, label: t[f] }))]}
+      />
+      {q.isError ? (
+        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.isPending ? (
+        <Skeleton active />
+      ) : q.data.items.length === 0 ? (
+        <Empty
+          description={
+            <Flex vertical gap={4}>
+              <span>{t.empty}</span>
+              <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>
+            </Flex>
+          }
+        />
+      ) : (
+        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
+          {q.data.items.map((m) => (
+            <MembershipCard key={m.id} m={m} />
+          ))}
+          {q.data.total > PAGE_SIZE && (
+            <Pagination
+              simple
+              align="center"
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={q.data.total}
+              onChange={(p) => go(status, p)}
+            />
+          )}
+        </Flex>
+      )}
+      <JoinBox />
+    </Flex>
+  );
+}

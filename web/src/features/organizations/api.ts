@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type {
+  MyRegistrationPage,
+  OrganizationRow,
+  OrganizationView,
+  OrgStatus,
+  OrgType,
+  RegisterOrganizationBody,
+  RegisteredView,
+  TreeView,
+} from '@yiqi/shared/contracts/organizations';
+import { api, type Page } from '../../lib/api.ts';
+
+export type { OrganizationRow, OrganizationView, OrgStatus, OrgType, RegisterOrganizationBody };
+export type MyRegistration = z.infer<typeof MyRegistrationPage>['items'][number];
+export type TreeNode = z.infer<typeof TreeView>['items'][number];
+
+export interface OrgFilter {
+  region?: string | undefined;
+  q?: string | undefined;
+  status?: OrgStatus | undefined;
+  category?: string | undefined;
+  orgType?: OrgType | undefined;
+}
+
+const byId = (id: string) => `/api/organizations/${encodeURIComponent(id)}`;
+
+export const registerOrganization = (body: RegisterOrganizationBody) =>
+  api<z.infer<typeof RegisteredView>>('/api/organizations', { method: 'POST', body });
+
+export const listMyRegistrations = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api<Page<MyRegistration>>('/api/me/organizations', { query: { page, pageSize }, signal });
+
+export const listOrganizations = (f: OrgFilter, page: number, pageSize: number, signal?: AbortSignal) =>
+  api<Page<OrganizationRow>>('/api/organizations', { query: { ...f, page, pageSize }, signal });
+
+export const EXPORT_PATH = '/api/organizations/export.xlsx';
+
+export const reviewQueue = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api<Page<OrganizationRow>>('/api/organizations/review-queue', { query: { page, pageSize }, signal });
+
+export const reviewOrganization = (id: string, decision: 'approve' | 'reject', reason?: string) =>
+  api<z.infer<typeof RegisteredView>>(`${byId(id)}/review`, {
+    method: 'POST',
+    body: reason ? { decision, reason } : { decision },
+  });
+
+export const getOrganization = (id: string, signal?: AbortSignal) =>
+  api<OrganizationView>(byId(id), { signal });
+
+export const getOrganizationTree = (id: string, signal?: AbortSignal) =>
+  api<z.infer<typeof TreeView>>(`${byId(id)}/tree`, { signal });
