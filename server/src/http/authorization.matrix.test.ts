@@ -178,6 +178,8 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
     const id = await insertOrganization(t, `待审-${rel}`, regions[rel], { status: 'pending' });
     return { method: 'POST', url: `/api/organizations/${id}/review`, payload: { decision: 'approve' } };
   },
+  'GET /api/organizations/:id/summary': (rel) =>
+    rel === 'self' ? { method: 'GET', url: `/api/organizations/${orgs.same}/summary` } : null,
   'GET /api/organizations/:id/tree': (rel) =>
     rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}/tree` },
   'GET /api/organizations/:id/members': (rel) =>

@@ -93,6 +93,15 @@ export const OrganizationView = z.object({
 });
 export type OrganizationView = z.infer<typeof OrganizationView>;
 
+/** What anyone signed in may see of an approved organization: enough to recognise a team before joining. */
+export const OrganizationSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionName: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  parentName: z.string().nullable(),
+});
+
 export const OrganizationRow = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -5,6 +5,7 @@ import {
   OrganizationListQuery,
   OrganizationPage,
   OrganizationParams,
+  OrganizationSummary,
   OrganizationView,
   MyRegistrationPage,
   MyRegistrationQuery,
@@ -119,6 +120,17 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     },
     config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
     handler: (req) => orgs.getOrganization(ctxOf(req), req.params.id),
+  });
+
+  r.get('/api/organizations/:id/summary', {
+    schema: {
+      tags,
+      summary: 'Name, region and type of an approved organization, for anyone signed in (join links)',
+      params: OrganizationParams,
+      response: { 200: OrganizationSummary },
+    },
+    config: { access: { kind: 'user' } },
+    handler: (req) => orgs.getOrganizationSummary(ctxOf(req), req.params.id),
   });
 
   r.get('/api/organizations/:id/tree', {

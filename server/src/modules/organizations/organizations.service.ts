@@ -180,6 +180,22 @@ export async function getOrganization(ctx: Ctx, id: string) {
   return toView(ctx, o);
 }
 
+/**
+ * The public face of an approved organization, for join links; pending and rejected registrations answer
+ * 404 like unknown ids, so nothing about them leaks.
+ */
+export async function getOrganizationSummary(ctx: Ctx, id: string) {
+  const o = await repo.findOrganizationDetail(ctx.db, id);
+  if (!o || o.status !== 'approved') throw new DomainError('NOT_FOUND');
+  return {
+    id: o.id,
+    name: o.name,
+    regionName: o.region_name,
+    orgType: o.org_type as OrgType,
+    parentName: o.parent_name,
+  };
+}
+
 /** The organization and its sub-teams, depth first so each node follows its parent. */
 export async function organizationTree(ctx: Ctx, id: string) {
   const rows = await repo.findSubtree(ctx.db, id);

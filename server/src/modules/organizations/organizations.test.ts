@@ -278,3 +278,22 @@ describe('sub-teams and the tree', () => {
     );
   });
 });
+
+test('anyone signed in sees the summary of an approved organization, never of a pending one', async () => {
+  const pendingId = await insertOrganization(t, '待审核的队', NANSHAN, { status: 'pending' });
+  const approvedId = await insertOrganization(t, '已批准的队', NANSHAN);
+  const user = await signIn(t, await createUser(t, 'summary.reader'));
+  const ok = await t.app.inject({
+    url: `/api/organizations/${approvedId}/summary`,
+    headers: { cookie: user },
+  });
+  assert.equal(ok.statusCode, 200);
+  assert.deepEqual(Object.keys(ok.json()).sort(), ['id', 'name', 'orgType', 'parentName', 'regionName']);
+  const hidden = await t.app.inject({
+    url: `/api/organizations/${pendingId}/summary`,
+    headers: { cookie: user },
+  });
+  assert.equal(hidden.statusCode, 404);
+  assert.equal(ok.json().name, '已批准的队');
+  assert.equal((await t.app.inject({ url: `/api/organizations/${approvedId}/summary` })).statusCode, 401);
+});

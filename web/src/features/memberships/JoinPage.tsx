@@ -1,19 +1,19 @@
 import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMessages } from '../../lib/i18n.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { NoRecord } from '../volunteer/NoRecord.tsx';
 import { useMyVolunteer } from '../volunteer/useMyVolunteer.ts';
-import { joinOrganization, MY_MEMBERSHIPS_KEY } from './api.ts';
+import { getOrgSummary, joinOrganization, MY_MEMBERSHIPS_KEY } from './api.ts';
 import { teamMessages } from './messages.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * /m/join/:orgId?name=… — apply to a team from its join link. Volunteers cannot look organizations up, so
- * the name shown is the one the link carries, marked as such.
+ * /m/join/:orgId?name=… — apply to a team from its join link. The name shown is the platform's record of
+ * the approved organization; the name in the link is only a fallback while it loads or if it cannot.
  */
 export default function JoinPage() {
   const t = useMessages(teamMessages);
@@ -23,6 +23,13 @@ export default function JoinPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useMyVolunteer();
+  const summary = useQuery({
+    queryKey: ['org-summary', orgId],
+    queryFn: ({ signal }) => getOrgSummary(orgId, signal),
+    enabled: UUID.test(orgId),
+    retry: false,
+  });
+  const shownName = summary.data ? `${summary.data.name} · ${summary.data.regionName}` : linkName;
   const join = useMutation({
     mutationFn: () => joinOrganization(orgId),
     onSuccess: () => void qc.invalidateQueries({ queryKey: MY_MEMBERSHIPS_KEY }),
@@ -58,15 +65,17 @@ export default function JoinPage() {
           items={[
             {
               key: 'name',
-              label: t.linkName,
+              label: summary.data ? t.orgName : t.linkName,
               children: (
                 <Flex vertical>
                   <Typography.Text strong data-testid="join-org-name">
-                    {linkName ?? t.unknownName}
+                    {shownName ?? t.unknownName}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t.linkNameNote}
-                  </Typography.Text>
+                  {!summary.data && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {summary.isError ? summary.error.message : t.linkNameNote}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ),
             },

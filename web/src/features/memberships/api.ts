@@ -21,6 +21,18 @@ export interface ListQuery {
   pageSize: number;
 }
 
+export interface OrgSummary {
+  id: string;
+  name: string;
+  regionName: string;
+  orgType: string;
+  parentName: string | null;
+}
+
+/** Name and region of an approved organization; 404 for anything else. */
+export const getOrgSummary = (orgId: string, signal?: AbortSignal) =>
+  api<OrgSummary>(`${org(orgId)}/summary`, { signal });
+
 export const joinOrganization = (orgId: string) => api<Created>(`${org(orgId)}/join`, { method: 'POST' });
 
 export const listMembers = (orgId: string, q: ListQuery, signal?: AbortSignal) =>
