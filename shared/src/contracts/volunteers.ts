@@ -161,7 +161,7 @@ export const VolunteerPage = pageOf(VolunteerRow);
 export const VolunteerListQuery = z.strictObject({
   /** A region within the caller's scope; all of the caller's scope when left out. */
   region: RegionCode.optional(),
-  /** Name prefix, volunteer number, or an exact phone or document number. */
+  /** Name prefix or volunteer number; in POST /api/volunteers/search also an exact phone or document number. */
   q: z.string().trim().min(1).max(50).optional(),
   verification: z.enum(VERIFICATION_STATUSES).optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),

@@ -22,11 +22,14 @@ import { workbook } from './xlsx.ts';
 export const EXPORT_LIMIT = 5000;
 
 /**
- * What a search box may hold: a name prefix, a volunteer number, or a whole phone or document number,
- * matched through their keyed hashes (the numbers are stored encrypted, so no prefix search on them).
+ * What a search box may hold: a name prefix, a volunteer number, or — only when the query came in a
+ * request body (`exactNumbers`) — a whole phone or document number, matched through their keyed hashes
+ * (the numbers are stored encrypted, so no prefix search on them). A query string would put those
+ * numbers in URLs, which proxies and browsers keep.
  */
-function searchTerms(ctx: Ctx, q: string | undefined) {
+function searchTerms(ctx: Ctx, q: string | undefined, exactNumbers: boolean) {
   if (!q) return {};
+  if (!exactNumbers) return { namePrefix: q, volunteerNo: isVolunteerNumber(q) ? q : undefined };
   const today = ctx.clock();
   const docBidxes = DOCUMENT_TYPES.flatMap((type) => {
     const c = checkDocument(type, q, today);
@@ -40,17 +43,27 @@ function searchTerms(ctx: Ctx, q: string | undefined) {
   };
 }
 
-async function filterOf(ctx: Ctx, q: z.infer<typeof VolunteerExportQuery>): Promise<repo.VolunteerFilter> {
+async function filterOf(
+  ctx: Ctx,
+  q: z.infer<typeof VolunteerExportQuery>,
+  exactNumbers = false,
+): Promise<repo.VolunteerFilter> {
   return {
     prefixes: await listPrefixes(ctx, q.region),
-    ...searchTerms(ctx, q.q),
+    ...searchTerms(ctx, q.q, exactNumbers),
     verification: q.verification,
     category: q.category,
   };
 }
 
-export async function listVolunteers(ctx: Ctx, q: z.infer<typeof VolunteerListQuery>) {
-  const { rows, total } = await repo.listVolunteers(ctx.db, await filterOf(ctx, q), q.page, q.pageSize);
+/** The list behind the console's search; `exactNumbers` only for queries that came in a body (POST search). */
+export async function listVolunteers(ctx: Ctx, q: z.infer<typeof VolunteerListQuery>, exactNumbers = false) {
+  const { rows, total } = await repo.listVolunteers(
+    ctx.db,
+    await filterOf(ctx, q, exactNumbers),
+    q.page,
+    q.pageSize,
+  );
   return { items: rows.map((r) => toRow(ctx, r)), total, page: q.page, pageSize: q.pageSize };
 }
 

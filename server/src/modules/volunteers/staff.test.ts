@@ -40,6 +40,8 @@ before(async () => {
 after(() => t.close());
 
 const list = (cookie: string, qs = '') => t.app.inject({ url: `/api/volunteers${qs}`, headers: { cookie } });
+const search = (cookie: string, body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/volunteers/search', headers: { cookie }, payload: body });
 const ids = (res: { json(): { items: { id: string }[] } }) =>
   res
     .json()
@@ -130,7 +132,7 @@ describe('scope isolation', () => {
 
 describe('search and filters', () => {
   test('by name prefix, volunteer number, exact phone or document number', async () => {
-    const q = async (s: string) => ids(await list(cityAdmin, `?q=${encodeURIComponent(s)}`));
+    const q = async (s: string) => ids(await search(cityAdmin, { q: s }));
     assert.deepEqual(await q('陈'), [ns1.volunteer.id, ft1.volunteer.id].sort());
     assert.deepEqual(await q(ns2.volunteer.volunteerNo), [ns2.volunteer.id]);
     assert.deepEqual(await q(ns2.body.phone), [ns2.volunteer.id]);
@@ -140,7 +142,13 @@ describe('search and filters', () => {
     assert.deepEqual(await q(ft1.body.docNumber.slice(0, 10)), []);
     assert.deepEqual(await q('%'), []);
     // Search never crosses the scope.
-    assert.deepEqual(ids(await list(nsAdmin, `?q=${ft1.body.phone}`)), []);
+    assert.deepEqual(ids(await search(nsAdmin, { q: ft1.body.phone })), []);
+  });
+
+  test('phone and document numbers are searched only in a request body, never through a URL', async () => {
+    assert.deepEqual(ids(await list(cityAdmin, `?q=${ns2.body.phone}`)), []);
+    assert.deepEqual(ids(await list(cityAdmin, `?q=${ft1.body.docNumber}`)), []);
+    assert.deepEqual(ids(await list(cityAdmin, `?q=${ns2.volunteer.volunteerNo}`)), [ns2.volunteer.id]);
   });
 
   test('by verification status and category, paginated', async () => {

@@ -26,7 +26,7 @@ import { XLSX_TYPE } from './xlsx.ts';
 const tags = ['volunteers'];
 
 /**
- * Lists name a region in their query: the caller's scope must contain it. Without one the service limits
+ * Lists name a region in their query (the POST search in its body): the caller's scope must contain it. Without one the service limits
  * the list to the caller's own scopes. Single volunteers are looked up by the service, which answers 404
  * outside the caller's scope, so ids cannot be probed for existence.
  */
@@ -34,7 +34,7 @@ const regionAdmin = (): Access => ({
   kind: 'staff',
   roles: ['region_admin'],
   target: (req) => {
-    const region = (req.query as { region?: string }).region;
+    const region = ((req.method === 'POST' ? req.body : req.query) as { region?: string } | undefined)?.region;
     return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
   },
 });
@@ -80,6 +80,19 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
     },
     config: { access: regionAdmin() },
     handler: (req) => staff.listVolunteers(ctxOf(req), req.query),
+  });
+
+  r.post('/api/volunteers/search', {
+    logLevel: QUIET,
+    schema: {
+      tags,
+      summary:
+        'The same list, searched also by exact phone or document number (sent in the body, never a URL)',
+      body: VolunteerListQuery,
+      response: { 200: VolunteerPage },
+    },
+    config: { access: regionAdmin() },
+    handler: (req) => staff.listVolunteers(ctxOf(req), req.body, true),
   });
 
   r.get('/api/volunteers/export.xlsx', {

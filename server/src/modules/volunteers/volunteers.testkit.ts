@@ -114,6 +114,14 @@ export function volunteerMatrixFixtures(
         ? null
         : { method: 'POST', url: '/api/volunteers', payload: onBehalfBody({ orgId: orgs[rel] }) },
     'GET /api/volunteers': scoped('/api/volunteers'),
+    'POST /api/volunteers/search': (rel: string) =>
+      rel === 'self'
+        ? null
+        : {
+            method: 'POST',
+            url: '/api/volunteers/search',
+            payload: rel === 'none' ? {} : { region: regions[rel] },
+          },
     'GET /api/volunteers/export.xlsx': scoped('/api/volunteers/export.xlsx'),
     'GET /api/volunteers/verification-queue': scoped('/api/volunteers/verification-queue'),
     'GET /api/volunteers/:id': byId('GET', ''),

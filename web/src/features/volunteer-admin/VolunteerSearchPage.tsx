@@ -9,6 +9,7 @@ import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { urlSafeFilter } from './url-safe.ts';
 import { FilterPanel } from '../common/FilterPanel.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -134,7 +135,9 @@ export default function VolunteerSearchPage() {
     <Flex vertical gap={16}>
       <PageTitle
         title={t.listTitle}
-        extra={<ExportButton path={EXPORT_PATH} query={{ ...filter }} fileName="volunteers.xlsx" />}
+        extra={
+          <ExportButton path={EXPORT_PATH} query={{ ...urlSafeFilter(filter) }} fileName="volunteers.xlsx" />
+        }
       />
       <FilterPanel active={KEYS.filter((k) => filter[k]).length}>
         <VolunteerFilters value={filter} onChange={(f) => go(f)} />

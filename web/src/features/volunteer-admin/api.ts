@@ -23,7 +23,16 @@ export interface VolunteerFilter {
 const byId = (id: string) => `/api/volunteers/${encodeURIComponent(id)}`;
 
 export const listVolunteers = (f: VolunteerFilter, page: number, pageSize: number, signal?: AbortSignal) =>
-  api<Page<VolunteerRow>>('/api/volunteers', { query: { ...f, page, pageSize }, signal });
+  // POST: the search box may hold a phone or document number, which must never travel in a URL.
+  api<Page<VolunteerRow>>('/api/volunteers/search', {
+    method: 'POST',
+    body: {
+      ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')),
+      page,
+      pageSize,
+    },
+    signal,
+  });
 
 export const EXPORT_PATH = '/api/volunteers/export.xlsx';
 
