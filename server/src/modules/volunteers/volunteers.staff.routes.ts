@@ -34,7 +34,8 @@ const regionAdmin = (): Access => ({
   kind: 'staff',
   roles: ['region_admin'],
   target: (req) => {
-    const region = ((req.method === 'POST' ? req.body : req.query) as { region?: string } | undefined)?.region;
+    const region = ((req.method === 'POST' ? req.body : req.query) as { region?: string } | undefined)
+      ?.region;
     return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
   },
 });
