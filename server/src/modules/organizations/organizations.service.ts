@@ -14,7 +14,7 @@ import { DomainError } from '../../http/domain-error.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
 import { grantOrgAdminOnApproval } from '../roles/roles.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findRegion } from '../roles/roles.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './organizations.repository.ts';
 import { organizationsWorkbook } from './organizations.export.ts';
 

@@ -7,6 +7,17 @@ const childCount =
     'child_count',
   );
 
+/** A region by code: the city row where a city and its district-level entry share one (东莞, 中山). */
+export function findRegionByCode(db: Database, code: string) {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .orderBy('level')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** A region by code; where a city and its district-level entry share a code, `level` picks one (default: the city). */
 export function findRegionRow(db: Database, code: string, level?: number) {
   let q = db

@@ -1,7 +1,13 @@
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
+import type { Database } from '../../db/database.ts';
 import type { Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import * as repo from './regions.repository.ts';
+
+/** The one lookup other modules use to check a region code: code, name and level, or nothing. */
+export function findRegion(db: Database, code: string) {
+  return repo.findRegionByCode(db, code);
+}
 
 /** One region with its ancestors (root first). */
 export async function getRegion(ctx: Ctx, code: string, level?: number) {

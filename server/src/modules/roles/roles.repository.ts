@@ -1,16 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 
-export function findRegion(db: Database, code: string) {
-  return db
-    .selectFrom('regions')
-    .select(['code', 'name', 'level'])
-    .where('code', '=', code)
-    .orderBy('level')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export function findOrganization(db: Database, id: string) {
   return db
     .selectFrom('organizations as o')

@@ -6,7 +6,7 @@ import { OkSchema } from '@yiqi/shared/contracts/common';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import * as roles from './roles.service.ts';
-import { findRegion } from './roles.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 
 const tags = ['roles'];
 const GRANTORS = ['region_admin', 'security_admin'] as const;

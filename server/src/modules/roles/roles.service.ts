@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import * as repo from './roles.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 
 /** The grants of the signed-in user as the API shows them. */
 export function describeGrants(grants: Grant[]) {
@@ -23,7 +24,7 @@ export function describeGrants(grants: Grant[]) {
 /** Resolves a scope named in a request to a target, or 404 when it does not exist. */
 export async function resolveScope(db: Database, type: ScopeType, id: string): Promise<Target> {
   if (type === 'region') {
-    const region = /^\d{12}$/.test(id) ? await repo.findRegion(db, id) : undefined;
+    const region = /^\d{12}$/.test(id) ? await findRegion(db, id) : undefined;
     if (!region) throw new DomainError('REGION_NOT_FOUND');
     return { type: 'region', code: region.code };
   }

@@ -11,6 +11,7 @@ import { DomainError } from '../../http/domain-error.ts';
 import { blindIndex } from '../../lib/crypto.ts';
 import { phoneIndex } from '../auth/auth.service.ts';
 import * as repo from './volunteers.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 import { seal } from './views.ts';
 
 /** Checks on the personal record shared by registration and later corrections. */
@@ -67,7 +68,7 @@ export function checkIdentity(
 }
 
 export async function checkRegion(ctx: Ctx, code: string): Promise<void> {
-  if (!(await repo.findRegion(ctx.db, code))) throw new DomainError('REGION_NOT_FOUND');
+  if (!(await findRegion(ctx.db, code))) throw new DomainError('REGION_NOT_FOUND');
 }
 
 /** A consent time may not lie in the future (a minute of clock skew aside). */

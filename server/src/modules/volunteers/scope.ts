@@ -3,6 +3,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './volunteers.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 
 /** A region admin sees the volunteers whose residence region lies in one of their region subtrees. */
 
@@ -16,7 +17,7 @@ function regionGrants(ctx: Ctx) {
  */
 export async function listPrefixes(ctx: Ctx, region: string | undefined): Promise<string[]> {
   if (region) {
-    const r = await repo.findRegion(ctx.db, region);
+    const r = await findRegion(ctx.db, region);
     if (!r) throw new DomainError('REGION_NOT_FOUND');
     return [regionPrefix(r.code, r.level as RegionLevel)];
   }

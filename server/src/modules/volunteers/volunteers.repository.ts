@@ -3,17 +3,6 @@ import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 import type { VolunteersTable } from '../../db/schema.ts';
 
-/** The region row for a code (the highest level sharing it), or nothing. */
-export function findRegion(db: Database, code: string) {
-  return db
-    .selectFrom('regions')
-    .select(['code', 'level'])
-    .where('code', '=', code)
-    .orderBy('level')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** How many of the given codes exist as regions. */
 export async function countRegions(db: Database, codes: string[]): Promise<number> {
   if (codes.length === 0) return 0;
