@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { fetchPage } from '../../db/page.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
 
@@ -28,16 +29,7 @@ export async function listAuditRows(db: Database, f: AuditFilter, page: number, 
   if (f.result) q = q.where('result', '=', f.result);
   if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
   if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(q, (p) => p.selectAll().orderBy('id', 'desc'), page, pageSize);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { fetchPage } from '../../db/page.ts';
 import type { MembershipRole, MembershipStatus } from '@yiqi/shared/contracts/memberships';
 
 /** The caller's own volunteer record, if registered and not closed. */
@@ -103,28 +104,27 @@ export async function listMembersOf(
     .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
     .where('m.org_id', '=', orgId);
   if (status) base = base.where('m.status', '=', status);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        'm.id',
-        'm.volunteer_id',
-        'v.volunteer_no',
-        'v.name',
-        'm.role',
-        'm.status',
-        'm.source',
-        'm.created_at',
-        'm.decided_at',
-        'm.left_at',
-      ])
-      .orderBy('m.created_at')
-      .orderBy('m.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    base,
+    (q) =>
+      q
+        .select([
+          'm.id',
+          'm.volunteer_id',
+          'v.volunteer_no',
+          'v.name',
+          'm.role',
+          'm.status',
+          'm.source',
+          'm.created_at',
+          'm.decided_at',
+          'm.left_at',
+        ])
+        .orderBy('m.created_at')
+        .orderBy('m.id'),
+    page,
+    pageSize,
+  );
 }
 
 /** Every membership of one volunteer, history included, newest first. */
@@ -140,25 +140,24 @@ export async function listMembershipsOfVolunteer(
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .where('m.volunteer_id', '=', volunteerId);
   if (status) base = base.where('m.status', '=', status);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        'm.id',
-        'm.org_id',
-        'o.name as org_name',
-        'o.region_code',
-        'm.role',
-        'm.status',
-        'm.created_at',
-        'm.decided_at',
-        'm.left_at',
-      ])
-      .orderBy('m.created_at', 'desc')
-      .orderBy('m.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    base,
+    (p) =>
+      p
+        .select([
+          'm.id',
+          'm.org_id',
+          'o.name as org_name',
+          'o.region_code',
+          'm.role',
+          'm.status',
+          'm.created_at',
+          'm.decided_at',
+          'm.left_at',
+        ])
+        .orderBy('m.created_at', 'desc')
+        .orderBy('m.id'),
+    page,
+    pageSize,
+  );
 }

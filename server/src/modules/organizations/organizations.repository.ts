@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { fetchPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 
@@ -150,18 +151,17 @@ export async function listOrganizations(
 ) {
   if (f.prefixes.length === 0) return { rows: [], total: 0 };
   const base = filtered(db, f);
-  const [rows, count] = await Promise.all([
-    base
-      .select(ROW_COLUMNS)
-      .select(activeMembers)
-      .orderBy('o.created_at', oldestFirst ? 'asc' : 'desc')
-      .orderBy('o.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    base,
+    (p) =>
+      p
+        .select(ROW_COLUMNS)
+        .select(activeMembers)
+        .orderBy('o.created_at', oldestFirst ? 'asc' : 'desc')
+        .orderBy('o.id'),
+    page,
+    pageSize,
+  );
 }
 
 /** The registrations an account submitted, newest first, with their review outcome. */
@@ -170,19 +170,18 @@ export async function listRegisteredBy(db: Database, userId: string, page: numbe
     .selectFrom('organizations as o')
     .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
     .where('o.created_by', '=', userId);
-  const [rows, count] = await Promise.all([
-    base
-      .select(ROW_COLUMNS)
-      .select(activeMembers)
-      .select(['o.review_reason', 'o.reviewed_at'])
-      .orderBy('o.created_at', 'desc')
-      .orderBy('o.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    base,
+    (p) =>
+      p
+        .select(ROW_COLUMNS)
+        .select(activeMembers)
+        .select(['o.review_reason', 'o.reviewed_at'])
+        .orderBy('o.created_at', 'desc')
+        .orderBy('o.id'),
+    page,
+    pageSize,
+  );
 }
 
 /** Every matching organization for an export, up to `limit` + 1 rows so the caller can tell it is over. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
+import { fetchPage } from '../../db/page.ts';
 
 const childCount =
   sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code AND c.parent_level = regions.level)::int`.as(
@@ -71,17 +72,12 @@ export async function searchRegions(db: Database, s: RegionSearch, page: number,
     const escaped = s.q.replace(/[\\%_]/g, (c) => '\\' + c);
     q = q.where((eb) => eb.or([eb('name', 'like', `%${escaped}%`), eb('code', 'like', `${escaped}%`)]));
   }
-  const [rows, count] = await Promise.all([
-    q
-      .select(['code', 'name', 'level', 'parent_code', childCount])
-      .orderBy('level')
-      .orderBy('code')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    q,
+    (p) => p.select(['code', 'name', 'level', 'parent_code', childCount]).orderBy('level').orderBy('code'),
+    page,
+    pageSize,
+  );
 }
 
 /** Names of the ancestors of many codes at once, to show "广东省 / 深圳市 / 南山区" next to results. */

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { fetchPage } from '../../db/page.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 
 export function findOrganization(db: Database, id: string) {
@@ -22,28 +23,27 @@ export async function listGrantsUnder(db: Database, prefix: string, page: number
     .where((eb) =>
       eb.or([eb('g.region_code', 'like', `${prefix}%`), eb('o.region_code', 'like', `${prefix}%`)]),
     );
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        'g.id',
-        'g.role',
-        'g.region_code',
-        'g.org_id',
-        'g.granted_at',
-        'u.username',
-        'u.display_name',
-        'gb.username as granted_by',
-        'r.name as region_name',
-        'o.name as org_name',
-      ])
-      .orderBy('g.granted_at', 'desc')
-      .orderBy('g.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return fetchPage(
+    base,
+    (p) =>
+      p
+        .select([
+          'g.id',
+          'g.role',
+          'g.region_code',
+          'g.org_id',
+          'g.granted_at',
+          'u.username',
+          'u.display_name',
+          'gb.username as granted_by',
+          'r.name as region_name',
+          'o.name as org_name',
+        ])
+        .orderBy('g.granted_at', 'desc')
+        .orderBy('g.id'),
+    page,
+    pageSize,
+  );
 }
 
 export function findGrant(db: Database, id: string) {
