@@ -1,4 +1,5 @@
 import type { Locale } from './i18n.ts';
+import { ACTIVITY_ERRORS } from './errors/activities.ts';
 import { COMMON_ERRORS } from './errors/common.ts';
 import { IMPORT_ERRORS } from './errors/imports.ts';
 import { ORGANIZATION_ERRORS } from './errors/organizations.ts';
@@ -13,6 +14,7 @@ export const ERRORS = {
   ...ORGANIZATION_ERRORS,
   ...VOLUNTEER_ERRORS,
   ...IMPORT_ERRORS,
+  ...ACTIVITY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,6 +15,8 @@ import { ErrorBoundary } from './features/shell/ErrorBoundary.tsx';
 import { Loading } from './features/shell/Loading.tsx';
 import { RequireRole } from './features/shell/RequireRole.tsx';
 import { AUDITORS, REGION_ADMINS, ROLE_ADMINS, TEAM_ADMINS } from './features/shell/nav.tsx';
+import { mobileActivityRoutes, publicActivityRoutes } from './features/activities/routes.tsx';
+import { consoleActivityRoutes } from './features/activity-admin/routes.tsx';
 
 // One chunk per page, so signing in does not download the console and the console not every page.
 const AppShell = lazy(() => import('./features/shell/AppShell.tsx'));
@@ -55,6 +57,7 @@ export function App() {
                 <Route path="/login" element={<LoginRoute />} />
                 <Route path="/mfa" element={<MfaRoute />} />
                 <Route path="/m/register" element={<RegisterPage />} />
+                {publicActivityRoutes}
                 <Route element={<RequireSignedIn />}>
                   <Route path="/m" element={<MobileShell />}>
                     <Route index element={<Navigate to="/m/profile" replace />} />
@@ -64,6 +67,7 @@ export function App() {
                     <Route path="teams" element={<MyTeamsPage />} />
                     <Route path="join/:orgId" element={<JoinPage />} />
                     <Route path="account" element={<AccountPrivacyPage />} />
+                    {mobileActivityRoutes}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>
@@ -98,6 +102,7 @@ export function App() {
                     <Route path="verification" element={only(REGION_ADMINS, <VerificationQueuePage />)} />
                     <Route path="imports" element={only(TEAM_ADMINS, <ImportPage />)} />
                     <Route path="account" element={<AccountPage />} />
+                    {consoleActivityRoutes}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

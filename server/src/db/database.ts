@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -55,6 +56,8 @@ export async function openPglite(
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     // Same JavaScript types as the pg driver below: counts as numbers, timestamps as Date.
     parsers: { [INT8]: (v: string) => Number(v) },
+    // Exclusion constraints over (volunteer, time range) need gist operators for uuid (migration 0007).
+    extensions: { btree_gist },
   });
   return wrapPglite(lite);
 }

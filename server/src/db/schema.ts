@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ActivityTables } from './schema.activities.ts';
 
 /** Table types for Kysely; they mirror migrations/ (keep both in the same commit). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -186,7 +187,7 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
-export interface DB {
+export interface DB extends ActivityTables {
   regions: RegionsTable;
   users: UsersTable;
   volunteers: VolunteersTable;
