@@ -25,6 +25,10 @@ import { registerOrganizationRoutes } from './modules/organizations/organization
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { registerMembershipRoutes } from './modules/memberships/memberships.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { registerActivityRoutes } from './modules/activities/activities.routes.ts';
+import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -104,6 +108,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerVolunteerRoutes(app);
   registerMembershipRoutes(app);
   registerImportRoutes(app);
+  registerActivityRoutes(app);
+  registerSignupRoutes(app);
+  registerNotificationRoutes(app);
+  registerCalendarRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -12,14 +12,15 @@ export type Target =
  * Every route declares who may call it. There is no default: app.ts refuses to register a route without
  * one, and the authorization matrix test reads these declarations.
  *
- * - public: anyone, signed in or not.
+ * - public: anyone, signed in or not. With `identify`, a valid session still names the caller (for
+ *   "my sign-ups" on a public page), but nothing is refused for lack of one.
  * - user: any signed-in account (its own data only, enforced by the service).
  * - staff: holders of one of `roles`, after the second factor; `target` names what the request acts on,
  *   and the caller needs a grant whose scope contains it. Without `target` any grant of the roles passes
  *   and the service limits results to the caller's scopes.
  */
 export type Access =
-  | { kind: 'public' }
+  | { kind: 'public'; identify?: boolean }
   | { kind: 'user' }
   | {
       kind: 'staff';

@@ -71,7 +71,8 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
       (req.cookies?.yiqi_locale as string | undefined) ?? req.headers['accept-language'],
     );
     const token = req.cookies?.[SESSION_COOKIE];
-    if (!token || !req.routeOptions.config.access || accessOf(req).kind === 'public') return;
+    const access = req.routeOptions.config.access ? accessOf(req) : undefined;
+    if (!token || !access || (access.kind === 'public' && !access.identify)) return;
     const actor = await authenticate(ctxOf(req), token);
     if (actor) {
       req.actor = actor;

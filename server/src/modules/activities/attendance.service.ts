@@ -1,0 +1,328 @@
+import type { z } from 'zod';
+import type { BoardState, DevicePosition } from '@yiqi/shared/contracts/activities';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadActivity } from './activities.service.ts';
+import { iso } from './activities.views.ts';
+import * as repo from './attendance.repository.ts';
+import { checkToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
+import { findShift, type ShiftRow } from './signups.repository.ts';
+import { volunteerOf } from './signups.service.ts';
+import { QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
+
+type Position = z.infer<typeof DevicePosition>;
+
+/** Check-in opens an hour before the shift and closes when it ends. */
+const OPENS_BEFORE_MS = 60 * 60_000;
+const isExclusionViolation = (e: unknown) => (e as { code?: string }).code === '23P01';
+
+/** Metres between two points (haversine); positions are only ever reduced to this. */
+export function distanceM(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const h =
+    Math.sin(rad(lat2 - lat1) / 2) ** 2 +
+    Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lng2 - lng1) / 2) ** 2;
+  return Math.round(2 * 6371000 * Math.asin(Math.sqrt(h)));
+}
+
+/**
+ * Where a device is against the activity's check-in area. A device is given the benefit of its stated
+ * accuracy, but never more than the radius itself, so a vague fix cannot stretch the area without bound.
+ */
+function placeCheck(shift: ShiftRow, position: Position | undefined) {
+  if (shift.geofence_mode === 'off' || shift.lat === null || shift.lng === null || !shift.geofence_radius_m)
+    return { review: false, distance: null as number | null, accuracy: null as number | null };
+  if (!position) throw new DomainError('CHECKIN_POSITION_REQUIRED');
+  const distance = distanceM(shift.lat, shift.lng, position.lat, position.lng);
+  const radius = shift.geofence_radius_m;
+  const outside = distance - Math.min(position.accuracyM, radius) > radius;
+  if (outside && shift.geofence_mode === 'reject')
+    throw new DomainError('CHECKIN_OUTSIDE_AREA', { distanceM: distance, radiusM: radius });
+  return { review: outside, distance, accuracy: Math.round(position.accuracyM) };
+}
+
+function result(shift: ShiftRow, signupId: string, t: repo.AttendanceRow, repeated: boolean) {
+  return {
+    attendanceId: t.id,
+    signupId,
+    activityId: shift.activity_id,
+    activityTitle: shift.title,
+    positionName: shift.position_name,
+    shiftStartsAt: iso(shift.starts_at)!,
+    shiftEndsAt: iso(shift.ends_at)!,
+    checkInAt: iso(t.check_in_at)!,
+    checkOutAt: iso(t.check_out_at),
+    reviewStatus: t.review_status,
+    repeated,
+  };
+}
+
+/** The shift a scanned token names, its token checked against that shift's activity and the clock. */
+async function scannedShift(ctx: Ctx, token: string) {
+  const parsed = parseToken(token);
+  if (!parsed) throw new DomainError('QR_MALFORMED');
+  const shift = await findShift(ctx.db, parsed.shiftId);
+  // An unknown shift is indistinguishable from a forged code to the scanner.
+  if (!shift) throw new DomainError('QR_FORGED');
+  const check = checkToken(qrKey(ctx.config.appKey), token, shift.activity_id, stepAt(ctx.clock()));
+  if (!check.ok) throw new DomainError(check.code);
+  if (shift.activity_status !== 'published') throw new DomainError('ACTIVITY_STATE');
+  return { shift, step: check.step };
+}
+
+function audit(ctx: Ctx, shift: ShiftRow, action: string, attendanceId: string, details: object) {
+  return recordAudit(ctx, {
+    action,
+    result: 'ok',
+    objectType: 'attendance',
+    objectId: attendanceId,
+    regionCode: shift.region_code,
+    details: { activityId: shift.activity_id, shiftId: shift.id, ...details },
+  });
+}
+
+/**
+ * Records a check-in once per sign-up: a retry (or a second tap) finds the first record; the exclusion
+ * constraint refuses a second shift overlapping in time.
+ */
+async function checkIn(
+  ctx: Ctx,
+  shift: ShiftRow,
+  volunteerId: string,
+  how: { method: 'qr' | 'staff'; step: number | null; position?: Position | undefined },
+) {
+  const g = await repo.findAcceptedSignup(ctx.db, shift.id, volunteerId);
+  if (!g) throw new DomainError('CHECKIN_NOT_SIGNED_UP');
+  if (g.attendance_id) {
+    const existing = (await repo.findAttendance(ctx.db, g.attendance_id))!;
+    return result(shift, g.id, existing, true);
+  }
+  const now = ctx.clock();
+  if (now.getTime() < new Date(shift.starts_at).getTime() - OPENS_BEFORE_MS || now >= new Date(shift.ends_at))
+    throw new DomainError('CHECKIN_WINDOW');
+  const place =
+    how.method === 'qr' ? placeCheck(shift, how.position) : { review: false, distance: null, accuracy: null };
+  try {
+    return await ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .insertInto('attendances')
+          .values({
+            signup_id: g.id,
+            shift_id: shift.id,
+            activity_id: shift.activity_id,
+            volunteer_id: volunteerId,
+            shift_range: g.shift_range,
+            check_in_at: now,
+            check_in_method: how.method,
+            check_in_by: how.method === 'staff' ? actorOf(ctx).userId : null,
+            check_in_step: how.step,
+            check_in_distance_m: place.distance,
+            check_in_accuracy_m: place.accuracy,
+            review_status: place.review ? 'review' : 'ok',
+          })
+          .onConflict((oc) => oc.column('signup_id').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return null; // a concurrent retry won; read its record below
+        await audit({ ...ctx, db: trx }, shift, 'attendance.check_in', row.id, {
+          signupId: g.id,
+          method: how.method,
+          review: place.review,
+          distanceM: place.distance,
+        });
+        return result(shift, g.id, row, false);
+      })
+      .then(async (r) => r ?? result(shift, g.id, (await repo.findAttendanceOfSignup(ctx.db, g.id))!, true));
+  } catch (e) {
+    if (isExclusionViolation(e)) throw new DomainError('CHECKIN_OVERLAP');
+    throw e;
+  }
+}
+
+/** Records a check-out once; a QR check-out needs a newer code than the one used to check in. */
+async function checkOut(
+  ctx: Ctx,
+  shift: ShiftRow,
+  volunteerId: string,
+  how: {
+    method: 'qr' | 'staff' | 'completed';
+    step: number | null;
+    at?: Date;
+    position?: Position | undefined;
+  },
+) {
+  const g = await repo.findAcceptedSignup(ctx.db, shift.id, volunteerId);
+  if (!g) throw new DomainError('CHECKIN_NOT_SIGNED_UP');
+  const t = g.attendance_id ? await repo.findAttendance(ctx.db, g.attendance_id) : undefined;
+  if (!t || t.review_status === 'rejected') throw new DomainError('CHECKOUT_NOT_CHECKED_IN');
+  if (t.check_out_at) return result(shift, g.id, t, true);
+  if (how.step !== null && t.check_in_step !== null && how.step <= Number(t.check_in_step))
+    throw new DomainError('QR_REPLAYED');
+  const at = how.at ?? ctx.clock();
+  if (at < t.check_in_at || at > ctx.clock()) throw new DomainError('ACTIVITY_TIME_RANGE');
+  const distance =
+    how.position && shift.lat !== null && shift.lng !== null
+      ? distanceM(shift.lat, shift.lng, how.position.lat, how.position.lng)
+      : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('attendances')
+      .set({
+        check_out_at: at,
+        check_out_method: how.method,
+        check_out_by: how.method === 'qr' ? null : actorOf(ctx).userId,
+        check_out_distance_m: distance,
+      })
+      .where('id', '=', t.id)
+      .where('check_out_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return result(shift, g.id, (await repo.findAttendance(trx, t.id))!, true);
+    await audit({ ...ctx, db: trx }, shift, 'attendance.check_out', t.id, {
+      signupId: g.id,
+      method: how.method,
+    });
+    return result(shift, g.id, row, false);
+  });
+}
+
+export async function scanCheckIn(ctx: Ctx, token: string, position: Position | undefined) {
+  const { shift, step } = await scannedShift(ctx, token);
+  const v = await volunteerOf(ctx);
+  return checkIn(ctx, shift, v.id, { method: 'qr', step, position });
+}
+
+export async function scanCheckOut(ctx: Ctx, token: string, position: Position | undefined) {
+  const { shift, step } = await scannedShift(ctx, token);
+  const v = await volunteerOf(ctx);
+  return checkOut(ctx, shift, v.id, { method: 'qr', step, position });
+}
+
+/** A sign-up of this activity for the organizer's roster actions. */
+async function rosterSignup(ctx: Ctx, activityId: string, signupId: string) {
+  const g = await ctx.db
+    .selectFrom('signups')
+    .select(['id', 'shift_id', 'volunteer_id', 'activity_id'])
+    .where('id', '=', signupId)
+    .executeTakeFirst();
+  if (!g || g.activity_id !== activityId) throw new DomainError('NOT_FOUND');
+  const shift = await findShift(ctx.db, g.shift_id);
+  if (!shift) throw new DomainError('NOT_FOUND');
+  return { g, shift };
+}
+
+/** The person in charge checks in a volunteer without a phone; the method records who did it. */
+export async function staffCheckIn(ctx: Ctx, activityId: string, signupId: string) {
+  const { g, shift } = await rosterSignup(ctx, activityId, signupId);
+  if (shift.activity_status !== 'published') throw new DomainError('ACTIVITY_STATE');
+  return checkIn(ctx, shift, g.volunteer_id, { method: 'staff', step: null });
+}
+
+/** Check-out by the organizer now, or completing a forgotten one afterwards with the actual time. */
+export async function staffCheckOut(ctx: Ctx, activityId: string, signupId: string, at: string | undefined) {
+  const { g, shift } = await rosterSignup(ctx, activityId, signupId);
+  return checkOut(ctx, shift, g.volunteer_id, {
+    method: at ? 'completed' : 'staff',
+    step: null,
+    ...(at ? { at: new Date(at) } : {}),
+  });
+}
+
+/** Approves or rejects a check-in made outside the area (review mode). */
+export async function review(
+  ctx: Ctx,
+  activityId: string,
+  attendanceId: string,
+  decision: 'approve' | 'reject',
+) {
+  const a = await loadActivity(ctx, activityId);
+  const t = await repo.findAttendance(ctx.db, attendanceId);
+  if (!t || t.activity_id !== activityId) throw new DomainError('NOT_FOUND');
+  if (t.review_status !== 'review') throw new DomainError('ATTENDANCE_STATE');
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('attendances')
+      .set({
+        review_status: decision === 'approve' ? 'ok' : 'rejected',
+        reviewed_by: actorOf(ctx).userId,
+        reviewed_at: ctx.clock(),
+      })
+      .where('id', '=', attendanceId)
+      .where('review_status', '=', 'review')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new DomainError('ATTENDANCE_STATE');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'attendance.review',
+        result: 'ok',
+        objectType: 'attendance',
+        objectId: attendanceId,
+        regionCode: a.region_code,
+        details: { activityId, decision },
+      },
+    );
+  });
+  return { ok: true as const };
+}
+
+/** The code for the organizer's screen: current step, valid until the step after next begins. */
+export async function currentToken(ctx: Ctx, activityId: string, shiftId: string) {
+  const shift = await findShift(ctx.db, shiftId);
+  if (!shift || shift.activity_id !== activityId) throw new DomainError('NOT_FOUND');
+  if (shift.activity_status !== 'published') throw new DomainError('ACTIVITY_STATE');
+  const step = stepAt(ctx.clock());
+  return {
+    token: makeToken(qrKey(ctx.config.appKey), activityId, shiftId, step),
+    step,
+    stepSeconds: QR_STEP_SECONDS,
+    expiresAt: stepEnds(step).toISOString(),
+  };
+}
+
+export async function board(
+  ctx: Ctx,
+  activityId: string,
+  f: { shiftId?: string | undefined; state?: BoardState | undefined },
+  page: number,
+  pageSize: number,
+) {
+  await loadActivity(ctx, activityId);
+  const now = ctx.clock();
+  const [counts, { rows, total }] = await Promise.all([
+    repo.boardCounts(ctx.db, activityId, f.shiftId, now),
+    repo.boardRows(ctx.db, activityId, f, now, page, pageSize),
+  ]);
+  return {
+    counts: {
+      expected: counts.expected,
+      checkedIn: counts.checked_in,
+      late: counts.late,
+      absent: counts.absent,
+      checkedOut: counts.checked_out,
+      review: counts.review,
+    },
+    items: rows.map((r) => ({
+      signupId: r.signup_id,
+      volunteerNo: r.volunteer_no,
+      name: r.name,
+      positionName: r.position_name,
+      shiftId: r.shift_id,
+      shiftStartsAt: iso(r.starts_at)!,
+      shiftEndsAt: iso(r.ends_at)!,
+      state: r.state,
+      attendanceId: r.attendance_id,
+      checkInAt: iso(r.check_in_at),
+      checkOutAt: iso(r.check_out_at),
+      checkInMethod: r.check_in_method,
+      reviewStatus: r.review_status,
+      distanceM: r.check_in_distance_m,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,234 @@
+import type { z } from 'zod';
+import type { PositionBody } from '@yiqi/shared/contracts/activities';
+import type { Database } from '../../db/database.ts';
+import type { Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { loadActivity } from './activities.service.ts';
+import { phaseOf } from './activities.views.ts';
+import { OPEN, promoteWaitlist, rangeOf } from './signups.repository.ts';
+
+type Body = z.infer<typeof PositionBody>;
+type Activity = Awaited<ReturnType<typeof loadActivity>>;
+
+/** Positions change while the activity is a draft or recruiting; not once it is over or cancelled. */
+async function editable(ctx: Ctx, activityId: string) {
+  const a = await loadActivity(ctx, activityId);
+  const phase = phaseOf(a, ctx.clock());
+  if (phase !== 'draft' && phase !== 'published' && phase !== 'in_progress')
+    throw new DomainError('ACTIVITY_STATE');
+  return a;
+}
+
+function checkBody(a: Activity, b: Body) {
+  if (b.minAge != null && b.maxAge != null && b.minAge > b.maxAge) throw new DomainError('VALIDATION_FAILED');
+  for (const s of b.shifts) {
+    const start = new Date(s.startsAt);
+    const end = new Date(s.endsAt);
+    if (end <= start) throw new DomainError('ACTIVITY_TIME_RANGE');
+    if (start < a.starts_at || end > a.ends_at) throw new DomainError('SHIFT_OUTSIDE_ACTIVITY');
+  }
+}
+
+const positionColumns = (b: Body) => ({
+  name: b.name,
+  duties: b.duties,
+  min_age: b.minAge ?? null,
+  max_age: b.maxAge ?? null,
+  required_skills: b.requiredSkills,
+  required_qualifications: b.requiredQualifications,
+  needs_approval: b.needsApproval,
+});
+
+function audit(ctx: Ctx, a: Activity, action: string, positionId: string, details = {}) {
+  return recordAudit(ctx, {
+    action,
+    result: 'ok',
+    objectType: 'position',
+    objectId: positionId,
+    regionCode: a.region_code,
+    details: { orgId: a.org_id, activityId: a.id, ...details },
+  });
+}
+
+export async function addPosition(ctx: Ctx, activityId: string, b: Body) {
+  const a = await editable(ctx, activityId);
+  checkBody(a, b);
+  return ctx.db.transaction().execute(async (trx) => {
+    const sort = await trx
+      .selectFrom('positions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('activity_id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    const p = await trx
+      .insertInto('positions')
+      .values({ ...positionColumns(b), activity_id: activityId, sort: Number(sort.n) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('shifts')
+      .values(
+        b.shifts.map((s) => ({
+          position_id: p.id,
+          activity_id: activityId,
+          starts_at: new Date(s.startsAt),
+          ends_at: new Date(s.endsAt),
+          quota: s.quota,
+        })),
+      )
+      .execute();
+    await audit({ ...ctx, db: trx }, a, 'position.create', p.id, { shifts: b.shifts.length });
+    return { id: p.id };
+  });
+}
+
+async function livePosition(db: Database, activityId: string, positionId: string) {
+  const p = await db
+    .selectFrom('positions')
+    .selectAll()
+    .where('id', '=', positionId)
+    .where('activity_id', '=', activityId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (!p) throw new DomainError('NOT_FOUND');
+  return p;
+}
+
+async function openSignupCount(db: Database, shiftIds: string[]) {
+  if (shiftIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('signups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shift_id', 'in', shiftIds)
+    .where('status', 'in', OPEN)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Replaces a position and its shifts: shifts named by id are edited (quota never below the places taken;
+ * moving one with sign-ups moves their time range and tells them), new ones are added, and ones left out
+ * are removed if nobody holds or waits for a place there. A raised quota is filled from the waitlist.
+ */
+export async function updatePosition(ctx: Ctx, activityId: string, positionId: string, b: Body) {
+  const a = await editable(ctx, activityId);
+  checkBody(a, b);
+  return ctx.db.transaction().execute(async (trx) => {
+    const p = await livePosition(trx, activityId, positionId);
+    const current = await trx
+      .selectFrom('shifts')
+      .selectAll()
+      .where('position_id', '=', positionId)
+      .where('removed_at', 'is', null)
+      .forNoKeyUpdate()
+      .execute();
+    const byId = new Map(current.map((s) => [s.id, s]));
+    if (b.shifts.some((s) => s.id !== undefined && !byId.has(s.id))) throw new DomainError('NOT_FOUND');
+    const kept = new Set(b.shifts.map((s) => s.id).filter(Boolean));
+    const removed = current.filter((s) => !kept.has(s.id)).map((s) => s.id);
+    if ((await openSignupCount(trx, removed)) > 0) throw new DomainError('SHIFT_HAS_SIGNUPS');
+    const now = ctx.clock();
+    if (removed.length)
+      await trx.updateTable('shifts').set({ removed_at: now }).where('id', 'in', removed).execute();
+    await trx.updateTable('positions').set(positionColumns(b)).where('id', '=', positionId).execute();
+    const moved: string[] = [];
+    const grown: string[] = [];
+    for (const s of b.shifts) {
+      const start = new Date(s.startsAt);
+      const end = new Date(s.endsAt);
+      const old = s.id ? byId.get(s.id) : undefined;
+      if (!old) {
+        await trx
+          .insertInto('shifts')
+          .values({
+            position_id: positionId,
+            activity_id: activityId,
+            starts_at: start,
+            ends_at: end,
+            quota: s.quota,
+          })
+          .execute();
+        continue;
+      }
+      if (s.quota < old.taken) throw new DomainError('QUOTA_BELOW_TAKEN');
+      const timeChanged = +start !== +old.starts_at || +end !== +old.ends_at;
+      if (timeChanged) {
+        const checkedIn = await trx
+          .selectFrom('attendances')
+          .select('id')
+          .where('shift_id', '=', old.id)
+          .executeTakeFirst();
+        if (checkedIn) throw new DomainError('ATTENDANCE_STATE');
+        moved.push(old.id);
+        await trx
+          .updateTable('signups')
+          .set({ shift_range: rangeOf(start, end) })
+          .where('shift_id', '=', old.id)
+          .execute();
+      }
+      await trx
+        .updateTable('shifts')
+        .set({ starts_at: start, ends_at: end, quota: s.quota })
+        .where('id', '=', old.id)
+        .execute();
+      if (s.quota > old.quota) grown.push(old.id);
+    }
+    const promoted = [];
+    for (const shiftId of grown)
+      promoted.push(...(await promoteWaitlist(trx, shiftId, b.needsApproval, now)));
+    await notify(
+      trx,
+      promoted.map((x) => x.user_id),
+      'signup_promoted',
+      { activityId, title: a.title },
+    );
+    if (moved.length && a.status === 'published') {
+      const users = await trx
+        .selectFrom('signups as g')
+        .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
+        .select('v.user_id')
+        .where('g.shift_id', 'in', moved)
+        .where('g.status', 'in', OPEN)
+        .execute();
+      await notify(
+        trx,
+        users.map((u) => u.user_id),
+        'activity_changed',
+        { activityId, title: a.title },
+      );
+    }
+    await audit({ ...ctx, db: trx }, a, 'position.update', p.id, {
+      removedShifts: removed.length,
+      movedShifts: moved.length,
+      promoted: promoted.length,
+    });
+    return { id: p.id };
+  });
+}
+
+export async function removePosition(ctx: Ctx, activityId: string, positionId: string) {
+  const a = await editable(ctx, activityId);
+  return ctx.db.transaction().execute(async (trx) => {
+    await livePosition(trx, activityId, positionId);
+    const shifts = await trx
+      .selectFrom('shifts')
+      .select('id')
+      .where('position_id', '=', positionId)
+      .where('removed_at', 'is', null)
+      .forNoKeyUpdate()
+      .execute();
+    if (
+      (await openSignupCount(
+        trx,
+        shifts.map((s) => s.id),
+      )) > 0
+    )
+      throw new DomainError('SHIFT_HAS_SIGNUPS');
+    const now = ctx.clock();
+    await trx.updateTable('shifts').set({ removed_at: now }).where('position_id', '=', positionId).execute();
+    await trx.updateTable('positions').set({ removed_at: now }).where('id', '=', positionId).execute();
+    await audit({ ...ctx, db: trx }, a, 'position.remove', positionId);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,333 @@
+import { ageOn } from '@yiqi/shared/identity/documents';
+import type { SignupStatus } from '@yiqi/shared/contracts/activities';
+import type { ErrorCode } from '@yiqi/shared/errors';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { loadActivity } from './activities.service.ts';
+import { chinaDate, iso, phaseOf } from './activities.views.ts';
+import * as repo from './signups.repository.ts';
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.findVolunteerOfUser>>>;
+
+/** The eligibility rules, in the order a volunteer would fix them; throws the first that fails. */
+async function checkEligible(ctx: Ctx, v: Volunteer, shift: repo.ShiftRow, inviteCode: string | undefined) {
+  if (v.verification_status !== 'verified') throw new DomainError('SIGNUP_UNVERIFIED');
+  const day = chinaDate(new Date(shift.starts_at));
+  const age = v.birth_iso ? ageOn(v.birth_iso, new Date(`${day}T00:00:00Z`)) : null;
+  if (age !== null && age < 18 && !v.guardian_consent_at) throw new DomainError('SIGNUP_GUARDIAN_CONSENT');
+  if (shift.min_age !== null && (age === null || age < shift.min_age))
+    throw new DomainError('SIGNUP_TOO_YOUNG', { minAge: shift.min_age });
+  if (shift.max_age !== null && (age === null || age > shift.max_age))
+    throw new DomainError('SIGNUP_TOO_OLD', { maxAge: shift.max_age });
+  const quals = (v.qualifications as { name: string; validUntil?: string }[])
+    .filter((q) => !q.validUntil || q.validUntil >= day)
+    .map((q) => q.name);
+  const missing = [
+    ...shift.required_skills.filter((s) => !v.skills.includes(s)),
+    ...shift.required_qualifications.filter((q) => !quals.includes(q)),
+  ];
+  if (missing.length) throw new DomainError('SIGNUP_REQUIREMENTS', { missing });
+  if (
+    shift.recruit_mode === 'teams' &&
+    !(await repo.hasActiveMembership(ctx.db, v.id, shift.designated_orgs))
+  )
+    throw new DomainError('SIGNUP_TEAMS_ONLY');
+  if (
+    shift.recruit_mode === 'code' &&
+    (inviteCode ?? '').toUpperCase() !== (shift.invite_code ?? '').toUpperCase()
+  )
+    throw new DomainError('SIGNUP_INVITE_CODE');
+}
+
+export async function volunteerOf(ctx: Ctx) {
+  const v = await repo.findVolunteerOfUser(ctx.db, actorOf(ctx).userId);
+  if (!v) throw new DomainError('VOLUNTEER_REQUIRED');
+  return v;
+}
+
+/**
+ * Signs the caller up for a shift. Under the shift's row lock: a free place makes the sign-up accepted
+ * (or pending, when the position needs approval, which holds the place too); a full shift waitlists it.
+ * The database refuses an overbooking even if this logic were wrong (CHECK taken <= quota).
+ */
+export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | undefined) {
+  const v = await volunteerOf(ctx);
+  const shift = await repo.findShift(ctx.db, shiftId);
+  if (!shift || shift.activity_status === 'draft') throw new DomainError('NOT_FOUND');
+  const now = ctx.clock();
+  if (shift.activity_status !== 'published' || new Date(shift.starts_at) <= now)
+    throw new DomainError('SIGNUP_CLOSED');
+  await checkEligible(ctx, v, shift, inviteCode);
+  const range = repo.rangeOf(new Date(shift.starts_at), new Date(shift.ends_at));
+  const clash = await repo.overlapping(ctx.db, v.id, range, shiftId);
+  if (clash.length) throw new DomainError('SIGNUP_OVERLAP');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const places = await repo.lockShift(trx, shiftId);
+      const status: SignupStatus =
+        places.taken < places.quota ? (shift.needs_approval ? 'pending' : 'accepted') : 'waitlisted';
+      const row = await trx
+        .insertInto('signups')
+        .values({
+          shift_id: shiftId,
+          position_id: shift.position_id,
+          activity_id: shift.activity_id,
+          volunteer_id: v.id,
+          status,
+          shift_range: range,
+          waitlisted_at: status === 'waitlisted' ? now : null,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'signup.create',
+          result: 'ok',
+          objectType: 'signup',
+          objectId: row.id,
+          regionCode: shift.region_code,
+          details: { activityId: shift.activity_id, shiftId, volunteerId: v.id, status },
+        },
+      );
+      const waitlistPosition =
+        status === 'waitlisted' ? await repo.waitlistPosition(trx, shiftId, row.id) : null;
+      return { id: row.id, status, waitlistPosition };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError('SIGNUP_EXISTS');
+    throw e;
+  }
+}
+
+async function ownSignup(ctx: Ctx, id: string) {
+  const g = await repo.findSignup(ctx.db, id);
+  if (!g || g.user_id !== actorOf(ctx).userId) throw new DomainError('NOT_FOUND');
+  return g;
+}
+
+/** Whether cancelling at `now` falls after the activity's cut-off before the shift. */
+function isLate(g: { starts_at: Date | string; cancel_cutoff_hours: number }, now: Date) {
+  return now.getTime() > new Date(g.starts_at).getTime() - g.cancel_cutoff_hours * 3600_000;
+}
+
+/**
+ * A volunteer cancels until their shift starts; after the activity's cut-off it is recorded as late.
+ * A freed place goes to the first on the waitlist in the same transaction, and they are told.
+ */
+export async function cancelMine(ctx: Ctx, id: string) {
+  const g = await ownSignup(ctx, id);
+  const now = ctx.clock();
+  if (!repo.OPEN.includes(g.status) || new Date(g.starts_at) <= now) throw new DomainError('SIGNUP_STATE');
+  const late = g.status !== 'waitlisted' && isLate(g, now);
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.lockShift(trx, g.shift_id);
+    if (
+      !(await repo.moveSignup(trx, id, repo.OPEN, {
+        status: 'cancelled',
+        cancel_kind: late ? 'late' : 'volunteer',
+        cancelled_at: now,
+      }))
+    )
+      throw new DomainError('SIGNUP_STATE');
+    const promoted = await repo.promoteWaitlist(trx, g.shift_id, g.needs_approval, now);
+    await notify(
+      trx,
+      promoted.map((p) => p.user_id),
+      'signup_promoted',
+      { activityId: g.activity_id, title: g.title },
+    );
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'signup.cancel',
+        result: 'ok',
+        objectType: 'signup',
+        objectId: id,
+        regionCode: g.region_code,
+        details: { activityId: g.activity_id, late, promoted: promoted.map((p) => p.id) },
+      },
+    );
+    return { id, status: 'cancelled' as SignupStatus, late };
+  });
+}
+
+/**
+ * The organizer accepts pending sign-ups or rejects pending and waitlisted ones (with a reason), one
+ * transaction each, so one that raced or never fit is reported back and does not stop the rest.
+ */
+export async function decide(
+  ctx: Ctx,
+  activityId: string,
+  ids: string[],
+  decision: 'accept' | 'reject',
+  reason: string | undefined,
+) {
+  const a = await loadActivity(ctx, activityId);
+  const phase = phaseOf(a, ctx.clock());
+  if (phase === 'draft' || phase === 'closed' || phase === 'cancelled')
+    throw new DomainError('ACTIVITY_STATE');
+  let done = 0;
+  const skipped: { id: string; code: ErrorCode }[] = [];
+  for (const id of [...new Set(ids)]) {
+    const g = await repo.findSignup(ctx.db, id);
+    if (!g || g.activity_id !== activityId) {
+      skipped.push({ id, code: 'NOT_FOUND' });
+      continue;
+    }
+    const from: SignupStatus[] = decision === 'accept' ? ['pending'] : ['pending', 'waitlisted'];
+    if (!from.includes(g.status)) {
+      skipped.push({ id, code: 'SIGNUP_STATE' });
+      continue;
+    }
+    const ok = await ctx.db.transaction().execute(async (trx) => {
+      const now = ctx.clock();
+      if (decision === 'reject') await repo.lockShift(trx, g.shift_id);
+      const moved = await repo.moveSignup(trx, id, from, {
+        status: decision === 'accept' ? 'accepted' : 'rejected',
+        reject_reason: decision === 'reject' ? (reason ?? null) : null,
+        decided_by: actorOf(ctx).userId,
+        decided_at: now,
+      });
+      if (!moved) return false;
+      const promoted =
+        decision === 'reject' ? await repo.promoteWaitlist(trx, g.shift_id, g.needs_approval, now) : [];
+      await notify(trx, [g.user_id], decision === 'accept' ? 'signup_accepted' : 'signup_rejected', {
+        activityId,
+        title: g.title,
+        ...(reason ? { reason } : {}),
+      });
+      await notify(
+        trx,
+        promoted.map((p) => p.user_id),
+        'signup_promoted',
+        { activityId, title: g.title },
+      );
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'signup.decide',
+          result: 'ok',
+          objectType: 'signup',
+          objectId: id,
+          regionCode: g.region_code,
+          details: { activityId, decision, reason, promoted: promoted.map((p) => p.id) },
+        },
+      );
+      return true;
+    });
+    if (ok) done++;
+    else skipped.push({ id, code: 'SIGNUP_STATE' });
+  }
+  return { done, skipped };
+}
+
+/** After a shift ends, accepted volunteers who never checked in are recorded as no-shows. */
+export async function recordNoShows(ctx: Ctx, activityId: string, shiftId: string) {
+  const a = await loadActivity(ctx, activityId);
+  const shift = await repo.findShift(ctx.db, shiftId);
+  if (!shift || shift.activity_id !== activityId) throw new DomainError('NOT_FOUND');
+  if (new Date(shift.ends_at) > ctx.clock()) throw new DomainError('ACTIVITY_STATE');
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('signups')
+      .set({ status: 'no_show', decided_by: actorOf(ctx).userId, decided_at: ctx.clock() })
+      .where('shift_id', '=', shiftId)
+      .where('status', '=', 'accepted')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('attendances as t').select('t.id').whereRef('t.signup_id', '=', 'signups.id'))),
+      )
+      .returning('id')
+      .execute();
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'signup.no_show',
+        result: 'ok',
+        objectType: 'shift',
+        objectId: shiftId,
+        regionCode: a.region_code,
+        details: { activityId, signups: rows.map((r) => r.id) },
+      },
+    );
+    return { recorded: rows.length };
+  });
+}
+
+export async function listMine(ctx: Ctx, when: 'upcoming' | 'past' | 'all', page: number, pageSize: number) {
+  const v = await repo.findVolunteerOfUser(ctx.db, actorOf(ctx).userId);
+  if (!v) return { items: [], total: 0, page, pageSize };
+  const now = ctx.clock();
+  const { rows, total } = await repo.listOfVolunteer(ctx.db, v.id, when, now, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      activityId: r.activity_id,
+      activityTitle: r.title,
+      activityStatus: phaseOf(
+        { status: r.activity_status, starts_at: r.activity_starts_at, ends_at: r.activity_ends_at },
+        now,
+      ),
+      orgName: r.org_name,
+      positionName: r.position_name,
+      shiftId: r.shift_id,
+      shiftStartsAt: iso(r.starts_at)!,
+      shiftEndsAt: iso(r.ends_at)!,
+      address: r.address,
+      waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
+      rejectReason: r.reject_reason,
+      cancelKind: r.cancel_kind,
+      cancelIsLate: r.status !== 'waitlisted' && isLate(r, now),
+      attendance: r.attendance_id
+        ? {
+            id: r.attendance_id,
+            checkInAt: iso(r.check_in_at)!,
+            checkOutAt: iso(r.check_out_at),
+            reviewStatus: r.review_status!,
+          }
+        : null,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+export async function listOfActivity(
+  ctx: Ctx,
+  activityId: string,
+  f: { status?: SignupStatus | undefined; shiftId?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
+  await loadActivity(ctx, activityId);
+  const { rows, total } = await repo.listOfActivity(ctx.db, activityId, f, page, pageSize);
+  const today = ctx.clock();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      volunteerId: r.volunteer_id,
+      volunteerNo: r.volunteer_no,
+      name: r.name,
+      age: r.birth_iso ? ageOn(r.birth_iso, today) : null,
+      status: r.status,
+      positionId: r.position_id,
+      positionName: r.position_name,
+      shiftId: r.shift_id,
+      shiftStartsAt: iso(r.starts_at)!,
+      shiftEndsAt: iso(r.ends_at)!,
+      rejectReason: r.reject_reason,
+      cancelKind: r.cancel_kind,
+      createdAt: iso(r.created_at)!,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

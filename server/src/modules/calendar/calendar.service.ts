@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Database } from '../../db/database.ts';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { sha256 } from '../../lib/crypto.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+/** A user's accepted and pending shifts from a month back on, as an iCalendar document. */
+async function calendarOf(db: Database, userId: string, now: Date): Promise<string> {
+  const rows = await db
+    .selectFrom('signups as g')
+    .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
+    .innerJoin('shifts as s', 's.id', 'g.shift_id')
+    .innerJoin('positions as p', 'p.id', 'g.position_id')
+    .innerJoin('activities as a', 'a.id', 'g.activity_id')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .select([
+      'g.id',
+      'g.status',
+      's.starts_at',
+      's.ends_at',
+      'p.name as position',
+      'a.title',
+      'a.address',
+      'a.lat',
+      'a.lng',
+      'o.name as org',
+    ])
+    .where('v.user_id', '=', userId)
+    .where('g.status', 'in', ['accepted', 'pending'])
+    .where('a.status', '=', 'published')
+    .where('s.ends_at', '>', new Date(now.getTime() - 31 * 86400_000))
+    .orderBy('s.starts_at')
+    .limit(1000)
+    .execute();
+  const cal = ical({
+    name: '一起 · 我的志愿服务',
+    prodId: { company: 'yiqi', product: 'shifts', language: 'ZH' },
+  });
+  for (const r of rows)
+    cal.createEvent({
+      id: `${r.id}@yiqi`,
+      start: new Date(r.starts_at),
+      end: new Date(r.ends_at),
+      summary: `${r.title} · ${r.position}`,
+      description: `${r.org}${r.status === 'pending' ? '（待审核）' : ''}`,
+      location:
+        r.lat !== null && r.lng !== null ? { title: r.address, geo: { lat: r.lat, lon: r.lng } } : r.address,
+      status: r.status === 'pending' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  return cal.toString();
+}
+
+export function myCalendar(ctx: Ctx) {
+  return calendarOf(ctx.db, actorOf(ctx).userId, ctx.clock());
+}
+
+/** A new secret feed address for calendar apps (which cannot sign in); the old one stops working. */
+export async function renewFeed(ctx: Ctx, origin: string) {
+  const token = randomBytes(32).toString('base64url');
+  const userId = actorOf(ctx).userId;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('calendar_feeds')
+      .values({ user_id: userId, token_hash: sha256(token) })
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ token_hash: sha256(token), created_at: ctx.clock() }),
+      )
+      .execute();
+    await recordAudit({ ...ctx, db: trx }, { action: 'calendar.feed_renew', result: 'ok', regionCode: null });
+  });
+  return { url: `${origin}/api/calendar/${token}.ics` };
+}
+
+export async function feed(ctx: Ctx, tokenFile: string) {
+  const token = tokenFile.replace(/\.ics$/, '');
+  const row = await ctx.db
+    .selectFrom('calendar_feeds')
+    .select('user_id')
+    .where('token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND');
+  return calendarOf(ctx.db, row.user_id, ctx.clock());
+}

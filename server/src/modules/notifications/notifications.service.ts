@@ -1,0 +1,145 @@
+import type { Locale, Text } from '@yiqi/shared/i18n';
+import { NOTIFICATION_KINDS } from '@yiqi/shared/contracts/activities';
+import type { Database } from '../../db/database.ts';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+
+type Kind = (typeof NOTIFICATION_KINDS)[number];
+type Data = { activityId?: string; title?: string; reason?: string; when?: string };
+
+/**
+ * In-app notifications. Only the kind and its parameters are stored; the text is rendered in the reader's
+ * language when read, so a user who switches language reads old notices in the new one.
+ */
+const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
+  activity_cancelled: {
+    title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
+    body: (d) => ({
+      'zh-CN': `你报名的“${d.title}”已取消。原因：${d.reason}`,
+      'zh-HK': `你報名的「${d.title}」已取消。原因：${d.reason}`,
+      en: `“${d.title}”, which you signed up for, was cancelled. Reason: ${d.reason}`,
+    }),
+  },
+  activity_changed: {
+    title: {
+      'zh-CN': '活动时间或地点有变',
+      'zh-HK': '活動時間或地點有變',
+      en: 'Activity time or place changed',
+    },
+    body: (d) => ({
+      'zh-CN': `你报名的“${d.title}”调整了时间或地点，请查看最新安排。`,
+      'zh-HK': `你報名的「${d.title}」調整了時間或地點，請查看最新安排。`,
+      en: `“${d.title}”, which you signed up for, changed its time or place; check the new details.`,
+    }),
+  },
+  signup_promoted: {
+    title: { 'zh-CN': '候补成功', 'zh-HK': '候補成功', en: 'You moved up from the waitlist' },
+    body: (d) => ({
+      'zh-CN': `有人取消了报名，你已从候补转为“${d.title}”的正式报名。`,
+      'zh-HK': `有人取消了報名，你已從候補轉為「${d.title}」的正式報名。`,
+      en: `A place opened up: you are now signed up for “${d.title}”.`,
+    }),
+  },
+  signup_accepted: {
+    title: { 'zh-CN': '报名已通过', 'zh-HK': '報名已通過', en: 'Sign-up accepted' },
+    body: (d) => ({
+      'zh-CN': `你报名的“${d.title}”已通过审核。`,
+      'zh-HK': `你報名的「${d.title}」已通過審核。`,
+      en: `Your sign-up for “${d.title}” was accepted.`,
+    }),
+  },
+  signup_rejected: {
+    title: { 'zh-CN': '报名未通过', 'zh-HK': '報名未通過', en: 'Sign-up not accepted' },
+    body: (d) => ({
+      'zh-CN': `你报名的“${d.title}”未通过。原因：${d.reason}`,
+      'zh-HK': `你報名的「${d.title}」未通過。原因：${d.reason}`,
+      en: `Your sign-up for “${d.title}” was not accepted. Reason: ${d.reason}`,
+    }),
+  },
+};
+
+/** Queues notices in the caller's transaction, so a rolled-back change notifies nobody. */
+export async function notify(db: Database, userIds: (string | null)[], kind: Kind, data: Data) {
+  const users = [...new Set(userIds.filter((u): u is string => u !== null))];
+  if (users.length === 0) return;
+  const json = JSON.stringify(data);
+  for (let i = 0; i < users.length; i += 1000)
+    await db
+      .insertInto('notifications')
+      .values(users.slice(i, i + 1000).map((user_id) => ({ user_id, kind, data: json })))
+      .execute();
+}
+
+export function render(kind: string, data: Record<string, unknown>, locale: Locale) {
+  const t = TEXT[kind as Kind];
+  if (!t) return { title: kind, body: '' };
+  return { title: t.title[locale], body: t.body(data as Data)[locale] };
+}
+
+export async function listMine(ctx: Ctx, page: number, pageSize: number) {
+  const userId = actorOf(ctx).userId;
+  const base = ctx.db.selectFrom('notifications').where('user_id', '=', userId);
+  const [rows, total, unread] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .where('read_at', 'is', null)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as Kind,
+      ...render(r.kind, r.data, ctx.locale),
+      activityId: typeof r.data.activityId === 'string' ? r.data.activityId : null,
+      createdAt: new Date(r.created_at).toISOString(),
+      readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+    })),
+    total: Number(total.n),
+    unread: Number(unread.n),
+    page,
+    pageSize,
+  };
+}
+
+/** Marks one of the caller's notices (or all, without an id) read; someone else's reads as not found. */
+export async function markRead(ctx: Ctx, id?: string) {
+  let q = ctx.db
+    .updateTable('notifications')
+    .set({ read_at: ctx.clock() })
+    .where('user_id', '=', actorOf(ctx).userId)
+    .where('read_at', 'is', null);
+  if (id) {
+    const own = await ctx.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('id', '=', id)
+      .where('user_id', '=', actorOf(ctx).userId)
+      .executeTakeFirst();
+    if (!own) throw new DomainError('NOT_FOUND');
+    q = q.where('id', '=', id);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx.executeQuery(q.compile());
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'notification.read',
+        result: 'ok',
+        objectType: 'notification',
+        ...(id ? { objectId: id } : {}),
+        regionCode: null,
+        details: { count: Number(r.numAffectedRows ?? 0) },
+      },
+    );
+  });
+  return { ok: true as const };
+}
