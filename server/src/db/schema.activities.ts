@@ -78,6 +78,7 @@ export interface ShiftsTable {
 
 export interface SignupsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   shift_id: string;
   position_id: string;
   activity_id: string;

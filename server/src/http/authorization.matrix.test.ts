@@ -24,6 +24,7 @@ import {
 } from '../modules/memberships/memberships.testkit.ts';
 import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
 import { importMatrixFixtures } from '../modules/imports/imports.testkit.ts';
+import { activityMatrixFixtures } from '../modules/activities/activities.matrix.ts';
 
 type Relation =
   'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
@@ -112,6 +113,11 @@ after(() => t.close());
 const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | null> | Req | null> = {
   ...volunteerMatrixFixtures(() => t, regions, orgs),
   ...importMatrixFixtures(() => t, orgs),
+  ...activityMatrixFixtures(
+    () => t,
+    orgs,
+    (actor) => volunteerOf(actor as Actor),
+  ),
   'GET /api/regions': (rel) =>
     rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,
   'GET /api/regions/:code': (rel) =>

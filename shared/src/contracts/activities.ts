@@ -80,6 +80,13 @@ const DateTime = z.iso.datetime({ offset: true });
 const Title = z.string().trim().min(1).max(100);
 const ShortText = z.string().trim().min(1).max(100);
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+/**
+ * Degrees to six decimals (about 0.1 m): more is noise from the device, and a subnormal number such as
+ * 2e-323 would not survive the trip through PostgreSQL's float8 input.
+ */
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+const Lat = z.number().min(-90).max(90).transform(round6);
+const Lng = z.number().min(-180).max(180).transform(round6);
 
 export const InsuranceInput = z
   .strictObject({
@@ -103,8 +110,8 @@ const activityFields = {
   targets: z.array(z.enum(SERVICE_TARGETS)).max(SERVICE_TARGETS.length).default([]),
   regionCode: RegionCode,
   address: z.string().trim().min(1).max(200),
-  lat: z.number().min(-90).max(90).nullable().optional(),
-  lng: z.number().min(-180).max(180).nullable().optional(),
+  lat: Lat.nullable().optional(),
+  lng: Lng.nullable().optional(),
   startsAt: DateTime,
   endsAt: DateTime,
   recruitMode: z.enum(RECRUIT_MODES).default('public'),
@@ -279,9 +286,9 @@ export const ActivitySearchQuery = z
     category: z.enum(SERVICE_CATEGORIES).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    lat: z.coerce.number().min(-90).max(90).optional(),
-    lng: z.coerce.number().min(-180).max(180).optional(),
-    radiusKm: z.coerce.number().min(0.1).max(500).optional(),
+    lat: z.coerce.number().min(-90).max(90).transform(round6).optional(),
+    lng: z.coerce.number().min(-180).max(180).transform(round6).optional(),
+    radiusKm: z.coerce.number().min(0.1).max(500).transform(round6).optional(),
     q: z.string().trim().min(1).max(50).optional(),
     openOnly: Bool.optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -410,9 +417,9 @@ export const QrToken = z.object({
 });
 
 export const DevicePosition = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  accuracyM: z.number().min(0).max(100000),
+  lat: Lat,
+  lng: Lng,
+  accuracyM: z.number().min(0).max(100000).transform(Math.round),
 });
 
 export const ScanBody = z.strictObject({

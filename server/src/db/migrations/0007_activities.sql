@@ -94,6 +94,9 @@ CREATE INDEX shifts_activity_idx ON shifts (activity_id, starts_at);
 
 CREATE TABLE signups (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- Arrival order: assigned under the shift's lock, so the waitlist is first come, first served even
+  -- when two sign-ups share a timestamp.
+  seq            bigint GENERATED ALWAYS AS IDENTITY,
   shift_id       uuid NOT NULL REFERENCES shifts(id),
   position_id    uuid NOT NULL REFERENCES positions(id),
   activity_id    uuid NOT NULL REFERENCES activities(id),
@@ -112,7 +115,7 @@ CREATE TABLE signups (
 );
 -- One open sign-up per volunteer and shift; cancelled and rejected ones stay as history.
 CREATE UNIQUE INDEX signups_open_uniq ON signups (shift_id, volunteer_id) WHERE status IN ('pending', 'accepted', 'waitlisted');
-CREATE INDEX signups_shift_idx ON signups (shift_id, status, created_at);
+CREATE INDEX signups_shift_idx ON signups (shift_id, status, seq);
 CREATE INDEX signups_activity_idx ON signups (activity_id, status);
 CREATE INDEX signups_volunteer_idx ON signups (volunteer_id, created_at DESC);
 

@@ -107,7 +107,7 @@ export async function waitlistPosition(db: Database, shiftId: string, signupId: 
   const r = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM signups w, signups me
     WHERE me.id = ${signupId} AND w.shift_id = ${shiftId} AND w.status = 'waitlisted'
-      AND (w.waitlisted_at, w.id) <= (me.waitlisted_at, me.id)`.execute(db);
+      AND w.seq <= me.seq`.execute(db);
   return r.rows[0]?.n ?? null;
 }
 
@@ -123,7 +123,7 @@ export async function promoteWaitlist(db: Database, shiftId: string, needsApprov
     UPDATE signups g SET status = ${needsApproval ? 'pending' : 'accepted'}, promoted_at = ${now}
     FROM volunteers v
     WHERE g.id IN (SELECT id FROM signups WHERE shift_id = ${shiftId} AND status = 'waitlisted'
-                   ORDER BY waitlisted_at, id LIMIT ${free})
+                   ORDER BY seq LIMIT ${free})
       AND v.id = g.volunteer_id
     RETURNING g.id, g.volunteer_id, v.user_id`.execute(db);
   return r.rows;
@@ -228,7 +228,7 @@ export function listOfVolunteer(
           't.review_status',
           sql<number | null>`CASE WHEN g.status = 'waitlisted' THEN (SELECT count(*)::int FROM signups w
             WHERE w.shift_id = g.shift_id AND w.status = 'waitlisted'
-              AND (w.waitlisted_at, w.id) <= (g.waitlisted_at, g.id)) END`.as('waitlist_position'),
+              AND w.seq <= g.seq) END`.as('waitlist_position'),
         ])
         .orderBy('s.starts_at', when === 'past' ? 'desc' : 'asc')
         .orderBy('g.id'),
@@ -273,8 +273,7 @@ export function listOfActivity(
           'g.cancel_kind',
           'g.created_at',
         ])
-        .orderBy('g.created_at')
-        .orderBy('g.id'),
+        .orderBy('g.seq'),
     page,
     pageSize,
   );
