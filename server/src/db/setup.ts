@@ -7,6 +7,7 @@ import { migrate } from './migrate.ts';
 import { seedRegions } from '../modules/regions/regions.seed.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { seedDemoVolunteers } from '../demo/demo-volunteers.seed.ts';
+import { seedDemoActivities } from '../demo/demo-activities.seed.ts';
 
 /**
  * PGlite does nothing to stop a second process opening the same folder, which corrupts it, so the
@@ -55,6 +56,9 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
   if (regions) await sql`ANALYZE regions`.execute(handle.db);
   const demo = options.demo ? await seedDemo(handle.db) : false;
   // Volunteers carry encrypted fields, so they need the application key.
-  if (demo && options.config) await seedDemoVolunteers(handle.db, options.config);
+  if (demo && options.config) {
+    await seedDemoVolunteers(handle.db, options.config);
+    await seedDemoActivities(handle.db, options.config);
+  }
   return { applied, regions, demo };
 }
