@@ -33,6 +33,10 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 export const BOARD_STATES = ['expected', 'checked_in', 'late', 'absent', 'checked_out'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
+/** Check-in opens this many minutes before a shift starts (and closes when it ends). */
+export const CHECKIN_OPENS_BEFORE_MINUTES = 60;
+/** How a sign-up was cancelled: by the volunteer (late = after the cut-off), with the activity, or its shift. */
+export const CANCEL_KINDS = ['volunteer', 'late', 'activity', 'shift_removed'] as const;
 /** Minutes after a shift starts before a check-in counts as late (and a missing one as absent). */
 export const LATE_GRACE_MINUTES = 15;
 /** The QR code on the organizer's screen changes every step; tokens of the previous and next step pass. */
@@ -350,7 +354,7 @@ export const MySignupRow = z.object({
   address: z.string(),
   waitlistPosition: z.number().int().nullable(),
   rejectReason: z.string().nullable(),
-  cancelKind: z.string().nullable(),
+  cancelKind: z.enum(CANCEL_KINDS).nullable(),
   /** Cancelling now would be recorded as late (after the activity's cut-off). */
   cancelIsLate: z.boolean(),
   attendance: AttendanceBrief.nullable(),
@@ -384,7 +388,7 @@ export const SignupRow = z.object({
   shiftStartsAt: z.string(),
   shiftEndsAt: z.string(),
   rejectReason: z.string().nullable(),
-  cancelKind: z.string().nullable(),
+  cancelKind: z.enum(CANCEL_KINDS).nullable(),
   createdAt: z.string(),
 });
 export const SignupPage = pageOf(SignupRow);

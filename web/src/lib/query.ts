@@ -30,6 +30,9 @@ export const queryClient: QueryClient = new QueryClient({
  * /me entry the route gates observe, and they would never hear of the new session.)
  */
 export function forgetAllButMe(qc: QueryClient): void {
-  qc.cancelQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] }).catch(() => undefined);
-  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  // Exactly ['me']: keys that merely start with 'me' (['me', 'memberships'] …) are the previous user's data.
+  const others = (q: { queryKey: readonly unknown[] }) =>
+    !(q.queryKey.length === 1 && q.queryKey[0] === ME_KEY[0]);
+  qc.cancelQueries({ predicate: others }).catch(() => undefined);
+  qc.removeQueries({ predicate: others });
 }

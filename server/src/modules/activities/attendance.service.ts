@@ -9,12 +9,12 @@ import * as repo from './attendance.repository.ts';
 import { checkToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
 import { findShift, type ShiftRow } from './signups.repository.ts';
 import { volunteerOf } from './signups.service.ts';
-import { QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
+import { CHECKIN_OPENS_BEFORE_MINUTES, QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
 
 type Position = z.infer<typeof DevicePosition>;
 
 /** Check-in opens an hour before the shift and closes when it ends. */
-const OPENS_BEFORE_MS = 60 * 60_000;
+const OPENS_BEFORE_MS = CHECKIN_OPENS_BEFORE_MINUTES * 60_000;
 const isExclusionViolation = (e: unknown) => (e as { code?: string }).code === '23P01';
 
 /** Metres between two points (haversine); positions are only ever reduced to this. */
