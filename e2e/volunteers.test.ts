@@ -91,7 +91,8 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       assert.ok(await v.getByText('440305********123X').isVisible(), 'the document number is masked');
       await screenshot(v, 'v-05-profile-mobile');
 
-      // 2. Online check of the mainland ID card.
+      // 2. Online check of the mainland ID card (under the header's "more" menu).
+      await v.getByTestId('mobile-more').click();
       await v.getByTestId('tab-verify').click();
       await v.getByTestId('verify-online').waitFor();
       await screenshot(v, 'v-06-verify-mobile');

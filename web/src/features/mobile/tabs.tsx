@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CompassOutlined,
+  SafetyCertificateOutlined,
+  ScanOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { mobileMessages } from './messages.ts';
 
 type MobileText = (typeof mobileMessages)['zh-CN'];
@@ -10,10 +18,17 @@ export interface Tab {
   label: (t: MobileText) => string;
 }
 
-/** The volunteer area's sections: the bottom tab bar on phones, the header links on wider screens. */
+/** The volunteer area's sections: the bottom tab bar on phones (five at most), the header links on wider screens. */
 export const TABS: Tab[] = [
-  { path: '/m/profile', icon: <UserOutlined />, label: (t) => t.tabProfile },
-  { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabVerify },
+  { path: '/m/activities', icon: <CompassOutlined />, label: (t) => t.tabActivities },
+  { path: '/m/my-activities', icon: <CalendarOutlined />, label: (t) => t.tabMyActivities },
+  { path: '/m/scan', icon: <ScanOutlined />, label: (t) => t.tabScan },
   { path: '/m/teams', icon: <TeamOutlined />, label: (t) => t.tabTeams },
+  { path: '/m/profile', icon: <UserOutlined />, label: (t) => t.tabProfile },
+];
+
+/** Pages used now and then: in the header's "more" menu. */
+export const MORE: Tab[] = [
+  { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabVerify },
   { path: '/m/account', icon: <SettingOutlined />, label: (t) => t.tabAccount },
 ];

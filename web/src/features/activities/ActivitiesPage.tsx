@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { Button, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { FilterPanel } from '../common/FilterPanel.tsx';
+import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { ACTIVITIES_KEY, searchActivities } from './api.ts';
+import { ActivityCard } from './ActivityCard.tsx';
+import { ActivityFilters } from './ActivityFilters.tsx';
+import { activeCount, toQuery, useFilters } from './filters.ts';
+import { activityMessages } from './messages.ts';
+
+const PAGE_SIZE = 10;
+
+/** /m/activities — published activities anyone may browse: words, category, area, dates, places, distance. */
+export default function ActivitiesPage() {
+  const t = useMessages(activityMessages);
+  const [f, set] = useFilters();
+  const [words, setWords] = useState(f.q);
+  useEffect(() => setWords(f.q), [f.q]);
+  const query = toQuery(f, PAGE_SIZE);
+  const q = useQuery({
+    queryKey: [...ACTIVITIES_KEY, query],
+    queryFn: ({ signal }) => searchActivities(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = activeCount(f) > 0 || f.q !== '';
+
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Title level={3} style={{ margin: '4px 0' }}>
+        {t.title}
+      </Typography.Title>
+      <Input.Search
+        allowClear
+        value={words}
+        maxLength={50}
+        placeholder={t.searchPlaceholder}
+        aria-label={t.searchPlaceholder}
+        onChange={(e) => setWords(e.target.value)}
+        onSearch={(v) => set({ q: v.trim() })}
+        data-testid="activity-search"
+      />
+      <FilterPanel active={activeCount(f)}>
+        <ActivityFilters f={f} set={set} />
+      </FilterPanel>
+      {q.isError ? (
+        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.isPending ? (
+        <Skeleton active />
+      ) : q.data.items.length === 0 ? (
+        <Empty
+          description={
+            <Flex vertical gap={4} align="center">
+              <span>{t.empty}</span>
+              {filtered && <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>}
+              {filtered && (
+                <Button
+                  onClick={() =>
+                    set({
+                      q: '',
+                      category: undefined,
+                      region: undefined,
+                      from: undefined,
+                      to: undefined,
+                      open: false,
+                      lat: undefined,
+                      lng: undefined,
+                    })
+                  }
+                >
+                  {t.clearFilters}
+                </Button>
+              )}
+            </Flex>
+          }
+        />
+      ) : (
+        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
+          <Typography.Text type="secondary" data-testid="activity-total">
+            {fmt(t.total, { n: q.data.total })}
+          </Typography.Text>
+          {q.data.items.map((a) => (
+            <ActivityCard key={a.id} a={a} />
+          ))}
+          {q.data.total > PAGE_SIZE && (
+            <Pagination
+              simple
+              align="center"
+              current={f.page}
+              pageSize={PAGE_SIZE}
+              total={q.data.total}
+              onChange={(page) => {
+                set({ page });
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          )}
+        </Flex>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,97 @@
+import { Card, Descriptions, Flex, Typography } from 'antd';
+import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
+import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
+import type { ActivityDetail } from './api.ts';
+import { geoLink, timeRange } from './format.ts';
+import { MapLink } from './InfoLine.tsx';
+import { activityMessages } from './messages.ts';
+
+const LABEL = { width: 88, color: 'rgba(0,0,0,0.55)' };
+
+/** Who runs the activity, when and where, whom to call, who may join, insurance and the cancelling rule. */
+export function ActivityFacts({ a }: { a: ActivityDetail }) {
+  const t = useMessages(activityMessages);
+  const text = useText();
+  const geo = a.lat !== null && a.lng !== null ? geoLink(a.lat, a.lng, a.title) : null;
+  const ins = a.insurance;
+  return (
+    <Card size="small">
+      <Descriptions
+        column={1}
+        size="small"
+        styles={{ label: LABEL }}
+        items={[
+          { key: 'org', label: t.org, children: a.orgName },
+          { key: 'time', label: t.time, children: timeRange(a.startsAt, a.endsAt) },
+          {
+            key: 'address',
+            label: t.address,
+            children: (
+              <Flex vertical gap={2}>
+                <span>
+                  {a.regionName} · {a.address}
+                </span>
+                {geo && (
+                  <span>
+                    <MapLink href={geo.href} text={geo.text} title={t.mapHint} />{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      ({t.mapHint})
+                    </Typography.Text>
+                  </span>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            key: 'contact',
+            label: t.contact,
+            children: a.contactPhone ? `${a.contactName} · ${a.contactPhone}` : a.contactName,
+          },
+          { key: 'pic', label: t.personInCharge, children: a.personInCharge },
+          {
+            key: 'mode',
+            label: t.recruitMode,
+            children: (
+              <Flex vertical gap={2}>
+                <span>{text(RECRUIT_MODE_NAMES[a.recruitMode])}</span>
+                {a.recruitMode === 'teams' && a.designatedOrgs.length > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t.designatedTeams}
+                    {a.designatedOrgs.map((o) => o.name).join('、')}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            key: 'insurance',
+            label: t.insurance,
+            children: ins ? (
+              <Flex vertical gap={2} data-testid="insurance">
+                <span>{fmt(t.insuranceValue, { insurer: ins.insurer, policyNo: ins.policyNo })}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {fmt(t.insuranceCover, { cover: ins.cover })}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {fmt(t.insurancePeriod, { from: ins.from, to: ins.to })}
+                </Typography.Text>
+              </Flex>
+            ) : (
+              <Typography.Text type="secondary">{t.noInsurance}</Typography.Text>
+            ),
+          },
+          {
+            key: 'places',
+            label: t.placesLabel,
+            children: fmt(t.placesValue, { taken: a.taken, quota: a.quota }),
+          },
+          {
+            key: 'cancel',
+            label: t.cancelRule,
+            children: fmt(t.cancelRuleValue, { n: a.cancelCutoffHours }),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
