@@ -17,6 +17,15 @@ export const ERRORS = {
   ...ACTIVITY_ERRORS,
 } as const;
 
+/** The domain tables ERRORS is made of, for the test that no code is defined twice. */
+export const ERROR_TABLES = [
+  COMMON_ERRORS,
+  ORGANIZATION_ERRORS,
+  VOLUNTEER_ERRORS,
+  IMPORT_ERRORS,
+  ACTIVITY_ERRORS,
+];
+
 export type ErrorCode = keyof typeof ERRORS;
 
 export interface ErrorBody {
