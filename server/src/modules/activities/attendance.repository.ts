@@ -29,7 +29,8 @@ function stateSql(now: Date) {
     WHEN t.check_out_at IS NOT NULL THEN 'checked_out'
     WHEN t.id IS NOT NULL AND t.check_in_at > s.starts_at + make_interval(mins => ${LATE_GRACE_MINUTES}) THEN 'late'
     WHEN t.id IS NOT NULL THEN 'checked_in'
-    WHEN ${now}::timestamptz > s.starts_at + make_interval(mins => ${LATE_GRACE_MINUTES}) THEN 'absent'
+    WHEN g.status = 'no_show' OR ${now}::timestamptz >= s.ends_at
+      OR ${now}::timestamptz > s.starts_at + make_interval(mins => ${LATE_GRACE_MINUTES}) THEN 'absent'
     ELSE 'expected' END`;
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   FileDoneOutlined,
@@ -43,6 +44,7 @@ export const NAV: NavItem[] = [
   },
   { path: '/org-review', icon: <FileDoneOutlined />, label: (t) => t.menuOrgReview, roles: REGION_ADMINS },
   { path: '/members', icon: <UsergroupAddOutlined />, label: (t) => t.menuMembers, roles: TEAM_ADMINS },
+  { path: '/activities', icon: <CalendarOutlined />, label: (t) => t.menuActivities, roles: TEAM_ADMINS },
   { path: '/volunteers', icon: <IdcardOutlined />, label: (t) => t.menuVolunteers, roles: REGION_ADMINS },
   {
     path: '/verification',

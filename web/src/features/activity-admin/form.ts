@@ -1,0 +1,149 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import type { GEOFENCE_MODES, RECRUIT_MODES, RISK_LEVELS } from '@yiqi/shared/contracts/activities';
+import type { ServiceCategory, ServiceTarget } from '@yiqi/shared/categories';
+import type { ActivityDetail, ActivityInput, ActivityPatch } from './api.ts';
+import { fromIso, toBeijingIso } from './time.ts';
+
+export type RecruitMode = (typeof RECRUIT_MODES)[number];
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export type GeofenceMode = (typeof GEOFENCE_MODES)[number];
+
+/** The editor's fields: times as Beijing wall-clock pickers, geofence and insurance flattened. */
+export interface ActivityFormValues {
+  title: string;
+  description: string;
+  category?: ServiceCategory;
+  targets: ServiceTarget[];
+  regionCode?: string;
+  address: string;
+  lat?: number | null;
+  lng?: number | null;
+  startsAt?: Dayjs;
+  endsAt?: Dayjs;
+  recruitMode: RecruitMode;
+  designatedOrgs: string[];
+  inviteCode?: string | null;
+  contactName: string;
+  contactPhone?: string | null;
+  personInCharge: string;
+  riskLevel: RiskLevel;
+  physicalRisk: boolean;
+  riskText?: string | null;
+  policyNo?: string;
+  insurer?: string;
+  cover?: string;
+  insurancePeriod?: [Dayjs, Dayjs] | null;
+  geofenceMode: GeofenceMode;
+  radiusM?: number | null;
+  cancelCutoffHours: number;
+}
+
+export const PHONE = /^1[3-9]\d{9}$/;
+export const INVITE_CODE = /^[A-Za-z0-9]{4,32}$/;
+
+export const EMPTY_ACTIVITY: ActivityFormValues = {
+  title: '',
+  description: '',
+  targets: [],
+  address: '',
+  recruitMode: 'public',
+  designatedOrgs: [],
+  contactName: '',
+  personInCharge: '',
+  riskLevel: 'none',
+  physicalRisk: false,
+  geofenceMode: 'off',
+  cancelCutoffHours: 24,
+};
+
+export function toFormValues(a: ActivityDetail): ActivityFormValues {
+  const from = a.insurance ? dayjs(a.insurance.from) : null;
+  const to = a.insurance ? dayjs(a.insurance.to) : null;
+  return {
+    title: a.title,
+    description: a.description,
+    category: a.category,
+    targets: a.targets,
+    regionCode: a.regionCode,
+    address: a.address,
+    lat: a.lat,
+    lng: a.lng,
+    startsAt: fromIso(a.startsAt),
+    endsAt: fromIso(a.endsAt),
+    recruitMode: a.recruitMode,
+    designatedOrgs: a.designatedOrgs.map((o) => o.id),
+    inviteCode: a.inviteCode,
+    contactName: a.contactName,
+    contactPhone: a.contactPhone,
+    personInCharge: a.personInCharge,
+    riskLevel: a.riskLevel,
+    physicalRisk: a.physicalRisk,
+    riskText: a.riskText,
+    policyNo: a.insurance?.policyNo,
+    insurer: a.insurance?.insurer,
+    cover: a.insurance?.cover,
+    insurancePeriod: from && to ? [from, to] : null,
+    geofenceMode: a.geofence.mode,
+    radiusM: a.geofence.radiusM,
+    cancelCutoffHours: a.cancelCutoffHours,
+  };
+}
+
+const trimmed = (s: string | null | undefined) => s?.trim() || null;
+
+/** The body for POST (the form's rules have made sure the required fields are there). */
+export function toBody(v: ActivityFormValues): ActivityInput {
+  const insured = v.physicalRisk && v.policyNo && v.insurer && v.cover && v.insurancePeriod;
+  return {
+    title: v.title.trim(),
+    description: v.description.trim(),
+    category: v.category!,
+    targets: v.targets,
+    regionCode: v.regionCode!,
+    address: v.address.trim(),
+    lat: v.lat ?? null,
+    lng: v.lng ?? null,
+    startsAt: toBeijingIso(v.startsAt!),
+    endsAt: toBeijingIso(v.endsAt!),
+    recruitMode: v.recruitMode,
+    designatedOrgs: v.recruitMode === 'teams' ? v.designatedOrgs : [],
+    inviteCode: v.recruitMode === 'code' ? trimmed(v.inviteCode) : null,
+    contactName: v.contactName.trim(),
+    contactPhone: trimmed(v.contactPhone),
+    personInCharge: v.personInCharge.trim(),
+    riskLevel: v.riskLevel,
+    physicalRisk: v.physicalRisk,
+    riskText: trimmed(v.riskText),
+    insurance: insured
+      ? {
+          policyNo: v.policyNo!.trim(),
+          insurer: v.insurer!.trim(),
+          cover: v.cover!.trim(),
+          from: v.insurancePeriod![0].format('YYYY-MM-DD'),
+          to: v.insurancePeriod![1].format('YYYY-MM-DD'),
+        }
+      : null,
+    geofence:
+      v.geofenceMode === 'off' ? { mode: 'off' } : { mode: v.geofenceMode, radiusM: v.radiusM ?? null },
+    cancelCutoffHours: v.cancelCutoffHours,
+  };
+}
+
+/**
+ * Only what changed, for PATCH. The masked contact phone the API shows is sent only when it was replaced,
+ * and the other fields the organizer did not touch are left as the server has them.
+ */
+export function changedFields(before: ActivityFormValues, after: ActivityFormValues): ActivityPatch {
+  const a = toBody(before) as Record<string, unknown>;
+  const b = toBody(after) as Record<string, unknown>;
+  const patch: Record<string, unknown> = {};
+  for (const k of Object.keys(b)) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) patch[k] = b[k];
+  return patch as ActivityPatch;
+}
+
+/** A random invitation code without look-alike characters (0/O, 1/I/l). */
+export function randomInviteCode(length = 8): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (n) => alphabet[n % alphabet.length]).join('');
+}
