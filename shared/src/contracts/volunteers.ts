@@ -239,6 +239,29 @@ export const VolunteerExport = z.object({
     }),
   ),
   verificationDocuments: z.array(DocumentMeta),
+  /** Sign-ups with their attendance (check-in and check-out times, method, distance from the site). */
+  signups: z.array(
+    z.object({
+      id: z.uuid(),
+      activityId: z.uuid(),
+      activityTitle: z.string(),
+      positionName: z.string(),
+      shiftStartsAt: z.string(),
+      shiftEndsAt: z.string(),
+      status: z.string(),
+      cancelKind: z.string().nullable(),
+      createdAt: z.string(),
+      checkInAt: z.string().nullable(),
+      checkInMethod: z.string().nullable(),
+      checkInDistanceM: z.number().nullable(),
+      checkOutAt: z.string().nullable(),
+      checkOutMethod: z.string().nullable(),
+    }),
+  ),
+  notifications: z.array(
+    z.object({ kind: z.string(), createdAt: z.string(), readAt: z.string().nullable(), data: z.unknown() }),
+  ),
+  calendarFeed: z.boolean(),
   sessions: z.object({ total: z.number().int(), active: z.number().int() }),
   audit: z.array(
     z.object({

@@ -224,3 +224,7 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
     scopeName: r.scope_name,
   }));
 }
+
+export async function deleteCalendarFeed(db: Database, userId: string) {
+  await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+}

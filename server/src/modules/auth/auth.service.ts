@@ -179,6 +179,8 @@ export async function closeAccount(ctx: Ctx, userId: string): Promise<void> {
     now,
   });
   await repo.revokeAllSessions(ctx.db, userId, now);
+  // A calendar feed address would keep answering for the account; notices name activities, not the person.
+  await repo.deleteCalendarFeed(ctx.db, userId);
 }
 
 /** Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. */

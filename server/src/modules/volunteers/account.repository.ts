@@ -30,6 +30,50 @@ export function listMemberships(db: Database, volunteerId: string) {
     .execute();
 }
 
+/** The person's sign-ups with their attendance, for the export. */
+export function listSignups(db: Database, volunteerId: string) {
+  return db
+    .selectFrom('signups as g')
+    .innerJoin('activities as a', 'a.id', 'g.activity_id')
+    .innerJoin('positions as p', 'p.id', 'g.position_id')
+    .innerJoin('shifts as s', 's.id', 'g.shift_id')
+    .leftJoin('attendances as t', 't.signup_id', 'g.id')
+    .select([
+      'g.id',
+      'g.activity_id',
+      'a.title',
+      'p.name as position_name',
+      's.starts_at',
+      's.ends_at',
+      'g.status',
+      'g.cancel_kind',
+      'g.created_at',
+      't.check_in_at',
+      't.check_in_method',
+      't.check_in_distance_m',
+      't.check_out_at',
+      't.check_out_method',
+    ])
+    .where('g.volunteer_id', '=', volunteerId)
+    .orderBy('g.seq')
+    .execute();
+}
+
+export function listNotifications(db: Database, userId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['kind', 'created_at', 'read_at', 'data'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function hasCalendarFeed(db: Database, userId: string) {
+  return Boolean(
+    await db.selectFrom('calendar_feeds').select('user_id').where('user_id', '=', userId).executeTakeFirst(),
+  );
+}
+
 export async function countSessions(db: Database, userId: string, now: Date) {
   const r = await db
     .selectFrom('sessions')

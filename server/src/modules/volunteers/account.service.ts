@@ -17,10 +17,13 @@ async function collect(ctx: Ctx): Promise<VolunteerExport> {
   const actor = actorOf(ctx);
   const v = await ownVolunteer(ctx);
   const now = ctx.clock();
-  const [user, memberships, documents, sessions, audit] = await Promise.all([
+  const [user, memberships, documents, signups, notifications, feed, sessions, audit] = await Promise.all([
     accounts.findUserForExport(ctx.db, actor.userId),
     accounts.listMemberships(ctx.db, v.id),
     repo.listDocumentMeta(ctx.db, [v.id]),
+    accounts.listSignups(ctx.db, v.id),
+    accounts.listNotifications(ctx.db, actor.userId),
+    accounts.hasCalendarFeed(ctx.db, actor.userId),
     accounts.countSessions(ctx.db, actor.userId, now),
     accounts.listAuditAbout(ctx.db, actor.userId, v.id),
   ]);
@@ -93,6 +96,29 @@ async function collect(ctx: Ctx): Promise<VolunteerExport> {
       mimeType: d.mime_type,
       uploadedAt: iso(d.uploaded_at)!,
     })),
+    signups: signups.map((g) => ({
+      id: g.id,
+      activityId: g.activity_id,
+      activityTitle: g.title,
+      positionName: g.position_name,
+      shiftStartsAt: iso(g.starts_at)!,
+      shiftEndsAt: iso(g.ends_at)!,
+      status: g.status,
+      cancelKind: g.cancel_kind,
+      createdAt: iso(g.created_at)!,
+      checkInAt: iso(g.check_in_at),
+      checkInMethod: g.check_in_method,
+      checkInDistanceM: g.check_in_distance_m,
+      checkOutAt: iso(g.check_out_at),
+      checkOutMethod: g.check_out_method,
+    })),
+    notifications: notifications.map((n) => ({
+      kind: n.kind,
+      createdAt: iso(n.created_at)!,
+      readAt: iso(n.read_at),
+      data: n.data,
+    })),
+    calendarFeed: feed,
     sessions,
     audit: audit.map((a) => ({
       occurredAt: iso(a.occurred_at)!,
@@ -151,6 +177,26 @@ export async function exportOwnData(
       'leftAt',
     ]),
     tableSheet('verification_documents', data.verificationDocuments, ['id', 'mimeType', 'uploadedAt']),
+    tableSheet('signups', data.signups, [
+      'id',
+      'activityTitle',
+      'positionName',
+      'shiftStartsAt',
+      'shiftEndsAt',
+      'status',
+      'cancelKind',
+      'createdAt',
+      'checkInAt',
+      'checkInMethod',
+      'checkInDistanceM',
+      'checkOutAt',
+      'checkOutMethod',
+    ]),
+    tableSheet(
+      'notifications',
+      data.notifications.map((n) => ({ ...n, data: JSON.stringify(n.data) })),
+      ['kind', 'createdAt', 'readAt', 'data'],
+    ),
     fieldSheet('sessions', data.sessions),
     tableSheet('audit', data.audit, [
       'occurredAt',

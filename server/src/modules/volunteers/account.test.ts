@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { seedActivity } from '../activities/activities.matrix.ts';
 import { auditRows, createOrganization, startTestApp, type TestApp } from '../../test/harness.ts';
 import {
   guardian,
@@ -47,6 +48,43 @@ async function fullVolunteer(name: string) {
     .insertInto('memberships')
     .values({ org_id: orgId, volunteer_id: v.volunteer.id, status: 'active' })
     .execute();
+  // A sign-up with its attendance, and a notice: activity data about the person belongs in the export too.
+  const a = await seedActivity(t, orgId);
+  const signup = await t.handle.db
+    .insertInto('signups')
+    .values({
+      shift_id: a.shiftId,
+      position_id: a.positionId,
+      activity_id: a.activityId,
+      volunteer_id: v.volunteer.id,
+      status: 'accepted',
+      shift_range: `[${a.start.toISOString()},${a.end.toISOString()})`,
+    })
+    .returning(['id', 'shift_range'])
+    .executeTakeFirstOrThrow();
+  await t.handle.db
+    .insertInto('attendances')
+    .values({
+      signup_id: signup.id,
+      shift_id: a.shiftId,
+      activity_id: a.activityId,
+      volunteer_id: v.volunteer.id,
+      shift_range: signup.shift_range,
+      check_in_at: a.start,
+      check_in_method: 'staff',
+    })
+    .execute();
+  const userId = (
+    await t.handle.db
+      .selectFrom('volunteers')
+      .select('user_id')
+      .where('id', '=', v.volunteer.id)
+      .executeTakeFirstOrThrow()
+  ).user_id!;
+  await t.handle.db
+    .insertInto('notifications')
+    .values({ user_id: userId, kind: 'signup_accepted', data: JSON.stringify({ title: '矩阵测试活动' }) })
+    .execute();
   return { ...v, guardian: g, contactPhone };
 }
 
@@ -78,6 +116,10 @@ describe('export of own data', () => {
     assert.equal(data.verificationDocuments.length, 1);
     assert.equal(data.verificationDocuments[0].mimeType, 'image/png');
     assert.ok(!('content' in data.verificationDocuments[0]));
+    assert.equal(data.signups.length, 1);
+    assert.equal(data.signups[0].activityTitle, '矩阵测试活动');
+    assert.equal(data.signups[0].checkInMethod, 'staff');
+    assert.equal(data.notifications.length, 1);
     assert.ok(data.sessions.total >= 1 && data.sessions.active >= 1);
     const actions = data.audit.map((a: { action: string }) => a.action);
     for (const a of ['volunteer.register', 'auth.login', 'volunteer.update', 'volunteer.document_upload'])
@@ -96,7 +138,16 @@ describe('export of own data', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['user', 'volunteer', 'memberships', 'verification_documents', 'sessions', 'audit'],
+      [
+        'user',
+        'volunteer',
+        'memberships',
+        'verification_documents',
+        'signups',
+        'notifications',
+        'sessions',
+        'audit',
+      ],
     );
     const text = JSON.stringify(wb.getWorksheet('volunteer')!.getSheetValues());
     assert.ok(text.includes(v.body.docNumber) && text.includes(v.body.phone));
