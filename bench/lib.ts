@@ -33,6 +33,8 @@ export interface HttpResult {
   errors: number;
   non2xx: number;
   total: number;
+  /** Wall time of the measured run. */
+  seconds?: number;
 }
 
 export interface SqlResult {
@@ -183,29 +185,47 @@ export async function processMemory(pid: number): Promise<{ rssMb: number; peakM
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-/** Runs autocannon for `seconds` after an unrecorded one-second warm-up (JIT, pool connections). */
+/**
+ * Runs autocannon for `seconds` after an unrecorded one-second warm-up (JIT, pool connections); or, with
+ * `amount`, sends exactly that many requests and stops. Requests that may be sent only once (a sign-up per
+ * person) cannot be spent on a warm-up, so with `amount` there is none: the caller warms up with others.
+ * The rate is then 2xx responses over the wall time from the start to the last response (autocannon's
+ * own duration waits for its next one-second tick).
+ */
 export async function runAutocannon(options: {
   origin: string;
-  seconds: number;
   connections: number;
   requests: autocannon.Request[];
+  seconds?: number;
+  amount?: number;
 }): Promise<HttpResult> {
   const base = { url: options.origin, connections: options.connections, requests: options.requests };
-  await autocannon({ ...base, duration: 1 });
+  if (options.amount === undefined) await autocannon({ ...base, duration: 1 });
   // Every response time, for percentiles autocannon does not report (p95).
   const times: number[] = [];
-  const run = autocannon({ ...base, duration: options.seconds });
-  run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const start = performance.now();
+  let last = start;
+  const run = autocannon(
+    options.amount === undefined
+      ? { ...base, duration: options.seconds ?? 10 }
+      : { ...base, amount: options.amount, timeout: 60 },
+  );
+  run.on('response', (_client, _status, _bytes, ms) => {
+    times.push(ms);
+    last = performance.now();
+  });
   const r = await run;
   times.sort((a, b) => a - b);
+  const seconds = options.amount === undefined ? r.duration : (last - start) / 1000;
   return {
-    reqPerSec: r['2xx'] / r.duration,
+    reqPerSec: r['2xx'] / seconds,
     p50Ms: percentile(times, 0.5),
     p95Ms: percentile(times, 0.95),
     p99Ms: percentile(times, 0.99),
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     total: r.requests.total,
+    seconds,
   };
 }
 
@@ -220,7 +240,10 @@ export function percentile(sorted: number[], q: number): number {
 export async function runPgbench(options: {
   databaseUrl: string;
   script: string;
-  seconds: number;
+  /** Run for this long (-T), or: */
+  seconds?: number;
+  /** this many transactions per client (-t), e.g. when each transaction uses up a prepared row. */
+  transactions?: number;
   clients: number;
   variables?: Record<string, string | number>;
   /** Role to SET at connection start, like the API's pool does. */
@@ -233,7 +256,7 @@ export async function runPgbench(options: {
     '-M', 'extended',
     '-c', String(options.clients),
     '-j', '1',
-    '-T', String(options.seconds),
+    ...(options.transactions ? ['-t', String(options.transactions)] : ['-T', String(options.seconds ?? 10)]),
     '-f', options.script,
     '-l', `--log-prefix=${join(logDir, 'tx')}`,
     ...Object.entries(options.variables ?? {}).flatMap(([k, v]) => ['-D', `${k}=${v}`]),

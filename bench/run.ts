@@ -3,16 +3,19 @@
 //   npm run bench [-- <scenario>]     (default: every scenario)
 // Environment: BENCH_PG_URL (a database to connect to for CREATE/DROP DATABASE, default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS per phase (default 10, at most 20),
-// BENCH_CONNECTIONS (default 8), PGBENCH (path of pgbench when not on PATH).
+// BENCH_CONNECTIONS (default 8), PGBENCH (path of pgbench when not on PATH), BENCH_SHOW_SCRIPTS=1 (print
+// the pgbench scripts generated from captured statements); sizes per scenario: bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions, JobResult, PhaseResult, Scenario } from './lib.ts';
 import { importBench } from './scenarios/import-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
+import { checkinStorm } from './scenarios/checkin-storm.ts';
 import { searchBench } from './scenarios/search-1m.ts';
+import { signupRush } from './scenarios/signup-rush.ts';
 
-const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench];
+const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench, signupRush, checkinStorm];
 
 const wanted = process.argv[2];
 const selected = wanted ? SCENARIOS.filter((s) => s.name === wanted) : SCENARIOS;

@@ -7,12 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
-import pino from 'pino';
+import { sql } from 'kysely';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
-import type { DB } from '../../server/src/db/schema.ts';
-import type { Ctx } from '../../server/src/http/context.ts';
 import { loadConfig } from '../../server/src/lib/config.ts';
 import { encrypt } from '../../server/src/lib/crypto.ts';
 import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
@@ -25,30 +21,13 @@ import {
   type PhaseResult,
   type Scenario,
 } from '../lib.ts';
+import { inline, openCapture } from '../sql.ts';
 import { createStaff, GIVEN, staffSession, SURNAMES } from './staff.ts';
 
 const VOLUNTEERS = Number(process.env.BENCH_SEARCH_ROWS ?? 1_000_000);
 const DISTRICT = '440305000000'; // 南山区
 /** Ciphertexts the API can open (sealed with its key), reused across rows: only their size matters here. */
 const SEALED = 1000;
-
-/** Literal SQL for a bound parameter, so pgbench runs the statement as the API sends it. */
-function literal(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return `'\\x${Buffer.from(v).toString('hex')}'::bytea`;
-  if (v instanceof Date) return `'${v.toISOString()}'::timestamptz`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(', ')}]`;
-  return `'${String(v).replace(/'/g, "''")}'`;
-}
-
-/** A compiled query with its parameters inlined; `swap` may replace some of them with an expression. */
-function inline(q: CompiledQuery, swap: (v: unknown) => string | undefined = () => undefined): string {
-  return q.sql.replace(/\$(\d+)/g, (_, i: string) => {
-    const v = q.parameters[Number(i) - 1];
-    return swap(v) ?? literal(v);
-  });
-}
 
 export const searchBench: Scenario = {
   name: 'search-1m',
@@ -120,25 +99,11 @@ export const searchBench: Scenario = {
         const total = ((await probe.json()) as { total: number }).total;
 
         // The statements of one request, as the services send them (as the app role, like the API).
-        const captured: CompiledQuery[] = [];
-        const pool = new pg.Pool({ connectionString: url, max: 2 });
-        pool.on('connect', (c) => void c.query('SET ROLE yiqi_app'));
-        const logged = new Kysely<DB>({
-          dialect: new PostgresDialect({ pool }),
-          log: (e) => void (e.level === 'query' && captured.push(e.query)),
-        });
-        const ctx: Omit<Ctx, 'actor'> = {
-          db: logged,
-          clock: () => new Date(),
-          log: pino({ level: 'silent' }),
-          config,
-          requestId: 'bench',
-          ip: '127.0.0.1',
-          locale: 'zh-CN',
-        };
-        const actor = await authenticate(ctx, cookie.slice('yiqi_sid='.length));
-        await listVolunteers({ ...ctx, actor }, { q: '王', region: DISTRICT, page: 1, pageSize: 20 });
-        await logged.destroy();
+        const capture = openCapture(url, config);
+        const actor = await authenticate(capture.ctx, cookie.slice('yiqi_sid='.length));
+        await listVolunteers({ ...capture.ctx, actor }, { q: '王', region: DISTRICT, page: 1, pageSize: 20 });
+        const captured = capture.take();
+        await capture.close();
         const pattern = (v: unknown) =>
           v === '王%' ? `(ARRAY[${SURNAMES.map((s) => `'${s}%'`).join(', ')}])[:k]` : undefined;
         const statements = captured.map((q) => inline(q, pattern));

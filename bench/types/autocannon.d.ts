@@ -7,11 +7,17 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+      /** Called with each response's status and body. */
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
     }
     interface Options {
       url: string;
       connections?: number;
       duration?: number;
+      /** Send this many requests in all (spread over the connections), then stop; duration is ignored. */
+      amount?: number;
+      /** Seconds before a request counts as timed out (and is sent again on a new connection). */
+      timeout?: number;
       requests?: Request[];
     }
     interface Histogram {

@@ -102,13 +102,17 @@ export function hasActiveMembership(db: Database, volunteerId: string, orgIds: s
     .then(Boolean);
 }
 
-/** 1-based place in the shift's waitlist (oldest first). */
-export async function waitlistPosition(db: Database, shiftId: string, signupId: string) {
-  const r = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM signups w, signups me
-    WHERE me.id = ${signupId} AND w.shift_id = ${shiftId} AND w.status = 'waitlisted'
-      AND w.seq <= me.seq`.execute(db);
-  return r.rows[0]?.n ?? null;
+/** 1-based place in the shift's waitlist (oldest first) of the sign-up that arrived as `seq`. */
+export async function waitlistPosition(db: Database, shiftId: string, seq: number) {
+  // A range count on (shift_id, status, seq): an index-only scan, no per-row lookups.
+  const r = await db
+    .selectFrom('signups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('shift_id', '=', shiftId)
+    .where('status', '=', 'waitlisted')
+    .where('seq', '<=', seq)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /**

@@ -65,8 +65,9 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
   const range = repo.rangeOf(new Date(shift.starts_at), new Date(shift.ends_at));
   const clash = await repo.overlapping(ctx.db, v.id, range, shiftId);
   if (clash.length) throw new DomainError('SIGNUP_OVERLAP');
+  let created: { id: string; seq: number; status: SignupStatus };
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    created = await ctx.db.transaction().execute(async (trx) => {
       const places = await repo.lockShift(trx, shiftId);
       const status: SignupStatus =
         places.taken < places.quota ? (shift.needs_approval ? 'pending' : 'accepted') : 'waitlisted';
@@ -82,7 +83,7 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
           waitlisted_at: status === 'waitlisted' ? now : null,
           created_at: now,
         })
-        .returning('id')
+        .returning(['id', 'seq'])
         .executeTakeFirstOrThrow();
       await recordAudit(
         { ...ctx, db: trx },
@@ -95,14 +96,16 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
           details: { activityId: shift.activity_id, shiftId, volunteerId: v.id, status },
         },
       );
-      const waitlistPosition =
-        status === 'waitlisted' ? await repo.waitlistPosition(trx, shiftId, row.id) : null;
-      return { id: row.id, status, waitlistPosition };
+      return { id: row.id, seq: Number(row.seq), status };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError('SIGNUP_EXISTS');
     throw e;
   }
+  // Counted after the commit, outside the shift lock that every sign-up for this shift queues on.
+  const waitlistPosition =
+    created.status === 'waitlisted' ? await repo.waitlistPosition(ctx.db, shiftId, created.seq) : null;
+  return { id: created.id, status: created.status, waitlistPosition };
 }
 
 async function ownSignup(ctx: Ctx, id: string) {

@@ -1,0 +1,192 @@
+// Scenario "checkin-storm": BENCH_STORM_PEOPLE (10,000) volunteers with accepted sign-ups check in by QR
+// code (POST /api/checkins) at once, a different volunteer per request, the code fetched from the
+// organizer's endpoint and refreshed every 15 s as the screen would; then BENCH_STORM_RETRIES (1,000) of
+// them send it again, which must find their first record. The database is checked for lost and doubled
+// check-ins. The SQL side is the statements of one check-in and of one retry, captured from authenticate()
+// and scanCheckIn() themselves (Kysely's log option), run by pgbench with prepared volunteers on a fresh
+// shift (setup and capture: checkin-storm.setup.ts).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/src/lib/config.ts';
+import {
+  runAutocannon,
+  runPgbench,
+  startApi,
+  withBenchDatabase,
+  type PhaseResult,
+  type Scenario,
+} from '../lib.ts';
+import {
+  APP_ROLE,
+  goal,
+  refreshSessions,
+  restartSequence,
+  sessionTouches,
+  verify,
+  type Check,
+  type Shift,
+} from './activities.ts';
+import {
+  captureScripts,
+  checkins,
+  countAttendances,
+  prepareStorm,
+  tally,
+  WARMUP,
+} from './checkin-storm.setup.ts';
+import { staffSession } from './staff.ts';
+
+const PEOPLE = Number(process.env.BENCH_STORM_PEOPLE ?? 10_000);
+const RETRIES = Math.min(PEOPLE, Number(process.env.BENCH_STORM_RETRIES ?? 1000));
+/** The storm's goal: every check-in done within this. */
+const WITHIN_SECONDS = 60;
+
+export const checkinStorm: Scenario = {
+  name: 'checkin-storm',
+  description: `${PEOPLE.toLocaleString('en')} QR check-ins at once for one shift, then ${RETRIES.toLocaleString('en')} retries`,
+  run: (o) =>
+    withBenchDatabase(o.adminUrl, async ({ url, handle }) => {
+      const db = handle.db;
+      const appKey = randomBytes(32);
+      const config = loadConfig({ YIQI_APP_KEY: appKey.toString('base64') });
+      let t = performance.now();
+      const s = await prepareStorm(db, appKey, PEOPLE, o.connections);
+      const pgPeople = s.perClient * o.connections;
+      console.log(
+        `   ${PEOPLE + WARMUP + 1 + pgPeople} volunteers with sessions and accepted sign-ups in ` +
+          `${((performance.now() - t) / 1000).toFixed(1)} s (API ${PEOPLE}, warm-up ${WARMUP}, pgbench ${pgPeople})`,
+      );
+
+      const api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
+      const dir = await mkdtemp(join(tmpdir(), 'yiqi-storm-'));
+      let refresh: NodeJS.Timeout | undefined;
+      try {
+        // The organizer's screen: the current code, through the API as an org admin with TOTP.
+        const staff = await staffSession(api.origin, s.org.staff);
+        const qr = async (shift: Shift) => {
+          const r = await fetch(
+            `${api.origin}/api/activities/${shift.activityId}/shifts/${shift.shiftId}/qr`,
+            {
+              headers: { cookie: staff },
+            },
+          );
+          if (!r.ok) throw new Error(`QR code: ${r.status} ${await r.text()}`);
+          return ((await r.json()) as { token: string }).token;
+        };
+        const scripts = await captureScripts(db, url, config, s, await qr(s.captureShift), dir);
+
+        const warmToken = await qr(s.warm);
+        const requests = { origin: api.origin, connections: o.connections };
+        await runAutocannon({
+          ...requests,
+          amount: WARMUP,
+          requests: checkins(s.warmPeople, () => warmToken),
+        });
+        // A code passes for its 30-second step and one either side: refreshed every 15 s, as a screen does.
+        let current = await qr(s.measured);
+        refresh = setInterval(
+          () => void qr(s.measured).then((token) => (current = token), console.error),
+          15_000,
+        );
+        const seen = await refreshSessions(db, `a${s.tag}`);
+        const storm = tally();
+        t = performance.now();
+        const http = await runAutocannon({
+          ...requests,
+          amount: PEOPLE,
+          requests: checkins(s.people, () => current, storm.onResponse),
+        });
+        const touches = await sessionTouches(db, `a${s.tag}`, seen);
+        const afterStorm = await countAttendances(db, s.measured.shiftId);
+        await refreshSessions(db, `a${s.tag}`);
+        const retried = tally();
+        const retryHttp = await runAutocannon({
+          ...requests,
+          amount: RETRIES,
+          requests: checkins(s.people.slice(0, RETRIES), () => current, retried.onResponse),
+        });
+        clearInterval(refresh);
+        const afterRetries = await countAttendances(db, s.measured.shiftId);
+
+        const pgbench = (script: string, transactions: number) =>
+          runPgbench({ databaseUrl: url, script, transactions, clients: o.connections, role: APP_ROLE });
+        const checkinSql = await pgbench(scripts.checkin, s.perClient);
+        const rawAfter = await countAttendances(db, s.raw.shiftId);
+        // The retries: the first volunteers of the prepared table again.
+        await restartSequence(db, 'storm');
+        const retryPerClient = Math.ceil(RETRIES / o.connections);
+        const retrySql = await pgbench(scripts.retry, retryPerClient);
+        const rawAfterRetries = await countAttendances(db, s.raw.shiftId);
+
+        const sameIds = [...retried.ids].filter((id) => storm.ids.has(id)).length;
+        console.log(
+          `   API: ${http.total} check-ins in ${http.seconds!.toFixed(1)} s, then ${retryHttp.total} retries in ${retryHttp.seconds!.toFixed(1)} s`,
+        );
+        if (storm.errors.size || retried.errors.size)
+          console.log(`   errors: ${JSON.stringify([...storm.errors, ...retried.errors])}`);
+        const ok2xx = (r: typeof http) => r.total - r.non2xx - r.errors;
+        const checks: Check[] = [
+          ['API check-ins: 2xx responses', ok2xx(http), PEOPLE],
+          ['API check-ins: non-2xx responses and errors', http.non2xx + http.errors, 0],
+          ['API check-ins: new records (repeated=false)', storm.created, PEOPLE],
+          ['API check-ins: distinct attendance ids', storm.ids.size, PEOPLE],
+          ['DB attendances after the storm', afterStorm.n, PEOPLE],
+          ['DB distinct sign-ups checked in', afterStorm.signups, PEOPLE],
+          ['API retries: 2xx responses', ok2xx(retryHttp), RETRIES],
+          ['API retries: repeated=true', retried.repeated, RETRIES],
+          ['API retries: the first record’s id', sameIds, RETRIES],
+          ['DB attendances after the retries (no rows added)', afterRetries.n, PEOPLE],
+          ['pgbench failed transactions', checkinSql.failed + retrySql.failed, 0],
+          [
+            'pgbench shift: rows = distinct sign-ups = transactions',
+            `${rawAfter.n} = ${rawAfter.signups}`,
+            `${checkinSql.transactions} = ${checkinSql.transactions}`,
+          ],
+          ['pgbench shift after the retries', rawAfterRetries.n, checkinSql.transactions],
+        ];
+        verify('checks', checks);
+
+        const ratio = http.reqPerSec / checkinSql.tps;
+        const p99 = (r: typeof http) => goal(r.p99Ms < 100, `p99 < 100 ms (${r.p99Ms.toFixed(0)} ms)`);
+        const rows: PhaseResult[] = [
+          {
+            scenario: 'checkin-storm',
+            phase: 'checkin',
+            api: http,
+            sql: checkinSql,
+            ratio,
+            extra: {
+              people: PEOPLE,
+              wallSeconds: http.seconds!,
+              attendances: afterStorm.n,
+              sessionTouches: touches,
+              pgbenchPerClient: s.perClient,
+            },
+            note: [
+              `${PEOPLE} check-ins in ${http.seconds!.toFixed(1)} s; pgbench ${checkinSql.transactions} (${s.perClient} × ${o.connections} clients)`,
+              `goals: ${goal(http.seconds! <= WITHIN_SECONDS, `all within ${WITHIN_SECONDS} s`)}, ${goal(afterStorm.n === PEOPLE, '0 lost')}, ` +
+                `${goal(afterStorm.signups === afterStorm.n && afterRetries.n === PEOPLE, '0 duplicates')}, ` +
+                `${goal(ratio >= 0.5, `API ≥ 50 % of raw SQL (${(ratio * 100).toFixed(1)} %)`)}, ${p99(http)}`,
+              `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
+            ].join('\n    '),
+          },
+          {
+            scenario: 'checkin-storm',
+            phase: 'retry',
+            api: retryHttp,
+            sql: retrySql,
+            ratio: retryHttp.reqPerSec / retrySql.tps,
+            extra: { retries: RETRIES, repeated: retried.repeated, pgbenchPerClient: retryPerClient },
+            note: `${RETRIES} volunteers check in again: all get their first record back, no row added; ${p99(retryHttp)}`,
+          },
+        ];
+        return rows;
+      } finally {
+        clearInterval(refresh);
+        await api.stop();
+        await rm(dir, { recursive: true, force: true });
+      }
+    }),
+};
