@@ -2,6 +2,7 @@
 // (after `npm run build -w web`). Pictures go to test-output/screenshots/tour-*.png.
 import type { Page } from 'playwright-core';
 import { enrolTotp, launchBrowser, screenshot, signIn, startServer } from './support.ts';
+import { chooseOption } from './volunteers.steps.ts';
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
 
@@ -53,6 +54,22 @@ async function tour(kind: keyof typeof VIEWPORTS) {
     await shot(page, '08-granted');
     await openMenu(page, mobile, '我的账户');
     await shot(page, '09-account');
+    // Activities of a team in the district: the list, one activity with its positions, its sign-ups.
+    await openMenu(page, mobile, '活动管理');
+    await page.getByTestId('org-picker').waitFor();
+    await chooseOption(page, 'activity-org', '南山区志愿者联合会', true);
+    const activity = page.locator('.ant-table-row').filter({ hasText: '西丽湖绿道马拉松赛会服务' });
+    await activity.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-message-notice'));
+    await shot(page, '09b-activities');
+    await activity.getByRole('button', { name: /管\s*理/ }).click();
+    await page.getByTestId('position').first().waitFor();
+    await shot(page, '09c-activity');
+    const signups = page.waitForResponse((r) => /\/api\/activities\/[^/]+\/signups/.test(r.url()));
+    await page.getByRole('tab', { name: '报名' }).click();
+    await signups;
+    await page.locator('.ant-table-tbody').getByText('暂无报名').waitFor();
+    await shot(page, '09d-signups');
     await page.goto(server.url + '/no-such-page');
     await page.getByText('页面不存在', { exact: true }).waitFor();
     await shot(page, '10-not-found');
@@ -69,6 +86,14 @@ async function tour(kind: keyof typeof VIEWPORTS) {
     await page.getByRole('button', { name: '校验日志链' }).click();
     await page.getByTestId('verify-result').waitFor();
     await shot(page, '12-audit');
+    // The public activity list, as a visitor sees it.
+    await page.context().clearCookies();
+    await page.goto(server.url + '/m/activities');
+    await page.getByTestId('activity-card').first().waitFor();
+    await shot(page, '13-m-activities');
+    await page.getByTestId('activity-card').filter({ hasText: '西丽湖绿道马拉松赛会服务' }).click();
+    await page.getByTestId('risk-notice').waitFor();
+    await shot(page, '14-m-activity');
   } catch (e) {
     await page.screenshot({ path: `test-output/screenshots/tour-${kind}-failure.png` });
     throw e;

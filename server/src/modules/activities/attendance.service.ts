@@ -163,8 +163,9 @@ async function checkOut(
     throw new DomainError('QR_REPLAYED');
   const at = how.at ?? ctx.clock();
   if (at < t.check_in_at || at > ctx.clock()) throw new DomainError('ACTIVITY_TIME_RANGE');
+  // Like check-in, the distance is kept only where the activity checks the area.
   const distance =
-    how.position && shift.lat !== null && shift.lng !== null
+    how.position && shift.geofence_mode !== 'off' && shift.lat !== null && shift.lng !== null
       ? distanceM(shift.lat, shift.lng, how.position.lat, how.position.lng)
       : null;
   return ctx.db.transaction().execute(async (trx) => {

@@ -88,7 +88,9 @@ export function ActivityFacts({ a }: { a: ActivityDetail }) {
           {
             key: 'cancel',
             label: t.cancelRule,
-            children: fmt(t.cancelRuleValue, { n: a.cancelCutoffHours }),
+            children: a.cancelCutoffHours
+              ? fmt(t.cancelRuleValue, { n: a.cancelCutoffHours })
+              : t.cancelRuleAnytime,
           },
         ]}
       />

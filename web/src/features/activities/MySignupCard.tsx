@@ -106,7 +106,7 @@ export function MySignupCard({ s }: { s: MySignupRow }) {
         <InfoLine icon={<ClockCircleOutlined />}>{timeRange(s.shiftStartsAt, s.shiftEndsAt)}</InfoLine>
         <InfoLine icon={<EnvironmentOutlined />}>{s.address}</InfoLine>
         {s.status === 'waitlisted' && s.waitlistPosition !== null && (
-          <Typography.Text type="warning">
+          <Typography.Text type="warning" data-testid="waitlist-position">
             {fmt(t.waitlistPosition, { n: s.waitlistPosition })}
           </Typography.Text>
         )}

@@ -37,7 +37,7 @@ function Outcome({ r, onClose }: { r: SignupResult; onClose: () => void }) {
     <Result
       status={status}
       title={<span data-testid="signup-result">{title}</span>}
-      subTitle={body}
+      subTitle={<span data-testid="signup-result-detail">{body}</span>}
       style={{ padding: '16px 0 0' }}
       extra={[
         <Button key="mine" onClick={() => navigate('/m/my-activities')}>
