@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql, type CompiledQuery } from 'kysely';
+import pg from 'pg';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { signUp } from '../../server/src/modules/activities/signups.service.ts';
@@ -73,21 +74,55 @@ export async function prepareRush(
  * The pgbench script of one sign-up: the accepted and the waitlisted capture share every statement up to
  * the shift lock; after it, the branch follows the places the lock read, as signUp() decides.
  */
-function rushScript(captured: CompiledQuery[][], swaps: ((v: unknown) => string | undefined)[]) {
+function rushScript(
+  captured: CompiledQuery[][],
+  swaps: ((v: unknown) => string | undefined)[],
+  postSwaps: ((v: unknown) => string | undefined)[],
+) {
   const gset = (q: CompiledQuery) =>
     /for no key update/i.test(q.sql) ? 'shift_' : /^insert into "signups"/i.test(q.sql) ? 'row_' : undefined;
   const [a, w] = captured.map((qs, i) => {
     const lock = qs.findIndex((q) => /for no key update/i.test(q.sql));
-    if (lock < 0 || !/^commit$/i.test(qs.at(-1)!.sql))
-      throw new Error('sign-up: no shift lock or no COMMIT captured');
-    const lines = qs.map((q) => scriptLine(q, swaps[i]!, gset(q)));
-    return { before: lines.slice(0, lock + 1), after: lines.slice(lock + 1, -1) };
-  }) as [{ before: string[]; after: string[] }, { before: string[]; after: string[] }];
+    const commit = qs.findIndex((q) => /^commit$/i.test(q.sql));
+    if (lock < 0 || commit < 0) throw new Error('sign-up: no shift lock or no COMMIT captured');
+    // Statements after the commit (the waitlist position) run outside the lock, as in signUp().
+    const lines = qs.map((q, k) => scriptLine(q, (k > commit ? postSwaps : swaps)[i]!, gset(q)));
+    return {
+      before: lines.slice(0, lock + 1),
+      after: lines.slice(lock + 1, commit),
+      post: lines.slice(commit + 1),
+    };
+  }) as [
+    { before: string[]; after: string[]; post: string[] },
+    { before: string[]; after: string[]; post: string[] },
+  ];
   if (a.before.join('\n') !== w.before.join('\n'))
     throw new Error('sign-up: the accepted and the waitlisted capture differ before the shift lock');
   const title = `-- POST /api/shifts/:id/signups: the statements of one sign-up, captured with Kysely's log option`;
-  const branches = ['\\if :shift_taken < :shift_quota', ...a.after, '\\else', ...w.after, '\\endif'];
-  return [title, pickLine('rush'), ...a.before, ...branches, 'COMMIT;'].join('\n') + '\n';
+  const branches = [
+    '\\if :shift_taken < :shift_quota',
+    ...a.after,
+    'COMMIT;',
+    ...a.post,
+    '\\else',
+    ...w.after,
+    'COMMIT;',
+    ...w.post,
+    '\\endif',
+  ];
+  return [title, pickLine('rush'), ...a.before, ...branches].join('\n') + '\n';
+}
+
+/** A sign-up's arrival number. */
+async function seqOf(url: string, signupId: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ seq: string }>('SELECT seq FROM signups WHERE id = $1', [signupId]);
+    return Number(r.rows[0]!.seq);
+  } finally {
+    await c.end();
+  }
 }
 
 /**
@@ -105,27 +140,32 @@ export async function captureScript(url: string, config: Config, r: Rush, dir: s
   };
   const captured: CompiledQuery[][] = [];
   const swaps: ((v: unknown) => string | undefined)[] = [];
+  const postSwaps: ((v: unknown) => string | undefined)[] = [];
   const results: { id: string; status: string }[] = [];
   for (const p of r.capturers) {
     const actor = await authenticate(capture.ctx, p.cookie.slice('yiqi_sid='.length));
     const result = await signUp({ ...capture.ctx, actor }, r.captureShift.shiftId, undefined);
     captured.push(capture.take());
-    swaps.push(swapper({ ...personVariables(p), [result.id]: 'row_id' }, values));
+    const swap = swapper({ ...personVariables(p), [result.id]: 'row_id' }, values);
+    swaps.push(swap);
+    // The waitlist position is counted up to the new sign-up's arrival number (row_seq from the insert).
+    const seq = await seqOf(url, result.id);
+    postSwaps.push((v) => (v === seq ? ':row_seq' : swap(v)));
     results.push(result);
   }
   await capture.close();
   const statuses = results.map((x) => x.status).join();
   if (statuses !== 'accepted,waitlisted') throw new Error(`capture sign-ups: ${statuses}`);
   const script = join(dir, 'signup.sql');
-  await writeScript(script, rushScript(captured, swaps));
+  await writeScript(script, rushScript(captured, swaps, postSwaps));
   const [accepted, waitlisted] = captured as [CompiledQuery[], CompiledQuery[]];
   const extra = waitlisted.filter((q) => !accepted.some((a) => a.sql === q.sql));
   console.log(`   accepted sign-up: ${accepted.map(describe).join(', ')}`);
   console.log(`   waitlisted also: ${extra.map(describe).join(', ')}`);
   return {
     script,
-    waitlistQuery: extra.find((q) => /w\.seq <= me\.seq/.test(q.sql)),
-    waitlistedId: results[1]!.id,
+    waitlistQuery: extra.find((q) => /"seq" <=/.test(q.sql)),
+    waitlistedSeq: await seqOf(url, results[1]!.id),
   };
 }
 

@@ -49,14 +49,15 @@ function tally() {
 async function explainLast(
   db: Database,
   q: CompiledQuery,
-  signupId: string,
+  seq: number,
   captureShiftId: string,
   shiftId: string,
 ) {
-  const last = await sql<{ id: string }>`SELECT id FROM signups WHERE shift_id = ${shiftId}
+  const last = await sql<{ seq: number }>`SELECT seq FROM signups WHERE shift_id = ${shiftId}
     AND status = 'waitlisted' ORDER BY seq DESC LIMIT 1`.execute(db);
   if (!last.rows[0]) return;
-  const statement = inline(q, swapper({}, { [signupId]: last.rows[0].id, [captureShiftId]: shiftId }));
+  const swap = swapper({}, { [captureShiftId]: shiftId });
+  const statement = inline(q, (v) => (v === seq ? String(last.rows[0]!.seq) : swap(v)));
   const plan = await sql
     .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement}`)
     .execute(db);
@@ -118,12 +119,12 @@ export const signupRush: Scenario = {
           role: APP_ROLE,
         });
 
-        // The waitlist position counts the waitlist up to the new sign-up, under the shift's lock.
+        // The waitlist position counts the waitlist up to the new sign-up (after the commit).
         if (captured.waitlistQuery)
           await explainLast(
             db,
             captured.waitlistQuery,
-            captured.waitlistedId,
+            captured.waitlistedSeq,
             r.captureShift.shiftId,
             r.measured.shiftId,
           );
