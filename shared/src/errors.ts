@@ -3,6 +3,7 @@ import { ACTIVITY_ERRORS } from './errors/activities.ts';
 import { COMMON_ERRORS } from './errors/common.ts';
 import { IMPORT_ERRORS } from './errors/imports.ts';
 import { ORGANIZATION_ERRORS } from './errors/organizations.ts';
+import { RECORD_ERRORS } from './errors/records.ts';
 import { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
 
 /**
@@ -15,6 +16,7 @@ export const ERRORS = {
   ...VOLUNTEER_ERRORS,
   ...IMPORT_ERRORS,
   ...ACTIVITY_ERRORS,
+  ...RECORD_ERRORS,
 } as const;
 
 /** The domain tables ERRORS is made of, for the test that no code is defined twice. */
@@ -24,6 +26,7 @@ export const ERROR_TABLES = [
   VOLUNTEER_ERRORS,
   IMPORT_ERRORS,
   ACTIVITY_ERRORS,
+  RECORD_ERRORS,
 ];
 
 export type ErrorCode = keyof typeof ERRORS;

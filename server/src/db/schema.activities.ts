@@ -41,6 +41,8 @@ export interface ActivitiesTable {
   geofence_mode: Generated<'off' | 'reject' | 'review'>;
   geofence_radius_m: number | null;
   cancel_cutoff_hours: Generated<number>;
+  hours_rule: Generated<string>;
+  break_minutes: Generated<number>;
   status: Generated<ActivityStatus>;
   cancel_reason: string | null;
   published_at: NullableTimestamp;

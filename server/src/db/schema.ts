@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActivityTables } from './schema.activities.ts';
+import type { RecordTables } from './schema.records.ts';
 
 /** Table types for Kysely; they mirror migrations/ (keep both in the same commit). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -187,7 +188,7 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
-export interface DB extends ActivityTables {
+export interface DB extends ActivityTables, RecordTables {
   regions: RegionsTable;
   users: UsersTable;
   volunteers: VolunteersTable;

@@ -1,0 +1,68 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of migration 0008 (service records and totals); see schema.ts. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export type RecordKind = 'attendance' | 'backfill' | 'import' | 'correction';
+export type RecordStatus = 'draft' | 'pending' | 'confirmed' | 'rejected' | 'superseded';
+
+export interface ServiceRecordsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  kind: RecordKind;
+  volunteer_id: string;
+  org_id: string;
+  activity_id: string | null;
+  shift_id: string | null;
+  signup_id: string | null;
+  corrects_id: string | null;
+  /** Written and read as YYYY-MM-DD (select it with to_char). */
+  service_date: ColumnType<string, string, string>;
+  activity_title: string;
+  place: string;
+  content: string;
+  position_name: string | null;
+  person_in_charge: string;
+  check_in_at: NullableTimestamp;
+  check_out_at: NullableTimestamp;
+  break_minutes: Generated<number>;
+  hours_rule: Generated<string>;
+  computed_minutes: number | null;
+  explain: Json<unknown[]>;
+  minutes: number;
+  adjust_reason: string | null;
+  reason: string | null;
+  evidence: Json<unknown[]>;
+  status: RecordStatus;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  reject_reason: string | null;
+  superseded_by: string | null;
+  sync_status: Generated<'pending' | 'synced' | 'failed' | 'skipped'>;
+  synced_at: NullableTimestamp;
+}
+
+export interface VolunteerTotalsTable {
+  volunteer_id: string;
+  minutes: Generated<number>;
+  records: Generated<number>;
+  activities: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface VolunteerYearTotalsTable {
+  volunteer_id: string;
+  year: number;
+  minutes: Generated<number>;
+}
+
+export interface RecordTables {
+  service_records: ServiceRecordsTable;
+  volunteer_totals: VolunteerTotalsTable;
+  volunteer_year_totals: VolunteerYearTotalsTable;
+}
