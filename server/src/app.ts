@@ -29,6 +29,7 @@ import { registerActivityRoutes } from './modules/activities/activities.routes.t
 import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerRecordRoutes } from './modules/records/records.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -112,6 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSignupRoutes(app);
   registerNotificationRoutes(app);
   registerCalendarRoutes(app);
+  registerRecordRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -61,7 +61,18 @@ export interface VolunteerYearTotalsTable {
   minutes: Generated<number>;
 }
 
+export interface RecordEvidenceTable {
+  id: Generated<string>;
+  record_id: string;
+  name: string;
+  mime_type: string;
+  sha256: string;
+  content_enc: string;
+  uploaded_at: GeneratedTimestamp;
+}
+
 export interface RecordTables {
+  record_evidence: RecordEvidenceTable;
   service_records: ServiceRecordsTable;
   volunteer_totals: VolunteerTotalsTable;
   volunteer_year_totals: VolunteerYearTotalsTable;

@@ -131,6 +131,8 @@ export async function seedDemoActivities(db: Database, config: Config): Promise<
         : null,
       geofence: { mode: 'review', radiusM: 500 },
       cancelCutoffHours: 24,
+      hoursRule: 'nearest_quarter',
+      breakMinutes: 0,
     });
     await addPosition(ctx, id, {
       name: marathon ? '补给站志愿者' : '现场志愿者',

@@ -25,6 +25,7 @@ import {
 import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
 import { importMatrixFixtures } from '../modules/imports/imports.testkit.ts';
 import { activityMatrixFixtures } from '../modules/activities/activities.matrix.ts';
+import { recordMatrixFixtures } from '../modules/records/records.matrix.ts';
 
 type Relation =
   'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
@@ -117,6 +118,13 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
     () => t,
     orgs,
     (actor) => volunteerOf(actor as Actor),
+  ),
+  ...recordMatrixFixtures(
+    () => t,
+    regions,
+    orgs,
+    (actor) => volunteerOf(actor as Actor),
+    async () => (await addVolunteerRecord(t, null)).id,
   ),
   'GET /api/regions': (rel) =>
     rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES, SERVICE_TARGETS } from '../categories.ts';
 import type { Text } from '../i18n.ts';
+import { ROUNDING_RULES } from '../records/hours.ts';
 import { pageOf, RegionCode } from './common.ts';
 import { IsoDate, Phone } from './volunteers.ts';
 
@@ -135,6 +136,9 @@ const activityFields = {
   insurance: InsuranceInput.nullable().optional(),
   geofence: GeofenceInput.default({ mode: 'off' }),
   cancelCutoffHours: z.number().int().min(0).max(720).default(24),
+  /** How service hours are computed from check-in and check-out (rounding, declared breaks). */
+  hoursRule: z.enum(ROUNDING_RULES).default('exact'),
+  breakMinutes: z.number().int().min(0).max(600).default(0),
 };
 
 /** A new activity starts as a draft of the organization in the path. */
@@ -163,6 +167,8 @@ export const ActivityPatchBody = z.strictObject({
   insurance: activityFields.insurance,
   geofence: GeofenceInput.optional(),
   cancelCutoffHours: z.number().int().min(0).max(720).optional(),
+  hoursRule: z.enum(ROUNDING_RULES).optional(),
+  breakMinutes: z.number().int().min(0).max(600).optional(),
 });
 
 export const ShiftInput = z.strictObject({
@@ -251,6 +257,8 @@ export const ActivityDetail = z.object({
   insurance: Insurance.nullable(),
   geofence: z.object({ mode: z.enum(GEOFENCE_MODES), radiusM: z.number().int().nullable() }),
   cancelCutoffHours: z.number().int(),
+  hoursRule: z.enum(ROUNDING_RULES),
+  breakMinutes: z.number().int(),
   status: z.enum(ACTIVITY_STATUSES),
   cancelReason: z.string().nullable(),
   publishedAt: z.string().nullable(),

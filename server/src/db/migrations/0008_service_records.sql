@@ -89,6 +89,18 @@ END $$;
 CREATE TRIGGER service_records_guard BEFORE UPDATE OR DELETE ON service_records
   FOR EACH ROW EXECUTE FUNCTION service_records_guard();
 
+-- Evidence of a back-fill (photos, signed rosters): encrypted, since rosters name people.
+CREATE TABLE record_evidence (
+  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  record_id    uuid NOT NULL REFERENCES service_records(id),
+  name         text NOT NULL,
+  mime_type    text NOT NULL CHECK (mime_type IN ('image/png', 'image/jpeg', 'application/pdf')),
+  sha256       text NOT NULL,
+  content_enc  text NOT NULL,
+  uploaded_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX record_evidence_record_idx ON record_evidence (record_id);
+
 -- Totals derived from confirmed entries, written in the same transaction as each confirmation.
 CREATE TABLE volunteer_totals (
   volunteer_id  uuid PRIMARY KEY REFERENCES volunteers(id),
@@ -105,3 +117,4 @@ CREATE TABLE volunteer_year_totals (
 );
 
 GRANT SELECT, INSERT, UPDATE ON service_records, volunteer_totals, volunteer_year_totals TO yiqi_app;
+GRANT SELECT, INSERT ON record_evidence TO yiqi_app;

@@ -111,6 +111,8 @@ function columnsOf(ctx: Ctx, b: PatchBody): Updateable<ActivitiesTable> {
     c.geofence_radius_m = b.geofence.mode === 'off' ? null : (b.geofence.radiusM ?? null);
   }
   if (b.cancelCutoffHours !== undefined) c.cancel_cutoff_hours = b.cancelCutoffHours;
+  if (b.hoursRule !== undefined) c.hours_rule = b.hoursRule;
+  if (b.breakMinutes !== undefined) c.break_minutes = b.breakMinutes;
   return c;
 }
 

@@ -1,6 +1,7 @@
 import type { ActivityStatus } from '@yiqi/shared/contracts/activities';
 import type { ServiceCategory, ServiceTarget } from '@yiqi/shared/categories';
 import { maskPhone } from '@yiqi/shared/identity/mask';
+import type { RoundingRule } from '@yiqi/shared/records/hours';
 import { decrypt } from '../../lib/crypto.ts';
 import type { ActivityRow, SummaryRow } from './activities.repository.ts';
 import type * as repo from './activities.repository.ts';
@@ -96,6 +97,8 @@ export function detailView(
         : null,
     geofence: { mode: a.geofence_mode, radiusM: a.geofence_radius_m },
     cancelCutoffHours: a.cancel_cutoff_hours,
+    hoursRule: a.hours_rule as RoundingRule,
+    breakMinutes: a.break_minutes,
     status: phaseOf(a, opts.now),
     cancelReason: a.cancel_reason,
     publishedAt: iso(a.published_at),

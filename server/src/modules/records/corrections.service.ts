@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { BackfillBody } from '@yiqi/shared/contracts/records';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { encrypt } from '../../lib/crypto.ts';
+import { chinaDate } from '../activities/activities.views.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './records.repository.ts';
+import { confirmInto } from './records.service.ts';
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+/**
+ * Back-fill (补录): past service without check-ins, entered by the organization with evidence. It waits,
+ * pending, for a second person (another admin of the organization or a region admin above it).
+ */
+export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof BackfillBody>) {
+  if (b.serviceDate > chinaDate(ctx.clock())) throw new DomainError('RECORD_FUTURE_DATE');
+  const v = await ctx.db
+    .selectFrom('volunteers')
+    .select('id')
+    .where('volunteer_no', '=', b.volunteerNo)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!v) throw new DomainError('RECORD_VOLUNTEER_NOT_FOUND');
+  if (b.activityId) {
+    const a = await ctx.db
+      .selectFrom('activities')
+      .select('org_id')
+      .where('id', '=', b.activityId)
+      .executeTakeFirst();
+    if (!a || a.org_id !== orgId) throw new DomainError('NOT_FOUND');
+  }
+  const files = b.evidence.map((f) => {
+    const bytes = Buffer.from(f.contentBase64, 'base64');
+    return { ...f, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('service_records')
+      .values({
+        kind: 'backfill',
+        volunteer_id: v.id,
+        org_id: orgId,
+        activity_id: b.activityId ?? null,
+        service_date: b.serviceDate,
+        activity_title: b.activityTitle,
+        place: b.place,
+        content: b.content,
+        person_in_charge: b.personInCharge,
+        minutes: b.minutes,
+        reason: b.reason,
+        evidence: JSON.stringify(
+          files.map((f) => ({ name: f.name, mimeType: f.mimeType, sha256: f.sha256 })),
+        ),
+        status: 'pending',
+        created_by: actorOf(ctx).userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('record_evidence')
+      .values(
+        files.map((f) => ({
+          record_id: row.id,
+          name: f.name,
+          mime_type: f.mimeType,
+          sha256: f.sha256,
+          content_enc: encrypt(ctx.config.appKey, f.contentBase64),
+        })),
+      )
+      .execute();
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'record.backfill',
+        result: 'ok',
+        objectType: 'service_record',
+        objectId: row.id,
+        details: { orgId, volunteerId: v.id, minutes: b.minutes, evidence: files.length },
+      },
+    );
+    return { id: row.id, status: 'pending' as const };
+  });
+}
+
+/** A volunteer asks to correct one of their confirmed records; the recording organization decides. */
+export async function requestCorrection(ctx: Ctx, recordId: string, minutes: number, reason: string) {
+  const r = await repo.findRecord(ctx.db, recordId);
+  if (!r || r.user_id !== actorOf(ctx).userId) throw new DomainError('NOT_FOUND');
+  if (r.status !== 'confirmed') throw new DomainError('RECORD_STATE');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('service_records')
+        .values({
+          kind: 'correction',
+          corrects_id: r.id,
+          volunteer_id: r.volunteer_id,
+          org_id: r.org_id,
+          activity_id: r.activity_id,
+          service_date: r.service_day,
+          activity_title: r.activity_title,
+          place: r.place,
+          content: r.content,
+          position_name: r.position_name,
+          person_in_charge: r.person_in_charge,
+          check_in_at: r.check_in_at,
+          check_out_at: r.check_out_at,
+          break_minutes: r.break_minutes,
+          hours_rule: r.hours_rule,
+          explain: JSON.stringify(r.explain),
+          minutes,
+          reason,
+          status: 'pending',
+          created_by: actorOf(ctx).userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'record.correction_request',
+          result: 'ok',
+          objectType: 'service_record',
+          objectId: row.id,
+          regionCode: r.org_region_code,
+          details: { corrects: r.id, from: r.minutes, to: minutes },
+        },
+      );
+      return { id: row.id, status: 'pending' as const };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError('RECORD_CORRECTION_OPEN');
+    throw e;
+  }
+}
+
+/**
+ * Approves or rejects a pending back-fill or correction. Nobody decides their own entry (also a CHECK in
+ * the database). An approved correction supersedes the entry it corrects, and the totals move by the
+ * difference in the same transaction.
+ */
+export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | 'reject', reason?: string) {
+  const r = await repo.findRecord(ctx.db, recordId);
+  if (!r) throw new DomainError('NOT_FOUND');
+  if (r.status !== 'pending') throw new DomainError('RECORD_STATE');
+  if (r.created_by === actorOf(ctx).userId) throw new DomainError('RECORD_SELF_APPROVAL');
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock();
+    if (decision === 'reject') {
+      const moved = await trx
+        .updateTable('service_records')
+        .set({
+          status: 'rejected',
+          reject_reason: reason ?? null,
+          decided_by: actorOf(ctx).userId,
+          decided_at: now,
+        })
+        .where('id', '=', r.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('RECORD_STATE');
+    } else if (r.corrects_id) {
+      const old = await repo.findRecord(trx, r.corrects_id);
+      if (!old || old.status !== 'confirmed') throw new DomainError('RECORD_STATE');
+      const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, old.id);
+      if (day + r.minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
+      await trx
+        .updateTable('service_records')
+        .set({ status: 'superseded', superseded_by: r.id })
+        .where('id', '=', old.id)
+        .where('status', '=', 'confirmed')
+        .execute();
+      await trx
+        .updateTable('service_records')
+        .set({ status: 'confirmed', decided_by: actorOf(ctx).userId, decided_at: now })
+        .where('id', '=', r.id)
+        .where('status', '=', 'pending')
+        .execute();
+      await repo.addToTotals(
+        trx,
+        r.volunteer_id,
+        Number(r.service_day.slice(0, 4)),
+        { minutes: r.minutes - old.minutes, records: 0, activities: 0 },
+        now,
+      );
+    } else {
+      await confirmInto(trx, ctx, r, r.minutes, {});
+    }
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'record.decide',
+        result: 'ok',
+        objectType: 'service_record',
+        objectId: r.id,
+        regionCode: r.org_region_code,
+        details: { kind: r.kind, decision, reason, corrects: r.corrects_id },
+      },
+    );
+  });
+  return { id: r.id, status: decision === 'approve' ? ('confirmed' as const) : ('rejected' as const) };
+}

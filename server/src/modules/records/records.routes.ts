@@ -1,0 +1,182 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ActivityRecordParams,
+  BackfillBody,
+  BulkResult,
+  ConfirmBody,
+  CorrectionBody,
+  DecideBody,
+  MyRecords,
+  MyRecordsQuery,
+  RecordCreated,
+  RecordListQuery,
+  RecordPage,
+  RecordParams,
+} from '@yiqi/shared/contracts/records';
+import { RegionCode } from '@yiqi/shared/contracts/common';
+import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
+import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import type { Access } from '../../http/access.ts';
+import { ctxOf } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { ORGANIZER } from '../activities/activities.routes.ts';
+import { findRegion } from '../regions/regions.service.ts';
+import { resolveScope } from '../roles/roles.service.ts';
+import * as corrections from './corrections.service.ts';
+import * as records from './records.service.ts';
+
+const tags = ['service records'];
+const SELF: Access = { kind: 'user' };
+const ORG_TEAM: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
+};
+/** The organization that recorded the entry in the path. */
+const RECORD_ORG: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: async (req, db) => {
+    const id = (req.params as { id: string }).id;
+    const r = /^[0-9a-f-]{36}$/i.test(id)
+      ? await db.selectFrom('service_records').select('org_id').where('id', '=', id).executeTakeFirst()
+      : undefined;
+    if (!r) throw new DomainError('NOT_FOUND');
+    return resolveScope(db, 'organization', r.org_id);
+  },
+};
+/** Escalation: region admins see overdue drafts of the organizations under their region. */
+const REGION: Access = {
+  kind: 'staff',
+  roles: ['region_admin'],
+  target: (req) => resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
+};
+const OverdueQuery = z.strictObject({
+  region: RegionCode,
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export function registerRecordRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/activities/:id/records', {
+    schema: {
+      tags,
+      summary: 'Service records of an activity; drafts are made from attendance when its shifts have ended',
+      params: ActivityRecordParams,
+      querystring: RecordListQuery,
+      response: { 200: RecordPage },
+    },
+    config: { access: ORGANIZER },
+    handler: async (req) => {
+      const ctx = ctxOf(req);
+      await records.draftForActivity(ctx, req.params.id);
+      return records.list(
+        ctx,
+        { activityId: req.params.id, status: req.query.status, overdue: req.query.overdue === 'true' },
+        req.query.page,
+        req.query.pageSize,
+      );
+    },
+  });
+
+  r.post('/api/activities/:id/records/confirm', {
+    schema: {
+      tags,
+      summary: 'Confirm drafts, as they are or with adjusted minutes and a reason',
+      params: ActivityRecordParams,
+      body: ConfirmBody,
+      response: { 200: BulkResult },
+    },
+    config: { access: ORGANIZER },
+    handler: (req) => records.confirm(ctxOf(req), req.params.id, req.body.items),
+  });
+
+  r.get('/api/organizations/:id/records', {
+    schema: {
+      tags,
+      summary: 'Service records an organization recorded (drafts past due with overdue=true)',
+      params: OrganizationParams,
+      querystring: RecordListQuery,
+      response: { 200: RecordPage },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) =>
+      records.list(
+        ctxOf(req),
+        { orgId: req.params.id, status: req.query.status, overdue: req.query.overdue === 'true' },
+        req.query.page,
+        req.query.pageSize,
+      ),
+  });
+
+  r.post('/api/organizations/:id/records/backfill', {
+    schema: {
+      tags,
+      summary: 'Back-fill past service with evidence; a second person approves it',
+      params: OrganizationParams,
+      body: BackfillBody,
+      response: { 200: RecordCreated },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => corrections.backfill(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/records/:id/decision', {
+    schema: {
+      tags,
+      summary: 'Approve or reject a pending back-fill or correction (never one’s own)',
+      params: RecordParams,
+      body: DecideBody,
+      response: { 200: RecordCreated },
+    },
+    config: { access: RECORD_ORG },
+    handler: (req) => corrections.decide(ctxOf(req), req.params.id, req.body.decision, req.body.reason),
+  });
+
+  r.get('/api/records/overdue', {
+    schema: {
+      tags,
+      summary: 'Drafts past their 10-working-day due date in organizations under a region (escalation)',
+      querystring: OverdueQuery,
+      response: { 200: RecordPage },
+    },
+    config: { access: REGION },
+    handler: async (req) => {
+      const region = (await findRegion(req.server.deps.db, req.query.region))!;
+      return records.list(
+        ctxOf(req),
+        { regionPrefix: regionPrefix(region.code, region.level as RegionLevel), overdue: true },
+        req.query.page,
+        req.query.pageSize,
+      );
+    },
+  });
+
+  r.get('/api/me/records', {
+    schema: {
+      tags,
+      summary: 'My record card: totals, stars reached by hours, and my records',
+      querystring: MyRecordsQuery,
+      response: { 200: MyRecords },
+    },
+    config: { access: SELF },
+    handler: (req) => records.mine(ctxOf(req), req.query.page, req.query.pageSize),
+  });
+
+  r.post('/api/me/records/:id/correction', {
+    schema: {
+      tags,
+      summary: 'Ask the recording organization to correct one of my confirmed records',
+      params: RecordParams,
+      body: CorrectionBody,
+      response: { 200: RecordCreated },
+    },
+    config: { access: SELF },
+    handler: (req) =>
+      corrections.requestCorrection(ctxOf(req), req.params.id, req.body.minutes, req.body.reason),
+  });
+}

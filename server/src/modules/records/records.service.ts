@@ -1,0 +1,271 @@
+import type { ErrorCode } from '@yiqi/shared/errors';
+import { RECORD_DUE_WORKING_DAYS, STAR_HOURS } from '@yiqi/shared/contracts/records';
+import { computeHours, type RoundingRule } from '@yiqi/shared/records/hours';
+import { addWorkingDays } from '@yiqi/shared/records/working-days';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { RecordStatus } from '../../db/schema.records.ts';
+import { actorOf, type Ctx } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { chinaDate } from '../activities/activities.views.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './records.repository.ts';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+export function recordView(r: repo.RecordRow, today: string) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    volunteerId: r.volunteer_id,
+    volunteerNo: r.volunteer_no,
+    volunteerName: r.volunteer_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    activityId: r.activity_id,
+    activityTitle: r.activity_title,
+    serviceDate: r.service_day,
+    place: r.place,
+    content: r.content,
+    positionName: r.position_name,
+    personInCharge: r.person_in_charge,
+    checkInAt: iso(r.check_in_at),
+    checkOutAt: iso(r.check_out_at),
+    breakMinutes: r.break_minutes,
+    hoursRule: r.hours_rule as RoundingRule,
+    computedMinutes: r.computed_minutes,
+    minutes: r.minutes,
+    hours: hours(r.minutes),
+    explain: r.explain as never,
+    adjustReason: r.adjust_reason,
+    reason: r.reason,
+    correctsId: r.corrects_id,
+    supersededBy: r.superseded_by,
+    dueDate: r.due_day,
+    overdue: r.status === 'draft' && r.due_day !== null && r.due_day < today,
+    createdAt: iso(r.created_at)!,
+    decidedAt: iso(r.decided_at),
+    rejectReason: r.reject_reason,
+  };
+}
+
+/**
+ * Drafts one record per attended sign-up of the activity's ended shifts (idempotent: a draft the organizer
+ * has not adjusted follows a later check-out; confirmed ones never change). Hours follow the activity's
+ * rules, and the explain steps are stored with the raw times.
+ */
+export async function draftForActivity(ctx: Ctx, activityId: string): Promise<number> {
+  const now = ctx.clock();
+  const rows = await repo.attendancesToDraft(ctx.db, activityId, now);
+  if (rows.length === 0) return 0;
+  let drafted = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const r of rows) {
+      const result = r.check_out_at
+        ? computeHours({
+            checkInAt: new Date(r.check_in_at),
+            checkOutAt: new Date(r.check_out_at),
+            shiftStartsAt: new Date(r.starts_at),
+            shiftEndsAt: new Date(r.ends_at),
+            breakMinutes: r.break_minutes,
+            rule: r.hours_rule as RoundingRule,
+          })
+        : { minutes: 0, steps: [] };
+      const values = {
+        kind: 'attendance' as const,
+        volunteer_id: r.volunteer_id,
+        org_id: r.org_id,
+        activity_id: r.activity_id,
+        shift_id: r.shift_id,
+        signup_id: r.signup_id,
+        service_date: chinaDate(new Date(r.starts_at)),
+        activity_title: r.title,
+        place: r.address,
+        content: r.duties || r.position_name,
+        position_name: r.position_name,
+        person_in_charge: r.person_in_charge,
+        check_in_at: r.check_in_at,
+        check_out_at: r.check_out_at,
+        break_minutes: r.break_minutes,
+        hours_rule: r.hours_rule,
+        computed_minutes: result.minutes,
+        explain: JSON.stringify(result.steps),
+        minutes: result.minutes,
+        status: 'draft' as const,
+        due_date: addWorkingDays(chinaDate(new Date(r.activity_ends_at)), RECORD_DUE_WORKING_DAYS),
+      };
+      const written = await trx
+        .insertInto('service_records')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .column('signup_id')
+            // A literal, so PostgreSQL matches the partial unique index's predicate.
+            .where('kind', '=', sql.lit('attendance'))
+            .doUpdateSet({
+              check_out_at: values.check_out_at,
+              computed_minutes: values.computed_minutes,
+              minutes: values.minutes,
+              explain: values.explain,
+            })
+            .where('service_records.status', '=', 'draft')
+            .where('service_records.adjust_reason', 'is', null)
+            .where(
+              sql<boolean>`service_records.computed_minutes IS DISTINCT FROM ${values.computed_minutes}`,
+            ),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (written) drafted++;
+    }
+    if (drafted)
+      await recordAudit(
+        { ...ctx, db: trx },
+        {
+          action: 'record.draft',
+          result: 'ok',
+          objectType: 'activity',
+          objectId: activityId,
+          details: { drafted },
+        },
+      );
+  });
+  return drafted;
+}
+
+/** Confirms a record in the caller's transaction and adds it to the volunteer's totals. */
+export async function confirmInto(
+  trx: Database,
+  ctx: Ctx,
+  r: { id: string; volunteer_id: string; activity_id: string | null; service_day: string },
+  minutes: number,
+  patch: { adjust_reason?: string | null; minutes?: number },
+) {
+  const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, r.id);
+  if (day + minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
+  const now = ctx.clock();
+  const moved = await trx
+    .updateTable('service_records')
+    .set({ ...patch, status: 'confirmed', decided_by: actorOf(ctx).userId, decided_at: now })
+    .where('id', '=', r.id)
+    .where('status', 'in', ['draft', 'pending'])
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('RECORD_STATE');
+  const firstOfActivity =
+    r.activity_id !== null && !(await repo.hasConfirmedOfActivity(trx, r.volunteer_id, r.activity_id, r.id));
+  await repo.addToTotals(
+    trx,
+    r.volunteer_id,
+    Number(r.service_day.slice(0, 4)),
+    { minutes, records: 1, activities: firstOfActivity ? 1 : 0 },
+    now,
+  );
+}
+
+/**
+ * The organizer confirms drafts as they are or with other minutes (with a reason), one transaction per
+ * record so one that fails (already confirmed, over 24 hours that day) is reported and the rest go on.
+ */
+export async function confirm(
+  ctx: Ctx,
+  activityId: string,
+  items: { id: string; minutes?: number | undefined; adjustReason?: string | undefined }[],
+) {
+  let done = 0;
+  const skipped: { id: string; code: ErrorCode }[] = [];
+  for (const item of items) {
+    const r = await repo.findRecord(ctx.db, item.id);
+    if (!r || r.activity_id !== activityId) {
+      skipped.push({ id: item.id, code: 'NOT_FOUND' });
+      continue;
+    }
+    const adjusted = item.minutes !== undefined && item.minutes !== r.minutes;
+    if (adjusted && !item.adjustReason) {
+      skipped.push({ id: item.id, code: 'RECORD_ADJUST_REASON_REQUIRED' });
+      continue;
+    }
+    const minutes = item.minutes ?? r.minutes;
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        if (r.status !== 'draft') throw new DomainError('RECORD_STATE');
+        await confirmInto(
+          trx,
+          ctx,
+          r,
+          minutes,
+          adjusted ? { minutes, adjust_reason: item.adjustReason! } : {},
+        );
+        await recordAudit(
+          { ...ctx, db: trx },
+          {
+            action: 'record.confirm',
+            result: 'ok',
+            objectType: 'service_record',
+            objectId: r.id,
+            regionCode: r.org_region_code,
+            details: {
+              activityId,
+              volunteerId: r.volunteer_id,
+              minutes,
+              adjusted,
+              reason: item.adjustReason,
+            },
+          },
+        );
+      });
+      done++;
+    } catch (e) {
+      if (e instanceof DomainError) skipped.push({ id: item.id, code: e.code });
+      else throw e;
+    }
+  }
+  return { done, skipped };
+}
+
+export async function list(
+  ctx: Ctx,
+  f: repo.RecordFilter & { overdue?: boolean | undefined },
+  page: number,
+  pageSize: number,
+) {
+  const today = chinaDate(ctx.clock());
+  const { rows, total } = await repo.listRecords(
+    ctx.db,
+    { ...f, overdueOn: f.overdue ? today : undefined },
+    page,
+    pageSize,
+  );
+  return { items: rows.map((r) => recordView(r, today)), total, page, pageSize };
+}
+
+/** A volunteer's totals (one row each) and stars reached by hours. */
+export async function totals(db: Database, volunteerId: string, now: Date) {
+  const t = await repo.totalsOf(db, volunteerId, Number(chinaDate(now).slice(0, 4)));
+  const h = hours(t.minutes);
+  const stars = STAR_HOURS.filter((s) => h >= s).length;
+  return {
+    minutes: t.minutes,
+    hours: h,
+    yearMinutes: t.yearMinutes,
+    yearHours: hours(t.yearMinutes),
+    records: t.records,
+    activities: t.activities,
+    starsByHours: stars,
+    nextStarHours: STAR_HOURS[stars] ?? null,
+  };
+}
+
+/** The signed-in volunteer's record card: totals and records, newest first. */
+export async function mine(ctx: Ctx, page: number, pageSize: number) {
+  const v = await repo.volunteerOfUser(ctx.db, actorOf(ctx).userId);
+  if (!v) throw new DomainError('VOLUNTEER_REQUIRED');
+  const [t, p] = await Promise.all([
+    totals(ctx.db, v.id, ctx.clock()),
+    list(ctx, { volunteerId: v.id }, page, pageSize),
+  ]);
+  return { totals: t, items: p.items, total: p.total };
+}
+
+export const RECORD_OPEN: RecordStatus[] = ['draft', 'pending'];
