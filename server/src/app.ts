@@ -30,6 +30,7 @@ import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerRecordRoutes } from './modules/records/records.routes.ts';
+import { registerNationalExportRoutes } from './modules/exports/national.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -114,6 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerNotificationRoutes(app);
   registerCalendarRoutes(app);
   registerRecordRoutes(app);
+  registerNationalExportRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -94,6 +94,28 @@ export function recordMatrixFixtures(
       await volunteerOf(actor);
       return { method: 'GET', url: '/api/me/records' };
     },
+    'GET /api/exports/national': (rel) =>
+      targeted(rel)
+        ? { method: 'GET', url: `/api/exports/national?region=${regions[rel]}&kind=organizations&limit=5` }
+        : null,
+    'POST /api/exports/national/ack': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: '/api/exports/national/ack',
+            payload: {
+              region: regions[rel],
+              status: 'synced',
+              keys: [
+                {
+                  volunteerNo: 'X',
+                  activityKey: '00000000-0000-4000-8000-000000000000',
+                  serviceDate: '2026-11-01',
+                },
+              ],
+            },
+          }
+        : null,
     'POST /api/me/records/:id/correction': async (rel, actor) => {
       if (rel !== 'self') return null;
       const r = await seedRecord(getT(), orgs.same!, await volunteerOf(actor), 'confirmed');
