@@ -94,6 +94,8 @@ export function recordMatrixFixtures(
       await volunteerOf(actor);
       return { method: 'GET', url: '/api/me/records' };
     },
+    'GET /api/records/signals': (rel) =>
+      targeted(rel) ? { method: 'GET', url: `/api/records/signals?region=${regions[rel]}` } : null,
     'GET /api/exports/national': (rel) =>
       targeted(rel)
         ? { method: 'GET', url: `/api/exports/national?region=${regions[rel]}&kind=organizations&limit=5` }

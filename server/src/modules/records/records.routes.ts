@@ -26,6 +26,7 @@ import { findRegion } from '../regions/regions.service.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import * as corrections from './corrections.service.ts';
 import * as records from './records.service.ts';
+import { SIGNAL_KINDS, signals } from './signals.service.ts';
 
 const tags = ['service records'];
 const SELF: Access = { kind: 'user' };
@@ -59,8 +60,44 @@ const OverdueQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+const SignalQuery = z.strictObject({
+  region: RegionCode,
+  kind: z.enum(SIGNAL_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const SignalList = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(SIGNAL_KINDS),
+      volunteerId: z.uuid(),
+      volunteerNo: z.string(),
+      name: z.string().nullable(),
+      ids: z.array(z.string()),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
 export function registerRecordRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/records/signals', {
+    schema: {
+      tags,
+      summary:
+        'Fraud signals for reviewers: over 24 h a day, overlaps, implausible travel, rubber stamps, spikes',
+      querystring: SignalQuery,
+      response: { 200: SignalList },
+    },
+    config: { access: REGION },
+    handler: (req) =>
+      signals(
+        ctxOf(req),
+        req.query.region,
+        req.query.kind ? [req.query.kind] : [...SIGNAL_KINDS],
+        req.query.limit,
+      ),
+  });
 
   r.get('/api/activities/:id/records', {
     schema: {
