@@ -71,7 +71,50 @@ export interface RecordEvidenceTable {
   uploaded_at: GeneratedTimestamp;
 }
 
+type Day = ColumnType<string, string, string>;
+
+export interface TrainingRecordsTable {
+  id: Generated<string>;
+  volunteer_id: string;
+  org_id: string;
+  name: string;
+  content: string;
+  minutes: number;
+  host: string;
+  training_date: Day;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AwardRecordsTable {
+  id: Generated<string>;
+  volunteer_id: string;
+  org_id: string;
+  name: string;
+  award_date: Day;
+  grantor: string;
+  grant_type: 'organization' | 'government' | 'other_verified';
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface EvaluationRecordsTable {
+  id: Generated<string>;
+  volunteer_id: string;
+  org_id: string;
+  activity_id: string | null;
+  quality: 'excellent' | 'good' | 'fair' | 'poor';
+  stars: number | null;
+  evaluation_date: Day;
+  comment: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface RecordTables {
+  training_records: TrainingRecordsTable;
+  award_records: AwardRecordsTable;
+  evaluation_records: EvaluationRecordsTable;
   record_evidence: RecordEvidenceTable;
   service_records: ServiceRecordsTable;
   volunteer_totals: VolunteerTotalsTable;

@@ -176,3 +176,87 @@ export const MyRecordsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+// ---- Training, award and evaluation records ----
+
+export const GRANT_TYPES = ['organization', 'government', 'other_verified'] as const;
+export const QUALITY_RATINGS = ['excellent', 'good', 'fair', 'poor'] as const;
+
+export const GRANT_TYPE_NAMES: Record<(typeof GRANT_TYPES)[number], Text> = {
+  organization: { 'zh-CN': '本组织授予', 'zh-HK': '本組織授予', en: 'Granted by the organization' },
+  government: { 'zh-CN': '政府授予', 'zh-HK': '政府授予', en: 'Granted by a government' },
+  other_verified: {
+    'zh-CN': '其他单位授予（经本组织核实）',
+    'zh-HK': '其他單位授予（經本組織核實）',
+    en: 'Granted by another body, verified',
+  },
+};
+export const QUALITY_NAMES: Record<(typeof QUALITY_RATINGS)[number], Text> = {
+  excellent: { 'zh-CN': '优秀', 'zh-HK': '優秀', en: 'Excellent' },
+  good: { 'zh-CN': '良好', 'zh-HK': '良好', en: 'Good' },
+  fair: { 'zh-CN': '合格', 'zh-HK': '合格', en: 'Satisfactory' },
+  poor: { 'zh-CN': '待改进', 'zh-HK': '待改進', en: 'Needs improvement' },
+};
+
+const VolunteerNo = z.string().trim().min(1).max(32);
+const Short = z.string().trim().min(1).max(100);
+
+export const TrainingBody = z.strictObject({
+  volunteerNo: VolunteerNo,
+  name: Short,
+  content: z.string().trim().min(1).max(1000),
+  minutes: z.number().int().min(1).max(100000),
+  host: Short,
+  date: IsoDate,
+});
+export const AwardBody = z.strictObject({
+  volunteerNo: VolunteerNo,
+  name: Short,
+  date: IsoDate,
+  grantor: Short,
+  grantType: z.enum(GRANT_TYPES),
+});
+export const EvaluationBody = z.strictObject({
+  volunteerNo: VolunteerNo,
+  activityId: z.uuid().optional(),
+  quality: z.enum(QUALITY_RATINGS),
+  stars: z.number().int().min(1).max(5).optional(),
+  date: IsoDate,
+  comment: z.string().trim().max(500).optional(),
+});
+export const Created = z.object({ id: z.uuid() });
+
+export const PersonRecords = z.object({
+  trainings: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      content: z.string(),
+      hours: z.number(),
+      host: z.string(),
+      date: z.string(),
+      orgName: z.string(),
+    }),
+  ),
+  awards: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      date: z.string(),
+      grantor: z.string(),
+      grantType: z.enum(GRANT_TYPES),
+      orgName: z.string(),
+    }),
+  ),
+  evaluations: z.array(
+    z.object({
+      id: z.uuid(),
+      quality: z.enum(QUALITY_RATINGS),
+      stars: z.number().int().nullable(),
+      date: z.string(),
+      comment: z.string().nullable(),
+      activityTitle: z.string().nullable(),
+      orgName: z.string(),
+    }),
+  ),
+});

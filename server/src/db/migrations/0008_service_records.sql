@@ -101,6 +101,47 @@ CREATE TABLE record_evidence (
 );
 CREATE INDEX record_evidence_record_idx ON record_evidence (record_id);
 
+-- Training, award and evaluation records hang on the same person (记录办法); kept as entered (insert only).
+CREATE TABLE training_records (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  volunteer_id  uuid NOT NULL REFERENCES volunteers(id),
+  org_id        uuid NOT NULL REFERENCES organizations(id),
+  name          text NOT NULL,
+  content       text NOT NULL,
+  minutes       integer NOT NULL CHECK (minutes BETWEEN 1 AND 100000),
+  host          text NOT NULL,
+  training_date date NOT NULL,
+  created_by    uuid NOT NULL REFERENCES users(id),
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX training_records_volunteer_idx ON training_records (volunteer_id, training_date DESC);
+CREATE TABLE award_records (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  volunteer_id  uuid NOT NULL REFERENCES volunteers(id),
+  org_id        uuid NOT NULL REFERENCES organizations(id),
+  name          text NOT NULL,
+  award_date    date NOT NULL,
+  grantor       text NOT NULL,
+  -- Granted by the organization, by a government, or by another body and verified by the organization.
+  grant_type    text NOT NULL CHECK (grant_type IN ('organization', 'government', 'other_verified')),
+  created_by    uuid NOT NULL REFERENCES users(id),
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX award_records_volunteer_idx ON award_records (volunteer_id, award_date DESC);
+CREATE TABLE evaluation_records (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  volunteer_id    uuid NOT NULL REFERENCES volunteers(id),
+  org_id          uuid NOT NULL REFERENCES organizations(id),
+  activity_id     uuid REFERENCES activities(id),
+  quality         text NOT NULL CHECK (quality IN ('excellent', 'good', 'fair', 'poor')),
+  stars           smallint CHECK (stars BETWEEN 1 AND 5),
+  evaluation_date date NOT NULL,
+  comment         text,
+  created_by      uuid NOT NULL REFERENCES users(id),
+  created_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX evaluation_records_volunteer_idx ON evaluation_records (volunteer_id, evaluation_date DESC);
+
 -- Totals derived from confirmed entries, written in the same transaction as each confirmation.
 CREATE TABLE volunteer_totals (
   volunteer_id  uuid PRIMARY KEY REFERENCES volunteers(id),
@@ -117,4 +158,4 @@ CREATE TABLE volunteer_year_totals (
 );
 
 GRANT SELECT, INSERT, UPDATE ON service_records, volunteer_totals, volunteer_year_totals TO yiqi_app;
-GRANT SELECT, INSERT ON record_evidence TO yiqi_app;
+GRANT SELECT, INSERT ON record_evidence, training_records, award_records, evaluation_records TO yiqi_app;

@@ -94,6 +94,48 @@ export function recordMatrixFixtures(
       await volunteerOf(actor);
       return { method: 'GET', url: '/api/me/records' };
     },
+    'POST /api/organizations/:id/trainings': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: `/api/organizations/${orgs[rel]}/trainings`,
+            payload: {
+              volunteerNo: 'NONE',
+              name: '培训',
+              content: '内容',
+              minutes: 60,
+              host: '主办',
+              date: '2026-10-01',
+            },
+          }
+        : null,
+    'POST /api/organizations/:id/awards': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: `/api/organizations/${orgs[rel]}/awards`,
+            payload: {
+              volunteerNo: 'NONE',
+              name: '奖',
+              date: '2026-10-01',
+              grantor: '单位',
+              grantType: 'organization',
+            },
+          }
+        : null,
+    'POST /api/organizations/:id/evaluations': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: `/api/organizations/${orgs[rel]}/evaluations`,
+            payload: { volunteerNo: 'NONE', quality: 'good', date: '2026-10-01' },
+          }
+        : null,
+    'GET /api/me/records/other': async (rel, actor) => {
+      if (rel !== 'self') return null;
+      await volunteerOf(actor);
+      return { method: 'GET', url: '/api/me/records/other' };
+    },
     'GET /api/records/signals': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/records/signals?region=${regions[rel]}` } : null,
     'GET /api/exports/national': (rel) =>

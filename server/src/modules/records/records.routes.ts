@@ -3,6 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ActivityRecordParams,
+  AwardBody,
+  Created,
+  EvaluationBody,
+  PersonRecords,
+  TrainingBody,
   BackfillBody,
   BulkResult,
   ConfirmBody,
@@ -25,6 +30,7 @@ import { ORGANIZER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import * as corrections from './corrections.service.ts';
+import * as person from './person-records.service.ts';
 import * as records from './records.service.ts';
 import { SIGNAL_KINDS, signals } from './signals.service.ts';
 
@@ -202,6 +208,42 @@ export function registerRecordRoutes(app: FastifyInstance): void {
     },
     config: { access: SELF },
     handler: (req) => records.mine(ctxOf(req), req.query.page, req.query.pageSize),
+  });
+
+  for (const [path, body, summary, add] of [
+    [
+      'trainings',
+      TrainingBody,
+      'Record a volunteer’s training (name, content, hours, host, date)',
+      person.addTraining,
+    ],
+    [
+      'awards',
+      AwardBody,
+      'Record an award (name, date, grantor, and who granted or verified it)',
+      person.addAward,
+    ],
+    [
+      'evaluations',
+      EvaluationBody,
+      'Record an evaluation (quality rating, optional stars)',
+      person.addEvaluation,
+    ],
+  ] as const)
+    r.post(`/api/organizations/:id/${path}`, {
+      schema: { tags, summary, params: OrganizationParams, body: body, response: { 200: Created } },
+      config: { access: ORG_TEAM },
+      handler: (req) => add(ctxOf(req), req.params.id, req.body as never),
+    });
+
+  r.get('/api/me/records/other', {
+    schema: {
+      tags,
+      summary: 'My training, award and evaluation records',
+      response: { 200: PersonRecords },
+    },
+    config: { access: SELF },
+    handler: (req) => person.mine(ctxOf(req)),
   });
 
   r.post('/api/me/records/:id/correction', {
