@@ -17,6 +17,7 @@ import { RequireRole } from './features/shell/RequireRole.tsx';
 import { AUDITORS, REGION_ADMINS, ROLE_ADMINS, TEAM_ADMINS } from './features/shell/nav.tsx';
 import { mobileActivityRoutes, publicActivityRoutes } from './features/activities/routes.tsx';
 import { consoleActivityRoutes } from './features/activity-admin/routes.tsx';
+import { mobileRecordRoutes } from './features/records/routes.tsx';
 
 // One chunk per page, so signing in does not download the console and the console not every page.
 const AppShell = lazy(() => import('./features/shell/AppShell.tsx'));
@@ -68,6 +69,7 @@ export function App() {
                     <Route path="join/:orgId" element={<JoinPage />} />
                     <Route path="account" element={<AccountPrivacyPage />} />
                     {mobileActivityRoutes}
+                    {mobileRecordRoutes}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

@@ -50,6 +50,14 @@ export const RECORD_ERRORS = {
       en: 'A correction of this record is already awaiting a decision',
     },
   },
+  RECORD_CHECKOUT_MISSING: {
+    status: 409,
+    text: {
+      'zh-CN': '该志愿者未签退：请先在签到看板补签退，或填写时长并说明原因',
+      'zh-HK': '該志願者未簽退：請先在簽到看板補簽退，或填寫時長並說明原因',
+      en: 'The volunteer never checked out: complete the check-out on the board, or enter the hours with a reason',
+    },
+  },
   RECORD_FUTURE_DATE: {
     status: 400,
     text: {

@@ -165,6 +165,8 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       response: { 200: RecordCreated },
     },
     config: { access: ORG_TEAM },
+    // Up to five evidence files of 3 MB each, base64-encoded.
+    bodyLimit: 22 * 1024 * 1024,
     handler: (req) => corrections.backfill(ctxOf(req), req.params.id, req.body),
   });
 

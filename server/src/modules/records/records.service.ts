@@ -186,6 +186,10 @@ export async function confirm(
       skipped.push({ id: item.id, code: 'RECORD_ADJUST_REASON_REQUIRED' });
       continue;
     }
+    if (r.check_in_at && !r.check_out_at && !adjusted) {
+      skipped.push({ id: item.id, code: 'RECORD_CHECKOUT_MISSING' });
+      continue;
+    }
     const minutes = item.minutes ?? r.minutes;
     try {
       await ctx.db.transaction().execute(async (trx) => {

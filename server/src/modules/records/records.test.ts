@@ -92,6 +92,28 @@ describe('drafting and confirmation', () => {
     assert.equal((await auditRows(t, 'record.confirm')).length, 2);
   });
 
+  it('a draft without a check-out is not confirmed as zero hours by accident', async () => {
+    const a = await createActivity(t, org, { inHours: 0.5, hours: 2 });
+    const v = await createVolunteer(t);
+    const s = (await signUp(t, v, a.shiftId)).json();
+    t.clock.advance(35 * MIN);
+    await api(t, org.cookie, 'POST', `/api/activities/${a.activityId}/attendance/check-in`, {
+      signupId: s.id,
+    });
+    t.clock.advance(3 * 60 * MIN);
+    const [r] = (await recordsOf(a.activityId)).items;
+    assert.equal(r.minutes, 0);
+    const url = `/api/activities/${a.activityId}/records/confirm`;
+    assert.equal(
+      (await api(t, org.cookie, 'POST', url, { items: [{ id: r.id }] })).json().skipped[0].code,
+      'RECORD_CHECKOUT_MISSING',
+    );
+    const ok = await api(t, org.cookie, 'POST', url, {
+      items: [{ id: r.id, minutes: 90, adjustReason: '负责人确认服务到 11 点' }],
+    });
+    assert.equal(ok.json().done, 1);
+  });
+
   it('a confirmed record cannot be changed, even behind the service', async () => {
     const a = await served(1);
     const [r] = (await recordsOf(a.activityId)).items;

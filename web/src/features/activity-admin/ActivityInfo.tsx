@@ -1,5 +1,6 @@
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
+import { ROUNDING_RULE_NAMES } from '@yiqi/shared/contracts/records';
 import { TARGET_NAMES } from '@yiqi/shared/categories';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useLocale, useMessages, useText } from '../../lib/i18n.tsx';
@@ -60,6 +61,13 @@ export function ActivityInfo({ activity: a }: { activity: ActivityDetail }) {
         },
         { key: 'recruit', label: f.recruitMode, children: recruit },
         { key: 'cutoff', label: f.cancelCutoff, children: fmt(t.hoursBefore, { n: a.cancelCutoffHours }) },
+        {
+          key: 'hours',
+          label: f.hoursRule,
+          children: a.breakMinutes
+            ? `${text(ROUNDING_RULE_NAMES[a.hoursRule])} · ${f.breakMinutes} ${a.breakMinutes}`
+            : text(ROUNDING_RULE_NAMES[a.hoursRule]),
+        },
         { key: 'pic', label: f.personInCharge, children: a.personInCharge },
         {
           key: 'contact',

@@ -11,7 +11,7 @@ import { getManagedActivity, keys, type ActivityDetail } from './api.ts';
 import { activityMessages } from './messages.ts';
 import { ActivityStatusTag } from './tags.tsx';
 
-export type ActivityTab = 'overview' | 'signups' | 'attendance' | 'qr';
+export type ActivityTab = 'overview' | 'signups' | 'attendance' | 'records' | 'qr';
 
 /** The organizer's view of one activity, shared by its pages (one request, cached). */
 export function useManagedActivity(id: string) {
@@ -54,6 +54,7 @@ export function ActivityNav({
     overview: base,
     signups: `${base}/signups`,
     attendance: `${base}/attendance`,
+    records: `${base}/records`,
     qr: `${base}/qr`,
   };
   return (
@@ -81,6 +82,7 @@ export function ActivityNav({
           { key: 'overview', label: t.tabOverview },
           { key: 'signups', label: t.tabSignups },
           { key: 'attendance', label: t.tabAttendance },
+          { key: 'records', label: t.tabRecords },
           { key: 'qr', label: t.tabQr },
         ]}
         style={{ marginBottom: -8 }}

@@ -1,6 +1,8 @@
-import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { RECRUIT_MODES, RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
+import { ROUNDING_RULE_NAMES } from '@yiqi/shared/contracts/records';
+import { ROUNDING_RULES } from '@yiqi/shared/records/hours';
 import { useMessages, useText } from '../../lib/i18n.tsx';
 import { activityFormMessages } from './form.messages.ts';
 import { INVITE_CODE, randomInviteCode, type ActivityFormValues } from './form.ts';
@@ -12,7 +14,10 @@ interface Props {
   known: { id: string; name: string }[];
 }
 
-/** Who may sign up (everyone, designated teams, or holders of a code) and until when they may cancel. */
+/**
+ * Who may sign up (everyone, designated teams, or holders of a code), until when they may cancel, and how
+ * their hours are computed (breaks deducted, rounding rule).
+ */
 export function RecruitSection({ orgId, known }: Props) {
   const f = useMessages(activityFormMessages);
   const text = useText();
@@ -64,6 +69,20 @@ export function RecruitSection({ orgId, known }: Props) {
             rules={[{ required: true, message: f.cancelCutoffRequired }]}
           >
             <InputNumber min={0} max={720} precision={0} suffix={f.hours} style={{ width: 200 }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="breakMinutes" label={f.breakMinutes} extra={f.breakMinutesHint}>
+            <InputNumber min={0} max={600} precision={0} suffix={f.minutes} style={{ width: 200 }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="hoursRule" label={f.hoursRule} extra={f.hoursRuleHint}>
+            <Select
+              options={ROUNDING_RULES.map((r) => ({ value: r, label: text(ROUNDING_RULE_NAMES[r]) }))}
+              style={{ maxWidth: 480 }}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { GEOFENCE_MODES, RECRUIT_MODES, RISK_LEVELS } from '@yiqi/shared/contracts/activities';
 import type { ServiceCategory, ServiceTarget } from '@yiqi/shared/categories';
+import type { RoundingRule } from '@yiqi/shared/records/hours';
 import type { ActivityDetail, ActivityInput, ActivityPatch } from './api.ts';
 import { fromIso, toBeijingIso } from './time.ts';
 
@@ -36,6 +37,8 @@ export interface ActivityFormValues {
   geofenceMode: GeofenceMode;
   radiusM?: number | null;
   cancelCutoffHours: number;
+  hoursRule: RoundingRule;
+  breakMinutes: number;
 }
 
 export const PHONE = /^1[3-9]\d{9}$/;
@@ -54,6 +57,8 @@ export const EMPTY_ACTIVITY: ActivityFormValues = {
   physicalRisk: false,
   geofenceMode: 'off',
   cancelCutoffHours: 24,
+  hoursRule: 'exact',
+  breakMinutes: 0,
 };
 
 export function toFormValues(a: ActivityDetail): ActivityFormValues {
@@ -86,6 +91,8 @@ export function toFormValues(a: ActivityDetail): ActivityFormValues {
     geofenceMode: a.geofence.mode,
     radiusM: a.geofence.radiusM,
     cancelCutoffHours: a.cancelCutoffHours,
+    hoursRule: a.hoursRule,
+    breakMinutes: a.breakMinutes,
   };
 }
 
@@ -126,6 +133,8 @@ export function toBody(v: ActivityFormValues): ActivityInput {
     geofence:
       v.geofenceMode === 'off' ? { mode: 'off' } : { mode: v.geofenceMode, radiusM: v.radiusM ?? null },
     cancelCutoffHours: v.cancelCutoffHours,
+    hoursRule: v.hoursRule,
+    breakMinutes: v.breakMinutes,
   };
 }
 

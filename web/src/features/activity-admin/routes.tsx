@@ -9,6 +9,8 @@ const ActivityPage = lazy(() => import('./ActivityPage.tsx'));
 const SignupsPage = lazy(() => import('./SignupsPage.tsx'));
 const AttendancePage = lazy(() => import('./AttendancePage.tsx'));
 const QrPage = lazy(() => import('./QrPage.tsx'));
+const RecordsPage = lazy(() => import('./RecordsPage.tsx'));
+const OrgRecordsPage = lazy(() => import('../records/OrgRecordsPage.tsx'));
 
 const admins = (page: ReactNode) => <RequireRole roles={TEAM_ADMINS}>{page}</RequireRole>;
 
@@ -21,6 +23,8 @@ export const consoleActivityRoutes = (
     <Route path="activities/:id/edit" element={admins(<ActivityEditorPage />)} />
     <Route path="activities/:id/signups" element={admins(<SignupsPage />)} />
     <Route path="activities/:id/attendance" element={admins(<AttendancePage />)} />
+    <Route path="activities/:id/records" element={admins(<RecordsPage />)} />
     <Route path="activities/:id/qr" element={admins(<QrPage />)} />
+    <Route path="records" element={admins(<OrgRecordsPage />)} />
   </>
 );

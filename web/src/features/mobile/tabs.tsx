@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   CalendarOutlined,
   CompassOutlined,
+  FieldTimeOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -29,6 +30,7 @@ export const TABS: Tab[] = [
 
 /** Pages used now and then: in the header's "more" menu. */
 export const MORE: Tab[] = [
+  { path: '/m/records', icon: <FieldTimeOutlined />, label: (t) => t.tabRecords },
   { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabVerify },
   { path: '/m/account', icon: <SettingOutlined />, label: (t) => t.tabAccount },
 ];

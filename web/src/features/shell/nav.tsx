@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FormOutlined,
   IdcardOutlined,
@@ -45,6 +46,7 @@ export const NAV: NavItem[] = [
   { path: '/org-review', icon: <FileDoneOutlined />, label: (t) => t.menuOrgReview, roles: REGION_ADMINS },
   { path: '/members', icon: <UsergroupAddOutlined />, label: (t) => t.menuMembers, roles: TEAM_ADMINS },
   { path: '/activities', icon: <CalendarOutlined />, label: (t) => t.menuActivities, roles: TEAM_ADMINS },
+  { path: '/records', icon: <FieldTimeOutlined />, label: (t) => t.menuRecords, roles: TEAM_ADMINS },
   { path: '/volunteers', icon: <IdcardOutlined />, label: (t) => t.menuVolunteers, roles: REGION_ADMINS },
   {
     path: '/verification',
