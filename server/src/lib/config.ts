@@ -24,6 +24,8 @@ export interface Config {
   loginRatePerMinute: number;
   /** Which real-name verifier checks documents online ("local": the offline stand-in). */
   identityVerifier: string;
+  /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
+  recordSweepMinutes: number;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -76,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
+    recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
   };
 }

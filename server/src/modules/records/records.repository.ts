@@ -210,3 +210,15 @@ export async function totalsOf(db: Database, volunteerId: string, year: number) 
 export function volunteerOfUser(db: Database, userId: string) {
   return db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
 }
+
+/** Activities with attendance on shifts ended in the last 60 days that has no record yet. */
+export async function activitiesNeedingDrafts(db: Database, now: Date) {
+  const r = await sql<{ activity_id: string }>`
+    SELECT DISTINCT t.activity_id FROM attendances t
+    JOIN shifts s ON s.id = t.shift_id
+    WHERE s.ends_at <= ${now} AND s.ends_at > ${now}::timestamptz - interval '60 days'
+      AND t.review_status = 'ok'
+      AND NOT EXISTS (SELECT 1 FROM service_records r WHERE r.signup_id = t.signup_id AND r.kind = 'attendance')
+    LIMIT 200`.execute(db);
+  return r.rows.map((x) => x.activity_id);
+}

@@ -24,7 +24,7 @@ import { RegionCode } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
-import { ctxOf } from '../../http/context.ts';
+import { ctxOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { ORGANIZER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
@@ -84,8 +84,31 @@ const SignalList = z.object({
   ),
 });
 
+/** When a shift ends its records are drafted: a sweep every few minutes, besides the organizer's view. */
+function startDraftSweep(app: FastifyInstance) {
+  const minutes = app.deps.config.recordSweepMinutes;
+  if (!minutes) return;
+  const timer = setInterval(() => {
+    const deps = app.deps;
+    const ctx: Ctx = {
+      db: deps.db,
+      actor: null,
+      clock: deps.clock,
+      log: app.log,
+      config: deps.config,
+      requestId: 'record-sweep',
+      ip: '127.0.0.1',
+      locale: 'zh-CN',
+    };
+    records.draftDue(ctx).catch((e) => app.log.error({ err: e }, 'record draft sweep failed'));
+  }, minutes * 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
 export function registerRecordRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onReady', async () => startDraftSweep(app));
 
   r.get('/api/records/signals', {
     schema: {

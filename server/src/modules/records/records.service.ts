@@ -135,6 +135,14 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
   return drafted;
 }
 
+/** Drafts the records of every activity whose shifts ended with attendance not yet recorded. */
+export async function draftDue(ctx: Ctx): Promise<number> {
+  let n = 0;
+  for (const id of await repo.activitiesNeedingDrafts(ctx.db, ctx.clock()))
+    n += await draftForActivity(ctx, id);
+  return n;
+}
+
 /** Confirms a record in the caller's transaction and adds it to the volunteer's totals. */
 export async function confirmInto(
   trx: Database,

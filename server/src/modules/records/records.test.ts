@@ -11,6 +11,7 @@ import {
   type Organizer,
   type Volunteer,
 } from '../activities/activities.testkit.ts';
+import { draftDue } from './records.service.ts';
 
 let t: TestApp;
 let org: Organizer;
@@ -67,6 +68,31 @@ describe('drafting and confirmation', () => {
     assert.equal(r.overdue, false);
     // Drafting again adds nothing.
     assert.equal((await recordsOf(a.activityId)).total, 2);
+  });
+
+  it('the sweep drafts records of ended shifts without anyone opening the activity', async () => {
+    const a = await served(1);
+    const ctx = {
+      db: t.handle.db,
+      actor: null,
+      clock: t.clock.now,
+      log: t.app.log,
+      config: t.config,
+      requestId: 'test',
+      ip: '127.0.0.1',
+      locale: 'zh-CN' as const,
+    };
+    assert.ok((await draftDue(ctx)) >= 1);
+    const rows = await t.handle.db
+      .selectFrom('service_records')
+      .select('status')
+      .where('activity_id', '=', a.activityId)
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      ['draft'],
+    );
+    assert.equal(await draftDue(ctx), 0);
   });
 
   it('confirms in bulk, requires a reason to adjust, and keeps totals in step', async () => {
