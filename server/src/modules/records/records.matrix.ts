@@ -136,6 +136,8 @@ export function recordMatrixFixtures(
       await volunteerOf(actor);
       return { method: 'GET', url: '/api/me/records/other' };
     },
+    'GET /api/organizations/:id/records/export.xlsx': (rel) =>
+      targeted(rel) ? { method: 'GET', url: `/api/organizations/${orgs[rel]}/records/export.xlsx` } : null,
     'GET /api/records/signals': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/records/signals?region=${regions[rel]}` } : null,
     'GET /api/exports/national': (rel) =>

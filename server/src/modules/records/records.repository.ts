@@ -92,6 +92,9 @@ export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
 export interface RecordFilter {
   activityId?: string;
+  volunteerNo?: string;
+  from?: string;
+  to?: string;
   orgId?: string;
   volunteerId?: string;
   regionPrefix?: string;
@@ -105,6 +108,9 @@ export function listRecords(db: Database, f: RecordFilter, page: number, pageSiz
   if (f.activityId) q = q.where('r.activity_id', '=', f.activityId);
   if (f.orgId) q = q.where('r.org_id', '=', f.orgId);
   if (f.volunteerId) q = q.where('r.volunteer_id', '=', f.volunteerId);
+  if (f.volunteerNo) q = q.where('v.volunteer_no', '=', f.volunteerNo);
+  if (f.from) q = q.where(sql<boolean>`r.service_date >= ${f.from}::date`);
+  if (f.to) q = q.where(sql<boolean>`r.service_date <= ${f.to}::date`);
   if (f.regionPrefix) q = q.where('o.region_code', 'like', `${f.regionPrefix}%`);
   if (f.status) q = q.where('r.status', '=', f.status);
   if (f.overdueOn)

@@ -21,6 +21,8 @@ import {
   RecordParams,
 } from '@yiqi/shared/contracts/records';
 import { RegionCode } from '@yiqi/shared/contracts/common';
+import { IsoDate } from '@yiqi/shared/contracts/volunteers';
+import { XLSX_TYPE } from '../volunteers/xlsx.ts';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
@@ -66,6 +68,14 @@ const OverdueQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+const RecordExportQuery = z.strictObject({
+  activityId: z.uuid().optional(),
+  volunteerNo: z.string().trim().min(1).max(32).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** Drafts, pending and superseded entries too (default: confirmed only). */
+  all: z.enum(['true', 'false']).default('false'),
+});
 const SignalQuery = z.strictObject({
   region: RegionCode,
   kind: z.enum(SIGNAL_KINDS).optional(),
@@ -177,6 +187,31 @@ export function registerRecordRoutes(app: FastifyInstance): void {
         req.query.page,
         req.query.pageSize,
       ),
+  });
+
+  r.get('/api/organizations/:id/records/export.xlsx', {
+    schema: {
+      tags,
+      summary: 'Confirmed records of the organization as Excel, by activity, volunteer or period (audited)',
+      params: OrganizationParams,
+      querystring: RecordExportQuery,
+    },
+    config: { access: ORG_TEAM },
+    handler: async (req, reply) => {
+      const q = req.query;
+      const book = await records.exportRecords(ctxOf(req), req.params.id, {
+        ...(q.activityId ? { activityId: q.activityId } : {}),
+        ...(q.volunteerNo ? { volunteerNo: q.volunteerNo } : {}),
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+        all: q.all === 'true',
+      });
+      return reply
+        .type(XLSX_TYPE)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="service-records.xlsx"')
+        .send(book);
+    },
   });
 
   r.post('/api/organizations/:id/records/backfill', {

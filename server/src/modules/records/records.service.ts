@@ -10,6 +10,7 @@ import { DomainError } from '../../http/domain-error.ts';
 import { chinaDate } from '../activities/activities.views.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './records.repository.ts';
+import { workbook } from '../volunteers/xlsx.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
@@ -279,5 +280,56 @@ export async function mine(ctx: Ctx, page: number, pageSize: number) {
   ]);
   return { totals: t, items: p.items, total: p.total };
 }
+
+/** Confirmed (and, on request, all) records of an organization as an Excel workbook; audited. */
+export async function exportRecords(
+  ctx: Ctx,
+  orgId: string,
+  f: { activityId?: string; volunteerNo?: string; from?: string; to?: string; all: boolean },
+) {
+  const filter: repo.RecordFilter = {
+    orgId,
+    ...(f.activityId ? { activityId: f.activityId } : {}),
+    ...(f.volunteerNo ? { volunteerNo: f.volunteerNo } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.all ? {} : { status: 'confirmed' as const }),
+  };
+  const { rows, total } = await repo.listRecords(ctx.db, filter, 1, EXPORT_MAX);
+  if (total > EXPORT_MAX) throw new DomainError('EXPORT_TOO_LARGE');
+  await recordAudit(ctx, {
+    action: 'record.export',
+    result: 'ok',
+    objectType: 'organization',
+    objectId: orgId,
+    details: { ...f, rows: rows.length },
+  });
+  const today = chinaDate(ctx.clock());
+  const columns = [
+    ['volunteerNo', '志愿者编号'],
+    ['volunteerName', '姓名'],
+    ['activityTitle', '活动'],
+    ['serviceDate', '服务日期'],
+    ['place', '地点'],
+    ['content', '服务内容'],
+    ['positionName', '岗位'],
+    ['hours', '时长（小时）'],
+    ['status', '状态'],
+    ['personInCharge', '负责人'],
+    ['checkInAt', '签到'],
+    ['checkOutAt', '签退'],
+    ['adjustReason', '调整原因'],
+    ['kind', '来源'],
+  ] as const;
+  return workbook([
+    {
+      name: '服务记录',
+      columns: columns.map(([key, header]) => ({ key, header })),
+      rows: rows.map((r) => recordView(r, today)),
+    },
+  ]);
+}
+
+const EXPORT_MAX = 100_000;
 
 export const RECORD_OPEN: RecordStatus[] = ['draft', 'pending'];

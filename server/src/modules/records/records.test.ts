@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import {
@@ -138,6 +139,31 @@ describe('drafting and confirmation', () => {
       items: [{ id: r.id, minutes: 90, adjustReason: '负责人确认服务到 11 点' }],
     });
     assert.equal(ok.json().done, 1);
+  });
+
+  it('exports confirmed records as Excel, filtered by period', async () => {
+    const res = await api(t, org.cookie, 'GET', `/api/organizations/${org.orgId}/records/export.xlsx`);
+    assert.equal(res.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('服务记录')!;
+    const confirmed = await t.handle.db
+      .selectFrom('service_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', org.orgId)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    assert.equal(ws.rowCount - 1, Number(confirmed.n));
+    const none = await api(
+      t,
+      org.cookie,
+      'GET',
+      `/api/organizations/${org.orgId}/records/export.xlsx?from=2020-01-01&to=2020-12-31`,
+    );
+    const empty = new ExcelJS.Workbook();
+    await empty.xlsx.load(none.rawPayload as unknown as ExcelJS.Buffer);
+    assert.equal(empty.getWorksheet('服务记录')!.rowCount, 1);
+    assert.ok((await auditRows(t, 'record.export')).length >= 2);
   });
 
   it('a confirmed record cannot be changed, even behind the service', async () => {
