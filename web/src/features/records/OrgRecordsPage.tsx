@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Tabs, Typography } from 'antd';
+import { ExportButton } from '../common/ExportButton.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -68,15 +69,23 @@ export default function OrgRecordsPage() {
       <PageTitle
         title={t.title}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            disabled={!org}
-            onClick={() => setBackfill(true)}
-            data-testid="backfill"
-          >
-            {t.backfill}
-          </Button>
+          <Flex gap={8}>
+            {org && (
+              <ExportButton
+                path={`/api/organizations/${org}/records/export.xlsx`}
+                fileName="service-records.xlsx"
+              />
+            )}
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={!org}
+              onClick={() => setBackfill(true)}
+              data-testid="backfill"
+            >
+              {t.backfill}
+            </Button>
+          </Flex>
         }
       />
       <Card>
