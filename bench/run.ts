@@ -12,10 +12,11 @@ import type { BenchOptions, JobResult, PhaseResult, Scenario } from './lib.ts';
 import { importBench } from './scenarios/import-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
 import { checkinStorm } from './scenarios/checkin-storm.ts';
+import { recordsTotals } from './scenarios/records-totals.ts';
 import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
 
-const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench, signupRush, checkinStorm];
+const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench, signupRush, checkinStorm, recordsTotals];
 
 const wanted = process.argv[2];
 const selected = wanted ? SCENARIOS.filter((s) => s.name === wanted) : SCENARIOS;
