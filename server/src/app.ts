@@ -29,6 +29,7 @@ import { registerActivityRoutes } from './modules/activities/activities.routes.t
 import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCertificateRoutes } from './modules/certificates/certificates.routes.ts';
 import { registerRecordRoutes } from './modules/records/records.routes.ts';
 import { registerNationalExportRoutes } from './modules/exports/national.routes.ts';
 
@@ -114,6 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSignupRoutes(app);
   registerNotificationRoutes(app);
   registerCalendarRoutes(app);
+  registerCertificateRoutes(app);
   registerRecordRoutes(app);
   registerNationalExportRoutes(app);
 

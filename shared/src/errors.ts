@@ -1,5 +1,6 @@
 import type { Locale } from './i18n.ts';
 import { ACTIVITY_ERRORS } from './errors/activities.ts';
+import { CERTIFICATE_ERRORS } from './errors/certificates.ts';
 import { COMMON_ERRORS } from './errors/common.ts';
 import { IMPORT_ERRORS } from './errors/imports.ts';
 import { ORGANIZATION_ERRORS } from './errors/organizations.ts';
@@ -17,6 +18,7 @@ export const ERRORS = {
   ...IMPORT_ERRORS,
   ...ACTIVITY_ERRORS,
   ...RECORD_ERRORS,
+  ...CERTIFICATE_ERRORS,
 } as const;
 
 /** The domain tables ERRORS is made of, for the test that no code is defined twice. */
@@ -27,6 +29,7 @@ export const ERROR_TABLES = [
   IMPORT_ERRORS,
   ACTIVITY_ERRORS,
   RECORD_ERRORS,
+  CERTIFICATE_ERRORS,
 ];
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -18,6 +18,11 @@ import { AUDITORS, REGION_ADMINS, ROLE_ADMINS, TEAM_ADMINS } from './features/sh
 import { mobileActivityRoutes, publicActivityRoutes } from './features/activities/routes.tsx';
 import { consoleActivityRoutes } from './features/activity-admin/routes.tsx';
 import { mobileRecordRoutes } from './features/records/routes.tsx';
+import {
+  certificateRoutes,
+  consoleCertificateRoutes,
+  mobileCertificateRoutes,
+} from './features/certificates/routes.tsx';
 
 // One chunk per page, so signing in does not download the console and the console not every page.
 const AppShell = lazy(() => import('./features/shell/AppShell.tsx'));
@@ -59,6 +64,7 @@ export function App() {
                 <Route path="/mfa" element={<MfaRoute />} />
                 <Route path="/m/register" element={<RegisterPage />} />
                 {publicActivityRoutes}
+                {certificateRoutes}
                 <Route element={<RequireSignedIn />}>
                   <Route path="/m" element={<MobileShell />}>
                     <Route index element={<Navigate to="/m/profile" replace />} />
@@ -70,6 +76,7 @@ export function App() {
                     <Route path="account" element={<AccountPrivacyPage />} />
                     {mobileActivityRoutes}
                     {mobileRecordRoutes}
+                    {mobileCertificateRoutes}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>
@@ -105,6 +112,7 @@ export function App() {
                     <Route path="imports" element={only(TEAM_ADMINS, <ImportPage />)} />
                     <Route path="account" element={<AccountPage />} />
                     {consoleActivityRoutes}
+                    {consoleCertificateRoutes}
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Route>

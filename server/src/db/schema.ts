@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActivityTables } from './schema.activities.ts';
+import type { CertificateTables } from './schema.certificates.ts';
 import type { RecordTables } from './schema.records.ts';
 
 /** Table types for Kysely; they mirror migrations/ (keep both in the same commit). */
@@ -188,7 +189,7 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
-export interface DB extends ActivityTables, RecordTables {
+export interface DB extends ActivityTables, RecordTables, CertificateTables {
   regions: RegionsTable;
   users: UsersTable;
   volunteers: VolunteersTable;

@@ -25,6 +25,7 @@ import {
 import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
 import { importMatrixFixtures } from '../modules/imports/imports.testkit.ts';
 import { activityMatrixFixtures } from '../modules/activities/activities.matrix.ts';
+import { certificateMatrixFixtures } from '../modules/certificates/certificates.matrix.ts';
 import { recordMatrixFixtures } from '../modules/records/records.matrix.ts';
 
 type Relation =
@@ -115,6 +116,11 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
   ...volunteerMatrixFixtures(() => t, regions, orgs),
   ...importMatrixFixtures(() => t, orgs),
   ...activityMatrixFixtures(
+    () => t,
+    orgs,
+    (actor) => volunteerOf(actor as Actor),
+  ),
+  ...certificateMatrixFixtures(
     () => t,
     orgs,
     (actor) => volunteerOf(actor as Actor),

@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   CompassOutlined,
   FieldTimeOutlined,
+  FileProtectOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   SettingOutlined,
@@ -31,6 +32,7 @@ export const TABS: Tab[] = [
 /** Pages used now and then: in the header's "more" menu. */
 export const MORE: Tab[] = [
   { path: '/m/records', icon: <FieldTimeOutlined />, label: (t) => t.tabRecords },
+  { path: '/m/certificates', icon: <FileProtectOutlined />, label: (t) => t.tabCertificates },
   { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabVerify },
   { path: '/m/account', icon: <SettingOutlined />, label: (t) => t.tabAccount },
 ];

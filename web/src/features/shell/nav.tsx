@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
+  FileProtectOutlined,
   FileDoneOutlined,
   FormOutlined,
   IdcardOutlined,
@@ -47,6 +48,12 @@ export const NAV: NavItem[] = [
   { path: '/members', icon: <UsergroupAddOutlined />, label: (t) => t.menuMembers, roles: TEAM_ADMINS },
   { path: '/activities', icon: <CalendarOutlined />, label: (t) => t.menuActivities, roles: TEAM_ADMINS },
   { path: '/records', icon: <FieldTimeOutlined />, label: (t) => t.menuRecords, roles: TEAM_ADMINS },
+  {
+    path: '/certificates',
+    icon: <FileProtectOutlined />,
+    label: (t) => t.menuCertificates,
+    roles: TEAM_ADMINS,
+  },
   { path: '/volunteers', icon: <IdcardOutlined />, label: (t) => t.menuVolunteers, roles: REGION_ADMINS },
   {
     path: '/verification',

@@ -1,0 +1,221 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CertificateListQuery,
+  CertificateNumberParams,
+  CertificatePage,
+  CertificateParams,
+  CertificateReasonBody,
+  CertificateRequestBody,
+  CertificateSources,
+  CertificateVerification,
+  CertificateView,
+  IssueBody,
+  SealBody,
+  SealView,
+} from '@yiqi/shared/contracts/certificates';
+import { PageQuery } from '@yiqi/shared/contracts/common';
+import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
+import type { Database } from '../../db/database.ts';
+import type { Access, Target } from '../../http/access.ts';
+import { ctxOf } from '../../http/context.ts';
+import { DomainError } from '../../http/domain-error.ts';
+import { resolveScope } from '../roles/roles.service.ts';
+import * as certificates from './certificates.service.ts';
+
+const tags = ['certificates'];
+
+/** The organization that issues the certificate in the path: its scope decides who handles it. */
+export async function certificateTarget(req: FastifyRequest, db: Database): Promise<Target> {
+  const id = (req.params as { id: string }).id;
+  const row = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db
+        .selectFrom('certificates as c')
+        .innerJoin('organizations as o', 'o.id', 'c.org_id')
+        .select(['o.id', 'o.region_code'])
+        .where('c.id', '=', id)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw new DomainError('NOT_FOUND');
+  return { type: 'organization', id: row.id, regionCode: row.region_code };
+}
+
+/** The issuing organization's own admins, or the region admins above it. */
+const ISSUER: Access = { kind: 'staff', roles: ['org_admin', 'region_admin'], target: certificateTarget };
+const ORG_TEAM: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
+};
+const SELF: Access = { kind: 'user' };
+/** Per account (many volunteers may share one address, e.g. a school): 20 a minute is plenty. */
+const PER_ACCOUNT = {
+  max: 20,
+  timeWindow: 60_000,
+  keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
+};
+
+const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+function sendPdf(reply: FastifyReply, out: { pdf: Buffer; number: string }) {
+  return (
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="certificate-${out.number}.pdf"`)
+      .header('cache-control', 'no-store')
+      // Fastify sends a Buffer as it is; the schema's string only documents the body.
+      .send(out.pdf as never)
+  );
+}
+
+export function registerCertificateRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // The volunteer's side.
+  r.get('/api/me/certificates/sources', {
+    schema: {
+      tags,
+      summary: 'Organizations that recorded my confirmed service, with their activities (where to ask)',
+      response: { 200: CertificateSources },
+    },
+    config: { access: SELF },
+    handler: (req) => certificates.sources(ctxOf(req)),
+  });
+
+  r.get('/api/me/certificates', {
+    schema: {
+      tags,
+      summary: 'My certificate requests and certificates, newest first',
+      querystring: PageQuery,
+      response: { 200: CertificatePage },
+    },
+    config: { access: SELF },
+    handler: (req) => certificates.myCertificates(ctxOf(req), req.query.page, req.query.pageSize),
+  });
+
+  r.post('/api/me/certificates', {
+    schema: {
+      tags,
+      summary: 'Ask the recording organization for a certificate of all, a period or chosen activities',
+      body: CertificateRequestBody,
+      response: { 200: CertificateView },
+    },
+    config: { access: SELF, rateLimit: PER_ACCOUNT },
+    handler: (req) => certificates.requestCertificate(ctxOf(req), req.body),
+  });
+
+  r.get('/api/me/certificates/:id/pdf', {
+    schema: {
+      tags,
+      summary: 'My issued certificate as a PDF (A4, Chinese, with verification QR code)',
+      params: CertificateParams,
+      response: { 200: z.string() },
+    },
+    config: { access: SELF, rateLimit: PER_ACCOUNT },
+    handler: async (req, reply) =>
+      sendPdf(reply, await certificates.myCertificatePdf(ctxOf(req), req.params.id, originOf(req))),
+  });
+
+  // The issuing organization's side.
+  r.get('/api/organizations/:id/certificates', {
+    schema: {
+      tags,
+      summary: 'Certificate requests and certificates of the organization, by status',
+      params: OrganizationParams,
+      querystring: CertificateListQuery,
+      response: { 200: CertificatePage },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => certificates.listForOrganization(ctxOf(req), req.params.id, req.query),
+  });
+
+  r.post('/api/certificates/:id/issue', {
+    schema: {
+      tags,
+      summary: 'Issue a requested certificate: freezes its confirmed records, total and content hash',
+      params: CertificateParams,
+      body: IssueBody,
+      response: { 200: CertificateView },
+    },
+    config: { access: ISSUER },
+    handler: (req) => certificates.issue(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/certificates/:id/reject', {
+    schema: {
+      tags,
+      summary: 'Reject a certificate request with a reason',
+      params: CertificateParams,
+      body: CertificateReasonBody,
+      response: { 200: CertificateView },
+    },
+    config: { access: ISSUER },
+    handler: (req) => certificates.reject(ctxOf(req), req.params.id, req.body.reason),
+  });
+
+  r.post('/api/certificates/:id/revoke', {
+    schema: {
+      tags,
+      summary: 'Revoke an issued certificate with a reason (it is kept; verification shows it revoked)',
+      params: CertificateParams,
+      body: CertificateReasonBody,
+      response: { 200: CertificateView },
+    },
+    config: { access: ISSUER },
+    handler: (req) => certificates.revoke(ctxOf(req), req.params.id, req.body.reason),
+  });
+
+  r.get('/api/certificates/:id/pdf', {
+    schema: {
+      tags,
+      summary: 'An issued certificate of the organization as a PDF, for printing and stamping',
+      params: CertificateParams,
+      response: { 200: z.string() },
+    },
+    // Rendering a PDF costs CPU.
+    config: { access: ISSUER, rateLimit: PER_ACCOUNT },
+    handler: async (req, reply) =>
+      sendPdf(reply, await certificates.staffPdf(ctxOf(req), req.params.id, originOf(req))),
+  });
+
+  r.get('/api/organizations/:id/certificate-seal', {
+    schema: {
+      tags,
+      summary: 'The seal printed on the organization’s certificates, if it has one',
+      params: OrganizationParams,
+      response: { 200: SealView },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => certificates.getSeal(ctxOf(req), req.params.id),
+  });
+
+  r.put('/api/organizations/:id/certificate-seal', {
+    schema: {
+      tags,
+      summary: 'Set the seal image (PNG or JPEG, ≤ 512 KB), or remove it with null',
+      params: OrganizationParams,
+      body: SealBody,
+      response: { 200: SealView },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => certificates.putSeal(ctxOf(req), req.params.id, req.body),
+  });
+
+  // Anyone, by number or QR code.
+  r.get('/api/certificates/:number/verify', {
+    schema: {
+      tags,
+      summary: 'Verify a certificate by its number: validity, issuer, hours, masked name, changes since',
+      params: CertificateNumberParams,
+      response: { 200: CertificateVerification },
+    },
+    // Cheap and public: limited per source, and cacheable for a minute.
+    config: { access: { kind: 'public' }, rateLimit: { max: 120, timeWindow: 60_000 } },
+    handler: async (req, reply) => {
+      const out = await certificates.verify(ctxOf(req), req.params.number);
+      reply.header('cache-control', 'public, max-age=60');
+      return out;
+    },
+  });
+}

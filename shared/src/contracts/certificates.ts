@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Text } from '../i18n.ts';
+import { pageOf } from './common.ts';
+
+/**
+ * Certificates (志愿服务记录证明): requested by the volunteer from the organization that recorded their
+ * service, issued by its administrators, verifiable by anyone through their number.
+ */
+export const CERTIFICATE_STATUSES = ['requested', 'issued', 'rejected', 'revoked'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+export const CERTIFICATE_SCOPES = ['all', 'period', 'activities'] as const;
+export type CertificateScope = (typeof CERTIFICATE_SCOPES)[number];
+
+export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, Text> = {
+  requested: { 'zh-CN': '待出具', 'zh-HK': '待出具', en: 'Requested' },
+  issued: { 'zh-CN': '已出具', 'zh-HK': '已出具', en: 'Issued' },
+  rejected: { 'zh-CN': '未出具', 'zh-HK': '未出具', en: 'Rejected' },
+  revoked: { 'zh-CN': '已撤销', 'zh-HK': '已撤銷', en: 'Revoked' },
+};
+
+export const CERTIFICATE_SCOPE_NAMES: Record<CertificateScope, Text> = {
+  all: { 'zh-CN': '全部服务记录', 'zh-HK': '全部服務記錄', en: 'All service records' },
+  period: { 'zh-CN': '指定时间段', 'zh-HK': '指定時間段', en: 'A period' },
+  activities: { 'zh-CN': '指定活动', 'zh-HK': '指定活動', en: 'Chosen activities' },
+};
+
+/**
+ * YQ-2026-7KQ2M9XBTR: the year of issue and 10 random Crockford base32 characters (no I, L, O or U, so a
+ * number read off paper is not mistyped).
+ */
+export const CERTIFICATE_NUMBER = /^YQ-\d{4}-[0-9A-HJKMNP-TV-Z]{10}$/;
+
+/** A number as typed: upper case, without spaces; O, I and L read as 0, 1 and 1 (none is in the alphabet). */
+export function normalizeCertificateNumber(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** A calendar day that exists (the regex alone lets 2026-02-31 through). */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'not a calendar day');
+
+export const CertificateParams = z.strictObject({ id: z.uuid() });
+export const CertificateNumberParams = z.strictObject({ number: z.string().min(1).max(64) });
+
+export const CertificateRequestBody = z
+  .strictObject({
+    /** The organization that recorded the service (the recording unit). */
+    orgId: z.uuid(),
+    scope: z.enum(CERTIFICATE_SCOPES),
+    from: Day.optional(),
+    to: Day.optional(),
+    activityIds: z.array(z.uuid()).min(1).max(200).optional(),
+    /** What the certificate is for (school, employer, …), for the issuer's information. */
+    purpose: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => b.scope !== 'period' || (b.from !== undefined && b.to !== undefined && b.from <= b.to), {
+    message: 'a period needs from ≤ to',
+    path: ['from'],
+  })
+  .refine((b) => b.scope !== 'activities' || (b.activityIds?.length ?? 0) > 0, {
+    message: 'choose at least one activity',
+    path: ['activityIds'],
+  });
+
+export const CertificateView = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  volunteerNo: z.string(),
+  /** Shown to the volunteer and to the issuing organization only; null once the account is closed. */
+  volunteerName: z.string().nullable(),
+  scope: z.enum(CERTIFICATE_SCOPES),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  activityIds: z.array(z.uuid()),
+  purpose: z.string().nullable(),
+  requestedAt: z.string(),
+  /** Confirmed records the request covers now (before issue), or the frozen ones (after). */
+  recordCount: z.number().int(),
+  totalMinutes: z.number().int(),
+  totalHours: z.number(),
+  issuerName: z.string().nullable(),
+  personInCharge: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  /** The day of issue in China (YYYY-MM-DD). */
+  issueDate: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const CertificatePage = pageOf(CertificateView);
+
+export const CertificateListQuery = z.strictObject({
+  status: z.enum(CERTIFICATE_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const IssueBody = z.strictObject({
+  /** The handler (经办人) printed on the certificate; the issuing administrator's name by default. */
+  handlerName: z.string().trim().min(1).max(50).optional(),
+});
+export const CertificateReasonBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+
+/** Where the volunteer may ask: organizations that recorded confirmed service, with their activities. */
+export const CertificateSources = z.object({
+  items: z.array(
+    z.object({
+      orgId: z.uuid(),
+      orgName: z.string(),
+      records: z.number().int(),
+      minutes: z.number().int(),
+      hours: z.number(),
+      firstDate: z.string(),
+      lastDate: z.string(),
+      activities: z.array(
+        z.object({
+          activityId: z.uuid(),
+          title: z.string(),
+          records: z.number().int(),
+          minutes: z.number().int(),
+          hours: z.number(),
+          lastDate: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** Public verification: minimal data, the name masked (张*明). */
+export const CertificateVerification = z.object({
+  number: z.string(),
+  status: z.enum(['issued', 'revoked']),
+  /** Issued, not revoked, and its records as they were when it was issued. */
+  valid: z.boolean(),
+  /** A record was corrected (superseded) or differs from what was certified. */
+  changed: z.boolean(),
+  issuerName: z.string(),
+  volunteerName: z.string(),
+  recordCount: z.number().int(),
+  totalMinutes: z.number().int(),
+  totalHours: z.number(),
+  issueDate: z.string(),
+  /** The day of revocation in China (YYYY-MM-DD). */
+  revokedDate: z.string().nullable(),
+});
+
+export const SealView = z.object({
+  seal: z
+    .object({
+      mimeType: z.enum(['image/png', 'image/jpeg']),
+      contentBase64: z.string(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
+});
+/** Largest seal image accepted (bytes). */
+export const MAX_SEAL_BYTES = 512 * 1024;
+export const SealBody = z.strictObject({
+  seal: z
+    .strictObject({
+      mimeType: z.enum(['image/png', 'image/jpeg']),
+      contentBase64: z
+        .string()
+        .min(8)
+        .max(Math.ceil((MAX_SEAL_BYTES * 4) / 3) + 4),
+    })
+    .nullable(),
+});

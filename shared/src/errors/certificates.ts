@@ -1,0 +1,45 @@
+import type { Text } from '../i18n.ts';
+
+/** Certificates of service records: requests, issuing, revocation, seals. */
+export const CERTIFICATE_ERRORS = {
+  CERT_STATE: {
+    status: 409,
+    text: {
+      'zh-CN': '证明当前状态不允许此操作',
+      'zh-HK': '證明當前狀態不允許此操作',
+      en: 'The certificate’s current status does not allow this',
+    },
+  },
+  CERT_NO_RECORDS: {
+    status: 422,
+    text: {
+      'zh-CN': '该组织没有符合条件的已确认服务记录',
+      'zh-HK': '該組織沒有符合條件的已確認服務記錄',
+      en: 'The organization has no confirmed service records that match',
+    },
+  },
+  CERT_REQUEST_OPEN: {
+    status: 409,
+    text: {
+      'zh-CN': '您向该组织提交的证明申请尚在处理中',
+      'zh-HK': '您向該組織提交的證明申請尚在處理中',
+      en: 'Your certificate request to this organization is still awaiting a decision',
+    },
+  },
+  CERT_NO_PERSON_IN_CHARGE: {
+    status: 409,
+    text: {
+      'zh-CN': '组织尚未登记负责人，暂不能出具证明',
+      'zh-HK': '組織尚未登記負責人，暫不能出具證明',
+      en: 'The organization has no person in charge on record, so it cannot issue certificates yet',
+    },
+  },
+  CERT_SEAL_INVALID: {
+    status: 400,
+    text: {
+      'zh-CN': '印章图片须为 PNG 或 JPEG 格式，且不超过 512 KB',
+      'zh-HK': '印章圖片須為 PNG 或 JPEG 格式，且不超過 512 KB',
+      en: 'The seal must be a PNG or JPEG image of at most 512 KB',
+    },
+  },
+} as const satisfies Record<string, { status: number; text: Text }>;

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { useCurrentUser } from '../auth/session.ts';
+import { commonMessages } from '../common/messages.ts';
+import { issueCertificate, type CertificateView } from './api.ts';
+import { certificateAdminMessages } from './admin.messages.ts';
+
+/** Confirms issuing: what will be frozen, and the handler's name printed on it (mine by default). */
+export function IssueModal({
+  c,
+  onIssued,
+  onClose,
+}: {
+  c: CertificateView | null;
+  onIssued: (issued: CertificateView) => void;
+  onClose: () => void;
+}) {
+  const t = useMessages(certificateAdminMessages);
+  const common = useMessages(commonMessages);
+  const me = useCurrentUser();
+  const [form] = Form.useForm<{ handlerName: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (c) setError(null);
+  }, [c]);
+  const submit = async ({ handlerName }: { handlerName: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onIssued(await issueCertificate(c!.id, handlerName.trim()));
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={Boolean(c)}
+      title={fmt(t.issueTitle, { name: c?.volunteerName ?? c?.volunteerNo ?? '' })}
+      okText={t.issue}
+      cancelText={common.cancel}
+      okButtonProps={{ loading: busy, disabled: c?.recordCount === 0 }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {c && (
+        <Typography.Paragraph>
+          {fmt(t.issueSummary, { n: c.recordCount, h: c.totalHours })}
+        </Typography.Paragraph>
+      )}
+      <Form
+        form={form}
+        name="issue-form"
+        layout="vertical"
+        requiredMark={false}
+        preserve={false}
+        initialValues={{ handlerName: me.displayName }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="handlerName"
+          label={t.handlerName}
+          extra={t.personInChargeNote}
+          rules={[{ required: true, whitespace: true, max: 50, message: t.handlerRequired }]}
+        >
+          <Input maxLength={50} />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+    </Modal>
+  );
+}
