@@ -13,10 +13,19 @@ import { importBench } from './scenarios/import-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
 import { checkinStorm } from './scenarios/checkin-storm.ts';
 import { recordsTotals } from './scenarios/records-totals.ts';
+import { certificatePdf } from './scenarios/certificate-pdf.ts';
 import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
 
-const SCENARIOS: Scenario[] = [loginMe, importBench, searchBench, signupRush, checkinStorm, recordsTotals];
+const SCENARIOS: Scenario[] = [
+  loginMe,
+  importBench,
+  searchBench,
+  signupRush,
+  checkinStorm,
+  recordsTotals,
+  certificatePdf,
+];
 
 const wanted = process.argv[2];
 const selected = wanted ? SCENARIOS.filter((s) => s.name === wanted) : SCENARIOS;
