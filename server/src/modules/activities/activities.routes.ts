@@ -20,7 +20,7 @@ import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as activities from './activities.service.ts';
 import * as positions from './positions.service.ts';
 
@@ -46,11 +46,6 @@ export const ORGANIZER: Access = {
   kind: 'staff',
   roles: ['org_admin', 'region_admin'],
   target: activityTarget,
-};
-const ORG_TEAM: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
 };
 const PUBLIC: Access = { kind: 'public' };
 

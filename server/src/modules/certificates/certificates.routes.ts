@@ -21,7 +21,7 @@ import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as certificates from './certificates.service.ts';
 
 const tags = ['certificates'];
@@ -43,11 +43,6 @@ export async function certificateTarget(req: FastifyRequest, db: Database): Prom
 
 /** The issuing organization's own admins, or the region admins above it. */
 const ISSUER: Access = { kind: 'staff', roles: ['org_admin', 'region_admin'], target: certificateTarget };
-const ORG_TEAM: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
-};
 const SELF: Access = { kind: 'user' };
 /** Per account (many volunteers may share one address, e.g. a school): 20 a minute is plenty. */
 const PER_ACCOUNT = {

@@ -17,16 +17,10 @@ import {
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as members from './memberships.service.ts';
 
 const tags = ['memberships'];
-/** Team-side routes: the organization's own admins, or the region admins above it. */
-const TEAM: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
-};
 /** The volunteer's own side: any signed-in account, limited by the service to its own memberships. */
 const SELF: Access = { kind: 'user' };
 
@@ -52,7 +46,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       querystring: MemberListQuery,
       response: { 200: MemberPage },
     },
-    config: { access: TEAM },
+    config: { access: ORG_TEAM },
     handler: (req) =>
       members.listMembers(ctxOf(req), req.params.id, req.query.status, req.query.page, req.query.pageSize),
   });
@@ -65,7 +59,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       body: InviteBody,
       response: { 200: MembershipCreated },
     },
-    config: { access: TEAM },
+    config: { access: ORG_TEAM },
     handler: (req) => members.invite(ctxOf(req), req.params.id, req.body.volunteerNo),
   });
 
@@ -77,7 +71,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       body: MemberDecisionBody,
       response: { 200: MembershipCreated },
     },
-    config: { access: TEAM },
+    config: { access: ORG_TEAM },
     handler: (req) =>
       members.decideApplication(ctxOf(req), req.params.id, req.params.membershipId, req.body.decision),
   });
@@ -90,7 +84,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       body: MemberRoleBody,
       response: { 200: z.object({ id: z.uuid(), role: z.enum(MEMBERSHIP_ROLES) }) },
     },
-    config: { access: TEAM },
+    config: { access: ORG_TEAM },
     handler: (req) => members.setRole(ctxOf(req), req.params.id, req.params.membershipId, req.body.role),
   });
 

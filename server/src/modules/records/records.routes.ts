@@ -30,7 +30,7 @@ import { ctxOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { ORGANIZER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as corrections from './corrections.service.ts';
 import * as person from './person-records.service.ts';
 import * as records from './records.service.ts';
@@ -38,11 +38,6 @@ import { SIGNAL_KINDS, signals } from './signals.service.ts';
 
 const tags = ['service records'];
 const SELF: Access = { kind: 'user' };
-const ORG_TEAM: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
-};
 /** The organization that recorded the entry in the path. */
 const RECORD_ORG: Access = {
   kind: 'staff',

@@ -1,6 +1,6 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { DUTY_ROLES, GRANTABLE, ROLE_SCOPE, type Role, type ScopeType } from '@yiqi/shared/roles';
-import { grantCovers, type Target } from '../../http/access.ts';
+import { grantCovers, type Access, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx, type Grant } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import type { Database } from '../../db/database.ts';
@@ -186,3 +186,13 @@ export async function grantOrgAdminOnApproval(
     details: { role: 'org_admin', userId: g.userId, via: 'organization.review' },
   });
 }
+
+/**
+ * Routes on the organization named in the path (`:id`): its own admins, or the region admins above it.
+ * One declaration shared by every module that acts on a team.
+ */
+export const ORG_TEAM: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
+};
