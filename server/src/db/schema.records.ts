@@ -45,6 +45,8 @@ export interface ServiceRecordsTable {
   superseded_by: string | null;
   sync_status: Generated<'pending' | 'synced' | 'failed' | 'skipped'>;
   synced_at: NullableTimestamp;
+  /** The hours import (kind 'import') the entry came from. */
+  import_job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VolunteerTotalsTable {

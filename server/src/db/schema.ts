@@ -131,9 +131,11 @@ export interface MembershipsTable {
 
 export interface ImportJobsTable {
   id: Generated<string>;
-  kind: 'volunteers' | 'members';
+  kind: 'volunteers' | 'members' | 'records';
   org_id: string | null;
   file_sha256: string;
+  /** Hours imports: why the batch's service was not recorded in Yiqi (kept on every entry). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
   status: 'validating' | 'invalid' | 'committing' | 'done' | 'failed';
   total_rows: Generated<number>;
   processed: Generated<number>;

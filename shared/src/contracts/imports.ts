@@ -3,9 +3,12 @@ import type { Text } from '../i18n.ts';
 import { pageOf } from './common.ts';
 import { RegisterOnBehalfBody } from './volunteers.ts';
 
-/** Bulk imports from Excel: volunteers registered on their behalf, and members of a team. */
+/**
+ * Bulk imports from Excel: volunteers registered on their behalf, members of a team, and service hours
+ * from an organization's own sheet (pending entries a second person approves as a batch).
+ */
 
-export const IMPORT_KINDS = ['volunteers', 'members'] as const;
+export const IMPORT_KINDS = ['volunteers', 'members', 'records'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** validating → invalid (nothing written) | committing → done | failed (nothing written). */
@@ -26,6 +29,11 @@ export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
 
 export const ImportUploadQuery = z.strictObject({ orgId: z.uuid() });
+/** Hours come with the batch's reason (why the service was not recorded in Yiqi), kept on every entry. */
+export const RecordImportQuery = z.strictObject({
+  orgId: z.uuid(),
+  reason: z.string().trim().min(2).max(500),
+});
 export const ImportListQuery = z.strictObject({
   orgId: z.uuid(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -58,8 +66,15 @@ const JobFields = {
   skipped: z.number().int(),
   errorCount: z.number().int(),
   createdBy: z.string().nullable(),
+  /** The caller uploaded it (and so may not approve its hours). */
+  createdByMe: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Hours imports: the batch's reason, and where its entries stand (null for other kinds). */
+  reason: z.string().nullable(),
+  records: z
+    .object({ pending: z.number().int(), confirmed: z.number().int(), rejected: z.number().int() })
+    .nullable(),
 };
 export const ImportJobRow = z.object(JobFields);
 export const ImportJobView = z.object({
@@ -78,3 +93,23 @@ export const ImportVolunteerRow = RegisterOnBehalfBody.omit({
   guardian: true,
   privacyNoticeVersion: true,
 }).extend({ privacyNoticeVersion: z.string().trim().min(1).max(32).optional() });
+
+/** A second person's decision on every pending entry of an hours import; a rejection needs a reason. */
+export const ImportDecisionBody = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(2).max(500).optional(),
+  })
+  .refine((b) => b.decision === 'approve' || b.reason !== undefined, {
+    message: 'a rejection needs a reason',
+    path: ['reason'],
+  });
+/**
+ * What the decision did: entries confirmed or rejected, and those left pending because confirming them
+ * would put the volunteer over 24 hours on that day (decide them one by one on the records page).
+ */
+export const ImportDecisionResult = z.object({
+  confirmed: z.number().int(),
+  rejected: z.number().int(),
+  leftPending: z.number().int(),
+});

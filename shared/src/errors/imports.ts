@@ -66,6 +66,38 @@ export const IMPORT_ERRORS = {
       en: 'The same person as another row of the file',
     },
   },
+  IMPORT_RECORD_DUPLICATE_IN_FILE: {
+    status: 400,
+    text: {
+      'zh-CN': '与文件中的另一行是同一志愿者、同一天、同一活动',
+      'zh-HK': '與檔案中的另一列是同一義工、同一天、同一活動',
+      en: 'The same volunteer, day and activity as another row of the file',
+    },
+  },
+  IMPORT_NAME_MISMATCH: {
+    status: 400,
+    text: {
+      'zh-CN': '姓名与该志愿者登记的姓名不一致',
+      'zh-HK': '姓名與該義工登記的姓名不一致',
+      en: "The name does not match the volunteer's registered name",
+    },
+  },
+  IMPORT_NOTHING_PENDING: {
+    status: 409,
+    text: {
+      'zh-CN': '该批次没有待审核的服务时长',
+      'zh-HK': '該批次沒有待審核的服務時數',
+      en: 'This import has no hours waiting for a decision',
+    },
+  },
+  IMPORT_NOT_HOURS: {
+    status: 400,
+    text: {
+      'zh-CN': '只有服务时长导入需要审核',
+      'zh-HK': '只有服務時數匯入需要審核',
+      en: 'Only imports of service hours are approved',
+    },
+  },
   IMPORT_INTERRUPTED: {
     status: 503,
     text: {

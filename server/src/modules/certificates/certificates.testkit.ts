@@ -27,7 +27,8 @@ export async function insertRecord(
   const row = await t.handle.db
     .insertInto('service_records')
     .values({
-      kind: 'import',
+      kind: 'backfill',
+      reason: '测试用的补录记录',
       volunteer_id: r.volunteerId,
       org_id: r.orgId,
       activity_id: r.activityId ?? null,

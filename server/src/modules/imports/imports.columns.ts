@@ -12,6 +12,8 @@ export interface ColumnDef {
   /** Shown in the template's header note and appended to this column's error messages. */
   hint: Text;
   required: boolean;
+  /** Other headers an organization's own sheet may use for the column. */
+  aliases?: string[];
   /** Long digit strings: the template formats the column as text so Excel keeps every digit. */
   text?: boolean;
   width?: number;
@@ -139,18 +141,20 @@ export const VOLUNTEER_COLUMNS: readonly ColumnDef[] = [
   ),
 ];
 
+const volunteerNoColumn = col(
+  'volunteerNo',
+  { 'zh-CN': '志愿者编号', 'zh-HK': '義工編號', en: 'Volunteer number' },
+  {
+    'zh-CN': '14 位志愿者编号；不填则按证件类型和证件号码查找',
+    'zh-HK': '14 位義工編號；不填則按證件類型和證件號碼查找',
+    en: '14-digit volunteer number; if empty, the person is found by document type and number',
+  },
+  false,
+  { text: true, width: 18 },
+);
+
 export const MEMBER_COLUMNS: readonly ColumnDef[] = [
-  col(
-    'volunteerNo',
-    { 'zh-CN': '志愿者编号', 'zh-HK': '義工編號', en: 'Volunteer number' },
-    {
-      'zh-CN': '14 位志愿者编号；不填则按证件类型和证件号码查找',
-      'zh-HK': '14 位義工編號；不填則按證件類型和證件號碼查找',
-      en: '14-digit volunteer number; if empty, the person is found by document type and number',
-    },
-    false,
-    { text: true, width: 18 },
-  ),
+  volunteerNoColumn,
   docTypeColumn(false),
   docNumberColumn(false),
   col(
@@ -166,9 +170,99 @@ export const MEMBER_COLUMNS: readonly ColumnDef[] = [
   ),
 ];
 
+/** Hours from an organization's own sheet: one row per volunteer, day and activity. */
+export const RECORD_COLUMNS: readonly ColumnDef[] = [
+  volunteerNoColumn,
+  docTypeColumn(false),
+  docNumberColumn(false),
+  col(
+    'name',
+    { 'zh-CN': '姓名', 'zh-HK': '姓名', en: 'Name' },
+    {
+      'zh-CN': '选填：填写时须与该志愿者登记的姓名一致（用于核对）',
+      'zh-HK': '選填：填寫時須與該義工登記的姓名一致（用於核對）',
+      en: "optional: if given, must match the volunteer's registered name (a cross-check)",
+    },
+    false,
+    { width: 12 },
+  ),
+  col(
+    'serviceDate',
+    { 'zh-CN': '服务日期', 'zh-HK': '服務日期', en: 'Service date' },
+    {
+      'zh-CN': 'YYYY-MM-DD，不晚于今天',
+      'zh-HK': 'YYYY-MM-DD，不晚於今天',
+      en: 'YYYY-MM-DD, not after today',
+    },
+    true,
+    { text: true, width: 12, aliases: ['日期', '活动日期', '活動日期', 'date'] },
+  ),
+  col(
+    'activityTitle',
+    { 'zh-CN': '活动名称', 'zh-HK': '活動名稱', en: 'Activity' },
+    { 'zh-CN': '1–100 字', 'zh-HK': '1–100 字', en: '1–100 characters' },
+    true,
+    { width: 28, aliases: ['活动', '活動', '项目名称', '項目名稱', 'activity title'] },
+  ),
+  col(
+    'place',
+    { 'zh-CN': '服务地点', 'zh-HK': '服務地點', en: 'Place' },
+    { 'zh-CN': '1–200 字', 'zh-HK': '1–200 字', en: '1–200 characters' },
+    true,
+    { width: 28, aliases: ['地点', '地點', '活动地点', '活動地點'] },
+  ),
+  col(
+    'content',
+    { 'zh-CN': '服务内容', 'zh-HK': '服務內容', en: 'Service content' },
+    { 'zh-CN': '1–1000 字', 'zh-HK': '1–1000 字', en: '1–1000 characters' },
+    true,
+    { width: 32, aliases: ['内容', '內容', 'content'] },
+  ),
+  col(
+    'positionName',
+    { 'zh-CN': '岗位', 'zh-HK': '崗位', en: 'Position' },
+    { 'zh-CN': '选填，最多 100 字', 'zh-HK': '選填，最多 100 字', en: 'optional, up to 100 characters' },
+    false,
+    { width: 14 },
+  ),
+  col(
+    'hours',
+    { 'zh-CN': '服务时长（小时）', 'zh-HK': '服務時數（小時）', en: 'Hours' },
+    {
+      'zh-CN': '实际服务小时数（不含路途），大于 0、不超过 24，最多两位小数，如 2.5',
+      'zh-HK': '實際服務小時數（不含路程），大於 0、不超過 24，最多兩位小數，如 2.5',
+      en: 'hours actually served (travel excluded), over 0 and at most 24, up to two decimals, e.g. 2.5',
+    },
+    true,
+    {
+      width: 10,
+      aliases: [
+        '时长',
+        '時長',
+        '服务时长',
+        '服務時長',
+        '志愿服务时长',
+        '时数',
+        '時數',
+        '服务时数',
+        '服務時數',
+        '小时数',
+      ],
+    },
+  ),
+  col(
+    'personInCharge',
+    { 'zh-CN': '负责人', 'zh-HK': '負責人', en: 'Person in charge' },
+    { 'zh-CN': '1–100 字', 'zh-HK': '1–100 字', en: '1–100 characters' },
+    true,
+    { width: 12 },
+  ),
+];
+
 export const COLUMNS: Record<ImportKind, readonly ColumnDef[]> = {
   volunteers: VOLUNTEER_COLUMNS,
   members: MEMBER_COLUMNS,
+  records: RECORD_COLUMNS,
 };
 
 /** Header text and lookup values compare without case, spaces, required-markers or width of brackets. */
@@ -182,7 +276,8 @@ export function normalize(s: string): string {
 /** Every way a header may name a column: its key and its name in each language. */
 export function headerAliases(columns: readonly ColumnDef[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const c of columns) for (const t of [c.key, ...Object.values(c.header)]) m.set(normalize(t), c.key);
+  for (const c of columns)
+    for (const t of [c.key, ...Object.values(c.header), ...(c.aliases ?? [])]) m.set(normalize(t), c.key);
   return m;
 }
 

@@ -1,10 +1,8 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
-import { checkDocument } from '@yiqi/shared/identity/documents';
 import type { MembershipRole } from '@yiqi/shared/contracts/memberships';
 import { actorOf, type Ctx } from '../../http/context.ts';
-import { docIndex } from '../volunteers/person.ts';
-import { MEMBER_COLUMNS, parseDocType, parseRole } from './imports.columns.ts';
-import { TOO_LONG, type Cell } from './imports.reader.ts';
+import { MEMBER_COLUMNS, parseRole } from './imports.columns.ts';
+import { personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import * as repo from './imports.repository.ts';
 import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
 
@@ -14,27 +12,18 @@ import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.
  * writes from the resolved list (two ids per row) without reading the file again.
  */
 
-function text(c: Cell | undefined): string | typeof TOO_LONG {
-  if (c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return c;
-}
-
 interface Pending {
   row: number;
   role: MembershipRole;
-  column: 'volunteerNo' | 'docNumber';
+  ref: PersonRef;
 }
 
 export function memberImport(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportSpec {
-  let byNumber: (Pending & { no: string })[] = [];
-  let byDoc: (Pending & { bidx: Buffer })[] = [];
+  let pending: Pending[] = [];
   /** Volunteer id → first row naming them. */
   const seen = new Map<string, number>();
   const toAdd: { volunteerId: string; role: MembershipRole }[] = [];
   let alreadyMembers = 0;
-
-  const add = (row: number, column: string | null, code: ErrorCode) => errors.add(row, column, code);
 
   return {
     columns: MEMBER_COLUMNS,
@@ -44,57 +33,34 @@ export function memberImport(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportS
         : ['volunteerNo'],
     async init() {},
     check({ row, cells }) {
-      const no = text(cells.get('volunteerNo'));
-      const typeText = text(cells.get('docType'));
-      const number = text(cells.get('docNumber'));
+      const add = (column: string | null, code: ErrorCode) => errors.add(row, column, code);
       const roleText = text(cells.get('role'));
       const role = typeof roleText === 'string' ? parseRole(roleText) : undefined;
-      if (!role) add(row, 'role', 'IMPORT_CELL_INVALID');
-      if (no === TOO_LONG) return add(row, 'volunteerNo', 'IMPORT_NUMBER_NOT_TEXT');
-      if (no) {
-        if (no.length > 32) return add(row, 'volunteerNo', 'IMPORT_CELL_INVALID');
-        if (role) byNumber.push({ row, role, column: 'volunteerNo', no });
-        return;
-      }
-      if (number === TOO_LONG) return add(row, 'docNumber', 'IMPORT_NUMBER_NOT_TEXT');
-      if (!typeText && !number) return add(row, 'volunteerNo', 'IMPORT_CELL_REQUIRED');
-      const docType = typeof typeText === 'string' && typeText ? parseDocType(typeText) : undefined;
-      if (!docType) return add(row, 'docType', typeText ? 'IMPORT_CELL_INVALID' : 'IMPORT_CELL_REQUIRED');
-      if (!number) return add(row, 'docNumber', 'IMPORT_CELL_REQUIRED');
-      const c = checkDocument(docType, number, ctx.clock());
-      if (!c.ok) return add(row, 'docNumber', `DOCUMENT_${c.problem ?? 'FORMAT'}`);
-      if (role) byDoc.push({ row, role, column: 'docNumber', bidx: docIndex(ctx, docType, c.number) });
+      if (!role) add('role', 'IMPORT_CELL_INVALID');
+      const ref = personRef(ctx, cells, add);
+      if (ref && role) pending.push({ row, role, ref });
     },
     async flush() {
-      const [numbers, docs] = [byNumber, byDoc];
-      byNumber = [];
-      byDoc = [];
-      const idByNo = new Map(
-        (
-          await repo.activeVolunteersByNumber(
-            ctx.db,
-            numbers.map((p) => p.no),
-          )
-        ).map((v) => [v.volunteer_no, v.id]),
-      );
-      const idByDoc = await repo.activeVolunteersByDocIndex(
-        ctx.db,
-        docs.map((p) => p.bidx),
+      const batch = pending;
+      pending = [];
+      const people = await resolvePeople(
+        ctx,
+        batch.map((p) => p.ref),
       );
       const resolved: (Pending & { volunteerId: string })[] = [];
-      for (const p of [...numbers, ...docs]) {
-        const id = 'no' in p ? idByNo.get(p.no) : idByDoc.get(p.bidx.toString('hex'));
-        if (!id) {
-          add(p.row, p.column, 'MEMBER_VOLUNTEER_NOT_FOUND');
+      for (const p of batch) {
+        const person = people.get(p.ref);
+        if (!person) {
+          errors.add(p.row, p.ref.column, 'MEMBER_VOLUNTEER_NOT_FOUND');
           continue;
         }
-        const first = seen.get(id);
+        const first = seen.get(person.id);
         if (first !== undefined) {
-          errors.add(p.row, p.column, 'IMPORT_DUPLICATE_IN_FILE', { duplicateOf: first });
+          errors.add(p.row, p.ref.column, 'IMPORT_DUPLICATE_IN_FILE', { duplicateOf: first });
           continue;
         }
-        seen.set(id, p.row);
-        resolved.push({ ...p, volunteerId: id });
+        seen.set(person.id, p.row);
+        resolved.push({ ...p, volunteerId: person.id });
       }
       const open = await repo.openMemberships(
         ctx.db,

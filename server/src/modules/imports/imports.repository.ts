@@ -18,7 +18,15 @@ export function findOrganization(db: Database, id: string) {
 
 export function insertJob(
   db: Database,
-  j: { kind: ImportKind; orgId: string; sha256: string; createdBy: string; locale: string; at: Date },
+  j: {
+    kind: ImportKind;
+    orgId: string;
+    sha256: string;
+    createdBy: string;
+    locale: string;
+    at: Date;
+    reason: string | null;
+  },
 ) {
   return db
     .insertInto('import_jobs')
@@ -30,6 +38,7 @@ export function insertJob(
       created_by: j.createdBy,
       locale: j.locale,
       created_at: j.at,
+      reason: j.reason,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -51,6 +60,8 @@ function selectJobs(db: Database) {
       'j.error_count',
       'j.created_at',
       'j.finished_at',
+      'j.reason',
+      'j.created_by',
       'u.username as created_by_name',
     ]);
 }
@@ -180,29 +191,26 @@ export async function registeredDocIndexes(db: Database, bidxes: Buffer[]): Prom
   return new Set(rows.map((r) => hex(r.doc_bidx!)));
 }
 
-export function activeVolunteersByNumber(db: Database, nos: string[]) {
-  if (nos.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('volunteers')
-    .select(['id', 'volunteer_no'])
-    .where('volunteer_no', 'in', nos)
-    .where('status', '=', 'active')
-    .execute();
-}
-
-/** Active volunteers by document index: hex index → id. */
-export async function activeVolunteersByDocIndex(
-  db: Database,
-  bidxes: Buffer[],
-): Promise<Map<string, string>> {
-  if (bidxes.length === 0) return new Map();
+/** Active volunteers by number or by document index (hex), with their names, in one query. */
+export async function activeVolunteers(db: Database, nos: string[], bidxes: Buffer[]) {
+  if (nos.length === 0 && bidxes.length === 0) return [];
   const rows = await db
     .selectFrom('volunteers')
-    .select(['id', 'doc_bidx'])
-    .where('doc_bidx', 'in', bidxes)
+    .select(['id', 'name', 'volunteer_no', 'doc_bidx'])
     .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        ...(nos.length ? [eb('volunteer_no', 'in', nos)] : []),
+        ...(bidxes.length ? [eb('doc_bidx', 'in', bidxes)] : []),
+      ]),
+    )
     .execute();
-  return new Map(rows.map((r) => [hex(r.doc_bidx!), r.id]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    volunteerNo: r.volunteer_no,
+    doc: r.doc_bidx ? hex(r.doc_bidx) : null,
+  }));
 }
 
 /** Which of these volunteers already have an open (applied, invited, active) membership of the team. */

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  IMPORT_KINDS,
+  ImportDecisionBody,
+  ImportDecisionResult,
   ImportJobPage,
   ImportJobView,
   ImportListQuery,
@@ -8,13 +11,14 @@ import {
   ImportStarted,
   ImportUploadQuery,
   MAX_IMPORT_BYTES,
+  RecordImportQuery,
   XLSX_MIME,
-  type ImportKind,
 } from '@yiqi/shared/contracts/imports';
 import type { Access } from '../../http/access.ts';
 import { ctxOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { resolveScope } from '../roles/roles.service.ts';
+import { decideBatch } from '../records/record-imports.service.ts';
 import { ImportJobs } from './imports.runner.ts';
 import * as imports from './imports.service.ts';
 
@@ -64,7 +68,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
   // On shutdown, running jobs stop (their transaction rolls back) and are marked failed.
   app.addHook('onClose', () => jobs.close());
 
-  for (const kind of ['volunteers', 'members'] as const)
+  for (const kind of IMPORT_KINDS)
     app.withTypeProvider<ZodTypeProvider>().get(`/api/imports/templates/${kind}.xlsx`, {
       schema: { tags, summary: `The Excel template for importing ${kind}` },
       config: { access: { kind: 'staff', roles: STAFF } },
@@ -77,25 +81,43 @@ export function registerImportRoutes(app: FastifyInstance): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     const r = scope.withTypeProvider<ZodTypeProvider>();
-    for (const kind of ['volunteers', 'members'] as const satisfies ImportKind[])
+    const upload = {
+      bodyLimit: MAX_IMPORT_BYTES,
+      config: { access: orgAccess },
+      // Nobody signed in gets to send 40 MB: refused before the body is read.
+      preParsing: async (req: FastifyRequest) => {
+        if (!req.actor) throw new DomainError('UNAUTHENTICATED');
+      },
+    };
+    for (const kind of ['volunteers', 'members'] as const)
       r.post(`/api/imports/${kind}`, {
-        bodyLimit: MAX_IMPORT_BYTES,
+        ...upload,
         schema: {
           tags,
           summary: `Upload an Excel list of ${kind} (body: the .xlsx file); validated, then imported in the background`,
           querystring: ImportUploadQuery,
           response: { 202: ImportStarted },
         },
-        config: { access: orgAccess },
-        // Nobody signed in gets to send 40 MB: refused before the body is read.
-        preParsing: async (req: FastifyRequest) => {
-          if (!req.actor) throw new DomainError('UNAUTHENTICATED');
-        },
         handler: async (req, reply) => {
           const started = await imports.startImport(ctxOf(req), jobs, kind, req.query.orgId, req.body);
           return reply.code(202).send(started);
         },
       });
+    r.post('/api/imports/records', {
+      ...upload,
+      schema: {
+        tags,
+        summary:
+          'Upload an Excel sheet of service hours (body: the .xlsx file) with the reason for recording them afterwards; validated, then written as pending records for a second person to approve',
+        querystring: RecordImportQuery,
+        response: { 202: ImportStarted },
+      },
+      handler: async (req, reply) => {
+        const q = req.query;
+        const started = await imports.startImport(ctxOf(req), jobs, 'records', q.orgId, req.body, q.reason);
+        return reply.code(202).send(started);
+      },
+    });
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -132,5 +154,18 @@ export function registerImportRoutes(app: FastifyInstance): void {
       reply
         .headers(download('import-errors.xlsx'))
         .send(await imports.errorsWorkbook(ctxOf(req), req.params.id)),
+  });
+
+  r.post('/api/imports/:id/decision', {
+    schema: {
+      tags,
+      summary:
+        'Approve or reject every pending record of an hours import (not by its uploader); records that would pass 24 hours on a day stay pending',
+      params: ImportParams,
+      body: ImportDecisionBody,
+      response: { 200: ImportDecisionResult },
+    },
+    config: { access: jobAccess },
+    handler: (req) => decideBatch(ctxOf(req), req.params.id, req.body.decision, req.body.reason),
   });
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { COLUMNS } from './imports.columns.ts';
 import { memberImport } from './imports.members.ts';
 import { FileProblem, readDataRows } from './imports.reader.ts';
+import { recordImport } from './imports.records.ts';
 import * as repo from './imports.repository.ts';
 import { BATCH, ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
 import { volunteerImport } from './imports.volunteers.ts';
@@ -47,7 +48,9 @@ export class ImportJobs {
 }
 
 function specOf(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportSpec {
-  return job.kind === 'volunteers' ? volunteerImport(ctx, job, errors) : memberImport(ctx, job, errors);
+  if (job.kind === 'volunteers') return volunteerImport(ctx, job, errors);
+  if (job.kind === 'members') return memberImport(ctx, job, errors);
+  return recordImport(ctx, { ...job, reason: job.reason ?? '' }, errors);
 }
 
 /** Validates a file and commits it; never throws (the outcome is the job's status). */

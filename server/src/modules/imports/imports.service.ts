@@ -6,6 +6,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { batchCounts } from '../records/record-imports.service.ts';
 import { workbook } from '../volunteers/xlsx.ts';
 import { COLUMNS } from './imports.columns.ts';
 import { declaredInflatedSize, looksLikeXlsx, MAX_INFLATED_BYTES } from './imports.reader.ts';
@@ -36,6 +37,7 @@ export async function startImport(
   kind: ImportKind,
   orgId: string,
   file: unknown,
+  reason: string | null = null,
 ): Promise<{ jobId: string }> {
   if (!Buffer.isBuffer(file) || !looksLikeXlsx(file)) throw new DomainError('IMPORT_FILE_UNREADABLE');
   const inflated = declaredInflatedSize(file);
@@ -56,6 +58,7 @@ export async function startImport(
         createdBy: actorOf(ctx).userId,
         locale: ctx.locale,
         at: ctx.clock(),
+        reason,
       });
       await recordAudit(
         { ...ctx, db: trx },
@@ -65,7 +68,7 @@ export async function startImport(
           objectType: 'import_job',
           objectId: job.id,
           regionCode: org.region_code,
-          details: { kind, orgId, sha256, bytes: file.length },
+          details: { kind, orgId, sha256, bytes: file.length, ...(reason ? { reason } : {}) },
         },
       );
       return job.id;
@@ -75,7 +78,7 @@ export async function startImport(
     if ((e as { code?: string }).code === '23505') throw new DomainError('IMPORT_BUSY');
     throw e;
   }
-  const info = { id: jobId, kind, orgId, locale: ctx.locale, regionCode: org.region_code, sha256 };
+  const info = { id: jobId, kind, orgId, locale: ctx.locale, regionCode: org.region_code, sha256, reason };
   jobs.start((signal) => runJob(ctx, info, file, signal));
   return { jobId };
 }
@@ -90,7 +93,9 @@ export function failInterrupted(ctx: Ctx): Promise<number> {
   return failRunningJobs(ctx);
 }
 
-function jobRow(j: repo.JobRow) {
+type Counts = Awaited<ReturnType<typeof batchCounts>>;
+
+function jobRow(ctx: Ctx, j: repo.JobRow, counts: Counts) {
   return {
     id: j.id,
     kind: j.kind,
@@ -102,20 +107,35 @@ function jobRow(j: repo.JobRow) {
     skipped: j.skipped,
     errorCount: j.error_count,
     createdBy: j.created_by_name,
+    createdByMe: j.created_by === ctx.actor?.userId,
     startedAt: iso(j.created_at)!,
     finishedAt: iso(j.finished_at),
+    reason: j.reason,
+    records: j.kind === 'records' ? (counts.get(j.id) ?? { pending: 0, confirmed: 0, rejected: 0 }) : null,
   };
+}
+
+/** Where the entries of the hours imports among these jobs stand. */
+function countsOf(ctx: Ctx, jobs: repo.JobRow[]) {
+  return batchCounts(
+    ctx,
+    jobs.filter((j) => j.kind === 'records').map((j) => j.id),
+  );
 }
 
 export async function getJob(ctx: Ctx, id: string) {
   const job = await repo.findJob(ctx.db, id);
   if (!job) throw new DomainError('NOT_FOUND');
-  return { ...jobRow(job), errors: await repo.findJobErrorsHead(ctx.db, id, VIEW_ERRORS) };
+  return {
+    ...jobRow(ctx, job, await countsOf(ctx, [job])),
+    errors: await repo.findJobErrorsHead(ctx.db, id, VIEW_ERRORS),
+  };
 }
 
 export async function listJobs(ctx: Ctx, orgId: string, page: number, pageSize: number) {
   const { rows, total } = await repo.listJobs(ctx.db, orgId, page, pageSize);
-  return { items: rows.map(jobRow), total, page, pageSize };
+  const counts = await countsOf(ctx, rows);
+  return { items: rows.map((j) => jobRow(ctx, j, counts)), total, page, pageSize };
 }
 
 const ERROR_HEADERS: Record<string, Text> = {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../http/context.ts';
 import { rowError, type ColumnDef } from './imports.columns.ts';
 import type { DataRow } from './imports.reader.ts';
 
-/** What the runner needs from each kind of import (volunteers, members). */
+/** What the runner needs from each kind of import (volunteers, members, hours). */
 
 type ImportLocale = Ctx['locale'];
 
@@ -13,6 +13,8 @@ export interface JobInfo {
   kind: ImportKind;
   orgId: string;
   locale: ImportLocale;
+  /** Hours imports: the batch's reason. */
+  reason: string | null;
 }
 
 /** Rows per lookup query and per INSERT statement. */

@@ -14,6 +14,7 @@ import { COLUMNS, type ColumnDef } from './imports.columns.ts';
 const SHEETS: Record<ImportKind, Text> = {
   volunteers: { 'zh-CN': '志愿者', 'zh-HK': '義工', en: 'Volunteers' },
   members: { 'zh-CN': '成员', 'zh-HK': '成員', en: 'Members' },
+  records: { 'zh-CN': '服务时长', 'zh-HK': '服務時數', en: 'Hours' },
 };
 const EXAMPLE: Text = { 'zh-CN': '示例', 'zh-HK': '示例', en: 'Example' };
 const DOC_SHEET: Text = { 'zh-CN': '证件类型', 'zh-HK': '證件類型', en: 'Document types' };
@@ -48,6 +49,29 @@ const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
     { volunteerNo: '44030512345674', role: '成员' },
     { docType: '居民身份证', docNumber: '440305199003150014', role: '骨干' },
   ],
+  records: [
+    {
+      volunteerNo: '44030512345674',
+      name: '陈志愿',
+      serviceDate: '2026-10-18',
+      activityTitle: '南山社区长者探访',
+      place: '深圳市南山区粤海街道科技园社区党群服务中心',
+      content: '入户探访独居长者，协助测量血压',
+      positionName: '探访员',
+      hours: '2.5',
+      personInCharge: '李队长',
+    },
+    {
+      docType: '居民身份证',
+      docNumber: '440305199003150014',
+      serviceDate: '2026-10-25',
+      activityTitle: '深圳湾公园净滩',
+      place: '深圳湾公园',
+      content: '海滩垃圾清理与分类',
+      hours: '3',
+      personInCharge: '王老师',
+    },
+  ],
 };
 
 const HELP: Record<ImportKind, string[]> = {
@@ -74,6 +98,20 @@ const HELP: Record<ImportKind, string[]> = {
     'Each row: a volunteer number, or document type and number; role member, leader or admin (empty = member).',
     '只要有一行有错，就不会写入任何数据；已在队（或已申请、已邀请）的人会被跳过。',
     'If any row has a problem nothing is written; people already in the team (or applied, invited) are skipped.',
+  ],
+  records: [
+    '用途：把未在本平台签到签退的志愿服务（如纸质台账）的时长批量补录为本组织的服务记录。',
+    "Purpose: record past service that was not checked in on this platform (e.g. a paper roster) as the organization's service records.",
+    '每行一名志愿者在一天参加一项活动：志愿者编号，或证件类型加证件号码；姓名选填，用于核对。',
+    'One row per volunteer, day and activity: a volunteer number, or document type and number; the name is optional, as a cross-check.',
+    '服务时长填实际服务小时数（不含路途），最多两位小数；同一志愿者同一天的时长合计不得超过 24 小时。',
+    "Hours actually served (travel excluded), up to two decimals; one volunteer's hours on one day may not exceed 24 in all.",
+    '上传时须填写补录原因；导入的记录为“待审核”，须由本组织另一名管理员或上级区域管理员审核通过后才计入时长。',
+    'Give the reason with the upload; imported records wait, pending, until another admin of the organization or a region admin above approves them.',
+    '只要有一行有错，就不会写入任何数据；本组织已记录的同一志愿者、同一天、同一活动会被跳过，重复上传不会重复记录。',
+    'If any row has a problem nothing is written; rows already recorded (same volunteer, day and activity) are skipped, so uploading again adds nothing.',
+    `每个文件最多 ${MAX_IMPORT_ROWS.toLocaleString('en')} 行、40 MB。`,
+    `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and 40 MB per file.`,
   ],
 };
 

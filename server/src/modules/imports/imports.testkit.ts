@@ -17,6 +17,19 @@ export const VOLUNTEER_HEADER = [
   '同意凭证',
 ];
 export const MEMBER_HEADER = ['志愿者编号', '证件类型', '证件号码', '队内角色'];
+export const RECORD_HEADER = [
+  '志愿者编号',
+  '证件类型',
+  '证件号码',
+  '姓名',
+  '服务日期',
+  '活动名称',
+  '服务地点',
+  '服务内容',
+  '岗位',
+  '服务时长（小时）',
+  '负责人',
+];
 
 export type CellValue = string | number | Date | null;
 
@@ -56,11 +69,15 @@ export function volunteerRow(n: number, over: Record<number, CellValue> = {}): C
   return row;
 }
 
+/** Hours imports carry the batch's reason. */
+export const RECORD_REASON = '2026 年纸质台账补录';
+
 export function upload(t: TestApp, cookie: string, kind: string, orgId: string, file: Buffer, lang?: string) {
   t.clock.advance(1000); // jobs list newest first
+  const reason = kind === 'records' ? `&reason=${encodeURIComponent(RECORD_REASON)}` : '';
   return t.app.inject({
     method: 'POST',
-    url: `/api/imports/${kind}?orgId=${orgId}`,
+    url: `/api/imports/${kind}?orgId=${orgId}${reason}`,
     // The language cookie outranks the account's language (the errors are written in the uploader's).
     headers: { cookie: lang ? `${cookie}; yiqi_locale=${lang}` : cookie, 'content-type': XLSX_MIME },
     payload: file,
@@ -115,12 +132,19 @@ export function importMatrixFixtures(
 ): Record<string, (rel: string) => MatrixReq | Promise<MatrixReq>> {
   let empty: Promise<Buffer> | undefined;
   const emptyFile = () => (empty ??= xlsx(VOLUNTEER_HEADER, []));
-  const job = async (orgId: string) => {
+  const job = async (orgId: string, kind: 'volunteers' | 'records' = 'volunteers') => {
     const db = getT().handle.db;
     const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
     const row = await db
       .insertInto('import_jobs')
-      .values({ kind: 'volunteers', org_id: orgId, file_sha256: 'x', status: 'invalid', created_by: user.id })
+      .values({
+        kind,
+        org_id: orgId,
+        file_sha256: 'x',
+        status: kind === 'records' ? 'done' : 'invalid',
+        created_by: user.id,
+        reason: kind === 'records' ? RECORD_REASON : null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -130,7 +154,7 @@ export function importMatrixFixtures(
   const uploadTo = (kind: string) =>
     targeted(async (rel) => ({
       method: 'POST',
-      url: `/api/imports/${kind}?orgId=${orgs[rel]}`,
+      url: `/api/imports/${kind}?orgId=${orgs[rel]}${kind === 'records' ? `&reason=${encodeURIComponent(RECORD_REASON)}` : ''}`,
       payload: await emptyFile(),
       headers: { 'content-type': XLSX_MIME },
     }));
@@ -139,8 +163,16 @@ export function importMatrixFixtures(
       rel === 'none' ? { method: 'GET', url: '/api/imports/templates/volunteers.xlsx' } : null,
     'GET /api/imports/templates/members.xlsx': (rel) =>
       rel === 'none' ? { method: 'GET', url: '/api/imports/templates/members.xlsx' } : null,
+    'GET /api/imports/templates/records.xlsx': (rel) =>
+      rel === 'none' ? { method: 'GET', url: '/api/imports/templates/records.xlsx' } : null,
     'POST /api/imports/volunteers': uploadTo('volunteers'),
     'POST /api/imports/members': uploadTo('members'),
+    'POST /api/imports/records': uploadTo('records'),
+    'POST /api/imports/:id/decision': targeted(async (rel) => ({
+      method: 'POST',
+      url: `/api/imports/${await job(orgs[rel]!, 'records')}/decision`,
+      payload: { decision: 'approve' },
+    })),
     'GET /api/imports': targeted((rel) => ({ method: 'GET', url: `/api/imports?orgId=${orgs[rel]}` })),
     'GET /api/imports/:id': targeted(async (rel) => ({
       method: 'GET',
