@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { downloadErrors, getImport, type ImportJob } from './api.ts';
+import { HoursDecision } from './HoursDecision.tsx';
 import { ImportErrors } from './ImportErrors.tsx';
 import { ImportStatusTag, RUNNING } from './ImportStatusTag.tsx';
 import { importMessages } from './messages.ts';
@@ -89,12 +90,16 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
           </Typography.Text>
         </Flex>
       ) : j.status === 'done' ? (
-        <Result
-          status="success"
-          title={t.doneTitle}
-          subTitle={<Counts j={j} />}
-          extra={<Button onClick={onAnother}>{t.another}</Button>}
-        />
+        <>
+          {/* Hours wait for a decision: what the reviewer came for goes first. */}
+          {j.kind === 'records' && <HoursDecision job={j} />}
+          <Result
+            status="success"
+            title={t.doneTitle}
+            subTitle={<Counts j={j} />}
+            extra={<Button onClick={onAnother}>{t.another}</Button>}
+          />
+        </>
       ) : j.status === 'failed' ? (
         <Result
           status="error"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Segmented, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Segmented, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -11,11 +11,16 @@ import { downloadTemplate, type ImportKind } from './api.ts';
 import { ImportHistory } from './ImportHistory.tsx';
 import { ImportJobPanel } from './ImportJobPanel.tsx';
 import { ImportUpload } from './ImportUpload.tsx';
+import { hoursMessages } from './hours.messages.ts';
 import { importMessages } from './messages.ts';
+
+const KINDS: ImportKind[] = ['volunteers', 'members', 'records'];
 
 /** /imports — Excel imports of volunteers or members into an organization: template, upload, progress. */
 export default function ImportPage() {
   const t = useMessages(importMessages);
+  const h = useMessages(hoursMessages);
+  const [reason, setReason] = useState('');
   const me = useCurrentUser();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -23,7 +28,8 @@ export default function ImportPage() {
   const mine = me.roles.filter((r) => r.role === 'org_admin' && r.scopeType === 'organization');
   const regional = me.roles.some((r) => r.role === 'region_admin');
   const org = params.get('org') ?? mine[0]?.scopeId;
-  const kind: ImportKind = params.get('kind') === 'members' ? 'members' : 'volunteers';
+  const kind: ImportKind = KINDS.find((k) => k === params.get('kind')) ?? 'volunteers';
+  const reasonOk = reason.trim().length >= 2;
   const job = params.get('job');
   const [busy, setBusy] = useState(false);
   const set = (patch: Record<string, string | null>) => {
@@ -65,14 +71,11 @@ export default function ImportPage() {
           <Segmented<ImportKind>
             value={kind}
             onChange={(k) => set({ kind: k === 'volunteers' ? null : k, job: null })}
-            options={[
-              { value: 'volunteers', label: t.volunteers },
-              { value: 'members', label: t.members },
-            ]}
+            options={KINDS.map((k) => ({ value: k, label: t[k] }))}
             style={{ alignSelf: 'flex-start' }}
           />
           <Typography.Text type="secondary">
-            {kind === 'volunteers' ? t.volunteersHint : t.membersHint}
+            {{ volunteers: t.volunteersHint, members: t.membersHint, records: t.recordsHint }[kind]}
           </Typography.Text>
         </Flex>
       </Card>
@@ -98,7 +101,34 @@ export default function ImportPage() {
             </Button>
           </Card>
           <Card title={`2. ${t.step2}`} style={{ flex: '2 1 360px' }}>
-            <ImportUpload kind={kind} orgId={org} onStarted={(id) => set({ job: id })} />
+            {kind === 'records' && (
+              <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+                <label htmlFor="import-reason">
+                  <Typography.Text strong>{h.reason}</Typography.Text>
+                </label>
+                <Input.TextArea
+                  id="import-reason"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  placeholder={h.reasonPlaceholder}
+                  maxLength={500}
+                  showCount
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  status={reason && !reasonOk ? 'error' : undefined}
+                />
+                {!reasonOk && <Typography.Text type="secondary">{h.reasonFirst}</Typography.Text>}
+              </Flex>
+            )}
+            <ImportUpload
+              kind={kind}
+              orgId={org}
+              reason={reason.trim()}
+              disabled={kind === 'records' && !reasonOk}
+              onStarted={(id) => {
+                setReason('');
+                set({ job: id });
+              }}
+            />
           </Card>
         </Flex>
       ) : null}

@@ -10,16 +10,21 @@ import { importMessages } from './messages.ts';
 export function ImportUpload({
   kind,
   orgId,
+  reason,
+  disabled = false,
   onStarted,
 }: {
   kind: ImportKind;
   orgId: string;
+  /** Hours imports: the batch's reason, sent with the file. */
+  reason?: string;
+  disabled?: boolean;
   onStarted: (jobId: string) => void;
 }) {
   const t = useMessages(importMessages);
   const { message } = App.useApp();
   const upload = useMutation({
-    mutationFn: (file: File) => startImport(kind, orgId, file),
+    mutationFn: (file: File) => startImport(kind, orgId, file, reason),
     onSuccess: (r) => onStarted(r.jobId),
   });
   return (
@@ -28,7 +33,7 @@ export function ImportUpload({
       multiple={false}
       maxCount={1}
       showUploadList={{ showRemoveIcon: false }}
-      disabled={upload.isPending}
+      disabled={disabled || upload.isPending}
       data-testid="import-upload"
       beforeUpload={(file) => {
         if (!/\.xlsx$/i.test(file.name)) {

@@ -17,4 +17,11 @@ export const COLUMN_NAMES: Record<string, Text> = {
   privacyNoticeVersion: { 'zh-CN': '隐私告知版本', 'zh-HK': '私隱告知版本', en: 'Privacy notice version' },
   volunteerNo: { 'zh-CN': '志愿者编号', 'zh-HK': '義工編號', en: 'Volunteer number' },
   role: { 'zh-CN': '队内角色', 'zh-HK': '隊內角色', en: 'Team role' },
+  serviceDate: { 'zh-CN': '服务日期', 'zh-HK': '服務日期', en: 'Service date' },
+  activityTitle: { 'zh-CN': '活动名称', 'zh-HK': '活動名稱', en: 'Activity' },
+  place: { 'zh-CN': '服务地点', 'zh-HK': '服務地點', en: 'Place' },
+  content: { 'zh-CN': '服务内容', 'zh-HK': '服務內容', en: 'Service content' },
+  positionName: { 'zh-CN': '岗位', 'zh-HK': '崗位', en: 'Position' },
+  hours: { 'zh-CN': '服务时长（小时）', 'zh-HK': '服務時數（小時）', en: 'Hours' },
+  personInCharge: { 'zh-CN': '负责人', 'zh-HK': '負責人', en: 'Person in charge' },
 };

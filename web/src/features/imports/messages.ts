@@ -3,13 +3,17 @@ import { defineMessages } from '../../lib/i18n.tsx';
 export const importMessages = defineMessages(
   {
     title: '批量导入',
-    intro: '用 Excel 批量登记志愿者或导入团队成员。文件先整体校验，有任何错误都不会写入；全部正确后才导入。',
+    intro:
+      '用 Excel 批量登记志愿者、导入团队成员或补录服务时长。文件先整体校验，有任何错误都不会写入；全部正确后才导入。',
     org: '导入到组织',
     chooseOrg: '选择组织',
     volunteers: '志愿者',
     members: '团队成员',
+    records: '服务时长',
     volunteersHint: '代为登记志愿者（须已取得本人同意），并加入所选组织。',
     membersHint: '按志愿者编号把已注册的志愿者加入所选组织。',
+    recordsHint:
+      '补录未在平台签到的志愿服务时长（如纸质台账）。导入后为“待审核”，须由本组织另一名管理员或上级区域管理员审核通过。',
     step1: '下载模板',
     step1Body: '请使用最新模板，按表头说明填写，不要修改表头。',
     template: '下载 Excel 模板',
@@ -44,13 +48,17 @@ export const importMessages = defineMessages(
   },
   {
     title: '批量匯入',
-    intro: '用 Excel 批量登記志願者或匯入團隊成員。檔案先整體校驗，有任何錯誤都不會寫入；全部正確後才匯入。',
+    intro:
+      '用 Excel 批量登記志願者、匯入團隊成員或補錄服務時數。檔案先整體校驗，有任何錯誤都不會寫入；全部正確後才匯入。',
     org: '匯入到組織',
     chooseOrg: '選擇組織',
     volunteers: '志願者',
     members: '團隊成員',
+    records: '服務時數',
     volunteersHint: '代為登記志願者（須已取得本人同意），並加入所選組織。',
     membersHint: '按志願者編號把已註冊的志願者加入所選組織。',
+    recordsHint:
+      '補錄未在平台簽到的義務服務時數（如紙本台賬）。匯入後為「待審核」，須由本組織另一名管理員或上級區域管理員審核通過。',
     step1: '下載範本',
     step1Body: '請使用最新範本，按表頭說明填寫，不要修改表頭。',
     template: '下載 Excel 範本',
@@ -86,14 +94,17 @@ export const importMessages = defineMessages(
   {
     title: 'Bulk import',
     intro:
-      'Register volunteers or add team members from an Excel file. The whole file is checked first: if anything is wrong nothing is written.',
+      'Register volunteers, add team members or record past service hours from an Excel file. The whole file is checked first: if anything is wrong nothing is written.',
     org: 'Import into',
     chooseOrg: 'Choose an organization',
     volunteers: 'Volunteers',
     members: 'Team members',
+    records: 'Service hours',
     volunteersHint:
       'Register volunteers on their behalf (with their consent on record) and add them to the organization.',
     membersHint: 'Add registered volunteers to the organization by volunteer number.',
+    recordsHint:
+      'Record hours of past service that was not checked in here (e.g. a paper roster). Imported hours stay pending until another admin of the organization or a region admin above approves them.',
     step1: 'Download the template',
     step1Body: 'Use the latest template and fill it in as its headers say; do not change the headers.',
     template: 'Download Excel template',

@@ -1,0 +1,105 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import {
+  closeAllBrowsers,
+  launchBrowser,
+  screenshot,
+  SCREENSHOTS,
+  startServer,
+  type RunningServer,
+} from './support.ts';
+import { enrolStaff } from './volunteers.steps.ts';
+
+const DESKTOP = { width: 1280, height: 800 };
+const MOBILE = { width: 390, height: 844 };
+
+/** An organization's own sheet of hours: Chinese headers, one row per volunteer and day. */
+async function hoursFile(numbers: string[]): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['志愿者编号', '服务日期', '活动名称', '服务地点', '服务内容', '服务时长（小时）', '负责人']);
+  numbers.forEach((no, i) =>
+    ws.addRow([
+      no,
+      `2026-10-${String(10 + i).padStart(2, '0')}`,
+      '社区长者探访',
+      '南山区粤海街道',
+      '入户探访',
+      '2.5',
+      '李队长',
+    ]),
+  );
+  return {
+    name: '台账.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+  };
+}
+
+// The hours-import journey: an organization admin uploads a paper roster's hours with the reason; they wait
+// for a second person; the district admin opens the batch and approves it.
+describe('hours import journey', { timeout: 600_000 }, () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await closeAllBrowsers();
+    await server?.stop();
+  });
+
+  test('an organization imports a roster of hours; another admin approves the batch', async () => {
+    const district = await (await launchBrowser(DESKTOP)).context.newPage();
+    const org = await (await launchBrowser(DESKTOP)).context.newPage();
+    const pages: Page[] = [district, org];
+    try {
+      await district.goto(`${server.url}/login`);
+      await enrolStaff(district, 'ns.admin');
+      const numbers = await district.evaluate(async () => {
+        const r = await fetch('/api/volunteers?pageSize=2');
+        return ((await r.json()) as { items: { volunteerNo: string }[] }).items.map((x) => x.volunteerNo);
+      });
+      assert.equal(numbers.length, 2);
+
+      await org.goto(`${server.url}/login`);
+      await enrolStaff(org, 'org.admin');
+      await org.goto(`${server.url}/imports`);
+      await org.getByText('服务时长', { exact: true }).click();
+      await org.getByText('请先填写补录原因，再上传文件').waitFor();
+      await org.locator('#import-reason').fill('2026 年 10 月长者探访纸质台账补录');
+      await screenshot(org, 'r-01-hours-import');
+      await org.locator('.ant-upload input[type=file]').setInputFiles(await hoursFile(numbers));
+      await org.getByTestId('import-status').filter({ hasText: '已完成' }).waitFor();
+      await org.getByText('等待另一位管理员审核').waitFor();
+      await screenshot(org, 'r-02-hours-import-done');
+      const jobId = new URL(org.url()).searchParams.get('job');
+      assert.match(jobId ?? '', /^[0-9a-f-]{36}$/);
+      const orgId = await org.evaluate(
+        async (id) => ((await (await fetch(`/api/imports/${id}`)).json()) as { orgId: string }).orgId,
+        jobId!,
+      );
+
+      await district.goto(`${server.url}/imports?org=${orgId}&kind=records&job=${jobId}`);
+      await district.getByTestId('hours-decision').waitFor();
+      await district.getByText('请审核这批服务时长').waitFor();
+      await screenshot(district, 'r-03-hours-review');
+      await district.getByTestId('hours-decision').getByRole('button', { name: '全部通过' }).click();
+      await district.locator('.ant-popconfirm').getByRole('button', { name: '全部通过' }).click();
+      await district.getByText('已通过 2 条，驳回 0 条').waitFor();
+      await district.getByText('请审核这批服务时长').waitFor({ state: 'detached' });
+      await district.setViewportSize(MOBILE);
+      await screenshot(district, 'r-04-hours-approved-mobile');
+      const view = await district.evaluate(
+        async (id) => ((await (await fetch(`/api/imports/${id}`)).json()) as { records: unknown }).records,
+        jobId!,
+      );
+      assert.deepEqual(view, { pending: 0, confirmed: 2, rejected: 0 });
+    } catch (e) {
+      for (const [i, p] of pages.entries())
+        await p.screenshot({ path: `${SCREENSHOTS}/failure-r-${i}.png` }).catch(() => undefined);
+      throw e;
+    }
+  });
+});
