@@ -10,6 +10,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions, JobResult, PhaseResult, Scenario } from './lib.ts';
 import { importBench } from './scenarios/import-100k.ts';
+import { importHoursBench } from './scenarios/import-hours-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
 import { checkinStorm } from './scenarios/checkin-storm.ts';
 import { recordsTotals } from './scenarios/records-totals.ts';
@@ -20,6 +21,7 @@ import { signupRush } from './scenarios/signup-rush.ts';
 const SCENARIOS: Scenario[] = [
   loginMe,
   importBench,
+  importHoursBench,
   searchBench,
   signupRush,
   checkinStorm,
