@@ -6,10 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
-import { XLSX_MIME } from '@yiqi/shared/contracts/imports';
 import { openPostgres } from '../../server/src/db/database.ts';
 import { loadConfig } from '../../server/src/lib/config.ts';
 import { checkIdentity, personColumns } from '../../server/src/modules/volunteers/person.ts';
@@ -19,6 +17,7 @@ import {
   takenVolunteerNumbers,
 } from '../../server/src/modules/volunteers/volunteers.repository.ts';
 import { processMemory, startApi, withBenchDatabase, type JobResult, type Scenario } from '../lib.ts';
+import { runImport } from './import-job.ts';
 import { createStaff, GIVEN, staffSession, SURNAMES } from './staff.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -110,32 +109,13 @@ export const importBench: Scenario = {
         try {
           const cookie = await staffSession(api.origin, staff);
           const before = await processMemory(api.pid);
-          t = performance.now();
-          const res = await fetch(`${api.origin}/api/imports/volunteers?orgId=${org.id}`, {
-            method: 'POST',
-            headers: { cookie, 'content-type': XLSX_MIME },
-            body: file,
-          });
-          if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
-          const { jobId } = (await res.json()) as { jobId: string };
-          let job: {
-            status: string;
-            created: number;
-            skipped: number;
-            errorCount: number;
-            errors: unknown[];
-          };
-          validateSeconds = NaN;
-          for (;;) {
-            await delay(200);
-            job = await (await fetch(`${api.origin}/api/imports/${jobId}`, { headers: { cookie } })).json();
-            if (job.status !== 'validating' && Number.isNaN(validateSeconds))
-              validateSeconds = (performance.now() - t) / 1000;
-            if (!['validating', 'committing'].includes(job.status)) break;
-          }
-          apiSeconds = (performance.now() - t) / 1000;
-          if (job.status !== 'done' || job.created !== ROWS)
-            throw new Error(`import ended ${job.status}: ${JSON.stringify(job).slice(0, 500)}`);
+          ({ seconds: apiSeconds, validateSeconds } = await runImport(
+            api.origin,
+            cookie,
+            `/api/imports/volunteers?orgId=${org.id}`,
+            file,
+            ROWS,
+          ));
           memory = { before: before.rssMb, peak: (await processMemory(api.pid)).peakMb };
         } finally {
           await api.stop();

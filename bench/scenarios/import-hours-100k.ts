@@ -8,10 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { XLSX_MIME } from '@yiqi/shared/contracts/imports';
 import { openPostgres } from '../../server/src/db/database.ts';
 import { activeVolunteers } from '../../server/src/modules/imports/imports.repository.ts';
 import {
@@ -21,6 +19,7 @@ import {
   recordedKeys,
 } from '../../server/src/modules/records/record-imports.repository.ts';
 import { processMemory, startApi, withBenchDatabase, type JobResult, type Scenario } from '../lib.ts';
+import { runImport } from './import-job.ts';
 import { createStaff, GIVEN, staffSession, SURNAMES } from './staff.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -106,32 +105,20 @@ export const importHoursBench: Scenario = {
         );
 
         const api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
-        let apiSeconds: number, validateSeconds: number, approveSeconds: number;
+        let apiSeconds: number, validateSeconds: number, approveSeconds: number, jobId: string;
         let memory: { before: number; peak: number };
         try {
           const cookie = await staffSession(api.origin, uploader);
           const before = await processMemory(api.pid);
-          t = performance.now();
           const reason = encodeURIComponent('纸质台账补录（基准测试）');
-          const res = await fetch(`${api.origin}/api/imports/records?orgId=${org.id}&reason=${reason}`, {
-            method: 'POST',
-            headers: { cookie, 'content-type': XLSX_MIME },
-            body: file,
-          });
-          if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
-          const { jobId } = (await res.json()) as { jobId: string };
-          let job: { status: string; created: number };
-          validateSeconds = NaN;
-          for (;;) {
-            await delay(200);
-            job = await (await fetch(`${api.origin}/api/imports/${jobId}`, { headers: { cookie } })).json();
-            if (job.status !== 'validating' && Number.isNaN(validateSeconds))
-              validateSeconds = (performance.now() - t) / 1000;
-            if (!['validating', 'committing'].includes(job.status)) break;
-          }
-          apiSeconds = (performance.now() - t) / 1000;
-          if (job.status !== 'done' || job.created !== ROWS)
-            throw new Error(`import ended ${job.status}: ${JSON.stringify(job).slice(0, 500)}`);
+          const done = await runImport(
+            api.origin,
+            cookie,
+            `/api/imports/records?orgId=${org.id}&reason=${reason}`,
+            file,
+            ROWS,
+          );
+          ({ jobId, seconds: apiSeconds, validateSeconds } = done);
           memory = { before: before.rssMb, peak: (await processMemory(api.pid)).peakMb };
 
           const second = await staffSession(api.origin, approver);
