@@ -10,6 +10,7 @@ import {
   startServer,
   type RunningServer,
 } from './support.ts';
+import { becomeVolunteer, resident } from './activities.steps.ts';
 import { enrolStaff } from './volunteers.steps.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -53,15 +54,26 @@ describe('hours import journey', { timeout: 600_000 }, () => {
   test('an organization imports a roster of hours; another admin approves the batch', async () => {
     const district = await (await launchBrowser(DESKTOP)).context.newPage();
     const org = await (await launchBrowser(DESKTOP)).context.newPage();
-    const pages: Page[] = [district, org];
+    const phone = await (await launchBrowser(MOBILE)).context.newPage();
+    const pages: Page[] = [district, org, phone];
     try {
+      // A resident registers and verifies, so the roster can name them.
+      const r = resident('周补录', String(Date.now()).slice(-8), '19880412', '023');
+      await becomeVolunteer(phone, server.url, r);
+      const mine = await phone.evaluate(
+        async () =>
+          ((await (await fetch('/api/me/volunteer')).json()) as { volunteerNo: string }).volunteerNo,
+      );
+
       await district.goto(`${server.url}/login`);
       await enrolStaff(district, 'ns.admin');
       const numbers = await district.evaluate(async () => {
-        const r = await fetch('/api/volunteers?pageSize=2');
+        const r = await fetch('/api/volunteers?pageSize=5');
         return ((await r.json()) as { items: { volunteerNo: string }[] }).items.map((x) => x.volunteerNo);
       });
-      assert.equal(numbers.length, 2);
+      // Someone else (a demo volunteer), and the resident.
+      const roster = [numbers.find((n) => n !== mine)!, mine];
+      assert.ok(roster[0]);
 
       await org.goto(`${server.url}/login`);
       await enrolStaff(org, 'org.admin');
@@ -70,7 +82,7 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       await org.getByText('请先填写补录原因，再上传文件').waitFor();
       await org.locator('#import-reason').fill('2026 年 10 月长者探访纸质台账补录');
       await screenshot(org, 'r-01-hours-import');
-      await org.locator('.ant-upload input[type=file]').setInputFiles(await hoursFile(numbers));
+      await org.locator('.ant-upload input[type=file]').setInputFiles(await hoursFile(roster));
       await org.getByTestId('import-status').filter({ hasText: '已完成' }).waitFor();
       await org.getByText('等待另一位管理员审核').waitFor();
       await screenshot(org, 'r-02-hours-import-done');
@@ -96,6 +108,18 @@ describe('hours import journey', { timeout: 600_000 }, () => {
         jobId!,
       );
       assert.deepEqual(view, { pending: 0, confirmed: 2, rejected: 0 });
+
+      // The volunteer sees the approved hours on the record card and asks for a correction.
+      await phone.goto(`${server.url}/m/records`);
+      await phone.getByText('社区长者探访').first().waitFor();
+      await phone.getByRole('button', { name: '申请更正' }).first().click();
+      const dialog = phone.getByRole('dialog');
+      await dialog.getByText('更正申请会交给记录的组织审核').waitFor();
+      await dialog.getByRole('spinbutton').fill('180');
+      await dialog.locator('textarea').fill('实际服务 3 小时，台账漏记半小时');
+      await screenshot(phone, 'r-05-correction-mobile');
+      await dialog.getByRole('button', { name: '提交' }).click();
+      await phone.getByText('更正申请已提交，等待组织审核').waitFor();
     } catch (e) {
       for (const [i, p] of pages.entries())
         await p.screenshot({ path: `${SCREENSHOTS}/failure-r-${i}.png` }).catch(() => undefined);

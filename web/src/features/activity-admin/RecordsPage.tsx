@@ -15,7 +15,7 @@ import {
   type RecordStatus,
   type RecordView,
 } from '../records/api.ts';
-import { BulkResultModal } from '../records/BulkResultModal.tsx';
+import { SkippedResultModal } from '../common/SkippedResultModal.tsx';
 import { recordMessages } from '../records/messages.ts';
 import { RecordsTable } from '../records/RecordsTable.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
@@ -142,7 +142,13 @@ function Records({ activity }: { activity: ActivityDetail }) {
         }
         onClose={() => setAdjusting(null)}
       />
-      <BulkResultModal result={result} rows={rows} onClose={() => setResult(null)} />
+      <SkippedResultModal
+        result={result}
+        title={t.resultTitle}
+        summary={(done, skipped) => fmt(t.resultDone, { done, skipped })}
+        names={new Map(rows.map((r) => [r.id, `${r.volunteerName ?? '—'} (${r.volunteerNo})`]))}
+        onClose={() => setResult(null)}
+      />
     </Flex>
   );
 }

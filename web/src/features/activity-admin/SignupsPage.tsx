@@ -16,7 +16,7 @@ import {
   type DecisionResult,
   type SignupStatus,
 } from './api.ts';
-import { DecisionResultModal } from './DecisionResultModal.tsx';
+import { SkippedResultModal } from '../common/SkippedResultModal.tsx';
 import { NoShowButton } from './NoShowButton.tsx';
 import { ShiftSelect } from './ShiftSelect.tsx';
 import { signupMessages } from './signup.messages.ts';
@@ -153,7 +153,13 @@ function Signups({ activity }: { activity: ActivityDetail }) {
         }
         onClose={() => setRejecting(null)}
       />
-      <DecisionResultModal result={result} rows={rows} onClose={() => setResult(null)} />
+      <SkippedResultModal
+        result={result}
+        title={t.resultTitle}
+        summary={(done, skipped) => fmt(t.resultDone, { done, skipped })}
+        names={new Map(rows.map((r) => [r.id, `${r.name ?? '—'} (${r.volunteerNo})`]))}
+        onClose={() => setResult(null)}
+      />
     </Flex>
   );
 }

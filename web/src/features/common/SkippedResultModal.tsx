@@ -1,30 +1,38 @@
 import { List, Modal, Result, Typography } from 'antd';
 import { ERRORS, errorMessage, type ErrorCode } from '@yiqi/shared/errors';
-import { fmt, useLocale, useMessages } from '../../lib/i18n.tsx';
-import { commonMessages } from '../common/messages.ts';
-import type { BulkResult, RecordView } from './api.ts';
-import { recordMessages } from './messages.ts';
+import { useLocale, useMessages } from '../../lib/i18n.tsx';
+import { commonMessages } from './messages.ts';
 
-/** What a bulk confirmation did: how many were confirmed, and which were skipped and why. */
-export function BulkResultModal({
+export interface SkippedResult {
+  done: number;
+  skipped: { id: string; code: string }[];
+}
+
+/**
+ * What a bulk action did (sign-up decisions, record confirmations): how many went through, and which rows
+ * were skipped and why, each reason in the user's language.
+ */
+export function SkippedResultModal({
   result,
-  rows,
+  title,
+  summary,
+  names,
   onClose,
 }: {
-  result: BulkResult | null;
-  /** The records on screen when confirming, to name the skipped volunteers. */
-  rows: RecordView[];
+  result: SkippedResult | null;
+  title: string;
+  summary: (done: number, skipped: number) => string;
+  /** Row id → how to name it (the volunteer), from the rows on screen when acting. */
+  names: Map<string, string>;
   onClose: () => void;
 }) {
-  const t = useMessages(recordMessages);
   const c = useMessages(commonMessages);
   const { locale } = useLocale();
-  const names = new Map(rows.map((r) => [r.id, `${r.volunteerName ?? '—'} (${r.volunteerNo})`]));
   const why = (code: string) => (code in ERRORS ? errorMessage(code as ErrorCode, locale) : code);
   return (
     <Modal
       open={result !== null}
-      title={t.resultTitle}
+      title={title}
       onCancel={onClose}
       onOk={onClose}
       okText={c.close}
@@ -34,7 +42,7 @@ export function BulkResultModal({
         <>
           <Result
             status={result.done ? 'warning' : 'error'}
-            title={fmt(t.resultDone, { done: result.done, skipped: result.skipped.length })}
+            title={summary(result.done, result.skipped.length)}
             style={{ padding: '16px 0' }}
           />
           <List
