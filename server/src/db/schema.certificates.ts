@@ -36,6 +36,12 @@ export interface CertificatesTable {
   revoke_reason: string | null;
   revoked_by: string | null;
   revoked_at: NullableTimestamp;
+  /** Migration 0011: who handles it now (null: the region admins of the recording unit's region). */
+  issuer_org_id: string | null;
+  /** Migration 0011: the organization that issued it, frozen (null: the region admins did). */
+  issuing_org_id: string | null;
+  /** Migration 0011: the recording unit's name, frozen at issue when another unit issued it. */
+  original_unit_name: string | null;
 }
 
 export interface OrganizationSealsTable {

@@ -58,12 +58,17 @@ export interface OrganizationsTable {
   contact_phone_enc: string | null;
   person_in_charge: string | null;
   categories: Generated<string[]>;
-  status: Generated<'pending' | 'approved' | 'rejected'>;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'dissolved'>;
   review_reason: string | null;
   reviewed_by: string | null;
   reviewed_at: NullableTimestamp;
   created_by: string | null;
   level_body: Generated<boolean>;
+  /** Migration 0011: dissolution (注销), final; the successor (继任组织) takes over its certificates. */
+  dissolved_at: NullableTimestamp;
+  dissolved_by: string | null;
+  dissolve_reason: string | null;
+  successor_id: string | null;
 }
 
 export interface VolunteersTable {

@@ -122,6 +122,7 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
   ),
   ...certificateMatrixFixtures(
     () => t,
+    regions,
     orgs,
     (actor) => volunteerOf(actor as Actor),
   ),
@@ -197,6 +198,12 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
     if (rel === 'none' || rel === 'self') return null;
     const id = await insertOrganization(t, `待审-${rel}`, regions[rel], { status: 'pending' });
     return { method: 'POST', url: `/api/organizations/${id}/review`, payload: { decision: 'approve' } };
+  },
+  // A fresh approved organization in the relation's region for each call: dissolution is final.
+  'POST /api/organizations/:id/dissolve': async (rel) => {
+    if (rel === 'none' || rel === 'self') return null;
+    const id = await insertOrganization(t, `待注销-${rel}`, regions[rel]);
+    return { method: 'POST', url: `/api/organizations/${id}/dissolve`, payload: { reason: '矩阵测试注销' } };
   },
   'GET /api/organizations/:id/summary': (rel) =>
     rel === 'self' ? { method: 'GET', url: `/api/organizations/${orgs.same}/summary` } : null,

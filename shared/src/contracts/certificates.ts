@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
-import { pageOf } from './common.ts';
+import { pageOf, RegionCode } from './common.ts';
 
 /**
  * Certificates (志愿服务记录证明): requested by the volunteer from the organization that recorded their
- * service, issued by its administrators, verifiable by anyone through their number.
+ * service, issued by its administrators, verifiable by anyone through their number. When the recording
+ * organization has been dissolved (注销), its successor or superior issues them, or else the region
+ * administrators, and the certificate names the recording unit as 原记录单位.
  */
 export const CERTIFICATE_STATUSES = ['requested', 'issued', 'rejected', 'revoked'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
@@ -71,8 +73,18 @@ export const CertificateView = z.object({
   id: z.uuid(),
   number: z.string().nullable(),
   status: z.enum(CERTIFICATE_STATUSES),
+  /** The recording unit (who organized and recorded the service); it never changes. */
   orgId: z.uuid(),
+  /** The issuer's name once issued, else the recording unit's. */
   orgName: z.string(),
+  recordingOrgName: z.string(),
+  /** The recording unit has been dissolved: another unit issues. */
+  recordingOrgDissolved: z.boolean(),
+  /** Who handles the certificate now: an organization, or null for the region administrators. */
+  issuerOrgId: z.uuid().nullable(),
+  issuerOrgName: z.string().nullable(),
+  /** Frozen at issue when another unit issued it: printed as 原记录单位：…（已注销）. */
+  originalUnitName: z.string().nullable(),
   volunteerNo: z.string(),
   /** Shown to the volunteer and to the issuing organization only; null once the account is closed. */
   volunteerName: z.string().nullable(),
@@ -99,6 +111,14 @@ export const CertificateView = z.object({
 });
 export const CertificatePage = pageOf(CertificateView);
 
+/** The region administrators' own queue: certificates whose recording unit left no successor or superior. */
+export const CertificateRegionQuery = z.strictObject({
+  region: RegionCode.optional(),
+  status: z.enum(CERTIFICATE_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
 export const CertificateListQuery = z.strictObject({
   status: z.enum(CERTIFICATE_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -108,6 +128,13 @@ export const CertificateListQuery = z.strictObject({
 export const IssueBody = z.strictObject({
   /** The handler (经办人) printed on the certificate; the issuing administrator's name by default. */
   handlerName: z.string().trim().min(1).max(50).optional(),
+  /**
+   * Only when the region administrators issue (no organization left to): the issuing body's name (the
+   * region's name + 志愿服务主管部门 by default) and its person in charge (required then). An
+   * organization always issues under its registered name and person in charge.
+   */
+  issuerName: z.string().trim().min(2).max(100).optional(),
+  personInCharge: z.string().trim().min(1).max(50).optional(),
 });
 export const CertificateReasonBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 
@@ -145,6 +172,8 @@ export const CertificateVerification = z.object({
   /** A record was corrected (superseded) or differs from what was certified. */
   changed: z.boolean(),
   issuerName: z.string(),
+  /** The dissolved recording unit, when its successor or superior issued the certificate. */
+  originalUnitName: z.string().nullable(),
   volunteerName: z.string(),
   recordCount: z.number().int(),
   totalMinutes: z.number().int(),

@@ -19,7 +19,8 @@ export const REGISTERED_ORG_TYPES: readonly OrgType[] = [
   'foundation',
 ];
 
-export const ORG_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** `dissolved` (注销) is final: set by a region admin, never undone; a successor may take over. */
+export const ORG_STATUSES = ['pending', 'approved', 'rejected', 'dissolved'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
 
 export const ORG_TYPE_NAMES: Record<OrgType, Text> = {
@@ -38,6 +39,7 @@ export const ORG_STATUS_NAMES: Record<OrgStatus, Text> = {
   pending: { 'zh-CN': '待审核', 'zh-HK': '待審核', en: 'Pending review' },
   approved: { 'zh-CN': '已通过', 'zh-HK': '已通過', en: 'Approved' },
   rejected: { 'zh-CN': '已驳回', 'zh-HK': '已駁回', en: 'Rejected' },
+  dissolved: { 'zh-CN': '已注销', 'zh-HK': '已註銷', en: 'Dissolved' },
 };
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -90,6 +92,11 @@ export const OrganizationView = z.object({
   parentId: z.uuid().nullable(),
   parentName: z.string().nullable(),
   createdAt: z.string(),
+  dissolvedAt: z.string().nullable(),
+  dissolveReason: z.string().nullable(),
+  /** The successor (继任组织) named at dissolution, if any. */
+  successorId: z.uuid().nullable(),
+  successorName: z.string().nullable(),
 });
 export type OrganizationView = z.infer<typeof OrganizationView>;
 
@@ -117,6 +124,8 @@ export const OrganizationRow = z.object({
   parentId: z.uuid().nullable(),
   activeMembers: z.number().int(),
   createdAt: z.string(),
+  successorId: z.uuid().nullable(),
+  successorName: z.string().nullable(),
 });
 export type OrganizationRow = z.infer<typeof OrganizationRow>;
 export const OrganizationPage = pageOf(OrganizationRow);
@@ -171,3 +180,26 @@ export const TreeNode = z.object({
 });
 /** The organization and its sub-teams, depth first (each node right after its parent). */
 export const TreeView = z.object({ items: z.array(TreeNode) });
+
+export const DissolveBody = z.strictObject({
+  /** Required (checked by the service, for a precise error): recorded in the audit log and shown. */
+  reason: z.string().trim().max(500).optional(),
+  /**
+   * The successor (继任组织) that takes over issuing certificates of the dissolved organization's records:
+   * approved, not the organization itself nor one of its sub-teams, within the caller's scope. Without one
+   * the parent organization issues them, or else the region administrators.
+   */
+  successorId: z.uuid().optional(),
+});
+
+export const DissolvedView = z.object({
+  id: z.uuid(),
+  status: z.literal('dissolved'),
+  successorId: z.uuid().nullable(),
+  /** Who issues certificates of its records from now on; null: the region administrators. */
+  issuerOrgId: z.uuid().nullable(),
+  issuerOrgName: z.string().nullable(),
+  /** Certificates (open requests and earlier ones) now handled by that issuer. */
+  movedCertificates: z.number().int(),
+  movedRequests: z.number().int(),
+});

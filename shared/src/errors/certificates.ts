@@ -42,4 +42,20 @@ export const CERTIFICATE_ERRORS = {
       en: 'The seal must be a PNG or JPEG image of at most 512 KB',
     },
   },
+  CERT_PERSON_IN_CHARGE_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '由区域管理员出具证明时，须填写负责人',
+      'zh-HK': '由區域管理員出具證明時，須填寫負責人',
+      en: 'When the region administrators issue a certificate, name its person in charge',
+    },
+  },
+  CERT_ISSUER_FIELDS: {
+    status: 400,
+    text: {
+      'zh-CN': '组织出具证明时使用其登记的名称和负责人，不能另行填写',
+      'zh-HK': '組織出具證明時使用其登記的名稱和負責人，不能另行填寫',
+      en: 'An organization issues under its registered name and person in charge; they cannot be given here',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

@@ -130,4 +130,44 @@ export const ORGANIZATION_ERRORS = {
       en: 'Too many rows to export; narrow the filter',
     },
   },
+  ORG_DISSOLVED: {
+    status: 409,
+    text: {
+      'zh-CN': '该组织已注销，不能进行此操作',
+      'zh-HK': '該組織已註銷，不能進行此操作',
+      en: 'This organization has been dissolved, so this is no longer possible',
+    },
+  },
+  DISSOLVE_REASON_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '注销组织须填写理由',
+      'zh-HK': '註銷組織須填寫理由',
+      en: 'Dissolving an organization needs a reason',
+    },
+  },
+  SUCCESSOR_SELF: {
+    status: 400,
+    text: {
+      'zh-CN': '继任组织不能是被注销的组织本身',
+      'zh-HK': '繼任組織不能是被註銷的組織本身',
+      en: 'An organization cannot be its own successor',
+    },
+  },
+  SUCCESSOR_SUBTEAM: {
+    status: 400,
+    text: {
+      'zh-CN': '继任组织不能是被注销组织的下级团队',
+      'zh-HK': '繼任組織不能是被註銷組織的下級團隊',
+      en: 'The successor cannot be one of the dissolved organization’s own sub-teams',
+    },
+  },
+  SUCCESSOR_NOT_ACTIVE: {
+    status: 409,
+    text: {
+      'zh-CN': '继任组织须为已通过审核且未注销的组织',
+      'zh-HK': '繼任組織須為已通過審核且未註銷的組織',
+      en: 'The successor must be an approved organization that is not dissolved',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

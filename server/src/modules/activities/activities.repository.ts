@@ -38,7 +38,12 @@ export function findActivity(db: Database, id: string) {
       .selectFrom('activities as a')
       .innerJoin('organizations as o', 'o.id', 'a.org_id')
       .selectAll('a')
-      .select(['o.name as org_name', 'o.region_code as org_region_code', regionName.as('region_name')])
+      .select([
+        'o.name as org_name',
+        'o.region_code as org_region_code',
+        'o.status as org_status',
+        regionName.as('region_name'),
+      ])
       // Dates as text: the drivers would turn them into midnight in the server's time zone.
       .select([
         sql<string | null>`to_char(a.insurance_from, 'YYYY-MM-DD')`.as('ins_from'),

@@ -12,6 +12,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { encrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertActiveOrg } from '../organizations/org-status.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { grantCovers } from '../../http/access.ts';
@@ -123,7 +124,7 @@ export async function createActivity(ctx: Ctx, orgId: string, b: CreateBody) {
     .where('id', '=', orgId)
     .executeTakeFirst();
   if (!org) throw new DomainError('NOT_FOUND');
-  if (org.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  assertActiveOrg(org.status);
   await checkRegionAndTeams(ctx, b.regionCode, b.designatedOrgs);
   const cols = columnsOf(ctx, b);
   const row = {
@@ -215,6 +216,8 @@ function checkPublishable(a: Activity) {
 export async function publishActivity(ctx: Ctx, id: string) {
   const a = await loadActivity(ctx, id);
   if (a.status !== 'draft') throw new DomainError('ACTIVITY_STATE');
+  // A draft written before its organization was dissolved stays a draft.
+  assertActiveOrg(a.org_status);
   if (a.starts_at <= ctx.clock()) throw new DomainError('ACTIVITY_IN_PAST');
   checkShape(a);
   checkPublishable(a);

@@ -14,7 +14,9 @@ export function findShift(db: Database, shiftId: string) {
     .selectFrom('shifts as s')
     .innerJoin('positions as p', 'p.id', 's.position_id')
     .innerJoin('activities as a', 'a.id', 's.activity_id')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
     .select([
+      'o.status as org_status',
       's.id',
       's.activity_id',
       's.position_id',

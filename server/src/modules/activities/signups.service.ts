@@ -61,6 +61,8 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
   const now = ctx.clock();
   if (shift.activity_status !== 'published' || new Date(shift.starts_at) <= now)
     throw new DomainError('SIGNUP_CLOSED');
+  // Published before its organization was dissolved: nobody new signs up for a team that is gone.
+  if (shift.org_status === 'dissolved') throw new DomainError('ORG_DISSOLVED');
   await checkEligible(ctx, v, shift, inviteCode);
   const range = repo.rangeOf(new Date(shift.starts_at), new Date(shift.ends_at));
   const clash = await repo.overlapping(ctx.db, v.id, range, shiftId);

@@ -12,6 +12,7 @@ type Fixture = (rel: string, actor: { name: string }) => MatrixReq | Promise<Mat
 
 export function certificateMatrixFixtures(
   getT: () => TestApp,
+  regions: Record<string, string>,
   orgs: Record<string, string>,
   volunteerOf: (actor: { name: string }) => Promise<string>,
 ): Record<string, Fixture> {
@@ -75,6 +76,14 @@ export function certificateMatrixFixtures(
       return { method: 'GET', url: `/api/me/certificates/${c.id}/pdf` };
     },
     'GET /api/organizations/:id/certificates': onOrg('GET', '/certificates'),
+    // The region admins' own queue: all of the caller's scopes, or narrowed to the relation's region.
+    'GET /api/certificates/region-queue': (rel) =>
+      rel === 'self'
+        ? null
+        : {
+            method: 'GET',
+            url: `/api/certificates/region-queue${rel === 'none' ? '' : `?region=${regions[rel]}`}`,
+          },
     'POST /api/certificates/:id/issue': onRequest('/issue', {}),
     'POST /api/certificates/:id/reject': onRequest('/reject', { reason: '矩阵测试驳回' }),
     'POST /api/certificates/:id/revoke': onIssued('POST', '/revoke', { reason: '矩阵测试撤销' }),

@@ -16,6 +16,8 @@ export interface CertificatePdfInput {
   records: { date: string; title: string; content: string; minutes: number }[];
   totalMinutes: number;
   issuerName: string;
+  /** The dissolved recording unit, when its successor or superior (or the region admins) issued it. */
+  originalUnitName?: string | null;
   personInCharge: string;
   handlerName: string;
   /** YYYY-MM-DD, in China. */
@@ -183,13 +185,19 @@ function intro(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number)
       : '';
   const opts = { width: WIDTH, lineGap: 5, continued: true };
   doc.fillColor(INK).fontSize(11.5);
+  const original = input.originalUnitName;
   doc.font('body').text(`　　兹证明上述志愿者${when}在`, MARGIN, top, opts);
-  doc.font('bold').text(input.issuerName, opts);
-  doc.font('body').text('参加志愿服务，经本单位记录并确认的服务记录共 ', opts);
+  doc.font('bold').text(original ? `${original}（已注销）` : input.issuerName, opts);
+  doc.font('body').text(`参加志愿服务，经${original ? '该' : '本'}单位记录并确认的服务记录共 `, opts);
   doc.font('bold').text(String(input.records.length), opts);
   doc.font('body').text(' 条，累计服务时长 ', opts);
   doc.font('bold').text(hoursText(input.totalMinutes), opts);
-  doc.font('body').text(' 小时。明细如下：', { ...opts, continued: false });
+  if (original) {
+    // "If the issuer dissolved, its successor or superior issues it": say so, and who did.
+    doc.font('body').text(' 小时。因原记录单位已注销，本证明由', opts);
+    doc.font('bold').text(input.issuerName, opts);
+    doc.font('body').text('出具。明细如下：', { ...opts, continued: false });
+  } else doc.font('body').text(' 小时。明细如下：', { ...opts, continued: false });
   return doc.y + 10;
 }
 
@@ -288,7 +296,7 @@ function recordsTable(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: 
 
 /** Issuer block between the QR code (left) and the seal (right), then the note on verification. */
 function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number, qr: Buffer) {
-  const need = 210;
+  const need = input.originalUnitName ? 236 : 210;
   let y = top + 22;
   if (y + need > BOTTOM) {
     doc.addPage();
@@ -309,8 +317,12 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
   const lx = MARGIN + size + 22;
   const labelW = 94;
   const valueW = cx - r - 12 - (lx + labelW);
+  const issuerLabel = input.originalUnitName ? '出具单位' : '记录及出具单位';
   const lines: [string, string][] = [
-    ['记录及出具单位', input.issuerName],
+    [issuerLabel, input.issuerName],
+    ...(input.originalUnitName
+      ? [['原记录单位', `${input.originalUnitName}（已注销）`] as [string, string]]
+      : []),
     ['负责人', input.personInCharge],
     ['经办人', input.handlerName],
     ['出具日期', chineseDate(input.issueDate)],
@@ -319,7 +331,7 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
   for (const [k, v] of lines) {
     doc.font('body').fontSize(10.5).fillColor(MUTED);
     doc.text(`${k}：`, lx, ly, { width: labelW, align: 'right', lineBreak: false });
-    doc.font(k === '记录及出具单位' ? 'bold' : 'body').fillColor(INK);
+    doc.font(k === issuerLabel ? 'bold' : 'body').fillColor(INK);
     doc.text(v, lx + labelW, ly, { width: valueW, lineGap: 2 });
     ly = doc.y + 10;
   }
@@ -330,7 +342,9 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
   const noteY = Math.max(ly, y + size + 22, cy + r + 8) + 12;
   doc.font('body').fontSize(8.5).fillColor(MUTED);
   doc.text(
-    `说明：本证明依据《志愿服务记录与证明出具办法》，由记录志愿服务信息的单位免费出具；证件号码已部分隐去。` +
+    `说明：本证明依据《志愿服务记录与证明出具办法》，由${
+      input.originalUnitName ? '已注销的记录单位的继任或上级单位' : '记录志愿服务信息的单位'
+    }免费出具；证件号码已部分隐去。` +
       `可扫描二维码或访问 ${input.verifyUrl} 核验本证明的真伪、是否撤销，以及所列服务记录在出具后是否变更。`,
     MARGIN,
     noteY,

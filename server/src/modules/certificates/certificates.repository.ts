@@ -123,6 +123,12 @@ const viewColumns = [
   'c.org_id',
   'o.name as org_name',
   'o.region_code as org_region_code',
+  'o.status as org_status',
+  'c.issuer_org_id',
+  'io.name as issuer_org_name',
+  'io.region_code as issuer_region_code',
+  'c.issuing_org_id',
+  'c.original_unit_name',
   'c.volunteer_id',
   'v.volunteer_no',
   'v.name as volunteer_name',
@@ -148,6 +154,7 @@ function base(db: Database) {
   return db
     .selectFrom('certificates as c')
     .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .leftJoin('organizations as io', 'io.id', 'c.issuer_org_id')
     .innerJoin('volunteers as v', 'v.id', 'c.volunteer_id');
 }
 
@@ -167,18 +174,44 @@ export function findCertificate(db: Database, id: string) {
 }
 export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
 
+/** Who handles the certificate now, for the access check (see certificates.service handlerTarget). */
+export function findHandler(db: Database, id: string) {
+  return db
+    .selectFrom('certificates as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .leftJoin('organizations as io', 'io.id', 'c.issuer_org_id')
+    .select(['c.issuer_org_id', 'io.region_code as issuer_region_code', 'o.region_code as org_region_code'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findByNumber(db: Database, number: string) {
   return shaped(base(db)).where('c.number', '=', number).executeTakeFirst();
 }
 
-export function listCertificates(
-  db: Database,
-  where: { orgId?: string; volunteerId?: string; status?: CertificateStatus },
-  page: number,
-  pageSize: number,
-) {
+export interface CertificateFilter {
+  /** Handled by this organization now (its own records', and a dissolved predecessor's). */
+  issuerOrgId?: string;
+  /**
+   * Handled by the region administrators (no issuer left), recorded by a unit inside one of these region
+   * prefixes (the caller's scopes), and inside `regionPrefix` when narrowed.
+   */
+  regionQueue?: { prefixes: string[]; regionPrefix?: string | undefined };
+  volunteerId?: string;
+  status?: CertificateStatus;
+}
+
+export function listCertificates(db: Database, where: CertificateFilter, page: number, pageSize: number) {
   let q = base(db);
-  if (where.orgId) q = q.where('c.org_id', '=', where.orgId);
+  if (where.issuerOrgId) q = q.where('c.issuer_org_id', '=', where.issuerOrgId);
+  if (where.regionQueue) {
+    const { prefixes, regionPrefix } = where.regionQueue;
+    // No region scope at all: eb.or([]) is false, so nothing matches.
+    q = q
+      .where('c.issuer_org_id', 'is', null)
+      .where((eb) => eb.or(prefixes.map((p) => eb('o.region_code', 'like', `${p}%`))));
+    if (regionPrefix) q = q.where('o.region_code', 'like', `${regionPrefix}%`);
+  }
   if (where.volunteerId) q = q.where('c.volunteer_id', '=', where.volunteerId);
   if (where.status) q = q.where('c.status', '=', where.status);
   return fetchPage(q, (x) => shaped(x).orderBy('c.requested_at', 'desc').orderBy('c.id'), page, pageSize);
@@ -200,14 +233,28 @@ export async function transition(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Takes the certificate's row lock, so two administrators cannot issue it at once. */
+/**
+ * Takes the certificate's row lock, so two administrators cannot issue it at once (nor a dissolution move
+ * it to another issuer meanwhile).
+ */
 export function lockCertificate(db: Database, id: string) {
   return db
     .selectFrom('certificates')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'issuer_org_id'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** Hands every certificate handled by one unit to another (null: the region admins); counts by status. */
+export async function moveIssuer(db: Database, from: string, to: string | null) {
+  const rows = await db
+    .updateTable('certificates')
+    .set({ issuer_org_id: to })
+    .where('issuer_org_id', '=', from)
+    .returning('status')
+    .execute();
+  return { total: rows.length, requested: rows.filter((r) => r.status === 'requested').length };
 }
 
 export async function numberTaken(db: Database, number: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import {
   CertificatePage,
   CertificateParams,
   CertificateReasonBody,
+  CertificateRegionQuery,
   CertificateRequestBody,
   CertificateSources,
   CertificateVerification,
@@ -20,28 +21,27 @@ import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
-import { ORG_TEAM } from '../roles/roles.service.ts';
+import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
+import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
 
 const tags = ['certificates'];
 
-/** The organization that issues the certificate in the path: its scope decides who handles it. */
-export async function certificateTarget(req: FastifyRequest, db: Database): Promise<Target> {
-  const id = (req.params as { id: string }).id;
-  const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db
-        .selectFrom('certificates as c')
-        .innerJoin('organizations as o', 'o.id', 'c.org_id')
-        .select(['o.id', 'o.region_code'])
-        .where('c.id', '=', id)
-        .executeTakeFirst()
-    : undefined;
-  if (!row) throw new DomainError('NOT_FOUND');
-  return { type: 'organization', id: row.id, regionCode: row.region_code };
+/**
+ * Who handles the certificate in the path now: its issuing organization (the recording unit, or its
+ * successor or superior once dissolved), or the region of the recording unit when the region admins do.
+ */
+export function certificateTarget(req: FastifyRequest, db: Database): Promise<Target> {
+  return certificates.targetOf(db, (req.params as { id: string }).id);
 }
 
-/** The issuing organization's own admins, or the region admins above it. */
+/** The region a list is narrowed to, when given; without one the service keeps to the caller's scopes. */
+const regionTarget = (req: FastifyRequest): Promise<Target | null> => {
+  const region = (req.query as { region?: string }).region;
+  return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
+};
+
+/** The handling organization's own admins, or the region admins above it (or above the recording unit). */
 const ISSUER: Access = { kind: 'staff', roles: ['org_admin', 'region_admin'], target: certificateTarget };
 const SELF: Access = { kind: 'user' };
 /** Per account (many volunteers may share one address, e.g. a school): 20 a minute is plenty. */
@@ -112,7 +112,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       sendPdf(reply, await certificates.myCertificatePdf(ctxOf(req), req.params.id, originOf(req))),
   });
 
-  // The issuing organization's side.
+  // The issuing side: the organization handling the certificate, or the region admins.
   r.get('/api/organizations/:id/certificates', {
     schema: {
       tags,
@@ -123,6 +123,19 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     },
     config: { access: ORG_TEAM },
     handler: (req) => certificates.listForOrganization(ctxOf(req), req.params.id, req.query),
+  });
+
+  r.get('/api/certificates/region-queue', {
+    schema: {
+      tags,
+      summary:
+        'Certificates the region admins issue themselves: the recording unit was dissolved and left no ' +
+        'successor or superior (in the caller’s region scopes)',
+      querystring: CertificateRegionQuery,
+      response: { 200: CertificatePage },
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    handler: (req) => certificates.listForRegion(ctxOf(req), req.query),
   });
 
   r.post('/api/certificates/:id/issue', {
@@ -182,7 +195,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       response: { 200: SealView },
     },
     config: { access: ORG_TEAM },
-    handler: (req) => certificates.getSeal(ctxOf(req), req.params.id),
+    handler: (req) => seals.getSeal(ctxOf(req), req.params.id),
   });
 
   r.put('/api/organizations/:id/certificate-seal', {
@@ -194,7 +207,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       response: { 200: SealView },
     },
     config: { access: ORG_TEAM },
-    handler: (req) => certificates.putSeal(ctxOf(req), req.params.id, req.body),
+    handler: (req) => seals.putSeal(ctxOf(req), req.params.id, req.body),
   });
 
   // Anyone, by number or QR code.

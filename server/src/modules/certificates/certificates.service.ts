@@ -4,22 +4,21 @@ import type {
   CertificateRequestBody,
   CertificateSources,
   CertificateVerification,
+  CertificateRegionQuery,
   CertificateView,
   IssueBody,
-  SealBody,
-  SealView,
 } from '@yiqi/shared/contracts/certificates';
-import {
-  CERTIFICATE_NUMBER,
-  MAX_SEAL_BYTES,
-  normalizeCertificateNumber,
-} from '@yiqi/shared/contracts/certificates';
+import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '@yiqi/shared/contracts/certificates';
 import { DOCUMENT_NAMES, type DocumentType } from '@yiqi/shared/identity/documents';
 import { maskDocument, maskName } from '@yiqi/shared/identity/mask';
+import type { Database } from '../../db/database.ts';
+import { grantCovers, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { decrypt } from '../../lib/crypto.ts';
+import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { chinaDate } from '../activities/activities.views.ts';
+import { findRegion } from '../regions/regions.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   contentHash,
@@ -28,15 +27,17 @@ import {
   newCertificateNumber,
   type CertifiedRecord,
 } from './certificates.content.ts';
-import { canEmbedImage, renderCertificatePdf } from './certificates.pdf.ts';
+import { lockedIssuerOf } from '../organizations/succession.ts';
+import { renderCertificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
 
 /*
- * "Who organizes records; who records certifies" (志愿服务记录与证明出具办法): a certificate is asked of,
- * and issued by, the organization that recorded the service, and covers only records it confirmed. When
- * that organization has been dissolved the rules hand issuing to its successor, or else to the unit above
- * it; organizations carry no dissolved state yet, so every certificate is issued by its recording unit
- * here, and the successor or superior path belongs with that state when organizations get it.
+ * "Who organizes records; who records certifies" (志愿服务记录与证明出具办法): a certificate is asked of
+ * the organization that recorded the service, and covers only records it confirmed. It issues it too,
+ * unless it has been dissolved: then its successor or superior does (organizations/succession.ts), or the
+ * region administrators when none is left. `issuer_org_id` says who handles a certificate now (null: the
+ * region administrators of the recording unit's region) and moves with each dissolution; the recording
+ * unit never changes, and a certificate issued by another unit names it as 原记录单位.
  */
 
 type View = z.infer<typeof CertificateView>;
@@ -54,6 +55,11 @@ function view(c: repo.CertificateRow): View {
     status: c.status,
     orgId: c.org_id,
     orgName: c.issuer_name ?? c.org_name,
+    recordingOrgName: c.org_name,
+    recordingOrgDissolved: c.org_status === 'dissolved',
+    issuerOrgId: c.issuer_org_id,
+    issuerOrgName: c.issuer_org_name,
+    originalUnitName: c.original_unit_name,
     volunteerNo: c.volunteer_no,
     volunteerName: c.volunteer_name,
     scope: c.scope,
@@ -79,7 +85,7 @@ function view(c: repo.CertificateRow): View {
 
 function audit(
   ctx: Ctx,
-  c: { id: string; org_id: string; org_region_code: string },
+  c: { id: string; org_id: string; org_region_code: string; issuer_org_id: string | null },
   action: string,
   details = {},
 ) {
@@ -89,8 +95,39 @@ function audit(
     objectType: 'certificate',
     objectId: c.id,
     regionCode: c.org_region_code,
-    details: { orgId: c.org_id, ...details },
+    details: { orgId: c.org_id, issuerOrgId: c.issuer_org_id, ...details },
   });
+}
+
+/** Who handles a certificate now, as an access target: its issuer, or the recording unit's region. */
+export function handlerTarget(c: {
+  issuer_org_id: string | null;
+  issuer_region_code: string | null;
+  org_region_code: string;
+}): Target {
+  return c.issuer_org_id
+    ? { type: 'organization', id: c.issuer_org_id, regionCode: c.issuer_region_code! }
+    : { type: 'region', code: c.org_region_code };
+}
+
+/** For the routes' access declarations: the handler of the certificate in the path, or 404. */
+export async function targetOf(db: Database, id: string): Promise<Target> {
+  const c = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findHandler(db, id) : undefined;
+  if (!c) throw new DomainError('NOT_FOUND');
+  return handlerTarget(c);
+}
+
+/**
+ * Inside the write's transaction, with the certificate's row locked: it is still handled by whom the route
+ * checked (a dissolution may have moved it since), and the caller's grants cover that handler.
+ */
+function checkHandler(ctx: Ctx, c: repo.CertificateRow, locked: { issuer_org_id: string | null }) {
+  if (locked.issuer_org_id !== c.issuer_org_id) throw new DomainError('CERT_STATE');
+  const target = handlerTarget(c);
+  const handles = actorOf(ctx).grants.some(
+    (g) => (g.role === 'org_admin' || g.role === 'region_admin') && grantCovers(g, target),
+  );
+  if (!handles) throw new DomainError('OUT_OF_SCOPE');
 }
 
 async function load(ctx: Ctx, id: string): Promise<repo.CertificateRow> {
@@ -139,7 +176,8 @@ export async function sources(ctx: Ctx): Promise<z.infer<typeof CertificateSourc
 
 /**
  * Asks the recording unit for a certificate of all, a period or chosen activities of the records it
- * confirmed. Refused when nothing matches, or while an earlier request to the same unit is open.
+ * confirmed. Refused when nothing matches, or while an earlier request to the same unit is open. The
+ * request goes to whoever issues for that unit now (itself, or its successor or superior once dissolved).
  */
 export async function requestCertificate(ctx: Ctx, b: z.infer<typeof CertificateRequestBody>) {
   const v = await myVolunteer(ctx);
@@ -148,9 +186,12 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
   const activityIds = b.scope === 'activities' ? [...new Set(b.activityIds)] : [];
   try {
     const id = await ctx.db.transaction().execute(async (trx) => {
+      // Held until commit, so a dissolution of the issuer cannot slip between and leave this behind.
+      const issuer = await lockedIssuerOf(trx, org.id);
       const { id } = await repo.insertCertificate(trx, {
         volunteer_id: v.id,
         org_id: org.id,
+        issuer_org_id: issuer?.id ?? null,
         scope: b.scope,
         period_from: b.scope === 'period' ? b.from! : null,
         period_to: b.scope === 'period' ? b.to! : null,
@@ -168,11 +209,9 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
       }
       await audit(
         { ...ctx, db: trx },
-        { id, org_id: org.id, org_region_code: org.region_code },
+        { id, org_id: org.id, org_region_code: org.region_code, issuer_org_id: issuer?.id ?? null },
         'certificate.request',
-        {
-          scope: b.scope,
-        },
+        { scope: b.scope },
       );
       return id;
     });
@@ -196,12 +235,13 @@ export async function myCertificatePdf(ctx: Ctx, id: string, origin: string) {
   return pdfOf(ctx, c, origin);
 }
 
-// ── The issuing organization's side ──────────────────────────────────────────────────────────────────
+// ── The issuing side ─────────────────────────────────────────────────────────────────────────────────
 
+/** What the organization handles: its own records' certificates and those of units it succeeded. */
 export async function listForOrganization(ctx: Ctx, orgId: string, q: z.infer<typeof CertificateListQuery>) {
   const { rows, total } = await repo.listCertificates(
     ctx.db,
-    { orgId, ...(q.status ? { status: q.status } : {}) },
+    { issuerOrgId: orgId, ...(q.status ? { status: q.status } : {}) },
     q.page,
     q.pageSize,
   );
@@ -209,21 +249,80 @@ export async function listForOrganization(ctx: Ctx, orgId: string, q: z.infer<ty
 }
 
 /**
+ * The region administrators' own queue: certificates of dissolved units that left no successor or
+ * superior, recorded in the caller's region scopes (narrowed to one region when asked; the route has
+ * checked that region lies within a scope).
+ */
+export async function listForRegion(ctx: Ctx, q: z.infer<typeof CertificateRegionQuery>) {
+  const prefixes = actorOf(ctx)
+    .grants.filter((g) => g.role === 'region_admin')
+    .map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
+  let narrowed: string | undefined;
+  if (q.region) {
+    const region = await findRegion(ctx.db, q.region);
+    if (!region) throw new DomainError('REGION_NOT_FOUND');
+    narrowed = regionPrefix(region.code, region.level as RegionLevel);
+  }
+  const { rows, total } = await repo.listCertificates(
+    ctx.db,
+    { regionQueue: { prefixes, regionPrefix: narrowed }, ...(q.status ? { status: q.status } : {}) },
+    q.page,
+    q.pageSize,
+  );
+  return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * Dissolution hands everything a unit handled to whoever issues for it now (null: the region admins), in
+ * the dissolution's transaction (`ctx.db`). The dissolution's own audit row records the counts.
+ */
+export function reassignIssuer(ctx: Ctx, fromOrgId: string, toOrgId: string | null) {
+  return repo.moveIssuer(ctx.db, fromOrgId, toOrgId);
+}
+
+/**
+ * Name and person in charge printed for the issuer: an organization's registered ones; for the region
+ * administrators, the body named in the request (by default after the caller's most specific region
+ * grant covering the recording unit) and its person in charge, which must be given.
+ */
+function issuingUnit(ctx: Ctx, c: repo.CertificateRow, b: z.infer<typeof IssueBody>, org: IssuerRow) {
+  if (org) {
+    if (b.issuerName !== undefined || b.personInCharge !== undefined)
+      throw new DomainError('CERT_ISSUER_FIELDS');
+    if (!org.person_in_charge?.trim()) throw new DomainError('CERT_NO_PERSON_IN_CHARGE');
+    return { name: org.name, personInCharge: org.person_in_charge.trim() };
+  }
+  if (!b.personInCharge) throw new DomainError('CERT_PERSON_IN_CHARGE_REQUIRED');
+  const target = handlerTarget(c);
+  const grant = actorOf(ctx)
+    .grants.filter((g) => g.role === 'region_admin' && grantCovers(g, target))
+    .sort((x, y) => y.regionLevel - x.regionLevel)[0];
+  return {
+    name: b.issuerName ?? `${grant?.scopeName ?? ''}志愿服务主管部门`,
+    personInCharge: b.personInCharge,
+  };
+}
+type IssuerRow = Awaited<ReturnType<typeof repo.findOrganization>> | null;
+
+/**
  * Issues a requested certificate: freezes the confirmed records it covers now (ids), their total minutes
- * and the hash of their content with the volunteer number, and gives it a number. The person in charge is
- * the organization's; the handler is the issuing administrator unless another name is given.
+ * and the hash of their content with the volunteer number, and gives it a number. The issuer is whoever
+ * handles it now, under its name and person in charge; when that is not the recording unit, the recording
+ * unit's name is frozen too (原记录单位). The handler is the issuing administrator unless another name is
+ * given.
  */
 export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) {
   const c = await load(ctx, id);
-  const org = await repo.findOrganization(ctx.db, c.org_id);
-  if (!org) throw new DomainError('NOT_FOUND');
   if (c.status !== 'requested') throw new DomainError('CERT_STATE');
-  if (!org.person_in_charge?.trim()) throw new DomainError('CERT_NO_PERSON_IN_CHARGE');
+  const org = c.issuer_org_id ? await repo.findOrganization(ctx.db, c.issuer_org_id) : null;
+  if (c.issuer_org_id && !org) throw new DomainError('NOT_FOUND');
+  const unit = issuingUnit(ctx, c, b, org ?? null);
   const actor = actorOf(ctx);
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await repo.lockCertificate(trx, id);
     if (locked?.status !== 'requested') throw new DomainError('CERT_STATE');
+    checkHandler(ctx, c, locked);
     const records = await repo.coveredRecords(trx, id);
     if (records.length === 0) throw new DomainError('CERT_NO_RECORDS');
     let number = newCertificateNumber(chinaDate(now).slice(0, 4));
@@ -236,8 +335,10 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       record_ids: ordered.map((r) => r.id),
       total_minutes: total,
       content_hash: contentHash(c.volunteer_no, ordered),
-      issuer_name: org.name,
-      person_in_charge: org.person_in_charge!.trim(),
+      issuer_name: unit.name,
+      person_in_charge: unit.personInCharge,
+      issuing_org_id: c.issuer_org_id,
+      original_unit_name: c.issuer_org_id === c.org_id ? null : c.org_name,
       handler_name: b.handlerName ?? actor.displayName,
       issued_by: actor.userId,
       issued_at: now,
@@ -245,6 +346,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
     if (!ok) throw new DomainError('CERT_STATE');
     await audit({ ...ctx, db: trx }, c, 'certificate.issue', {
       number,
+      issuerName: unit.name,
       records: ordered.length,
       totalMinutes: total,
     });
@@ -256,6 +358,9 @@ export async function reject(ctx: Ctx, id: string, reason: string) {
   const c = await load(ctx, id);
   if (c.status !== 'requested') throw new DomainError('CERT_STATE');
   await ctx.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockCertificate(trx, id);
+    if (locked?.status !== 'requested') throw new DomainError('CERT_STATE');
+    checkHandler(ctx, c, locked);
     const ok = await repo.transition(trx, id, 'requested', {
       status: 'rejected',
       reject_reason: reason,
@@ -273,6 +378,9 @@ export async function revoke(ctx: Ctx, id: string, reason: string) {
   const c = await load(ctx, id);
   if (c.status !== 'issued') throw new DomainError('CERT_STATE');
   await ctx.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockCertificate(trx, id);
+    if (locked?.status !== 'issued') throw new DomainError('CERT_STATE');
+    checkHandler(ctx, c, locked);
     const ok = await repo.transition(trx, id, 'issued', {
       status: 'revoked',
       revoke_reason: reason,
@@ -285,7 +393,7 @@ export async function revoke(ctx: Ctx, id: string, reason: string) {
   return view(await load(ctx, id));
 }
 
-/** Staff of the issuing organization download the PDF too (to print and stamp it). */
+/** Staff of the unit handling it download the PDF too (to print and stamp it). */
 export async function staffPdf(ctx: Ctx, id: string, origin: string) {
   return pdfOf(ctx, await load(ctx, id), origin);
 }
@@ -295,7 +403,8 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow, origin: string) {
   const [person, rows, seal] = await Promise.all([
     repo.volunteerIdentity(ctx.db, c.volunteer_id),
     repo.recordsByIds(ctx.db, c.record_ids),
-    repo.findSeal(ctx.db, c.org_id),
+    // The seal of the unit that issued it, as on the day (a later successor's would misstate who did).
+    c.issuing_org_id ? repo.findSeal(ctx.db, c.issuing_org_id) : Promise.resolve(undefined),
   ]);
   const doc = person.doc_number_enc ? decrypt(ctx.config.appKey, person.doc_number_enc) : null;
   const pdf = await renderCertificatePdf({
@@ -309,6 +418,7 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow, origin: string) {
     records: inCertificateOrder(rows),
     totalMinutes: c.total_minutes ?? 0,
     issuerName: c.issuer_name!,
+    originalUnitName: c.original_unit_name,
     personInCharge: c.person_in_charge!,
     handlerName: c.handler_name!,
     issueDate: dayOf(c.issued_at)!,
@@ -321,7 +431,7 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow, origin: string) {
     objectType: 'certificate',
     objectId: c.id,
     regionCode: c.org_region_code,
-    details: { orgId: c.org_id, number: c.number },
+    details: { orgId: c.org_id, issuerOrgId: c.issuer_org_id, number: c.number },
   });
   return { pdf, number: c.number };
 }
@@ -350,6 +460,7 @@ export async function verify(ctx: Ctx, raw: string): Promise<z.infer<typeof Cert
     valid: c.status === 'issued' && !changed,
     changed,
     issuerName: c.issuer_name!,
+    originalUnitName: c.original_unit_name,
     volunteerName: c.volunteer_name ? maskName(c.volunteer_name) : '—',
     recordCount: c.record_ids.length,
     totalMinutes: c.total_minutes ?? 0,
@@ -357,59 +468,4 @@ export async function verify(ctx: Ctx, raw: string): Promise<z.infer<typeof Cert
     issueDate: dayOf(c.issued_at)!,
     revokedDate: dayOf(c.revoked_at),
   };
-}
-
-// ── The organization's seal ──────────────────────────────────────────────────────────────────────────
-
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-
-export async function getSeal(ctx: Ctx, orgId: string): Promise<z.infer<typeof SealView>> {
-  const s = await repo.findSeal(ctx.db, orgId);
-  return {
-    seal: s
-      ? {
-          mimeType: s.mime_type,
-          contentBase64: Buffer.from(s.image).toString('base64'),
-          updatedAt: iso(s.updated_at)!,
-        }
-      : null,
-  };
-}
-
-/** Sets (or with null removes) the seal printed on the organization's certificates. */
-export async function putSeal(ctx: Ctx, orgId: string, b: z.infer<typeof SealBody>) {
-  const org = await repo.findOrganization(ctx.db, orgId);
-  if (!org) throw new DomainError('NOT_FOUND');
-  let image: Buffer | null = null;
-  if (b.seal) {
-    image = Buffer.from(b.seal.contentBase64, 'base64');
-    const magic = b.seal.mimeType === 'image/png' ? PNG : JPEG;
-    if (image.length === 0 || image.length > MAX_SEAL_BYTES || !image.subarray(0, magic.length).equals(magic))
-      throw new DomainError('CERT_SEAL_INVALID');
-    if (!canEmbedImage(image)) throw new DomainError('CERT_SEAL_INVALID');
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (image && b.seal)
-      await repo.saveSeal(trx, {
-        org_id: orgId,
-        mime_type: b.seal.mimeType,
-        image,
-        updated_by: actorOf(ctx).userId,
-        updated_at: ctx.clock(),
-      });
-    else await repo.deleteSeal(trx, orgId);
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'certificate.seal',
-        result: 'ok',
-        objectType: 'organization',
-        objectId: orgId,
-        regionCode: org.region_code,
-        details: { removed: !image, bytes: image?.length ?? 0 },
-      },
-    );
-  });
-  return getSeal(ctx, orgId);
 }

@@ -288,6 +288,7 @@ describe('issuing', () => {
       valid: true,
       changed: false,
       issuerName: '南山区蛇口社区志愿服务队',
+      originalUnitName: null,
       volunteerName: '张*明',
       recordCount: 3,
       totalMinutes: 485,

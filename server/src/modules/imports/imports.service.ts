@@ -6,6 +6,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertActiveOrg } from '../organizations/org-status.ts';
 import { batchCounts } from '../records/record-imports.service.ts';
 import { workbook } from '../volunteers/xlsx.ts';
 import { COLUMNS } from './imports.columns.ts';
@@ -45,7 +46,7 @@ export async function startImport(
   if (inflated > MAX_INFLATED_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
   const org = await repo.findOrganization(ctx.db, orgId);
   if (!org) throw new DomainError('NOT_FOUND');
-  if (org.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  assertActiveOrg(org.status);
   if (jobs.full) throw new DomainError('IMPORT_BUSY');
   const sha256 = createHash('sha256').update(file).digest('hex');
   let jobId: string;

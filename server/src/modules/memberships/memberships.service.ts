@@ -2,6 +2,7 @@ import type { MembershipRole, MembershipStatus } from '@yiqi/shared/contracts/me
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertActiveOrg } from '../organizations/org-status.ts';
 import * as repo from './memberships.repository.ts';
 
 type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
@@ -9,11 +10,14 @@ type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
-/** Only approved organizations take members: a pending or rejected one is not yet (or never) a team. */
+/**
+ * Only approved organizations take members: a pending or rejected one is not yet (or never) a team, a
+ * dissolved one is no longer.
+ */
 async function approvedOrg(ctx: Ctx, orgId: string) {
   const org = await repo.findOrganizationStatus(ctx.db, orgId);
   if (!org) throw new DomainError('NOT_FOUND');
-  if (org.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  assertActiveOrg(org.status);
   return org;
 }
 
@@ -110,13 +114,13 @@ export async function decideApplication(
   decision: 'approve' | 'reject',
 ) {
   const m = await teamMembership(ctx, orgId, membershipId);
-  if (decision === 'approve' && m.org_status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  if (decision === 'approve') assertActiveOrg(m.org_status);
   return move(ctx, m, ['applied'], decision === 'approve' ? 'active' : 'rejected', 'membership.decide');
 }
 
 export async function acceptInvitation(ctx: Ctx, membershipId: string) {
   const m = await ownMembership(ctx, membershipId);
-  if (m.org_status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  assertActiveOrg(m.org_status);
   return move(ctx, m, ['invited'], 'active', 'membership.accept');
 }
 

@@ -10,13 +10,22 @@ export function findOrganizationDetail(db: Database, id: string) {
     .selectFrom('organizations as o')
     .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
     .leftJoin('organizations as p', 'p.id', 'o.parent_id')
+    .leftJoin('organizations as s', 's.id', 'o.successor_id')
     .selectAll('o')
-    .select(['r.name as region_name', 'r.level as region_level', 'p.name as parent_name'])
+    .select([
+      'r.name as region_name',
+      'r.level as region_level',
+      'p.name as parent_name',
+      's.name as successor_name',
+    ])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }
 
-/** The pending or approved organization holding a USCC (rejected registrations free theirs). */
+/**
+ * The organization holding a USCC: pending, approved or dissolved (rejected registrations free theirs; a
+ * dissolved body keeps its code, which still names it on its records and certificates).
+ */
 export function findUsccHolder(db: Database, uscc: string) {
   return db
     .selectFrom('organizations')
@@ -99,6 +108,7 @@ function filtered(db: Database, f: OrganizationFilter) {
   let q = db
     .selectFrom('organizations as o')
     .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
+    .leftJoin('organizations as s', 's.id', 'o.successor_id')
     .where((eb) => eb.or(f.prefixes.map((p) => eb('o.region_code', 'like', `${p}%`))));
   if (f.regionPrefix) q = q.where('o.region_code', 'like', `${f.regionPrefix}%`);
   if (f.status) q = q.where('o.status', '=', f.status as 'pending');
@@ -139,6 +149,8 @@ const ROW_COLUMNS = [
   'o.status',
   'o.parent_id',
   'o.created_at',
+  'o.successor_id',
+  's.name as successor_name',
 ] as const;
 
 /** A page of organizations; `oldestFirst` for the review queue, newest first otherwise. */
@@ -169,6 +181,7 @@ export async function listRegisteredBy(db: Database, userId: string, page: numbe
   const base = db
     .selectFrom('organizations as o')
     .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
+    .leftJoin('organizations as s', 's.id', 'o.successor_id')
     .where('o.created_by', '=', userId);
   return fetchPage(
     base,
@@ -231,4 +244,58 @@ export function findSubtree(db: Database, rootId: string) {
     .orderBy('t.depth')
     .orderBy('o.name')
     .execute();
+}
+
+// ── Dissolution and succession ───────────────────────────────────────────────────────────────────────
+
+/** What the issuer walk needs of one organization (see succession.ts). */
+export function findSuccessionNode(db: Database, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'status', 'region_code', 'person_in_charge', 'successor_id', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Holds an organization as it is (FOR SHARE) until the transaction ends; its status now. */
+export async function lockForShare(db: Database, id: string) {
+  const row = await db
+    .selectFrom('organizations')
+    .select('status')
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+  return row?.status;
+}
+
+/** Takes the rows of the organizations for update, in id order (so two dissolutions never deadlock). */
+export function lockForUpdate(db: Database, ids: string[]) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'status'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Dissolves an approved organization; false when it was no longer approved. */
+export async function markDissolved(
+  db: Database,
+  id: string,
+  d: { reason: string; successorId: string | null; by: string; at: Date },
+) {
+  const res = await db
+    .updateTable('organizations')
+    .set({
+      status: 'dissolved',
+      dissolve_reason: d.reason,
+      successor_id: d.successorId,
+      dissolved_by: d.by,
+      dissolved_at: d.at,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

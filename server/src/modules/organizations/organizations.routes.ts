@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  DissolveBody,
+  DissolvedView,
   OrganizationExportQuery,
   OrganizationListQuery,
   OrganizationPage,
@@ -18,6 +20,7 @@ import {
 import type { Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { resolveScope } from '../roles/roles.service.ts';
+import { dissolveOrganization } from './dissolution.service.ts';
 import * as orgs from './organizations.service.ts';
 
 const tags = ['organizations'];
@@ -109,6 +112,20 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     },
     config: { access: { kind: 'staff', roles: ['region_admin'], target: orgTarget } },
     handler: (req) => orgs.reviewOrganization(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/organizations/:id/dissolve', {
+    schema: {
+      tags,
+      summary:
+        'Dissolve (注销) an approved organization with a reason and an optional successor; final. Its ' +
+        'certificates move to the successor, else its parent, else the region admins',
+      params: OrganizationParams,
+      body: DissolveBody,
+      response: { 200: DissolvedView },
+    },
+    config: { access: { kind: 'staff', roles: ['region_admin'], target: orgTarget } },
+    handler: (req) => dissolveOrganization(ctxOf(req), req.params.id, req.body),
   });
 
   r.get('/api/organizations/:id', {

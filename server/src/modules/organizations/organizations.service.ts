@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './organizations.repository.ts';
 import { organizationsWorkbook } from './organizations.export.ts';
+import { assertActiveOrg } from './org-status.ts';
 
 /** More rows than this is a province-wide dump, not a working list: the caller narrows the filter. */
 export const EXPORT_LIMIT = 10_000;
@@ -54,7 +55,7 @@ async function checkParent(ctx: Ctx, actor: Actor, parentId: string, regionCode:
   if (!actor.mfa) throw new DomainError('MFA_REQUIRED');
   const parent = await repo.findOrganizationDetail(ctx.db, parentId);
   if (!parent) throw new DomainError('NOT_FOUND');
-  if (parent.status !== 'approved') throw new DomainError('ORG_NOT_APPROVED');
+  assertActiveOrg(parent.status);
   if (!isInSubtree(regionCode, parent.region_code, parent.region_level as RegionLevel))
     throw new DomainError('PARENT_REGION_MISMATCH');
 }
@@ -170,6 +171,10 @@ function toView(ctx: Ctx, o: NonNullable<Awaited<ReturnType<typeof repo.findOrga
     parentId: o.parent_id,
     parentName: o.parent_name,
     createdAt: new Date(o.created_at).toISOString(),
+    dissolvedAt: o.dissolved_at ? new Date(o.dissolved_at).toISOString() : null,
+    dissolveReason: o.dissolve_reason,
+    successorId: o.successor_id,
+    successorName: o.successor_name,
   } satisfies OrganizationView;
 }
 
@@ -181,8 +186,8 @@ export async function getOrganization(ctx: Ctx, id: string) {
 }
 
 /**
- * The public face of an approved organization, for join links; pending and rejected registrations answer
- * 404 like unknown ids, so nothing about them leaks.
+ * The public face of an approved organization, for join links; pending, rejected and dissolved ones answer
+ * 404 like unknown ids, so nothing about them leaks and nobody is led to join a team that is gone.
  */
 export async function getOrganizationSummary(ctx: Ctx, id: string) {
   const o = await repo.findOrganizationDetail(ctx.db, id);
@@ -277,6 +282,8 @@ function toRow(r: ListRow): OrganizationRow {
     parentId: r.parent_id,
     activeMembers: Number(r.active_members ?? 0),
     createdAt: new Date(r.created_at).toISOString(),
+    successorId: r.successor_id,
+    successorName: r.successor_name,
   };
 }
 

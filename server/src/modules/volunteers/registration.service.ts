@@ -5,6 +5,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertActiveOrg } from '../organizations/org-status.ts';
 import * as auth from '../auth/auth.service.ts';
 import { findUserByPhoneIndex } from '../auth/auth.repository.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
@@ -169,7 +170,7 @@ export async function registerOnBehalf(
   if (input.orgId) {
     const org = await repo.findOrganizationStatus(ctx.db, input.orgId);
     if (!org) throw new DomainError('NOT_FOUND');
-    if (org.status !== 'approved') throw new DomainError('REGISTERING_ORG_NOT_APPROVED');
+    assertActiveOrg(org.status, 'REGISTERING_ORG_NOT_APPROVED');
   } else if (!actor.grants.some((g) => g.role === 'region_admin')) {
     // An organization admin always registers for an organization (the access rule checked which).
     throw new DomainError('VALIDATION_FAILED', { orgId: 'required for organization admins' });

@@ -139,6 +139,13 @@ export default function CertificatesAdminPage() {
       render: (_, r) => (
         <Flex vertical>
           <span>{scopeText(r)}</span>
+          {r.recordingOrgDissolved && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="original-unit">
+              {m.originalUnit}
+              {m.colon}
+              {fmt(m.dissolvedUnit, { name: r.originalUnitName ?? r.recordingOrgName })}
+            </Typography.Text>
+          )}
           {r.purpose && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {m.purpose}

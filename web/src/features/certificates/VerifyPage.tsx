@@ -118,6 +118,15 @@ function Verdict({ v }: { v: CertificateVerification }) {
             children: <Typography.Text copyable>{v.number}</Typography.Text>,
           },
           { key: 'issuer', label: c.issuer, children: v.issuerName },
+          ...(v.originalUnitName
+            ? [
+                {
+                  key: 'original',
+                  label: c.originalUnit,
+                  children: fmt(c.dissolvedUnit, { name: v.originalUnitName }),
+                },
+              ]
+            : []),
           { key: 'name', label: t.volunteer, children: v.volunteerName },
           { key: 'hours', label: t.totalHours, children: counts.hours(v.totalHours) },
           { key: 'records', label: t.recordCount, children: counts.records(v.recordCount) },

@@ -5,6 +5,8 @@ export const certificateMessages = defineMessages(
   {
     number: '证明编号',
     issuer: '出具单位',
+    originalUnit: '原记录单位',
+    dissolvedUnit: '{name}（已注销）',
     scope: '证明范围',
     period: '{from} 至 {to}',
     activities: '{n} 个活动',
@@ -29,6 +31,8 @@ export const certificateMessages = defineMessages(
   {
     number: '證明編號',
     issuer: '出具單位',
+    originalUnit: '原記錄單位',
+    dissolvedUnit: '{name}（已註銷）',
     scope: '證明範圍',
     period: '{from} 至 {to}',
     activities: '{n} 個活動',
@@ -53,6 +57,8 @@ export const certificateMessages = defineMessages(
   {
     number: 'Certificate number',
     issuer: 'Issued by',
+    originalUnit: 'Original recording unit',
+    dissolvedUnit: '{name} (dissolved)',
     scope: 'Covers',
     period: '{from} to {to}',
     activities: '{n} activities',

@@ -7,6 +7,7 @@ import { commonMessages } from '../common/messages.ts';
 import { RegionName } from '../regions/useRegionPath.tsx';
 import type { OrganizationView } from './api.ts';
 import { orgMessages } from './messages.ts';
+import { dissolveMessages } from './dissolve.messages.ts';
 import { orgAdminMessages } from './review.messages.ts';
 import { OrgStatusTag, useOrgTypeName } from './tags.tsx';
 
@@ -15,6 +16,7 @@ export function OrgDescriptions({ org, column = 1 }: { org: OrganizationView; co
   const t = useMessages(orgMessages);
   const r = useMessages(orgAdminMessages);
   const c = useMessages(commonMessages);
+  const d = useMessages(dissolveMessages);
   const typeName = useOrgTypeName();
   const none = <Typography.Text type="secondary">{c.none}</Typography.Text>;
   return (
@@ -68,6 +70,23 @@ export function OrgDescriptions({ org, column = 1 }: { org: OrganizationView; co
           ),
         },
         { key: 'created', label: t.createdAt, children: formatTime(org.createdAt) },
+        ...(org.status === 'dissolved'
+          ? [
+              { key: 'dissolvedAt', label: d.dissolvedAt, children: formatTime(org.dissolvedAt ?? '') },
+              { key: 'dissolveReason', label: d.dissolveReason, children: org.dissolveReason },
+              {
+                key: 'successor',
+                label: d.successorLabel,
+                children: org.successorId ? (
+                  <Link to={`/organizations/${org.successorId}`} data-testid="org-successor">
+                    {org.successorName}
+                  </Link>
+                ) : (
+                  <Typography.Text type="secondary">{d.noSuccessor}</Typography.Text>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -1,14 +1,18 @@
-import { Button, Card, Flex, Grid, Result, Skeleton, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { App, Button, Card, Flex, Grid, Result, Skeleton, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ERRORS } from '@yiqi/shared/errors';
 import { isApiError } from '../../lib/api.ts';
-import { useLocale, useMessages } from '../../lib/i18n.tsx';
+import { fmt, useLocale, useMessages } from '../../lib/i18n.tsx';
+import { useCurrentUser } from '../auth/session.ts';
 import { MembersPanel } from '../memberships/MembersPanel.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getOrganization } from './api.ts';
 import { CopyJoinLink } from './CopyJoinLink.tsx';
+import { dissolveMessages } from './dissolve.messages.ts';
+import { DissolveModal } from './DissolveModal.tsx';
 import { orgMessages } from './messages.ts';
 import { OrgDescriptions } from './OrgDescriptions.tsx';
 import { OrgTree } from './OrgTree.tsx';
@@ -21,7 +25,13 @@ const TABS = ['info', 'tree', 'members'] as const;
 export default function OrgDetailPage() {
   const t = useMessages(orgAdminMessages);
   const o = useMessages(orgMessages);
+  const d = useMessages(dissolveMessages);
   const { locale } = useLocale();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  // Region admins dissolve; the server checks that their scope covers this organization.
+  const regional = useCurrentUser().roles.some((r) => r.role === 'region_admin');
+  const [dissolving, setDissolving] = useState(false);
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -48,8 +58,18 @@ export default function OrgDetailPage() {
           {org?.name ?? t.detailTitle}
         </Typography.Title>
         {org && <OrgStatusTag status={org.status} />}
+        {org?.successorId && (
+          <Link to={`/organizations/${org.successorId}`}>
+            {fmt(d.successorShort, { name: org.successorName ?? '' })}
+          </Link>
+        )}
         <div style={{ flex: 1 }} />
         {org?.status === 'approved' && <CopyJoinLink id={org.id} name={org.name} />}
+        {org?.status === 'approved' && regional && (
+          <Button danger icon={<StopOutlined />} onClick={() => setDissolving(true)} data-testid="dissolve">
+            {d.action}
+          </Button>
+        )}
       </Flex>
       <Card>
         {!org ? (
@@ -68,6 +88,18 @@ export default function OrgDetailPage() {
           />
         )}
       </Card>
+      <DissolveModal
+        org={dissolving ? (org ?? null) : null}
+        onDone={(r) => {
+          const n = r.movedCertificates;
+          void message.success(
+            r.issuerOrgName ? fmt(d.done, { n, issuer: r.issuerOrgName }) : fmt(d.doneRegion, { n }),
+          );
+          void qc.invalidateQueries({ queryKey: ['organization', id] });
+          void qc.invalidateQueries({ queryKey: ['organizations'] });
+        }}
+        onClose={() => setDissolving(false)}
+      />
     </Flex>
   );
 }

@@ -12,6 +12,7 @@ import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { EXPORT_PATH, listOrganizations, type OrganizationRow, type OrgFilter } from './api.ts';
+import { dissolveMessages } from './dissolve.messages.ts';
 import { orgMessages } from './messages.ts';
 import { OrgFilters } from './OrgFilters.tsx';
 import { orgAdminMessages } from './review.messages.ts';
@@ -38,6 +39,7 @@ export default function OrgListPage() {
   const t = useMessages(orgAdminMessages);
   const o = useMessages(orgMessages);
   const c = useMessages(commonMessages);
+  const d = useMessages(dissolveMessages);
   const typeName = useOrgTypeName();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -76,7 +78,16 @@ export default function OrgListPage() {
     {
       title: o.status,
       dataIndex: 'status',
-      render: (s: OrganizationRow['status']) => <OrgStatusTag status={s} />,
+      render: (s: OrganizationRow['status'], r) => (
+        <Flex vertical align="flex-start" gap={2}>
+          <OrgStatusTag status={s} />
+          {r.successorName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fmt(d.successorShort, { name: r.successorName })}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
     },
     { title: o.region, dataIndex: 'regionName', responsive: ['sm'] },
     {

@@ -8,16 +8,20 @@ import { getOrganization, listOrganizations } from './api.ts';
 interface Props {
   id?: string;
   value?: string | undefined;
+  /** Called with undefined when cleared (with `allowClear`). */
   onChange: (id: string) => void;
   placeholder: string;
   searchPlaceholder?: string;
+  /** Organizations not to offer (e.g. the one being dissolved, as its own successor). */
+  exclude?: readonly string[];
+  allowClear?: boolean;
 }
 
 /**
  * An organization the user may manage: the ones they administer, and for region administrators any
  * approved organization in their area, found by name.
  */
-export function OrgPicker({ id, value, onChange, placeholder }: Props) {
+export function OrgPicker({ id, value, onChange, placeholder, exclude = [], allowClear }: Props) {
   const me = useCurrentUser();
   const mine = me.roles.filter((r) => r.role === 'org_admin' && r.scopeType === 'organization');
   const regional = me.roles.some((r) => r.role === 'region_admin');
@@ -39,12 +43,14 @@ export function OrgPicker({ id, value, onChange, placeholder }: Props) {
   for (const m of mine) options.set(m.scopeId, m.scopeName);
   for (const o of found.data?.items ?? []) options.set(o.id, `${o.name} · ${o.regionName}`);
   if (value && current.data && !options.has(value)) options.set(value, current.data.name);
+  for (const x of exclude) if (x !== value) options.delete(x);
 
   return (
     <Select
       id={id}
       value={value}
       onChange={onChange}
+      allowClear={allowClear}
       placeholder={placeholder}
       showSearch={regional ? { filterOption: false, onSearch: setSearch } : { optionFilterProp: 'label' }}
       notFoundContent={found.isFetching ? <Spin size="small" /> : undefined}

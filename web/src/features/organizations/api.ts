@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  DissolvedView as DissolvedViewSchema,
   MyRegistrationPage,
   OrganizationRow,
   OrganizationView,
@@ -12,6 +13,7 @@ import type {
 import { api, type Page } from '../../lib/api.ts';
 
 export type { OrganizationRow, OrganizationView, OrgStatus, OrgType, RegisterOrganizationBody };
+export type DissolvedView = z.infer<typeof DissolvedViewSchema>;
 export type MyRegistration = z.infer<typeof MyRegistrationPage>['items'][number];
 export type TreeNode = z.infer<typeof TreeView>['items'][number];
 
@@ -50,3 +52,10 @@ export const getOrganization = (id: string, signal?: AbortSignal) =>
 
 export const getOrganizationTree = (id: string, signal?: AbortSignal) =>
   api<z.infer<typeof TreeView>>(`${byId(id)}/tree`, { signal });
+
+/** 注销: final; the organization's certificates move to the successor (or its parent, or the region admins). */
+export const dissolveOrganization = (id: string, reason: string, successorId?: string) =>
+  api<DissolvedView>(`${byId(id)}/dissolve`, {
+    method: 'POST',
+    body: successorId ? { reason, successorId } : { reason },
+  });

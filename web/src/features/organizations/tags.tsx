@@ -7,7 +7,12 @@ import {
 } from '@yiqi/shared/contracts/organizations';
 import { useText } from '../../lib/i18n.tsx';
 
-const COLORS: Record<OrgStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
+const COLORS: Record<OrgStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  dissolved: 'default',
+};
 
 export function OrgStatusTag({ status }: { status: OrgStatus }) {
   const text = useText();
