@@ -120,6 +120,48 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       await screenshot(phone, 'r-05-correction-mobile');
       await dialog.getByRole('button', { name: '提交' }).click();
       await phone.getByText('更正申请已提交，等待组织审核').waitFor();
+
+      // The resident asks the federation for a certificate; the federation is then dissolved with no
+      // successor and nothing above it, so the district issues the certificate itself.
+      const asked = await phone.evaluate(async (orgId) => {
+        const r = await fetch('/api/me/certificates', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ orgId, scope: 'all', purpose: '学校综合素质评价' }),
+        });
+        return r.status;
+      }, orgId);
+      assert.equal(asked, 200);
+      const dissolved = await district.evaluate(async (id) => {
+        const r = await fetch(`/api/organizations/${id}/dissolve`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ reason: '机构改革，职能并入区文明实践中心' }),
+        });
+        return r.status;
+      }, orgId);
+      assert.equal(dissolved, 200);
+      await district.setViewportSize(DESKTOP);
+      await district.goto(`${server.url}/certificates`);
+      await district.getByTestId('certificate-queue').getByText('本区域代为出具').click();
+      await district.getByTestId('original-unit').first().waitFor();
+      await screenshot(district, 'r-06-region-queue');
+      await district.getByTestId('issue-certificate').first().click();
+      const issue = district.getByRole('dialog');
+      await issue.getByLabel('负责人').fill('李明');
+      await screenshot(district, 'r-07-region-issue');
+      await issue.getByRole('button', { name: /出\s*具/ }).click();
+      await district
+        .getByText(/已出具/)
+        .first()
+        .waitFor();
+      const number = await district.evaluate(async () => {
+        const r = await fetch('/api/certificates/region-queue?status=issued');
+        return ((await r.json()) as { items: { number: string }[] }).items[0]!.number;
+      });
+      await phone.goto(`${server.url}/verify/${number}`);
+      await phone.getByTestId('verify-result').getByText('原记录单位').waitFor();
+      await screenshot(phone, 'r-08-verify-dissolved-mobile');
     } catch (e) {
       for (const [i, p] of pages.entries())
         await p.screenshot({ path: `${SCREENSHOTS}/failure-r-${i}.png` }).catch(() => undefined);

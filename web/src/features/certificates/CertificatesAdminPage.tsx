@@ -21,6 +21,7 @@ import {
   downloadOrgCertificate,
   keys,
   listOrgCertificates,
+  listRegionCertificates,
   rejectCertificate,
   revokeCertificate,
   type CertificateView,
@@ -28,15 +29,19 @@ import {
 import { certificateAdminMessages } from './admin.messages.ts';
 import { IssueModal } from './IssueModal.tsx';
 import { certificateMessages } from './messages.ts';
+import { regionQueueMessages } from './region.messages.ts';
 import { SealCard } from './SealCard.tsx';
 import { useCounts, useScopeText } from './tags.tsx';
 
 /**
  * /certificates?org=…&status=… — 证明出具: the organization's request queue (issue, or reject with a
  * reason), issued certificates (download to print and stamp, revoke with a reason), and its seal.
+ * Region admins also have /certificates?queue=region: what the region issues itself for dissolved units
+ * that left no successor or superior.
  */
 export default function CertificatesAdminPage() {
   const t = useMessages(certificateAdminMessages);
+  const rq = useMessages(regionQueueMessages);
   const m = useMessages(certificateMessages);
   const c = useMessages(commonMessages);
   const text = useText();
@@ -48,7 +53,8 @@ export default function CertificatesAdminPage() {
   const [params, setParams] = useSearchParams();
   const mine = me.roles.filter((r) => r.role === 'org_admin' && r.scopeType === 'organization');
   const regional = me.roles.some((r) => r.role === 'region_admin');
-  const org = params.get('org') ?? mine[0]?.scopeId;
+  const queue = regional && params.get('queue') === 'region';
+  const org = queue ? undefined : (params.get('org') ?? mine[0]?.scopeId);
   const raw = params.get('status');
   const status: CertificateStatus = (CERTIFICATE_STATUSES as readonly string[]).includes(raw ?? '')
     ? (raw as CertificateStatus)
@@ -60,18 +66,28 @@ export default function CertificatesAdminPage() {
   const [revoking, setRevoking] = useState<CertificateView | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
   const q = useQuery({
-    queryKey: [...keys.org(org ?? ''), { status, page, pageSize }],
-    queryFn: ({ signal }) => listOrgCertificates(org!, { status, page, pageSize }, signal),
-    enabled: Boolean(org),
+    queryKey: [...(queue ? keys.region : keys.org(org ?? '')), { status, page, pageSize }],
+    queryFn: ({ signal }) =>
+      queue
+        ? listRegionCertificates({ status, page, pageSize }, signal)
+        : listOrgCertificates(org!, { status, page, pageSize }, signal),
+    enabled: queue || Boolean(org),
     placeholderData: keepPreviousData,
   });
   const go = (next: Record<string, string | undefined>) => {
-    const merged = { org, status, page: undefined, size: params.get('size') ?? undefined, ...next };
+    const merged = {
+      org,
+      queue: queue ? 'region' : undefined,
+      status,
+      page: undefined,
+      size: params.get('size') ?? undefined,
+      ...next,
+    };
     setParams(
       new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1]))),
     );
   };
-  const refresh = () => void qc.invalidateQueries({ queryKey: keys.org(org ?? '') });
+  const refresh = () => void qc.invalidateQueries({ queryKey: queue ? keys.region : keys.org(org ?? '') });
   const download = async (r: CertificateView) => {
     setDownloading(r.id);
     try {
@@ -216,19 +232,37 @@ export default function CertificatesAdminPage() {
       <PageTitle title={t.title} />
       <Typography.Text type="secondary">{t.intro}</Typography.Text>
       <Card>
-        <Flex align="center" gap={12} wrap>
-          <label htmlFor="certificate-org">
-            <Typography.Text strong>{t.org}</Typography.Text>
-          </label>
-          <OrgPicker
-            id="certificate-org"
-            value={org}
-            onChange={(id) => go({ org: id })}
-            placeholder={regional ? t.searchOrg : t.chooseOrg}
-          />
+        <Flex vertical gap={12}>
+          {regional && (
+            <Segmented<'org' | 'region'>
+              value={queue ? 'region' : 'org'}
+              onChange={(v) => go({ queue: v === 'region' ? 'region' : undefined, org: undefined })}
+              options={[
+                { value: 'org', label: rq.byOrg },
+                { value: 'region', label: rq.regionQueue },
+              ]}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="certificate-queue"
+            />
+          )}
+          {queue ? (
+            <Typography.Text type="secondary">{rq.regionQueueHint}</Typography.Text>
+          ) : (
+            <Flex align="center" gap={12} wrap>
+              <label htmlFor="certificate-org">
+                <Typography.Text strong>{t.org}</Typography.Text>
+              </label>
+              <OrgPicker
+                id="certificate-org"
+                value={org}
+                onChange={(id) => go({ org: id })}
+                placeholder={regional ? t.searchOrg : t.chooseOrg}
+              />
+            </Flex>
+          )}
         </Flex>
       </Card>
-      {!org ? (
+      {!org && !queue ? (
         <Empty description={t.chooseOrg} />
       ) : (
         <>
@@ -266,7 +300,7 @@ export default function CertificatesAdminPage() {
               )}
             </Flex>
           </Card>
-          <SealCard orgId={org} />
+          {org && <SealCard orgId={org} />}
         </>
       )}
       <IssueModal

@@ -5,8 +5,19 @@ import { useCurrentUser } from '../auth/session.ts';
 import { commonMessages } from '../common/messages.ts';
 import { issueCertificate, type CertificateView } from './api.ts';
 import { certificateAdminMessages } from './admin.messages.ts';
+import { regionQueueMessages } from './region.messages.ts';
 
-/** Confirms issuing: what will be frozen, and the handler's name printed on it (mine by default). */
+interface Values {
+  handlerName: string;
+  issuerName?: string;
+  personInCharge?: string;
+}
+
+/**
+ * Confirms issuing: what will be frozen, and the handler's name printed on it (mine by default). When the
+ * region issues (the recording unit dissolved, nothing above it), also the issuing body and its person in
+ * charge.
+ */
 export function IssueModal({
   c,
   onIssued,
@@ -17,19 +28,27 @@ export function IssueModal({
   onClose: () => void;
 }) {
   const t = useMessages(certificateAdminMessages);
+  const rq = useMessages(regionQueueMessages);
+  const byRegion = c !== null && c.issuerOrgId === null;
   const common = useMessages(commonMessages);
   const me = useCurrentUser();
-  const [form] = Form.useForm<{ handlerName: string }>();
+  const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (c) setError(null);
   }, [c]);
-  const submit = async ({ handlerName }: { handlerName: string }) => {
+  const submit = async (v: Values) => {
     setBusy(true);
     setError(null);
     try {
-      onIssued(await issueCertificate(c!.id, handlerName.trim()));
+      onIssued(
+        await issueCertificate(c!.id, {
+          handlerName: v.handlerName.trim(),
+          issuerName: v.issuerName?.trim(),
+          personInCharge: v.personInCharge?.trim(),
+        }),
+      );
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -62,10 +81,24 @@ export function IssueModal({
         initialValues={{ handlerName: me.displayName }}
         onFinish={(v) => void submit(v)}
       >
+        {byRegion && (
+          <>
+            <Form.Item name="issuerName" label={rq.issuerName} rules={[{ min: 2, max: 100 }]}>
+              <Input maxLength={100} placeholder={rq.issuerNamePlaceholder} />
+            </Form.Item>
+            <Form.Item
+              name="personInCharge"
+              label={rq.personInCharge}
+              rules={[{ required: true, whitespace: true, max: 50, message: rq.personInChargeRequired }]}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+          </>
+        )}
         <Form.Item
           name="handlerName"
           label={t.handlerName}
-          extra={t.personInChargeNote}
+          extra={byRegion ? rq.regionIssueNote : t.personInChargeNote}
           rules={[{ required: true, whitespace: true, max: 50, message: t.handlerRequired }]}
         >
           <Input maxLength={50} />

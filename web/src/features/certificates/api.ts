@@ -24,6 +24,7 @@ export const keys = {
   mine: ['my-certificates'] as const,
   sources: ['certificate-sources'] as const,
   org: (orgId: string) => ['org-certificates', orgId] as const,
+  region: ['region-certificates'] as const,
   seal: (orgId: string) => ['org-seal', orgId] as const,
   verify: (number: string) => ['certificate-verify', number] as const,
 };
@@ -53,10 +54,19 @@ export const listOrgCertificates = (
   signal?: AbortSignal,
 ) => api<Page<CertificateView>>(`/api/organizations/${id(orgId)}/certificates`, { query: { ...q }, signal });
 
-export const issueCertificate = (certificateId: string, handlerName?: string) =>
+export const listRegionCertificates = (
+  q: { status?: CertificateStatus | undefined; page: number; pageSize: number },
+  signal?: AbortSignal,
+) => api<Page<CertificateView>>('/api/certificates/region-queue', { query: { ...q }, signal });
+
+/** Issues; the issuing body's name and person in charge only when the region issues (no organization left). */
+export const issueCertificate = (
+  certificateId: string,
+  b: { handlerName?: string; issuerName?: string; personInCharge?: string },
+) =>
   api<CertificateView>(`/api/certificates/${id(certificateId)}/issue`, {
     method: 'POST',
-    body: handlerName ? { handlerName } : {},
+    body: Object.fromEntries(Object.entries(b).filter(([, v]) => v)),
   });
 
 export const rejectCertificate = (certificateId: string, reason: string) =>
