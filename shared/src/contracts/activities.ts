@@ -81,7 +81,7 @@ export const BOARD_STATE_NAMES: Record<BoardState, Text> = {
   checked_out: { 'zh-CN': '已签退', 'zh-HK': '已簽退', en: 'Checked out' },
 };
 
-const DateTime = z.iso.datetime({ offset: true });
+export const DateTime = z.iso.datetime({ offset: true });
 const Title = z.string().trim().min(1).max(100);
 const ShortText = z.string().trim().min(1).max(100);
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -90,8 +90,8 @@ const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
  * 2e-323 would not survive the trip through PostgreSQL's float8 input.
  */
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-const Lat = z.number().min(-90).max(90).transform(round6);
-const Lng = z.number().min(-180).max(180).transform(round6);
+export const Lat = z.number().min(-90).max(90).transform(round6);
+export const Lng = z.number().min(-180).max(180).transform(round6);
 
 export const InsuranceInput = z
   .strictObject({
@@ -417,111 +417,3 @@ export const DecisionResult = z.object({
   skipped: z.array(z.object({ id: z.uuid(), code: z.string() })),
 });
 export const NoShowResult = z.object({ recorded: z.number().int() });
-
-// ---- Check-in and check-out ----
-
-export const QrToken = z.object({
-  token: z.string(),
-  step: z.number().int(),
-  stepSeconds: z.number().int(),
-  /** When this code stops being the current one (it still passes for one more step). */
-  expiresAt: z.string(),
-});
-
-export const DevicePosition = z.strictObject({
-  lat: Lat,
-  lng: Lng,
-  accuracyM: z.number().min(0).max(100000).transform(Math.round),
-});
-
-export const ScanBody = z.strictObject({
-  token: z.string().trim().min(1).max(200),
-  position: DevicePosition.optional(),
-});
-
-export const CheckResult = z.object({
-  attendanceId: z.uuid(),
-  signupId: z.uuid(),
-  activityId: z.uuid(),
-  activityTitle: z.string(),
-  positionName: z.string(),
-  shiftStartsAt: z.string(),
-  shiftEndsAt: z.string(),
-  checkInAt: z.string(),
-  checkOutAt: z.string().nullable(),
-  reviewStatus: z.enum(['ok', 'review', 'rejected']),
-  /** The same check-in or check-out was already recorded; nothing new was written. */
-  repeated: z.boolean(),
-});
-
-export const StaffCheckBody = z.strictObject({
-  signupId: z.uuid(),
-  /** Completing a forgotten check-out afterwards: the time the volunteer actually left. */
-  at: DateTime.optional(),
-});
-
-export const ReviewParams = z.strictObject({ id: z.uuid(), attendanceId: z.uuid() });
-export const ReviewBody = z.strictObject({ decision: z.enum(['approve', 'reject']) });
-
-export const BoardQuery = z.strictObject({
-  shiftId: z.uuid().optional(),
-  state: z.enum(BOARD_STATES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-export const BoardRow = z.object({
-  signupId: z.uuid(),
-  volunteerNo: z.string(),
-  name: z.string().nullable(),
-  positionName: z.string(),
-  shiftId: z.uuid(),
-  shiftStartsAt: z.string(),
-  shiftEndsAt: z.string(),
-  state: z.enum(BOARD_STATES),
-  attendanceId: z.uuid().nullable(),
-  checkInAt: z.string().nullable(),
-  checkOutAt: z.string().nullable(),
-  checkInMethod: z.enum(['qr', 'staff']).nullable(),
-  reviewStatus: z.enum(['ok', 'review', 'rejected']).nullable(),
-  distanceM: z.number().int().nullable(),
-});
-export const Board = z.object({
-  counts: z.object({
-    expected: z.number().int(),
-    checkedIn: z.number().int(),
-    late: z.number().int(),
-    absent: z.number().int(),
-    checkedOut: z.number().int(),
-    review: z.number().int(),
-  }),
-  items: z.array(BoardRow),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
-// ---- Notifications and calendar ----
-
-export const NOTIFICATION_KINDS = [
-  'activity_cancelled',
-  'activity_changed',
-  'signup_promoted',
-  'signup_accepted',
-  'signup_rejected',
-] as const;
-
-export const NotificationRow = z.object({
-  id: z.uuid(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  /** Rendered in the reader's language. */
-  title: z.string(),
-  body: z.string(),
-  activityId: z.uuid().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export const NotificationPage = pageOf(NotificationRow).extend({ unread: z.number().int() });
-export const NotificationParams = z.strictObject({ id: z.uuid() });
-export const CalendarFeed = z.object({ url: z.string() });
-export const CalendarTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });

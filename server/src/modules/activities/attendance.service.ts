@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { BoardState, DevicePosition } from '@yiqi/shared/contracts/activities';
+import type { BoardState } from '@yiqi/shared/contracts/activities';
+import type { DevicePosition } from '@yiqi/shared/contracts/attendance';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';

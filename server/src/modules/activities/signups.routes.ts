@@ -2,27 +2,29 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ActivityParams,
-  Board,
-  BoardQuery,
   CancelSignupResult,
-  CheckResult,
   DecisionBody,
   DecisionResult,
   MySignupPage,
   MySignupParams,
   MySignupQuery,
   NoShowResult,
-  QrToken,
-  ReviewBody,
-  ReviewParams,
-  ScanBody,
   ShiftParams,
   SignupBody,
   SignupListQuery,
   SignupPage,
   SignupResult,
-  StaffCheckBody,
 } from '@yiqi/shared/contracts/activities';
+import {
+  Board,
+  BoardQuery,
+  CheckResult,
+  QrToken,
+  ReviewBody,
+  ReviewParams,
+  ScanBody,
+  StaffCheckBody,
+} from '@yiqi/shared/contracts/attendance';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';

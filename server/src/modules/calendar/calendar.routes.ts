@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CalendarFeed, CalendarTokenParams } from '@yiqi/shared/contracts/activities';
+import { CalendarFeed, CalendarTokenParams } from '@yiqi/shared/contracts/notifications';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as calendar from './calendar.service.ts';

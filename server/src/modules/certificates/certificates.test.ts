@@ -11,7 +11,7 @@ import { addVolunteerRecord, insertOrganization } from '../memberships/membershi
 import { api } from '../activities/activities.testkit.ts';
 import { seedActivity } from '../activities/activities.matrix.ts';
 import { contentHash } from './certificates.content.ts';
-import { insertRecord, sealPng } from './certificates.testkit.ts';
+import { insertRecord } from './certificates.testkit.ts';
 
 const NANSHAN = '440305000000';
 const FUTIAN = '440304000000';
@@ -502,52 +502,5 @@ describe('after issue', () => {
     await assert.rejects(
       t.handle.db.updateTable('certificates').set({ status: 'requested' }).where('id', '=', row.id).execute(),
     );
-  });
-});
-
-describe('the seal', () => {
-  it('is set by the unit’s admin, checked, printed, and removable', async () => {
-    const png = sealPng();
-    const bad = await api(t, cookies.adminA, 'PUT', `/api/organizations/${orgs.a}/certificate-seal`, {
-      seal: { mimeType: 'image/png', contentBase64: Buffer.from('not an image at all').toString('base64') },
-    });
-    assert.equal(bad.statusCode, 400);
-    assert.equal(bad.json().error.code, 'CERT_SEAL_INVALID');
-    const other = await api(t, cookies.adminB, 'PUT', `/api/organizations/${orgs.a}/certificate-seal`, {
-      seal: null,
-    });
-    assert.equal(other.statusCode, 403);
-    const res = await api(t, cookies.adminA, 'PUT', `/api/organizations/${orgs.a}/certificate-seal`, {
-      seal: { mimeType: 'image/png', contentBase64: png.toString('base64') },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().seal.mimeType, 'image/png');
-    const got = await api(t, cookies.adminA, 'GET', `/api/organizations/${orgs.a}/certificate-seal`);
-    assert.equal(got.json().seal.contentBase64, png.toString('base64'));
-
-    const c = await requestAndIssue(
-      cookies.v,
-      { orgId: orgs.a, scope: 'period', from: '2026-01-01', to: '2026-12-31' },
-      cookies.adminA,
-    );
-    const pdf = await api(t, cookies.adminA, 'GET', `/api/certificates/${c.id}/pdf`);
-    assert.equal(pdf.statusCode, 200);
-    if (has('pdftoppm')) {
-      writeFileSync('test-output/certificate-with-seal.pdf', pdf.rawPayload);
-      const out = spawnSync('pdftoppm', [
-        '-png',
-        '-r',
-        '110',
-        '-singlefile',
-        'test-output/certificate-with-seal.pdf',
-        'test-output/certificate-with-seal',
-      ]);
-      assert.equal(out.status, 0);
-    }
-    const removed = await api(t, cookies.adminA, 'PUT', `/api/organizations/${orgs.a}/certificate-seal`, {
-      seal: null,
-    });
-    assert.equal(removed.json().seal, null);
-    assert.ok((await auditRows(t, 'certificate.seal')).length >= 2);
   });
 });

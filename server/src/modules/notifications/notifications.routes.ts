@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotificationPage, NotificationParams } from '@yiqi/shared/contracts/activities';
+import { NotificationPage, NotificationParams } from '@yiqi/shared/contracts/notifications';
 import { OkSchema, PageQuery } from '@yiqi/shared/contracts/common';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';

@@ -1,5 +1,5 @@
 import type { Locale, Text } from '@yiqi/shared/i18n';
-import { NOTIFICATION_KINDS } from '@yiqi/shared/contracts/activities';
+import { NOTIFICATION_KINDS } from '@yiqi/shared/contracts/notifications';
 import type { Database } from '../../db/database.ts';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';

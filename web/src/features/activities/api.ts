@@ -2,17 +2,21 @@ import type { z } from 'zod';
 import type {
   ActivityDetail as DetailSchema,
   ActivitySummary as SummarySchema,
-  CalendarFeed,
   CancelSignupResult,
-  CheckResult as CheckResultSchema,
-  DevicePosition as PositionSchema,
   MySignupRow as MySignupSchema,
-  NotificationPage as NotificationPageSchema,
-  NotificationRow as NotificationSchema,
   PositionView as PositionSchemaView,
   ShiftView as ShiftSchema,
   SignupResult as SignupResultSchema,
 } from '@yiqi/shared/contracts/activities';
+import type {
+  CalendarFeed,
+  NotificationPage as NotificationPageSchema,
+  NotificationRow as NotificationSchema,
+} from '@yiqi/shared/contracts/notifications';
+import type {
+  CheckResult as CheckResultSchema,
+  DevicePosition as PositionSchema,
+} from '@yiqi/shared/contracts/attendance';
 import { api, type Page } from '../../lib/api.ts';
 import { downloadFile } from '../../lib/files.ts';
 

@@ -6,18 +6,20 @@ import type {
   ActivityPatchBody,
   ActivityStatus,
   ActivitySummary as ActivitySummarySchema,
-  Board as BoardSchema,
   BoardState,
-  CheckResult as CheckResultSchema,
   DecisionBody as DecisionBodySchema,
   DecisionResult as DecisionResultSchema,
   NoShowResult as NoShowResultSchema,
   PositionBody as PositionBodySchema,
   PositionCreated,
-  QrToken as QrTokenSchema,
   SignupRow as SignupRowSchema,
   SignupStatus,
 } from '@yiqi/shared/contracts/activities';
+import type {
+  Board as BoardSchema,
+  CheckResult as CheckResultSchema,
+  QrToken as QrTokenSchema,
+} from '@yiqi/shared/contracts/attendance';
 import { api, type Page } from '../../lib/api.ts';
 
 export type { ActivityStatus, BoardState, SignupStatus };
