@@ -162,6 +162,13 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       await phone.goto(`${server.url}/verify/${number}`);
       await phone.getByTestId('verify-result').getByText('原记录单位').waitFor();
       await screenshot(phone, 'r-08-verify-dissolved-mobile');
+
+      // Asking again, the resident is told that the unit was dissolved and who issues now.
+      await phone.goto(`${server.url}/m/certificates`);
+      await phone.getByTestId('certificate-request').locator('.ant-select').first().click();
+      await phone.locator('.ant-select-item-option').filter({ hasText: '已注销' }).click();
+      await phone.getByTestId('issued-by').filter({ hasText: '所在区域的志愿服务主管部门' }).waitFor();
+      await screenshot(phone, 'r-09-request-dissolved-mobile');
     } catch (e) {
       for (const [i, p] of pages.entries())
         await p.screenshot({ path: `${SCREENSHOTS}/failure-r-${i}.png` }).catch(() => undefined);

@@ -144,6 +144,9 @@ export const CertificateSources = z.object({
     z.object({
       orgId: z.uuid(),
       orgName: z.string(),
+      /** The unit was dissolved: its successor or superior issues (issuedBy), or the region (null). */
+      dissolved: z.boolean(),
+      issuedBy: z.string().nullable(),
       records: z.number().int(),
       minutes: z.number().int(),
       hours: z.number(),

@@ -34,6 +34,7 @@ export function sourcesOf(db: Database, volunteerId: string) {
     .select([
       'r.org_id',
       'o.name as org_name',
+      'o.status as org_status',
       sql<number>`count(*)::int`.as('records'),
       sql<number>`sum(r.minutes)::int`.as('minutes'),
       sql<string>`to_char(min(r.service_date), 'YYYY-MM-DD')`.as('first_day'),
@@ -41,7 +42,7 @@ export function sourcesOf(db: Database, volunteerId: string) {
     ])
     .where('r.volunteer_id', '=', volunteerId)
     .where('r.status', '=', 'confirmed')
-    .groupBy(['r.org_id', 'o.name'])
+    .groupBy(['r.org_id', 'o.name', 'o.status'])
     .orderBy(sql`max(r.service_date)`, 'desc')
     .execute();
 }

@@ -27,7 +27,7 @@ import {
   newCertificateNumber,
   type CertifiedRecord,
 } from './certificates.content.ts';
-import { lockedIssuerOf } from '../organizations/succession.ts';
+import { issuerOf, lockedIssuerOf } from '../organizations/succession.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
 
@@ -151,10 +151,16 @@ export async function sources(ctx: Ctx): Promise<z.infer<typeof CertificateSourc
     repo.sourcesOf(ctx.db, v.id),
     repo.activitiesOf(ctx.db, v.id),
   ]);
+  // Who issues for a dissolved unit (a volunteer has few units; most are not dissolved).
+  const issuers = new Map<string, string | null>();
+  for (const o of orgs)
+    if (o.org_status === 'dissolved') issuers.set(o.org_id, (await issuerOf(ctx.db, o.org_id))?.name ?? null);
   return {
     items: orgs.map((o) => ({
       orgId: o.org_id,
       orgName: o.org_name,
+      dissolved: o.org_status === 'dissolved',
+      issuedBy: o.org_status === 'dissolved' ? (issuers.get(o.org_id) ?? null) : o.org_name,
       records: o.records,
       minutes: o.minutes,
       hours: hoursOf(o.minutes),

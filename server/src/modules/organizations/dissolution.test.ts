@@ -234,7 +234,10 @@ describe('certificates after dissolution', () => {
     );
     assert.equal(rows.json().items[0].successorName, y.name);
 
-    // The volunteer still asks the recording unit.
+    // The volunteer still asks the recording unit, and is told who issues now.
+    const sources = await api(t, volunteer.cookie, 'GET', '/api/me/certificates/sources');
+    const fromX = sources.json().items.find((i: { orgId: string }) => i.orgId === x.id);
+    assert.deepEqual([fromX.dissolved, fromX.issuedBy], [true, y.name]);
     const req = await requestFrom(x);
     assert.equal(req.statusCode, 200, req.body);
     const id = req.json().id;
@@ -388,6 +391,9 @@ describe('certificates after dissolution', () => {
     const x = await org('南山区桃源街道夕阳红服务队');
     await recordsOf(x, [75, 45]);
     await dissolve(cookies.regionNanshan, x.id, { reason: '队伍解散' });
+    const sources = await api(t, volunteer.cookie, 'GET', '/api/me/certificates/sources');
+    const fromX = sources.json().items.find((i: { orgId: string }) => i.orgId === x.id);
+    assert.deepEqual([fromX.dissolved, fromX.issuedBy], [true, null]);
     const req = await requestFrom(x);
     assert.equal(req.statusCode, 200, req.body);
     const id = req.json().id;

@@ -89,10 +89,23 @@ export function RequestCard() {
               placeholder={t.chooseOrg}
               options={sources.data.items.map((s) => ({
                 value: s.orgId,
-                label: fmt(t.orgOption, { name: s.orgName, n: s.records, h: s.hours }),
+                label: fmt(s.dissolved ? t.dissolvedOption : t.orgOption, {
+                  name: s.orgName,
+                  n: s.records,
+                  h: s.hours,
+                }),
               }))}
             />
           </Form.Item>
+          {source?.dissolved && (
+            <Alert
+              type="info"
+              showIcon
+              title={source.issuedBy ? fmt(t.issuedBy, { issuer: source.issuedBy }) : t.issuedByRegion}
+              style={{ marginBottom: 16 }}
+              data-testid="issued-by"
+            />
+          )}
           <Form.Item name="scope" label={t.scope}>
             <Radio.Group
               optionType="button"
