@@ -30,6 +30,7 @@ import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes.ts';
+import { registerHolidayRoutes } from './modules/records/holidays.routes.ts';
 import { registerRecordRoutes } from './modules/records/records.routes.ts';
 import { registerNationalExportRoutes } from './modules/exports/national.routes.ts';
 
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerCalendarRoutes(app);
   registerCertificateRoutes(app);
   registerRecordRoutes(app);
+  registerHolidayRoutes(app);
   registerNationalExportRoutes(app);
 
   if (existsSync(WEB_DIST + 'index.html')) {

@@ -113,7 +113,20 @@ export interface EvaluationRecordsTable {
   created_at: GeneratedTimestamp;
 }
 
+/** Migration 0012: year tables of the working-day calendar entered by an administrator (insert-only). */
+export interface HolidayTablesTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  year: number;
+  holidays: Json<string[]>;
+  workdays: Json<string[]>;
+  source: string;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface RecordTables {
+  holiday_tables: HolidayTablesTable;
   training_records: TrainingRecordsTable;
   award_records: AwardRecordsTable;
   evaluation_records: EvaluationRecordsTable;

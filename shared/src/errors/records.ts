@@ -66,4 +66,28 @@ export const RECORD_ERRORS = {
       en: 'The service date cannot be in the future',
     },
   },
+  HOLIDAY_DATE_OUTSIDE_YEAR: {
+    status: 400,
+    text: {
+      'zh-CN': '日期不在所填年份内',
+      'zh-HK': '日期不在所填年份內',
+      en: 'A date is not in the year being entered',
+    },
+  },
+  HOLIDAY_WORKDAY_NOT_WEEKEND: {
+    status: 400,
+    text: {
+      'zh-CN': '调休上班日必须是周六或周日',
+      'zh-HK': '調休上班日必須是星期六或星期日',
+      en: 'A make-up working day must be a Saturday or Sunday',
+    },
+  },
+  HOLIDAY_DAY_TWICE: {
+    status: 400,
+    text: {
+      'zh-CN': '同一天不能既是假日又是上班日，也不能重复填写',
+      'zh-HK': '同一天不能既是假日又是上班日，也不能重複填寫',
+      en: 'A day cannot be both a holiday and a working day, nor be entered twice',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

@@ -63,34 +63,55 @@ const Y2027: YearTable = {
 
 export const CALENDAR: Record<number, YearTable> = { 2026: Y2026, 2027: Y2027 };
 
-const holidays = new Set(Object.values(CALENDAR).flatMap((y) => y.holidays));
-const workdays = new Set(Object.values(CALENDAR).flatMap((y) => y.workdays));
-
-export function isWorkingDay(day: string): boolean {
-  if (workdays.has(day)) return true;
-  if (holidays.has(day)) return false;
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-
-/** The `n`-th working day after `day` (not counting `day` itself). */
-export function addWorkingDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (isWorkingDay(d.toISOString().slice(0, 10))) left--;
+/**
+ * A working-day calendar from year tables: the built-in ones, replaced year by year by tables an
+ * administrator entered from the State Council's notice (so a new notice needs no release).
+ */
+export class WorkingCalendar {
+  private readonly holidays: Set<string>;
+  private readonly workdays: Set<string>;
+  constructor(readonly years: Record<number, YearTable> = CALENDAR) {
+    this.holidays = new Set(Object.values(years).flatMap((y) => y.holidays));
+    this.workdays = new Set(Object.values(years).flatMap((y) => y.workdays));
   }
-  return d.toISOString().slice(0, 10);
-}
 
-/** Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function workingDaysBetween(from: string, to: string): number {
-  let n = 0;
-  for (const d = new Date(`${from}T00:00:00Z`); ;) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.toISOString().slice(0, 10);
-    if (day > to) return n;
-    if (isWorkingDay(day)) n++;
+  /** This calendar with some years' tables replaced. */
+  with(overrides: Record<number, YearTable>): WorkingCalendar {
+    return new WorkingCalendar({ ...this.years, ...overrides });
+  }
+
+  isWorkingDay(day: string): boolean {
+    if (this.workdays.has(day)) return true;
+    if (this.holidays.has(day)) return false;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** The `n`-th working day after `day` (not counting `day` itself). */
+  addWorkingDays(day: string, n: number): string {
+    const d = new Date(`${day}T00:00:00Z`);
+    let left = n;
+    while (left > 0) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      if (this.isWorkingDay(d.toISOString().slice(0, 10))) left--;
+    }
+    return d.toISOString().slice(0, 10);
+  }
+
+  /** Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: string, to: string): number {
+    let n = 0;
+    for (const d = new Date(`${from}T00:00:00Z`); ;) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      const day = d.toISOString().slice(0, 10);
+      if (day > to) return n;
+      if (this.isWorkingDay(day)) n++;
+    }
   }
 }
+
+/** The built-in tables alone. */
+export const BUILT_IN = new WorkingCalendar();
+export const isWorkingDay = (day: string) => BUILT_IN.isWorkingDay(day);
+export const addWorkingDays = (day: string, n: number) => BUILT_IN.addWorkingDays(day, n);
+export const workingDaysBetween = (from: string, to: string) => BUILT_IN.workingDaysBetween(from, to);

@@ -138,6 +138,14 @@ export function recordMatrixFixtures(
     },
     'GET /api/organizations/:id/records/export.xlsx': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/organizations/${orgs[rel]}/records/export.xlsx` } : null,
+    'PUT /api/holidays/:year': (rel) =>
+      rel === 'none'
+        ? {
+            method: 'PUT',
+            url: '/api/holidays/2027',
+            payload: { holidays: ['2027-02-05'], workdays: [], source: '矩阵测试' },
+          }
+        : null,
     'GET /api/records/signals': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/records/signals?region=${regions[rel]}` } : null,
     'GET /api/exports/national': (rel) =>

@@ -1,7 +1,6 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { RECORD_DUE_WORKING_DAYS, STAR_HOURS } from '@yiqi/shared/contracts/records';
 import { computeHours, type RoundingRule } from '@yiqi/shared/records/hours';
-import { addWorkingDays } from '@yiqi/shared/records/working-days';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { RecordStatus } from '../../db/schema.records.ts';
@@ -9,6 +8,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { chinaDate } from '../activities/activities.views.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { workingCalendar } from './holidays.service.ts';
 import * as repo from './records.repository.ts';
 import { workbook } from '../volunteers/xlsx.ts';
 
@@ -61,6 +61,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
   const now = ctx.clock();
   const rows = await repo.attendancesToDraft(ctx.db, activityId, now);
   if (rows.length === 0) return 0;
+  const calendar = await workingCalendar(ctx.db);
   let drafted = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const r of rows) {
@@ -95,7 +96,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
         explain: JSON.stringify(result.steps),
         minutes: result.minutes,
         status: 'draft' as const,
-        due_date: addWorkingDays(chinaDate(new Date(r.activity_ends_at)), RECORD_DUE_WORKING_DAYS),
+        due_date: calendar.addWorkingDays(chinaDate(new Date(r.activity_ends_at)), RECORD_DUE_WORKING_DAYS),
       };
       const written = await trx
         .insertInto('service_records')
