@@ -51,6 +51,40 @@ describe('hours import journey', { timeout: 600_000 }, () => {
     await server?.stop();
   });
 
+  test('the system administrator enters next year’s holiday notice', async () => {
+    const page = await (await launchBrowser(DESKTOP)).context.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await enrolStaff(page, 'sysadmin');
+      await page.getByRole('menuitem', { name: '节假日安排' }).click();
+      await page.getByRole('tab', { name: '2027 年' }).click();
+      await page.getByTestId('holiday-table').getByText(/暂定/).waitFor();
+      await screenshot(page, 'r-10-holidays');
+      await page.getByTestId('edit-holidays').click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .locator('#holiday-table_holidays')
+        .fill('2027-01-01\n2027-02-05 ~ 2027-02-11\n2027-10-01 ~ 2027-10-07');
+      await dialog.locator('#holiday-table_workdays').fill('2027-02-14\nnot a day');
+      await dialog.getByText('第 2 行格式不正确').waitFor();
+      await dialog.locator('#holiday-table_workdays').fill('2027-02-14');
+      await dialog.getByTestId('holiday-count').filter({ hasText: '共 15 天放假、1 天调休上班' }).waitFor();
+      await dialog.locator('#holiday-table_source').fill('测试用节假日安排（端到端测试）');
+      await screenshot(page, 'r-11-holidays-edit');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
+      await page.getByText(/已保存/).waitFor();
+      await page.getByTestId('holiday-table').getByText('已按通知录入').waitFor();
+      await page.getByTestId('holiday-table').getByText('2027-02-05 ~ 2027-02-11').waitFor();
+    } catch (e) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-r-holidays.png` }).catch(() => undefined);
+      throw e;
+    }
+  });
+
   test('an organization imports a roster of hours; another admin approves the batch', async () => {
     const district = await (await launchBrowser(DESKTOP)).context.newPage();
     const org = await (await launchBrowser(DESKTOP)).context.newPage();

@@ -29,6 +29,7 @@ const AppShell = lazy(() => import('./features/shell/AppShell.tsx'));
 const RegionBrowserPage = lazy(() => import('./features/regions/RegionBrowserPage.tsx'));
 const RoleManagementPage = lazy(() => import('./features/roles/RoleManagementPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const HolidaysPage = lazy(() => import('./features/records/HolidaysPage.tsx'));
 const AccountPage = lazy(() => import('./features/auth/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.tsx'));
 const MyOrgsPage = lazy(() => import('./features/organizations/MyOrgsPage.tsx'));
@@ -101,6 +102,7 @@ export function App() {
                         </RequireRole>
                       }
                     />
+                    <Route path="holidays" element={<HolidaysPage />} />
                     <Route path="my-organizations" element={<MyOrgsPage />} />
                     <Route path="my-organizations/new" element={<OrgRegisterPage />} />
                     <Route path="organizations" element={only(REGION_ADMINS, <OrgListPage />)} />

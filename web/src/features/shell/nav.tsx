@@ -11,6 +11,7 @@ import {
   FormOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,6 +34,7 @@ export interface NavItem {
 export const ROLE_ADMINS: readonly Role[] = ['region_admin', 'security_admin'];
 export const AUDITORS: readonly Role[] = ['audit_admin'];
 export const REGION_ADMINS: readonly Role[] = ['region_admin'];
+export const SYSTEM_ADMINS: readonly Role[] = ['system_admin'];
 /** Who manages a team: its own admins and the region admins above it. */
 export const TEAM_ADMINS: readonly Role[] = ['org_admin', 'region_admin'];
 
@@ -65,6 +67,7 @@ export const NAV: NavItem[] = [
   { path: '/my-organizations', icon: <FormOutlined />, label: (t) => t.menuMyOrgs },
   { path: '/roles', icon: <TeamOutlined />, label: (t) => t.menuRoles, roles: ROLE_ADMINS },
   { path: '/audit', icon: <AuditOutlined />, label: (t) => t.menuAudit, roles: AUDITORS },
+  { path: '/holidays', icon: <ScheduleOutlined />, label: (t) => t.menuHolidays, roles: SYSTEM_ADMINS },
   { path: '/account', icon: <UserOutlined />, label: (t) => t.menuAccount },
   { path: '/m/profile', icon: <SolutionOutlined />, label: (t) => t.volunteerArea },
 ];
