@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
@@ -6,6 +5,7 @@ import { commonMessages } from '../common/messages.ts';
 import { issueCertificate, type CertificateView } from './api.ts';
 import { certificateAdminMessages } from './admin.messages.ts';
 import { regionQueueMessages } from './region.messages.ts';
+import { useModalSubmit } from '../common/useModalSubmit.ts';
 
 interface Values {
   handlerName: string;
@@ -33,15 +33,9 @@ export function IssueModal({
   const common = useMessages(commonMessages);
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (c) setError(null);
-  }, [c]);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useModalSubmit(Boolean(c), onClose);
+  const submit = (v: Values) =>
+    run(async () => {
       onIssued(
         await issueCertificate(c!.id, {
           handlerName: v.handlerName.trim(),
@@ -49,13 +43,7 @@ export function IssueModal({
           personInCharge: v.personInCharge?.trim(),
         }),
       );
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={Boolean(c)}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useMessages } from '../../lib/i18n.tsx';
 import { commonMessages } from './messages.ts';
+import { useModalSubmit } from './useModalSubmit.ts';
 
 interface Props {
   open: boolean;
@@ -34,23 +34,11 @@ export function ReasonModal({
 }: Props) {
   const c = useMessages(commonMessages);
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useModalSubmit(open, onClose);
+  const submit = ({ reason }: { reason: string }) =>
+    run(async () => {
       await onSubmit(reason.trim());
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={open}

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { dissolveOrganization, type DissolvedView, type OrganizationView } from './api.ts';
 import { dissolveMessages } from './dissolve.messages.ts';
 import { OrgPicker } from './OrgPicker.tsx';
+import { useModalSubmit } from '../common/useModalSubmit.ts';
 
 interface Props {
   org: OrganizationView | null;
@@ -17,23 +17,11 @@ export function DissolveModal({ org, onDone, onClose }: Props) {
   const t = useMessages(dissolveMessages);
   const c = useMessages(commonMessages);
   const [form] = Form.useForm<{ reason: string; successorId?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (org) setError(null);
-  }, [org]);
-  const submit = async (v: { reason: string; successorId?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useModalSubmit(Boolean(org), onClose);
+  const submit = (v: { reason: string; successorId?: string }) =>
+    run(async () => {
       onDone(await dissolveOrganization(org!.id, v.reason.trim(), v.successorId));
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={Boolean(org)}

@@ -1,9 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { RecordView } from './api.ts';
 import { useDuration } from './explain.tsx';
 import { recordMessages } from './messages.ts';
+import { useModalSubmit } from '../common/useModalSubmit.ts';
 
 interface Values {
   minutes: number;
@@ -48,23 +49,11 @@ export function MinutesReasonModal({
   const d = useDuration();
   const [form] = Form.useForm<Values>();
   const minutes = Form.useWatch('minutes', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (record) setError(null);
-  }, [record]);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useModalSubmit(Boolean(record), onClose);
+  const submit = (v: Values) =>
+    run(async () => {
       await onSubmit(v.minutes, v.reason.trim());
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={record !== null}
