@@ -64,13 +64,28 @@ export async function chooseOption(
   option: string,
   search = false,
 ): Promise<void> {
-  await page.locator(`#${fieldId}`).click();
-  if (search) await page.locator(`#${fieldId}`).fill(option);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  // The select's root shows the chosen option; on a loaded machine a click can land while the dropdown is
+  // still opening and choose nothing, so it is tried again.
+  const root = page.locator('.ant-select').filter({ has: page.locator(`#${fieldId}`) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${fieldId}`).click();
+    if (search) await page.locator(`#${fieldId}`).fill(option);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    const chosen = await root
+      .filter({ hasText: option })
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (chosen) return;
+    if (attempt === 3) throw new Error(`${fieldId}: "${option}" was not chosen`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 export interface Resident {
