@@ -165,6 +165,7 @@ export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | '
     } else if (r.corrects_id) {
       const old = await repo.findRecord(trx, r.corrects_id);
       if (!old || old.status !== 'confirmed') throw new DomainError('RECORD_STATE');
+      await repo.lockVolunteer(trx, r.volunteer_id);
       const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, old.id);
       if (day + r.minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
       await trx

@@ -130,6 +130,14 @@ export async function batchCounts(db: Database, jobIds: string[]) {
  * day stay pending. Returns how many were confirmed and how many stay pending.
  */
 export async function confirmBatch(db: Database, jobId: string, by: string, now: Date) {
+  // The batch's volunteers are held first, in one order (no deadlock with another batch or a single
+  // confirmation), so the 24-hour check below sees every confirmation that committed before it.
+  await sql`INSERT INTO volunteer_totals (volunteer_id)
+    SELECT DISTINCT volunteer_id FROM service_records WHERE import_job_id = ${jobId} AND status = 'pending'
+    ORDER BY volunteer_id ON CONFLICT (volunteer_id) DO NOTHING`.execute(db);
+  await sql`SELECT volunteer_id FROM volunteer_totals WHERE volunteer_id IN (
+      SELECT volunteer_id FROM service_records WHERE import_job_id = ${jobId} AND status = 'pending')
+    ORDER BY volunteer_id FOR UPDATE`.execute(db);
   const r = await sql<{ confirmed: number; left_pending: number }>`
     WITH p AS (
       SELECT volunteer_id, service_date, sum(minutes) AS m FROM service_records

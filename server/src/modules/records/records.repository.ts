@@ -127,6 +127,24 @@ export function listRecords(db: Database, f: RecordFilter, page: number, pageSiz
   );
 }
 
+/**
+ * Holds a volunteer's totals row (made first if missing) until the transaction ends, so confirmations for
+ * one person queue: the 24-hour rule reads the day's confirmed minutes after this, and sees the others'.
+ */
+export async function lockVolunteer(db: Database, volunteerId: string) {
+  await db
+    .insertInto('volunteer_totals')
+    .values({ volunteer_id: volunteerId })
+    .onConflict((oc) => oc.column('volunteer_id').doNothing())
+    .execute();
+  await db
+    .selectFrom('volunteer_totals')
+    .select('volunteer_id')
+    .where('volunteer_id', '=', volunteerId)
+    .forUpdate()
+    .execute();
+}
+
 /** Confirmed minutes of a volunteer on a day, other than one record (the 24-hour rule). */
 export async function confirmedMinutesOn(db: Database, volunteerId: string, day: string, except?: string) {
   let q = db

@@ -153,6 +153,7 @@ export async function confirmInto(
   minutes: number,
   patch: { adjust_reason?: string | null; minutes?: number },
 ) {
+  await repo.lockVolunteer(trx, r.volunteer_id);
   const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, r.id);
   if (day + minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
   const now = ctx.clock();
