@@ -2,7 +2,7 @@ import type { ErrorCode } from '@yiqi/shared/errors';
 import type { MembershipRole } from '@yiqi/shared/contracts/memberships';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { MEMBER_COLUMNS, parseRole } from './imports.columns.ts';
-import { personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
+import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import * as repo from './imports.repository.ts';
 import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
 
@@ -27,10 +27,7 @@ export function memberImport(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportS
 
   return {
     columns: MEMBER_COLUMNS,
-    missing: (present) =>
-      present.has('volunteerNo') || (present.has('docType') && present.has('docNumber'))
-        ? []
-        : ['volunteerNo'],
+    missing: missingPerson,
     async init() {},
     check({ row, cells }) {
       const add = (column: string | null, code: ErrorCode) => errors.add(row, column, code);

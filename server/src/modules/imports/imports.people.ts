@@ -26,6 +26,13 @@ export interface Person {
   name: string | null;
 }
 
+/** A header names a person by a volunteer number column, or by document type and number columns. */
+export function missingPerson(present: Set<string>): string[] {
+  return present.has('volunteerNo') || (present.has('docType') && present.has('docNumber'))
+    ? []
+    : ['volunteerNo'];
+}
+
 /** Reads the person cells of a row; a problem is reported through `add` and gives undefined. */
 export function personRef(
   ctx: Ctx,

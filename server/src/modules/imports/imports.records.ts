@@ -3,7 +3,7 @@ import type { Ctx } from '../../http/context.ts';
 import { chinaDate } from '../activities/activities.views.ts';
 import * as records from '../records/record-imports.service.ts';
 import { normalize, RECORD_COLUMNS } from './imports.columns.ts';
-import { personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
+import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import type { Cell } from './imports.reader.ts';
 import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
 
@@ -68,14 +68,10 @@ export function recordImport(ctx: Ctx, job: JobInfo & { reason: string }, errors
 
   return {
     columns: RECORD_COLUMNS,
-    missing: (present) => {
-      const person =
-        present.has('volunteerNo') || (present.has('docType') && present.has('docNumber'))
-          ? []
-          : ['volunteerNo'];
-      const required = RECORD_COLUMNS.filter((c) => c.required && !present.has(c.key)).map((c) => c.key);
-      return [...person, ...required];
-    },
+    missing: (present) => [
+      ...missingPerson(present),
+      ...RECORD_COLUMNS.filter((c) => c.required && !present.has(c.key)).map((c) => c.key),
+    ],
     async init() {},
     check({ row, cells }) {
       let ok = true;
@@ -125,7 +121,7 @@ export function recordImport(ctx: Ctx, job: JobInfo & { reason: string }, errors
         ctx,
         batch.map((p) => p.ref),
       );
-      const found: (Pending & { volunteerId: string; key: string })[] = [];
+      const found: { p: Pending; k: records.RecordKey; key: string; pair: string }[] = [];
       for (const p of batch) {
         const person = people.get(p.ref);
         if (!person) {
@@ -144,47 +140,30 @@ export function recordImport(ctx: Ctx, job: JobInfo & { reason: string }, errors
           continue;
         }
         seen.set(key, p.row);
-        found.push({ ...p, volunteerId: person.id, key });
+        found.push({ p, k, key, pair: `${person.id}|${p.serviceDate}` });
       }
-      const keys = found.map((p) => ({
-        volunteerId: p.volunteerId,
-        date: p.serviceDate,
-        title: p.activityTitle,
-      }));
-      const recorded = await records.recordedKeys(ctx, job.orgId, keys);
-      const newPairs = [
-        ...new Map(
-          found
-            .map((p) => ({ volunteerId: p.volunteerId, date: p.serviceDate }))
-            .filter((x) => !day.has(`${x.volunteerId}|${x.date}`))
-            .map((x) => [`${x.volunteerId}|${x.date}`, x]),
-        ).values(),
-      ];
-      const held = await records.heldMinutes(ctx, newPairs);
-      for (const x of newPairs)
-        day.set(`${x.volunteerId}|${x.date}`, held.get(`${x.volunteerId}|${x.date}`) ?? 0);
-      for (const p of found) {
-        if (recorded.has(p.key)) {
+      const recorded = await records.recordedKeys(
+        ctx,
+        job.orgId,
+        found.map((f) => f.k),
+      );
+      // Days not seen in earlier batches: what is already held on them, once.
+      const newPairs = new Map(found.filter((f) => !day.has(f.pair)).map((f) => [f.pair, f.k]));
+      const held = await records.heldMinutes(ctx, [...newPairs.values()]);
+      for (const pair of newPairs.keys()) day.set(pair, held.get(pair) ?? 0);
+      for (const { p, k, key, pair } of found) {
+        if (recorded.has(key)) {
           alreadyRecorded++;
           continue;
         }
-        const pair = `${p.volunteerId}|${p.serviceDate}`;
         const total = day.get(pair)! + p.minutes;
         if (total > DAY_MINUTES) {
           errors.add(p.row, 'hours', 'RECORD_DAY_OVER_24H');
           continue;
         }
         day.set(pair, total);
-        toWrite.push({
-          volunteerId: p.volunteerId,
-          serviceDate: p.serviceDate,
-          activityTitle: p.activityTitle,
-          place: p.place,
-          content: p.content,
-          positionName: p.positionName,
-          personInCharge: p.personInCharge,
-          minutes: p.minutes,
-        });
+        const { row: _row, ref: _ref, name: _name, ...entry } = p;
+        toWrite.push({ ...entry, volunteerId: k.volunteerId });
       }
     },
     async commit(trx, _file, checkpoint) {
