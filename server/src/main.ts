@@ -3,6 +3,7 @@ import { openConfigured, prepare } from './db/setup.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';
+import { startAuditWitness } from './modules/audit/audit.witness.ts';
 
 const started = Date.now();
 const config = loadConfig();
@@ -23,6 +24,8 @@ if (handle.kind === 'pglite') {
 
 const app = await buildApp({ db: handle.db, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
+// The audit chain head, signed, into AUDIT_WITNESS_FILE and the log: at start, periodically and at stop.
+const witness = startAuditWitness(handle.db, config, app.log);
 
 const url = `http://localhost:${config.port}`;
 console.log(
@@ -40,6 +43,7 @@ if (config.seedDemo) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await witness.stop();
     await handle.close();
     process.exit(0);
   });

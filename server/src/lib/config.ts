@@ -26,6 +26,10 @@ export interface Config {
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
   recordSweepMinutes: number;
+  /** How often the server signs the audit chain head into the witness file and log (0: only on stop). */
+  auditWitnessMinutes: number;
+  /** Append-only file of signed audit chain heads, compared by `npm run audit:verify -- --witness`. */
+  auditWitnessFile: string;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -79,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
+    auditWitnessMinutes: int(env, 'AUDIT_WITNESS_MINUTES', 5, 0),
+    auditWitnessFile: resolve(env.AUDIT_WITNESS_FILE || join(dataDir, 'audit-witness.jsonl')),
   };
 }

@@ -32,3 +32,13 @@ export function blindIndex(key: Buffer, purpose: string, value: string): Buffer 
 }
 /** Sub-keys by application key: derived once, not per value (bulk imports index 100,000s of values). */
 const subKeys = new WeakMap<Buffer, Buffer>();
+
+/**
+ * HMAC-SHA256 (hex) under a sub-key of the application key for one purpose, so a signature made for one
+ * use (e.g. the audit witness) can never be replayed as another and the application key itself signs
+ * nothing directly.
+ */
+export function keyedMac(key: Buffer, purpose: string, data: string): string {
+  const sub = createHmac('sha256', key).update(`yiqi-${purpose}-v1`).digest();
+  return createHmac('sha256', sub).update(data).digest('hex');
+}

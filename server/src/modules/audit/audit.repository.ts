@@ -85,3 +85,31 @@ export async function purgeAuditBefore(db: Database, cutoff: Date): Promise<numb
     return Number(del.numDeletedRows);
   });
 }
+
+/** The chain's own record of its head and anchor, and the newest row actually present (the anchor if none). */
+export async function readChainHead(db: Database) {
+  const r = await sql<{
+    last_id: number;
+    head_hash: string;
+    anchor_id: number;
+    anchor_hash: string;
+    max_id: number | null;
+  }>`SELECT last_id, head_hash, anchor_id, anchor_hash, (SELECT max(id) FROM audit_log) AS max_id
+     FROM audit_chain`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    lastId: Number(row.last_id),
+    headHash: row.head_hash,
+    anchorId: Number(row.anchor_id),
+    anchorHash: row.anchor_hash,
+    newestRowId: row.max_id === null ? Number(row.anchor_id) : Number(row.max_id),
+  };
+}
+
+/** Hashes of the given rows that still exist, by id. */
+export async function readRowHashes(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await sql<{ id: number; hash: string }>`
+    SELECT id, hash FROM audit_log WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[])`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.id), x.hash]));
+}
