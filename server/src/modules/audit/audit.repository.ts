@@ -35,7 +35,9 @@ export async function listAuditRows(db: Database, f: AuditFilter, page: number, 
 /**
  * Recomputes every hash after the retention anchor in SQL, with the same function the insert trigger
  * used, and reports the first row whose link or content no longer matches. A missing tail shows as a
- * head mismatch.
+ * head mismatch. A row at or before the anchor means the anchor was moved without a purge (skipping the
+ * rows after it would otherwise hide anything): that row is reported. The chain alone cannot see a
+ * consistent rewrite or a cut tail with the head moved back; compareWitness (audit.witness.ts) can.
  */
 export async function verifyAuditChain(db: Database) {
   const r = await sql<{
@@ -44,6 +46,9 @@ export async function verifyAuditChain(db: Database) {
     last_id: number | null;
     last_hash: string | null;
     head_hash: string;
+    anchor_id: number;
+    anchor_hash: string;
+    before_anchor: number | null;
   }>`
     WITH c AS (SELECT anchor_id, anchor_hash, head_hash FROM audit_chain),
     r AS (
@@ -56,12 +61,16 @@ export async function verifyAuditChain(db: Database) {
       min(id) FILTER (WHERE NOT (link_ok AND content_ok)) AS first_broken,
       (SELECT id FROM r ORDER BY id DESC LIMIT 1) AS last_id,
       (SELECT hash FROM r ORDER BY id DESC LIMIT 1) AS last_hash,
-      (SELECT head_hash FROM c) AS head_hash
+      (SELECT head_hash FROM c) AS head_hash,
+      (SELECT anchor_id FROM c) AS anchor_id,
+      (SELECT anchor_hash FROM c) AS anchor_hash,
+      (SELECT min(id) FROM audit_log WHERE id <= (SELECT anchor_id FROM c)) AS before_anchor
     FROM r`.execute(db);
   const row = r.rows[0]!;
   let firstBroken = row.first_broken === null ? null : Number(row.first_broken);
-  if (firstBroken === null && row.last_hash !== null && row.last_hash !== row.head_hash)
-    firstBroken = Number(row.last_id) + 1;
+  if (row.before_anchor !== null) firstBroken = Number(row.before_anchor);
+  else if (firstBroken === null && (row.last_hash ?? row.anchor_hash) !== row.head_hash)
+    firstBroken = Number(row.last_id ?? row.anchor_id) + 1;
   return { checked: Number(row.checked), firstBrokenId: firstBroken };
 }
 
