@@ -5,7 +5,7 @@ import { grantCovers, grantsFor, type Access } from './access.ts';
 import { ctxOf } from './context.ts';
 import { DomainError } from './domain-error.ts';
 import { authenticate } from '../modules/auth/auth.service.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
+import { installDenialAudit } from './denial-audit.ts';
 
 export const SESSION_COOKIE = 'yiqi_sid';
 
@@ -26,18 +26,15 @@ function accessOf(req: FastifyRequest): Access {
   return req.routeOptions.config.access!;
 }
 
+type AuditDenial = ReturnType<typeof installDenialAudit>;
+
 async function deny(
+  auditDenial: AuditDenial,
   req: FastifyRequest,
   code: 'FORBIDDEN' | 'OUT_OF_SCOPE' | 'MFA_REQUIRED',
   reason: string,
 ) {
-  await recordAudit(ctxOf(req), {
-    action: 'authz.denied',
-    result: 'denied',
-    objectType: 'route',
-    objectId: `${req.method} ${req.routeOptions.url}`,
-    details: { reason },
-  });
+  await auditDenial(req, reason);
   throw new DomainError(code);
 }
 
@@ -63,6 +60,8 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
       schema.response = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema, ...schema.response };
   });
 
+  // Denials are audited once per actor, route and minute plus a count (denial-audit.ts).
+  const auditDenial = installDenialAudit(app);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 
@@ -86,8 +85,8 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     const actor = req.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED');
     if (access.kind === 'user') return;
-    if (grantsFor(actor, access.roles).length === 0) return deny(req, 'FORBIDDEN', 'role');
-    if (!actor.mfa) return deny(req, 'MFA_REQUIRED', 'mfa');
+    if (grantsFor(actor, access.roles).length === 0) return deny(auditDenial, req, 'FORBIDDEN', 'role');
+    if (!actor.mfa) return deny(auditDenial, req, 'MFA_REQUIRED', 'mfa');
   });
 
   app.addHook('preHandler', async (req) => {
@@ -96,7 +95,7 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     const target = await access.target(req, req.server.deps.db);
     if (!target) return;
     if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target)))
-      return deny(req, 'OUT_OF_SCOPE', 'scope');
+      return deny(auditDenial, req, 'OUT_OF_SCOPE', 'scope');
   });
 
   /** Registers a plugin whose routes are all public (API docs, web assets). */
