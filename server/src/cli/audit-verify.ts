@@ -15,8 +15,7 @@ const config = loadConfig();
 const args = process.argv.slice(2);
 const at = args.indexOf('--witness');
 const next = at < 0 ? undefined : args[at + 1];
-const witnessFile =
-  at < 0 ? null : next && !next.startsWith('--') ? resolve(next) : config.auditWitnessFile;
+const witnessFile = at < 0 ? null : next && !next.startsWith('--') ? resolve(next) : config.auditWitnessFile;
 
 const handle = await openConfigured(config);
 let ok = true;

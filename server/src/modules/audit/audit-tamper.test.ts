@@ -21,7 +21,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function appWithRows(n: number): Promise<TestApp> {
   const t = await startTestApp();
   for (let i = 0; i < n; i++)
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `x${i}`, password: 'y' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `x${i}`, password: 'y' },
+    });
   return t;
 }
 
@@ -162,7 +166,11 @@ describe('audit chain tampering', () => {
       assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.id, reason: 'truncated' });
       // New rows refilling the same ids do not hide it: they hash differently.
       for (let i = keep.id; i <= rows.at(-1)!.id; i++)
-        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'z', password: 'y' } });
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'z', password: 'y' },
+        });
       assert.equal((await verifyAuditChain(t.handle.db)).firstBrokenId, null);
       w = await compareWitness(t.handle.db, t.config.appKey, file);
       assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.id, reason: 'hash' });
@@ -180,7 +188,11 @@ describe('audit chain tampering', () => {
       // An unchanged head is not written twice.
       assert.equal(await witnessHead(t.handle.db, t.config.appKey, file), null);
       for (let i = 0; i < 3; i++)
-        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'w', password: 'y' } });
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'w', password: 'y' },
+        });
       await witnessHead(t.handle.db, t.config.appKey, file);
       assert.deepEqual(await compareWitness(t.handle.db, t.config.appKey, file), {
         ok: true,
