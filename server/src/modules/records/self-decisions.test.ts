@@ -292,7 +292,8 @@ describe('memberships', () => {
       const r = await t.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: self.cookie, 'accept-language': lang },
+        // The account's saved language wins over the browser's; the locale cookie over both.
+        headers: { cookie: `${self.cookie}; yiqi_locale=${lang}` },
         payload: { decision: 'reject' },
       });
       assert.equal(err(r)?.code, 'MEMBERSHIP_SELF_DECISION');
@@ -343,12 +344,7 @@ describe('the database refuses a decision about oneself too', () => {
         .where('id', '=', rec)
         .execute(),
     );
-    const cert = await insertRequest(t, other, teamId);
-    await db
-      .updateTable('certificates')
-      .set({ volunteer_id: self.volunteerId })
-      .where('id', '=', cert)
-      .execute();
+    const cert = await insertRequest(t, self.volunteerId, parentId);
     await refused(() =>
       db
         .updateTable('certificates')
