@@ -20,6 +20,7 @@ let parentAdmin: string;
 let regionAdmin: string;
 /** A second admin of the team, who enters back-fills about the first. */
 let colleague: string;
+let colleagueId: string;
 let activity: { activityId: string; shiftId: string };
 let other: string;
 
@@ -48,7 +49,9 @@ before(async () => {
     t,
     await createUser(t, 'region.admin', { role: 'region_admin', region: NANSHAN }),
   );
-  colleague = await signIn(t, await createUser(t, 'colleague.admin', { role: 'org_admin', orgId: teamId }));
+  const second = await createUser(t, 'colleague.admin', { role: 'org_admin', orgId: teamId });
+  colleague = await signIn(t, second);
+  colleagueId = second.id;
   const organizer: Organizer = { orgId: teamId, cookie: self.cookie, userId: user.id };
   activity = await createActivity(t, organizer, { inHours: 1, position: { needsApproval: true } });
   other = (await addVolunteerRecord(t, null)).id;
@@ -212,6 +215,59 @@ describe('service records', () => {
     });
     assert.equal(byRegion.statusCode, 200, byRegion.body);
     assert.equal((await recordOf(id)).status, 'confirmed');
+  });
+});
+
+describe('hours import batches', () => {
+  it('a batch holding one’s own hours is not one’s to decide; the region admin decides it', async () => {
+    const db = t.handle.db;
+    const job = await db
+      .insertInto('import_jobs')
+      .values({
+        kind: 'records',
+        org_id: teamId,
+        file_sha256: 'f'.repeat(64),
+        status: 'done',
+        created_by: colleagueId,
+        reason: '纸质签到表补录',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [volunteerId, day] of [
+      [self.volunteerId, '2026-01-09'],
+      [other, '2026-01-09'],
+    ] as const)
+      await db
+        .insertInto('service_records')
+        .values({
+          kind: 'import',
+          import_job_id: job.id,
+          reason: '纸质签到表补录',
+          volunteer_id: volunteerId,
+          org_id: teamId,
+          service_date: day,
+          activity_title: '社区探访',
+          place: '南山区科技园',
+          content: '社区探访',
+          person_in_charge: '李队长',
+          minutes: 1440,
+          status: 'pending',
+          created_by: colleagueId,
+        })
+        .execute();
+    const url = `/api/imports/${job.id}/decision`;
+    const res = await api(t, self.cookie, 'POST', url, { decision: 'approve' });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.equal(err(res)?.code, 'RECORD_SELF_DECISION');
+    assertEscalation(err(res)?.details);
+    const statuses = async () =>
+      (
+        await db.selectFrom('service_records').select('status').where('import_job_id', '=', job.id).execute()
+      ).map((r) => r.status);
+    assert.deepEqual(await statuses(), ['pending', 'pending']);
+    const byRegion = await api(t, regionAdmin, 'POST', url, { decision: 'approve' });
+    assert.equal(byRegion.statusCode, 200, byRegion.body);
+    assert.deepEqual(await statuses(), ['confirmed', 'confirmed']);
   });
 });
 
