@@ -4,9 +4,14 @@ import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../db/database.ts';
 import type { Actor, Grant } from './context.ts';
 
-/** What a request acts on, for the scope check: a region, or an organization (with its region). */
+/**
+ * What a request acts on, for the scope check: a region, or an organization (with its region). A decision
+ * about a team's people names the team's `superiors` (parent organizations, nearest first): their admins
+ * decide too, so a decision the team's own admin may not make about themselves can go up.
+ */
 export type Target =
-  { type: 'region'; code: string } | { type: 'organization'; id: string; regionCode: string };
+  | { type: 'region'; code: string }
+  | { type: 'organization'; id: string; regionCode: string; superiors?: readonly string[] };
 
 /**
  * Every route declares who may call it. There is no default: app.ts refuses to register a route without
@@ -28,9 +33,16 @@ export type Access =
       target?: (req: FastifyRequest, db: Database) => Promise<Target | null>;
     };
 
-/** True when a grant's scope contains the target. Region grants cover their subtree, org grants their org. */
+/**
+ * True when a grant's scope contains the target. Region grants cover their subtree, org grants their org
+ * (and, for a decision target, the teams under it).
+ */
 export function grantCovers(grant: Grant, target: Target): boolean {
-  if (grant.orgId !== null) return target.type === 'organization' && target.id === grant.orgId;
+  if (grant.orgId !== null)
+    return (
+      target.type === 'organization' &&
+      (target.id === grant.orgId || (target.superiors?.includes(grant.orgId) ?? false))
+    );
   const code = target.type === 'region' ? target.code : target.regionCode;
   return isInSubtree(code, grant.regionCode, grant.regionLevel as RegionLevel);
 }

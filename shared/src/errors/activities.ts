@@ -290,4 +290,13 @@ export const ACTIVITY_ERRORS = {
       en: 'The attendance record’s current status does not allow this',
     },
   },
+  /** The organizer is the volunteer who signed up. */
+  SIGNUP_SELF_DECISION: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核本人的报名，请由上级组织或区域管理员审核',
+      'zh-HK': '不能審核本人的報名，請由上級組織或區域管理員審核',
+      en: 'You cannot decide on your own sign-up; the parent organization or the region administrators must',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

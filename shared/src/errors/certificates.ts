@@ -58,4 +58,13 @@ export const CERTIFICATE_ERRORS = {
       en: 'An organization issues under its registered name and person in charge; they cannot be given here',
     },
   },
+  /** The issuer is the volunteer the certificate is for (details: who issues instead). */
+  CERTIFICATE_SELF_ISSUE: {
+    status: 403,
+    text: {
+      'zh-CN': '不能为本人出具志愿服务记录证明，请由上级组织或区域管理员出具',
+      'zh-HK': '不能為本人出具志願服務記錄證明，請由上級組織或區域管理員出具',
+      en: 'You cannot issue your own certificate; the parent organization or the region administrators must',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

@@ -170,4 +170,13 @@ export const ORGANIZATION_ERRORS = {
       en: 'The successor must be an approved organization that is not dissolved',
     },
   },
+  /** The team admin is the volunteer who applied (details: who decides instead). */
+  MEMBERSHIP_SELF_DECISION: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核本人的入队申请，请由上级组织或区域管理员审核',
+      'zh-HK': '不能審核本人的入隊申請，請由上級組織或區域管理員審核',
+      en: 'You cannot decide on your own application to join; the parent organization or the region administrators must',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

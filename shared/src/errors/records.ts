@@ -90,4 +90,13 @@ export const RECORD_ERRORS = {
       en: 'A day cannot be both a holiday and a working day, nor be entered twice',
     },
   },
+  /** The decider is the volunteer the record is about (details: who decides instead). */
+  RECORD_SELF_DECISION: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核本人的服务记录，请由上级组织或区域管理员审核',
+      'zh-HK': '不能審核本人的服務記錄，請由上級組織或區域管理員審核',
+      en: 'You cannot decide on your own service record; the parent organization or the region administrators must',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

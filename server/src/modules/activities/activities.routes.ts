@@ -20,6 +20,7 @@ import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
+import { decisionScope } from '../roles/deciders.ts';
 import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as activities from './activities.service.ts';
 import * as positions from './positions.service.ts';
@@ -46,6 +47,19 @@ export const ORGANIZER: Access = {
   kind: 'staff',
   roles: ['org_admin', 'region_admin'],
   target: activityTarget,
+};
+/**
+ * Decisions about the activity's people (sign-ups, service records) and the lists they are made from: the
+ * organization's admins, the admins of the organizations above it (so one who signed up for their own
+ * team's activity is decided about by someone else), or the region admins above it.
+ */
+export const ACTIVITY_DECIDER: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: async (req, db) => {
+    const t = await activityTarget(req, db);
+    return t.type === 'organization' ? decisionScope(db, t.id) : t;
+  },
 };
 const PUBLIC: Access = { kind: 'public' };
 

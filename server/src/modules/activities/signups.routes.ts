@@ -28,7 +28,7 @@ import {
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { ORGANIZER } from './activities.routes.ts';
+import { ACTIVITY_DECIDER, ORGANIZER } from './activities.routes.ts';
 import * as attendance from './attendance.service.ts';
 import * as signups from './signups.service.ts';
 
@@ -81,7 +81,7 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       querystring: SignupListQuery,
       response: { 200: SignupPage },
     },
-    config: { access: ORGANIZER },
+    config: { access: ACTIVITY_DECIDER },
     handler: (req) =>
       signups.listOfActivity(
         ctxOf(req),
@@ -100,7 +100,7 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       body: DecisionBody,
       response: { 200: DecisionResult },
     },
-    config: { access: ORGANIZER },
+    config: { access: ACTIVITY_DECIDER },
     handler: (req) =>
       signups.decide(ctxOf(req), req.params.id, req.body.ids, req.body.decision, req.body.reason),
   });

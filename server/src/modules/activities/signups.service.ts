@@ -3,6 +3,7 @@ import type { SignupStatus } from '@yiqi/shared/contracts/activities';
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
+import { isSelf } from '../roles/deciders.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
@@ -164,7 +165,8 @@ export async function cancelMine(ctx: Ctx, id: string) {
 
 /**
  * The organizer accepts pending sign-ups or rejects pending and waitlisted ones (with a reason), one
- * transaction each, so one that raced or never fit is reported back and does not stop the rest.
+ * transaction each, so one that raced or never fit is reported back and does not stop the rest. The
+ * caller's own sign-ups are skipped: the parent organization's or the region admins decide them.
  */
 export async function decide(
   ctx: Ctx,
@@ -183,6 +185,10 @@ export async function decide(
     const g = await repo.findSignup(ctx.db, id);
     if (!g || g.activity_id !== activityId) {
       skipped.push({ id, code: 'NOT_FOUND' });
+      continue;
+    }
+    if (isSelf(ctx, g.user_id)) {
+      skipped.push({ id, code: 'SIGNUP_SELF_DECISION' });
       continue;
     }
     const from: SignupStatus[] = decision === 'accept' ? ['pending'] : ['pending', 'waitlisted'];

@@ -21,6 +21,7 @@ import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
+import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
@@ -43,6 +44,12 @@ const regionTarget = (req: FastifyRequest): Promise<Target | null> => {
 
 /** The handling organization's own admins, or the region admins above it (or above the recording unit). */
 const ISSUER: Access = { kind: 'staff', roles: ['org_admin', 'region_admin'], target: certificateTarget };
+/** Issuing: also the admins of the organizations above the handler (nobody issues their own). */
+const ISSUE_DECIDER: Access = {
+  kind: 'staff',
+  roles: ['org_admin', 'region_admin'],
+  target: (req, db) => certificates.issueTargetOf(db, (req.params as { id: string }).id),
+};
 const SELF: Access = { kind: 'user' };
 /** Per account (many volunteers may share one address, e.g. a school): 20 a minute is plenty. */
 const PER_ACCOUNT = {
@@ -121,7 +128,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       querystring: CertificateListQuery,
       response: { 200: CertificatePage },
     },
-    config: { access: ORG_TEAM },
+    config: { access: ORG_DECIDER },
     handler: (req) => certificates.listForOrganization(ctxOf(req), req.params.id, req.query),
   });
 
@@ -146,7 +153,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       body: IssueBody,
       response: { 200: CertificateView },
     },
-    config: { access: ISSUER },
+    config: { access: ISSUE_DECIDER },
     handler: (req) => certificates.issue(ctxOf(req), req.params.id, req.body),
   });
 

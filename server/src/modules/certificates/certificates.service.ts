@@ -27,6 +27,7 @@ import {
   newCertificateNumber,
   type CertifiedRecord,
 } from './certificates.content.ts';
+import { decisionScope, refuseSelfDecision } from '../roles/deciders.ts';
 import { issuerOf, lockedIssuerOf } from '../organizations/succession.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
@@ -118,12 +119,25 @@ export async function targetOf(db: Database, id: string): Promise<Target> {
 }
 
 /**
+ * Issuing is decided about the volunteer: the handler's admins, or those of the organizations above it
+ * (an admin never issues their own certificate), or the region admins.
+ */
+export async function issueTargetOf(db: Database, id: string): Promise<Target> {
+  const target = await targetOf(db, id);
+  return target.type === 'organization' ? decisionScope(db, target.id) : target;
+}
+
+/**
  * Inside the write's transaction, with the certificate's row locked: it is still handled by whom the route
  * checked (a dissolution may have moved it since), and the caller's grants cover that handler.
  */
-function checkHandler(ctx: Ctx, c: repo.CertificateRow, locked: { issuer_org_id: string | null }) {
+function checkHandler(
+  ctx: Ctx,
+  c: repo.CertificateRow,
+  locked: { issuer_org_id: string | null },
+  target: Target = handlerTarget(c),
+) {
   if (locked.issuer_org_id !== c.issuer_org_id) throw new DomainError('CERT_STATE');
-  const target = handlerTarget(c);
   const handles = actorOf(ctx).grants.some(
     (g) => (g.role === 'org_admin' || g.role === 'region_admin') && grantCovers(g, target),
   );
@@ -315,11 +329,16 @@ type IssuerRow = Awaited<ReturnType<typeof repo.findOrganization>> | null;
  * and the hash of their content with the volunteer number, and gives it a number. The issuer is whoever
  * handles it now, under its name and person in charge; when that is not the recording unit, the recording
  * unit's name is frozen too (原记录单位). The handler is the issuing administrator unless another name is
- * given.
+ * given. Nobody issues their own certificate (also a trigger in the database).
  */
 export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) {
   const c = await load(ctx, id);
   if (c.status !== 'requested') throw new DomainError('CERT_STATE');
+  await refuseSelfDecision(ctx, 'CERTIFICATE_SELF_ISSUE', c.volunteer_user_id, {
+    orgId: c.issuer_org_id,
+    regionCode: c.issuer_region_code ?? c.org_region_code,
+  });
+  const target = c.issuer_org_id ? await decisionScope(ctx.db, c.issuer_org_id) : handlerTarget(c);
   const org = c.issuer_org_id ? await repo.findOrganization(ctx.db, c.issuer_org_id) : null;
   if (c.issuer_org_id && !org) throw new DomainError('NOT_FOUND');
   const unit = issuingUnit(ctx, c, b, org ?? null);
@@ -328,7 +347,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await repo.lockCertificate(trx, id);
     if (locked?.status !== 'requested') throw new DomainError('CERT_STATE');
-    checkHandler(ctx, c, locked);
+    checkHandler(ctx, c, locked, target);
     const records = await repo.coveredRecords(trx, id);
     if (records.length === 0) throw new DomainError('CERT_NO_RECORDS');
     let number = newCertificateNumber(chinaDate(now).slice(0, 4));

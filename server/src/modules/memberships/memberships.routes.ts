@@ -17,6 +17,7 @@ import {
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
+import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as members from './memberships.service.ts';
 
@@ -46,7 +47,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       querystring: MemberListQuery,
       response: { 200: MemberPage },
     },
-    config: { access: ORG_TEAM },
+    config: { access: ORG_DECIDER },
     handler: (req) =>
       members.listMembers(ctxOf(req), req.params.id, req.query.status, req.query.page, req.query.pageSize),
   });
@@ -71,7 +72,7 @@ export function registerMembershipRoutes(app: FastifyInstance): void {
       body: MemberDecisionBody,
       response: { 200: MembershipCreated },
     },
-    config: { access: ORG_TEAM },
+    config: { access: ORG_DECIDER },
     handler: (req) =>
       members.decideApplication(ctxOf(req), req.params.id, req.params.membershipId, req.body.decision),
   });

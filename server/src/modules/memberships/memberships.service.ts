@@ -3,6 +3,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
+import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './memberships.repository.ts';
 
 type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
@@ -114,6 +115,11 @@ export async function decideApplication(
   decision: 'approve' | 'reject',
 ) {
   const m = await teamMembership(ctx, orgId, membershipId);
+  // Nobody admits themselves: the parent organization's or the region admins decide (also a trigger).
+  await refuseSelfDecision(ctx, 'MEMBERSHIP_SELF_DECISION', m.user_id, {
+    orgId: m.org_id,
+    regionCode: m.region_code,
+  });
   if (decision === 'approve') assertActiveOrg(m.org_status);
   return move(ctx, m, ['applied'], decision === 'approve' ? 'active' : 'rejected', 'membership.decide');
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../../http/domain-error.ts';
 import { encrypt } from '../../lib/crypto.ts';
 import { chinaDate } from '../activities/activities.views.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './records.repository.ts';
 import { confirmInto } from './records.service.ts';
 
@@ -138,14 +139,18 @@ export async function requestCorrection(ctx: Ctx, recordId: string, minutes: num
 }
 
 /**
- * Approves or rejects a pending back-fill or correction. Nobody decides their own entry (also a CHECK in
- * the database). An approved correction supersedes the entry it corrects, and the totals move by the
+ * Approves or rejects a pending back-fill or correction. Nobody decides an entry about themselves (told
+ * who decides instead) or one they entered (also a CHECK and a trigger in the database). An approved correction supersedes the entry it corrects, and the totals move by the
  * difference in the same transaction.
  */
 export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | 'reject', reason?: string) {
   const r = await repo.findRecord(ctx.db, recordId);
   if (!r) throw new DomainError('NOT_FOUND');
   if (r.status !== 'pending') throw new DomainError('RECORD_STATE');
+  await refuseSelfDecision(ctx, 'RECORD_SELF_DECISION', r.user_id, {
+    orgId: r.org_id,
+    regionCode: r.org_region_code,
+  });
   if (r.created_by === actorOf(ctx).userId) throw new DomainError('RECORD_SELF_APPROVAL');
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock();

@@ -183,6 +183,20 @@ export async function rejectBatch(db: Database, jobId: string, by: string, now: 
   return Number(r.numUpdatedRows);
 }
 
+/** Whether a pending entry of the batch is about the volunteer linked to the account. */
+export async function batchHasVolunteerOf(db: Database, jobId: string, userId: string) {
+  const row = await db
+    .selectFrom('service_records as r')
+    .innerJoin('volunteers as v', 'v.id', 'r.volunteer_id')
+    .select('r.id')
+    .where('r.import_job_id', '=', jobId)
+    .where('r.status', '=', 'pending')
+    .where('v.user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The batch's job row, locked until the caller's commit (one decision at a time). */
 export function lockJob(db: Database, jobId: string) {
   return db

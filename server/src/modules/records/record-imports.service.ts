@@ -1,6 +1,7 @@
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './record-imports.repository.ts';
 
 /**
@@ -54,6 +55,12 @@ export async function decideBatch(
     if (!job) throw new DomainError('NOT_FOUND');
     if (job.kind !== 'records') throw new DomainError('IMPORT_NOT_HOURS');
     if (job.created_by === actor.userId) throw new DomainError('RECORD_SELF_APPROVAL');
+    // One decision for the whole batch: it is not the caller's to make when it holds their own hours.
+    if (await repo.batchHasVolunteerOf(trx, jobId, actor.userId))
+      await refuseSelfDecision({ ...ctx, db: trx }, 'RECORD_SELF_DECISION', actor.userId, {
+        orgId: job.org_id,
+        regionCode: job.region_code!,
+      });
     const now = ctx.clock();
     const result =
       decision === 'approve'

@@ -28,8 +28,9 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
 import { ctxOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
-import { ORGANIZER } from '../activities/activities.routes.ts';
+import { ACTIVITY_DECIDER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
+import { decisionScope, ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as corrections from './corrections.service.ts';
 import * as person from './person-records.service.ts';
@@ -38,7 +39,7 @@ import { SIGNAL_KINDS, signals } from './signals.service.ts';
 
 const tags = ['service records'];
 const SELF: Access = { kind: 'user' };
-/** The organization that recorded the entry in the path. */
+/** The organization that recorded the entry in the path (or one above it: nobody decides about themselves). */
 const RECORD_ORG: Access = {
   kind: 'staff',
   roles: ['org_admin', 'region_admin'],
@@ -48,7 +49,7 @@ const RECORD_ORG: Access = {
       ? await db.selectFrom('service_records').select('org_id').where('id', '=', id).executeTakeFirst()
       : undefined;
     if (!r) throw new DomainError('NOT_FOUND');
-    return resolveScope(db, 'organization', r.org_id);
+    return decisionScope(db, r.org_id);
   },
 };
 /** Escalation: region admins see overdue drafts of the organizations under their region. */
@@ -141,7 +142,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       querystring: RecordListQuery,
       response: { 200: RecordPage },
     },
-    config: { access: ORGANIZER },
+    config: { access: ACTIVITY_DECIDER },
     handler: async (req) => {
       const ctx = ctxOf(req);
       await records.draftForActivity(ctx, req.params.id);
@@ -162,7 +163,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       body: ConfirmBody,
       response: { 200: BulkResult },
     },
-    config: { access: ORGANIZER },
+    config: { access: ACTIVITY_DECIDER },
     handler: (req) => records.confirm(ctxOf(req), req.params.id, req.body.items),
   });
 
@@ -174,7 +175,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       querystring: RecordListQuery,
       response: { 200: RecordPage },
     },
-    config: { access: ORG_TEAM },
+    config: { access: ORG_DECIDER },
     handler: (req) =>
       records.list(
         ctxOf(req),

@@ -8,6 +8,7 @@ import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { chinaDate } from '../activities/activities.views.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isSelf } from '../roles/deciders.ts';
 import { workingCalendar } from './holidays.service.ts';
 import * as repo from './records.repository.ts';
 import { workbook } from '../volunteers/xlsx.ts';
@@ -178,6 +179,8 @@ export async function confirmInto(
 /**
  * The organizer confirms drafts as they are or with other minutes (with a reason), one transaction per
  * record so one that fails (already confirmed, over 24 hours that day) is reported and the rest go on.
+ * The caller's own records are skipped: nobody confirms or adjusts their own hours (the parent
+ * organization's or the region admins do; also a trigger in the database).
  */
 export async function confirm(
   ctx: Ctx,
@@ -190,6 +193,10 @@ export async function confirm(
     const r = await repo.findRecord(ctx.db, item.id);
     if (!r || r.activity_id !== activityId) {
       skipped.push({ id: item.id, code: 'NOT_FOUND' });
+      continue;
+    }
+    if (isSelf(ctx, r.user_id)) {
+      skipped.push({ id: item.id, code: 'RECORD_SELF_DECISION' });
       continue;
     }
     const adjusted = item.minutes !== undefined && item.minutes !== r.minutes;

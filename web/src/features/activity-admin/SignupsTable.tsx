@@ -4,6 +4,7 @@ import type { Page } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
+import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import type { SignupRow, SignupStatus } from './api.ts';
 import { signupMessages } from './signup.messages.ts';
 import { SignupStatusTag } from './tags.tsx';
@@ -27,6 +28,7 @@ interface Props {
 export function SignupsTable({ data, loading, selected, onSelect, busy, onAccept, onReject, onPage }: Props) {
   const t = useMessages(signupMessages);
   const c = useMessages(commonMessages);
+  const isMine = useIsMine();
   const columns: ColumnsType<SignupRow> = [
     {
       title: t.volunteer,
@@ -83,21 +85,24 @@ export function SignupsTable({ data, loading, selected, onSelect, busy, onAccept
       key: 'actions',
       render: (_, s) =>
         DECIDABLE.includes(s.status) ? (
-          <Space size={4}>
-            {s.status === 'pending' && (
-              <Button
-                size="small"
-                type="primary"
-                loading={busy?.length === 1 && busy[0] === s.id}
-                onClick={() => onAccept(s)}
-              >
-                {t.accept}
+          <SelfDecisionHint mine={isMine(s.volunteerNo)} code="SIGNUP_SELF_DECISION">
+            <Space size={4}>
+              {s.status === 'pending' && (
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={isMine(s.volunteerNo)}
+                  loading={busy?.length === 1 && busy[0] === s.id}
+                  onClick={() => onAccept(s)}
+                >
+                  {t.accept}
+                </Button>
+              )}
+              <Button size="small" danger disabled={isMine(s.volunteerNo)} onClick={() => onReject(s)}>
+                {t.reject}
               </Button>
-            )}
-            <Button size="small" danger onClick={() => onReject(s)}>
-              {t.reject}
-            </Button>
-          </Space>
+            </Space>
+          </SelfDecisionHint>
         ) : null,
     },
   ];
@@ -111,7 +116,7 @@ export function SignupsTable({ data, loading, selected, onSelect, busy, onAccept
       rowSelection={{
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys.map(String)),
-        getCheckboxProps: (s) => ({ disabled: !DECIDABLE.includes(s.status) }),
+        getCheckboxProps: (s) => ({ disabled: !DECIDABLE.includes(s.status) || isMine(s.volunteerNo) }),
         preserveSelectedRowKeys: false,
       }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}

@@ -15,6 +15,7 @@ import { useCurrentUser } from '../auth/session.ts';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ReasonModal } from '../common/ReasonModal.tsx';
+import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import { OrgPicker } from '../organizations/OrgPicker.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import {
@@ -100,15 +101,24 @@ export default function CertificatesAdminPage() {
     }
   };
 
+  const isMine = useIsMine();
   const actionsColumn: ColumnsType<CertificateView>[number] = {
     title: c.actions,
     key: 'actions',
     render: (_, r) =>
       r.status === 'requested' ? (
         <Space wrap size={4}>
-          <Button size="small" type="primary" onClick={() => setIssuing(r)} data-testid="issue-certificate">
-            {t.issue}
-          </Button>
+          <SelfDecisionHint mine={isMine(r.volunteerNo)} code="CERTIFICATE_SELF_ISSUE">
+            <Button
+              size="small"
+              type="primary"
+              disabled={isMine(r.volunteerNo)}
+              onClick={() => setIssuing(r)}
+              data-testid="issue-certificate"
+            >
+              {t.issue}
+            </Button>
+          </SelfDecisionHint>
           <Button size="small" danger onClick={() => setRejecting(r)}>
             {t.reject}
           </Button>

@@ -6,6 +6,7 @@ import type { Page } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
+import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import { decideMember, setMemberRole, type MemberRow, type MembershipRole } from './api.ts';
 import { memberMessages } from './members.messages.ts';
 import { MembershipRoleTag, MembershipStatusTag } from './tags.tsx';
@@ -43,6 +44,7 @@ export function MembersTable({ orgId, data, loading, onPage }: Props) {
     onError: (e) => void message.error(e.message),
   });
   const busy = (id: string) => decide.isPending && decide.variables?.id === id;
+  const isMine = useIsMine();
 
   const columns: ColumnsType<MemberRow> = [
     {
@@ -103,28 +105,37 @@ export function MembersTable({ orgId, data, loading, onPage }: Props) {
       key: 'actions',
       render: (_, m) =>
         m.status === 'applied' ? (
-          <Space size={4}>
-            <Button
-              size="small"
-              type="primary"
-              loading={busy(m.id) && decide.variables?.decision === 'approve'}
-              onClick={() => decide.mutate({ id: m.id, decision: 'approve' })}
-              data-testid="approve-member"
-            >
-              {t.approve}
-            </Button>
-            <Popconfirm
-              title={fmt(t.rejectConfirm, { name: m.name ?? m.volunteerNo })}
-              okText={t.reject}
-              cancelText={t.cancel}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => decide.mutateAsync({ id: m.id, decision: 'reject' }).catch(() => undefined)}
-            >
-              <Button size="small" danger loading={busy(m.id) && decide.variables?.decision === 'reject'}>
-                {t.reject}
+          <SelfDecisionHint mine={isMine(m.volunteerNo)} code="MEMBERSHIP_SELF_DECISION">
+            <Space size={4}>
+              <Button
+                size="small"
+                type="primary"
+                disabled={isMine(m.volunteerNo)}
+                loading={busy(m.id) && decide.variables?.decision === 'approve'}
+                onClick={() => decide.mutate({ id: m.id, decision: 'approve' })}
+                data-testid="approve-member"
+              >
+                {t.approve}
               </Button>
-            </Popconfirm>
-          </Space>
+              <Popconfirm
+                title={fmt(t.rejectConfirm, { name: m.name ?? m.volunteerNo })}
+                okText={t.reject}
+                cancelText={t.cancel}
+                okButtonProps={{ danger: true }}
+                disabled={isMine(m.volunteerNo)}
+                onConfirm={() => decide.mutateAsync({ id: m.id, decision: 'reject' }).catch(() => undefined)}
+              >
+                <Button
+                  size="small"
+                  danger
+                  disabled={isMine(m.volunteerNo)}
+                  loading={busy(m.id) && decide.variables?.decision === 'reject'}
+                >
+                  {t.reject}
+                </Button>
+              </Popconfirm>
+            </Space>
+          </SelfDecisionHint>
         ) : null,
     },
   ];

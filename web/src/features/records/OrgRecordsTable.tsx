@@ -5,6 +5,7 @@ import { RECORD_KIND_NAMES } from '@yiqi/shared/contracts/records';
 import type { Page } from '../../lib/api.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
+import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import type { RecordView } from './api.ts';
 import { DueCell, ExplainButton, FinalHours, VolunteerCell } from './cells.tsx';
 import { recordMessages } from './messages.ts';
@@ -25,6 +26,7 @@ export function OrgRecordsTable({ data, loading, busy, onApprove, onReject, onPa
   const t = useMessages(recordMessages);
   const c = useMessages(commonMessages);
   const text = useText();
+  const isMine = useIsMine();
   const columns: ColumnsType<RecordView> = [
     { title: t.volunteer, key: 'who', render: (_, r) => <VolunteerCell r={r} /> },
     {
@@ -85,14 +87,22 @@ export function OrgRecordsTable({ data, loading, busy, onApprove, onReject, onPa
       key: 'actions',
       render: (_, r) =>
         r.status === 'pending' ? (
-          <Space size={4}>
-            <Button size="small" type="primary" loading={busy === r.id} onClick={() => onApprove(r)}>
-              {t.approve}
-            </Button>
-            <Button size="small" danger onClick={() => onReject(r)}>
-              {t.reject}
-            </Button>
-          </Space>
+          <SelfDecisionHint mine={isMine(r.volunteerNo)} code="RECORD_SELF_DECISION">
+            <Space size={4}>
+              <Button
+                size="small"
+                type="primary"
+                disabled={isMine(r.volunteerNo)}
+                loading={busy === r.id}
+                onClick={() => onApprove(r)}
+              >
+                {t.approve}
+              </Button>
+              <Button size="small" danger disabled={isMine(r.volunteerNo)} onClick={() => onReject(r)}>
+                {t.reject}
+              </Button>
+            </Space>
+          </SelfDecisionHint>
         ) : r.status === 'draft' && r.activityId ? (
           <Link to={`/activities/${r.activityId}/records?status=draft`}>{t.openActivity}</Link>
         ) : null,

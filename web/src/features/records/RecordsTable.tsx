@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Page } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
+import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import { shortTime } from '../activity-admin/time.ts';
 import type { RecordView } from './api.ts';
 import { DueCell, ExplainButton, FinalHours, Hours, VolunteerCell } from './cells.tsx';
@@ -34,6 +35,7 @@ export function RecordsTable({
 }: Props) {
   const t = useMessages(recordMessages);
   const c = useMessages(commonMessages);
+  const isMine = useIsMine();
   const columns: ColumnsType<RecordView> = [
     { title: t.volunteer, key: 'who', render: (_, r) => <VolunteerCell r={r} /> },
     { title: t.position, dataIndex: 'positionName', render: (p: string | null) => p ?? '—' },
@@ -68,19 +70,27 @@ export function RecordsTable({
       key: 'actions',
       render: (_, r) =>
         r.status === 'draft' ? (
-          <Space size={4}>
-            <Button
-              size="small"
-              type="primary"
-              loading={busy?.length === 1 && busy[0] === r.id}
-              onClick={() => onConfirm(r)}
-            >
-              {t.confirm}
-            </Button>
-            <Button size="small" onClick={() => onAdjust(r)} data-testid="adjust">
-              {t.adjust}
-            </Button>
-          </Space>
+          <SelfDecisionHint mine={isMine(r.volunteerNo)} code="RECORD_SELF_DECISION">
+            <Space size={4}>
+              <Button
+                size="small"
+                type="primary"
+                disabled={isMine(r.volunteerNo)}
+                loading={busy?.length === 1 && busy[0] === r.id}
+                onClick={() => onConfirm(r)}
+              >
+                {t.confirm}
+              </Button>
+              <Button
+                size="small"
+                disabled={isMine(r.volunteerNo)}
+                onClick={() => onAdjust(r)}
+                data-testid="adjust"
+              >
+                {t.adjust}
+              </Button>
+            </Space>
+          </SelfDecisionHint>
         ) : null,
     },
   ];
@@ -94,7 +104,7 @@ export function RecordsTable({
       rowSelection={{
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys.map(String)),
-        getCheckboxProps: (r) => ({ disabled: r.status !== 'draft' }),
+        getCheckboxProps: (r) => ({ disabled: r.status !== 'draft' || isMine(r.volunteerNo) }),
         preserveSelectedRowKeys: false,
       }}
       locale={{
