@@ -26,6 +26,11 @@ export interface Config {
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
   recordSweepMinutes: number;
+  /** Where one-time codes go ("log": the development channel, which writes them to the server log). */
+  otpChannel: string;
+  /** One-time code requests per source IP per hour, and per document / phone / user name per hour. */
+  otpPerIpPerHour: number;
+  otpPerIdentifierPerHour: number;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -79,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
+    otpChannel: env.OTP_CHANNEL ?? 'log',
+    otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
+    otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
   };
 }

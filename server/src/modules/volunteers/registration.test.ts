@@ -18,6 +18,7 @@ import {
   phone,
   registerBody,
   registerVolunteer,
+  registerWithCode,
   VOLUNTEER_PASSWORD,
 } from './volunteers.testkit.ts';
 import { isVolunteerNumber, luhnDigit } from './volunteer-number.ts';
@@ -48,8 +49,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const register = (body: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/volunteers/register', payload: body, headers });
+const register = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  registerWithCode(t, body, headers);
 const onBehalf = (cookie: string, body: object) =>
   t.app.inject({ method: 'POST', url: '/api/volunteers', payload: body, headers: { cookie } });
 const login = (username: string, password: string) =>
