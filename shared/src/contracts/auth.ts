@@ -41,7 +41,10 @@ export const LocaleBody = z.strictObject({ locale: z.enum(LOCALES) });
 /* Account claim (首次登录), forgotten password and registration by a one-time code to the phone on record. */
 
 /** A one-time code sent by text message. */
-export const OtpCode = z.string().trim().regex(/^\d{6}$/, '6 digits');
+export const OtpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '6 digits');
 
 /**
  * A chosen user name: starts with a letter (so it can never be read as a phone number at sign-in),

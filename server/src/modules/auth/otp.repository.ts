@@ -49,7 +49,13 @@ export async function insertCode(
 }
 
 /** The live code of a subject: unused, unexpired, with tries left. */
-export function findLiveCode(db: Database, purpose: CodePurpose, subject: string, now: Date, maxAttempts: number) {
+export function findLiveCode(
+  db: Database,
+  purpose: CodePurpose,
+  subject: string,
+  now: Date,
+  maxAttempts: number,
+) {
   return db
     .selectFrom('one_time_codes')
     .select(['id', 'code_hash'])
@@ -75,7 +81,12 @@ export async function countAttempt(db: Database, id: string): Promise<number> {
 }
 
 /** Uses a code up; false when it was already used (two confirmations racing), expired or burnt. */
-export async function consumeCode(db: Database, id: string, now: Date, maxAttempts: number): Promise<boolean> {
+export async function consumeCode(
+  db: Database,
+  id: string,
+  now: Date,
+  maxAttempts: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('one_time_codes')
     .set({ used_at: now })

@@ -38,7 +38,10 @@ export async function throttleCodeRequest(ctx: Ctx, purpose: CodePurpose, identi
   const key = ctx.config.appKey;
   const limits = [
     { bucket: blindIndex(key, 'otp-ip', ctx.ip), max: ctx.config.otpPerIpPerHour },
-    ...identifiers.map((i) => ({ bucket: blindIndex(key, 'otp-id', i), max: ctx.config.otpPerIdentifierPerHour })),
+    ...identifiers.map((i) => ({
+      bucket: blindIndex(key, 'otp-id', i),
+      max: ctx.config.otpPerIdentifierPerHour,
+    })),
   ];
   const buckets = limits.map((l) => l.bucket);
   await repo.insertRequests(ctx.db, buckets, now, new Date(now.getTime() - 24 * HOUR_MS));

@@ -39,7 +39,12 @@ export function registerRecoveryRoutes(app: FastifyInstance): void {
     },
     config: { access: { kind: 'public' }, rateLimit: perMinute },
     handler: async (req) => {
-      await recovery.confirmPasswordReset(ctxOf(req), req.body.identifier, req.body.code, req.body.newPassword);
+      await recovery.confirmPasswordReset(
+        ctxOf(req),
+        req.body.identifier,
+        req.body.code,
+        req.body.newPassword,
+      );
       return { ok: true as const };
     },
   });

@@ -6,7 +6,14 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { phoneIndex } from './auth.service.ts';
 import * as repo from './auth.repository.ts';
 import type { OtpChannel } from './otp-channel.ts';
-import { checkCode, consumeCode, identifierKey, issueCode, NO_SUBJECT, throttleCodeRequest } from './otp.service.ts';
+import {
+  checkCode,
+  consumeCode,
+  identifierKey,
+  issueCode,
+  NO_SUBJECT,
+  throttleCodeRequest,
+} from './otp.service.ts';
 import { hashPassword, isStrongPassword } from './password.ts';
 
 /** Forgotten password (忘记密码): a code to the phone on record, then a new password. */

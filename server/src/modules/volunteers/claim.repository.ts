@@ -25,7 +25,12 @@ export function findActiveByPhoneIndex(db: Database, phoneBidx: Buffer) {
 }
 
 /** Links a volunteer without an account to its new account; false when someone claimed it meanwhile. */
-export async function linkUser(db: Database, volunteerId: string, userId: string, now: Date): Promise<boolean> {
+export async function linkUser(
+  db: Database,
+  volunteerId: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('volunteers')
     .set({ user_id: userId, updated_at: now })

@@ -29,7 +29,11 @@ import { unseal } from './views.ts';
  * Every request answers the same whether or not the person is on record.
  */
 
-type Identifier = { docType?: DocumentType | undefined; docNumber?: string | undefined; phone?: string | undefined };
+type Identifier = {
+  docType?: DocumentType | undefined;
+  docNumber?: string | undefined;
+  phone?: string | undefined;
+};
 type Claimable = NonNullable<Awaited<ReturnType<typeof repo.findActiveByDocIndex>>>;
 
 /** Document numbers as registration stores them: upper case, no spaces. */

@@ -86,7 +86,10 @@ export async function registerVolunteer(t: TestApp, over: Record<string, unknown
   const body = registerBody(over);
   const res = await registerWithCode(t, body);
   if (res.statusCode !== 200) throw new Error(`registration failed: ${res.statusCode} ${res.body}`);
-  const json = res.json() as { me: { username: string }; volunteer: { id: string; volunteerNo: string } };
+  const json = res.json() as {
+    me: { id: string; username: string };
+    volunteer: { id: string; volunteerNo: string };
+  };
   return { cookie: cookieOf(res), body, ...json };
 }
 
