@@ -95,7 +95,7 @@ export interface Resident {
   password: string;
 }
 
-/** Self-registration on the public page, through its three steps; screenshots each one. */
+/** Self-registration on the public page, through its three steps and the texted code; screenshots each step. */
 export async function registerResident(page: Page, r: Resident, shot: (name: string) => Promise<void>) {
   await page.locator('#phone').fill(r.phone);
   await page.locator('#password').fill(r.password);

@@ -162,7 +162,7 @@ export default function ClaimPage() {
             <PasswordPair
               name="password"
               label={t.password}
-              confirmLabel={t.confirmPassword}
+              confirmLabel={t.confirmChosen}
               rule={t.passwordRule}
               mismatch={t.passwordMismatch}
             />
