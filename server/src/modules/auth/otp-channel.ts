@@ -42,6 +42,9 @@ export class CapturingOtpChannel implements OtpChannel {
 
 /** The channel OTP_CHANNEL names; an unknown name fails at start rather than silently sending nothing. */
 export function otpChannelFor(config: Config, log: FastifyBaseLogger): OtpChannel {
-  if (config.otpChannel === 'log') return logOtpChannel(log);
+  if (config.otpChannel === 'log') {
+    log.warn('OTP_CHANNEL=log: one-time codes are written to this log, not texted (development only)');
+    return logOtpChannel(log);
+  }
   throw new Error(`unknown OTP_CHANNEL "${config.otpChannel}"`);
 }

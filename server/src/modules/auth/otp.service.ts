@@ -81,7 +81,11 @@ export async function issueCode(
       expiresAt: new Date(now.getTime() + CODE_TTL_MS),
     }),
   );
-  await channel.send(c.phone, c.text(code));
+  // Not awaited: a slow SMS gateway must not make the answer for a registered person slower than for
+  // an unknown one. A failed send is logged; the person asks again.
+  channel
+    .send(c.phone, c.text(code))
+    .catch((err: unknown) => ctx.log.error({ err }, 'one-time code not sent'));
 }
 
 /**
