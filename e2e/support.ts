@@ -23,6 +23,26 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** What the running server wrote so far (one server per test process). */
+let serverOutput = () => '';
+
+/**
+ * The one-time code the server last texted to `phone`: the development SMS channel writes each message to
+ * the server log at warn level, with the phone masked (server/src/modules/auth/otp-channel.ts).
+ */
+export async function textedCode(phone: string): Promise<string> {
+  const to = phone.slice(0, 3) + '****' + phone.slice(-4);
+  for (let i = 0; i < 100; i++) {
+    const lines = serverOutput()
+      .split('\n')
+      .filter((l) => l.includes('"otpChannel":"log"') && l.includes(`"to":"${to}"`));
+    const code = lines.at(-1)?.match(/验证码 (\d{6})/)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code texted to ${to} in the server log`);
+}
+
 export interface RunningServer {
   url: string;
   stop: () => Promise<void>;
@@ -55,6 +75,7 @@ export async function startServer(): Promise<RunningServer> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  serverOutput = () => output;
   let exited = false;
   child.once('exit', () => (exited = true));
 

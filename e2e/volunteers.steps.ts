@@ -1,6 +1,6 @@
 // Steps of the volunteer journeys (e2e/volunteers.test.ts), in the words of the pages.
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, enrolTotp, screenshot, signIn, totp, typeCode } from './support.ts';
+import { DEMO_PASSWORD, enrolTotp, screenshot, signIn, textedCode, totp, typeCode } from './support.ts';
 
 /** A code from a time step after `afterStep`: the server refuses a step it has seen before. */
 export async function freshCode(secret: string, afterStep: number): Promise<string> {
@@ -95,7 +95,7 @@ export interface Resident {
   password: string;
 }
 
-/** Self-registration on the public page, through its three steps; screenshots each one. */
+/** Self-registration on the public page, through its three steps and the texted code; screenshots each step. */
 export async function registerResident(page: Page, r: Resident, shot: (name: string) => Promise<void>) {
   await page.locator('#phone').fill(r.phone);
   await page.locator('#password').fill(r.password);
@@ -115,6 +115,11 @@ export async function registerResident(page: Page, r: Resident, shot: (name: str
   await page.getByTestId('agree-privacy').click();
   await page.getByTestId('agree-sensitive').click();
   await shot('v-04-register-consent');
+  await page.getByTestId('register-next').click();
+
+  // The code texted to the phone (the development channel writes it to the server log).
+  await page.getByTestId('register-code').waitFor();
+  await page.getByTestId('register-code').fill(await textedCode(r.phone));
   await page.getByTestId('register-next').click();
 }
 

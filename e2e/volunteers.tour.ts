@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { request, type BrowserContext, type Page } from 'playwright-core';
 import { usccCheckChar } from '@yiqi/shared/identity/uscc';
-import { screenshot, settle } from './support.ts';
+import { screenshot, settle, textedCode } from './support.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844 };
@@ -49,19 +49,23 @@ async function passportPhoto(context: BrowserContext): Promise<Buffer> {
 export async function passportVolunteer(baseURL: string, context: BrowserContext): Promise<string> {
   const api = await request.newContext({ baseURL });
   const phone = `137${String(Date.now()).slice(-8)}`;
+  const form = {
+    phone,
+    password: 'Volunteer-2026',
+    name: '李梅',
+    docType: 'passport',
+    docNumber: 'E12345678',
+    birthDate: '1985-06-15',
+    gender: 'female',
+    regionCode: '440305001000',
+    privacyNoticeVersion: '2026-11-v1',
+    sensitiveConsent: true,
+  };
+  // The form texts a code (202); the same form with the code registers.
+  const sent = await api.post('/api/volunteers/register', { data: form });
+  if (sent.status() !== 202) throw new Error(`passport volunteer: ${sent.status()} ${await sent.text()}`);
   const reg = await api.post('/api/volunteers/register', {
-    data: {
-      phone,
-      password: 'Volunteer-2026',
-      name: '李梅',
-      docType: 'passport',
-      docNumber: 'E12345678',
-      birthDate: '1985-06-15',
-      gender: 'female',
-      regionCode: '440305001000',
-      privacyNoticeVersion: '2026-11-v1',
-      sensitiveConsent: true,
-    },
+    data: { ...form, phoneCode: await textedCode(phone) },
   });
   if (!reg.ok()) throw new Error(`passport volunteer: ${reg.status()} ${await reg.text()}`);
   const png = await passportPhoto(context);

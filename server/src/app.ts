@@ -18,11 +18,14 @@ import { DomainError } from './http/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerRecoveryRoutes } from './modules/auth/recovery.routes.ts';
+import { otpChannelFor, type OtpChannel } from './modules/auth/otp-channel.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerRoleRoutes } from './modules/roles/roles.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.ts';
+import { registerClaimRoutes } from './modules/volunteers/claim.routes.ts';
 import { registerMembershipRoutes } from './modules/memberships/memberships.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerActivityRoutes } from './modules/activities/activities.routes.ts';
@@ -43,6 +46,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where logs go instead of stdout (tests read them to prove no secret is logged). */
   logStream?: NodeJS.WritableStream;
+  /** Where one-time codes go instead of the channel OTP_CHANNEL names (tests capture them). */
+  otpChannel?: OtpChannel;
 }
 
 export type App = FastifyInstance & { routeTable: RouteEntry[] };
@@ -79,7 +84,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       return (reply as unknown as FastifyReply).code(ERRORS[code].status).send({ error: { code, message } });
     },
   });
-  const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? (() => new Date()) };
+  const deps: AppDeps = {
+    db: opts.db,
+    config: opts.config,
+    clock: opts.clock ?? (() => new Date()),
+    otpChannel: opts.otpChannel ?? otpChannelFor(opts.config, app.log),
+  };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -105,11 +115,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   registerSystemRoutes(app);
   registerAuthRoutes(app);
+  registerRecoveryRoutes(app);
   registerRegionRoutes(app);
   registerRoleRoutes(app);
   registerAuditRoutes(app);
   registerOrganizationRoutes(app);
   registerVolunteerRoutes(app);
+  registerClaimRoutes(app);
   registerMembershipRoutes(app);
   registerImportRoutes(app);
   registerActivityRoutes(app);

@@ -5,6 +5,7 @@ import { COMMON_ERRORS } from './errors/common.ts';
 import { IMPORT_ERRORS } from './errors/imports.ts';
 import { ORGANIZATION_ERRORS } from './errors/organizations.ts';
 import { RECORD_ERRORS } from './errors/records.ts';
+import { RECOVERY_ERRORS } from './errors/recovery.ts';
 import { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
 
 /**
@@ -19,6 +20,7 @@ export const ERRORS = {
   ...ACTIVITY_ERRORS,
   ...RECORD_ERRORS,
   ...CERTIFICATE_ERRORS,
+  ...RECOVERY_ERRORS,
 } as const;
 
 /** The domain tables ERRORS is made of, for the test that no code is defined twice. */
@@ -30,6 +32,7 @@ export const ERROR_TABLES = [
   ACTIVITY_ERRORS,
   RECORD_ERRORS,
   CERTIFICATE_ERRORS,
+  RECOVERY_ERRORS,
 ];
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -43,6 +43,8 @@ const VerificationQueuePage = lazy(() => import('./features/volunteer-admin/Veri
 const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 // The volunteer area (mobile first).
 const RegisterPage = lazy(() => import('./features/volunteer/RegisterPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx'));
+const ClaimPage = lazy(() => import('./features/auth/ClaimPage.tsx'));
 const MobileShell = lazy(() => import('./features/mobile/MobileShell.tsx'));
 const ProfilePage = lazy(() => import('./features/volunteer/ProfilePage.tsx'));
 const ProfileEditPage = lazy(() => import('./features/volunteer/ProfileEditPage.tsx'));
@@ -64,6 +66,8 @@ export function App() {
                 <Route path="/login" element={<LoginRoute />} />
                 <Route path="/mfa" element={<MfaRoute />} />
                 <Route path="/m/register" element={<RegisterPage />} />
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="/claim" element={<ClaimPage />} />
                 {publicActivityRoutes}
                 {certificateRoutes}
                 <Route element={<RequireSignedIn />}>

@@ -196,6 +196,23 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
+/** Migration 0017: one-time codes (hashed) and the code requests counted for rate limits. */
+export interface OneTimeCodesTable {
+  id: Generated<string>;
+  purpose: 'claim' | 'reset' | 'register';
+  subject: string;
+  code_hash: Buffer;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface CodeRequestsTable {
+  bucket: Buffer;
+  created_at: Timestamp;
+}
+
 export interface DB extends ActivityTables, RecordTables, CertificateTables {
   regions: RegionsTable;
   users: UsersTable;
@@ -209,4 +226,6 @@ export interface DB extends ActivityTables, RecordTables, CertificateTables {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   schema_migrations: SchemaMigrationsTable;
+  one_time_codes: OneTimeCodesTable;
+  code_requests: CodeRequestsTable;
 }

@@ -145,6 +145,31 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
           payload: { username: 'grantee', password: 'wrong-password-1' },
         }
       : null,
+  // Account claim and forgotten password: public; every actor may ask (the answers say nothing of anyone).
+  'POST /api/auth/claim/request': (rel) =>
+    rel === 'none'
+      ? { method: 'POST', url: '/api/auth/claim/request', payload: { phone: '13900000001' } }
+      : null,
+  'POST /api/auth/claim/confirm': (rel) =>
+    rel === 'none'
+      ? {
+          method: 'POST',
+          url: '/api/auth/claim/confirm',
+          payload: { phone: '13900000001', code: '000000', username: 'claimer', password: 'Whatever-123' },
+        }
+      : null,
+  'POST /api/auth/password-reset/request': (rel) =>
+    rel === 'none'
+      ? { method: 'POST', url: '/api/auth/password-reset/request', payload: { identifier: 'grantee' } }
+      : null,
+  'POST /api/auth/password-reset/confirm': (rel) =>
+    rel === 'none'
+      ? {
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { identifier: 'grantee', code: '000000', newPassword: 'Whatever-123' },
+        }
+      : null,
   'POST /api/auth/logout': () => null, // ends the actor's session: covered in auth.test.ts
   'GET /api/me': (rel) => (rel === 'self' ? { method: 'GET', url: '/api/me' } : null),
   'POST /api/auth/password': (rel) =>

@@ -3,6 +3,7 @@ import type { Locale } from '@yiqi/shared/i18n';
 import type { Role } from '@yiqi/shared/roles';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
+import type { OtpChannel } from '../modules/auth/otp-channel.ts';
 
 /** One active role grant as the authorization layer sees it. */
 export interface Grant {
@@ -44,6 +45,8 @@ export interface AppDeps {
   db: Database;
   config: Config;
   clock: () => Date;
+  /** Where one-time codes are sent (tests inject one that keeps them). */
+  otpChannel: OtpChannel;
 }
 
 declare module 'fastify' {

@@ -30,6 +30,11 @@ export interface Config {
   auditWitnessMinutes: number;
   /** Append-only file of signed audit chain heads, compared by `npm run audit:verify -- --witness`. */
   auditWitnessFile: string;
+  /** Where one-time codes go ("log": the development channel, which writes them to the server log). */
+  otpChannel: string;
+  /** One-time code requests per source IP per hour, and per document / phone / user name per hour. */
+  otpPerIpPerHour: number;
+  otpPerIdentifierPerHour: number;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -85,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
     auditWitnessMinutes: int(env, 'AUDIT_WITNESS_MINUTES', 5, 0),
     auditWitnessFile: resolve(env.AUDIT_WITNESS_FILE || join(dataDir, 'audit-witness.jsonl')),
+    otpChannel: env.OTP_CHANNEL ?? 'log',
+    otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
+    otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
   };
 }

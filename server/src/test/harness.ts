@@ -5,6 +5,7 @@ import { encrypt } from '../lib/crypto.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { currentTotp, newTotpSecret } from '../modules/auth/totp.ts';
 import type { OpenDatabase } from '../db/database.ts';
+import { CapturingOtpChannel } from '../modules/auth/otp-channel.ts';
 import { openTestDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';
@@ -24,11 +25,20 @@ export interface TestApp {
   handle: OpenDatabase;
   config: Config;
   clock: TestClock;
+  /** The one-time codes the app sent (instead of SMS). */
+  otp: CapturingOtpChannel;
   close(): Promise<void>;
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ YIQI_APP_KEY: TEST_KEY, LOGIN_RATE_PER_MINUTE: '100000', ...overrides });
+  return loadConfig({
+    YIQI_APP_KEY: TEST_KEY,
+    LOGIN_RATE_PER_MINUTE: '100000',
+    // Many tests register volunteers from one address; the recovery tests set their own limits.
+    OTP_PER_IP_PER_HOUR: '100000',
+    OTP_PER_IDENTIFIER_PER_HOUR: '1000',
+    ...overrides,
+  });
 }
 
 export async function startTestApp(
@@ -37,10 +47,12 @@ export async function startTestApp(
   const handle = await openTestDatabase();
   const config = testConfig(options.env);
   const clock = new TestClock();
+  const otp = new CapturingOtpChannel();
   const app = await buildApp({
     db: handle.db,
     config,
     clock: clock.now,
+    otpChannel: otp,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
@@ -49,6 +61,7 @@ export async function startTestApp(
     handle,
     config,
     clock,
+    otp,
     close: async () => {
       await app.close();
       await handle.close();

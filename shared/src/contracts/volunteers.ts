@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../categories.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
-import { MeView } from './auth.ts';
+import { MeView, OtpCode } from './auth.ts';
 import { pageOf, RegionCode } from './common.ts';
 
 /** Mainland mobile number, 11 digits. */
@@ -47,6 +47,11 @@ export const RegisterBody = z.strictObject({
   password: z.string().min(1).max(256),
   /** Separate consent to processing sensitive personal data (PIPL art. 29). */
   sensitiveConsent: z.literal(true),
+  /**
+   * The code texted to `phone`. Without it the request only sends the code (202, the same answer whether
+   * or not the document is already on record); the same form again with the code registers (200).
+   */
+  phoneCode: OtpCode.optional(),
 });
 
 /** Registration by an organization (or a region admin) with the person's consent on record. */

@@ -228,3 +228,14 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
 export async function deleteCalendarFeed(db: Database, userId: string) {
   await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
 }
+
+/** The mobile number on record for an account: its volunteer record's (encrypted); staff-only accounts have none. */
+export async function findPhoneOnRecord(db: Database, userId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('volunteers')
+    .select('phone_enc')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return r?.phone_enc ?? null;
+}

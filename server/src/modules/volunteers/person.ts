@@ -125,12 +125,22 @@ export interface PersonInput {
 
 /** Validates a registration's personal record and returns its columns, encrypted where personal. */
 export async function preparePerson(ctx: Ctx, input: PersonInput, mode: 'self' | 'on_behalf') {
+  const { columns, taken } = await checkPerson(ctx, input, mode);
+  if (taken) throw new DomainError('VOLUNTEER_EXISTS');
+  return columns;
+}
+
+/**
+ * The checks of preparePerson, telling whether the document is already on record instead of refusing:
+ * anonymous self-registration must not reveal that (it answers the same and notifies the person).
+ */
+export async function checkPerson(ctx: Ctx, input: PersonInput, mode: 'self' | 'on_behalf') {
   const id = checkIdentity(ctx, input.docType, input.docNumber, input.birthDate, input.gender);
   checkMinorRule(ctx, id.birthDate, input.guardian, mode);
   await checkRegion(ctx, input.regionCode);
   const docBidx = docIndex(ctx, id.docType, id.number);
-  if (await repo.docIndexTaken(ctx.db, docBidx)) throw new DomainError('VOLUNTEER_EXISTS');
-  return personColumns(ctx, id, input, docBidx);
+  const taken = await repo.docIndexTaken(ctx.db, docBidx);
+  return { columns: personColumns(ctx, id, input, docBidx), taken };
 }
 
 /**

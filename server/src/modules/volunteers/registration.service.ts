@@ -10,7 +10,27 @@ import * as auth from '../auth/auth.service.ts';
 import { findUserByPhoneIndex } from '../auth/auth.repository.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import * as repo from './volunteers.repository.ts';
-import { checkPastInstant, personColumns, preparePerson, uniqueViolation, type Identity } from './person.ts';
+import { maskPhone } from '@yiqi/shared/identity/mask';
+import type { OtpChannel } from '../auth/otp-channel.ts';
+import {
+  checkCode,
+  consumeCode,
+  identifierKey,
+  issueCode,
+  NO_SUBJECT,
+  throttleCodeRequest,
+} from '../auth/otp.service.ts';
+import { sendResetCode } from '../auth/recovery.service.ts';
+import { findActiveByDocIndex } from './claim.repository.ts';
+import { notifyRegistered } from './claim.service.ts';
+import {
+  checkPerson,
+  checkPastInstant,
+  personColumns,
+  preparePerson,
+  uniqueViolation,
+  type Identity,
+} from './person.ts';
 import { newVolunteerNumber } from './volunteer-number.ts';
 import { toView } from './views.ts';
 
@@ -110,21 +130,61 @@ async function withNumberRetry<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Self-registration: an account signed in by phone plus the volunteer record, in one transaction, then
- * a session. Identity problems are reported before the slow password hash is spent.
+ * Self-registration in two calls. Without `phoneCode`: the form is checked and a code is texted, answering
+ * the same (202) whether or not the document or phone is already on record — a new person's code goes to
+ * the phone they typed; a document on record gets a claim (or password-reset) code on the phone on record
+ * instead, and a phone that already signs in an account gets a reset code. With the code: an account
+ * signed in by phone plus the volunteer record, in one transaction, then a session. Identity problems are
+ * reported before the slow password hash is spent.
  */
 export async function registerSelf(
   ctx: Ctx,
+  channel: OtpChannel,
   input: z.infer<typeof RegisterBody>,
-): Promise<{ token: string; me: MeView; volunteer: VolunteerView }> {
+): Promise<{ pending: true } | { token: string; me: MeView; volunteer: VolunteerView }> {
   if (!isStrongPassword(input.password)) throw new DomainError('WEAK_PASSWORD');
-  const person = await preparePerson(ctx, input, 'self');
-  if (await findUserByPhoneIndex(ctx.db, person.phone_bidx)) throw new DomainError('VOLUNTEER_EXISTS');
+  const { columns: person, taken } = await checkPerson(ctx, input, 'self');
+  const phoneUser = await findUserByPhoneIndex(ctx.db, person.phone_bidx);
+  // A code binds the document and the phone it was sent to: the same form with another phone fails.
+  const subject = `register:${identifierKey(ctx, 'register', `${person.doc_bidx.toString('hex')}:${person.phone_bidx.toString('hex')}`)}`;
+  if (input.phoneCode === undefined) {
+    await throttleCodeRequest(ctx, 'register', [
+      identifierKey(ctx, 'doc', person.doc_bidx.toString('hex')),
+      identifierKey(ctx, 'phone', input.phone),
+    ]);
+    let sent: 'new' | 'registered' | 'phone_in_use' | 'none' = 'none';
+    if (!taken && !phoneUser) {
+      await issueCode(ctx, channel, {
+        purpose: 'register',
+        subject,
+        phone: input.phone,
+        text: (code) =>
+          `【一起志愿】验证码 ${code}，10 分钟内有效，用于注册志愿者。如非本人操作，请忽略本短信。`,
+      });
+      sent = 'new';
+    } else if (taken) {
+      const v = await findActiveByDocIndex(ctx.db, person.doc_bidx);
+      if (v && (await notifyRegistered(ctx, channel, v))) sent = 'registered';
+    } else if (phoneUser && !phoneUser.disabled_at) {
+      await sendResetCode(ctx, channel, phoneUser, input.phone);
+      sent = 'phone_in_use';
+    }
+    await recordAudit(ctx, {
+      action: 'auth.code_request',
+      result: 'ok',
+      actorOverride: { id: null, name: maskPhone(input.phone) },
+      regionCode: input.regionCode,
+      details: { purpose: 'register', sent },
+    });
+    return { pending: true };
+  }
+  const codeId = await checkCode(ctx, 'register', taken || phoneUser ? NO_SUBJECT : subject, input.phoneCode);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock();
   const out = await withNumberRetry(() =>
     ctx.db.transaction().execute(async (trx) => {
       const t = { ...ctx, db: trx };
+      await consumeCode(t, codeId);
       const no = await freeNumber(trx, input.regionCode);
       const user = await auth.createAccount(t, {
         // The public number, not the phone: user names show up in logs and audit rows.

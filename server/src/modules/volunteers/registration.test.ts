@@ -18,6 +18,7 @@ import {
   phone,
   registerBody,
   registerVolunteer,
+  registerWithCode,
   VOLUNTEER_PASSWORD,
 } from './volunteers.testkit.ts';
 import { isVolunteerNumber, luhnDigit } from './volunteer-number.ts';
@@ -48,8 +49,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const register = (body: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/volunteers/register', payload: body, headers });
+const register = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  registerWithCode(t, body, headers);
 const onBehalf = (cookie: string, body: object) =>
   t.app.inject({ method: 'POST', url: '/api/volunteers', payload: body, headers: { cookie } });
 const login = (username: string, password: string) =>
@@ -110,18 +111,30 @@ describe('self-registration', () => {
     );
   });
 
-  test('one person, one volunteer: the same document or phone again is a 409 that names neither', async () => {
+  test('one person, one volunteer: the same document or phone again answers like a new person and registers nothing', async () => {
     const first = registerBody();
     assert.equal((await register(first)).statusCode, 200);
-    const sameDoc = await register(registerBody({ docNumber: first.docNumber, name: '别人' }));
-    assert.equal(sameDoc.statusCode, 409);
-    assert.equal(sameDoc.json().error.code, 'VOLUNTEER_EXISTS');
+    const raw = (body: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/volunteers/register', payload: body });
+    const fresh = await raw(registerBody());
+    const sameDoc = await raw(registerBody({ docNumber: first.docNumber, name: '别人' }));
     // Lower-case x and spaces are the same number.
-    const spaced = await register(registerBody({ docNumber: ` ${first.docNumber.toLowerCase()} ` }));
-    assert.equal(spaced.json().error.code, 'VOLUNTEER_EXISTS');
-    const samePhone = await register(registerBody({ phone: first.phone }));
-    assert.equal(samePhone.json().error.code, 'VOLUNTEER_EXISTS');
-    assert.deepEqual(sameDoc.json(), samePhone.json());
+    const spaced = await raw(registerBody({ docNumber: ` ${first.docNumber.toLowerCase()} ` }));
+    const samePhone = await raw(registerBody({ phone: first.phone }));
+    for (const r of [sameDoc, spaced, samePhone]) {
+      assert.equal(r.statusCode, fresh.statusCode);
+      assert.equal(r.body, fresh.body);
+    }
+    assert.equal(fresh.statusCode, 202);
+    // Completing with any code fails like a wrong code: no code was ever issued for that document.
+    const guess = await raw({ ...registerBody({ docNumber: first.docNumber }), phoneCode: '123456' });
+    assert.equal(guess.json().error.code, 'OTP_INVALID');
+    const count = await t.handle.db
+      .selectFrom('volunteers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('name', '=', '别人')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 0);
     assert.ok(!sameDoc.body.includes(first.docNumber));
   });
 
@@ -239,8 +252,11 @@ describe('registration on a volunteer’s behalf', () => {
     assert.equal(audit.actor_name, 'reg.org');
     assert.equal(audit.details.mode, 'on_behalf');
     // The same person registering themselves later is the same volunteer.
-    const again = await register(registerBody({ docNumber: body.docNumber }));
-    assert.equal(again.json().error.code, 'VOLUNTEER_EXISTS');
+    // (answered like a new registration; the code goes to the phone on record, to claim the record).
+    const again = registerBody({ docNumber: body.docNumber });
+    assert.equal((await register(again)).statusCode, 202);
+    assert.match(t.otp.sent.at(-1)!.text, /认领/);
+    assert.equal(t.otp.sent.at(-1)!.phone, body.phone);
   });
 
   test('an organization must be approved and administered by the caller', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CodeSentView } from '@yiqi/shared/contracts/auth';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import {
   CloseBody,
@@ -33,16 +34,19 @@ export function registerVolunteerRoutes(app: FastifyInstance): void {
   r.post('/api/volunteers/register', {
     schema: {
       tags,
-      summary: 'Register as a volunteer under one’s real name; signs the new account in',
+      summary:
+        'Register as a volunteer under one’s real name: without phoneCode texts a code (202, the same ' +
+        'whether or not the person is on record); with it registers and signs the new account in',
       body: RegisterBody,
-      response: { 200: RegisteredView },
+      response: { 200: RegisteredView, 202: CodeSentView },
     },
-    // Public and costly (a password hash), so limited per source like sign-in.
+    // Public and costly (a password hash, a text message), so limited per source like sign-in.
     config: { access: { kind: 'public' }, rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
     handler: async (req, reply) => {
-      const { token, me, volunteer } = await registration.registerSelf(ctxOf(req), req.body);
-      setSessionCookie(reply, cfg, token);
-      return { me, volunteer };
+      const out = await registration.registerSelf(ctxOf(req), app.deps.otpChannel, req.body);
+      if ('pending' in out) return reply.code(202).send({ codeSent: true as const });
+      setSessionCookie(reply, cfg, out.token);
+      return { me: out.me, volunteer: out.volunteer };
     },
   });
 

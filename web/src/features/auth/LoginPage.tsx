@@ -9,6 +9,7 @@ import { login } from './api.ts';
 import { signedIn } from './session.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { authMessages } from './messages.ts';
+import { recoveryMessages } from './recovery.messages.ts';
 
 interface LoginForm {
   username: string;
@@ -18,6 +19,7 @@ interface LoginForm {
 /** Password sign-in. The route gate moves on (second factor or console) once /me is known. */
 export default function LoginPage() {
   const t = useMessages(authMessages);
+  const r = useMessages(recoveryMessages);
   const { chosen, setLocale } = useLocale();
   const qc = useQueryClient();
   const [form] = Form.useForm<LoginForm>();
@@ -97,6 +99,15 @@ export default function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
+        <Link to="/forgot-password" data-testid="forgot-link">
+          {r.forgotLink}
+        </Link>
+        {' · '}
+        <Link to="/claim" data-testid="claim-link">
+          {r.claimLink}
+        </Link>
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ textAlign: 'center', margin: '8px 0 0' }}>
         {t.noAccount}{' '}
         <Link
           to={next ? `/m/register?next=${encodeURIComponent(next)}` : '/m/register'}

@@ -39,3 +39,25 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 
 export const saveLocale = (locale: Locale) =>
   api<{ ok: true }>('/api/me/locale', { method: 'PUT', body: { locale } });
+
+/** Claim (首次登录): by document or by the phone on record. */
+export interface ClaimIdentifier {
+  docType?: string;
+  docNumber?: string;
+  phone?: string;
+}
+
+export const requestClaimCode = (id: ClaimIdentifier) =>
+  api<{ codeSent: true }>('/api/auth/claim/request', { method: 'POST', body: id });
+
+export const confirmClaim = (body: ClaimIdentifier & { code: string; username: string; password: string }) =>
+  api<MeView>('/api/auth/claim/confirm', { method: 'POST', body });
+
+export const requestResetCode = (identifier: string) =>
+  api<{ codeSent: true }>('/api/auth/password-reset/request', { method: 'POST', body: { identifier } });
+
+export const confirmReset = (identifier: string, code: string, newPassword: string) =>
+  api<{ ok: true }>('/api/auth/password-reset/confirm', {
+    method: 'POST',
+    body: { identifier, code, newPassword },
+  });

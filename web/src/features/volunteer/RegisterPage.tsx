@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Form, Steps, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Steps, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import type { DocumentType } from '@yiqi/shared/identity/documents';
+import { maskPhone } from '@yiqi/shared/identity/mask';
 import { isApiError } from '../../lib/api.ts';
 import { safeNext } from '../../lib/format.ts';
 import { useMessages } from '../../lib/i18n.tsx';
@@ -22,6 +23,7 @@ import { registerMessages } from './register.messages.ts';
 type Values = IdentityValues & {
   phone: string;
   password: string;
+  phoneCode?: string;
   guardian?: GuardianValues;
   guardianLater?: boolean;
 };
@@ -29,7 +31,10 @@ type Values = IdentityValues & {
 /** Errors about the real-name step send the user back there; a weak password to the first step. */
 const IDENTITY_ERRORS = /^(DOCUMENT_|BIRTH_DATE|MINOR_|GUARDIAN_|REGION_)/;
 
-/** /m/register — public: phone and password, real-name details, consents; then signed in. */
+/**
+ * /m/register — public: phone and password, real-name details, consents; then the code texted to the phone
+ * (the server answers the same whether or not the person is already on record), then signed in.
+ */
 export default function RegisterPage() {
   const t = useMessages(registerMessages);
   const a = useMessages(authMessages);
@@ -52,6 +57,12 @@ export default function RegisterPage() {
     mutationFn: registerVolunteer,
     onMutate: () => setError(null),
     onSuccess: (res) => {
+      if ('codeSent' in res) {
+        // A code is on its way (or, for someone already on record, to the phone on record instead).
+        form.setFieldValue('phoneCode', '');
+        setStep(3);
+        return;
+      }
       forgetAllButMe(qc);
       signedIn();
       qc.setQueryData(MY_VOLUNTEER_KEY, res.volunteer);
@@ -61,7 +72,8 @@ export default function RegisterPage() {
     },
     onError: (e) => {
       setError(e.message);
-      if (isApiError(e, 'WEAK_PASSWORD')) setStep(0);
+      if (isApiError(e, 'OTP_INVALID')) form.setFieldValue('phoneCode', '');
+      else if (isApiError(e, 'WEAK_PASSWORD')) setStep(0);
       else if (isApiError(e) && IDENTITY_ERRORS.test(e.code)) setStep(1);
     },
   });
@@ -84,6 +96,7 @@ export default function RegisterPage() {
       ...(id.needsBirth && v.birthDate ? { birthDate: v.birthDate.format('YYYY-MM-DD') } : {}),
       ...(id.needsBirth && v.gender ? { gender: v.gender } : {}),
       ...(withGuardian && v.guardian ? { guardian: toGuardianInput(v.guardian, under14) } : {}),
+      ...(step === 3 && v.phoneCode ? { phoneCode: v.phoneCode.trim() } : {}),
     };
     mutation.mutate(body);
   };
@@ -105,7 +118,12 @@ export default function RegisterPage() {
         current={step}
         responsive={false}
         titlePlacement="vertical"
-        items={[{ title: t.stepAccount }, { title: t.stepIdentity }, { title: t.stepConsent }]}
+        items={[
+          { title: t.stepAccount },
+          { title: t.stepIdentity },
+          { title: t.stepConsent },
+          { title: t.stepCode },
+        ]}
         style={{ marginBottom: 24 }}
       />
       <Form<Values>
@@ -130,6 +148,35 @@ export default function RegisterPage() {
           </>
         )}
         {step === 2 && <ConsentFields form={form} />}
+        {step === 3 && (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              title={t.codeSent.replace('{phone}', maskPhone(form.getFieldValue('phone') ?? ''))}
+              description={
+                <>
+                  {t.alreadyOnRecord} <Link to="/claim">{t.claimLink}</Link>
+                </>
+              }
+              style={{ marginBottom: 16 }}
+              data-testid="register-code-sent"
+            />
+            <Form.Item
+              name="phoneCode"
+              label={t.code}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t.codeRequired }]}
+            >
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                data-testid="register-code"
+              />
+            </Form.Item>
+          </>
+        )}
         {error && (
           <Alert
             type="error"
@@ -154,7 +201,7 @@ export default function RegisterPage() {
             style={{ flex: 2 }}
             data-testid="register-next"
           >
-            {step < 2 ? t.next : t.submit}
+            {step < 2 ? t.next : step === 2 ? t.submit : t.verify}
           </Button>
         </Flex>
       </Form>

@@ -18,8 +18,12 @@ export type Slot = VolunteerView['availability'][number];
 
 export const MY_VOLUNTEER_KEY = ['me', 'volunteer'] as const;
 
+/** Without `phoneCode` the server texts a code (202 { codeSent }); with it, registers and signs in. */
 export const registerVolunteer = (body: RegisterInput) =>
-  api<z.infer<typeof RegisteredView>>('/api/volunteers/register', { method: 'POST', body });
+  api<z.infer<typeof RegisteredView> | { codeSent: true }>('/api/volunteers/register', {
+    method: 'POST',
+    body,
+  });
 
 /** The signed-in user's volunteer record, or null when the account has none. */
 export async function fetchMyVolunteer(signal?: AbortSignal): Promise<VolunteerView | null> {
