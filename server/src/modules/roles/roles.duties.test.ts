@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUser, signIn, startTestApp, type TestApp, type TestUser } from '../../test/harness.ts';
+import { registration } from '../memberships/memberships.testkit.ts';
 
 // Separation of duties found missing by an outside probe: duty roles piled on admin roles, and a peer admin
 // revoking the grant of the person who made them an admin.
@@ -8,6 +9,7 @@ let t: TestApp;
 let nsAdminUser: TestUser;
 let nsAdmin: string;
 let secadmin: string;
+let auditorUser: TestUser;
 before(async () => {
   t = await startTestApp();
   nsAdminUser = await createUser(t, 'd.ns', { role: 'region_admin', region: '440305000000' });
@@ -16,7 +18,7 @@ before(async () => {
     t,
     await createUser(t, 'd.sec', { role: 'security_admin', region: '440000000000' }),
   );
-  await createUser(t, 'd.auditor', { role: 'audit_admin', region: '440305000000' });
+  auditorUser = await createUser(t, 'd.auditor', { role: 'audit_admin', region: '440305000000' });
   await createUser(t, 'd.sys', { role: 'system_admin', region: '440000000000' });
   await createUser(t, 'd.plain');
 });
@@ -62,6 +64,30 @@ describe('an audit or other duty is never held with an admin role', () => {
     // A person without roles may still take a duty.
     assert.equal((await grant(secadmin, 'd.plain', 'audit_admin', '440305000000')).statusCode, 200);
   });
+});
+
+test('approving an organization registered by an auditor does not make them its admin', async () => {
+  const auditor = await signIn(t, auditorUser);
+  const reg = await t.app.inject({
+    method: 'POST',
+    url: '/api/organizations',
+    headers: { cookie: auditor },
+    payload: registration(),
+  });
+  assert.equal(reg.statusCode, 200, reg.body);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/organizations/${reg.json().id}/review`,
+    headers: { cookie: nsAdmin },
+    payload: { decision: 'approve' },
+  });
+  assert.equal(res.json().error.code, 'DUTY_CONFLICT');
+  const org = await t.handle.db
+    .selectFrom('organizations')
+    .select('status')
+    .where('id', '=', reg.json().id)
+    .executeTakeFirstOrThrow();
+  assert.equal(org.status, 'pending', 'the approval rolled back with the grant');
 });
 
 describe('nobody revokes the grant of the person who granted theirs', () => {
