@@ -70,5 +70,6 @@ export async function staffSession(origin: string, staff: Staff): Promise<string
     body: JSON.stringify({ code: currentTotp(staff.secret, new Date()) }),
   });
   if (!verify.ok) throw new Error(`TOTP of ${staff.username}: ${verify.status} ${await verify.text()}`);
-  return cookie;
+  // Passing the second factor moves the session to a new token.
+  return /yiqi_sid=[^;]+/.exec(verify.headers.get('set-cookie') ?? '')![0];
 }

@@ -16,6 +16,7 @@ import type { AppDeps } from './http/context.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { DomainError } from './http/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
+import { installRequestGuards, installSecurityHeaders } from './http/security.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerRecoveryRoutes } from './modules/auth/recovery.routes.ts';
@@ -75,7 +76,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: opts.config.trustProxy,
     // Errors raised by the router before any hook runs (e.g. an over-long path parameter) get our shape too.
     frameworkErrors: (err, req, reply) => {
       const code =
@@ -99,6 +100,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const routeTable: RouteEntry[] = [];
   installErrorHandling(app);
+  installSecurityHeaders(app);
+  installRequestGuards(app);
   await app.register(cookie);
   const registerPublicPlugin = installAuthorization(app, routeTable);
   await app.register(rateLimit, {

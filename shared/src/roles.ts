@@ -10,6 +10,18 @@ export type Role = (typeof ROLES)[number];
 /** The three separated administrator duties (三员分立): nobody holds two of them. */
 export const DUTY_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
+/**
+ * Why `role` may not join the roles a person already holds, or null. The three duties are held alone:
+ * never two different duties (ROLE_CONFLICT), never a duty with a region or organization admin role
+ * (DUTY_CONFLICT), so an auditor never audits their own administration.
+ */
+export function roleConflict(held: readonly Role[], role: Role): 'ROLE_CONFLICT' | 'DUTY_CONFLICT' | null {
+  const isDuty = (r: Role) => DUTY_ROLES.includes(r);
+  if (isDuty(role) && held.some((r) => isDuty(r) && r !== role)) return 'ROLE_CONFLICT';
+  if (held.some((r) => isDuty(r) !== isDuty(role))) return 'DUTY_CONFLICT';
+  return null;
+}
+
 export const SCOPE_TYPES = ['region', 'organization'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 

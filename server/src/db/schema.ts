@@ -32,6 +32,9 @@ export interface UsersTable {
   disabled_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
   phone_bidx: Buffer | null;
+  /** Wrong TOTP codes since totp_failures_since (0016); never reset by a password sign-in. */
+  totp_failures: Generated<number>;
+  totp_failures_since: NullableTimestamp;
 }
 
 export interface SessionsTable {

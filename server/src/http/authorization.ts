@@ -8,6 +8,21 @@ import { authenticate } from '../modules/auth/auth.service.ts';
 import { installDenialAudit } from './denial-audit.ts';
 
 export const SESSION_COOKIE = 'yiqi_sid';
+/**
+ * The session cookie's name over HTTPS. The __Host- prefix makes browsers accept it only with Secure,
+ * Path=/ and no Domain, so neither a sibling subdomain nor a plain-HTTP response can plant or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-yiqi_sid';
+
+/** HTTPS as the browser sees it: SECURE_COOKIES=1, or https forwarded by a trusted proxy (TRUST_PROXY=1). */
+export function isSecureRequest(req: FastifyRequest): boolean {
+  return req.server.deps.config.secureCookies || req.protocol === 'https';
+}
+
+/** The session cookie this request carries and is answered with; only this name is read. */
+export function sessionCookieName(req: FastifyRequest): string {
+  return isSecureRequest(req) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -69,7 +84,7 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     req.locale = pickLocale(
       (req.cookies?.yiqi_locale as string | undefined) ?? req.headers['accept-language'],
     );
-    const token = req.cookies?.[SESSION_COOKIE];
+    const token = req.cookies?.[sessionCookieName(req)];
     const access = req.routeOptions.config.access ? accessOf(req) : undefined;
     if (!token || !access || (access.kind === 'public' && !access.identify)) return;
     const actor = await authenticate(ctxOf(req), token);

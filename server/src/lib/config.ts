@@ -19,6 +19,14 @@ export interface Config {
   appKey: Buffer;
   seedDemo: boolean;
   secureCookies: boolean;
+  /** Behind a reverse proxy: X-Forwarded-For/-Proto/-Host are believed (TRUST_PROXY=1). */
+  trustProxy: boolean;
+  /**
+   * Origins (scheme://host[:port]) besides the request's own Host whose pages may send state-changing
+   * requests: PUBLIC_URL's origin and ALLOWED_ORIGINS (comma-separated). Needed behind a proxy that
+   * rewrites Host without X-Forwarded-Host.
+   */
+  allowedOrigins: string[];
   logLevel: string;
   /** Logins per source IP per minute before 429. */
   loginRatePerMinute: number;
@@ -62,6 +70,22 @@ function loadAppKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+/** PUBLIC_URL and ALLOWED_ORIGINS as origins; a value that is no URL stops the start. */
+function origins(env: NodeJS.ProcessEnv): string[] {
+  const raw = [env.PUBLIC_URL ?? '', ...(env.ALLOWED_ORIGINS ?? '').split(',')].map((x) => x.trim());
+  return raw
+    .filter((x) => x !== '')
+    .map((x) => {
+      try {
+        const u = new URL(x);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+        return u.origin;
+      } catch {
+        throw new Error(`PUBLIC_URL and ALLOWED_ORIGINS must be http(s) URLs, got "${x}"`);
+      }
+    });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIQI_DATA_DIR ?? 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -84,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appKey: loadAppKey(env, dataDir),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === '1' : !databaseUrl,
     secureCookies: env.SECURE_COOKIES === '1',
+    trustProxy: env.TRUST_PROXY === '1',
+    allowedOrigins: origins(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',

@@ -140,6 +140,8 @@ export async function signIn(t: TestApp, user: TestUser, opts: { mfa?: boolean }
       payload: { code: currentTotp(user.totpSecret, t.clock.now()) },
     });
     if (v.statusCode !== 200) throw new Error(`totp of ${user.username} failed: ${v.statusCode} ${v.body}`);
+    // Passing the second factor moves the session to a new token.
+    return `yiqi_sid=${v.cookies.find((c) => c.name === 'yiqi_sid')!.value}`;
   }
   return cookie;
 }

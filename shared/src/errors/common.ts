@@ -38,6 +38,14 @@ export const COMMON_ERRORS = {
       en: 'The new password needs at least 10 characters with letters and digits, and must differ from the old one',
     },
   },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    text: {
+      'zh-CN': '账户已被暂时锁定，请稍后再试',
+      'zh-HK': '帳戶已被暫時鎖定，請稍後再試',
+      en: 'The account is temporarily locked; try again later',
+    },
+  },
   MFA_REQUIRED: {
     status: 403,
     text: {
@@ -94,6 +102,22 @@ export const COMMON_ERRORS = {
       en: 'System, security and audit administrator duties must be held by different people',
     },
   },
+  DUTY_CONFLICT: {
+    status: 409,
+    text: {
+      'zh-CN': '系统、安全、审计管理员不能同时担任区域或组织管理员',
+      'zh-HK': '系統、安全、審計管理員不能同時擔任區域或組織管理員',
+      en: 'System, security and audit administrators cannot also be region or organization administrators',
+    },
+  },
+  GRANTOR_REVOKE: {
+    status: 403,
+    text: {
+      'zh-CN': '不能撤销授予您角色的人（或其上级授权人）的角色',
+      'zh-HK': '不能撤銷授予您角色的人（或其上級授權人）的角色',
+      en: 'You cannot revoke a role of the person who granted yours, or of anyone above them',
+    },
+  },
   ROLE_ALREADY_GRANTED: {
     status: 409,
     text: { 'zh-CN': '该角色已授予', 'zh-HK': '該角色已授予', en: 'This role is already granted' },
@@ -117,6 +141,14 @@ export const COMMON_ERRORS = {
   USER_NOT_FOUND: {
     status: 404,
     text: { 'zh-CN': '找不到该用户', 'zh-HK': '找不到該用戶', en: 'No such user' },
+  },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    text: {
+      'zh-CN': '拒绝来自其他网站的请求',
+      'zh-HK': '拒絕來自其他網站的請求',
+      en: 'Requests from other sites are refused',
+    },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -81,6 +81,30 @@ export async function registerFailedLogin(db: Database, userId: string, threshol
   return { locked: r.failed_logins === 0 };
 }
 
+/**
+ * Counts a wrong TOTP code in the account's own window (a password sign-in does not reset it) and locks
+ * the account when the window holds `threshold` of them; atomic. A window older than `windowStart` restarts.
+ */
+export async function registerFailedTotp(
+  db: Database,
+  userId: string,
+  a: { threshold: number; windowStart: Date; now: Date; lockUntil: Date },
+) {
+  const count = sql<number>`(CASE WHEN totp_failures_since IS NULL OR totp_failures_since <= ${a.windowStart}::timestamptz THEN 1 ELSE totp_failures + 1 END)`;
+  const full = sql<boolean>`(${count} >= ${a.threshold})`;
+  const r = await db
+    .updateTable('users')
+    .set({
+      totp_failures: sql<number>`CASE WHEN ${full} THEN 0 ELSE ${count} END`,
+      totp_failures_since: sql<Date | null>`CASE WHEN ${full} THEN NULL WHEN ${count} = 1 THEN ${a.now}::timestamptz ELSE totp_failures_since END`,
+      locked_until: sql<Date | null>`CASE WHEN ${full} THEN ${a.lockUntil}::timestamptz ELSE locked_until END`,
+    })
+    .where('id', '=', userId)
+    .returning(['totp_failures_since'])
+    .executeTakeFirstOrThrow();
+  return { locked: r.totp_failures_since === null };
+}
+
 export async function resetFailedLogins(db: Database, userId: string) {
   await db
     .updateTable('users')
@@ -150,8 +174,33 @@ export async function revokeOtherSessions(db: Database, userId: string, keep: Bu
     .execute();
 }
 
-export async function markSessionMfa(db: Database, tokenHash: Buffer, now: Date) {
-  await db.updateTable('sessions').set({ mfa_at: now }).where('token_hash', '=', tokenHash).execute();
+/**
+ * Replaces a live session by one under a new token that has passed the second factor; the old token is
+ * revoked. Creation time and absolute expiry carry over, so the new token lives no longer than the old.
+ * False when the old session is no longer live.
+ */
+export async function rotateSessionWithMfa(db: Database, oldHash: Buffer, newHash: Buffer, now: Date) {
+  const r = await db
+    .insertInto('sessions')
+    .columns(['token_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'mfa_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('sessions')
+        .select((s) => [
+          sql<Buffer>`${newHash}::bytea`.as('token_hash'),
+          s.ref('user_id').as('user_id'),
+          s.ref('created_at').as('created_at'),
+          sql<Date>`${now}::timestamptz`.as('last_seen_at'),
+          s.ref('expires_at').as('expires_at'),
+          sql<Date>`${now}::timestamptz`.as('mfa_at'),
+        ])
+        .where('token_hash', '=', oldHash)
+        .where('revoked_at', 'is', null),
+    )
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  await revokeSession(db, oldHash, now);
+  return true;
 }
 
 export async function updatePasswordHash(db: Database, userId: string, hash: string, now: Date) {
@@ -187,7 +236,12 @@ export async function consumeTotpStep(
 ): Promise<boolean> {
   const r = await db
     .updateTable('users')
-    .set({ totp_last_step: step, ...(enableAt ? { totp_enabled_at: enableAt } : {}) })
+    .set({
+      totp_last_step: step,
+      totp_failures: 0,
+      totp_failures_since: null,
+      ...(enableAt ? { totp_enabled_at: enableAt } : {}),
+    })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();

@@ -10,20 +10,33 @@ import {
 } from '@yiqi/shared/contracts/auth';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { ctxOf } from '../../http/context.ts';
-import { SESSION_COOKIE } from '../../http/authorization.ts';
+import { isSecureRequest, sessionCookieName } from '../../http/authorization.ts';
 import type { Config } from '../../lib/config.ts';
 import * as auth from './auth.service.ts';
 
 const tags = ['auth'];
 
-/** The session cookie: HttpOnly, SameSite=Lax, living as long as the session's absolute limit. */
+/**
+ * The session cookie: HttpOnly, SameSite=Lax, living as long as the session's absolute limit; over HTTPS
+ * Secure and named with the __Host- prefix.
+ */
 export function setSessionCookie(reply: FastifyReply, cfg: Config, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(sessionCookieName(reply.request), token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: cfg.secureCookies,
+    secure: isSecureRequest(reply.request),
     path: '/',
     maxAge: cfg.sessionAbsoluteHours * 3600,
+  });
+}
+
+/** Ends the session cookie in the browser (the session itself is revoked on the server). */
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(reply.request), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(reply.request),
   });
 }
 
@@ -51,7 +64,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     config: { access: { kind: 'user' } },
     handler: async (req, reply) => {
       await auth.logout(ctxOf(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return { ok: true as const };
     },
   });
@@ -99,8 +112,9 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       response: { 200: OkSchema },
     },
     config: { access: { kind: 'user' }, rateLimit: { max: 10, timeWindow: 60_000 } },
-    handler: async (req) => {
-      await auth.checkTotp(ctxOf(req), req.body.code, 'enable');
+    handler: async (req, reply) => {
+      const { token } = await auth.checkTotp(ctxOf(req), req.body.code, 'enable');
+      setSessionCookie(reply, cfg, token);
       return { ok: true as const };
     },
   });
@@ -108,13 +122,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   r.post('/api/auth/totp/verify', {
     schema: {
       tags,
-      summary: 'Pass the second factor for this session',
+      summary: 'Pass the second factor for this session; the session moves to a new token (new cookie)',
       body: TotpCodeBody,
       response: { 200: OkSchema },
     },
     config: { access: { kind: 'user' }, rateLimit: { max: 10, timeWindow: 60_000 } },
-    handler: async (req) => {
-      await auth.checkTotp(ctxOf(req), req.body.code, 'verify');
+    handler: async (req, reply) => {
+      const { token } = await auth.checkTotp(ctxOf(req), req.body.code, 'verify');
+      setSessionCookie(reply, cfg, token);
       return { ok: true as const };
     },
   });

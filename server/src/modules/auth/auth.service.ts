@@ -261,10 +261,25 @@ export async function setLocale(ctx: Ctx, locale: Locale): Promise<void> {
   });
 }
 
+/**
+ * A locked account passes no second factor: the lock (wrong passwords or wrong codes) holds for sessions
+ * opened before it, so a password-only session cannot keep guessing codes through it. Audited.
+ */
+async function refuseIfLocked(
+  ctx: Ctx,
+  user: { locked_until: Date | string | null } | undefined,
+  action: string,
+): Promise<void> {
+  if (!user?.locked_until || new Date(user.locked_until) <= ctx.clock()) return;
+  await recordAudit(ctx, { action, result: 'denied', details: { reason: 'locked' } });
+  throw new DomainError('ACCOUNT_LOCKED');
+}
+
 /** Starts TOTP enrolment: a new secret, kept encrypted until a first code confirms it. */
 export async function setupTotp(ctx: Ctx) {
   const actor = actorOf(ctx);
   if (actor.mfaEnrolled) throw new DomainError('MFA_ALREADY_ENABLED');
+  await refuseIfLocked(ctx, await repo.findUserById(ctx.db, actor.userId), 'auth.totp_setup');
   const secret = newTotpSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.storePendingTotp(trx, actor.userId, encrypt(ctx.config.appKey, secret));
@@ -273,34 +288,60 @@ export async function setupTotp(ctx: Ctx) {
   return totpEnrolment(secret, actor.username);
 }
 
-/** Confirms enrolment (first code) or passes the second factor for this session (later codes). */
-export async function checkTotp(ctx: Ctx, code: string, mode: 'enable' | 'verify'): Promise<void> {
+/**
+ * Confirms enrolment (first code) or passes the second factor for this session (later codes). On success
+ * the session moves to a new token (returned for the cookie) and the password-only token stops working,
+ * so a token seen before the second factor is worth nothing after it.
+ */
+export async function checkTotp(
+  ctx: Ctx,
+  code: string,
+  mode: 'enable' | 'verify',
+): Promise<{ token: string }> {
   const actor = actorOf(ctx);
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.totp_secret_enc) throw new DomainError('MFA_NOT_ENROLLED');
   if (mode === 'enable' && user.totp_enabled_at) throw new DomainError('MFA_ALREADY_ENABLED');
   if (mode === 'verify' && !user.totp_enabled_at) throw new DomainError('MFA_NOT_ENROLLED');
+  const action = mode === 'enable' ? 'auth.totp_enable' : 'auth.totp_verify';
+  await refuseIfLocked(ctx, user, action);
   const now = ctx.clock();
   const step = matchTotp(decrypt(ctx.config.appKey, user.totp_secret_enc), code, now);
-  const action = mode === 'enable' ? 'auth.totp_enable' : 'auth.totp_verify';
+  const token = randomBytes(32).toString('base64url');
   const ok =
     step !== null &&
     (await ctx.db.transaction().execute(async (trx) => {
       if (!(await repo.consumeTotpStep(trx, actor.userId, step, mode === 'enable' ? now : undefined)))
         return false;
-      await repo.markSessionMfa(trx, actor.sessionHash, now);
+      if (!(await repo.rotateSessionWithMfa(trx, actor.sessionHash, sha256(token), now)))
+        throw new DomainError('UNAUTHENTICATED');
       await recordAudit({ ...ctx, db: trx }, { action, result: 'ok' });
       return true;
     }));
   if (!ok) {
-    // Wrong codes count like wrong passwords, so six digits cannot be guessed through a live session.
+    // Wrong codes are counted per account in their own window, whatever the address and however many
+    // fresh password sign-ins: six digits cannot be guessed through live sessions.
     const lockUntil = new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000);
-    await repo.registerFailedLogin(ctx.db, actor.userId, ctx.config.lockoutThreshold, lockUntil);
+    const { locked } = await repo.registerFailedTotp(ctx.db, actor.userId, {
+      threshold: ctx.config.lockoutThreshold,
+      windowStart: new Date(now.getTime() - ctx.config.lockoutMinutes * 60_000),
+      now,
+      lockUntil,
+    });
     await recordAudit(ctx, {
       action,
       result: 'failed',
       details: { reason: step === null ? 'wrong_code' : 'replayed_code' },
     });
+    if (locked)
+      await recordAudit(ctx, {
+        action: 'auth.lockout',
+        result: 'ok',
+        objectType: 'user',
+        objectId: actor.userId,
+        details: { until: lockUntil.toISOString(), reason: 'totp' },
+      });
     throw new DomainError('MFA_CODE_INVALID');
   }
+  return { token };
 }

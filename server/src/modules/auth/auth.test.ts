@@ -185,10 +185,12 @@ describe('second factor (TOTP)', () => {
       payload: { code },
     });
     assert.equal(ok.statusCode, 200);
+    // The session moved to a new token with the second factor (auth.hardening.test.ts).
+    const verified = `yiqi_sid=${ok.cookies.find((c) => c.name === 'yiqi_sid')!.value}`;
     const admin200 = await t.app.inject({
       method: 'GET',
       url: '/api/admin/role-grants?region=440305000000',
-      headers: { cookie },
+      headers: { cookie: verified },
     });
     assert.equal(admin200.statusCode, 200);
 

@@ -128,3 +128,20 @@ export function superiorOrganizations(db: Database, orgId: string) {
     .orderBy('u.depth')
     .execute();
 }
+
+/**
+ * True when `ancestorId` granted one of `userId`'s active roles, or granted a role to someone who did, up
+ * the chain of active grants (UNION stops on cycles).
+ */
+export async function isGrantorOf(db: Database, ancestorId: string, userId: string): Promise<boolean> {
+  const r = await sql<{ found: number }>`
+    WITH RECURSIVE up(user_id) AS (
+      SELECT g.granted_by FROM role_grants g
+       WHERE g.user_id = ${userId} AND g.revoked_at IS NULL AND g.granted_by IS NOT NULL
+      UNION
+      SELECT g.granted_by FROM role_grants g JOIN up ON g.user_id = up.user_id
+       WHERE g.revoked_at IS NULL AND g.granted_by IS NOT NULL
+    )
+    SELECT 1 AS found FROM up WHERE up.user_id = ${ancestorId} LIMIT 1`.execute(db);
+  return r.rows.length > 0;
+}

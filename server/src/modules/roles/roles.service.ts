@@ -1,5 +1,5 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import { DUTY_ROLES, GRANTABLE, ROLE_SCOPE, type Role, type ScopeType } from '@yiqi/shared/roles';
+import { GRANTABLE, ROLE_SCOPE, roleConflict, type Role, type ScopeType } from '@yiqi/shared/roles';
 import { grantCovers, type Access, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx, type Grant } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
@@ -98,8 +98,8 @@ export async function grantRole(
     throw new DomainError('FORBIDDEN');
   }
   const held = (await repo.findActiveRolesOf(ctx.db, user.id)).map((r) => r.role as Role);
-  if (DUTY_ROLES.includes(input.role) && held.some((r) => DUTY_ROLES.includes(r) && r !== input.role))
-    throw new DomainError('ROLE_CONFLICT');
+  const conflict = roleConflict(held, input.role);
+  if (conflict) throw new DomainError(conflict);
   const regionCode = target.type === 'region' ? target.code : target.regionCode;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -144,6 +144,18 @@ export async function revokeRole(ctx: Ctx, grantId: string) {
     });
     throw new DomainError('FORBIDDEN');
   }
+  // An admin made by someone (directly or down a chain of grants) cannot turn on them: the grant that
+  // made them stays in force until someone above or beside the grantor revokes it.
+  if (await repo.isGrantorOf(ctx.db, grant.user_id, actor.userId)) {
+    await recordAudit(ctx, {
+      action: 'role.revoke',
+      result: 'denied',
+      objectType: 'role_grant',
+      objectId: grantId,
+      details: { reason: 'grantor' },
+    });
+    throw new DomainError('GRANTOR_REVOKE');
+  }
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.markGrantRevoked(trx, grantId, actor.userId, ctx.clock())))
       throw new DomainError('NOT_FOUND');
@@ -170,6 +182,9 @@ export async function grantOrgAdminOnApproval(
   g: { userId: string; orgId: string; regionCode: string },
 ) {
   const actor = actorOf(ctx);
+  const held = (await repo.findActiveRolesOf(ctx.db, g.userId)).map((r) => r.role as Role);
+  const conflict = roleConflict(held, 'org_admin');
+  if (conflict) throw new DomainError(conflict);
   const row = await repo.insertGrant(ctx.db, {
     userId: g.userId,
     role: 'org_admin',

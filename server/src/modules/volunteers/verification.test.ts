@@ -199,7 +199,9 @@ describe('manual review of uploaded documents', () => {
     t.clock.advance(30_000);
     const mfa = await post(self, '/api/auth/totp/verify', { code: currentTotp(secret, t.clock.now()) });
     assert.equal(mfa.statusCode, 200);
-    const res = await post(self, `/api/volunteers/${v.volunteer.id}/verification`, { decision: 'approve' });
+    const res = await post(cookieOf(mfa), `/api/volunteers/${v.volunteer.id}/verification`, {
+      decision: 'approve',
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().error.code, 'SELF_VERIFICATION');
   });

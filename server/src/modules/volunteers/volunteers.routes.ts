@@ -14,9 +14,8 @@ import {
   VolunteerExport,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import { SESSION_COOKIE } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
-import { setSessionCookie } from '../auth/auth.routes.ts';
+import { clearSessionCookie, setSessionCookie } from '../auth/auth.routes.ts';
 import * as account from './account.service.ts';
 import * as profile from './profile.service.ts';
 import * as registration from './registration.service.ts';
@@ -122,7 +121,7 @@ export function registerVolunteerRoutes(app: FastifyInstance): void {
     config: { access: { kind: 'user' }, rateLimit: { max: 10, timeWindow: 60_000 } },
     handler: async (req, reply) => {
       await account.closeOwnAccount(ctxOf(req), req.body.password);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return { ok: true as const };
     },
   });

@@ -172,12 +172,17 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
     config: { access: regionAdminById },
     handler: async (req, reply) => {
       const doc = await verification.readDocument(ctxOf(req), req.params.id, req.params.docId);
-      return reply
-        .type(doc.mimeType)
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline')
-        .send(doc.content);
+      return (
+        reply
+          .type(doc.mimeType)
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', 'inline')
+          // The review page shows PDFs in an iframe of the same site; nothing else may frame them.
+          .header('content-security-policy', "frame-ancestors 'self'")
+          .header('x-frame-options', 'SAMEORIGIN')
+          .send(doc.content)
+      );
     },
   });
 }
