@@ -69,6 +69,8 @@ export interface OrganizationsTable {
   dissolved_by: string | null;
   dissolve_reason: string | null;
   successor_id: string | null;
+  /** Migration 0018: the unit's handler (经办人), next to its person in charge and contact. */
+  handler_name: string | null;
 }
 
 export interface VolunteersTable {

@@ -26,6 +26,11 @@ export interface Config {
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
   recordSweepMinutes: number;
+  /**
+   * The public address printed on certificates (QR code, verification link): never taken from a request's
+   * Host header, which the caller controls. Absolute http(s), without a trailing slash.
+   */
+  publicUrl: string;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -53,6 +58,21 @@ function loadAppKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+/** PUBLIC_URL as an absolute http(s) origin (with an optional path prefix), no trailing slash. */
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.username || url.password)
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL without credentials, got "${raw}"`);
+  if (url.search || url.hash) throw new Error(`PUBLIC_URL must not carry a query or fragment, got "${raw}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIQI_DATA_DIR ?? 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -61,8 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `AUDIT_RETENTION_DAYS must be at least ${AUDIT_RETENTION_FLOOR_DAYS} (security-level-3 rules)`,
     );
+  const port = int(env, 'PORT', 3000);
   return {
-    port: int(env, 'PORT', 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl,
@@ -79,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
+    publicUrl: publicUrl(env, port),
   };
 }

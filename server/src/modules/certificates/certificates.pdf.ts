@@ -20,6 +20,8 @@ export interface CertificatePdfInput {
   originalUnitName?: string | null;
   personInCharge: string;
   handlerName: string;
+  /** The issuer's contact phone (民发〔2015〕149号), in full: whoever holds the paper may call to check. */
+  issuerPhone?: string | null;
   /** YYYY-MM-DD, in China. */
   issueDate: string;
   seal: Buffer | null;
@@ -296,7 +298,7 @@ function recordsTable(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: 
 
 /** Issuer block between the QR code (left) and the seal (right), then the note on verification. */
 function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number, qr: Buffer) {
-  const need = input.originalUnitName ? 236 : 210;
+  const need = (input.originalUnitName ? 236 : 210) + 26;
   let y = top + 22;
   if (y + need > BOTTOM) {
     doc.addPage();
@@ -310,6 +312,8 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
 
   // QR code and how to verify.
   doc.image(qr, MARGIN, y, { width: size, height: size });
+  // Clickable on screen too; the address is the configured public one (PUBLIC_URL), never a request's Host.
+  doc.link(MARGIN, y, size, size, input.verifyUrl);
   doc.font('body').fontSize(9).fillColor(INK);
   doc.text('扫码核验本证明', MARGIN, y + size + 4, { width: size, align: 'center', lineBreak: false });
 
@@ -325,6 +329,7 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
       : []),
     ['负责人', input.personInCharge],
     ['经办人', input.handlerName],
+    ['联系电话', input.issuerPhone || '—'],
     ['出具日期', chineseDate(input.issueDate)],
   ];
   let ly = y + 4;

@@ -299,3 +299,23 @@ export async function markDissolved(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** The unit's person in charge, handler and contact (the phone only when a new one is given). */
+export async function updateContacts(
+  db: Database,
+  id: string,
+  c: { personInCharge: string; handlerName: string; contactName: string; contactPhoneEnc?: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('organizations')
+    .set({
+      person_in_charge: c.personInCharge,
+      handler_name: c.handlerName,
+      contact_name: c.contactName,
+      ...(c.contactPhoneEnc ? { contact_phone_enc: c.contactPhoneEnc } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '<>', 'dissolved')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
