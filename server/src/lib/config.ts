@@ -67,7 +67,12 @@ function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.username || url.password)
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    !url.hostname ||
+    url.username ||
+    url.password
+  )
     throw new Error(`PUBLIC_URL must be an absolute http(s) URL without credentials, got "${raw}"`);
   if (url.search || url.hash) throw new Error(`PUBLIC_URL must not carry a query or fragment, got "${raw}"`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');

@@ -59,6 +59,8 @@ export const RegisterOrganizationBody = z.strictObject({
   uscc: z.string().trim().max(32).optional(),
   /** The unit an unregistered team hangs under (挂靠单位). */
   hostUnit: text(2, 100).optional(),
+  /** The host unit's USCC (an unregistered team only): the national export names the team by it. */
+  hostUnitUscc: z.string().trim().max(32).optional(),
   regionCode: RegionCode,
   address: text(2, 200),
   contactName: text(1, 50),
@@ -82,6 +84,7 @@ export const OrganizationView = z.object({
   orgType: z.enum(ORG_TYPES),
   uscc: z.string().nullable(),
   hostUnit: z.string().nullable(),
+  hostUnitUscc: z.string().nullable(),
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   /** Masked (138****5678): the full number is personal data of the contact person. */

@@ -4,6 +4,11 @@
 -- contact phone as 民发〔2015〕149号 asks: it is frozen at issue, encrypted like every phone.
 ALTER TABLE organizations ADD COLUMN handler_name text;
 
+-- An unregistered team has no USCC of its own: the national export names it by its host unit (挂靠单位),
+-- whose code is kept next to the host unit's name.
+ALTER TABLE organizations ADD COLUMN host_unit_uscc text
+  CHECK (host_unit_uscc IS NULL OR (org_type = 'unregistered_team' AND host_unit_uscc ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'));
+
 ALTER TABLE certificates ADD COLUMN issuer_phone_enc text;
 
 -- Frozen at issue like the rest of what was issued (certificates_guard covers the other columns; this one

@@ -33,8 +33,14 @@ before(async () => {
   otherOrg = await insertOrganization(t, '南山区桃源街道志愿服务队', NANSHAN);
   cookies.admin = await signIn(t, await createUser(t, 'uc.admin', { role: 'org_admin', orgId }));
   cookies.other = await signIn(t, await createUser(t, 'uc.other', { role: 'org_admin', orgId: otherOrg }));
-  cookies.region = await signIn(t, await createUser(t, 'uc.region', { role: 'region_admin', region: NANSHAN }));
-  cookies.futian = await signIn(t, await createUser(t, 'uc.futian', { role: 'region_admin', region: FUTIAN }));
+  cookies.region = await signIn(
+    t,
+    await createUser(t, 'uc.region', { role: 'region_admin', region: NANSHAN }),
+  );
+  cookies.futian = await signIn(
+    t,
+    await createUser(t, 'uc.futian', { role: 'region_admin', region: FUTIAN }),
+  );
 });
 after(() => t.close());
 
@@ -56,7 +62,13 @@ describe('PUBLIC_URL', () => {
       loadConfig({ YIQI_APP_KEY: key, PUBLIC_URL: 'https://yiqi.example.cn/app/' }).publicUrl,
       'https://yiqi.example.cn/app',
     );
-    for (const bad of ['javascript:alert(1)', 'ftp://yiqi.example.cn', '/verify', 'yiqi.example.cn', 'https://u:p@x.cn'])
+    for (const bad of [
+      'javascript:alert(1)',
+      'ftp://yiqi.example.cn',
+      '/verify',
+      'yiqi.example.cn',
+      'https://u:p@x.cn',
+    ])
       assert.throws(() => loadConfig({ YIQI_APP_KEY: key, PUBLIC_URL: bad }), /PUBLIC_URL/, bad);
   });
 });
@@ -85,10 +97,12 @@ describe('unit contacts', () => {
     assert.equal(decrypt(t.config.appKey, row.contact_phone_enc!), '0755-2688 1234');
     const audit = (await auditRows(t, 'organization.contacts')).at(-1)!;
     assert.equal(audit.object_id, orgId);
-    assert.deepEqual(
-      [...(audit.details.changed as string[])].sort(),
-      ['contactName', 'contactPhone', 'handlerName', 'personInCharge'],
-    );
+    assert.deepEqual([...(audit.details.changed as string[])].sort(), [
+      'contactName',
+      'contactPhone',
+      'handlerName',
+      'personInCharge',
+    ]);
     assert.ok(!JSON.stringify(audit.details).includes('2688'), 'no phone in the audit log');
     // Without a phone the number on record stays.
     const keep = await contacts(cookies.admin, orgId, {
@@ -102,11 +116,19 @@ describe('unit contacts', () => {
   });
 
   it('are edited by region admins of its scope, nobody else; fields are validated', async () => {
-    const body = { personInCharge: '钱负责', handlerName: '孙经办', contactName: '李联系', contactPhone: '13912345678' };
+    const body = {
+      personInCharge: '钱负责',
+      handlerName: '孙经办',
+      contactName: '李联系',
+      contactPhone: '13912345678',
+    };
     assert.equal((await contacts(cookies.region, otherOrg, body)).statusCode, 200);
     assert.equal((await contacts(cookies.other, orgId, body)).statusCode, 403);
     assert.equal((await contacts(cookies.futian, orgId, body)).statusCode, 403);
-    assert.equal((await contacts(cookies.admin, orgId, { ...body, contactPhone: 'call me' })).statusCode, 400);
+    assert.equal(
+      (await contacts(cookies.admin, orgId, { ...body, contactPhone: 'call me' })).statusCode,
+      400,
+    );
     assert.equal((await contacts(cookies.admin, orgId, { ...body, personInCharge: ' ' })).statusCode, 400);
     assert.equal((await contacts(cookies.admin, orgId, { ...body, extra: 1 })).statusCode, 400);
     const view = await api(t, cookies.region, 'GET', `/api/organizations/${otherOrg}`);

@@ -181,8 +181,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     },
     // Rendering a PDF costs CPU.
     config: { access: ISSUER, rateLimit: PER_ACCOUNT },
-    handler: async (req, reply) =>
-      sendPdf(reply, await certificates.staffPdf(ctxOf(req), req.params.id)),
+    handler: async (req, reply) => sendPdf(reply, await certificates.staffPdf(ctxOf(req), req.params.id)),
   });
 
   r.get('/api/organizations/:id/certificate-seal', {

@@ -40,6 +40,7 @@ export interface NewOrganization {
   orgType: string;
   uscc: string | null;
   hostUnit: string | null;
+  hostUnitUscc?: string | null;
   regionCode: string;
   address: string;
   contactName: string;
@@ -59,6 +60,7 @@ export async function insertOrganization(db: Database, o: NewOrganization) {
       org_type: o.orgType,
       uscc: o.uscc,
       host_unit: o.hostUnit,
+      host_unit_uscc: o.hostUnitUscc ?? null,
       region_code: o.regionCode,
       address: o.address,
       contact_name: o.contactName,

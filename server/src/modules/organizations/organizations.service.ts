@@ -37,6 +37,7 @@ function checkedUscc(input: Input): string | null {
     if (!input.hostUnit) throw new DomainError('HOST_UNIT_REQUIRED');
     return null;
   }
+  if (input.hostUnitUscc) throw new DomainError('USCC_NOT_ALLOWED');
   if (!uscc) {
     if (REGISTERED_ORG_TYPES.includes(input.orgType)) throw new DomainError('USCC_REQUIRED');
     return null;
@@ -65,6 +66,9 @@ async function checkParent(ctx: Ctx, actor: Actor, parentId: string, regionCode:
 export async function registerOrganization(ctx: Ctx, input: Input) {
   const actor = actorOf(ctx);
   const uscc = checkedUscc(input);
+  // The host unit's code (an unregistered team's only, checked above): the same GB 32100 check.
+  const hostUnitUscc = input.hostUnitUscc?.trim().toUpperCase() || null;
+  if (hostUnitUscc && !isValidUscc(hostUnitUscc)) throw new DomainError('USCC_INVALID');
   const region = await findRegion(ctx.db, input.regionCode);
   if (!region) throw new DomainError('REGION_NOT_FOUND');
   if (input.parentId) await checkParent(ctx, actor, input.parentId, input.regionCode);
@@ -76,6 +80,7 @@ export async function registerOrganization(ctx: Ctx, input: Input) {
         orgType: input.orgType,
         uscc,
         hostUnit: input.hostUnit ?? null,
+        hostUnitUscc,
         regionCode: input.regionCode,
         address: input.address,
         contactName: input.contactName,
@@ -160,6 +165,7 @@ function toView(ctx: Ctx, o: NonNullable<Awaited<ReturnType<typeof repo.findOrga
     orgType: o.org_type as OrgType,
     uscc: o.uscc,
     hostUnit: o.host_unit,
+    hostUnitUscc: o.host_unit_uscc,
     address: o.address,
     contactName: o.contact_name,
     contactPhone: o.contact_phone_enc ? maskPhone(decrypt(ctx.config.appKey, o.contact_phone_enc)) : null,
