@@ -12,6 +12,7 @@ export const orgMessages = defineMessages(
     contactName: '联系人',
     contactPhone: '联系电话',
     personInCharge: '负责人',
+    handlerName: '经办人',
     levelBody: '枢纽型组织',
     levelBodyHint: '如志愿者联合会、团委、新时代文明实践中心等区域性枢纽组织',
     parent: '上级组织',
@@ -47,6 +48,7 @@ export const orgMessages = defineMessages(
     contactName: '聯絡人',
     contactPhone: '聯絡電話',
     personInCharge: '負責人',
+    handlerName: '經辦人',
     levelBody: '樞紐型組織',
     levelBodyHint: '如志願者聯合會、團委、新時代文明實踐中心等區域性樞紐組織',
     parent: '上級組織',
@@ -82,6 +84,7 @@ export const orgMessages = defineMessages(
     contactName: 'Contact',
     contactPhone: 'Contact phone',
     personInCharge: 'Person in charge',
+    handlerName: 'Handler',
     levelBody: 'Hub organization',
     levelBodyHint:
       'A regional hub such as a volunteer federation, youth league or civilization practice centre',
