@@ -42,6 +42,8 @@ export interface CertificatesTable {
   issuing_org_id: string | null;
   /** Migration 0011: the recording unit's name, frozen at issue when another unit issued it. */
   original_unit_name: string | null;
+  /** Migration 0018: the issuer's contact phone (encrypted), frozen at issue; printed on the certificate. */
+  issuer_phone_enc: string | null;
 }
 
 export interface OrganizationSealsTable {

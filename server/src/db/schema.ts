@@ -72,6 +72,10 @@ export interface OrganizationsTable {
   dissolved_by: string | null;
   dissolve_reason: string | null;
   successor_id: string | null;
+  /** Migration 0018: the unit's handler (经办人), next to its person in charge and contact. */
+  handler_name: string | null;
+  /** Migration 0018: an unregistered team's host unit's USCC (named in the national export). */
+  host_unit_uscc: string | null;
 }
 
 export interface VolunteersTable {

@@ -54,7 +54,7 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
   const regions = hasRegions ? 0 : await seedRegions(handle.db);
   // Fresh tables have no statistics: without them the planner joins regions badly until autovacuum runs.
   if (regions) await sql`ANALYZE regions`.execute(handle.db);
-  const demo = options.demo ? await seedDemo(handle.db) : false;
+  const demo = options.demo ? await seedDemo(handle.db, options.config?.appKey) : false;
   // Volunteers carry encrypted fields, so they need the application key.
   if (demo && options.config) {
     await seedDemoVolunteers(handle.db, options.config);

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Role } from '@yiqi/shared/roles';
+import { encrypt } from '../lib/crypto.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 
 export const DEMO_PASSWORD = 'Yiqi-demo-2026';
@@ -22,14 +23,42 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role | null;
   { username: 'volunteer', name: '志愿者 张小明', role: null, scope: '' },
 ];
 
+/**
+ * Each with the person in charge, handler and contact a certificate prints (民发〔2015〕149号), so the demo
+ * organizations can issue certificates from the start. Names and numbers are made up.
+ */
 const DEMO_ORGS = [
-  { name: '深圳市志愿服务联合会', region: '440300000000' },
-  { name: '南山区志愿者联合会', region: '440305000000' },
-  { name: '福田区志愿者联合会', region: '440304000000' },
+  {
+    name: '深圳市志愿服务联合会',
+    region: '440300000000',
+    personInCharge: '王强',
+    handler: '林晓',
+    contact: '林晓',
+    phone: '0755-8888 0001',
+  },
+  {
+    name: '南山区志愿者联合会',
+    region: '440305000000',
+    personInCharge: '赵磊',
+    handler: '赵磊',
+    contact: '黄颖',
+    phone: '0755-2666 0002',
+  },
+  {
+    name: '福田区志愿者联合会',
+    region: '440304000000',
+    personInCharge: '陈芳',
+    handler: '郑文',
+    contact: '郑文',
+    phone: '0755-8333 0003',
+  },
 ];
 
-/** Creates the demo organizations and accounts unless users exist already. Returns whether it seeded. */
-export async function seedDemo(db: Database): Promise<boolean> {
+/**
+ * Creates the demo organizations and accounts unless users exist already. Returns whether it seeded. With
+ * the application key the organizations' contact phones are stored too (encrypted, like every phone).
+ */
+export async function seedDemo(db: Database, appKey?: Buffer): Promise<boolean> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -38,7 +67,14 @@ export async function seedDemo(db: Database): Promise<boolean> {
     for (const o of DEMO_ORGS) {
       const row = await trx
         .insertInto('organizations')
-        .values({ name: o.name, region_code: o.region })
+        .values({
+          name: o.name,
+          region_code: o.region,
+          person_in_charge: o.personInCharge,
+          handler_name: o.handler,
+          contact_name: o.contact,
+          contact_phone_enc: appKey ? encrypt(appKey, o.phone) : null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       orgs.set(o.name, row.id);

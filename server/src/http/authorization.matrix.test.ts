@@ -212,6 +212,14 @@ const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | nu
   'POST /api/audit/verify': (rel) => (rel === 'none' ? { method: 'POST', url: '/api/audit/verify' } : null),
   'GET /api/organizations/:id': (rel) =>
     rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}` },
+  'PUT /api/organizations/:id/contacts': (rel) =>
+    rel === 'none' || rel === 'self'
+      ? null
+      : {
+          method: 'PUT',
+          url: `/api/organizations/${orgs[rel]}/contacts`,
+          payload: { personInCharge: '矩阵负责人', handlerName: '矩阵经办人', contactName: '矩阵联系人' },
+        },
   'POST /api/organizations': (rel) =>
     rel === 'self' ? { method: 'POST', url: '/api/organizations', payload: registration() } : null,
   'GET /api/me/organizations': (rel) =>

@@ -43,6 +43,11 @@ export interface Config {
   /** One-time code requests per source IP per hour, and per document / phone / user name per hour. */
   otpPerIpPerHour: number;
   otpPerIdentifierPerHour: number;
+  /**
+   * The public address printed on certificates (QR code, verification link): never taken from a request's
+   * Host header, which the caller controls. Absolute http(s), without a trailing slash.
+   */
+  publicUrl: string;
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -86,6 +91,26 @@ function origins(env: NodeJS.ProcessEnv): string[] {
     });
 }
 
+/** PUBLIC_URL as an absolute http(s) origin (with an optional path prefix), no trailing slash. */
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    !url.hostname ||
+    url.username ||
+    url.password
+  )
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL without credentials, got "${raw}"`);
+  if (url.search || url.hash) throw new Error(`PUBLIC_URL must not carry a query or fragment, got "${raw}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIQI_DATA_DIR ?? 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -94,8 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `AUDIT_RETENTION_DAYS must be at least ${AUDIT_RETENTION_FLOOR_DAYS} (security-level-3 rules)`,
     );
+  const port = int(env, 'PORT', 3000);
   return {
-    port: int(env, 'PORT', 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl,
@@ -119,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otpChannel: env.OTP_CHANNEL ?? 'log',
     otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
     otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
+    publicUrl: publicUrl(env, port),
   };
 }

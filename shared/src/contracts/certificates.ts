@@ -101,6 +101,10 @@ export const CertificateView = z.object({
   issuerName: z.string().nullable(),
   personInCharge: z.string().nullable(),
   handlerName: z.string().nullable(),
+  /** The issuer's contact phone frozen at issue, masked here (printed in full on the certificate). */
+  issuerPhone: z.string().nullable(),
+  /** The public verification address printed as the QR code (from PUBLIC_URL), once issued. */
+  verifyUrl: z.string().nullable(),
   issuedAt: z.string().nullable(),
   /** The day of issue in China (YYYY-MM-DD). */
   issueDate: z.string().nullable(),
@@ -125,16 +129,23 @@ export const CertificateListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
+/**
+ * The handler (经办人) printed is always the signed-in administrator who issues: it is not chosen, so a
+ * certificate never names someone else (another unit's admin) as having handled it.
+ */
 export const IssueBody = z.strictObject({
-  /** The handler (经办人) printed on the certificate; the issuing administrator's name by default. */
-  handlerName: z.string().trim().min(1).max(50).optional(),
   /**
    * Only when the region administrators issue (no organization left to): the issuing body's name (the
-   * region's name + 志愿服务主管部门 by default) and its person in charge (required then). An
-   * organization always issues under its registered name and person in charge.
+   * region's name + 志愿服务主管部门 by default), its person in charge (required then) and its contact
+   * phone. An organization always issues under its registered name, person in charge and contact phone.
    */
   issuerName: z.string().trim().min(2).max(100).optional(),
   personInCharge: z.string().trim().min(1).max(50).optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number')
+    .optional(),
 });
 export const CertificateReasonBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 

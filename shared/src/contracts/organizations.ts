@@ -46,6 +46,12 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const OrganizationParams = z.strictObject({ id: z.uuid() });
 
+/** A unit's contact phone: a landline with area code or a mobile, digits with optional + and separators. */
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number');
+
 export const RegisterOrganizationBody = z.strictObject({
   name: text(2, 100),
   orgType: z.enum(ORG_TYPES),
@@ -53,13 +59,12 @@ export const RegisterOrganizationBody = z.strictObject({
   uscc: z.string().trim().max(32).optional(),
   /** The unit an unregistered team hangs under (挂靠单位). */
   hostUnit: text(2, 100).optional(),
+  /** The host unit's USCC (an unregistered team only): the national export names the team by it. */
+  hostUnitUscc: z.string().trim().max(32).optional(),
   regionCode: RegionCode,
   address: text(2, 200),
   contactName: text(1, 50),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number'),
+  contactPhone: Phone,
   personInCharge: text(1, 50),
   categories: z.array(z.enum(SERVICE_CATEGORIES)).min(1).max(10),
   /** Federations, youth associations, civilization-practice centres: bodies of an administrative level. */
@@ -79,11 +84,14 @@ export const OrganizationView = z.object({
   orgType: z.enum(ORG_TYPES),
   uscc: z.string().nullable(),
   hostUnit: z.string().nullable(),
+  hostUnitUscc: z.string().nullable(),
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   /** Masked (138****5678): the full number is personal data of the contact person. */
   contactPhone: z.string().nullable(),
   personInCharge: z.string().nullable(),
+  /** 经办人: who handles the unit's affairs on its behalf (registration, national export). */
+  handlerName: z.string().nullable(),
   categories: z.array(z.string()),
   levelBody: z.boolean(),
   status: z.enum(ORG_STATUSES),
@@ -180,6 +188,19 @@ export const TreeNode = z.object({
 });
 /** The organization and its sub-teams, depth first (each node right after its parent). */
 export const TreeView = z.object({ items: z.array(TreeNode) });
+
+/**
+ * The unit's person in charge (负责人), handler (经办人) and contact (联系人, 联系电话), edited by its own
+ * admins and the region admins above it. Certificates print the person in charge and the contact phone.
+ * Without `contactPhone` the number on record stays (responses only ever show it masked).
+ */
+export const UnitContactsBody = z.strictObject({
+  personInCharge: text(1, 50),
+  handlerName: text(1, 50),
+  contactName: text(1, 50),
+  contactPhone: Phone.optional(),
+});
+export type UnitContactsBody = z.input<typeof UnitContactsBody>;
 
 export const DissolveBody = z.strictObject({
   /** Required (checked by the service, for a precise error): recorded in the audit log and shown. */

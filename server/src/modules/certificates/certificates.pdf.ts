@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { hoursOf } from './certificates.content.ts';
+import { fallbacksFor, primaryFonts, runsOf, type Fallback } from './certificates.fonts.ts';
 
 /** Everything the certificate prints; the document number arrives masked. */
 export interface CertificatePdfInput {
@@ -20,26 +18,12 @@ export interface CertificatePdfInput {
   originalUnitName?: string | null;
   personInCharge: string;
   handlerName: string;
+  /** The issuer's contact phone (民发〔2015〕149号), in full: whoever holds the paper may call to check. */
+  issuerPhone?: string | null;
   /** YYYY-MM-DD, in China. */
   issueDate: string;
   seal: Buffer | null;
   verifyUrl: string;
-}
-
-/**
- * Noto Sans Hans (Simplified Chinese, OFL) from the @embedpdf/fonts-sc package, embedded as a subset so the
- * PDF renders the same on any reader (docs/decisions/0009). Read once, parsed per document by fontkit.
- */
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
-  if (!fonts) {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-    fonts = {
-      regular: readFileSync(join(dir, 'NotoSansHans-Regular.otf')),
-      bold: readFileSync(join(dir, 'NotoSansHans-Bold.otf')),
-    };
-  }
-  return fonts;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -71,9 +55,49 @@ const chineseDate = (d: string) => {
 };
 const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n).join('') + '…' : s);
 
+/** The fallback faces of each document being drawn (see write). */
+const faces = new WeakMap<PDFKit.PDFDocument, Map<number, Fallback>>();
+
+/**
+ * doc.text for text that may hold rare characters: runs the primary face lacks are drawn in their fallback
+ * face as continued text (same size and colour), so no character prints as an empty box.
+ */
+function write(
+  doc: PDFKit.PDFDocument,
+  face: 'body' | 'bold',
+  text: string,
+  x: number | undefined,
+  y: number | undefined,
+  opts: PDFKit.Mixins.TextOptions = {},
+) {
+  const runs = runsOf(text, faces.get(doc) ?? new Map());
+  if (runs.length <= 1) {
+    doc.font(runs[0]?.font ?? face);
+    if (x === undefined) doc.text(text, opts);
+    else doc.text(text, x, y, opts);
+  } else
+    runs.forEach((r, i) => {
+      doc.font(r.font ?? face);
+      const o = { ...opts, continued: i < runs.length - 1 ? true : (opts.continued ?? false) };
+      if (i === 0 && x !== undefined) doc.text(r.text, x, y, o);
+      else doc.text(r.text, o);
+    });
+  doc.font(face);
+}
+
 /** The A4 certificate in Chinese: identity (masked), records, totals, issuer block, seal and QR code. */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+  const { regular, bold } = primaryFonts();
+  // Rare characters (names above all) the primary face lacks: their fallback faces, found before drawing.
+  const fallbacks = await fallbacksFor([
+    input.volunteerName ?? '',
+    input.issuerName,
+    input.originalUnitName ?? '',
+    input.personInCharge,
+    input.handlerName,
+    input.docTypeName ?? '',
+    ...input.records.flatMap((r) => [r.title, clip(r.content, MAX_CONTENT)]),
+  ]);
   const qr = await QRCode.toBuffer(input.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 300 });
   const doc = new PDFDocument({
     size: 'A4',
@@ -89,6 +113,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
+  for (const f of new Set(fallbacks.values())) doc.registerFont(f.name, f.data);
+  faces.set(doc, fallbacks);
 
   frame(doc);
   let y = title(doc, input);
@@ -153,11 +179,12 @@ function identity(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numb
         .fontSize(10)
         .fillColor(MUTED)
         .text(k, x + 8, yy, { width: label - 8, lineBreak: false });
-      doc
-        .font(j === 0 && i === 0 ? 'bold' : 'body')
-        .fontSize(10.5)
-        .fillColor(INK)
-        .text(v, x + label, yy - 0.5, { width: half - label - 8, lineBreak: false, ellipsis: true });
+      doc.fontSize(10.5).fillColor(INK);
+      write(doc, j === 0 && i === 0 ? 'bold' : 'body', v, x + label, yy - 0.5, {
+        width: half - label - 8,
+        lineBreak: false,
+        ellipsis: true,
+      });
     }),
   );
   doc.save().lineWidth(0.5).strokeColor(RULE);
@@ -187,7 +214,7 @@ function intro(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number)
   doc.fillColor(INK).fontSize(11.5);
   const original = input.originalUnitName;
   doc.font('body').text(`　　兹证明上述志愿者${when}在`, MARGIN, top, opts);
-  doc.font('bold').text(original ? `${original}（已注销）` : input.issuerName, opts);
+  write(doc, 'bold', original ? `${original}（已注销）` : input.issuerName, undefined, undefined, opts);
   doc.font('body').text(`参加志愿服务，经${original ? '该' : '本'}单位记录并确认的服务记录共 `, opts);
   doc.font('bold').text(String(input.records.length), opts);
   doc.font('body').text(' 条，累计服务时长 ', opts);
@@ -195,7 +222,7 @@ function intro(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number)
   if (original) {
     // "If the issuer dissolved, its successor or superior issues it": say so, and who did.
     doc.font('body').text(' 小时。因原记录单位已注销，本证明由', opts);
-    doc.font('bold').text(input.issuerName, opts);
+    write(doc, 'bold', input.issuerName, undefined, undefined, opts);
     doc.font('body').text('出具。明细如下：', { ...opts, continued: false });
   } else doc.font('body').text(' 小时。明细如下：', { ...opts, continued: false });
   return doc.y + 10;
@@ -251,7 +278,7 @@ function recordsTable(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: 
     doc.fillColor(INK);
     cells.forEach((text, k) => {
       const c = COLUMNS[k]!;
-      doc.text(text, x + CELL_PAD, y + CELL_PAD + 1, {
+      write(doc, 'body', text, x + CELL_PAD, y + CELL_PAD + 1, {
         width: c.width - 2 * CELL_PAD,
         align: c.align,
         lineGap: 1.5,
@@ -296,7 +323,7 @@ function recordsTable(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: 
 
 /** Issuer block between the QR code (left) and the seal (right), then the note on verification. */
 function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: number, qr: Buffer) {
-  const need = input.originalUnitName ? 236 : 210;
+  const need = (input.originalUnitName ? 236 : 210) + 26;
   let y = top + 22;
   if (y + need > BOTTOM) {
     doc.addPage();
@@ -310,6 +337,8 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
 
   // QR code and how to verify.
   doc.image(qr, MARGIN, y, { width: size, height: size });
+  // Clickable on screen too; the address is the configured public one (PUBLIC_URL), never a request's Host.
+  doc.link(MARGIN, y, size, size, input.verifyUrl);
   doc.font('body').fontSize(9).fillColor(INK);
   doc.text('扫码核验本证明', MARGIN, y + size + 4, { width: size, align: 'center', lineBreak: false });
 
@@ -325,14 +354,15 @@ function closing(doc: PDFKit.PDFDocument, input: CertificatePdfInput, top: numbe
       : []),
     ['负责人', input.personInCharge],
     ['经办人', input.handlerName],
+    ['联系电话', input.issuerPhone || '—'],
     ['出具日期', chineseDate(input.issueDate)],
   ];
   let ly = y + 4;
   for (const [k, v] of lines) {
     doc.font('body').fontSize(10.5).fillColor(MUTED);
     doc.text(`${k}：`, lx, ly, { width: labelW, align: 'right', lineBreak: false });
-    doc.font(k === issuerLabel ? 'bold' : 'body').fillColor(INK);
-    doc.text(v, lx + labelW, ly, { width: valueW, lineGap: 2 });
+    doc.fillColor(INK);
+    write(doc, k === issuerLabel ? 'bold' : 'body', v, lx + labelW, ly, { width: valueW, lineGap: 2 });
     ly = doc.y + 10;
   }
 
@@ -391,7 +421,7 @@ function sealPlaceholder(doc: PDFKit.PDFDocument, cx: number, cy: number, r: num
     const y = cy - radius * Math.cos(rad);
     doc.save();
     doc.rotate(deg, { origin: [x, y] });
-    doc.text(ch, x - size, y - size * 0.5, { width: 2 * size, align: 'center', lineBreak: false });
+    write(doc, 'body', ch, x - size, y - size * 0.5, { width: 2 * size, align: 'center', lineBreak: false });
     doc.restore();
   });
   doc.fontSize(10).text('盖章处', cx - 30, cy + 4, { width: 60, align: 'center', lineBreak: false });

@@ -144,6 +144,7 @@ const viewColumns = [
   'c.issuer_name',
   'c.person_in_charge',
   'c.handler_name',
+  'c.issuer_phone_enc',
   'c.issued_at',
   'c.reject_reason',
   'c.rejected_at',
@@ -267,7 +268,7 @@ export async function numberTaken(db: Database, number: string): Promise<boolean
 export function findOrganization(db: Database, id: string) {
   return db
     .selectFrom('organizations')
-    .select(['id', 'name', 'region_code', 'person_in_charge', 'status'])
+    .select(['id', 'name', 'region_code', 'person_in_charge', 'contact_phone_enc', 'status'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

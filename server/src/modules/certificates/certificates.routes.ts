@@ -58,8 +58,6 @@ const PER_ACCOUNT = {
   keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
 };
 
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
 function sendPdf(reply: FastifyReply, out: { pdf: Buffer; number: string }) {
   return (
     reply
@@ -116,7 +114,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     },
     config: { access: SELF, rateLimit: PER_ACCOUNT },
     handler: async (req, reply) =>
-      sendPdf(reply, await certificates.myCertificatePdf(ctxOf(req), req.params.id, originOf(req))),
+      sendPdf(reply, await certificates.myCertificatePdf(ctxOf(req), req.params.id)),
   });
 
   // The issuing side: the organization handling the certificate, or the region admins.
@@ -190,8 +188,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     },
     // Rendering a PDF costs CPU.
     config: { access: ISSUER, rateLimit: PER_ACCOUNT },
-    handler: async (req, reply) =>
-      sendPdf(reply, await certificates.staffPdf(ctxOf(req), req.params.id, originOf(req))),
+    handler: async (req, reply) => sendPdf(reply, await certificates.staffPdf(ctxOf(req), req.params.id)),
   });
 
   r.get('/api/organizations/:id/certificate-seal', {

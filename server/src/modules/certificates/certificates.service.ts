@@ -10,12 +10,12 @@ import type {
 } from '@yiqi/shared/contracts/certificates';
 import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '@yiqi/shared/contracts/certificates';
 import { DOCUMENT_NAMES, type DocumentType } from '@yiqi/shared/identity/documents';
-import { maskDocument, maskName } from '@yiqi/shared/identity/mask';
+import { maskDocument, maskName, maskPhone } from '@yiqi/shared/identity/mask';
 import type { Database } from '../../db/database.ts';
 import { grantCovers, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
-import { decrypt } from '../../lib/crypto.ts';
+import { decrypt, encrypt } from '../../lib/crypto.ts';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { chinaDate } from '../activities/activities.views.ts';
 import { findRegion } from '../regions/regions.service.ts';
@@ -46,7 +46,13 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const dayOf = (d: Date | string | null) => (d ? chinaDate(new Date(d)) : null);
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
-function view(c: repo.CertificateRow): View {
+/**
+ * The public verification address of a number: from the configured PUBLIC_URL, never from the request's
+ * Host header (a caller choosing it would print their own domain in the QR code of a genuine certificate).
+ */
+export const verifyUrlOf = (ctx: Ctx, number: string) => `${ctx.config.publicUrl}/verify/${number}`;
+
+function view(ctx: Ctx, c: repo.CertificateRow): View {
   const frozen = c.status === 'issued' || c.status === 'revoked';
   const count = frozen ? (c.record_ids?.length ?? 0) : c.covered_count;
   const minutes = frozen ? (c.total_minutes ?? 0) : c.covered_minutes;
@@ -75,6 +81,8 @@ function view(c: repo.CertificateRow): View {
     issuerName: c.issuer_name,
     personInCharge: c.person_in_charge,
     handlerName: c.handler_name,
+    issuerPhone: c.issuer_phone_enc ? maskPhone(decrypt(ctx.config.appKey, c.issuer_phone_enc)) : null,
+    verifyUrl: c.number ? verifyUrlOf(ctx, c.number) : null,
     issuedAt: iso(c.issued_at),
     issueDate: dayOf(c.issued_at),
     rejectReason: c.reject_reason,
@@ -235,7 +243,7 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
       );
       return id;
     });
-    return view(await load(ctx, id));
+    return view(ctx, await load(ctx, id));
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError('CERT_REQUEST_OPEN');
     throw e;
@@ -245,14 +253,14 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
 export async function myCertificates(ctx: Ctx, page: number, pageSize: number) {
   const v = await myVolunteer(ctx);
   const { rows, total } = await repo.listCertificates(ctx.db, { volunteerId: v.id }, page, pageSize);
-  return { items: rows.map(view), total, page, pageSize };
+  return { items: rows.map((r) => view(ctx, r)), total, page, pageSize };
 }
 
 /** The caller's own issued certificate as a PDF (someone else's is not found). */
-export async function myCertificatePdf(ctx: Ctx, id: string, origin: string) {
+export async function myCertificatePdf(ctx: Ctx, id: string) {
   const c = await load(ctx, id);
   if (c.volunteer_user_id !== actorOf(ctx).userId) throw new DomainError('NOT_FOUND');
-  return pdfOf(ctx, c, origin);
+  return pdfOf(ctx, c);
 }
 
 // ── The issuing side ─────────────────────────────────────────────────────────────────────────────────
@@ -265,7 +273,7 @@ export async function listForOrganization(ctx: Ctx, orgId: string, q: z.infer<ty
     q.page,
     q.pageSize,
   );
-  return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => view(ctx, r)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -289,7 +297,7 @@ export async function listForRegion(ctx: Ctx, q: z.infer<typeof CertificateRegio
     q.page,
     q.pageSize,
   );
-  return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => view(ctx, r)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -307,10 +315,11 @@ export function reassignIssuer(ctx: Ctx, fromOrgId: string, toOrgId: string | nu
  */
 function issuingUnit(ctx: Ctx, c: repo.CertificateRow, b: z.infer<typeof IssueBody>, org: IssuerRow) {
   if (org) {
-    if (b.issuerName !== undefined || b.personInCharge !== undefined)
+    if (b.issuerName !== undefined || b.personInCharge !== undefined || b.contactPhone !== undefined)
       throw new DomainError('CERT_ISSUER_FIELDS');
     if (!org.person_in_charge?.trim()) throw new DomainError('CERT_NO_PERSON_IN_CHARGE');
-    return { name: org.name, personInCharge: org.person_in_charge.trim() };
+    // The unit's contact phone as on record today (ciphertext under the same key), frozen with the rest.
+    return { name: org.name, personInCharge: org.person_in_charge.trim(), phoneEnc: org.contact_phone_enc };
   }
   if (!b.personInCharge) throw new DomainError('CERT_PERSON_IN_CHARGE_REQUIRED');
   const target = handlerTarget(c);
@@ -320,6 +329,7 @@ function issuingUnit(ctx: Ctx, c: repo.CertificateRow, b: z.infer<typeof IssueBo
   return {
     name: b.issuerName ?? `${grant?.scopeName ?? ''}志愿服务主管部门`,
     personInCharge: b.personInCharge,
+    phoneEnc: b.contactPhone ? encrypt(ctx.config.appKey, b.contactPhone) : null,
   };
 }
 type IssuerRow = Awaited<ReturnType<typeof repo.findOrganization>> | null;
@@ -328,8 +338,9 @@ type IssuerRow = Awaited<ReturnType<typeof repo.findOrganization>> | null;
  * Issues a requested certificate: freezes the confirmed records it covers now (ids), their total minutes
  * and the hash of their content with the volunteer number, and gives it a number. The issuer is whoever
  * handles it now, under its name and person in charge; when that is not the recording unit, the recording
- * unit's name is frozen too (原记录单位). The handler is the issuing administrator unless another name is
- * given. Nobody issues their own certificate (also a trigger in the database).
+ * unit's name is frozen too (原记录单位). The handler is the signed-in issuing administrator; the issuer's
+ * contact phone is frozen (encrypted) to be printed. Nobody issues their own certificate (also a trigger in
+ * the database).
  */
 export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) {
   const c = await load(ctx, id);
@@ -364,7 +375,9 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       person_in_charge: unit.personInCharge,
       issuing_org_id: c.issuer_org_id,
       original_unit_name: c.issuer_org_id === c.org_id ? null : c.org_name,
-      handler_name: b.handlerName ?? actor.displayName,
+      // Always the signed-in administrator issuing it, never a name typed in (docs: IssueBody).
+      handler_name: actor.displayName,
+      issuer_phone_enc: unit.phoneEnc,
       issued_by: actor.userId,
       issued_at: now,
     });
@@ -376,7 +389,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       totalMinutes: total,
     });
   });
-  return view(await load(ctx, id));
+  return view(ctx, await load(ctx, id));
 }
 
 export async function reject(ctx: Ctx, id: string, reason: string) {
@@ -395,7 +408,7 @@ export async function reject(ctx: Ctx, id: string, reason: string) {
     if (!ok) throw new DomainError('CERT_STATE');
     await audit({ ...ctx, db: trx }, c, 'certificate.reject', { reason });
   });
-  return view(await load(ctx, id));
+  return view(ctx, await load(ctx, id));
 }
 
 /** Revokes an issued certificate: it stays, and verification shows it revoked from now on. */
@@ -415,15 +428,15 @@ export async function revoke(ctx: Ctx, id: string, reason: string) {
     if (!ok) throw new DomainError('CERT_STATE');
     await audit({ ...ctx, db: trx }, c, 'certificate.revoke', { number: c.number, reason });
   });
-  return view(await load(ctx, id));
+  return view(ctx, await load(ctx, id));
 }
 
 /** Staff of the unit handling it download the PDF too (to print and stamp it). */
-export async function staffPdf(ctx: Ctx, id: string, origin: string) {
-  return pdfOf(ctx, await load(ctx, id), origin);
+export async function staffPdf(ctx: Ctx, id: string) {
+  return pdfOf(ctx, await load(ctx, id));
 }
 
-async function pdfOf(ctx: Ctx, c: repo.CertificateRow, origin: string) {
+async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
   if (c.status !== 'issued' || !c.number || !c.record_ids) throw new DomainError('CERT_STATE');
   const [person, rows, seal] = await Promise.all([
     repo.volunteerIdentity(ctx.db, c.volunteer_id),
@@ -446,9 +459,10 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow, origin: string) {
     originalUnitName: c.original_unit_name,
     personInCharge: c.person_in_charge!,
     handlerName: c.handler_name!,
+    issuerPhone: c.issuer_phone_enc ? decrypt(ctx.config.appKey, c.issuer_phone_enc) : null,
     issueDate: dayOf(c.issued_at)!,
     seal: seal ? Buffer.from(seal.image) : null,
-    verifyUrl: `${origin}/verify/${c.number}`,
+    verifyUrl: verifyUrlOf(ctx, c.number),
   });
   await recordAudit(ctx, {
     action: 'certificate.download',

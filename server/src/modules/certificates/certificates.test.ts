@@ -410,10 +410,13 @@ describe('periods, activities and the unit that recorded them', () => {
     assert.equal((await api(t, cookies.w, 'GET', `/api/me/certificates/${id}/pdf`)).statusCode, 409);
     const again = await request(cookies.w, { orgId: orgs.a, scope: 'all' });
     assert.equal(again.statusCode, 200);
-    const handled = await api(t, cookies.adminA, 'POST', `/api/certificates/${again.json().id}/issue`, {
+    // The handler printed is the signed-in issuer: a name typed in is refused, not printed.
+    const named = await api(t, cookies.adminA, 'POST', `/api/certificates/${again.json().id}/issue`, {
       handlerName: '陈经办',
     });
-    assert.equal(handled.json().handlerName, '陈经办');
+    assert.equal(named.statusCode, 400, named.body);
+    const handled = await api(t, cookies.adminA, 'POST', `/api/certificates/${again.json().id}/issue`, {});
+    assert.equal(handled.json().handlerName, '测试 cert.admina');
     // W's certificate covers W's record only.
     assert.equal(handled.json().totalMinutes, 300);
   });

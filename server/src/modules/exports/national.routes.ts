@@ -23,12 +23,12 @@ const REGION_BODY: Access = {
 
 const ExportQuery = z.strictObject({
   region: RegionCode,
-  kind: z.enum(['volunteers', 'organizations', 'activities', 'records']),
+  kind: z.enum(national.EXPORT_KINDS),
   format: z.enum(['jsonl', 'csv']).default('jsonl'),
   /** The `x-next-cursor` header of the previous page; empty for the first. */
   after: z.string().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(10000).default(1000),
-  /** Records only: lines with a record not yet synced. */
+  /** Records (service hours) only: lines with a record not yet synced. */
   pending: z.enum(['true', 'false']).default('false'),
 });
 const Key = z.strictObject({

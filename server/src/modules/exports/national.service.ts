@@ -4,6 +4,9 @@ import { DomainError } from '../../http/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { unseal } from '../volunteers/views.ts';
+import { chinaDate } from '../activities/activities.views.ts';
+import { verifyUrlOf } from '../certificates/certificates.service.ts';
+import { NATIONAL_CODES, nationalCode } from './national.codes.ts';
 import * as repo from './national.repository.ts';
 
 /**
@@ -31,7 +34,9 @@ export const FIELDS = {
     'orgType',
     'regionCode',
     'hostUnit',
+    'hostUnitUscc',
     'personInCharge',
+    'handlerName',
     'parentId',
     'status',
   ],
@@ -40,6 +45,8 @@ export const FIELDS = {
     'orgId',
     'orgUscc',
     'orgName',
+    'hostUnitName',
+    'hostUnitUscc',
     'title',
     'category',
     'regionCode',
@@ -50,12 +57,15 @@ export const FIELDS = {
   ],
   records: [
     'key',
+    'recordKind',
     'volunteerNo',
     'activityKey',
     'serviceDate',
     'activityTitle',
     'orgName',
     'orgUscc',
+    'hostUnitName',
+    'hostUnitUscc',
     'place',
     'content',
     'hours',
@@ -63,10 +73,69 @@ export const FIELDS = {
     'recordIds',
     'syncStatus',
   ],
+  personRecords: [
+    'key',
+    'recordKind',
+    'volunteerNo',
+    'orgName',
+    'orgUscc',
+    'hostUnitName',
+    'hostUnitUscc',
+    'date',
+    'name',
+    'content',
+    'hours',
+    'host',
+    'grantor',
+    'grantType',
+    'activityId',
+    'quality',
+    'stars',
+  ],
+  certificates: [
+    'number',
+    'volunteerNo',
+    'status',
+    'scope',
+    'issueDate',
+    'revokedDate',
+    'recordCount',
+    'hours',
+    'contentHash',
+    'recordIds',
+    'issuerName',
+    'issuerUscc',
+    'originalUnitName',
+    'personInCharge',
+    'handlerName',
+    'orgName',
+    'orgUscc',
+    'hostUnitName',
+    'hostUnitUscc',
+    'verifyUrl',
+  ],
 } as const;
 export type ExportKind = keyof typeof FIELDS;
+export const EXPORT_KINDS = Object.keys(FIELDS) as [ExportKind, ...ExportKind[]];
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
+
+/**
+ * Who a line belongs to, as the national system registers units: the unit's name and USCC; an unregistered
+ * team has none of its own, so its host unit (挂靠单位) is named with its USCC.
+ */
+const unitOf = (r: {
+  org_name: string | null;
+  org_uscc: string | null;
+  host_unit: string | null;
+  host_unit_uscc: string | null;
+}) => ({
+  orgName: r.org_name,
+  orgUscc: r.org_uscc,
+  hostUnitName: r.host_unit,
+  hostUnitUscc: r.host_unit_uscc,
+});
 
 async function lines(
   ctx: Ctx,
@@ -83,12 +152,12 @@ async function lines(
         row: {
           volunteerNo: v.volunteer_no,
           name: v.name,
-          gender: v.gender,
+          gender: nationalCode('gender', v.gender),
           birthDate: v.birth_date,
-          docType: v.doc_type,
+          docType: nationalCode('docType', v.doc_type),
           docNumber: unseal(ctx, v.doc_number_enc),
           regionCode: v.region_code,
-          verificationStatus: v.verification_status,
+          verificationStatus: nationalCode('verificationStatus', v.verification_status),
           registeredAt: iso(v.created_at),
         },
       }));
@@ -99,12 +168,14 @@ async function lines(
           orgId: o.id,
           name: o.name,
           uscc: o.uscc,
-          orgType: o.org_type,
+          orgType: nationalCode('orgType', o.org_type),
           regionCode: o.region_code,
           hostUnit: o.host_unit,
+          hostUnitUscc: o.host_unit_uscc,
           personInCharge: o.person_in_charge,
+          handlerName: o.handler_name,
           parentId: o.parent_id,
-          status: o.status,
+          status: nationalCode('orgStatus', o.status),
         },
       }));
     case 'activities':
@@ -113,15 +184,14 @@ async function lines(
         row: {
           activityId: a.id,
           orgId: a.org_id,
-          orgUscc: a.uscc,
-          orgName: a.org_name,
+          ...unitOf({ ...a, org_uscc: a.uscc }),
           title: a.title,
-          category: a.category,
+          category: nationalCode('category', a.category),
           regionCode: a.region_code,
           address: a.address,
           startsAt: iso(a.starts_at),
           endsAt: iso(a.ends_at),
-          status: a.status,
+          status: nationalCode('activityStatus', a.status),
         },
       }));
     case 'records':
@@ -129,18 +199,62 @@ async function lines(
         cursor: r.cursor,
         row: {
           key: r.cursor,
+          recordKind: NATIONAL_CODES.recordKind.service,
           volunteerNo: r.volunteer_no,
           activityKey: r.activity_key,
           serviceDate: r.service_date,
           activityTitle: r.activity_title,
-          orgName: r.org_name,
-          orgUscc: r.org_uscc,
+          ...unitOf(r),
           place: r.place,
           content: r.content,
-          hours: Math.round((r.minutes / 60) * 100) / 100,
+          hours: hours(r.minutes),
           personInCharge: r.person_in_charge,
           recordIds: r.record_ids.join(' '),
           syncStatus: r.sync_status,
+        },
+      }));
+    case 'personRecords':
+      return (await repo.personRecords(ctx.db, prefix, after, limit)).map((p) => ({
+        cursor: p.cursor,
+        row: {
+          key: p.cursor,
+          recordKind: nationalCode('recordKind', p.kind),
+          volunteerNo: p.volunteer_no,
+          ...unitOf(p),
+          date: p.day,
+          name: p.name,
+          content: p.content,
+          hours: hours(p.minutes),
+          host: p.host,
+          grantor: p.grantor,
+          grantType: nationalCode('grantType', p.grant_type),
+          activityId: p.activity_id,
+          quality: nationalCode('quality', p.quality),
+          stars: p.stars,
+        },
+      }));
+    case 'certificates':
+      return (await repo.certificates(ctx.db, prefix, after, limit)).map((c) => ({
+        cursor: c.cursor,
+        row: {
+          number: c.number,
+          volunteerNo: c.volunteer_no,
+          status: nationalCode('certificateStatus', c.status),
+          scope: nationalCode('certificateScope', c.scope),
+          issueDate: c.issued_at ? chinaDate(new Date(c.issued_at)) : null,
+          revokedDate: c.revoked_at ? chinaDate(new Date(c.revoked_at)) : null,
+          recordCount: c.record_ids?.length ?? 0,
+          hours: hours(c.total_minutes),
+          contentHash: c.content_hash,
+          recordIds: (c.record_ids ?? []).join(' '),
+          issuerName: c.issuer_name,
+          // The issuing unit's code; an unregistered team issues under its host unit's (null: the region).
+          issuerUscc: c.issuer_uscc ?? c.issuer_host_unit_uscc,
+          originalUnitName: c.original_unit_name,
+          personInCharge: c.person_in_charge,
+          handlerName: c.handler_name,
+          ...unitOf(c),
+          verifyUrl: verifyUrlOf(ctx, c.number),
         },
       }));
   }

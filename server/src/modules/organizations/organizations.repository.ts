@@ -40,6 +40,7 @@ export interface NewOrganization {
   orgType: string;
   uscc: string | null;
   hostUnit: string | null;
+  hostUnitUscc?: string | null;
   regionCode: string;
   address: string;
   contactName: string;
@@ -59,6 +60,7 @@ export async function insertOrganization(db: Database, o: NewOrganization) {
       org_type: o.orgType,
       uscc: o.uscc,
       host_unit: o.hostUnit,
+      host_unit_uscc: o.hostUnitUscc ?? null,
       region_code: o.regionCode,
       address: o.address,
       contact_name: o.contactName,
@@ -298,4 +300,24 @@ export async function markDissolved(
     .where('status', '=', 'approved')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** The unit's person in charge, handler and contact (the phone only when a new one is given). */
+export async function updateContacts(
+  db: Database,
+  id: string,
+  c: { personInCharge: string; handlerName: string; contactName: string; contactPhoneEnc?: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('organizations')
+    .set({
+      person_in_charge: c.personInCharge,
+      handler_name: c.handlerName,
+      contact_name: c.contactName,
+      ...(c.contactPhoneEnc ? { contact_phone_enc: c.contactPhoneEnc } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '<>', 'dissolved')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -16,6 +16,7 @@ import {
   ReviewBody,
   ReviewQueueQuery,
   TreeView,
+  UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
 import type { Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
@@ -137,6 +138,20 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     },
     config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
     handler: (req) => orgs.getOrganization(ctxOf(req), req.params.id),
+  });
+
+  r.put('/api/organizations/:id/contacts', {
+    schema: {
+      tags,
+      summary:
+        'Set the unit’s person in charge (负责人), handler (经办人) and contact (联系人, 联系电话); audited. ' +
+        'Without contactPhone the number on record stays',
+      params: OrganizationParams,
+      body: UnitContactsBody,
+      response: { 200: OrganizationView },
+    },
+    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    handler: (req) => orgs.updateContacts(ctxOf(req), req.params.id, req.body),
   });
 
   r.get('/api/organizations/:id/summary', {

@@ -8,6 +8,7 @@ import {
   type OrgStatus,
   type OrgType,
   type RegisterOrganizationBody,
+  type UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
 import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
@@ -36,6 +37,7 @@ function checkedUscc(input: Input): string | null {
     if (!input.hostUnit) throw new DomainError('HOST_UNIT_REQUIRED');
     return null;
   }
+  if (input.hostUnitUscc) throw new DomainError('USCC_NOT_ALLOWED');
   if (!uscc) {
     if (REGISTERED_ORG_TYPES.includes(input.orgType)) throw new DomainError('USCC_REQUIRED');
     return null;
@@ -64,6 +66,9 @@ async function checkParent(ctx: Ctx, actor: Actor, parentId: string, regionCode:
 export async function registerOrganization(ctx: Ctx, input: Input) {
   const actor = actorOf(ctx);
   const uscc = checkedUscc(input);
+  // The host unit's code (an unregistered team's only, checked above): the same GB 32100 check.
+  const hostUnitUscc = input.hostUnitUscc?.trim().toUpperCase() || null;
+  if (hostUnitUscc && !isValidUscc(hostUnitUscc)) throw new DomainError('USCC_INVALID');
   const region = await findRegion(ctx.db, input.regionCode);
   if (!region) throw new DomainError('REGION_NOT_FOUND');
   if (input.parentId) await checkParent(ctx, actor, input.parentId, input.regionCode);
@@ -75,6 +80,7 @@ export async function registerOrganization(ctx: Ctx, input: Input) {
         orgType: input.orgType,
         uscc,
         hostUnit: input.hostUnit ?? null,
+        hostUnitUscc,
         regionCode: input.regionCode,
         address: input.address,
         contactName: input.contactName,
@@ -159,10 +165,12 @@ function toView(ctx: Ctx, o: NonNullable<Awaited<ReturnType<typeof repo.findOrga
     orgType: o.org_type as OrgType,
     uscc: o.uscc,
     hostUnit: o.host_unit,
+    hostUnitUscc: o.host_unit_uscc,
     address: o.address,
     contactName: o.contact_name,
     contactPhone: o.contact_phone_enc ? maskPhone(decrypt(ctx.config.appKey, o.contact_phone_enc)) : null,
     personInCharge: o.person_in_charge,
+    handlerName: o.handler_name,
     categories: o.categories,
     levelBody: o.level_body,
     status: o.status,
@@ -183,6 +191,46 @@ export async function getOrganization(ctx: Ctx, id: string) {
   const o = await repo.findOrganizationDetail(ctx.db, id);
   if (!o) throw new DomainError('NOT_FOUND');
   return toView(ctx, o);
+}
+
+/**
+ * Sets the unit's person in charge, handler and contact (the route has checked the caller administers it or
+ * a region above it). A dissolved unit's details are final. The audit row names the fields that changed,
+ * never the phone number itself (personal data of the contact person).
+ */
+export async function updateContacts(ctx: Ctx, id: string, b: UnitContactsBody) {
+  const o = await repo.findOrganizationDetail(ctx.db, id);
+  if (!o) throw new DomainError('NOT_FOUND');
+  if (o.status === 'dissolved') throw new DomainError('ORG_DISSOLVED');
+  const before = {
+    personInCharge: o.person_in_charge,
+    handlerName: o.handler_name,
+    contactName: o.contact_name,
+    contactPhone: o.contact_phone_enc ? decrypt(ctx.config.appKey, o.contact_phone_enc) : null,
+  };
+  const after = { ...b, contactPhone: b.contactPhone ?? before.contactPhone };
+  const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await repo.updateContacts(trx, id, {
+      personInCharge: b.personInCharge,
+      handlerName: b.handlerName,
+      contactName: b.contactName,
+      ...(b.contactPhone ? { contactPhoneEnc: encrypt(ctx.config.appKey, b.contactPhone) } : {}),
+    });
+    if (!ok) throw new DomainError('ORG_DISSOLVED');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'organization.contacts',
+        result: 'ok',
+        objectType: 'organization',
+        objectId: id,
+        regionCode: o.region_code,
+        details: { changed },
+      },
+    );
+  });
+  return getOrganization(ctx, id);
 }
 
 /**

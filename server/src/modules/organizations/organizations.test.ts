@@ -104,6 +104,22 @@ describe('registration', () => {
     assert.equal((await register(applicant, registration({ orgType: 'other' }))).statusCode, 200);
   });
 
+  test('an unregistered team may give its host unit’s USCC (checked); nobody else gives one', async () => {
+    const team = (over: object) => registration({ orgType: 'unregistered_team', ...over });
+    const bad = await register(applicant, team({ hostUnitUscc: '91350100M000100Y44' }));
+    assert.equal(bad.json().error.code, 'USCC_INVALID');
+    const notTeam = await register(applicant, registration({ orgType: 'other', hostUnitUscc: makeUscc(7) }));
+    assert.equal(notTeam.json().error.code, 'USCC_NOT_ALLOWED');
+    const ok = await register(applicant, team({ hostUnitUscc: makeUscc(8).toLowerCase() }));
+    assert.equal(ok.statusCode, 200, ok.body);
+    const row = await t.handle.db
+      .selectFrom('organizations')
+      .select('host_unit_uscc')
+      .where('id', '=', ok.json().id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.host_unit_uscc, makeUscc(8));
+  });
+
   test('one organization per USCC, whatever its letter case', async () => {
     const uscc = makeUscc(2);
     assert.equal((await register(applicant, registration({ orgType: 'foundation', uscc }))).statusCode, 200);

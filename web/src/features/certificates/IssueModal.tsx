@@ -8,15 +8,15 @@ import { regionQueueMessages } from './region.messages.ts';
 import { useModalSubmit } from '../common/useModalSubmit.ts';
 
 interface Values {
-  handlerName: string;
   issuerName?: string;
   personInCharge?: string;
+  contactPhone?: string;
 }
 
 /**
- * Confirms issuing: what will be frozen, and the handler's name printed on it (mine by default). When the
- * region issues (the recording unit dissolved, nothing above it), also the issuing body and its person in
- * charge.
+ * Confirms issuing: what will be frozen, and the handler printed on it (always me, the signed-in issuer).
+ * When the region issues (the recording unit dissolved, nothing above it), also the issuing body, its
+ * person in charge and contact phone.
  */
 export function IssueModal({
   c,
@@ -38,9 +38,9 @@ export function IssueModal({
     run(async () => {
       onIssued(
         await issueCertificate(c!.id, {
-          handlerName: v.handlerName.trim(),
           issuerName: v.issuerName?.trim(),
           personInCharge: v.personInCharge?.trim(),
+          contactPhone: v.contactPhone?.trim(),
         }),
       );
     });
@@ -66,7 +66,6 @@ export function IssueModal({
         layout="vertical"
         requiredMark={false}
         preserve={false}
-        initialValues={{ handlerName: me.displayName }}
         onFinish={(v) => void submit(v)}
       >
         {byRegion && (
@@ -81,15 +80,17 @@ export function IssueModal({
             >
               <Input maxLength={50} />
             </Form.Item>
+            <Form.Item
+              name="contactPhone"
+              label={t.contactPhone}
+              rules={[{ pattern: /^\+?[0-9][0-9 -]{6,19}$/, message: t.contactPhoneInvalid }]}
+            >
+              <Input maxLength={20} inputMode="tel" />
+            </Form.Item>
           </>
         )}
-        <Form.Item
-          name="handlerName"
-          label={t.handlerName}
-          extra={byRegion ? rq.regionIssueNote : t.personInChargeNote}
-          rules={[{ required: true, whitespace: true, max: 50, message: t.handlerRequired }]}
-        >
-          <Input maxLength={50} />
+        <Form.Item label={t.handlerName} extra={byRegion ? rq.regionIssueNote : t.personInChargeNote}>
+          <Input value={me.displayName} disabled />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} role="alert" />}

@@ -59,10 +59,13 @@ export const listRegionCertificates = (
   signal?: AbortSignal,
 ) => api<Page<CertificateView>>('/api/certificates/region-queue', { query: { ...q }, signal });
 
-/** Issues; the issuing body's name and person in charge only when the region issues (no organization left). */
+/**
+ * Issues; the issuing body's name, person in charge and contact phone only when the region issues (no
+ * organization left). The handler printed is always the signed-in issuer.
+ */
 export const issueCertificate = (
   certificateId: string,
-  b: { handlerName?: string; issuerName?: string; personInCharge?: string },
+  b: { issuerName?: string; personInCharge?: string; contactPhone?: string },
 ) =>
   api<CertificateView>(`/api/certificates/${id(certificateId)}/issue`, {
     method: 'POST',

@@ -33,7 +33,13 @@ export function OrgDescriptions({ org, column = 1 }: { org: OrganizationView; co
           children: typeName(org.orgType) + (org.levelBody ? ` · ${t.levelBody}` : ''),
         },
         org.orgType === 'unregistered_team'
-          ? { key: 'host', label: t.hostUnit, children: org.hostUnit ?? none }
+          ? {
+              key: 'host',
+              label: t.hostUnit,
+              children: org.hostUnit
+                ? `${org.hostUnit}${org.hostUnitUscc ? ` · ${org.hostUnitUscc}` : ''}`
+                : none,
+            }
           : {
               key: 'uscc',
               label: t.uscc,
@@ -47,6 +53,7 @@ export function OrgDescriptions({ org, column = 1 }: { org: OrganizationView; co
         { key: 'region', label: t.region, children: <RegionName code={org.regionCode} /> },
         { key: 'address', label: t.address, children: org.address ?? none },
         { key: 'pic', label: t.personInCharge, children: org.personInCharge ?? none },
+        { key: 'handler', label: t.handlerName, children: org.handlerName ?? none },
         {
           key: 'contact',
           label: t.contactName,

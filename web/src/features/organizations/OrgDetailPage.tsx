@@ -16,6 +16,7 @@ import { DissolveModal } from './DissolveModal.tsx';
 import { orgMessages } from './messages.ts';
 import { OrgDescriptions } from './OrgDescriptions.tsx';
 import { OrgTree } from './OrgTree.tsx';
+import { UnitContactsForm } from './UnitContactsForm.tsx';
 import { orgAdminMessages } from './review.messages.ts';
 import { OrgStatusTag } from './tags.tsx';
 
@@ -79,7 +80,16 @@ export default function OrgDetailPage() {
             activeKey={tab}
             onChange={(k) => setParams(k === 'info' ? {} : { tab: k }, { replace: true })}
             items={[
-              { key: 'info', label: t.info, children: <OrgDescriptions org={org} column={wide ? 2 : 1} /> },
+              {
+                key: 'info',
+                label: t.info,
+                children: (
+                  <>
+                    <OrgDescriptions org={org} column={wide ? 2 : 1} />
+                    {org.status !== 'dissolved' && <UnitContactsForm key={org.id} org={org} />}
+                  </>
+                ),
+              },
               { key: 'tree', label: t.tree, children: <OrgTree id={org.id} /> },
               ...(org.status === 'approved'
                 ? [{ key: 'members', label: t.members, children: <MembersPanel orgId={org.id} /> }]

@@ -82,6 +82,25 @@ export function OrgIdentityFields({ form }: { form: FormInstance }) {
           </Form.Item>
         </Col>
       )}
+      {team && (
+        <Col {...HALF}>
+          <Form.Item
+            name="hostUnitUscc"
+            label={t.hostUnitUscc}
+            extra={t.hostUnitUsccHint}
+            rules={[
+              {
+                validator: (_, v?: string) =>
+                  !v?.trim() || isValidUscc(v.trim().toUpperCase())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t.usccBad)),
+              },
+            ]}
+          >
+            <Input maxLength={18} autoCapitalize="characters" spellCheck={false} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      )}
     </>
   );
 }

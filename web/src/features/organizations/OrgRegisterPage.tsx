@@ -14,6 +14,7 @@ interface Values {
   orgType: OrgType;
   uscc?: string;
   hostUnit?: string;
+  hostUnitUscc?: string;
   regionCode: string;
   address: string;
   contactName: string;
@@ -49,6 +50,7 @@ export default function OrgRegisterPage() {
       orgType: v.orgType,
       ...(!team && v.uscc?.trim() ? { uscc: v.uscc.trim().toUpperCase() } : {}),
       ...(team && v.hostUnit ? { hostUnit: v.hostUnit.trim() } : {}),
+      ...(team && v.hostUnitUscc?.trim() ? { hostUnitUscc: v.hostUnitUscc.trim().toUpperCase() } : {}),
       regionCode: v.regionCode,
       address: v.address.trim(),
       contactName: v.contactName.trim(),

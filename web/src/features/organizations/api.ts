@@ -9,10 +9,18 @@ import type {
   RegisterOrganizationBody,
   RegisteredView,
   TreeView,
+  UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
 import { api, type Page } from '../../lib/api.ts';
 
-export type { OrganizationRow, OrganizationView, OrgStatus, OrgType, RegisterOrganizationBody };
+export type {
+  OrganizationRow,
+  OrganizationView,
+  OrgStatus,
+  OrgType,
+  RegisterOrganizationBody,
+  UnitContactsBody,
+};
 export type DissolvedView = z.infer<typeof DissolvedViewSchema>;
 export type MyRegistration = z.infer<typeof MyRegistrationPage>['items'][number];
 export type TreeNode = z.infer<typeof TreeView>['items'][number];
@@ -59,3 +67,7 @@ export const dissolveOrganization = (id: string, reason: string, successorId?: s
     method: 'POST',
     body: successorId ? { reason, successorId } : { reason },
   });
+
+/** 负责人, 经办人, 联系人 and (when given) 联系电话 of the unit; audited by the server. */
+export const updateContacts = (id: string, body: UnitContactsBody) =>
+  api<OrganizationView>(`${byId(id)}/contacts`, { method: 'PUT', body });
