@@ -150,8 +150,14 @@ export async function revokeOtherSessions(db: Database, userId: string, keep: Bu
     .execute();
 }
 
+/** Records the session's second factor; once (a trigger refuses moving it), so a later code changes nothing. */
 export async function markSessionMfa(db: Database, tokenHash: Buffer, now: Date) {
-  await db.updateTable('sessions').set({ mfa_at: now }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ mfa_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('mfa_at', 'is', null)
+    .execute();
 }
 
 export async function updatePasswordHash(db: Database, userId: string, hash: string, now: Date) {
