@@ -1,9 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { withUser } from './database.ts';
+import { openPostgres, withUser } from './database.ts';
+import { pendingMigrations } from './migrate.ts';
+import { appLoginProblem } from './setup.ts';
 import { sha256 } from '../lib/crypto.ts';
-import { APP_ROLE, onPostgres } from '../test/database.ts';
+import { APP_ROLE, execAsOwner, onPostgres } from '../test/database.ts';
 import { createUser, signIn, startTestApp, type TestApp } from '../test/harness.ts';
 import { bulkVolunteers } from '../modules/activities/bulk.testkit.ts';
 import { insertOrganization } from '../modules/memberships/memberships.testkit.ts';
@@ -83,6 +85,24 @@ describe('the app role', { skip }, () => {
     await refused(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_protect`);
     await refused(`DROP TRIGGER volunteer_totals_derived ON volunteer_totals`);
     await refused(`CREATE TABLE public.intruder (id int)`);
+  });
+
+  it('reads the schema as current at start, and refuses to start as the owner', async () => {
+    assert.deepEqual(await pendingMigrations(t.handle), []);
+    assert.equal(await appLoginProblem(t.handle), null);
+    const owner = await openPostgres(ownerUrl, { max: 1 });
+    try {
+      assert.match((await appLoginProblem(owner)) ?? '', /superuser|owner/);
+    } finally {
+      await owner.close();
+    }
+    // "permission denied" is not "no table": it is reported, not read as every migration pending.
+    await execAsOwner(t.handle, `REVOKE SELECT ON schema_migrations FROM ${APP_ROLE}`);
+    try {
+      await assert.rejects(pendingMigrations(t.handle), (e: { code?: string }) => e.code === '42501');
+    } finally {
+      await execAsOwner(t.handle, `GRANT SELECT ON schema_migrations TO ${APP_ROLE}`);
+    }
   });
 
   it('cannot change a confirmed record: decision, status, minutes, or delete it', async () => {
