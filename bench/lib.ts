@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { openPostgres, type OpenDatabase } from '../server/src/db/database.ts';
+import { openPostgres, withUser, type OpenDatabase } from '../server/src/db/database.ts';
 import { prepare } from '../server/src/db/setup.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -150,7 +150,8 @@ export async function startApi(
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
+      // The API logs in as its own role, as in production (the bench's URL is the owner's).
+      DATABASE_URL: withUser(databaseUrl, 'yiqi_app'),
       // Login is rate limited per IP, and every bench request comes from 127.0.0.1.
       LOGIN_RATE_PER_MINUTE: '100000000',
       // A throwaway key, so the server does not create data/app.key.

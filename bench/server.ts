@@ -1,4 +1,4 @@
-// The API as main.ts starts it on PostgreSQL (same config loader, pool and SET ROLE), without logging,
+// The API as main.ts starts it on PostgreSQL (same config loader and pool, as the app role), without logging,
 // on a free port that it reports to the parent bench process. Started by startApi() in lib.ts.
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/src/app.ts';

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { withUser } from '../server/src/db/database.ts';
 import type { DB } from '../server/src/db/schema.ts';
 import type { Ctx } from '../server/src/http/context.ts';
 import type { Config } from '../server/src/lib/config.ts';
@@ -109,8 +110,8 @@ export function openCapture(url: string, config: Config, role = 'yiqi_app'): Cap
     getTypeParser: (oid: number, format?: string) =>
       oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString: url, max: 2, types });
-  pool.on('connect', (c) => void c.query(`SET ROLE ${role}`));
+  // Logged in as the app role, as the API is.
+  const pool = new pg.Pool({ connectionString: withUser(url, role), max: 2, types });
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => void (e.level === 'query' && captured.push(e.query)),

@@ -16,7 +16,7 @@ import {
 
 /** Accounts bench1…benchN: logins rotate over them, so no row is hot and none can lock. */
 const USERS = 200;
-/** The API runs as this role (DB_ROLE's default); pgbench sets it too. */
+/** The API logs in as this role; pgbench sets it too. */
 const APP_ROLE = 'yiqi_app';
 const script = (name: string) => fileURLToPath(new URL(`./login-me.${name}.sql`, import.meta.url));
 /** Session n belongs to benchN; authenticate() wants 20 to 100 characters. */

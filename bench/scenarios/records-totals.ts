@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type CompiledQuery } from 'kysely';
-import { openPostgres, type Database } from '../../server/src/db/database.ts';
+import { openPostgres, withUser, type Database } from '../../server/src/db/database.ts';
 import { loadConfig, type Config } from '../../server/src/lib/config.ts';
 import { sha256 } from '../../server/src/lib/crypto.ts';
 import { chinaDate } from '../../server/src/modules/activities/activities.views.ts';
@@ -257,7 +257,7 @@ async function runSize(o: BenchOptions, records: number): Promise<{ size: SizeRe
       volunteer_id FROM bench_sessions ORDER BY k`.execute(db);
     const cookies = sessionRows.rows.map((r) => `yiqi_sid=${secret}${r.n}`);
     const dir = await mkdtemp(join(tmpdir(), 'yiqi-records-'));
-    const app = await openPostgres(url, { role: APP_ROLE, max: o.connections });
+    const app = await openPostgres(withUser(url, APP_ROLE), { max: o.connections });
     let api: Awaited<ReturnType<typeof startApi>> | undefined;
     try {
       // The statements of the totals read and of one request, as the services send them (as the app role).

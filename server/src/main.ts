@@ -1,5 +1,5 @@
 import { loadConfig } from './lib/config.ts';
-import { openConfigured, prepare } from './db/setup.ts';
+import { appLoginProblem, openConfigured, prepare } from './db/setup.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';
@@ -18,6 +18,11 @@ if (handle.kind === 'pglite') {
   const pending = await pendingMigrations(handle);
   if (pending.length) {
     console.error(`database needs migrations (${pending.join(', ')}): run "npm run migrate" first`);
+    process.exit(1);
+  }
+  const problem = await appLoginProblem(handle);
+  if (problem) {
+    console.error(problem);
     process.exit(1);
   }
 }

@@ -6,7 +6,10 @@ import { AUDIT_RETENTION_FLOOR_DAYS } from '../lib/config.ts';
 
 /** `npm run audit:purge`: drops audit rows older than AUDIT_RETENTION_DAYS (never under 180), as the owner. */
 const config = loadConfig();
-const handle = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openConfigured(config);
+// Only the owner may delete audit rows (DATABASE_OWNER_URL, else DATABASE_URL).
+const handle = config.databaseOwnerUrl
+  ? await openPostgres(config.databaseOwnerUrl)
+  : await openConfigured(config);
 const days = Math.max(config.auditRetentionDays, AUDIT_RETENTION_FLOOR_DAYS);
 const purged = await purgeAuditBefore(handle.db, new Date(Date.now() - days * 86_400_000));
 await handle.close();

@@ -4,8 +4,10 @@ import { openPostgres } from '../db/database.ts';
 
 /** `npm run migrate`: applies migrations and loads reference regions; demo data only with SEED_DEMO=1. */
 const config = loadConfig();
-// Migrations run as the connecting (owner) role, not the restricted application role.
-const handle = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openConfigured(config);
+// Migrations run as the owner (DATABASE_OWNER_URL, else DATABASE_URL), never as the app's own login.
+const handle = config.databaseOwnerUrl
+  ? await openPostgres(config.databaseOwnerUrl)
+  : await openConfigured(config);
 const r = await prepare(handle, { demo: config.seedDemo, config });
 console.log(`applied: ${r.applied.join(', ') || 'none'}; regions loaded: ${r.regions}; demo: ${r.demo}`);
 await handle.close();

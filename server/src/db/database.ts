@@ -76,20 +76,62 @@ export function wrapPglite(lite: PGlite): OpenDatabase {
   };
 }
 
-export async function openPostgres(
-  url: string,
-  options: { role?: string; max?: number } = {},
-): Promise<OpenDatabase> {
+/** The same connection string logging in as another user (the test harness connects as the app role). */
+export function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = '';
+  return u.toString();
+}
+
+/**
+ * SQLSTATEs and socket errors that mean the database went away (failover, restart, a proxy's timeout, a
+ * terminated backend), not that the request was wrong: the request answers 503 and may be retried.
+ */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+export function isDatabaseUnavailable(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const code = (e as { code?: unknown }).code;
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('08') || UNAVAILABLE_STATES.has(code) || UNAVAILABLE_SOCKET.has(code))
+  )
+    return true;
+  // pg reports a closed connection without a code.
+  const message = (e as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed)/.test(
+      message,
+    )
+  );
+}
+
+/**
+ * A pool of connections that log in as the URL's user: on PostgreSQL that is the app's own role
+ * (yiqi_app), so nothing it runs can become the owner again. A lost connection fails only the queries on
+ * it: every client gets an 'error' listener for its whole life, not only while idle (a checked-out
+ * client's unhandled 'error' event would end the process), and pg-pool drops it at release.
+ */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenDatabase> {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, types });
-  if (options.role) {
-    const role = options.role;
-    // The app runs as a role that cannot change the audit log; migrations ran before as the owner.
-    pool.on('connect', (client) => void client.query(`SET ROLE ${pg.escapeIdentifier(role)}`));
-  }
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      /* the query in flight fails with this error; the pool discards the client on release */
+    });
+  });
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it on next use */
   });

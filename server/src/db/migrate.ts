@@ -39,8 +39,10 @@ export async function pendingMigrations(handle: OpenDatabase): Promise<string[]>
     done = new Set(
       (await handle.db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name),
     );
-  } catch {
-    /* no table yet: everything is pending */
+  } catch (e) {
+    // Only a missing table means nothing was applied; "permission denied" (42501) and the like are not
+    // "no table" and must say what they are.
+    if ((e as { code?: string }).code !== '42P01') throw e;
   }
   return readdirSync(DIR)
     .filter((f) => f.endsWith('.sql') && !done.has(f))

@@ -34,7 +34,7 @@ function lockDataDir(dir: string): () => void {
 
 /** Opens the configured database: PGlite under dataDir by default, PostgreSQL when DATABASE_URL is set. */
 export async function openConfigured(config: Config): Promise<OpenDatabase> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, { role: config.dbRole });
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
   const pgliteDir = join(config.dataDir, 'pglite');
   const unlock = lockDataDir(config.dataDir);
   try {
@@ -45,6 +45,25 @@ export async function openConfigured(config: Config): Promise<OpenDatabase> {
     unlock();
     throw e;
   }
+}
+
+/**
+ * On PostgreSQL the app logs in as its own role. A superuser or the schema's owner could undo every
+ * restriction (triggers, grants), so the server refuses to start as one; returns why, or null.
+ */
+export async function appLoginProblem(handle: OpenDatabase): Promise<string | null> {
+  const r = await sql<{ user: string; superuser: boolean; owner: boolean }>`
+    SELECT current_user AS user, rolsuper AS superuser,
+           EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'audit_log'
+                    AND pg_has_role(current_user, tableowner, 'USAGE')) AS owner
+      FROM pg_roles WHERE rolname = current_user`.execute(handle.db);
+  const me = r.rows[0];
+  if (!me || (!me.superuser && !me.owner)) return null;
+  return (
+    `DATABASE_URL logs in as "${me.user}", ${me.superuser ? 'a superuser' : 'the owner of the schema'}: ` +
+    'the server logs in as its own role (yiqi_app, e.g. postgres://yiqi_app@host/db); ' +
+    'DATABASE_OWNER_URL is for "npm run migrate"'
+  );
 }
 
 /** Migrates, loads the region tree when empty, and the demo data when asked. */

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, errorMessage, type ErrorCode } from '@yiqi/shared/errors';
 import { DomainError } from './domain-error.ts';
+import { isDatabaseUnavailable } from '../db/database.ts';
 
 /** Fastify's own error codes that are the caller's fault, mapped to ours. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -41,6 +42,11 @@ export function installErrorHandling(app: FastifyInstance): void {
           : err.statusCode === 415
             ? 'UNSUPPORTED_MEDIA_TYPE'
             : 'VALIDATION_FAILED';
+    } else if (isDatabaseUnavailable(err)) {
+      // A lost connection (failover, restart): this request failed, the next one gets a new connection.
+      req.log.warn({ err }, 'database unavailable');
+      code = 'SERVICE_UNAVAILABLE';
+      reply.header('retry-after', '1');
     } else {
       req.log.error({ err }, 'unhandled error');
       code = 'INTERNAL';

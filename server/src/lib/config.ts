@@ -7,9 +7,10 @@ export interface Config {
   host: string;
   /** Folder of the embedded database and its generated key; unused on PostgreSQL except for the key. */
   dataDir: string;
+  /** The app's own login on PostgreSQL (yiqi_app): it may append to the audit log but not change it. */
   databaseUrl: string | undefined;
-  /** Role the app switches to on PostgreSQL; it may append to the audit log but not change it. */
-  dbRole: string | undefined;
+  /** The schema owner's login, for `npm run migrate` and `npm run audit:purge` (default: databaseUrl). */
+  databaseOwnerUrl: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   lockoutThreshold: number;
@@ -125,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl,
-    dbRole: databaseUrl ? (env.DB_ROLE ?? 'yiqi_app') || undefined : undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || databaseUrl,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5),

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type OpenDatabase } from '../db/database.ts';
+import { openPglite, openPostgres, withUser, type OpenDatabase } from '../db/database.ts';
+
+/** The role migration 0014 makes the app's login. */
+export const APP_ROLE = 'yiqi_app';
 
 /**
  * A fresh database for one test file, copied from the migrated and region-seeded template the test runner
@@ -19,7 +22,8 @@ export async function openTestDatabase(): Promise<OpenDatabase & { url?: string 
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
     const url = withDatabase(base, name);
-    const handle = await openPostgres(url, { role: 'yiqi_app', max: 10 });
+    // The app connects as its own login, as in production; `url` (the owner's) stays for execAsOwner.
+    const handle = await openPostgres(withUser(url, APP_ROLE), { max: 10 });
     return {
       ...handle,
       url,

@@ -170,6 +170,14 @@ export const COMMON_ERRORS = {
       en: 'Too many requests; try again later',
     },
   },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    text: {
+      'zh-CN': '服务暂时不可用，请稍后重试',
+      'zh-HK': '服務暫時不可用，請稍後重試',
+      en: 'The service is briefly unavailable; try again shortly',
+    },
+  },
   INTERNAL: {
     status: 500,
     text: {

@@ -426,10 +426,28 @@ describe('after issue', () => {
   it('shows changed once a certified record is corrected (superseded)', async () => {
     const c = await requestAndIssue(cookies.v, { orgId: orgs.b, scope: 'all' }, cookies.adminB);
     assert.equal((await verify(c.number)).json().changed, false);
-    // A correction supersedes the record (the trigger allows confirmed → superseded only).
+    // A correction supersedes the record (the trigger allows confirmed → superseded, by a correction of it).
+    const correction = await t.handle.db
+      .insertInto('service_records')
+      .values({
+        kind: 'correction',
+        corrects_id: rec.b1,
+        reason: '时长登记有误',
+        volunteer_id: vol.v.id,
+        org_id: orgs.b,
+        service_date: '2026-02-10',
+        activity_title: '更正',
+        place: '深圳市南山区',
+        content: '协助社区开展志愿服务',
+        person_in_charge: '李负责',
+        minutes: 90,
+        status: 'pending',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.handle.db
       .updateTable('service_records')
-      .set({ status: 'superseded' })
+      .set({ status: 'superseded', superseded_by: correction.id })
       .where('id', '=', rec.b1)
       .execute();
     const res = await verify(c.number);
