@@ -5,9 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { XLSX_MIME } from '@yiqi/shared/contracts/imports';
+import { installErrorHandling } from './errors.ts';
 import { createUser, signIn, startTestApp, type TestApp } from '../test/harness.ts';
-import { api, createOrganizer, createVolunteer, type Organizer } from '../modules/activities/activities.testkit.ts';
+import {
+  api,
+  createOrganizer,
+  createVolunteer,
+  type Organizer,
+} from '../modules/activities/activities.testkit.ts';
 
 let t: TestApp;
 let org: Organizer;
@@ -17,7 +25,11 @@ before(async () => {
   org = await createOrganizer(t);
   const v = await createVolunteer(t);
   volunteerNo = (
-    await t.handle.db.selectFrom('volunteers').select('volunteer_no').where('id', '=', v.id).executeTakeFirstOrThrow()
+    await t.handle.db
+      .selectFrom('volunteers')
+      .select('volunteer_no')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow()
   ).volunteer_no;
 });
 after(() => t.close());
@@ -42,8 +54,20 @@ describe('control characters in text', () => {
 
   test('control characters are refused in one-line text; multi-line text keeps tabs and line breaks', async () => {
     const base = `/api/organizations/${org.orgId}/trainings`;
-    const body = { volunteerNo, name: '急救培训', content: '心肺复苏', minutes: 60, host: '红十字会', date: '2026-10-12' };
-    for (const bad of [{ name: '急救\u0000培训' }, { name: '急救\u0007' }, { host: 'a\nb' }, { content: 'x\u001by' }]) {
+    const body = {
+      volunteerNo,
+      name: '急救培训',
+      content: '心肺复苏',
+      minutes: 60,
+      host: '红十字会',
+      date: '2026-10-12',
+    };
+    for (const bad of [
+      { name: '急救\u0000培训' },
+      { name: '急救\u0007' },
+      { host: 'a\nb' },
+      { content: 'x\u001by' },
+    ]) {
       const res = await api(t, org.cookie, 'POST', base, { ...body, ...bad });
       assert.equal(res.statusCode, 400, `${JSON.stringify(bad)}: ${res.body}`);
       const field = Object.keys(bad)[0]!;
@@ -160,7 +184,7 @@ describe('uploads', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/imports/volunteers?orgId=${org.orgId}`,
-      headers: { cookie: org.cookie, 'content-type': XLSX_MIME, 'accept-language': 'en' },
+      headers: { cookie: `${org.cookie}; yiqi_locale=en`, 'content-type': XLSX_MIME },
       payload: over,
     });
     assert.equal(res.statusCode, 413, res.body);
@@ -193,5 +217,39 @@ describe('uploads', () => {
     );
     const grown = process.memoryUsage().arrayBuffers - before.arrayBuffers;
     assert.ok(grown < 8 * MB, `array buffers grew by ${Math.round(grown / MB)} MB`);
+  });
+});
+
+describe('the database refusing a value', () => {
+  test('is a 400 INVALID_VALUE in the caller’s language, not a 500 (the safety net behind the contracts)', async () => {
+    const app = Fastify();
+    installErrorHandling(app);
+    const db = t.handle.db;
+    const cases: Record<string, () => Promise<unknown>> = {
+      nul: () => sql`select ${'a\u0000b'}::text as v`.execute(db),
+      day: () => sql`select ${'2026-02-30'}::date as v`.execute(db),
+      month: () => sql`select ${'2026-13-01'}::date as v`.execute(db),
+      year0: () => sql`select ${'0000-01-01'}::date as v`.execute(db),
+      uuid: () => sql`select ${'not-a-uuid'}::uuid as v`.execute(db),
+      int: () => sql`select ${'99999999999'}::int as v`.execute(db),
+    };
+    for (const [name, run] of Object.entries(cases))
+      app.get(`/${name}`, async () => {
+        await run();
+        return { ok: true };
+      });
+    for (const name of Object.keys(cases)) {
+      const res = await app.inject({ url: `/${name}` });
+      assert.equal(res.statusCode, 400, `${name}: ${res.body}`);
+      assert.equal(res.json().error.code, 'INVALID_VALUE', name);
+    }
+    const boom = Fastify();
+    installErrorHandling(boom);
+    boom.get('/', async () => {
+      await sql`select 1 / 0`.execute(db);
+    });
+    assert.equal((await boom.inject({ url: '/' })).statusCode, 500, 'a bug stays a 500');
+    await app.close();
+    await boom.close();
   });
 });
