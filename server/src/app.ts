@@ -71,6 +71,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
             ],
           }
         : false,
+    // JSON bodies: the largest (500 confirmations with their reasons) fits in 1 MB. Uploads declare their
+    // own limit on the route (imports, identity documents, back-fill evidence, seals), and callers who may
+    // not use a route are refused before its body is read (http/authorization.ts).
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

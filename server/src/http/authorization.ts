@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { pickLocale } from '@yiqi/shared/i18n';
 import { ErrorBodySchema } from '@yiqi/shared/contracts/common';
 import { grantCovers, grantsFor, type Access } from './access.ts';
@@ -28,6 +28,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Audits a refusal, once per actor, route and minute plus a count (denial-audit.ts). */
+    auditDenial: ReturnType<typeof installDenialAudit>;
+  }
 }
 
 /** A registered route and its declaration, for the authorization matrix test. */
@@ -41,22 +45,48 @@ function accessOf(req: FastifyRequest): Access {
   return req.routeOptions.config.access!;
 }
 
-type AuditDenial = ReturnType<typeof installDenialAudit>;
-
 async function deny(
-  auditDenial: AuditDenial,
   req: FastifyRequest,
   code: 'FORBIDDEN' | 'OUT_OF_SCOPE' | 'MFA_REQUIRED',
   reason: string,
 ) {
-  await auditDenial(req, reason);
+  await req.server.auditDenial(req, reason);
   throw new DomainError(code);
+}
+
+const scopeChecked = new WeakSet<FastifyRequest>();
+
+/** The caller needs a grant of the route's roles whose scope contains the target (once per request). */
+async function checkScope(req: FastifyRequest): Promise<void> {
+  const access = accessOf(req);
+  if (access?.kind !== 'staff' || !access.target || scopeChecked.has(req)) return;
+  scopeChecked.add(req);
+  const target = await access.target(req, req.server.deps.db);
+  if (!target) return;
+  if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target)))
+    return deny(req, 'OUT_OF_SCOPE', 'scope');
+}
+
+/**
+ * A `preParsing` hook for uploads whose target is named by the path or the query: the scope check runs
+ * before the body is read, so an administrator of another organization cannot make the server take in
+ * 40 MB either. It runs only when the path and query pass their schemas; otherwise validation refuses
+ * them after parsing, as on any route, and the scope is checked in preHandler as usual.
+ */
+export async function checkScopeBeforeBody(req: FastifyRequest): Promise<void> {
+  type Checked = { safeParse(v: unknown): { success: boolean } };
+  const schema = (req.routeOptions.schema ?? {}) as { params?: Checked; querystring?: Checked };
+  if (schema.params && !schema.params.safeParse(req.params).success) return;
+  if (schema.querystring && !schema.querystring.safeParse(req.query).success) return;
+  await checkScope(req);
 }
 
 /**
  * Deny by default: a route that does not declare `config.access` cannot be registered. Every request is
- * authenticated from its session cookie; roles and the second factor are checked before validation, the
- * scope of the target after (it may need validated input).
+ * authenticated from its session cookie, and roles and the second factor are checked right there, in
+ * onRequest: before the body is read, so a caller who may not use a route cannot make the server take in
+ * (and hold) its body. The scope of the target is checked after validation (it may need validated input,
+ * even the body), or before the body for uploads (checkScopeBeforeBody).
  */
 export function installAuthorization(app: FastifyInstance, routes: RouteEntry[]) {
   let thirdParty = false;
@@ -76,7 +106,7 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
   });
 
   // Denials are audited once per actor, route and minute plus a count (denial-audit.ts).
-  const auditDenial = installDenialAudit(app);
+  app.decorate('auditDenial', installDenialAudit(app));
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 
@@ -86,32 +116,20 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
     );
     const token = req.cookies?.[sessionCookieName(req)];
     const access = req.routeOptions.config.access ? accessOf(req) : undefined;
-    if (!token || !access || (access.kind === 'public' && !access.identify)) return;
-    const actor = await authenticate(ctxOf(req), token);
+    if (!access || (access.kind === 'public' && !access.identify)) return;
+    const actor = token ? await authenticate(ctxOf(req), token) : null;
     if (actor) {
       req.actor = actor;
       if (!req.cookies.yiqi_locale) req.locale = actor.locale;
     }
-  });
-
-  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
-    const access = accessOf(req);
-    if (!access || access.kind === 'public') return;
-    const actor = req.actor;
+    if (access.kind === 'public') return;
     if (!actor) throw new DomainError('UNAUTHENTICATED');
     if (access.kind === 'user') return;
-    if (grantsFor(actor, access.roles).length === 0) return deny(auditDenial, req, 'FORBIDDEN', 'role');
-    if (!actor.mfa) return deny(auditDenial, req, 'MFA_REQUIRED', 'mfa');
+    if (grantsFor(actor, access.roles).length === 0) return deny(req, 'FORBIDDEN', 'role');
+    if (!actor.mfa) return deny(req, 'MFA_REQUIRED', 'mfa');
   });
 
-  app.addHook('preHandler', async (req) => {
-    const access = accessOf(req);
-    if (access?.kind !== 'staff' || !access.target) return;
-    const target = await access.target(req, req.server.deps.db);
-    if (!target) return;
-    if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target)))
-      return deny(auditDenial, req, 'OUT_OF_SCOPE', 'scope');
-  });
+  app.addHook('preHandler', checkScope);
 
   /** Registers a plugin whose routes are all public (API docs, web assets). */
   return async function registerPublicPlugin(register: () => PromiseLike<unknown>): Promise<void> {

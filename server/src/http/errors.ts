@@ -14,6 +14,20 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
+/**
+ * PostgreSQL's data exceptions that only a caller's value can cause: untranslatable character (22P05),
+ * invalid byte sequence (22021), datetime out of range (22008), invalid datetime format (22007), invalid
+ * text representation (22P02), numeric out of range (22003), value too long (22001), invalid escape in a
+ * LIKE pattern (22025). The contracts should refuse such values first; this is the safety net, so a gap
+ * in a contract is a 400 (and a warning naming the route), never a 500.
+ */
+const INPUT_SQLSTATES = new Set(['22P05', '22021', '22008', '22007', '22P02', '22003', '22001', '22025']);
+
+function isInputSqlError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && INPUT_SQLSTATES.has(code);
+}
+
 /** One place turns every failure into `{ error: { code, message, details? } }` in the caller's language. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -30,6 +44,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       }));
     } else if (err.code && FRAMEWORK_CODES[err.code]) {
       code = FRAMEWORK_CODES[err.code]!;
+    } else if (isInputSqlError(err)) {
+      req.log.warn({ sqlstate: err.code, route: req.routeOptions.url }, 'input refused by the database');
+      code = 'INVALID_VALUE';
     } else if (err.statusCode === 429) {
       code = 'RATE_LIMITED';
     } else if (
@@ -51,6 +68,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       req.log.error({ err }, 'unhandled error');
       code = 'INTERNAL';
     }
+    // The limit of the route that refused the body, so a client can say how much it may send.
+    if (code === 'PAYLOAD_TOO_LARGE' && !(err instanceof DomainError))
+      details = { limitBytes: req.routeOptions.bodyLimit };
     const body = {
       error: { code, message: errorMessage(code, req.locale ?? 'zh-CN'), ...(details ? { details } : {}) },
     };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES, SERVICE_TARGETS } from '../categories.ts';
 import type { Text } from '../i18n.ts';
 import { ROUNDING_RULES } from '../records/hours.ts';
-import { pageOf, RegionCode } from './common.ts';
-import { IsoDate, Phone } from './volunteers.ts';
+import { DateTime, IsoDate, multilineText, pageOf, RegionCode, text } from './common.ts';
+import { Phone } from './volunteers.ts';
 
 /** Stored lifecycle plus the two phases read against the clock (published + started / + ended). */
 export const ACTIVITY_STATUSES = [
@@ -81,9 +81,8 @@ export const BOARD_STATE_NAMES: Record<BoardState, Text> = {
   checked_out: { 'zh-CN': '已签退', 'zh-HK': '已簽退', en: 'Checked out' },
 };
 
-export const DateTime = z.iso.datetime({ offset: true });
-const Title = z.string().trim().min(1).max(100);
-const ShortText = z.string().trim().min(1).max(100);
+const Title = text(1, 100);
+const ShortText = text(1, 100);
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 /**
  * Degrees to six decimals (about 0.1 m): more is noise from the device, and a subnormal number such as
@@ -95,9 +94,9 @@ export const Lng = z.number().min(-180).max(180).transform(round6);
 
 export const InsuranceInput = z
   .strictObject({
-    policyNo: z.string().trim().min(1).max(64),
+    policyNo: text(1, 64),
     insurer: ShortText,
-    cover: z.string().trim().min(1).max(200),
+    cover: multilineText(1, 200),
     from: IsoDate,
     to: IsoDate,
   })
@@ -110,11 +109,11 @@ export const GeofenceInput = z.strictObject({
 
 const activityFields = {
   title: Title,
-  description: z.string().trim().min(1).max(5000),
+  description: multilineText(1, 5000),
   category: z.enum(SERVICE_CATEGORIES),
   targets: z.array(z.enum(SERVICE_TARGETS)).max(SERVICE_TARGETS.length).default([]),
   regionCode: RegionCode,
-  address: z.string().trim().min(1).max(200),
+  address: text(1, 200),
   lat: Lat.nullable().optional(),
   lng: Lng.nullable().optional(),
   startsAt: DateTime,
@@ -132,7 +131,7 @@ const activityFields = {
   personInCharge: ShortText,
   riskLevel: z.enum(RISK_LEVELS).default('none'),
   physicalRisk: z.boolean().default(false),
-  riskText: z.string().trim().max(1000).nullable().optional(),
+  riskText: multilineText(0, 1000).nullable().optional(),
   insurance: InsuranceInput.nullable().optional(),
   geofence: GeofenceInput.default({ mode: 'off' }),
   cancelCutoffHours: z.number().int().min(0).max(720).default(24),
@@ -181,11 +180,11 @@ export const ShiftInput = z.strictObject({
 
 export const PositionBody = z.strictObject({
   name: ShortText,
-  duties: z.string().trim().max(2000).default(''),
+  duties: multilineText(0, 2000).default(''),
   minAge: z.number().int().min(0).max(120).nullable().optional(),
   maxAge: z.number().int().min(0).max(120).nullable().optional(),
-  requiredSkills: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
-  requiredQualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  requiredSkills: z.array(text(1, 50)).max(20).default([]),
+  requiredQualifications: z.array(text(1, 100)).max(20).default([]),
   needsApproval: z.boolean().default(false),
   shifts: z.array(ShiftInput).min(1).max(100),
 });
@@ -193,7 +192,7 @@ export const PositionBody = z.strictObject({
 export const ActivityParams = z.strictObject({ id: z.uuid() });
 export const PositionParams = z.strictObject({ id: z.uuid(), positionId: z.uuid() });
 export const ShiftParams = z.strictObject({ id: z.uuid(), shiftId: z.uuid() });
-export const CancelBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const CancelBody = z.strictObject({ reason: multilineText(2, 500) });
 
 export const Insurance = z.object({
   policyNo: z.string(),
@@ -301,7 +300,7 @@ export const ActivitySearchQuery = z
     lat: z.coerce.number().min(-90).max(90).transform(round6).optional(),
     lng: z.coerce.number().min(-180).max(180).transform(round6).optional(),
     radiusKm: z.coerce.number().min(0.1).max(500).transform(round6).optional(),
-    q: z.string().trim().min(1).max(50).optional(),
+    q: text(1, 50).optional(),
     openOnly: Bool.optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -327,7 +326,7 @@ export const PositionCreated = z.object({ id: z.uuid() });
 
 // ---- Sign-ups ----
 
-export const SignupBody = z.strictObject({ inviteCode: z.string().trim().min(1).max(32).optional() });
+export const SignupBody = z.strictObject({ inviteCode: text(1, 32).optional() });
 export const SignupResult = z.object({
   id: z.uuid(),
   status: z.enum(SIGNUP_STATUSES),
@@ -405,7 +404,7 @@ export const DecisionBody = z
   .strictObject({
     ids: z.array(z.uuid()).min(1).max(500),
     decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().min(2).max(500).optional(),
+    reason: multilineText(2, 500).optional(),
   })
   .refine((b) => b.decision === 'accept' || b.reason !== undefined, {
     message: 'a rejection needs a reason',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BOARD_STATES, DateTime, Lat, Lng } from './activities.ts';
+import { BOARD_STATES, Lat, Lng } from './activities.ts';
+import { DateTime, text } from './common.ts';
 
 /** Check-in and check-out: rotating QR codes, staff check-in, review of out-of-area check-ins, the live board. */
 
@@ -18,7 +19,7 @@ export const DevicePosition = z.strictObject({
 });
 
 export const ScanBody = z.strictObject({
-  token: z.string().trim().min(1).max(200),
+  token: text(1, 200),
   position: DevicePosition.optional(),
 });
 

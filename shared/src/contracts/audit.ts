@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { pageOf } from './common.ts';
+import { DateTime, pageOf, text } from './common.ts';
 
 export const AuditQuery = z.strictObject({
-  action: z.string().trim().min(1).max(64).optional(),
-  actor: z.string().trim().min(1).max(64).optional(),
+  action: text(1, 64).optional(),
+  actor: text(1, 64).optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: DateTime.optional(),
+  to: DateTime.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

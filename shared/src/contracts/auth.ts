@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n.ts';
 import { ROLES, SCOPE_TYPES } from '../roles.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
+import { Password, text } from './common.ts';
 
 export const LoginBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: text(1, 64),
+  password: Password,
 });
 
 export const RoleGrantView = z.object({
@@ -30,8 +31,8 @@ export const MeView = z.object({
 export type MeView = z.infer<typeof MeView>;
 
 export const ChangePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(1).max(256),
+  currentPassword: Password,
+  newPassword: Password,
 });
 
 export const TotpSetupView = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });

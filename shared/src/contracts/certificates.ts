@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
-import { pageOf, RegionCode } from './common.ts';
+import { base64, IsoDate, multilineText, pageOf, RegionCode, text } from './common.ts';
 
 /**
  * Certificates (志愿服务记录证明): requested by the volunteer from the organization that recorded their
@@ -37,28 +37,19 @@ export function normalizeCertificateNumber(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-/** A calendar day that exists (the regex alone lets 2026-02-31 through). */
-export const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
-  }, 'not a calendar day');
-
 export const CertificateParams = z.strictObject({ id: z.uuid() });
-export const CertificateNumberParams = z.strictObject({ number: z.string().min(1).max(64) });
+export const CertificateNumberParams = z.strictObject({ number: text(1, 64) });
 
 export const CertificateRequestBody = z
   .strictObject({
     /** The organization that recorded the service (the recording unit). */
     orgId: z.uuid(),
     scope: z.enum(CERTIFICATE_SCOPES),
-    from: Day.optional(),
-    to: Day.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
     activityIds: z.array(z.uuid()).min(1).max(200).optional(),
     /** What the certificate is for (school, employer, …), for the issuer's information. */
-    purpose: z.string().trim().max(200).optional(),
+    purpose: multilineText(0, 200).optional(),
   })
   .refine((b) => b.scope !== 'period' || (b.from !== undefined && b.to !== undefined && b.from <= b.to), {
     message: 'a period needs from ≤ to',
@@ -139,15 +130,15 @@ export const IssueBody = z.strictObject({
    * region's name + 志愿服务主管部门 by default), its person in charge (required then) and its contact
    * phone. An organization always issues under its registered name, person in charge and contact phone.
    */
-  issuerName: z.string().trim().min(2).max(100).optional(),
-  personInCharge: z.string().trim().min(1).max(50).optional(),
+  issuerName: text(2, 100).optional(),
+  personInCharge: text(1, 50).optional(),
   contactPhone: z
     .string()
     .trim()
     .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number')
     .optional(),
 });
-export const CertificateReasonBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const CertificateReasonBody = z.strictObject({ reason: multilineText(2, 500) });
 
 /** Where the volunteer may ask: organizations that recorded confirmed service, with their activities. */
 export const CertificateSources = z.object({
@@ -212,10 +203,7 @@ export const SealBody = z.strictObject({
   seal: z
     .strictObject({
       mimeType: z.enum(['image/png', 'image/jpeg']),
-      contentBase64: z
-        .string()
-        .min(8)
-        .max(Math.ceil((MAX_SEAL_BYTES * 4) / 3) + 4),
+      contentBase64: base64(8, Math.ceil((MAX_SEAL_BYTES * 4) / 3) + 4),
     })
     .nullable(),
 });

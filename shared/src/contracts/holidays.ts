@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './volunteers.ts';
+import { IsoDate, text } from './common.ts';
 
 /**
  * The working-day calendar's year tables (节假日安排): holidays and make-up working days of a year, as the
@@ -14,7 +14,7 @@ export const HolidayTableBody = z.strictObject({
   /** Weekend days that are working days (调休上班). */
   workdays: z.array(IsoDate).max(20),
   /** The notice it comes from, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
-  source: z.string().trim().min(2).max(200),
+  source: text(2, 200),
 });
 
 export const HolidayTableView = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
-import { pageOf } from './common.ts';
+import { multilineText, pageOf, text } from './common.ts';
 import { RegisterOnBehalfBody } from './volunteers.ts';
 
 /**
@@ -32,7 +32,7 @@ export const ImportUploadQuery = z.strictObject({ orgId: z.uuid() });
 /** Hours come with the batch's reason (why the service was not recorded in Yiqi), kept on every entry. */
 export const RecordImportQuery = z.strictObject({
   orgId: z.uuid(),
-  reason: z.string().trim().min(2).max(500),
+  reason: multilineText(2, 500),
 });
 export const ImportListQuery = z.strictObject({
   orgId: z.uuid(),
@@ -92,13 +92,13 @@ export const ImportVolunteerRow = RegisterOnBehalfBody.omit({
   orgId: true,
   guardian: true,
   privacyNoticeVersion: true,
-}).extend({ privacyNoticeVersion: z.string().trim().min(1).max(32).optional() });
+}).extend({ privacyNoticeVersion: text(1, 32).optional() });
 
 /** A second person's decision on every pending entry of an hours import; a rejection needs a reason. */
 export const ImportDecisionBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().min(2).max(500).optional(),
+    reason: multilineText(2, 500).optional(),
   })
   .refine((b) => b.decision === 'approve' || b.reason !== undefined, {
     message: 'a rejection needs a reason',

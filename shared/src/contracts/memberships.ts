@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
-import { pageOf } from './common.ts';
+import { pageOf, text } from './common.ts';
 
 export const MEMBERSHIP_ROLES = ['admin', 'leader', 'member'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
@@ -33,7 +33,7 @@ export const MemberListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const InviteBody = z.strictObject({ volunteerNo: z.string().trim().min(1).max(32) });
+export const InviteBody = z.strictObject({ volunteerNo: text(1, 32) });
 export const MemberDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject']) });
 export const MemberRoleBody = z.strictObject({ role: z.enum(MEMBERSHIP_ROLES) });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
 import { SERVICE_CATEGORIES } from '../categories.ts';
-import { pageOf, RegionCode } from './common.ts';
+import { multilineText, pageOf, RegionCode, text } from './common.ts';
 
 export const ORG_TYPES = [
   'social_group',
@@ -42,8 +42,6 @@ export const ORG_STATUS_NAMES: Record<OrgStatus, Text> = {
   dissolved: { 'zh-CN': '已注销', 'zh-HK': '已註銷', en: 'Dissolved' },
 };
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-
 export const OrganizationParams = z.strictObject({ id: z.uuid() });
 
 /** A unit's contact phone: a landline with area code or a mobile, digits with optional + and separators. */
@@ -56,7 +54,7 @@ export const RegisterOrganizationBody = z.strictObject({
   name: text(2, 100),
   orgType: z.enum(ORG_TYPES),
   /** Checked by the service (GB 32100 checksum, required or forbidden by type) to give precise errors. */
-  uscc: z.string().trim().max(32).optional(),
+  uscc: text(0, 32).optional(),
   /** The unit an unregistered team hangs under (挂靠单位). */
   hostUnit: text(2, 100).optional(),
   /** The host unit's USCC (an unregistered team only): the national export names the team by it. */
@@ -151,7 +149,7 @@ const listFilter = {
   /** A region within the caller's scope; without it, all of the caller's scopes. */
   region: RegionCode.optional(),
   /** Part of the name, or a whole USCC. */
-  q: z.string().trim().min(1).max(60).optional(),
+  q: text(1, 60).optional(),
   status: z.enum(ORG_STATUSES).optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),
   orgType: z.enum(ORG_TYPES).optional(),
@@ -172,7 +170,7 @@ export const ReviewQueueQuery = z.strictObject({
 export const ReviewBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   /** Required for a rejection (the applicant is told why). */
-  reason: z.string().trim().max(500).optional(),
+  reason: multilineText(0, 500).optional(),
 });
 
 export const TreeNode = z.object({
@@ -204,7 +202,7 @@ export type UnitContactsBody = z.input<typeof UnitContactsBody>;
 
 export const DissolveBody = z.strictObject({
   /** Required (checked by the service, for a precise error): recorded in the audit log and shown. */
-  reason: z.string().trim().max(500).optional(),
+  reason: multilineText(0, 500).optional(),
   /**
    * The successor (继任组织) that takes over issuing certificates of the dissolved organization's records:
    * approved, not the organization itself nor one of its sub-teams, within the caller's scope. Without one

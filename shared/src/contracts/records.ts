@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
 import { ROUNDING_RULES } from '../records/hours.ts';
-import { pageOf } from './common.ts';
-import { IsoDate } from './volunteers.ts';
+import { base64, IsoDate, multilineText, pageOf, text } from './common.ts';
 
 export const RECORD_KINDS = ['attendance', 'backfill', 'import', 'correction'] as const;
 export const RECORD_STATUSES = ['draft', 'pending', 'confirmed', 'rejected', 'superseded'] as const;
@@ -49,7 +48,7 @@ export const ROUNDING_RULE_NAMES: Record<(typeof ROUNDING_RULES)[number], Text> 
   },
 };
 
-const Reason = z.string().trim().min(2).max(500);
+const Reason = multilineText(2, 500);
 
 export const RecordParams = z.strictObject({ id: z.uuid() });
 export const ActivityRecordParams = z.strictObject({ id: z.uuid() });
@@ -124,27 +123,31 @@ export const BulkResult = z.object({
   skipped: z.array(z.object({ id: z.uuid(), code: z.string() })),
 });
 
+/** Evidence of a back-fill: at most five files of 3 MB each (base64 is 4/3 of the file). */
+export const MAX_EVIDENCE_FILES = 5;
+export const MAX_EVIDENCE_BASE64 = 4_000_000;
+
 /** Back-fill (补录) of past service without check-ins, with evidence; a second person approves it. */
 export const BackfillBody = z.strictObject({
-  volunteerNo: z.string().trim().min(1).max(32),
+  volunteerNo: text(1, 32),
   activityId: z.uuid().optional(),
-  activityTitle: z.string().trim().min(1).max(100),
+  activityTitle: text(1, 100),
   serviceDate: IsoDate,
-  place: z.string().trim().min(1).max(200),
-  content: z.string().trim().min(1).max(1000),
-  personInCharge: z.string().trim().min(1).max(100),
+  place: text(1, 200),
+  content: multilineText(1, 1000),
+  personInCharge: text(1, 100),
   minutes: z.number().int().min(1).max(1440),
   reason: Reason,
   evidence: z
     .array(
       z.strictObject({
-        name: z.string().trim().min(1).max(100),
+        name: text(1, 100),
         mimeType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
-        contentBase64: z.string().min(4).max(4_000_000),
+        contentBase64: base64(4, MAX_EVIDENCE_BASE64),
       }),
     )
     .min(1)
-    .max(5),
+    .max(MAX_EVIDENCE_FILES),
 });
 export const RecordCreated = z.object({ id: z.uuid(), status: z.enum(RECORD_STATUSES) });
 export const DecideBody = z
@@ -198,13 +201,13 @@ export const QUALITY_NAMES: Record<(typeof QUALITY_RATINGS)[number], Text> = {
   poor: { 'zh-CN': '待改进', 'zh-HK': '待改進', en: 'Needs improvement' },
 };
 
-const VolunteerNo = z.string().trim().min(1).max(32);
-const Short = z.string().trim().min(1).max(100);
+const VolunteerNo = text(1, 32);
+const Short = text(1, 100);
 
 export const TrainingBody = z.strictObject({
   volunteerNo: VolunteerNo,
   name: Short,
-  content: z.string().trim().min(1).max(1000),
+  content: multilineText(1, 1000),
   minutes: z.number().int().min(1).max(100000),
   host: Short,
   date: IsoDate,
@@ -222,7 +225,7 @@ export const EvaluationBody = z.strictObject({
   quality: z.enum(QUALITY_RATINGS),
   stars: z.number().int().min(1).max(5).optional(),
   date: IsoDate,
-  comment: z.string().trim().max(500).optional(),
+  comment: multilineText(0, 500).optional(),
 });
 export const Created = z.object({ id: z.uuid() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, RegionCode } from './common.ts';
+import { pageOf, RegionCode, text } from './common.ts';
 
 export const RegionView = z.object({
   code: z.string(),
@@ -18,7 +18,7 @@ export const RegionListQuery = z.strictObject({
   parent: RegionCode.optional(),
   /** Needed only where a city and its district-level entry share a code (东莞市, 中山市). */
   parentLevel: z.coerce.number().int().min(1).max(4).optional(),
-  q: z.string().trim().min(1).max(40).optional(),
+  q: text(1, 40).optional(),
   level: z.coerce.number().int().min(1).max(5).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

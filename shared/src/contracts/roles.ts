@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ROLES, SCOPE_TYPES } from '../roles.ts';
-import { pageOf, RegionCode } from './common.ts';
+import { pageOf, RegionCode, text } from './common.ts';
 
 export const GrantBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  username: text(1, 64),
   role: z.enum(ROLES),
   scopeType: z.enum(SCOPE_TYPES),
   /** A 12-digit region code or an organization id. */
-  scopeId: z.string().trim().min(1).max(64),
+  scopeId: text(1, 64),
 });
 
 export const GrantListQuery = z.strictObject({

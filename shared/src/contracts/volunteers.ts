@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../categories.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
 import { MeView, OtpCode } from './auth.ts';
-import { pageOf, RegionCode } from './common.ts';
+import { base64, DateTime, IsoDate, multilineText, pageOf, Password, RegionCode, text } from './common.ts';
 
 /** Mainland mobile number, 11 digits. */
 export const Phone = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, 'mainland mobile number');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const Name = z.string().trim().min(1).max(50);
+const Name = text(1, 50);
 export const Gender = z.enum(['male', 'female']);
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected'] as const;
 
@@ -19,11 +18,11 @@ export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'reje
 export const GuardianInput = z.strictObject({
   name: Name,
   /** e.g. 父亲, 母亲, 祖父母, 法定监护人. */
-  relation: z.string().trim().min(1).max(20),
+  relation: text(1, 20),
   phone: Phone,
-  consentAt: z.iso.datetime(),
+  consentAt: DateTime,
   /** Where the consent is kept: a signed form's reference, a recorded call … */
-  evidence: z.string().trim().min(1).max(500),
+  evidence: multilineText(1, 500),
   /** The guardian filled in the registration (required for children under 14 who register online). */
   registeredByGuardian: z.boolean().default(false),
 });
@@ -32,19 +31,19 @@ const PersonFields = {
   phone: Phone,
   name: Name,
   docType: z.enum(DOCUMENT_TYPES),
-  docNumber: z.string().trim().min(1).max(32),
+  docNumber: text(1, 32),
   /** Only for documents that do not encode them (18-character numbers do; then they must match). */
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
   /** Residence region, 12 digits. */
   regionCode: RegionCode,
-  privacyNoticeVersion: z.string().trim().min(1).max(32),
+  privacyNoticeVersion: text(1, 32),
   guardian: GuardianInput.optional(),
 };
 
 export const RegisterBody = z.strictObject({
   ...PersonFields,
-  password: z.string().min(1).max(256),
+  password: Password,
   /** Separate consent to processing sensitive personal data (PIPL art. 29). */
   sensitiveConsent: z.literal(true),
   /**
@@ -59,14 +58,14 @@ export const RegisterOnBehalfBody = z.strictObject({
   ...PersonFields,
   /** The registering organization; required when the caller is an organization admin. */
   orgId: z.uuid().optional(),
-  consentRecordedAt: z.iso.datetime(),
-  consentEvidence: z.string().trim().min(1).max(500),
+  consentRecordedAt: DateTime,
+  consentEvidence: multilineText(1, 500),
 });
 
 export const Qualification = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  issuer: z.string().trim().min(1).max(100),
-  number: z.string().trim().min(1).max(64).optional(),
+  name: text(1, 100),
+  issuer: text(1, 100),
+  number: text(1, 64).optional(),
   validUntil: IsoDate.optional(),
 });
 
@@ -77,7 +76,7 @@ export const AvailabilitySlot = z
 export const EmergencyContactInput = z.strictObject({ name: Name, phone: Phone });
 
 export const ProfilePatch = z.strictObject({
-  skills: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+  skills: z.array(text(1, 50)).max(30).optional(),
   qualifications: z.array(Qualification).max(30).optional(),
   categories: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length).optional(),
   serviceRegions: z.array(RegionCode).max(20).optional(),
@@ -92,7 +91,7 @@ export const ProfilePatch = z.strictObject({
   /** Corrections of the real-name data: verification starts over. */
   name: Name.optional(),
   docType: z.enum(DOCUMENT_TYPES).optional(),
-  docNumber: z.string().trim().min(1).max(32).optional(),
+  docNumber: text(1, 32).optional(),
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
   regionCode: RegionCode.optional(),
@@ -167,7 +166,7 @@ export const VolunteerListQuery = z.strictObject({
   /** A region within the caller's scope; all of the caller's scope when left out. */
   region: RegionCode.optional(),
   /** Name prefix or volunteer number; in POST /api/volunteers/search also an exact phone or document number. */
-  q: z.string().trim().min(1).max(50).optional(),
+  q: text(1, 50).optional(),
   verification: z.enum(VERIFICATION_STATUSES).optional(),
   category: z.enum(SERVICE_CATEGORIES).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -190,24 +189,20 @@ export const DocumentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
 export const RevealBody = z.strictObject({
   field: z.enum(['docNumber', 'phone']),
   /** Why the unmasked value is needed; kept in the audit log. */
-  reason: z.string().trim().min(5).max(200),
+  reason: multilineText(5, 200),
 });
 export const RevealView = z.object({ field: z.enum(['docNumber', 'phone']), value: z.string() });
 
 export const DecisionBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  note: z.string().trim().max(200).default(''),
+  note: multilineText(0, 200).default(''),
 });
 
 /** Largest decoded upload: 2 MB. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export const DocumentUploadBody = z.strictObject({
   mimeType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
-  contentBase64: z
-    .string()
-    .min(4)
-    .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  contentBase64: base64(4, Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4),
 });
 export const DocumentUploadView = z.object({
   id: z.uuid(),
@@ -215,7 +210,7 @@ export const DocumentUploadView = z.object({
 });
 
 export const ExportQuery = z.strictObject({ format: z.enum(['json', 'xlsx']).default('json') });
-export const CloseBody = z.strictObject({ password: z.string().min(1).max(256) });
+export const CloseBody = z.strictObject({ password: Password });
 
 /** Everything held about the signed-in person, unmasked: it is their own. */
 export const VolunteerExport = z.object({

@@ -160,7 +160,20 @@ export const COMMON_ERRORS = {
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
-    text: { 'zh-CN': '请求内容过大', 'zh-HK': '請求內容過大', en: 'The request is too large' },
+    text: {
+      'zh-CN': '请求内容过大，超出此接口允许的大小',
+      'zh-HK': '請求內容過大，超出此介面允許的大小',
+      en: 'The request is too large: more than this address accepts',
+    },
+  },
+  /** A value the database could not take (a date or number out of range, an unusable character). */
+  INVALID_VALUE: {
+    status: 400,
+    text: {
+      'zh-CN': '请求中有无法处理的值：日期、数字超出范围，或含有不可用的字符',
+      'zh-HK': '請求中有無法處理的值：日期、數字超出範圍，或含有不可用的字元',
+      en: 'The request holds a value that cannot be used: a date or number out of range, or an unusable character',
+    },
   },
   RATE_LIMITED: {
     status: 429,

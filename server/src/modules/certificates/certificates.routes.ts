@@ -13,6 +13,7 @@ import {
   CertificateVerification,
   CertificateView,
   IssueBody,
+  MAX_SEAL_BYTES,
   SealBody,
   SealView,
 } from '@yiqi/shared/contracts/certificates';
@@ -20,6 +21,7 @@ import { PageQuery } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
+import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
@@ -211,6 +213,9 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       response: { 200: SealView },
     },
     config: { access: ORG_TEAM },
+    // The image in base64 (4/3 of it) and the JSON around it; the organization is checked before.
+    bodyLimit: Math.ceil((MAX_SEAL_BYTES * 4) / 3) + 4096,
+    preParsing: checkScopeBeforeBody,
     handler: (req) => seals.putSeal(ctxOf(req), req.params.id, req.body),
   });
 

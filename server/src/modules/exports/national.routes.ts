@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RegionCode } from '@yiqi/shared/contracts/common';
-import { IsoDate } from '@yiqi/shared/contracts/volunteers';
+import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { resolveScope } from '../roles/roles.service.ts';
@@ -26,13 +25,13 @@ const ExportQuery = z.strictObject({
   kind: z.enum(national.EXPORT_KINDS),
   format: z.enum(['jsonl', 'csv']).default('jsonl'),
   /** The `x-next-cursor` header of the previous page; empty for the first. */
-  after: z.string().max(200).default(''),
+  after: text(0, 200).default(''),
   limit: z.coerce.number().int().min(1).max(10000).default(1000),
   /** Records (service hours) only: lines with a record not yet synced. */
   pending: z.enum(['true', 'false']).default('false'),
 });
 const Key = z.strictObject({
-  volunteerNo: z.string().min(1).max(32),
+  volunteerNo: text(1, 32),
   activityKey: z.uuid(),
   serviceDate: IsoDate,
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   IMPORT_KINDS,
@@ -15,8 +15,8 @@ import {
   XLSX_MIME,
 } from '@yiqi/shared/contracts/imports';
 import type { Access } from '../../http/access.ts';
+import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import { decideBatch } from '../records/record-imports.service.ts';
 import { ImportJobs } from './imports.runner.ts';
@@ -84,10 +84,9 @@ export function registerImportRoutes(app: FastifyInstance): void {
     const upload = {
       bodyLimit: MAX_IMPORT_BYTES,
       config: { access: orgAccess },
-      // Nobody signed in gets to send 40 MB: refused before the body is read.
-      preParsing: async (req: FastifyRequest) => {
-        if (!req.actor) throw new DomainError('UNAUTHENTICATED');
-      },
+      // Nobody gets to send 40 MB who may not import into this organization: anonymous callers and those
+      // without the roles are refused in onRequest, admins of other organizations here, before the body.
+      preParsing: checkScopeBeforeBody,
     };
     for (const kind of ['volunteers', 'members'] as const)
       r.post(`/api/imports/${kind}`, {

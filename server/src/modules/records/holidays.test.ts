@@ -101,7 +101,8 @@ describe('the working-day calendar as data', () => {
     const body = { holidays: ['2027-02-05'], workdays: ['2027-02-14'], source: '国务院办公厅通知' };
     const cases: [string | undefined, object, number, string][] = [
       [sys, { ...body, holidays: ['2026-02-05'] }, 400, 'HOLIDAY_DATE_OUTSIDE_YEAR'],
-      [sys, { ...body, holidays: ['2027-02-30'] }, 400, 'HOLIDAY_DATE_OUTSIDE_YEAR'],
+      // A day that does not exist is refused by the contract's calendar day, before the service.
+      [sys, { ...body, holidays: ['2027-02-30'] }, 400, 'VALIDATION_FAILED'],
       [sys, { ...body, workdays: ['2027-02-15'] }, 400, 'HOLIDAY_WORKDAY_NOT_WEEKEND'],
       [sys, { ...body, holidays: ['2027-02-05', '2027-02-05'] }, 400, 'HOLIDAY_DAY_TWICE'],
       [sys, { ...body, workdays: ['2027-02-06'], holidays: ['2027-02-06'] }, 400, 'HOLIDAY_DAY_TWICE'],

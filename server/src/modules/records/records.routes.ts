@@ -13,6 +13,8 @@ import {
   ConfirmBody,
   CorrectionBody,
   DecideBody,
+  MAX_EVIDENCE_BASE64,
+  MAX_EVIDENCE_FILES,
   MyRecords,
   MyRecordsQuery,
   RecordCreated,
@@ -20,12 +22,12 @@ import {
   RecordPage,
   RecordParams,
 } from '@yiqi/shared/contracts/records';
-import { RegionCode } from '@yiqi/shared/contracts/common';
-import { IsoDate } from '@yiqi/shared/contracts/volunteers';
+import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
 import { XLSX_TYPE } from '../volunteers/xlsx.ts';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
+import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf, type Ctx } from '../../http/context.ts';
 import { DomainError } from '../../http/domain-error.ts';
 import { ACTIVITY_DECIDER } from '../activities/activities.routes.ts';
@@ -66,7 +68,7 @@ const OverdueQuery = z.strictObject({
 
 const RecordExportQuery = z.strictObject({
   activityId: z.uuid().optional(),
-  volunteerNo: z.string().trim().min(1).max(32).optional(),
+  volunteerNo: text(1, 32).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   /** Drafts, pending and superseded entries too (default: confirmed only). */
@@ -219,8 +221,10 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       response: { 200: RecordCreated },
     },
     config: { access: ORG_TEAM },
-    // Up to five evidence files of 3 MB each, base64-encoded.
-    bodyLimit: 22 * 1024 * 1024,
+    // Up to five evidence files of 3 MB each, base64-encoded, and the JSON around them; the organization
+    // in the path is checked before that much is read.
+    bodyLimit: MAX_EVIDENCE_FILES * MAX_EVIDENCE_BASE64 + 64 * 1024,
+    preParsing: checkScopeBeforeBody,
     handler: (req) => corrections.backfill(ctxOf(req), req.params.id, req.body),
   });
 
