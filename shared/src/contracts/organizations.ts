@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
 import { SERVICE_CATEGORIES } from '../categories.ts';
+import { normalizePhone, normalizeUscc } from '../identity/normalize.ts';
 import { pageOf, RegionCode } from './common.ts';
 
 export const ORG_TYPES = [
@@ -50,7 +51,7 @@ export const RegisterOrganizationBody = z.strictObject({
   name: text(2, 100),
   orgType: z.enum(ORG_TYPES),
   /** Checked by the service (GB 32100 checksum, required or forbidden by type) to give precise errors. */
-  uscc: z.string().trim().max(32).optional(),
+  uscc: z.string().overwrite(normalizeUscc).max(32).optional(),
   /** The unit an unregistered team hangs under (挂靠单位). */
   hostUnit: text(2, 100).optional(),
   regionCode: RegionCode,
@@ -58,7 +59,7 @@ export const RegisterOrganizationBody = z.strictObject({
   contactName: text(1, 50),
   contactPhone: z
     .string()
-    .trim()
+    .overwrite(normalizePhone)
     .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number'),
   personInCharge: text(1, 50),
   categories: z.array(z.enum(SERVICE_CATEGORIES)).min(1).max(10),

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../categories.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
+import { normalizeDocNumber, normalizePhone } from '../identity/normalize.ts';
 import { MeView } from './auth.ts';
 import { pageOf, RegionCode } from './common.ts';
 
-/** Mainland mobile number, 11 digits. */
+/** Mainland mobile number, 11 digits (spaces, dashes, +86 and full-width digits are normalised away). */
 export const Phone = z
   .string()
-  .trim()
+  .overwrite(normalizePhone)
   .regex(/^1[3-9]\d{9}$/, 'mainland mobile number');
+/** A document number as typed: full-width characters, spaces and dashes normalised, letters upper case. */
+export const DocNumber = z.string().overwrite(normalizeDocNumber).min(1).max(32);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const Name = z.string().trim().min(1).max(50);
@@ -32,7 +35,7 @@ const PersonFields = {
   phone: Phone,
   name: Name,
   docType: z.enum(DOCUMENT_TYPES),
-  docNumber: z.string().trim().min(1).max(32),
+  docNumber: DocNumber,
   /** Only for documents that do not encode them (18-character numbers do; then they must match). */
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
@@ -87,7 +90,7 @@ export const ProfilePatch = z.strictObject({
   /** Corrections of the real-name data: verification starts over. */
   name: Name.optional(),
   docType: z.enum(DOCUMENT_TYPES).optional(),
-  docNumber: z.string().trim().min(1).max(32).optional(),
+  docNumber: DocNumber.optional(),
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
   regionCode: RegionCode.optional(),

@@ -1,4 +1,5 @@
 import type { Text } from '../i18n.ts';
+import { normalizeDocNumber } from './normalize.ts';
 
 /** Identity document types accepted for real-name registration. */
 export const DOCUMENT_TYPES = [
@@ -93,7 +94,7 @@ function checkEighteen(number: string, today: Date, prefix?: string): DocumentCh
 
 /** Checks a document number's format (and checksum where there is one); never a substitute for verification. */
 export function checkDocument(type: DocumentType, raw: string, today: Date = new Date()): DocumentCheck {
-  const number = raw.replace(/\s+/g, '').toUpperCase();
+  const number = normalizeDocNumber(raw);
   const fmt = (re: RegExp): DocumentCheck =>
     re.test(number) ? { ok: true, number } : { ok: false, problem: 'FORMAT', number };
   switch (type) {

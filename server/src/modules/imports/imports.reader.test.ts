@@ -20,7 +20,16 @@ const PIECES = ['冯', '怡', '𠮷', '😀', '龘', 'é', '䶵', '𪚥', '👩�
  * files carry the surrogate pairs.
  */
 const BMP_PIECES = ['冯', '怡', '龘', 'é', '䶵', 'Ω', '中', '國'];
-const KEYS = ['name', 'docType', 'docNumber', 'phone', 'regionCode', 'birthDate', 'gender', 'consentRecordedAt'];
+const KEYS = [
+  'name',
+  'docType',
+  'docNumber',
+  'phone',
+  'regionCode',
+  'birthDate',
+  'gender',
+  'consentRecordedAt',
+];
 
 /** Row i's cells: runs of multi-byte characters behind 0–3 ASCII characters, so offsets drift by one byte. */
 function texts(rows: number, pieces = PIECES): string[][] {

@@ -13,6 +13,7 @@ import {
   upload,
   VOLUNTEER_HEADER,
   volunteerRow,
+  titledXlsx,
   waitForJob,
   xlsx,
 } from './imports.testkit.ts';
@@ -388,5 +389,41 @@ describe('access and files', () => {
     const audit = await auditRows(t, 'import.commit');
     assert.deepEqual([audit.at(-1)!.object_id, audit.at(-1)!.details.reason], [running.id, 'interrupted']);
     assert.equal((await upload(t, adminB, 'volunteers', orgB, file)).statusCode, 202);
+  });
+});
+
+describe('sheets laid out by offices', () => {
+  test('a merged title and a date line above the header: the header is found, rows keep their sheet numbers', async () => {
+    const bad = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await titledXlsx(
+        '南山街道XX社区志愿者名单',
+        VOLUNTEER_HEADER,
+        [...rows(1), ...rows(1, () => ({ 3: '12345' })), ...rows(1)],
+        '制表日期：2026年11月1日',
+      ),
+    );
+    assert.equal(bad.status, 'invalid');
+    assert.equal(bad.headerRow, 3);
+    assert.deepEqual(
+      bad.errors.map((e) => [e.row, e.column, e.code]),
+      [[5, 'phone', 'IMPORT_CELL_INVALID']],
+    );
+    const before = await count('volunteers');
+    const ok = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await titledXlsx('南山街道XX社区志愿者名单', VOLUNTEER_HEADER, rows(3), '2026-11-01'),
+    );
+    assert.deepEqual([ok.status, ok.headerRow, ok.totalRows, ok.created], ['done', 3, 3, 3]);
+    assert.equal(await count('volunteers'), before + 3);
+    // A plain sheet says its header is row 1.
+    const plain = await importFile(t, adminA, 'volunteers', orgA, await xlsx(VOLUNTEER_HEADER, rows(1)));
+    assert.deepEqual([plain.status, plain.headerRow], ['done', 1]);
   });
 });

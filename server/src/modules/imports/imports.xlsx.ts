@@ -315,8 +315,7 @@ export async function openWorkbook(file: Buffer): Promise<SheetReader[]> {
   for await (const events of xmlEvents(entryText(file, book)))
     for (const ev of events) {
       if (ev.type !== 'open') continue;
-      if (ev.name === 'workbookPr')
-        date1904 = ['1', 'true'].includes(ev.attributes.date1904 ?? '');
+      if (ev.name === 'workbookPr') date1904 = ['1', 'true'].includes(ev.attributes.date1904 ?? '');
       else if (ev.name === 'sheet') {
         const rid = Object.entries(ev.attributes).find(([k]) => local(k) === 'id' && k.includes(':'))?.[1];
         const target = rels.get(rid ?? '')?.target ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
