@@ -426,4 +426,40 @@ describe('sheets laid out by offices', () => {
     const plain = await importFile(t, adminA, 'volunteers', orgA, await xlsx(VOLUNTEER_HEADER, rows(1)));
     assert.deepEqual([plain.status, plain.headerRow], ['done', 1]);
   });
+
+  test('phones and document numbers as typed (spaces, dashes, +86, full width) are normalised, not refused', async () => {
+    const wide = (x: string) => x.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const [a, b] = rows(2);
+    const plain = [a!, b!].map((r) => ({ doc: String(r[2]), phone: String(r[3]) }));
+    a![2] = wide(plain[0]!.doc);
+    a![3] = `+86 ${plain[0]!.phone.slice(0, 3)}-${plain[0]!.phone.slice(3, 7)}-${plain[0]!.phone.slice(7)}`;
+    b![2] = `${plain[1]!.doc.slice(0, 6)} ${plain[1]!.doc.slice(6)}`;
+    b![3] = `0086${wide(plain[1]!.phone)}`;
+    const job = await importFile(t, adminA, 'volunteers', orgA, await xlsx(VOLUNTEER_HEADER, [a!, b!]));
+    assert.deepEqual([job.status, job.created], ['done', 2], JSON.stringify(job.errors));
+    // Typed plainly, they are the people already registered (skipped), and one file naming a person
+    // twice in two spellings is a duplicate.
+    const again = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await xlsx(VOLUNTEER_HEADER, [
+        volunteerRow(++n, { 2: plain[0]!.doc, 3: plain[0]!.phone }),
+        volunteerRow(++n, { 2: plain[1]!.doc, 3: plain[1]!.phone }),
+      ]),
+    );
+    assert.deepEqual([again.status, again.created, again.skipped], ['done', 0, 2]);
+    const twice = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await xlsx(VOLUNTEER_HEADER, [volunteerRow(++n), volunteerRow(n, { 2: wide(idFor(n)) })]),
+    );
+    assert.deepEqual(
+      twice.errors.map((e) => [e.row, e.column, e.code]),
+      [[3, 'docNumber', 'IMPORT_DUPLICATE_IN_FILE']],
+    );
+  });
 });

@@ -41,7 +41,9 @@ const DOCUMENT_ERRORS = {
 function isRealPastDate(s: string, today: Date): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   // A birth date may be today in China while UTC is still on the day before.
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s <= chinaDay(today) && s >= '1900-01-01';
+  return (
+    !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s <= chinaDay(today) && s >= '1900-01-01'
+  );
 }
 
 /**
