@@ -163,7 +163,15 @@ describe('xlsx reader', () => {
     const ws = wb.addWorksheet('data');
     ws.addRow(VOLUNTEER_HEADER);
     ws.addRow(want[0]!);
-    assertExact(await read(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)), want);
+    // A rich-text cell (two runs, the second bold) is its runs' text joined.
+    const rich = [...want[0]!];
+    rich[7] = '冯怡𠮷';
+    ws.addRow(
+      rich.map((v, i) =>
+        i === 7 ? { richText: [{ text: '冯' }, { font: { bold: true }, text: '怡𠮷' }] } : v,
+      ),
+    );
+    assertExact(await read(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)), [...want, rich]);
     const cells = want[0]!
       .map((s, c) => `<c r="${String.fromCharCode(65 + c)}2" t="inlineStr"><is><t>${esc(s)}</t></is></c>`)
       .join('');
