@@ -102,11 +102,7 @@ async function* xmlEvents(chunks: AsyncIterable<string>): AsyncGenerator<XmlEven
   let error: Error | null = null;
   parser.on('error', (e) => (error ??= e));
   parser.on('opentag', (t) =>
-    events.push({
-      type: 'open',
-      name: local(t.name),
-      attributes: Object.fromEntries(Object.entries(t.attributes as Record<string, string>)),
-    }),
+    events.push({ type: 'open', name: local(t.name), attributes: t.attributes as Record<string, string> }),
   );
   parser.on('closetag', (t) => events.push({ type: 'close', name: local(t.name) }));
   parser.on('text', (text) => events.push({ type: 'text', text }));
