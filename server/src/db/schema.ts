@@ -155,6 +155,8 @@ export interface ImportJobsTable {
   skipped: Generated<number>;
   errors: ColumnType<unknown[], string | undefined, string>;
   error_count: Generated<number>;
+  /** The sheet row taken as the header (null until validation finds it). */
+  header_row: ColumnType<number | null, number | null | undefined, number | null>;
   locale: Generated<string>;
   created_by: string;
   created_at: GeneratedTimestamp;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n.ts';
 import { ROLES, SCOPE_TYPES } from '../roles.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
-import { Password, text } from './common.ts';
+import { DocNumber, MobilePhone, Password, text } from './common.ts';
 
 export const LoginBody = z.strictObject({
   username: text(1, 64),
@@ -63,13 +63,9 @@ export const CodeSentView = z.object({ codeSent: z.literal(true) });
 const ClaimIdentifier = {
   /** Either the document (type and number) … */
   docType: z.enum(DOCUMENT_TYPES).optional(),
-  docNumber: z.string().trim().min(1).max(32).optional(),
+  docNumber: DocNumber.optional(),
   /** … or the mobile number on record. */
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1[3-9]\d{9}$/, 'mainland mobile number')
-    .optional(),
+  phone: MobilePhone.optional(),
 };
 const oneIdentifier = (b: { docType?: unknown; docNumber?: unknown; phone?: unknown }) =>
   b.phone !== undefined ? b.docType === undefined && b.docNumber === undefined : !!b.docType && !!b.docNumber;
@@ -82,15 +78,15 @@ export const ClaimConfirmBody = z
     ...ClaimIdentifier,
     code: OtpCode,
     username: ChosenUsername,
-    password: z.string().min(1).max(256),
+    password: Password,
   })
   .refine(oneIdentifier, oneIdentifierMessage);
 
 /** User name or mobile number, as at sign-in. */
-export const ResetRequestBody = z.strictObject({ identifier: z.string().trim().min(1).max(64) });
+export const ResetRequestBody = z.strictObject({ identifier: text(1, 64) });
 
 export const ResetConfirmBody = z.strictObject({
-  identifier: z.string().trim().min(1).max(64),
+  identifier: text(1, 64),
   code: OtpCode,
-  newPassword: z.string().min(1).max(256),
+  newPassword: Password,
 });

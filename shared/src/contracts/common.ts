@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERRORS } from '../errors.ts';
+import { normalizeDocNumber, normalizePhone } from '../identity/normalize.ts';
 
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -76,3 +77,11 @@ export const IsoDate = z.iso.date('YYYY-MM-DD, a calendar day').refine((d) => d 
 export const DateTime = z.iso
   .datetime({ offset: true, message: 'ISO 8601 date and time with offset' })
   .refine((d) => d >= '1900-01-01', 'from 1900');
+
+/** Mainland mobile number, 11 digits (spaces, dashes, +86 and full-width digits are normalised away). */
+export const MobilePhone = text(1, 32)
+  .overwrite(normalizePhone)
+  .regex(/^1[3-9]\d{9}$/, 'mainland mobile number');
+
+/** A document number as typed: full-width characters, spaces and dashes normalised, letters upper case. */
+export const DocNumber = text(1, 40).overwrite(normalizeDocNumber).max(32);

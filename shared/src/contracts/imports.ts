@@ -65,6 +65,8 @@ const JobFields = {
   /** Already registered people, or members already in the team: left as they are. */
   skipped: z.number().int(),
   errorCount: z.number().int(),
+  /** The sheet row read as the header (a title or date line may stand above it); null until found. */
+  headerRow: z.number().int().nullable(),
   createdBy: z.string().nullable(),
   /** The caller uploaded it (and so may not approve its hours). */
   createdByMe: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
 import { SERVICE_CATEGORIES } from '../categories.ts';
+import { normalizePhone, normalizeUscc } from '../identity/normalize.ts';
 import { multilineText, pageOf, RegionCode, text } from './common.ts';
 
 export const ORG_TYPES = [
@@ -45,20 +46,19 @@ export const ORG_STATUS_NAMES: Record<OrgStatus, Text> = {
 export const OrganizationParams = z.strictObject({ id: z.uuid() });
 
 /** A unit's contact phone: a landline with area code or a mobile, digits with optional + and separators. */
-const Phone = z
-  .string()
-  .trim()
+const Phone = text(1, 32)
+  .overwrite(normalizePhone)
   .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number');
 
 export const RegisterOrganizationBody = z.strictObject({
   name: text(2, 100),
   orgType: z.enum(ORG_TYPES),
   /** Checked by the service (GB 32100 checksum, required or forbidden by type) to give precise errors. */
-  uscc: text(0, 32).optional(),
+  uscc: text(0, 32).overwrite(normalizeUscc).optional(),
   /** The unit an unregistered team hangs under (挂靠单位). */
   hostUnit: text(2, 100).optional(),
   /** The host unit's USCC (an unregistered team only): the national export names the team by it. */
-  hostUnitUscc: z.string().trim().max(32).optional(),
+  hostUnitUscc: text(0, 32).overwrite(normalizeUscc).optional(),
   regionCode: RegionCode,
   address: text(2, 200),
   contactName: text(1, 50),

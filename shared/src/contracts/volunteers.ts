@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../categories.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
 import { MeView, OtpCode } from './auth.ts';
-import { base64, DateTime, IsoDate, multilineText, pageOf, Password, RegionCode, text } from './common.ts';
+import {
+  base64,
+  DateTime,
+  DocNumber,
+  IsoDate,
+  MobilePhone,
+  multilineText,
+  pageOf,
+  Password,
+  RegionCode,
+  text,
+} from './common.ts';
 
-/** Mainland mobile number, 11 digits. */
-export const Phone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, 'mainland mobile number');
+/** Mainland mobile number (contracts/common.ts). */
+export const Phone = MobilePhone;
+export { DocNumber };
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const Name = text(1, 50);
 export const Gender = z.enum(['male', 'female']);
@@ -31,7 +40,7 @@ const PersonFields = {
   phone: Phone,
   name: Name,
   docType: z.enum(DOCUMENT_TYPES),
-  docNumber: text(1, 32),
+  docNumber: DocNumber,
   /** Only for documents that do not encode them (18-character numbers do; then they must match). */
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
@@ -91,7 +100,7 @@ export const ProfilePatch = z.strictObject({
   /** Corrections of the real-name data: verification starts over. */
   name: Name.optional(),
   docType: z.enum(DOCUMENT_TYPES).optional(),
-  docNumber: text(1, 32).optional(),
+  docNumber: DocNumber.optional(),
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
   regionCode: RegionCode.optional(),

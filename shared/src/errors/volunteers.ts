@@ -34,6 +34,14 @@ export const VOLUNTEER_ERRORS = {
       en: 'The number does not match the document type (residence permits start with 810000, 820000 or 830000)',
     },
   },
+  DOCUMENT_REGION: {
+    status: 400,
+    text: {
+      'zh-CN': '证件号码的前六位不是有效的行政区划代码（省级代码不存在或为 000000）',
+      'zh-HK': '證件號碼的前六位不是有效的行政區劃代碼（省級代碼不存在或為 000000）',
+      en: 'The first six digits of the number are not a real address code (no such province, or 000000)',
+    },
+  },
   BIRTH_DATE_REQUIRED: {
     status: 400,
     text: {

@@ -1,11 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ageOn, checkDocument, idCheckChar } from './documents.ts';
+import { ageOn, checkDocument, chinaDay, idCheckChar } from './documents.ts';
 import { isValidUscc, usccCheckChar } from './uscc.ts';
 import { maskDocument, maskName, maskPhone } from './mask.ts';
 
 const today = new Date('2026-11-22T00:00:00Z');
+
+/** The province-level codes of GB/T 2260 (with 83 for Taiwan residents' residence permits). */
+const PROVINCES = [
+  ...['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37'],
+  ...['41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'],
+  ...['71', '81', '82', '83'],
+];
+const idWith = (area: string, birth = '19900101', seq = '123') => {
+  const first17 = `${area}${birth}${seq}`;
+  return first17 + idCheckChar(first17);
+};
 
 test('mainland ID: the GB 11643 example, birth date and gender', () => {
   assert.deepEqual(checkDocument('mainland_id', '11010519491231002x', today), {
@@ -51,7 +62,9 @@ test('permits, passports and permanent residence cards: format checks', () => {
   assert.equal(checkDocument('taiwan_compatriot_permit', '12345678', today).ok, true);
   assert.equal(checkDocument('taiwan_compatriot_permit', '1234567', today).ok, false);
   assert.equal(checkDocument('passport', 'E12345678', today).ok, true);
-  assert.equal(checkDocument('passport', 'E1234-567', today).ok, false);
+  assert.equal(checkDocument('passport', 'E1234*567', today).ok, false);
+  // Dashes and spaces are separators people type, not part of the number.
+  assert.equal(checkDocument('passport', 'E1234-567', today).number, 'E1234567');
   assert.equal(checkDocument('foreign_permanent_residence', 'USA440305123456', today).ok, true);
   assert.equal(checkDocument('foreign_permanent_residence', 'US4403051234567', today).ok, false);
 });
@@ -59,11 +72,11 @@ test('permits, passports and permanent residence cards: format checks', () => {
 test('property: any 17 digits with a real date plus their check character pass; any other last character fails', () => {
   fc.assert(
     fc.property(
-      fc.stringMatching(/^\d{6}$/),
+      fc.constantFrom(...PROVINCES).chain((p) => fc.stringMatching(/^\d{4}$/).map((rest) => p + rest)),
       fc.date({ min: new Date('1900-01-01'), max: new Date('2026-11-21'), noInvalidDate: true }),
       fc.stringMatching(/^\d{3}$/),
       (area, date, seq) => {
-        if (/^8[123]/.test(area)) return;
+        if (/^8[123]/.test(area) || area === '000000') return;
         const first17 = area + date.toISOString().slice(0, 10).replace(/-/g, '') + seq;
         const check = idCheckChar(first17);
         assert.equal(checkDocument('mainland_id', first17 + check, today).ok, true);
@@ -100,4 +113,60 @@ test('masks keep at most the first 6 and last 4', () => {
   assert.equal(maskName('张明'), '张*');
   assert.equal(maskName('欧阳小明'), '欧**明');
   assert.equal(maskDocument('H12345678'), 'H1*****78');
+});
+
+test('mainland ID: address code 000000 or a province that does not exist is refused', () => {
+  assert.equal(checkDocument('mainland_id', idWith('000000'), today).problem, 'REGION');
+  for (let p = 0; p < 100; p++) {
+    const province = String(p).padStart(2, '0');
+    const r = checkDocument('mainland_id', idWith(`${province}0101`), today);
+    if (/^8[123]$/.test(province)) assert.equal(r.problem, 'PREFIX', province);
+    else if (PROVINCES.includes(province)) assert.equal(r.ok, true, province);
+    else assert.equal(r.problem, 'REGION', province);
+  }
+  // A six-digit code of a real province that is not (or no longer) in the list is fine: codes change.
+  assert.equal(checkDocument('mainland_id', idWith('449999'), today).ok, true);
+  assert.equal(checkDocument('mainland_id', idWith('110000'), today).ok, true);
+  assert.equal(checkDocument('mainland_id', idWith('500000'), today).ok, true);
+  // The foreigner's permanent residence card of 2023 starts with 9 and keeps its own scheme.
+  assert.equal(checkDocument('foreign_permanent_residence', idWith('944030'), today).ok, true);
+});
+
+test('document numbers: full-width characters, spaces and dashes are normalised, not refused', () => {
+  const id = '11010519491231002X';
+  const fullWidth = id.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  assert.deepEqual(
+    [
+      checkDocument('mainland_id', fullWidth, today).ok,
+      checkDocument('mainland_id', fullWidth, today).number,
+    ],
+    [true, id],
+  );
+  assert.equal(
+    checkDocument('mainland_id', `${id.slice(0, 6)} ${id.slice(6, 14)}-${id.slice(14)}`, today).number,
+    id,
+  );
+  // The GB 11643 example with a full-width lower-case check character ｘ.
+  const r = checkDocument('mainland_id', '１１０１０５１９４９１２３１００２ｘ', today);
+  assert.deepEqual([r.ok, r.number], [true, '11010519491231002X']);
+  assert.equal(checkDocument('passport', 'ｅ１２３ ４５６７８', today).number, 'E12345678');
+  assert.equal(isValidUscc('９１３５０１００Ｍ０００１００Ｙ４３'), true);
+  assert.equal(isValidUscc('91350100-M000100 y43'), true);
+});
+
+test('ages and birth dates turn at midnight in China, not at midnight UTC', () => {
+  // 2026-12-06T17:00Z is 2026-12-07 01:00 in China: born 2008-12-07, the person is 18 there.
+  const chinaMidnight = new Date('2026-12-06T16:00:00Z');
+  assert.equal(chinaDay(chinaMidnight), '2026-12-07');
+  assert.equal(chinaDay(new Date('2026-12-06T15:59:59Z')), '2026-12-06');
+  assert.equal(ageOn('2008-12-07', new Date('2026-12-06T17:00:00Z')), 18);
+  assert.equal(ageOn('2008-12-07', chinaMidnight), 18);
+  assert.equal(ageOn('2008-12-07', new Date('2026-12-06T15:59:59Z')), 17);
+  // Someone born today in China (still yesterday in UTC) has a real, not a future, birth date.
+  const born = checkDocument('mainland_id', idWith('440305', '20261207'), new Date('2026-12-06T17:00:00Z'));
+  assert.deepEqual([born.ok, born.birthDate], [true, '2026-12-07']);
+  assert.equal(
+    checkDocument('mainland_id', idWith('440305', '20261208'), new Date('2026-12-06T17:00:00Z')).problem,
+    'BIRTH_DATE',
+  );
 });

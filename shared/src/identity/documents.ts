@@ -1,4 +1,5 @@
 import type { Text } from '../i18n.ts';
+import { normalizeDocNumber } from './normalize.ts';
 
 /** Identity document types accepted for real-name registration. */
 export const DOCUMENT_TYPES = [
@@ -48,7 +49,7 @@ export const DOCUMENT_NAMES: Record<DocumentType, Text> = {
   },
 };
 
-export type DocumentProblem = 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PREFIX';
+export type DocumentProblem = 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PREFIX' | 'REGION';
 
 export interface DocumentCheck {
   ok: boolean;
@@ -70,7 +71,15 @@ export function idCheckChar(first17: string): string {
   return ID_CHECK[sum % 11]!;
 }
 
-/** YYYYMMDD → ISO date when it is a real calendar date not in the future and not before 1900. */
+/**
+ * The calendar day in China (UTC+8, no daylight saving since 1991) at an instant: birthdays and ages turn
+ * at midnight in China, not at midnight UTC (08:00 there).
+ */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** YYYYMMDD → ISO date when it is a real calendar date not after today in China and not before 1900. */
 function realDate(yyyymmdd: string, today: Date): string | undefined {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
@@ -78,13 +87,31 @@ function realDate(yyyymmdd: string, today: Date): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return undefined;
-  if (y < 1900 || date.getTime() > today.getTime()) return undefined;
-  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  if (y < 1900 || iso > chinaDay(today)) return undefined;
+  return iso;
 }
 
-function checkEighteen(number: string, today: Date, prefix?: string): DocumentCheck {
+/**
+ * Province-level codes of GB/T 2260 (the first two digits of an address code): 11–15 north, 21–23
+ * north-east, 31–37 east, 41–46 central-south, 50–54 south-west, 61–65 north-west, 71 Taiwan, 81 Hong
+ * Kong, 82 Macau, and 83 for Taiwan residents' residence permits (830000).
+ */
+const PROVINCES = /^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])/;
+
+/**
+ * The address code (first six digits) must name a real province and not be 000000. Codes below the
+ * province are not checked against a list: counties are merged and renamed over the years and an ID
+ * keeps the code of where it was first issued.
+ */
+function realAddress(number: string): boolean {
+  return !number.startsWith('000000') && PROVINCES.test(number);
+}
+
+function checkEighteen(number: string, today: Date, prefix?: string, address = true): DocumentCheck {
   if (!/^\d{17}[\dX]$/.test(number)) return { ok: false, problem: 'FORMAT', number };
   if (prefix && !number.startsWith(prefix)) return { ok: false, problem: 'PREFIX', number };
+  if (address && !realAddress(number)) return { ok: false, problem: 'REGION', number };
   const birthDate = realDate(number.slice(6, 14), today);
   if (!birthDate) return { ok: false, problem: 'BIRTH_DATE', number };
   if (idCheckChar(number.slice(0, 17)) !== number[17]) return { ok: false, problem: 'CHECKSUM', number };
@@ -93,7 +120,7 @@ function checkEighteen(number: string, today: Date, prefix?: string): DocumentCh
 
 /** Checks a document number's format (and checksum where there is one); never a substitute for verification. */
 export function checkDocument(type: DocumentType, raw: string, today: Date = new Date()): DocumentCheck {
-  const number = raw.replace(/\s+/g, '').toUpperCase();
+  const number = normalizeDocNumber(raw);
   const fmt = (re: RegExp): DocumentCheck =>
     re.test(number) ? { ok: true, number } : { ok: false, problem: 'FORMAT', number };
   switch (type) {
@@ -117,14 +144,17 @@ export function checkDocument(type: DocumentType, raw: string, today: Date = new
       return fmt(/^[A-Z0-9]{5,17}$/);
     case 'foreign_permanent_residence':
       // 2017 format: 15 characters (3 letters + 12 digits); 2023 format: 18 characters starting with 9.
-      return /^9\d{16}[\dX]$/.test(number) ? checkEighteen(number, today) : fmt(/^[A-Z]{3}\d{12}$/);
+      return /^9\d{16}[\dX]$/.test(number)
+        ? checkEighteen(number, today, undefined, false)
+        : fmt(/^[A-Z]{3}\d{12}$/);
   }
 }
 
-/** Whole years of age on `today` for a birth date (YYYY-MM-DD). */
+/** Whole years of age at the instant `today` for a birth date (YYYY-MM-DD), counted on China's calendar. */
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  const [ty, tm, td] = chinaDay(today).split('-').map(Number) as [number, number, number];
+  let age = ty - y;
+  if (tm < m || (tm === m && td < d)) age--;
   return age;
 }

@@ -1,3 +1,5 @@
+import { normalizeUscc } from './normalize.ts';
+
 /** Unified social credit code (GB 32100-2015): 18 characters with a mod-31 check character. */
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -13,7 +15,7 @@ export function usccCheckChar(first17: string): string | undefined {
 }
 
 export function isValidUscc(raw: string): boolean {
-  const code = raw.trim().toUpperCase();
+  const code = normalizeUscc(raw);
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
   return usccCheckChar(code.slice(0, 17)) === code[17];
 }

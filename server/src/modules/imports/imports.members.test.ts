@@ -2,7 +2,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addVolunteerRecord, insertOrganization } from '../memberships/memberships.testkit.ts';
-import { idFor, importFile, MEMBER_HEADER, VOLUNTEER_HEADER, volunteerRow, xlsx } from './imports.testkit.ts';
+import {
+  idFor,
+  importFile,
+  MEMBER_HEADER,
+  titledXlsx,
+  VOLUNTEER_HEADER,
+  volunteerRow,
+  xlsx,
+} from './imports.testkit.ts';
 
 const NANSHAN = '440305000000';
 
@@ -115,4 +123,20 @@ test('a member list needs a number column, or document type and number columns',
     job.errors.map((e) => [e.row, e.column, e.code]),
     [[1, 'volunteerNo', 'IMPORT_COLUMN_MISSING']],
   );
+});
+
+test('a member list under a merged title: the header row is found and errors name the sheet rows', async () => {
+  const file = (role: string) =>
+    titledXlsx('XX社区志愿服务队成员名单', MEMBER_HEADER, [
+      [byNo[0]!.volunteerNo, '', '', '成员'],
+      [byNo[1]!.volunteerNo, '', '', role],
+    ]);
+  const bad = await importFile(t, admin, 'members', team, await file('志愿者'));
+  assert.deepEqual([bad.status, bad.headerRow], ['invalid', 2]);
+  assert.deepEqual(
+    bad.errors.map((e) => [e.row, e.column, e.code]),
+    [[4, 'role', 'IMPORT_CELL_INVALID']],
+  );
+  const ok = await importFile(t, admin, 'members', team, await file('骨干'));
+  assert.deepEqual([ok.status, ok.headerRow, ok.totalRows], ['done', 2, 2]);
 });

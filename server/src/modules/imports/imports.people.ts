@@ -39,8 +39,10 @@ export function personRef(
   cells: Map<string, Cell>,
   add: (column: string, code: ErrorCode) => void,
 ): PersonRef | undefined {
-  const no = text(cells.get('volunteerNo'));
-  if (no === TOO_LONG) return void add('volunteerNo', 'IMPORT_NUMBER_NOT_TEXT');
+  const cell = text(cells.get('volunteerNo'));
+  if (cell === TOO_LONG) return void add('volunteerNo', 'IMPORT_NUMBER_NOT_TEXT');
+  // Full-width digits or spaces typed into a volunteer number (documents are normalised by checkDocument).
+  const no = cell.normalize('NFKC').replace(/\s+/g, '');
   if (no) {
     if (no.length > 32) return void add('volunteerNo', 'IMPORT_CELL_INVALID');
     return { column: 'volunteerNo', no };

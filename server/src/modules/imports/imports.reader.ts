@@ -1,14 +1,14 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { MAX_IMPORT_ROWS } from '@yiqi/shared/contracts/imports';
 import { headerAliases, normalize, type ColumnDef } from './imports.columns.ts';
+import { openWorkbook, type SheetRow } from './imports.xlsx.ts';
 
 /**
- * Reads an uploaded workbook row by row with exceljs's streaming reader, so memory does not grow with the
- * number of rows. The data sheet is the first one whose first non-empty row names known columns (the
- * template's example and reference sheets come after it); an English line of column keys under the header
- * is skipped. Cells come out as trimmed text, or as a Date for date-formatted cells.
+ * Reads an uploaded workbook row by row (imports.xlsx.ts), so memory does not grow with the number of rows.
+ * The data sheet is the first one where one of the first non-empty rows names the required columns (the
+ * template's example and reference sheets come after it; a merged title and a date line may stand above
+ * the header); an English line of column keys under the header is skipped. Cells come out as trimmed
+ * text, or as a Date for date-formatted cells.
  */
 
 /** A whole number too long for Excel to keep exact (an ID number typed into a number cell). */
@@ -96,10 +96,6 @@ export function cellOf(v: unknown): Cell {
   return String(v).trim();
 }
 
-function cellsOf(values: unknown): unknown[] {
-  return Array.isArray(values) ? values : [];
-}
-
 /** Column index → key for a header row; unknown headers are ignored. */
 function matchHeader(values: unknown[], aliases: Map<string, string>): Map<number, string> {
   const found = new Map<number, string>();
@@ -122,65 +118,102 @@ export interface ReadOptions {
   columns: readonly ColumnDef[];
   /** Keys of required columns missing from a header (empty when the header will do). */
   missing(present: Set<string>): string[];
+  /** Told the sheet row taken as the header (offices put a title and a date line above it). */
+  onHeader?(row: number): void;
+}
+
+/** How many non-empty rows at the top of a sheet may hold the header (title, date line, notes above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header among the first rows of a sheet: the row missing the fewest required columns, then naming
+ * the most columns, then the first. Null when no row names a known column (not a data sheet).
+ */
+function pickHeader(
+  top: SheetRow[],
+  aliases: Map<string, string>,
+  o: ReadOptions,
+): { at: number; found: Map<number, string>; missing: string[] } | null {
+  let best: { at: number; found: Map<number, string>; missing: string[] } | null = null;
+  top.forEach((r, at) => {
+    const found = matchHeader(r.values, aliases);
+    if (found.size === 0) return;
+    const missing = o.missing(new Set(found.values()));
+    if (
+      !best ||
+      missing.length < best.missing.length ||
+      (missing.length === best.missing.length && found.size > best.found.size)
+    )
+      best = { at, found, missing };
+  });
+  return best;
 }
 
 /**
- * Yields the data rows of the data sheet (empty rows left out). Throws FileProblem for an unreadable
- * file, missing columns, no data rows, or more than MAX_IMPORT_ROWS rows.
+ * Yields the data rows of the data sheet (empty rows left out), numbered as the sheet numbers them. Throws
+ * FileProblem for an unreadable file, missing columns, no data rows, or more than MAX_IMPORT_ROWS rows.
  */
 export async function* readDataRows(file: Buffer, o: ReadOptions): AsyncGenerator<DataRow> {
   const aliases = headerAliases(o.columns);
   const keys = new Set(o.columns.map((c) => c.key.toLowerCase()));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
   let done = false;
   let count = 0;
   let headerRow = 0;
   try {
-    for await (const sheet of reader) {
+    for (const sheet of await openWorkbook(file)) {
+      // The first non-empty rows are held until the header is found among them; the rest stream.
+      const top: SheetRow[] = [];
       let header: Map<number, string> | null = null;
       let keyLineChecked = false;
-      // Every sheet is read to its end: the zip is one stream, later sheets come after this one.
-      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (done) continue;
-        const values = cellsOf(r.values);
-        if (!header) {
-          if (values.every((v) => cellOf(v) === '')) continue;
-          const found = matchHeader(values, aliases);
-          if (found.size === 0) {
-            header = new Map(); // not a data sheet: skip the rest of it
-            continue;
-          }
-          const missing = o.missing(new Set(found.values()));
-          if (missing.length) throw new FileProblem('IMPORT_COLUMN_MISSING', r.number, missing[0]!);
-          header = found;
-          headerRow = r.number;
-          continue;
-        }
-        if (header.size === 0) continue;
+      const data = function* (r: SheetRow): Generator<DataRow> {
         if (!keyLineChecked) {
           keyLineChecked = true;
-          const texts = [...header.keys()].map((i) => cellOf(values[i]));
-          if (texts.some((t) => typeof t === 'string' && keys.has(t.toLowerCase()))) continue;
+          // The template's line of English column keys under the header.
+          const texts = [...header!.keys()].map((i) => cellOf(r.values[i]));
+          if (texts.some((t) => typeof t === 'string' && keys.has(t.toLowerCase()))) return;
         }
         const cells = new Map<string, Cell>();
         let empty = true;
-        for (const [i, key] of header) {
-          const c = cellOf(values[i]);
+        for (const [i, key] of header!) {
+          const c = cellOf(r.values[i]);
           if (c !== '') empty = false;
           cells.set(key, c);
         }
-        if (empty) continue;
+        if (empty) return;
         if (++count > MAX_IMPORT_ROWS) throw new FileProblem('IMPORT_TOO_MANY_ROWS', r.number, null);
         yield { row: r.number, cells };
+      };
+      const settle = (): SheetRow[] | null => {
+        const best = pickHeader(top, aliases, o);
+        if (!best) return null;
+        // The first sheet naming known columns is the data sheet (the template's example sheet comes after).
+        if (best.missing.length)
+          throw new FileProblem('IMPORT_COLUMN_MISSING', top[best.at]!.number, best.missing[0]!);
+        header = best.found;
+        headerRow = top[best.at]!.number;
+        o.onHeader?.(headerRow);
+        return top.slice(best.at + 1);
+      };
+      for await (const r of sheet.rows()) {
+        if (header) {
+          yield* data(r);
+          continue;
+        }
+        if (r.values.every((v) => cellOf(v) === '')) continue;
+        top.push(r);
+        if (top.length < HEADER_SEARCH_ROWS) continue;
+        const rest = settle();
+        if (!rest) break;
+        for (const d of rest) yield* data(d);
       }
-      if (header && header.size > 0) done = true;
+      if (!header && top.length > 0 && top.length < HEADER_SEARCH_ROWS) {
+        const rest = settle();
+        if (rest) for (const d of rest) yield* data(d);
+      }
+      if (header) {
+        done = true;
+        break;
+      }
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;

@@ -11,6 +11,7 @@ import {
   importFile,
   RECORD_HEADER,
   RECORD_REASON,
+  titledXlsx,
   VOLUNTEER_HEADER,
   volunteerRow,
   xlsx,
@@ -394,4 +395,25 @@ test('only hours imports are decided', async () => {
   const res = await decide(second, volunteersJob.id, { decision: 'approve' });
   assert.equal(res.statusCode, 400);
   assert.equal(res.json().error.code, 'IMPORT_NOT_HOURS');
+});
+
+test('an hours sheet under a merged title and a date line: the header row is found, errors name sheet rows', async () => {
+  const sheet = (hours: string) =>
+    titledXlsx(
+      '2026年10月志愿服务时长登记表',
+      RECORD_HEADER,
+      [
+        row(people[2]!.volunteerNo, '2026-10-11', '社区义诊', '3'),
+        row(people[2]!.volunteerNo, '2026-10-12', '社区义诊', hours),
+      ],
+      '填报单位：南山时长队',
+    );
+  const bad = await importFile(t, uploader, 'records', team, await sheet('25'));
+  assert.deepEqual([bad.status, bad.headerRow], ['invalid', 3]);
+  assert.deepEqual(
+    bad.errors.map((e) => [e.row, e.column, e.code]),
+    [[5, 'hours', 'IMPORT_CELL_INVALID']],
+  );
+  const ok = await importFile(t, uploader, 'records', team, await sheet('2'));
+  assert.deepEqual([ok.status, ok.headerRow, ok.created], ['done', 3, 2]);
 });

@@ -58,6 +58,7 @@ function selectJobs(db: Database) {
       'j.created',
       'j.skipped',
       'j.error_count',
+      'j.header_row',
       'j.created_at',
       'j.finished_at',
       'j.reason',
@@ -103,10 +104,15 @@ export async function listJobs(db: Database, orgId: string, page: number, pageSi
 }
 
 /** Progress while validating; false when the job is no longer validating (failed by a restart elsewhere). */
-export async function setProgress(db: Database, id: string, processed: number): Promise<boolean> {
+export async function setProgress(
+  db: Database,
+  id: string,
+  processed: number,
+  headerRow: number | null,
+): Promise<boolean> {
   const r = await db
     .updateTable('import_jobs')
-    .set({ processed })
+    .set({ processed, header_row: headerRow })
     .where('id', '=', id)
     .where('status', '=', 'validating')
     .executeTakeFirst();
@@ -117,12 +123,20 @@ export async function setProgress(db: Database, id: string, processed: number): 
 export async function finishInvalid(
   db: Database,
   id: string,
-  f: { totalRows: number; processed: number; errors: ImportRowErrorT[]; errorCount: number; at: Date },
+  f: {
+    totalRows: number;
+    processed: number;
+    headerRow: number | null;
+    errors: ImportRowErrorT[];
+    errorCount: number;
+    at: Date;
+  },
 ) {
   await db
     .updateTable('import_jobs')
     .set({
       status: 'invalid',
+      header_row: f.headerRow,
       total_rows: f.totalRows,
       processed: f.processed,
       errors: JSON.stringify(f.errors),
@@ -134,10 +148,15 @@ export async function finishInvalid(
     .execute();
 }
 
-export async function startCommit(db: Database, id: string, totalRows: number): Promise<boolean> {
+export async function startCommit(
+  db: Database,
+  id: string,
+  totalRows: number,
+  headerRow: number | null,
+): Promise<boolean> {
   const r = await db
     .updateTable('import_jobs')
-    .set({ status: 'committing', total_rows: totalRows, processed: totalRows })
+    .set({ status: 'committing', total_rows: totalRows, processed: totalRows, header_row: headerRow })
     .where('id', '=', id)
     .where('status', '=', 'validating')
     .executeTakeFirst();

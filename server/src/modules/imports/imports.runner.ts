@@ -75,15 +75,21 @@ export async function runJob(
       details: { kind: job.kind, orgId: job.orgId, sha256: job.sha256, ...details },
     });
   let rows = 0;
+  let headerRow: number | null = null;
   try {
     await spec.init();
     try {
-      for await (const row of readDataRows(file, spec)) {
+      const read = readDataRows(file, {
+        columns: spec.columns,
+        missing: (present) => spec.missing(present),
+        onHeader: (n) => (headerRow = n),
+      });
+      for await (const row of read) {
         spec.check(row);
         if (++rows % BATCH === 0) {
           checkpoint();
           await spec.flush();
-          if (!(await repo.setProgress(ctx.db, job.id, rows))) throw new Interrupted();
+          if (!(await repo.setProgress(ctx.db, job.id, rows, headerRow))) throw new Interrupted();
           // Parsing is CPU work: let requests in between batches.
           await yieldToEventLoop();
         }
@@ -98,6 +104,7 @@ export async function runJob(
         await repo.finishInvalid(trx, job.id, {
           totalRows: rows,
           processed: rows,
+          headerRow,
           errors: errors.list,
           errorCount: errors.count,
           at: ctx.clock(),
@@ -106,7 +113,7 @@ export async function runJob(
       });
       return;
     }
-    if (!(await repo.startCommit(ctx.db, job.id, rows))) throw new Interrupted();
+    if (!(await repo.startCommit(ctx.db, job.id, rows, headerRow))) throw new Interrupted();
     await ctx.db.transaction().execute(async (trx) => {
       const t = { ...ctx, db: trx };
       const { created, skipped } = await spec.commit(t, file, checkpoint);

@@ -107,6 +107,7 @@ function jobRow(ctx: Ctx, j: repo.JobRow, counts: Counts) {
     created: j.created,
     skipped: j.skipped,
     errorCount: j.error_count,
+    headerRow: j.header_row,
     createdBy: j.created_by_name,
     createdByMe: j.created_by === ctx.actor?.userId,
     startedAt: iso(j.created_at)!,

@@ -13,6 +13,7 @@ import {
   upload,
   VOLUNTEER_HEADER,
   volunteerRow,
+  titledXlsx,
   waitForJob,
   xlsx,
 } from './imports.testkit.ts';
@@ -388,5 +389,77 @@ describe('access and files', () => {
     const audit = await auditRows(t, 'import.commit');
     assert.deepEqual([audit.at(-1)!.object_id, audit.at(-1)!.details.reason], [running.id, 'interrupted']);
     assert.equal((await upload(t, adminB, 'volunteers', orgB, file)).statusCode, 202);
+  });
+});
+
+describe('sheets laid out by offices', () => {
+  test('a merged title and a date line above the header: the header is found, rows keep their sheet numbers', async () => {
+    const bad = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await titledXlsx(
+        '南山街道XX社区志愿者名单',
+        VOLUNTEER_HEADER,
+        [...rows(1), ...rows(1, () => ({ 3: '12345' })), ...rows(1)],
+        '制表日期：2026年11月1日',
+      ),
+    );
+    assert.equal(bad.status, 'invalid');
+    assert.equal(bad.headerRow, 3);
+    assert.deepEqual(
+      bad.errors.map((e) => [e.row, e.column, e.code]),
+      [[5, 'phone', 'IMPORT_CELL_INVALID']],
+    );
+    const before = await count('volunteers');
+    const ok = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await titledXlsx('南山街道XX社区志愿者名单', VOLUNTEER_HEADER, rows(3), '2026-11-01'),
+    );
+    assert.deepEqual([ok.status, ok.headerRow, ok.totalRows, ok.created], ['done', 3, 3, 3]);
+    assert.equal(await count('volunteers'), before + 3);
+    // A plain sheet says its header is row 1.
+    const plain = await importFile(t, adminA, 'volunteers', orgA, await xlsx(VOLUNTEER_HEADER, rows(1)));
+    assert.deepEqual([plain.status, plain.headerRow], ['done', 1]);
+  });
+
+  test('phones and document numbers as typed (spaces, dashes, +86, full width) are normalised, not refused', async () => {
+    const wide = (x: string) => x.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const [a, b] = rows(2);
+    const plain = [a!, b!].map((r) => ({ doc: String(r[2]), phone: String(r[3]) }));
+    a![2] = wide(plain[0]!.doc);
+    a![3] = `+86 ${plain[0]!.phone.slice(0, 3)}-${plain[0]!.phone.slice(3, 7)}-${plain[0]!.phone.slice(7)}`;
+    b![2] = `${plain[1]!.doc.slice(0, 6)} ${plain[1]!.doc.slice(6)}`;
+    b![3] = `0086${wide(plain[1]!.phone)}`;
+    const job = await importFile(t, adminA, 'volunteers', orgA, await xlsx(VOLUNTEER_HEADER, [a!, b!]));
+    assert.deepEqual([job.status, job.created], ['done', 2], JSON.stringify(job.errors));
+    // Typed plainly, they are the people already registered (skipped), and one file naming a person
+    // twice in two spellings is a duplicate.
+    const again = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await xlsx(VOLUNTEER_HEADER, [
+        volunteerRow(++n, { 2: plain[0]!.doc, 3: plain[0]!.phone }),
+        volunteerRow(++n, { 2: plain[1]!.doc, 3: plain[1]!.phone }),
+      ]),
+    );
+    assert.deepEqual([again.status, again.created, again.skipped], ['done', 0, 2]);
+    const twice = await importFile(
+      t,
+      adminA,
+      'volunteers',
+      orgA,
+      await xlsx(VOLUNTEER_HEADER, [volunteerRow(++n), volunteerRow(n, { 2: wide(idFor(n)) })]),
+    );
+    assert.deepEqual(
+      twice.errors.map((e) => [e.row, e.column, e.code]),
+      [[3, 'docNumber', 'IMPORT_DUPLICATE_IN_FILE']],
+    );
   });
 });

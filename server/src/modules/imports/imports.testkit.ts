@@ -42,6 +42,27 @@ export async function xlsx(header: string[], rows: CellValue[][]): Promise<Buffe
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/**
+ * A sheet laid out as offices do: a merged title across the columns in row 1, optionally a date line in
+ * row 2, then the header and the rows.
+ */
+export async function titledXlsx(
+  title: string,
+  header: string[],
+  rows: CellValue[][],
+  dateLine?: string,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.addRow([title]);
+  ws.mergeCells(1, 1, 1, header.length);
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  if (dateLine) ws.addRow([dateLine, '', '', '', '制表人：王五']);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 /** A valid mainland ID number, different for each n (birth dates from 1970 on, sequence 001–999). */
 export function idFor(n: number, seq = 1): string {
   const birth = new Date(Date.UTC(1970, 0, 1) + n * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -92,6 +113,7 @@ export interface JobView {
   created: number;
   skipped: number;
   errorCount: number;
+  headerRow: number | null;
   startedAt: string;
   finishedAt: string | null;
   errors: { row: number; column: string | null; code: string; message: string }[];

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
+import { normalizeUscc } from '@yiqi/shared/identity/normalize';
 
 /** One organization with its region and parent names, every column the detail view shows. */
 export function findOrganizationDetail(db: Database, id: string) {
@@ -120,7 +121,7 @@ function filtered(db: Database, f: OrganizationFilter) {
     const escaped = f.q.replace(/[\\%_]/g, (c) => '\\' + c);
     const term = f.q;
     q = q.where((eb) =>
-      eb.or([eb('o.name', 'ilike', `%${escaped}%`), eb('o.uscc', '=', term.toUpperCase())]),
+      eb.or([eb('o.name', 'ilike', `%${escaped}%`), eb('o.uscc', '=', normalizeUscc(term))]),
     );
   }
   return q;

@@ -1,4 +1,5 @@
 import { isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { normalizeUscc } from '@yiqi/shared/identity/normalize';
 import { isValidUscc } from '@yiqi/shared/identity/uscc';
 import { maskPhone } from '@yiqi/shared/identity/mask';
 import {
@@ -31,7 +32,7 @@ type Input = Omit<RegisterOrganizationBody, 'levelBody'> & { levelBody: boolean 
  * given must pass the GB 32100 check. Returns the normalised code or null.
  */
 function checkedUscc(input: Input): string | null {
-  const uscc = input.uscc?.trim().toUpperCase() || null;
+  const uscc = (input.uscc && normalizeUscc(input.uscc)) || null;
   if (input.orgType === 'unregistered_team') {
     if (uscc) throw new DomainError('USCC_NOT_ALLOWED');
     if (!input.hostUnit) throw new DomainError('HOST_UNIT_REQUIRED');

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   ageOn,
   checkDocument,
+  chinaDay,
   type DocumentProblem,
   type DocumentType,
 } from '@yiqi/shared/identity/documents';
@@ -34,11 +35,15 @@ const DOCUMENT_ERRORS = {
   CHECKSUM: 'DOCUMENT_CHECKSUM',
   BIRTH_DATE: 'DOCUMENT_BIRTH_DATE',
   PREFIX: 'DOCUMENT_PREFIX',
+  REGION: 'DOCUMENT_REGION',
 } as const satisfies Record<DocumentProblem, string>;
 
 function isRealPastDate(s: string, today: Date): boolean {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d <= today && s >= '1900-01-01';
+  // A birth date may be today in China while UTC is still on the day before.
+  return (
+    !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s <= chinaDay(today) && s >= '1900-01-01'
+  );
 }
 
 /**

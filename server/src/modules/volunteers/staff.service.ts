@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Text } from '@yiqi/shared/i18n';
 import { checkDocument, DOCUMENT_TYPES } from '@yiqi/shared/identity/documents';
+import { normalizePhone } from '@yiqi/shared/identity/normalize';
 import type {
   RevealBody,
   VolunteerExportQuery,
@@ -31,6 +32,8 @@ function searchTerms(ctx: Ctx, q: string | undefined, exactNumbers: boolean) {
   if (!q) return {};
   if (!exactNumbers) return { namePrefix: q, volunteerNo: isVolunteerNumber(q) ? q : undefined };
   const today = ctx.clock();
+  // "138 0013 8000", "+86…" or full-width digits find the same person (checkDocument normalises too).
+  const phone = normalizePhone(q);
   const docBidxes = DOCUMENT_TYPES.flatMap((type) => {
     const c = checkDocument(type, q, today);
     return c.ok ? [docIndex(ctx, type, c.number)] : [];
@@ -38,7 +41,7 @@ function searchTerms(ctx: Ctx, q: string | undefined, exactNumbers: boolean) {
   return {
     namePrefix: q,
     volunteerNo: isVolunteerNumber(q) ? q : undefined,
-    phoneBidx: /^1[3-9]\d{9}$/.test(q) ? phoneIndex(ctx, q) : undefined,
+    phoneBidx: /^1[3-9]\d{9}$/.test(phone) ? phoneIndex(ctx, phone) : undefined,
     docBidxes,
   };
 }

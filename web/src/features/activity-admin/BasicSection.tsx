@@ -1,5 +1,6 @@
 import { Card, Col, Form, Input, Row, Select } from 'antd';
 import { CATEGORY_NAMES, SERVICE_CATEGORIES, SERVICE_TARGETS, TARGET_NAMES } from '@yiqi/shared/categories';
+import { normalizePhone } from '@yiqi/shared/identity/normalize';
 import { useMessages, useText } from '../../lib/i18n.tsx';
 import { activityFormMessages } from './form.messages.ts';
 import { PHONE } from './form.ts';
@@ -75,7 +76,7 @@ export function BasicSection({ maskedPhone }: { maskedPhone?: string | null | un
             rules={[
               {
                 validator: (_, v: string | null | undefined) =>
-                  !v?.trim() || v === maskedPhone || PHONE.test(v.trim())
+                  !v?.trim() || v === maskedPhone || PHONE.test(normalizePhone(v))
                     ? Promise.resolve()
                     : Promise.reject(new Error(f.phoneInvalid)),
               },

@@ -82,6 +82,12 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
       }
       data-testid="import-job"
     >
+      {/* A title or date line above the header is common in offices' sheets: say which row was read. */}
+      {j.headerRow !== null && j.headerRow > 1 && (
+        <Typography.Paragraph type="secondary" data-testid="import-header-row">
+          {fmt(t.headerRow, { n: j.headerRow })}
+        </Typography.Paragraph>
+      )}
       {RUNNING.includes(j.status) ? (
         <Flex vertical gap={8}>
           <Progress percent={percent(j)} status="active" />

@@ -9,6 +9,7 @@ import { commonMessages } from '../common/messages.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { orgMessages } from './messages.ts';
 import { useOrgTypeName } from './tags.tsx';
+import { normalizePhone } from '@yiqi/shared/identity/normalize';
 
 const HALF = { xs: 24, md: 12 };
 const THIRD = { xs: 24, md: 8 };
@@ -136,7 +137,10 @@ export function OrgContactFields() {
         <Form.Item
           name="contactPhone"
           label={t.contactPhone}
-          rules={[req, { pattern: /^\+?[0-9][0-9 -]{6,19}$/, message: t.phoneInvalid }]}
+          rules={[
+            req,
+            { pattern: /^\+?[0-9][0-9 -]{6,19}$/, message: t.phoneInvalid, transform: normalizePhone },
+          ]}
         >
           <Input inputMode="tel" maxLength={20} />
         </Form.Item>

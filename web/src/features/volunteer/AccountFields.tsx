@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { useMessages } from '../../lib/i18n.tsx';
 import { authMessages } from '../auth/messages.ts';
-import { PHONE } from './GuardianFields.tsx';
+import { phoneRule } from './GuardianFields.tsx';
 import { volunteerMessages } from './messages.ts';
 import { registerMessages } from './register.messages.ts';
 
@@ -17,10 +17,7 @@ export function AccountFields() {
         name="phone"
         label={v.phone}
         extra={t.phoneHint}
-        rules={[
-          { required: true, message: t.phoneRequired },
-          { pattern: PHONE, message: t.phoneInvalid, transform: (s: string) => s.trim() },
-        ]}
+        rules={[{ required: true, message: t.phoneRequired }, phoneRule(t.phoneInvalid)]}
       >
         <Input prefix={<MobileOutlined />} inputMode="tel" autoComplete="tel" maxLength={11} autoFocus />
       </Form.Item>

@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { VolunteerView } from './api.ts';
 import { editMessages } from './edit.messages.ts';
-import { PHONE } from './GuardianFields.tsx';
+import { phoneRule } from './GuardianFields.tsx';
 
 /**
  * The emergency contact: the stored one is only shown masked, so a change means typing both again; left
@@ -62,7 +62,7 @@ export function EmergencyContactField({
         <Form.Item
           name={['contact', 'phone']}
           label={t.contactPhone}
-          rules={[both, { pattern: PHONE, message: t.phoneInvalid }]}
+          rules={[both, phoneRule(t.phoneInvalid)]}
           dependencies={[['contact', 'name']]}
           style={{ flex: '1 1 140px' }}
         >

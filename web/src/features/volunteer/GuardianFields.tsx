@@ -1,8 +1,11 @@
 import { Alert, AutoComplete, Checkbox, Form, Input, Typography } from 'antd';
+import { normalizePhone } from '@yiqi/shared/identity/normalize';
 import { useMessages } from '../../lib/i18n.tsx';
 import { registerMessages } from './register.messages.ts';
 
 export const PHONE = /^1[3-9]\d{9}$/;
+/** A phone rule that checks the number as the server will store it ("+86 138-…" is fine). */
+export const phoneRule = (message: string) => ({ pattern: PHONE, message, transform: normalizePhone });
 
 export interface GuardianValues {
   name: string;
@@ -43,11 +46,7 @@ export function GuardianFields({ age, prefix = 'guardian' }: { age: number; pref
       <Form.Item name={[prefix, 'relation']} label={t.guardianRelation} rules={req}>
         <AutoComplete options={t.relations.split(',').map((r) => ({ value: r }))} maxLength={20} />
       </Form.Item>
-      <Form.Item
-        name={[prefix, 'phone']}
-        label={t.guardianPhone}
-        rules={[...req, { pattern: PHONE, message: t.phoneInvalid }]}
-      >
+      <Form.Item name={[prefix, 'phone']} label={t.guardianPhone} rules={[...req, phoneRule(t.phoneInvalid)]}>
         <Input inputMode="tel" maxLength={11} autoComplete="off" />
       </Form.Item>
       <Form.Item

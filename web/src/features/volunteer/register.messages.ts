@@ -22,6 +22,7 @@ export const registerMessages = defineMessages(
     CHECKSUM: '校验位不正确，请检查是否输错',
     BIRTH_DATE: '号码中的出生日期无效',
     PREFIX: '号码与所选证件类型不符（港澳台居民居住证以 810000、820000、830000 开头）',
+    REGION: '号码前六位不是有效的行政区划代码，请核对',
     birthDate: '出生日期',
     birthRequired: '请选择出生日期',
     genderRequired: '请选择性别',
@@ -83,6 +84,7 @@ export const registerMessages = defineMessages(
     CHECKSUM: '校驗位不正確，請檢查是否輸錯',
     BIRTH_DATE: '號碼中的出生日期無效',
     PREFIX: '號碼與所選證件類型不符（港澳台居民居住證以 810000、820000、830000 開頭）',
+    REGION: '號碼前六位不是有效的行政區劃代碼，請核對',
     birthDate: '出生日期',
     birthRequired: '請選擇出生日期',
     genderRequired: '請選擇性別',
@@ -145,6 +147,7 @@ export const registerMessages = defineMessages(
     BIRTH_DATE: 'The birth date inside the number is not a real date',
     PREFIX:
       'The number does not fit the document type (residence permits start with 810000, 820000 or 830000)',
+    REGION: 'The first six digits are not a real address code: please check the number',
     birthDate: 'Date of birth',
     birthRequired: 'Choose your date of birth',
     genderRequired: 'Choose your gender',
