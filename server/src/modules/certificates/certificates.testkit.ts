@@ -45,7 +45,28 @@ export async function insertRecord(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Totals are derived from confirmed records (a trigger refuses any other value), so a record confirmed
+  // here moves them as a confirmation would: later confirmations and corrections start from the truth.
+  if (status === 'confirmed') await syncTotals(t, r.volunteerId, Number(r.date.slice(0, 4)));
   return row.id;
+}
+
+/** Sets a volunteer's totals (and one year's) to the sum of their confirmed records. */
+async function syncTotals(t: TestApp, volunteerId: string, year: number) {
+  await sql`
+    INSERT INTO volunteer_totals (volunteer_id, minutes, records, activities)
+    SELECT ${volunteerId}::uuid, coalesce(sum(minutes), 0), count(*), count(DISTINCT activity_id)
+      FROM service_records WHERE volunteer_id = ${volunteerId}::uuid AND status = 'confirmed'
+    ON CONFLICT (volunteer_id) DO UPDATE
+      SET minutes = EXCLUDED.minutes, records = EXCLUDED.records, activities = EXCLUDED.activities`.execute(
+    t.handle.db,
+  );
+  await sql`
+    INSERT INTO volunteer_year_totals (volunteer_id, year, minutes)
+    SELECT ${volunteerId}::uuid, ${year}::int, coalesce(sum(minutes), 0)
+      FROM service_records WHERE volunteer_id = ${volunteerId}::uuid AND status = 'confirmed'
+       AND service_date >= make_date(${year}::int, 1, 1) AND service_date < make_date(${year}::int + 1, 1, 1)
+    ON CONFLICT (volunteer_id, year) DO UPDATE SET minutes = EXCLUDED.minutes`.execute(t.handle.db);
 }
 
 /** An issued (or revoked) certificate over the volunteer's confirmed records of the organization. */
