@@ -39,6 +39,12 @@ export interface Ctx {
   requestId: string;
   ip: string;
   locale: Locale;
+  /**
+   * Audits a refusal a service makes (e.g. a by-id read outside the caller's scope) through the same
+   * per-actor, per-route, per-minute aggregation as the access hook's, so probing ids cannot flood the log.
+   * Absent outside a request (jobs, seeds).
+   */
+  denied?: (reason: string, object: { type: string; id: string }) => Promise<void>;
 }
 
 export interface AppDeps {
@@ -70,6 +76,7 @@ export function ctxOf(req: FastifyRequest, db?: Database): Ctx {
     requestId: req.id,
     ip: req.ip,
     locale: req.locale,
+    denied: (reason, object) => req.server.auditDenial(req, reason, object),
   };
 }
 

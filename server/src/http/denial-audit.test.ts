@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createUser, signIn, startTestApp, type TestApp } from '../test/harness.ts';
+import { addVolunteerRecord } from '../modules/memberships/memberships.testkit.ts';
 
 /** A flood of refused requests must not flood the audit log, yet the evidence (who, where, how many) stays. */
 
@@ -71,4 +72,34 @@ test('a window still open when the server stops is summarised on close', async (
   } finally {
     await fresh.handle.close();
   }
+});
+
+test('probing volunteer ids outside one’s region writes one row naming the first and a count', async () => {
+  const admin = await signIn(
+    t,
+    await createUser(t, 'deny.region', { role: 'region_admin', region: '440305000000' }),
+  );
+  const futian: string[] = [];
+  for (let i = 0; i < 6; i++) futian.push((await addVolunteerRecord(t, null, { region: '440304000000' })).id);
+  for (const id of [...futian, ...futian]) {
+    const res = await t.app.inject({ url: `/api/volunteers/${id}`, headers: { cookie: admin } });
+    assert.equal(res.statusCode, 404);
+  }
+  const rows = () =>
+    t.handle.db
+      .selectFrom('audit_log')
+      .select(['object_type', 'object_id', 'details'])
+      .where('action', '=', 'authz.denied')
+      .where('actor_name', '=', 'deny.region')
+      .orderBy('id')
+      .execute();
+  const during = await rows();
+  assert.equal(during.length, 1, 'one row for twelve refusals, not twelve');
+  assert.equal(during[0]!.object_type, 'volunteer');
+  assert.equal(during[0]!.object_id, futian[0]);
+  assert.equal(during[0]!.details.reason, 'scope');
+  t.clock.advance(60_000);
+  await t.app.inject({ url: `/api/volunteers/${futian[0]}`, headers: { cookie: admin } });
+  const closed = await rows();
+  assert.equal(closed[1]!.details.count, 12);
 });

@@ -65,7 +65,15 @@ export function installDenialAudit(app: FastifyInstance) {
     await summarise(take(Infinity));
   });
 
-  return async function auditDenial(req: FastifyRequest, reason: string): Promise<void> {
+  /**
+   * `object`: the thing refused, when a service refuses one (a volunteer outside the caller's region):
+   * the first row names it; the repeats of the window (other ids probed on the same route) are counted.
+   */
+  return async function auditDenial(
+    req: FastifyRequest,
+    reason: string,
+    object?: { type: string; id: string },
+  ): Promise<void> {
     const ctx = ctxOf(req);
     const window = Math.floor(ctx.clock().getTime() / WINDOW_MS);
     const route = `${req.method} ${req.routeOptions.url}`;
@@ -79,9 +87,9 @@ export function installDenialAudit(app: FastifyInstance) {
       await recordAudit(ctx, {
         action: 'authz.denied',
         result: 'denied',
-        objectType: 'route',
-        objectId: route,
-        details: { reason },
+        objectType: object?.type ?? 'route',
+        objectId: object?.id ?? route,
+        details: object ? { reason, route } : { reason },
       });
   };
 }

@@ -47,7 +47,12 @@ export const OrganizationParams = z.strictObject({ id: z.uuid() });
 
 /** A unit's contact phone: a landline with area code or a mobile, digits with optional + and separators. */
 const Phone = text(1, 32)
-  .overwrite(normalizePhone)
+  // A mobile however typed (+86, spaces, full width) is stored as its 11 digits; a landline keeps the
+  // grouping people read it by (0755-2688 1234), only full-width characters become ASCII.
+  .overwrite((raw) => {
+    const mobile = normalizePhone(raw);
+    return /^1[3-9]\d{9}$/.test(mobile) ? mobile : raw.normalize('NFKC');
+  })
   .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'phone number');
 
 export const RegisterOrganizationBody = z.strictObject({

@@ -35,13 +35,16 @@ export async function volunteerInScope(ctx: Ctx, id: string): Promise<repo.Volun
     isInSubtree(v.region_code, g.regionCode, g.regionLevel as RegionLevel),
   );
   if (!covered) {
-    await recordAudit(ctx, {
-      action: 'authz.denied',
-      result: 'denied',
-      objectType: 'volunteer',
-      objectId: id,
-      details: { reason: 'scope' },
-    });
+    const object = { type: 'volunteer', id };
+    if (ctx.denied) await ctx.denied('scope', object);
+    else
+      await recordAudit(ctx, {
+        action: 'authz.denied',
+        result: 'denied',
+        objectType: object.type,
+        objectId: id,
+        details: { reason: 'scope' },
+      });
     throw new DomainError('NOT_FOUND');
   }
   return v;

@@ -1,3 +1,4 @@
+import { normalizePhone } from '@yiqi/shared/identity/normalize';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import type { TestApp } from '../../test/harness.ts';
 
@@ -75,7 +76,8 @@ export async function registerWithCode(
   const before = t.otp.sent.length;
   const first = await t.app.inject({ method: 'POST', url, payload: body, headers });
   if (first.statusCode !== 202) return first;
-  const fresh = t.otp.sent.slice(before).filter((m) => m.phone === body.phone);
+  const phone = normalizePhone(String(body.phone));
+  const fresh = t.otp.sent.slice(before).filter((m) => m.phone === phone);
   const code = fresh.at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) return first;
   return t.app.inject({ method: 'POST', url, payload: { ...body, phoneCode: code }, headers });
