@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { MAX_IMPORT_ROWS } from '@yiqi/shared/contracts/imports';
 import { headerAliases, normalize, type ColumnDef } from './imports.columns.ts';
-import { openWorkbook, type SheetRow } from './imports.xlsx.ts';
+import { centralDirectory, openWorkbook, XlsxError, type SheetRow } from './imports.xlsx.ts';
 
 /**
  * Reads an uploaded workbook row by row (imports.xlsx.ts), so memory does not grow with the number of rows.
@@ -43,24 +43,16 @@ export function looksLikeXlsx(file: Buffer): boolean {
  * to gigabytes is refused up front. A 100,000-row list inflates to about 50 MB.
  */
 export function declaredInflatedSize(file: Buffer): number | null {
-  const EOCD = 0x06054b50;
-  const CDH = 0x02014b50;
-  let end = -1;
-  for (let i = file.length - 22; i >= Math.max(0, file.length - 22 - 0xffff); i--)
-    if (file.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  if (end < 0) return null;
-  const entries = file.readUInt16LE(end + 10);
-  let at = file.readUInt32LE(end + 16);
   let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > file.length || file.readUInt32LE(at) !== CDH) return null;
-    const size = file.readUInt32LE(at + 24);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  try {
+    for (const at of centralDirectory(file)) {
+      const size = file.readUInt32LE(at + 24);
+      if (size === 0xffffffff) return Infinity;
+      total += size;
+    }
+  } catch (e) {
+    if (e instanceof XlsxError) return null;
+    throw e;
   }
   return total;
 }

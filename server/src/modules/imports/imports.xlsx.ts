@@ -38,7 +38,13 @@ interface ZipEntry {
 /** The file is not a zip we can read (the caller reports the file as unreadable). */
 export class XlsxError extends Error {}
 
-function zipEntries(file: Buffer): Map<string, ZipEntry> {
+/**
+ * The offsets of the zip's central-directory records, in order, found through the end-of-central-directory
+ * record (searched backwards past a trailing comment of up to 64 KiB). Also used by imports.reader to
+ * read the declared sizes before anything is inflated. Throws XlsxError when there is no directory or a
+ * record is not where the previous one says.
+ */
+export function* centralDirectory(file: Buffer): Generator<number> {
   const EOCD = 0x06054b50;
   const CDH = 0x02014b50;
   let end = -1;
@@ -50,9 +56,16 @@ function zipEntries(file: Buffer): Map<string, ZipEntry> {
   if (end < 0) throw new XlsxError('no central directory');
   const count = file.readUInt16LE(end + 10);
   let at = file.readUInt32LE(end + 16);
-  const entries = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
     if (at + 46 > file.length || file.readUInt32LE(at) !== CDH) throw new XlsxError('broken directory');
+    yield at;
+    at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+}
+
+function zipEntries(file: Buffer): Map<string, ZipEntry> {
+  const entries = new Map<string, ZipEntry>();
+  for (const at of centralDirectory(file)) {
     const nameLength = file.readUInt16LE(at + 28);
     const name = file.toString('utf8', at + 46, at + 46 + nameLength);
     const localHeader = file.readUInt32LE(at + 42);
@@ -64,7 +77,6 @@ function zipEntries(file: Buffer): Map<string, ZipEntry> {
       compressedSize: file.readUInt32LE(at + 20),
       localHeader,
     });
-    at += 46 + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
   }
   return entries;
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Segmented, Select, Typography } from 'antd';
+import { App, Button, Form, Input, Segmented, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { DOCUMENT_NAMES, DOCUMENT_TYPES, type DocumentType } from '@yiqi/shared/identity/documents';
 import { isApiError } from '../../lib/api.ts';
 import { useMessages, useText } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { confirmClaim, requestClaimCode, type ClaimIdentifier } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { CodeStep, FormError, ResendOrBack } from './CodeStep.tsx';
 import { PasswordPair } from './PasswordPair.tsx';
 import { recoveryMessages } from './recovery.messages.ts';
 import { signedIn } from './session.ts';
@@ -126,26 +127,7 @@ export default function ClaimPage() {
           </>
         ) : (
           <>
-            <Alert
-              type="info"
-              showIcon
-              title={t.codeSentClaim}
-              style={{ marginBottom: 16 }}
-              data-testid="code-sent"
-            />
-            <Form.Item
-              name="code"
-              label={t.code}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t.codeRequired }]}
-            >
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                autoFocus
-                data-testid="sms-code"
-              />
-            </Form.Item>
+            <CodeStep sent={t.codeSentClaim} />
             <Form.Item
               name="username"
               label={t.username}
@@ -168,29 +150,12 @@ export default function ClaimPage() {
             />
           </>
         )}
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            role="alert"
-            style={{ marginBottom: 16 }}
-            data-testid="recovery-error"
-          />
-        )}
+        <FormError error={error} testId="recovery-error" />
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="recovery-submit">
           {sentFor ? t.claimSubmit : request.isPending ? t.sending : t.sendCode}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
-        {sentFor && (
-          <>
-            <Typography.Link onClick={() => request.mutate(sentFor)}>{t.resend}</Typography.Link>
-            {' · '}
-          </>
-        )}
-        <Link to="/login">{t.backToLogin}</Link>
-      </Typography.Paragraph>
+      <ResendOrBack onResend={sentFor ? () => request.mutate(sentFor) : undefined} />
     </AuthCard>
   );
 }

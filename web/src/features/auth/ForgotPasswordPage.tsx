@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useMessages } from '../../lib/i18n.tsx';
 import { confirmReset, requestResetCode } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { CodeStep, FormError, ResendOrBack } from './CodeStep.tsx';
 import { PasswordPair } from './PasswordPair.tsx';
 import { recoveryMessages } from './recovery.messages.ts';
 
@@ -68,26 +69,7 @@ export default function ForgotPasswordPage() {
           </>
         ) : (
           <>
-            <Alert
-              type="info"
-              showIcon
-              title={t.codeSentReset}
-              style={{ marginBottom: 16 }}
-              data-testid="code-sent"
-            />
-            <Form.Item
-              name="code"
-              label={t.code}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t.codeRequired }]}
-            >
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                autoFocus
-                data-testid="sms-code"
-              />
-            </Form.Item>
+            <CodeStep sent={t.codeSentReset} />
             <PasswordPair
               name="newPassword"
               label={t.newPassword}
@@ -97,16 +79,7 @@ export default function ForgotPasswordPage() {
             />
           </>
         )}
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            role="alert"
-            style={{ marginBottom: 16 }}
-            data-testid="recovery-error"
-          />
-        )}
+        <FormError error={error} testId="recovery-error" />
         <Button
           type="primary"
           htmlType="submit"
@@ -117,15 +90,7 @@ export default function ForgotPasswordPage() {
           {sentTo ? t.resetSubmit : request.isPending ? t.sending : t.sendCode}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
-        {sentTo && (
-          <>
-            <Typography.Link onClick={() => request.mutate(sentTo)}>{t.resend}</Typography.Link>
-            {' · '}
-          </>
-        )}
-        <Link to="/login">{t.backToLogin}</Link>
-      </Typography.Paragraph>
+      <ResendOrBack onResend={sentTo ? () => request.mutate(sentTo) : undefined} />
     </AuthCard>
   );
 }

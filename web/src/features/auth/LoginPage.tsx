@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { login } from './api.ts';
 import { signedIn } from './session.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { FormError } from './CodeStep.tsx';
 import { authMessages } from './messages.ts';
 import { recoveryMessages } from './recovery.messages.ts';
 
@@ -78,16 +79,7 @@ export default function LoginPage() {
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            role="alert"
-            data-testid="login-error"
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <FormError error={error} testId="login-error" />
         <Button
           type="primary"
           htmlType="submit"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Steps, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Steps, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import type { DocumentType } from '@yiqi/shared/identity/documents';
@@ -9,6 +9,7 @@ import { safeNext } from '../../lib/format.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { AuthCard } from '../auth/AuthCard.tsx';
+import { CodeStep, FormError } from '../auth/CodeStep.tsx';
 import { authMessages } from '../auth/messages.ts';
 import { signedIn, useMe } from '../auth/session.ts';
 import { Loading } from '../shell/Loading.tsx';
@@ -150,43 +151,22 @@ export default function RegisterPage() {
         {step === 2 && <ConsentFields form={form} />}
         {step === 3 && (
           <>
-            <Alert
-              type="info"
-              showIcon
-              title={t.codeSent.replace('{phone}', maskPhone(form.getFieldValue('phone') ?? ''))}
+            <CodeStep
+              name="phoneCode"
+              label={t.code}
+              required={t.codeRequired}
+              sent={t.codeSent.replace('{phone}', maskPhone(form.getFieldValue('phone') ?? ''))}
               description={
                 <>
                   {t.alreadyOnRecord} <Link to="/claim">{t.claimLink}</Link>
                 </>
               }
-              style={{ marginBottom: 16 }}
-              data-testid="register-code-sent"
+              sentTestId="register-code-sent"
+              inputTestId="register-code"
             />
-            <Form.Item
-              name="phoneCode"
-              label={t.code}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t.codeRequired }]}
-            >
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                autoFocus
-                data-testid="register-code"
-              />
-            </Form.Item>
           </>
         )}
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            role="alert"
-            data-testid="register-error"
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <FormError error={error} testId="register-error" />
         <Flex gap={8}>
           {step > 0 && (
             <Button size="large" onClick={() => setStep(step - 1)} style={{ flex: 1 }}>
