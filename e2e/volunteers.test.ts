@@ -92,9 +92,20 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await screenshot(v, 'v-05-profile-mobile');
 
       // 2. Online check of the mainland ID card (under the header's "more" menu).
-      await v.getByTestId('mobile-more').click();
-      await v.getByTestId('tab-verify').click();
-      await v.getByTestId('verify-online').waitFor();
+      // A click while the dropdown is still opening can choose nothing (seen on a loaded machine): close
+      // the menu and choose again until the page changes.
+      for (let attempt = 1; ; attempt++) {
+        await v.getByTestId('mobile-more').click();
+        await v.getByTestId('tab-verify').click();
+        const opened = await v
+          .getByTestId('verify-online')
+          .waitFor({ timeout: 5000 })
+          .then(() => true)
+          .catch(() => false);
+        if (opened) break;
+        if (attempt === 3) throw new Error('the 实名认证 menu item did not open the page');
+        await v.keyboard.press('Escape');
+      }
       await screenshot(v, 'v-06-verify-mobile');
       await v.getByTestId('verify-online').click();
       await v.getByTestId('verification-status').filter({ hasText: '已认证' }).waitFor();
