@@ -27,6 +27,7 @@ import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
+import { verify as verifyCertificate } from './certificates.verify.ts';
 
 const tags = ['certificates'];
 
@@ -230,7 +231,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     // Cheap and public: limited per source, and cacheable for a minute.
     config: { access: { kind: 'public' }, rateLimit: { max: 120, timeWindow: 60_000 } },
     handler: async (req, reply) => {
-      const out = await certificates.verify(ctxOf(req), req.params.number);
+      const out = await verifyCertificate(ctxOf(req), req.params.number);
       reply.header('cache-control', 'public, max-age=60');
       return out;
     },

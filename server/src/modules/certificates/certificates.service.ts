@@ -3,14 +3,12 @@ import type {
   CertificateListQuery,
   CertificateRequestBody,
   CertificateSources,
-  CertificateVerification,
   CertificateRegionQuery,
   CertificateView,
   IssueBody,
 } from '@yiqi/shared/contracts/certificates';
-import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '@yiqi/shared/contracts/certificates';
 import { DOCUMENT_NAMES, type DocumentType } from '@yiqi/shared/identity/documents';
-import { maskDocument, maskName, maskPhone } from '@yiqi/shared/identity/mask';
+import { maskDocument, maskPhone } from '@yiqi/shared/identity/mask';
 import type { Database } from '../../db/database.ts';
 import { grantCovers, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../http/context.ts';
@@ -20,13 +18,7 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { chinaDate } from '../activities/activities.views.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import {
-  contentHash,
-  hoursOf,
-  inCertificateOrder,
-  newCertificateNumber,
-  type CertifiedRecord,
-} from './certificates.content.ts';
+import { contentHash, hoursOf, inCertificateOrder, newCertificateNumber } from './certificates.content.ts';
 import { decisionScope, refuseSelfDecision } from '../roles/deciders.ts';
 import { issuerOf, lockedIssuerOf } from '../organizations/succession.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
@@ -476,35 +468,3 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
 }
 
 // ── Public verification ──────────────────────────────────────────────────────────────────────────────
-
-/**
- * Anyone may check a number: whether it was issued and not revoked, by whom, for how many hours, the
- * masked name, and whether its records changed since (a record corrected, i.e. superseded, or its content
- * no longer hashing to what was frozen). Nothing else about the person is shown.
- */
-export async function verify(ctx: Ctx, raw: string): Promise<z.infer<typeof CertificateVerification>> {
-  const number = normalizeCertificateNumber(raw);
-  if (!CERTIFICATE_NUMBER.test(number)) throw new DomainError('NOT_FOUND');
-  const c = await repo.findByNumber(ctx.db, number);
-  if (!c || (c.status !== 'issued' && c.status !== 'revoked') || !c.record_ids)
-    throw new DomainError('NOT_FOUND');
-  const rows = await repo.recordsByIds(ctx.db, c.record_ids);
-  const changed =
-    rows.length !== c.record_ids.length ||
-    rows.some((r) => r.status !== 'confirmed') ||
-    contentHash(c.volunteer_no, rows as CertifiedRecord[]) !== c.content_hash;
-  return {
-    number,
-    status: c.status,
-    valid: c.status === 'issued' && !changed,
-    changed,
-    issuerName: c.issuer_name!,
-    originalUnitName: c.original_unit_name,
-    volunteerName: c.volunteer_name ? maskName(c.volunteer_name) : '—',
-    recordCount: c.record_ids.length,
-    totalMinutes: c.total_minutes ?? 0,
-    totalHours: hoursOf(c.total_minutes ?? 0),
-    issueDate: dayOf(c.issued_at)!,
-    revokedDate: dayOf(c.revoked_at),
-  };
-}
