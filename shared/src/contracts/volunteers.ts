@@ -17,7 +17,6 @@ import {
 
 /** Mainland mobile number (contracts/common.ts). */
 export const Phone = MobilePhone;
-export { DocNumber };
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const Name = text(1, 50);
 export const Gender = z.enum(['male', 'female']);
