@@ -8,7 +8,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { withUser } from '../server/src/db/database.ts';
 import type { DB } from '../server/src/db/schema.ts';
-import type { Ctx } from '../server/src/http/context.ts';
+import type { Ctx } from '../server/src/core/ctx.ts';
 import type { Config } from '../server/src/lib/config.ts';
 
 /**

@@ -17,7 +17,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import { openPostgres, withUser, type Database } from '../../server/src/db/database.ts';
 import { loadConfig, type Config } from '../../server/src/lib/config.ts';
 import { sha256 } from '../../server/src/lib/crypto.ts';
-import { chinaDate } from '../../server/src/modules/activities/activities.views.ts';
+import { chinaDate } from '../../server/src/core/dates.ts';
 import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
 import { mine, totals } from '../../server/src/modules/records/records.service.ts';
 import {

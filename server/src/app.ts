@@ -14,7 +14,7 @@ import type { Database } from './db/database.ts';
 import type { Config } from './lib/config.ts';
 import type { AppDeps } from './http/context.ts';
 import { installErrorHandling } from './http/errors.ts';
-import { DomainError } from './http/domain-error.ts';
+import { DomainError } from './core/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
 import { installRequestGuards, installSecurityHeaders } from './http/security.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { OpenDatabase } from './database.ts';
+import { isUniqueViolation } from '../core/pg-errors.ts';
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -26,7 +27,7 @@ export async function migrate(handle: OpenDatabase): Promise<string[]> {
       await handle.execInTransaction(`INSERT INTO schema_migrations (name) VALUES ('${file}');\n${body}`);
       applied.push(file);
     } catch (e) {
-      if ((e as { code?: string }).code !== '23505') throw e;
+      if (!isUniqueViolation(e)) throw e;
     }
   }
   return applied;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../core/ctx.ts';
 import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { createActivity, publishActivity } from '../modules/activities/activities.service.ts';
 import { addPosition } from '../modules/activities/positions.service.ts';

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../http/context.ts';
+import type { Ctx } from '../core/ctx.ts';
 import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { registerOnBehalf } from '../modules/volunteers/registration.service.ts';
 

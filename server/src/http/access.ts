@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@yiqi/shared/roles';
 import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../db/database.ts';
-import type { Actor, Grant } from './context.ts';
+import type { Actor, Grant } from '../core/ctx.ts';
 
 /**
  * What a request acts on, for the scope check: a region, or an organization (with its region). A decision

@@ -3,7 +3,7 @@ import { pickLocale } from '@yiqi/shared/i18n';
 import { ErrorBodySchema } from '@yiqi/shared/contracts/common';
 import { grantCovers, grantsFor, type Access } from './access.ts';
 import { ctxOf } from './context.ts';
-import { DomainError } from './domain-error.ts';
+import { DomainError } from '../core/domain-error.ts';
 import { authenticate } from '../modules/auth/auth.service.ts';
 import { installDenialAudit } from './denial-audit.ts';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import { ctxOf, type Ctx } from './context.ts';
+import { ctxOf } from './context.ts';
+import type { Ctx } from '../core/ctx.ts';
 
 /**
  * Refused requests are audited per (actor, route, reason) and minute rather than one row each: one

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, errorMessage, type ErrorCode } from '@yiqi/shared/errors';
-import { DomainError } from './domain-error.ts';
+import { DomainError } from '../core/domain-error.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
 
 /** Fastify's own error codes that are the caller's fault, mapped to ours. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSecureRequest } from './authorization.ts';
-import { DomainError } from './domain-error.ts';
+import { DomainError } from '../core/domain-error.ts';
 
 /**
  * The web app's policy: scripts only from the site (Vite emits no inline script); Ant Design writes its

@@ -19,7 +19,7 @@ import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { decisionScope } from '../roles/deciders.ts';
 import { ORG_TEAM } from '../roles/roles.service.ts';
 import * as activities from './activities.service.ts';

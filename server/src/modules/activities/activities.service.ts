@@ -8,8 +8,8 @@ import type {
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Updateable } from 'kysely';
 import type { ActivitiesTable } from '../../db/schema.activities.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { encrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
@@ -17,7 +17,9 @@ import { notify } from '../notifications/notifications.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { grantCovers } from '../../http/access.ts';
 import * as repo from './activities.repository.ts';
-import { chinaDate, detailView, phaseOf, summaryView } from './activities.views.ts';
+import { detailView, phaseOf, summaryView } from './activities.views.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 type CreateBody = z.infer<typeof ActivityCreateBody>;
 type PatchBody = z.infer<typeof ActivityPatchBody>;
@@ -143,13 +145,9 @@ export async function createActivity(ctx: Ctx, orgId: string, b: CreateBody) {
     invite_code: b.inviteCode ?? null,
     designated_orgs: b.designatedOrgs,
   });
-  return ctx.db.transaction().execute(async (trx) => {
-    const created = await repo.insertActivity(trx, row);
-    await audit(
-      { ...ctx, db: trx },
-      { id: created.id, region_code: b.regionCode, org_id: orgId },
-      'activity.create',
-    );
+  return withTransaction(ctx, async (tx) => {
+    const created = await repo.insertActivity(tx.db, row);
+    await audit(tx, { id: created.id, region_code: b.regionCode, org_id: orgId }, 'activity.create');
     return { id: created.id, status: 'draft' as ActivityStatus };
   });
 }
@@ -173,10 +171,10 @@ export async function patchActivity(ctx: Ctx, id: string, b: PatchBody) {
     (cols.region_code !== undefined && cols.region_code !== a.region_code) ||
     (cols.lat !== undefined && cols.lat !== a.lat) ||
     (cols.lng !== undefined && cols.lng !== a.lng);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx, async (tx) => {
     if (cols.starts_at !== undefined || cols.ends_at !== undefined) {
       // Shifts must stay inside the activity's time.
-      const outside = await trx
+      const outside = await tx.db
         .selectFrom('shifts')
         .select('id')
         .where('activity_id', '=', id)
@@ -185,12 +183,12 @@ export async function patchActivity(ctx: Ctx, id: string, b: PatchBody) {
         .executeTakeFirst();
       if (outside) throw new DomainError('SHIFT_OUTSIDE_ACTIVITY');
     }
-    await repo.updateActivity(trx, id, { ...cols, updated_at: ctx.clock() });
-    await audit({ ...ctx, db: trx }, a, 'activity.update', { fields: Object.keys(b), moved });
+    await repo.updateActivity(tx.db, id, { ...cols, updated_at: ctx.clock() });
+    await audit(tx, a, 'activity.update', { fields: Object.keys(b), moved });
     if (moved && a.status === 'published') {
-      const users = await repo.usersWithOpenSignups(trx, { activityId: id });
+      const users = await repo.usersWithOpenSignups(tx.db, { activityId: id });
       await notify(
-        trx,
+        tx.db,
         users.map((u) => u.user_id),
         'activity_changed',
         { activityId: id, title: next.title },
@@ -228,17 +226,17 @@ export async function publishActivity(ctx: Ctx, id: string) {
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!shift) throw new DomainError('ACTIVITY_NO_POSITIONS');
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx, async (tx) => {
     const now = ctx.clock();
     if (
-      !(await repo.transitionActivity(trx, id, ['draft'], {
+      !(await repo.transitionActivity(tx.db, id, ['draft'], {
         status: 'published',
         published_at: now,
         updated_at: now,
       }))
     )
       throw new DomainError('ACTIVITY_STATE');
-    await audit({ ...ctx, db: trx }, a, 'activity.publish');
+    await audit(tx, a, 'activity.publish');
     return { id, status: 'published' as ActivityStatus };
   });
 }
@@ -249,10 +247,10 @@ export async function cancelActivity(ctx: Ctx, id: string, reason: string) {
   const phase = phaseOf(a, ctx.clock());
   if (phase !== 'draft' && phase !== 'published' && phase !== 'in_progress')
     throw new DomainError('ACTIVITY_STATE');
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx, async (tx) => {
     const now = ctx.clock();
     if (
-      !(await repo.transitionActivity(trx, id, ['draft', 'published'], {
+      !(await repo.transitionActivity(tx.db, id, ['draft', 'published'], {
         status: 'cancelled',
         cancel_reason: reason,
         cancelled_at: now,
@@ -260,21 +258,21 @@ export async function cancelActivity(ctx: Ctx, id: string, reason: string) {
       }))
     )
       throw new DomainError('ACTIVITY_STATE');
-    const open = await repo.usersWithOpenSignups(trx, { activityId: id });
+    const open = await repo.usersWithOpenSignups(tx.db, { activityId: id });
     if (open.length)
-      await trx
+      await tx.db
         .updateTable('signups')
         .set({ status: 'cancelled', cancel_kind: 'activity', cancelled_at: now })
         .where('activity_id', '=', id)
         .where('status', 'in', ['pending', 'accepted', 'waitlisted'])
         .execute();
     await notify(
-      trx,
+      tx.db,
       open.map((u) => u.user_id),
       'activity_cancelled',
       { activityId: id, title: a.title, reason },
     );
-    await audit({ ...ctx, db: trx }, a, 'activity.cancel', { reason, signupsCancelled: open.length });
+    await audit(tx, a, 'activity.cancel', { reason, signupsCancelled: open.length });
     return { id, status: 'cancelled' as ActivityStatus };
   });
 }
@@ -283,17 +281,17 @@ export async function cancelActivity(ctx: Ctx, id: string, reason: string) {
 export async function closeActivity(ctx: Ctx, id: string) {
   const a = await loadActivity(ctx, id);
   if (phaseOf(a, ctx.clock()) !== 'ended') throw new DomainError('ACTIVITY_STATE');
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx, async (tx) => {
     const now = ctx.clock();
     if (
-      !(await repo.transitionActivity(trx, id, ['published'], {
+      !(await repo.transitionActivity(tx.db, id, ['published'], {
         status: 'closed',
         closed_at: now,
         updated_at: now,
       }))
     )
       throw new DomainError('ACTIVITY_STATE');
-    await audit({ ...ctx, db: trx }, a, 'activity.close');
+    await audit(tx, a, 'activity.close');
     return { id, status: 'closed' as ActivityStatus };
   });
 }

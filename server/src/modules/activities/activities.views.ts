@@ -5,13 +5,7 @@ import type { RoundingRule } from '@yiqi/shared/records/hours';
 import { decrypt } from '../../lib/crypto.ts';
 import type { ActivityRow, SummaryRow } from './activities.repository.ts';
 import type * as repo from './activities.repository.ts';
-
-export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-
-/** The calendar date in China of an instant, as YYYY-MM-DD (insurance periods and ages are dates there). */
-export function chinaDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
+import { iso } from '../../core/dates.ts';
 
 /** Stored status, with published read against the clock as in progress or ended. */
 export function phaseOf(

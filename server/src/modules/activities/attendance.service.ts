@@ -1,16 +1,17 @@
 import type { z } from 'zod';
 import type { BoardState } from '@yiqi/shared/contracts/activities';
 import type { DevicePosition } from '@yiqi/shared/contracts/attendance';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadActivity } from './activities.service.ts';
-import { iso } from './activities.views.ts';
+import { iso } from '../../core/dates.ts';
 import * as repo from './attendance.repository.ts';
 import { checkToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
 import { findShift, type ShiftRow } from './signups.repository.ts';
 import { volunteerOf } from './signups.service.ts';
 import { CHECKIN_OPENS_BEFORE_MINUTES, QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
+import { withTransaction } from '../../core/tx.ts';
 
 type Position = z.infer<typeof DevicePosition>;
 
@@ -105,38 +106,35 @@ async function checkIn(
   const place =
     how.method === 'qr' ? placeCheck(shift, how.position) : { review: false, distance: null, accuracy: null };
   try {
-    return await ctx.db
-      .transaction()
-      .execute(async (trx) => {
-        const row = await trx
-          .insertInto('attendances')
-          .values({
-            signup_id: g.id,
-            shift_id: shift.id,
-            activity_id: shift.activity_id,
-            volunteer_id: volunteerId,
-            shift_range: g.shift_range,
-            check_in_at: now,
-            check_in_method: how.method,
-            check_in_by: how.method === 'staff' ? actorOf(ctx).userId : null,
-            check_in_step: how.step,
-            check_in_distance_m: place.distance,
-            check_in_accuracy_m: place.accuracy,
-            review_status: place.review ? 'review' : 'ok',
-          })
-          .onConflict((oc) => oc.column('signup_id').doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row) return null; // a concurrent retry won; read its record below
-        await audit({ ...ctx, db: trx }, shift, 'attendance.check_in', row.id, {
-          signupId: g.id,
-          method: how.method,
-          review: place.review,
-          distanceM: place.distance,
-        });
-        return result(shift, g.id, row, false);
-      })
-      .then(async (r) => r ?? result(shift, g.id, (await repo.findAttendanceOfSignup(ctx.db, g.id))!, true));
+    return await withTransaction(ctx, async (tx) => {
+      const row = await tx.db
+        .insertInto('attendances')
+        .values({
+          signup_id: g.id,
+          shift_id: shift.id,
+          activity_id: shift.activity_id,
+          volunteer_id: volunteerId,
+          shift_range: g.shift_range,
+          check_in_at: now,
+          check_in_method: how.method,
+          check_in_by: how.method === 'staff' ? actorOf(ctx).userId : null,
+          check_in_step: how.step,
+          check_in_distance_m: place.distance,
+          check_in_accuracy_m: place.accuracy,
+          review_status: place.review ? 'review' : 'ok',
+        })
+        .onConflict((oc) => oc.column('signup_id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null; // a concurrent retry won; read its record below
+      await audit(tx, shift, 'attendance.check_in', row.id, {
+        signupId: g.id,
+        method: how.method,
+        review: place.review,
+        distanceM: place.distance,
+      });
+      return result(shift, g.id, row, false);
+    }).then(async (r) => r ?? result(shift, g.id, (await repo.findAttendanceOfSignup(ctx.db, g.id))!, true));
   } catch (e) {
     if (isExclusionViolation(e)) throw new DomainError('CHECKIN_OVERLAP');
     throw e;
@@ -169,8 +167,8 @@ async function checkOut(
     how.position && shift.geofence_mode !== 'off' && shift.lat !== null && shift.lng !== null
       ? distanceM(shift.lat, shift.lng, how.position.lat, how.position.lng)
       : null;
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .updateTable('attendances')
       .set({
         check_out_at: at,
@@ -182,8 +180,8 @@ async function checkOut(
       .where('check_out_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (!row) return result(shift, g.id, (await repo.findAttendance(trx, t.id))!, true);
-    await audit({ ...ctx, db: trx }, shift, 'attendance.check_out', t.id, {
+    if (!row) return result(shift, g.id, (await repo.findAttendance(tx.db, t.id))!, true);
+    await audit(tx, shift, 'attendance.check_out', t.id, {
       signupId: g.id,
       method: how.method,
     });
@@ -244,8 +242,8 @@ export async function review(
   const t = await repo.findAttendance(ctx.db, attendanceId);
   if (!t || t.activity_id !== activityId) throw new DomainError('NOT_FOUND');
   if (t.review_status !== 'review') throw new DomainError('ATTENDANCE_STATE');
-  await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
+  await withTransaction(ctx, async (tx) => {
+    const r = await tx.db
       .updateTable('attendances')
       .set({
         review_status: decision === 'approve' ? 'ok' : 'rejected',
@@ -256,17 +254,14 @@ export async function review(
       .where('review_status', '=', 'review')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new DomainError('ATTENDANCE_STATE');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'attendance.review',
-        result: 'ok',
-        objectType: 'attendance',
-        objectId: attendanceId,
-        regionCode: a.region_code,
-        details: { activityId, decision },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'attendance.review',
+      result: 'ok',
+      objectType: 'attendance',
+      objectId: attendanceId,
+      regionCode: a.region_code,
+      details: { activityId, decision },
+    });
   });
   return { ok: true as const };
 }

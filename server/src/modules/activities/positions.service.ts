@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { PositionBody } from '@yiqi/shared/contracts/activities';
 import type { Database } from '../../db/database.ts';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
 import { phaseOf } from './activities.views.ts';
 import { OPEN, promoteWaitlist, rangeOf } from './signups.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 type Body = z.infer<typeof PositionBody>;
 type Activity = Awaited<ReturnType<typeof loadActivity>>;
@@ -55,18 +56,18 @@ function audit(ctx: Ctx, a: Activity, action: string, positionId: string, detail
 export async function addPosition(ctx: Ctx, activityId: string, b: Body) {
   const a = await editable(ctx, activityId);
   checkBody(a, b);
-  return ctx.db.transaction().execute(async (trx) => {
-    const sort = await trx
+  return withTransaction(ctx, async (tx) => {
+    const sort = await tx.db
       .selectFrom('positions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('activity_id', '=', activityId)
       .executeTakeFirstOrThrow();
-    const p = await trx
+    const p = await tx.db
       .insertInto('positions')
       .values({ ...positionColumns(b), activity_id: activityId, sort: Number(sort.n) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
+    await tx.db
       .insertInto('shifts')
       .values(
         b.shifts.map((s) => ({
@@ -78,7 +79,7 @@ export async function addPosition(ctx: Ctx, activityId: string, b: Body) {
         })),
       )
       .execute();
-    await audit({ ...ctx, db: trx }, a, 'position.create', p.id, { shifts: b.shifts.length });
+    await audit(tx, a, 'position.create', p.id, { shifts: b.shifts.length });
     return { id: p.id };
   });
 }
@@ -114,9 +115,9 @@ async function openSignupCount(db: Database, shiftIds: string[]) {
 export async function updatePosition(ctx: Ctx, activityId: string, positionId: string, b: Body) {
   const a = await editable(ctx, activityId);
   checkBody(a, b);
-  return ctx.db.transaction().execute(async (trx) => {
-    const p = await livePosition(trx, activityId, positionId);
-    const current = await trx
+  return withTransaction(ctx, async (tx) => {
+    const p = await livePosition(tx.db, activityId, positionId);
+    const current = await tx.db
       .selectFrom('shifts')
       .selectAll()
       .where('position_id', '=', positionId)
@@ -127,11 +128,11 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
     if (b.shifts.some((s) => s.id !== undefined && !byId.has(s.id))) throw new DomainError('NOT_FOUND');
     const kept = new Set(b.shifts.map((s) => s.id).filter(Boolean));
     const removed = current.filter((s) => !kept.has(s.id)).map((s) => s.id);
-    if ((await openSignupCount(trx, removed)) > 0) throw new DomainError('SHIFT_HAS_SIGNUPS');
+    if ((await openSignupCount(tx.db, removed)) > 0) throw new DomainError('SHIFT_HAS_SIGNUPS');
     const now = ctx.clock();
     if (removed.length)
-      await trx.updateTable('shifts').set({ removed_at: now }).where('id', 'in', removed).execute();
-    await trx.updateTable('positions').set(positionColumns(b)).where('id', '=', positionId).execute();
+      await tx.db.updateTable('shifts').set({ removed_at: now }).where('id', 'in', removed).execute();
+    await tx.db.updateTable('positions').set(positionColumns(b)).where('id', '=', positionId).execute();
     const moved: string[] = [];
     const grown: string[] = [];
     for (const s of b.shifts) {
@@ -139,7 +140,7 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
       const end = new Date(s.endsAt);
       const old = s.id ? byId.get(s.id) : undefined;
       if (!old) {
-        await trx
+        await tx.db
           .insertInto('shifts')
           .values({
             position_id: positionId,
@@ -154,20 +155,20 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
       if (s.quota < old.taken) throw new DomainError('QUOTA_BELOW_TAKEN');
       const timeChanged = +start !== +old.starts_at || +end !== +old.ends_at;
       if (timeChanged) {
-        const checkedIn = await trx
+        const checkedIn = await tx.db
           .selectFrom('attendances')
           .select('id')
           .where('shift_id', '=', old.id)
           .executeTakeFirst();
         if (checkedIn) throw new DomainError('ATTENDANCE_STATE');
         moved.push(old.id);
-        await trx
+        await tx.db
           .updateTable('signups')
           .set({ shift_range: rangeOf(start, end) })
           .where('shift_id', '=', old.id)
           .execute();
       }
-      await trx
+      await tx.db
         .updateTable('shifts')
         .set({ starts_at: start, ends_at: end, quota: s.quota })
         .where('id', '=', old.id)
@@ -176,15 +177,15 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
     }
     const promoted = [];
     for (const shiftId of grown)
-      promoted.push(...(await promoteWaitlist(trx, shiftId, b.needsApproval, now)));
+      promoted.push(...(await promoteWaitlist(tx.db, shiftId, b.needsApproval, now)));
     await notify(
-      trx,
+      tx.db,
       promoted.map((x) => x.user_id),
       'signup_promoted',
       { activityId, title: a.title },
     );
     if (moved.length && a.status === 'published') {
-      const users = await trx
+      const users = await tx.db
         .selectFrom('signups as g')
         .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
         .select('v.user_id')
@@ -192,13 +193,13 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
         .where('g.status', 'in', OPEN)
         .execute();
       await notify(
-        trx,
+        tx.db,
         users.map((u) => u.user_id),
         'activity_changed',
         { activityId, title: a.title },
       );
     }
-    await audit({ ...ctx, db: trx }, a, 'position.update', p.id, {
+    await audit(tx, a, 'position.update', p.id, {
       removedShifts: removed.length,
       movedShifts: moved.length,
       promoted: promoted.length,
@@ -209,9 +210,9 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
 
 export async function removePosition(ctx: Ctx, activityId: string, positionId: string) {
   const a = await editable(ctx, activityId);
-  return ctx.db.transaction().execute(async (trx) => {
-    await livePosition(trx, activityId, positionId);
-    const shifts = await trx
+  return withTransaction(ctx, async (tx) => {
+    await livePosition(tx.db, activityId, positionId);
+    const shifts = await tx.db
       .selectFrom('shifts')
       .select('id')
       .where('position_id', '=', positionId)
@@ -220,15 +221,19 @@ export async function removePosition(ctx: Ctx, activityId: string, positionId: s
       .execute();
     if (
       (await openSignupCount(
-        trx,
+        tx.db,
         shifts.map((s) => s.id),
       )) > 0
     )
       throw new DomainError('SHIFT_HAS_SIGNUPS');
     const now = ctx.clock();
-    await trx.updateTable('shifts').set({ removed_at: now }).where('position_id', '=', positionId).execute();
-    await trx.updateTable('positions').set({ removed_at: now }).where('id', '=', positionId).execute();
-    await audit({ ...ctx, db: trx }, a, 'position.remove', positionId);
+    await tx.db
+      .updateTable('shifts')
+      .set({ removed_at: now })
+      .where('position_id', '=', positionId)
+      .execute();
+    await tx.db.updateTable('positions').set({ removed_at: now }).where('id', '=', positionId).execute();
+    await audit(tx, a, 'position.remove', positionId);
     return { ok: true as const };
   });
 }

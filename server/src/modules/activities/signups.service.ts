@@ -1,16 +1,17 @@
 import { ageOn } from '@yiqi/shared/identity/documents';
 import type { SignupStatus } from '@yiqi/shared/contracts/activities';
 import type { ErrorCode } from '@yiqi/shared/errors';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { isSelf } from '../roles/deciders.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
-import { chinaDate, iso, phaseOf } from './activities.views.ts';
+import { phaseOf } from './activities.views.ts';
 import * as repo from './signups.repository.ts';
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
+import { chinaDate, iso } from '../../core/dates.ts';
 
 type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.findVolunteerOfUser>>>;
 
@@ -70,11 +71,11 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
   if (clash.length) throw new DomainError('SIGNUP_OVERLAP');
   let created: { id: string; seq: number; status: SignupStatus };
   try {
-    created = await ctx.db.transaction().execute(async (trx) => {
-      const places = await repo.lockShift(trx, shiftId);
+    created = await withTransaction(ctx, async (tx) => {
+      const places = await repo.lockShift(tx.db, shiftId);
       const status: SignupStatus =
         places.taken < places.quota ? (shift.needs_approval ? 'pending' : 'accepted') : 'waitlisted';
-      const row = await trx
+      const row = await tx.db
         .insertInto('signups')
         .values({
           shift_id: shiftId,
@@ -88,17 +89,14 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
         })
         .returning(['id', 'seq'])
         .executeTakeFirstOrThrow();
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'signup.create',
-          result: 'ok',
-          objectType: 'signup',
-          objectId: row.id,
-          regionCode: shift.region_code,
-          details: { activityId: shift.activity_id, shiftId, volunteerId: v.id, status },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'signup.create',
+        result: 'ok',
+        objectType: 'signup',
+        objectId: row.id,
+        regionCode: shift.region_code,
+        details: { activityId: shift.activity_id, shiftId, volunteerId: v.id, status },
+      });
       return { id: row.id, seq: Number(row.seq), status };
     });
   } catch (e) {
@@ -131,34 +129,31 @@ export async function cancelMine(ctx: Ctx, id: string) {
   const now = ctx.clock();
   if (!repo.OPEN.includes(g.status) || new Date(g.starts_at) <= now) throw new DomainError('SIGNUP_STATE');
   const late = g.status !== 'waitlisted' && isLate(g, now);
-  return ctx.db.transaction().execute(async (trx) => {
-    await repo.lockShift(trx, g.shift_id);
+  return withTransaction(ctx, async (tx) => {
+    await repo.lockShift(tx.db, g.shift_id);
     if (
-      !(await repo.moveSignup(trx, id, repo.OPEN, {
+      !(await repo.moveSignup(tx.db, id, repo.OPEN, {
         status: 'cancelled',
         cancel_kind: late ? 'late' : 'volunteer',
         cancelled_at: now,
       }))
     )
       throw new DomainError('SIGNUP_STATE');
-    const promoted = await repo.promoteWaitlist(trx, g.shift_id, g.needs_approval, now);
+    const promoted = await repo.promoteWaitlist(tx.db, g.shift_id, g.needs_approval, now);
     await notify(
-      trx,
+      tx.db,
       promoted.map((p) => p.user_id),
       'signup_promoted',
       { activityId: g.activity_id, title: g.title },
     );
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'signup.cancel',
-        result: 'ok',
-        objectType: 'signup',
-        objectId: id,
-        regionCode: g.region_code,
-        details: { activityId: g.activity_id, late, promoted: promoted.map((p) => p.id) },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'signup.cancel',
+      result: 'ok',
+      objectType: 'signup',
+      objectId: id,
+      regionCode: g.region_code,
+      details: { activityId: g.activity_id, late, promoted: promoted.map((p) => p.id) },
+    });
     return { id, status: 'cancelled' as SignupStatus, late };
   });
 }
@@ -196,10 +191,10 @@ export async function decide(
       skipped.push({ id, code: 'SIGNUP_STATE' });
       continue;
     }
-    const ok = await ctx.db.transaction().execute(async (trx) => {
+    const ok = await withTransaction(ctx, async (tx) => {
       const now = ctx.clock();
-      if (decision === 'reject') await repo.lockShift(trx, g.shift_id);
-      const moved = await repo.moveSignup(trx, id, from, {
+      if (decision === 'reject') await repo.lockShift(tx.db, g.shift_id);
+      const moved = await repo.moveSignup(tx.db, id, from, {
         status: decision === 'accept' ? 'accepted' : 'rejected',
         reject_reason: decision === 'reject' ? (reason ?? null) : null,
         decided_by: actorOf(ctx).userId,
@@ -207,29 +202,26 @@ export async function decide(
       });
       if (!moved) return false;
       const promoted =
-        decision === 'reject' ? await repo.promoteWaitlist(trx, g.shift_id, g.needs_approval, now) : [];
-      await notify(trx, [g.user_id], decision === 'accept' ? 'signup_accepted' : 'signup_rejected', {
+        decision === 'reject' ? await repo.promoteWaitlist(tx.db, g.shift_id, g.needs_approval, now) : [];
+      await notify(tx.db, [g.user_id], decision === 'accept' ? 'signup_accepted' : 'signup_rejected', {
         activityId,
         title: g.title,
         ...(reason ? { reason } : {}),
       });
       await notify(
-        trx,
+        tx.db,
         promoted.map((p) => p.user_id),
         'signup_promoted',
         { activityId, title: g.title },
       );
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'signup.decide',
-          result: 'ok',
-          objectType: 'signup',
-          objectId: id,
-          regionCode: g.region_code,
-          details: { activityId, decision, reason, promoted: promoted.map((p) => p.id) },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'signup.decide',
+        result: 'ok',
+        objectType: 'signup',
+        objectId: id,
+        regionCode: g.region_code,
+        details: { activityId, decision, reason, promoted: promoted.map((p) => p.id) },
+      });
       return true;
     });
     if (ok) done++;
@@ -244,8 +236,8 @@ export async function recordNoShows(ctx: Ctx, activityId: string, shiftId: strin
   const shift = await repo.findShift(ctx.db, shiftId);
   if (!shift || shift.activity_id !== activityId) throw new DomainError('NOT_FOUND');
   if (new Date(shift.ends_at) > ctx.clock()) throw new DomainError('ACTIVITY_STATE');
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await trx
+  return withTransaction(ctx, async (tx) => {
+    const rows = await tx.db
       .updateTable('signups')
       .set({ status: 'no_show', decided_by: actorOf(ctx).userId, decided_at: ctx.clock() })
       .where('shift_id', '=', shiftId)
@@ -255,17 +247,14 @@ export async function recordNoShows(ctx: Ctx, activityId: string, shiftId: strin
       )
       .returning('id')
       .execute();
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'signup.no_show',
-        result: 'ok',
-        objectType: 'shift',
-        objectId: shiftId,
-        regionCode: a.region_code,
-        details: { activityId, signups: rows.map((r) => r.id) },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'signup.no_show',
+      result: 'ok',
+      objectType: 'shift',
+      objectId: shiftId,
+      regionCode: a.region_code,
+      details: { activityId, signups: rows.map((r) => r.id) },
+    });
     return { recorded: rows.length };
   });
 }

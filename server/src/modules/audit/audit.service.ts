@@ -1,5 +1,5 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { AUDIT_RETENTION_FLOOR_DAYS } from '../../lib/config.ts';
 import { insertAuditRow, listAuditRows, purgeAuditBefore, verifyAuditChain } from './audit.repository.ts';
 

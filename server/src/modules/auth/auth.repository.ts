@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
-import type { Grant } from '../../http/context.ts';
+import type { Grant } from '../../core/ctx.ts';
 import type { Role } from '@yiqi/shared/roles';
 
 export function findUserByUsername(db: Database, username: string) {

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { MeView } from '@yiqi/shared/contracts/auth';
 import type { Locale } from '@yiqi/shared/i18n';
 import { maskPhone } from '@yiqi/shared/identity/mask';
-import { DomainError } from '../../http/domain-error.ts';
-import { actorOf, type Actor, type Ctx, type Grant } from '../../http/context.ts';
+import { DomainError } from '../../core/domain-error.ts';
+import { actorOf, type Actor, type Ctx, type Grant } from '../../core/ctx.ts';
 import { blindIndex, decrypt, encrypt, sha256 } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeGrants } from '../roles/roles.service.ts';
 import * as repo from './auth.repository.ts';
 import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './password.ts';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -89,9 +90,9 @@ export async function login(
     throw new DomainError('LOGIN_FAILED');
   }
   const grants = await repo.findActiveGrants(ctx.db, user.id);
-  return ctx.db.transaction().execute(async (trx) => {
-    await repo.resetFailedLogins(trx, user.id);
-    return startSession({ ...ctx, db: trx }, user, grants);
+  return withTransaction(ctx, async (tx) => {
+    await repo.resetFailedLogins(tx.db, user.id);
+    return startSession(tx, user, grants);
   });
 }
 
@@ -209,9 +210,9 @@ export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Prom
 
 export async function logout(ctx: Ctx): Promise<void> {
   const actor = actorOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.revokeSession(trx, actor.sessionHash, ctx.clock());
-    await recordAudit({ ...ctx, db: trx }, { action: 'auth.logout', result: 'ok' });
+  await withTransaction(ctx, async (tx) => {
+    await repo.revokeSession(tx.db, actor.sessionHash, ctx.clock());
+    await recordAudit(tx, { action: 'auth.logout', result: 'ok' });
   });
 }
 
@@ -243,21 +244,23 @@ export async function changePassword(ctx: Ctx, current: string, next: string): P
   }
   if (!isStrongPassword(next) || next === current) throw new DomainError('WEAK_PASSWORD');
   const hash = await hashPassword(next);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePasswordHash(trx, actor.userId, hash, ctx.clock());
-    await repo.revokeOtherSessions(trx, actor.userId, actor.sessionHash, ctx.clock());
-    await recordAudit(
-      { ...ctx, db: trx },
-      { action: 'auth.password_change', result: 'ok', objectType: 'user', objectId: actor.userId },
-    );
+  await withTransaction(ctx, async (tx) => {
+    await repo.updatePasswordHash(tx.db, actor.userId, hash, ctx.clock());
+    await repo.revokeOtherSessions(tx.db, actor.userId, actor.sessionHash, ctx.clock());
+    await recordAudit(tx, {
+      action: 'auth.password_change',
+      result: 'ok',
+      objectType: 'user',
+      objectId: actor.userId,
+    });
   });
 }
 
 export async function setLocale(ctx: Ctx, locale: Locale): Promise<void> {
   const actor = actorOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateLocale(trx, actor.userId, locale);
-    await recordAudit({ ...ctx, db: trx }, { action: 'user.locale', result: 'ok', details: { locale } });
+  await withTransaction(ctx, async (tx) => {
+    await repo.updateLocale(tx.db, actor.userId, locale);
+    await recordAudit(tx, { action: 'user.locale', result: 'ok', details: { locale } });
   });
 }
 
@@ -281,9 +284,9 @@ export async function setupTotp(ctx: Ctx) {
   if (actor.mfaEnrolled) throw new DomainError('MFA_ALREADY_ENABLED');
   await refuseIfLocked(ctx, await repo.findUserById(ctx.db, actor.userId), 'auth.totp_setup');
   const secret = newTotpSecret();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.storePendingTotp(trx, actor.userId, encrypt(ctx.config.appKey, secret));
-    await recordAudit({ ...ctx, db: trx }, { action: 'auth.totp_setup', result: 'ok' });
+  await withTransaction(ctx, async (tx) => {
+    await repo.storePendingTotp(tx.db, actor.userId, encrypt(ctx.config.appKey, secret));
+    await recordAudit(tx, { action: 'auth.totp_setup', result: 'ok' });
   });
   return totpEnrolment(secret, actor.username);
 }
@@ -310,12 +313,12 @@ export async function checkTotp(
   const token = randomBytes(32).toString('base64url');
   const ok =
     step !== null &&
-    (await ctx.db.transaction().execute(async (trx) => {
-      if (!(await repo.consumeTotpStep(trx, actor.userId, step, mode === 'enable' ? now : undefined)))
+    (await withTransaction(ctx, async (tx) => {
+      if (!(await repo.consumeTotpStep(tx.db, actor.userId, step, mode === 'enable' ? now : undefined)))
         return false;
-      if (!(await repo.rotateSessionWithMfa(trx, actor.sessionHash, sha256(token), now)))
+      if (!(await repo.rotateSessionWithMfa(tx.db, actor.sessionHash, sha256(token), now)))
         throw new DomainError('UNAUTHENTICATED');
-      await recordAudit({ ...ctx, db: trx }, { action, result: 'ok' });
+      await recordAudit(tx, { action, result: 'ok' });
       return true;
     }));
   if (!ok) {

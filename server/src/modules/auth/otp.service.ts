@@ -1,11 +1,12 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { blindIndex } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OtpChannel } from './otp-channel.ts';
 import * as repo from './otp.repository.ts';
 import type { CodePurpose } from './otp.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** One-time codes sent to a phone on record: 6 digits, 10 minutes, 5 tries, used once. */
 export const CODE_TTL_MS = 10 * 60_000;
@@ -71,8 +72,8 @@ export async function issueCode(
   const now = ctx.clock();
   const id = randomUUID();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await ctx.db.transaction().execute((trx) =>
-    repo.insertCode(trx, {
+  await withTransaction(ctx, (tx) =>
+    repo.insertCode(tx.db, {
       id,
       purpose: c.purpose,
       subject: c.subject,

@@ -1,6 +1,6 @@
 import { maskPhone } from '@yiqi/shared/identity/mask';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { decrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { phoneIndex } from './auth.service.ts';
@@ -15,6 +15,7 @@ import {
   throttleCodeRequest,
 } from './otp.service.ts';
 import { hashPassword, isStrongPassword } from './password.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** Forgotten password (忘记密码): a code to the phone on record, then a new password. */
 
@@ -86,12 +87,12 @@ export async function confirmPasswordReset(
   const codeId = await checkCode(ctx, 'reset', user ? `user:${user.id}` : NO_SUBJECT, code);
   const hash = await hashPassword(newPassword);
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
-    const t = { ...ctx, db: trx };
+  await withTransaction(ctx, async (tx) => {
+    const t = tx;
     await consumeCode(t, codeId);
-    await repo.updatePasswordHash(trx, user!.id, hash, now);
-    await repo.revokeAllSessions(trx, user!.id, now);
-    await repo.resetFailedLogins(trx, user!.id);
+    await repo.updatePasswordHash(tx.db, user!.id, hash, now);
+    await repo.revokeAllSessions(tx.db, user!.id, now);
+    await repo.resetFailedLogins(tx.db, user!.id);
     await recordAudit(t, {
       action: 'auth.password_reset',
       result: 'ok',

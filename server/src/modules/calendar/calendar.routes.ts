@@ -5,10 +5,10 @@ import { CalendarFeed, CalendarTokenParams } from '@yiqi/shared/contracts/notifi
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as calendar from './calendar.service.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['calendar'];
 const SELF: Access = { kind: 'user' };
-const ICS = 'text/calendar; charset=utf-8';
 
 export function registerCalendarRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +22,7 @@ export function registerCalendarRoutes(app: FastifyInstance): void {
     config: { access: SELF },
     handler: async (req, reply) => {
       const body = await calendar.myCalendar(ctxOf(req));
-      return reply.type(ICS).header('content-disposition', 'attachment; filename="yiqi.ics"').send(body);
+      return sendDownload(reply, MEDIA.ics, 'yiqi.ics', body);
     },
   });
 
@@ -46,6 +46,7 @@ export function registerCalendarRoutes(app: FastifyInstance): void {
     config: { access: { kind: 'public' } },
     // The address itself is the secret: keep it out of the request log.
     logLevel: 'warn',
-    handler: async (req, reply) => reply.type(ICS).send(await calendar.feed(ctxOf(req), req.params.token)),
+    handler: async (req, reply) =>
+      reply.type(MEDIA.ics).send(await calendar.feed(ctxOf(req), req.params.token)),
   });
 }

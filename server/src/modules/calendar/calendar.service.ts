@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Database } from '../../db/database.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** A user's accepted and pending shifts from a month back on, as an iCalendar document. */
 async function calendarOf(db: Database, userId: string, now: Date): Promise<string> {
@@ -60,15 +61,15 @@ export function myCalendar(ctx: Ctx) {
 export async function renewFeed(ctx: Ctx, origin: string) {
   const token = randomBytes(32).toString('base64url');
   const userId = actorOf(ctx).userId;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
+  await withTransaction(ctx, async (tx) => {
+    await tx.db
       .insertInto('calendar_feeds')
       .values({ user_id: userId, token_hash: sha256(token) })
       .onConflict((oc) =>
         oc.column('user_id').doUpdateSet({ token_hash: sha256(token), created_at: ctx.clock() }),
       )
       .execute();
-    await recordAudit({ ...ctx, db: trx }, { action: 'calendar.feed_renew', result: 'ok', regionCode: null });
+    await recordAudit(tx, { action: 'calendar.feed_renew', result: 'ok', regionCode: null });
   });
   return { url: `${origin}/api/calendar/${token}.ics` };
 }

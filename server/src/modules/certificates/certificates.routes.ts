@@ -28,6 +28,7 @@ import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
 import { verify as verifyCertificate } from './certificates.verify.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['certificates'];
 
@@ -62,14 +63,7 @@ const PER_ACCOUNT = {
 };
 
 function sendPdf(reply: FastifyReply, out: { pdf: Buffer; number: string }) {
-  return (
-    reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="certificate-${out.number}.pdf"`)
-      .header('cache-control', 'no-store')
-      // Fastify sends a Buffer as it is; the schema's string only documents the body.
-      .send(out.pdf as never)
-  );
+  return sendDownload(reply, MEDIA.pdf, `certificate-${out.number}.pdf`, out.pdf);
 }
 
 export function registerCertificateRoutes(app: FastifyInstance): void {

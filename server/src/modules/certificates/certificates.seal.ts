@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { MAX_SEAL_BYTES, type SealBody, type SealView } from '@yiqi/shared/contracts/certificates';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canEmbedImage } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
+import { withTransaction } from '../../core/tx.ts';
+import { iso } from '../../core/dates.ts';
 
 // ── The organization's seal ──────────────────────────────────────────────────────────────────────────
 
@@ -40,27 +40,24 @@ export async function putSeal(ctx: Ctx, orgId: string, b: z.infer<typeof SealBod
       throw new DomainError('CERT_SEAL_INVALID');
     if (!canEmbedImage(image)) throw new DomainError('CERT_SEAL_INVALID');
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (tx) => {
     if (image && b.seal)
-      await repo.saveSeal(trx, {
+      await repo.saveSeal(tx.db, {
         org_id: orgId,
         mime_type: b.seal.mimeType,
         image,
         updated_by: actorOf(ctx).userId,
         updated_at: ctx.clock(),
       });
-    else await repo.deleteSeal(trx, orgId);
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'certificate.seal',
-        result: 'ok',
-        objectType: 'organization',
-        objectId: orgId,
-        regionCode: org.region_code,
-        details: { removed: !image, bytes: image?.length ?? 0 },
-      },
-    );
+    else await repo.deleteSeal(tx.db, orgId);
+    await recordAudit(tx, {
+      action: 'certificate.seal',
+      result: 'ok',
+      objectType: 'organization',
+      objectId: orgId,
+      regionCode: org.region_code,
+      details: { removed: !image, bytes: image?.length ?? 0 },
+    });
   });
   return getSeal(ctx, orgId);
 }

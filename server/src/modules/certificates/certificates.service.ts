@@ -11,11 +11,11 @@ import { DOCUMENT_NAMES, type DocumentType } from '@yiqi/shared/identity/documen
 import { maskDocument, maskPhone } from '@yiqi/shared/identity/mask';
 import type { Database } from '../../db/database.ts';
 import { grantCovers, type Target } from '../../http/access.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import { chinaDate } from '../activities/activities.views.ts';
+
 import { findRegion } from '../regions/regions.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { contentHash, hoursOf, inCertificateOrder, newCertificateNumber } from './certificates.content.ts';
@@ -23,6 +23,9 @@ import { decisionScope, refuseSelfDecision } from '../roles/deciders.ts';
 import { issuerOf, lockedIssuerOf } from '../organizations/succession.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
+import { chinaDate, iso } from '../../core/dates.ts';
 
 /*
  * "Who organizes records; who records certifies" (志愿服务记录与证明出具办法): a certificate is asked of
@@ -34,9 +37,7 @@ import * as repo from './certificates.repository.ts';
  */
 
 type View = z.infer<typeof CertificateView>;
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const dayOf = (d: Date | string | null) => (d ? chinaDate(new Date(d)) : null);
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 /**
  * The public verification address of a number: from the configured PUBLIC_URL, never from the request's
@@ -205,10 +206,10 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
   if (!org) throw new DomainError('NOT_FOUND');
   const activityIds = b.scope === 'activities' ? [...new Set(b.activityIds)] : [];
   try {
-    const id = await ctx.db.transaction().execute(async (trx) => {
+    const id = await withTransaction(ctx, async (tx) => {
       // Held until commit, so a dissolution of the issuer cannot slip between and leave this behind.
-      const issuer = await lockedIssuerOf(trx, org.id);
-      const { id } = await repo.insertCertificate(trx, {
+      const issuer = await lockedIssuerOf(tx.db, org.id);
+      const { id } = await repo.insertCertificate(tx.db, {
         volunteer_id: v.id,
         org_id: org.id,
         issuer_org_id: issuer?.id ?? null,
@@ -220,15 +221,15 @@ export async function requestCertificate(ctx: Ctx, b: z.infer<typeof Certificate
         requested_by: actorOf(ctx).userId,
         requested_at: ctx.clock(),
       });
-      const covered = await repo.coveredRecords(trx, id);
+      const covered = await repo.coveredRecords(tx.db, id);
       if (covered.length === 0) throw new DomainError('CERT_NO_RECORDS');
       // Every chosen activity must be one the unit recorded for this volunteer.
       if (activityIds.length) {
-        const found = await repo.recordedActivities(trx, v.id, org.id, activityIds);
+        const found = await repo.recordedActivities(tx.db, v.id, org.id, activityIds);
         if (found.length !== activityIds.length) throw new DomainError('CERT_NO_RECORDS');
       }
       await audit(
-        { ...ctx, db: trx },
+        tx,
         { id, org_id: org.id, org_region_code: org.region_code, issuer_org_id: issuer?.id ?? null },
         'certificate.request',
         { scope: b.scope },
@@ -347,17 +348,17 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
   const unit = issuingUnit(ctx, c, b, org ?? null);
   const actor = actorOf(ctx);
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
-    const locked = await repo.lockCertificate(trx, id);
+  await withTransaction(ctx, async (tx) => {
+    const locked = await repo.lockCertificate(tx.db, id);
     if (locked?.status !== 'requested') throw new DomainError('CERT_STATE');
     checkHandler(ctx, c, locked, target);
-    const records = await repo.coveredRecords(trx, id);
+    const records = await repo.coveredRecords(tx.db, id);
     if (records.length === 0) throw new DomainError('CERT_NO_RECORDS');
     let number = newCertificateNumber(chinaDate(now).slice(0, 4));
-    while (await repo.numberTaken(trx, number)) number = newCertificateNumber(chinaDate(now).slice(0, 4));
+    while (await repo.numberTaken(tx.db, number)) number = newCertificateNumber(chinaDate(now).slice(0, 4));
     const ordered = inCertificateOrder(records);
     const total = ordered.reduce((n, r) => n + r.minutes, 0);
-    const ok = await repo.transition(trx, id, 'requested', {
+    const ok = await repo.transition(tx.db, id, 'requested', {
       status: 'issued',
       number,
       record_ids: ordered.map((r) => r.id),
@@ -374,7 +375,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       issued_at: now,
     });
     if (!ok) throw new DomainError('CERT_STATE');
-    await audit({ ...ctx, db: trx }, c, 'certificate.issue', {
+    await audit(tx, c, 'certificate.issue', {
       number,
       issuerName: unit.name,
       records: ordered.length,
@@ -387,18 +388,18 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
 export async function reject(ctx: Ctx, id: string, reason: string) {
   const c = await load(ctx, id);
   if (c.status !== 'requested') throw new DomainError('CERT_STATE');
-  await ctx.db.transaction().execute(async (trx) => {
-    const locked = await repo.lockCertificate(trx, id);
+  await withTransaction(ctx, async (tx) => {
+    const locked = await repo.lockCertificate(tx.db, id);
     if (locked?.status !== 'requested') throw new DomainError('CERT_STATE');
     checkHandler(ctx, c, locked);
-    const ok = await repo.transition(trx, id, 'requested', {
+    const ok = await repo.transition(tx.db, id, 'requested', {
       status: 'rejected',
       reject_reason: reason,
       rejected_by: actorOf(ctx).userId,
       rejected_at: ctx.clock(),
     });
     if (!ok) throw new DomainError('CERT_STATE');
-    await audit({ ...ctx, db: trx }, c, 'certificate.reject', { reason });
+    await audit(tx, c, 'certificate.reject', { reason });
   });
   return view(ctx, await load(ctx, id));
 }
@@ -407,18 +408,18 @@ export async function reject(ctx: Ctx, id: string, reason: string) {
 export async function revoke(ctx: Ctx, id: string, reason: string) {
   const c = await load(ctx, id);
   if (c.status !== 'issued') throw new DomainError('CERT_STATE');
-  await ctx.db.transaction().execute(async (trx) => {
-    const locked = await repo.lockCertificate(trx, id);
+  await withTransaction(ctx, async (tx) => {
+    const locked = await repo.lockCertificate(tx.db, id);
     if (locked?.status !== 'issued') throw new DomainError('CERT_STATE');
     checkHandler(ctx, c, locked);
-    const ok = await repo.transition(trx, id, 'issued', {
+    const ok = await repo.transition(tx.db, id, 'issued', {
       status: 'revoked',
       revoke_reason: reason,
       revoked_by: actorOf(ctx).userId,
       revoked_at: ctx.clock(),
     });
     if (!ok) throw new DomainError('CERT_STATE');
-    await audit({ ...ctx, db: trx }, c, 'certificate.revoke', { number: c.number, reason });
+    await audit(tx, c, 'certificate.revoke', { number: c.number, reason });
   });
   return view(ctx, await load(ctx, id));
 }

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { CertificateVerification } from '@yiqi/shared/contracts/certificates';
 import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '@yiqi/shared/contracts/certificates';
 import { maskName } from '@yiqi/shared/identity/mask';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+
 import { contentHash, hoursOf, type CertifiedRecord } from './certificates.content.ts';
 import * as repo from './certificates.repository.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 /** Public verification (证明核验) of a certificate number: the one thing about certificates anyone may do. */
 

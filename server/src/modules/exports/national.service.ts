@@ -1,13 +1,15 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { unseal } from '../volunteers/views.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+
 import { verifyUrlOf } from '../certificates/certificates.service.ts';
 import { NATIONAL_CODES, nationalCode } from './national.codes.ts';
 import * as repo from './national.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { chinaDate, iso } from '../../core/dates.ts';
 
 /**
  * The unified export for the national volunteer information system (docs/national-export.md lists every
@@ -118,7 +120,6 @@ export const FIELDS = {
 export type ExportKind = keyof typeof FIELDS;
 export const EXPORT_KINDS = Object.keys(FIELDS) as [ExportKind, ...ExportKind[]];
 
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
 
 /**
@@ -318,17 +319,14 @@ export async function acknowledge(
   status: 'synced' | 'failed',
 ) {
   const prefix = await prefixOf(ctx, region);
-  return ctx.db.transaction().execute(async (trx) => {
-    const records = await repo.markSynced(trx, prefix, keys, status, ctx.clock());
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'national.ack',
-        result: 'ok',
-        regionCode: region,
-        details: { keys: keys.length, records, status },
-      },
-    );
+  return withTransaction(ctx, async (tx) => {
+    const records = await repo.markSynced(tx.db, prefix, keys, status, ctx.clock());
+    await recordAudit(tx, {
+      action: 'national.ack',
+      result: 'ok',
+      regionCode: region,
+      details: { keys: keys.length, records, status },
+    });
     return { records };
   });
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import type { MembershipRole } from '@yiqi/shared/contracts/memberships';
-import { actorOf, type Ctx } from '../../http/context.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { MEMBER_COLUMNS, parseRole } from './imports.columns.ts';
 import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import * as repo from './imports.repository.ts';

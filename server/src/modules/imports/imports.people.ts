@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { checkDocument } from '@yiqi/shared/identity/documents';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { docIndex } from '../volunteers/person.ts';
 import { parseDocType } from './imports.columns.ts';
 import { TOO_LONG, type Cell } from './imports.reader.ts';

@@ -1,11 +1,12 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
-import type { Ctx } from '../../http/context.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+import type { Ctx } from '../../core/ctx.ts';
+
 import * as records from '../records/record-imports.service.ts';
 import { normalize, RECORD_COLUMNS } from './imports.columns.ts';
 import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import type { Cell } from './imports.reader.ts';
 import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 /**
  * Service hours from an organization's own sheet: one row per volunteer, day and activity, for service

@@ -16,11 +16,13 @@ import {
 } from '@yiqi/shared/contracts/imports';
 import type { Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
-import { ctxOf, type Ctx } from '../../http/context.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import { decideBatch } from '../records/record-imports.service.ts';
 import { ImportJobs } from './imports.runner.ts';
 import * as imports from './imports.service.ts';
+import { downloadHeaders, MEDIA } from '../../http/download.ts';
 
 const tags = ['imports'];
 const STAFF = ['org_admin', 'region_admin'] as const;
@@ -38,13 +40,7 @@ const jobAccess: Access = {
   target: (req) => imports.jobTarget(req.server.deps.db, (req.params as { id: string }).id),
 };
 
-function download(name: string) {
-  return {
-    'content-type': XLSX_MIME,
-    'cache-control': 'no-store',
-    'content-disposition': `attachment; filename="${name}"`,
-  };
-}
+const download = (name: string) => downloadHeaders(MEDIA.xlsx, name);
 
 /** Bulk imports from Excel: templates, uploads (validated and committed in the background), progress. */
 export function registerImportRoutes(app: FastifyInstance): void {

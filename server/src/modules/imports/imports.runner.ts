@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { COLUMNS } from './imports.columns.ts';
 import { memberImport } from './imports.members.ts';
@@ -8,6 +8,7 @@ import { recordImport } from './imports.records.ts';
 import * as repo from './imports.repository.ts';
 import { BATCH, ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
 import { volunteerImport } from './imports.volunteers.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /**
  * Import jobs run in the API process, after the upload's response: validate every row, then (only if no
@@ -100,8 +101,8 @@ export async function runJob(
       errors.add(e.row, e.column, e.code);
     }
     if (errors.count > 0) {
-      await ctx.db.transaction().execute(async (trx) => {
-        await repo.finishInvalid(trx, job.id, {
+      await withTransaction(ctx, async (tx) => {
+        await repo.finishInvalid(tx.db, job.id, {
           totalRows: rows,
           processed: rows,
           headerRow,
@@ -109,16 +110,16 @@ export async function runJob(
           errorCount: errors.count,
           at: ctx.clock(),
         });
-        await audit({ ...ctx, db: trx }, 'failed', { reason: 'invalid', rows, errors: errors.count });
+        await audit(tx, 'failed', { reason: 'invalid', rows, errors: errors.count });
       });
       return;
     }
     if (!(await repo.startCommit(ctx.db, job.id, rows, headerRow))) throw new Interrupted();
-    await ctx.db.transaction().execute(async (trx) => {
-      const t = { ...ctx, db: trx };
+    await withTransaction(ctx, async (tx) => {
+      const t = tx;
       const { created, skipped } = await spec.commit(t, file, checkpoint);
       checkpoint();
-      if (!(await repo.finishDone(trx, job.id, { created, skipped, at: ctx.clock() })))
+      if (!(await repo.finishDone(tx.db, job.id, { created, skipped, at: ctx.clock() })))
         throw new Interrupted();
       await audit(t, 'ok', { rows, created, skipped });
     });
@@ -127,11 +128,11 @@ export async function runJob(
     if (!interrupted) ctx.log.error({ err: e, jobId: job.id }, 'import failed');
     const code = interrupted ? 'IMPORT_INTERRUPTED' : 'INTERNAL';
     try {
-      await ctx.db.transaction().execute(async (trx) => {
+      await withTransaction(ctx, async (tx) => {
         const failed = new ErrorList(job.locale, []);
         failed.add(0, null, code);
-        await repo.finishFailed(trx, job.id, failed.list, ctx.clock());
-        await audit({ ...ctx, db: trx }, 'failed', { reason: interrupted ? 'interrupted' : 'error', rows });
+        await repo.finishFailed(tx.db, job.id, failed.list, ctx.clock());
+        await audit(tx, 'failed', { reason: interrupted ? 'interrupted' : 'error', rows });
       });
     } catch (e2) {
       ctx.log.error({ err: e2, jobId: job.id }, 'could not mark the import failed');
@@ -144,22 +145,19 @@ export async function runJob(
  * committed), so they are marked failed and audited. Assumes one API process per database.
  */
 export async function failInterrupted(ctx: Ctx): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const jobs = await repo.findRunning(trx);
+  return withTransaction(ctx, async (tx) => {
+    const jobs = await repo.findRunning(tx.db);
     for (const j of jobs) {
       const errors = new ErrorList(j.locale as Ctx['locale'], []);
       errors.add(0, null, 'IMPORT_INTERRUPTED');
-      await repo.finishFailed(trx, j.id, errors.list, ctx.clock());
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'import.commit',
-          result: 'failed',
-          objectType: 'import_job',
-          objectId: j.id,
-          details: { kind: j.kind, orgId: j.org_id, reason: 'interrupted' },
-        },
-      );
+      await repo.finishFailed(tx.db, j.id, errors.list, ctx.clock());
+      await recordAudit(tx, {
+        action: 'import.commit',
+        result: 'failed',
+        objectType: 'import_job',
+        objectId: j.id,
+        details: { kind: j.kind, orgId: j.org_id, reason: 'interrupted' },
+      });
     }
     return jobs.length;
   });

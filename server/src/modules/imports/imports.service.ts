@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Text } from '@yiqi/shared/i18n';
 import type { ImportKind } from '@yiqi/shared/contracts/imports';
 import type { Target } from '../../http/access.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
@@ -14,8 +14,10 @@ import { declaredInflatedSize, looksLikeXlsx, MAX_INFLATED_BYTES } from './impor
 import * as repo from './imports.repository.ts';
 import { failInterrupted as failRunningJobs, runJob, type ImportJobs } from './imports.runner.ts';
 import { template } from './imports.templates.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { iso } from '../../core/dates.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 /** How many errors the job view carries; the rest are in the errors.xlsx download. */
 const VIEW_ERRORS = 100;
 
@@ -51,8 +53,8 @@ export async function startImport(
   const sha256 = createHash('sha256').update(file).digest('hex');
   let jobId: string;
   try {
-    jobId = await ctx.db.transaction().execute(async (trx) => {
-      const job = await repo.insertJob(trx, {
+    jobId = await withTransaction(ctx, async (tx) => {
+      const job = await repo.insertJob(tx.db, {
         kind,
         orgId,
         sha256,
@@ -61,22 +63,19 @@ export async function startImport(
         at: ctx.clock(),
         reason,
       });
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'import.upload',
-          result: 'ok',
-          objectType: 'import_job',
-          objectId: job.id,
-          regionCode: org.region_code,
-          details: { kind, orgId, sha256, bytes: file.length, ...(reason ? { reason } : {}) },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'import.upload',
+        result: 'ok',
+        objectType: 'import_job',
+        objectId: job.id,
+        regionCode: org.region_code,
+        details: { kind, orgId, sha256, bytes: file.length, ...(reason ? { reason } : {}) },
+      });
       return job.id;
     });
   } catch (e) {
     // The one-running-import-per-organization index.
-    if ((e as { code?: string }).code === '23505') throw new DomainError('IMPORT_BUSY');
+    if (isUniqueViolation(e)) throw new DomainError('IMPORT_BUSY');
     throw e;
   }
   const info = { id: jobId, kind, orgId, locale: ctx.locale, regionCode: org.region_code, sha256, reason };

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import type { ImportKind, ImportRowErrorT } from '@yiqi/shared/contracts/imports';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { rowError, type ColumnDef } from './imports.columns.ts';
 import type { DataRow } from './imports.reader.ts';
 

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { ImportVolunteerRow } from '@yiqi/shared/contracts/imports';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { checkIdentity, checkMinorRule, checkPastInstant, docIndex } from '../volunteers/person.ts';
 import { registerBatchOnBehalf, type ImportedPerson } from '../volunteers/registration.service.ts';
 import { parseDocType, parseGender, VOLUNTEER_COLUMNS } from './imports.columns.ts';

@@ -1,15 +1,15 @@
 import type { MembershipRole, MembershipStatus } from '@yiqi/shared/contracts/memberships';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './memberships.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
+import { iso } from '../../core/dates.ts';
 
 type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 /**
  * Only approved organizations take members: a pending or rejected one is not yet (or never) a team, a
@@ -30,19 +30,16 @@ async function open(
   status: 'applied' | 'invited',
 ) {
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const row = await repo.insertMembership(trx, { orgId: org.id, volunteerId, status });
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: status === 'applied' ? 'membership.apply' : 'membership.invite',
-          result: 'ok',
-          objectType: 'membership',
-          objectId: row.id,
-          regionCode: org.region_code,
-          details: { orgId: org.id, volunteerId },
-        },
-      );
+    return await withTransaction(ctx, async (tx) => {
+      const row = await repo.insertMembership(tx.db, { orgId: org.id, volunteerId, status });
+      await recordAudit(tx, {
+        action: status === 'applied' ? 'membership.apply' : 'membership.invite',
+        result: 'ok',
+        objectType: 'membership',
+        objectId: row.id,
+        regionCode: org.region_code,
+        details: { orgId: org.id, volunteerId },
+      });
       return { id: row.id, status };
     });
   } catch (e) {
@@ -76,20 +73,17 @@ async function move(
 ) {
   if (!from.includes(m.status)) throw new DomainError('MEMBERSHIP_STATE');
   const actor = actorOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.transition(trx, m.id, from, to, actor.userId, ctx.clock())))
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.transition(tx.db, m.id, from, to, actor.userId, ctx.clock())))
       throw new DomainError('MEMBERSHIP_STATE');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action,
-        result: 'ok',
-        objectType: 'membership',
-        objectId: m.id,
-        regionCode: m.region_code,
-        details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.status, to },
-      },
-    );
+    await recordAudit(tx, {
+      action,
+      result: 'ok',
+      objectType: 'membership',
+      objectId: m.id,
+      regionCode: m.region_code,
+      details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.status, to },
+    });
   });
   return { id: m.id, status: to };
 }
@@ -142,19 +136,16 @@ export async function leave(ctx: Ctx, membershipId: string) {
 export async function setRole(ctx: Ctx, orgId: string, membershipId: string, role: MembershipRole) {
   const m = await teamMembership(ctx, orgId, membershipId);
   if (m.status !== 'active') throw new DomainError('MEMBERSHIP_STATE');
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateRole(trx, m.id, role))) throw new DomainError('MEMBERSHIP_STATE');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'membership.role',
-        result: 'ok',
-        objectType: 'membership',
-        objectId: m.id,
-        regionCode: m.region_code,
-        details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.role, to: role },
-      },
-    );
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.updateRole(tx.db, m.id, role))) throw new DomainError('MEMBERSHIP_STATE');
+    await recordAudit(tx, {
+      action: 'membership.role',
+      result: 'ok',
+      objectType: 'membership',
+      objectId: m.id,
+      regionCode: m.region_code,
+      details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.role, to: role },
+    });
   });
   return { id: m.id, role };
 }

@@ -1,9 +1,10 @@
 import type { Locale, Text } from '@yiqi/shared/i18n';
 import { NOTIFICATION_KINDS } from '@yiqi/shared/contracts/notifications';
 import type { Database } from '../../db/database.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = { activityId?: string; title?: string; reason?: string; when?: string };
@@ -127,19 +128,16 @@ export async function markRead(ctx: Ctx, id?: string) {
     if (!own) throw new DomainError('NOT_FOUND');
     q = q.where('id', '=', id);
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.executeQuery(q.compile());
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'notification.read',
-        result: 'ok',
-        objectType: 'notification',
-        ...(id ? { objectId: id } : {}),
-        regionCode: null,
-        details: { count: Number(r.numAffectedRows ?? 0) },
-      },
-    );
+  await withTransaction(ctx, async (tx) => {
+    const r = await tx.db.executeQuery(q.compile());
+    await recordAudit(tx, {
+      action: 'notification.read',
+      result: 'ok',
+      objectType: 'notification',
+      ...(id ? { objectId: id } : {}),
+      regionCode: null,
+      details: { count: Number(r.numAffectedRows ?? 0) },
+    });
   });
   return { ok: true as const };
 }

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { DissolveBody, DissolvedView } from '@yiqi/shared/contracts/organizations';
 import { grantCovers } from '../../http/access.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { reassignIssuer } from '../certificates/certificates.service.ts';
 import * as repo from './organizations.repository.ts';
 import { lockedIssuerOf } from './succession.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /*
  * Dissolution (注销): a region administrator whose scope covers an approved organization ends it, with a
@@ -59,16 +60,16 @@ export async function dissolveOrganization(
   if (!reason) throw new DomainError('DISSOLVE_REASON_REQUIRED');
   const successor = input.successorId ? await checkSuccessor(ctx, id, input.successorId) : null;
 
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return withTransaction(ctx, async (tx) => {
+    const tctx = tx;
     // Both rows under lock, then checked again: two dissolutions at once (of this one, or of the
     // successor) must not both pass on what they read before.
-    const locked = await repo.lockForUpdate(trx, successor ? [id, successor.id] : [id]);
+    const locked = await repo.lockForUpdate(tx.db, successor ? [id, successor.id] : [id]);
     const now = (oid: string) => locked.find((r) => r.id === oid)?.status;
     if (now(id) === 'dissolved') throw new DomainError('ORG_DISSOLVED');
     if (successor && now(successor.id) !== 'approved') throw new DomainError('SUCCESSOR_NOT_ACTIVE');
     if (
-      !(await repo.markDissolved(trx, id, {
+      !(await repo.markDissolved(tx.db, id, {
         reason,
         successorId: successor?.id ?? null,
         by: actor.userId,
@@ -77,7 +78,7 @@ export async function dissolveOrganization(
     )
       throw new DomainError('ORG_DISSOLVED');
     // With a successor that is it (approved, locked); without, the parent's issuer or the region admins.
-    const issuer = await lockedIssuerOf(trx, id);
+    const issuer = await lockedIssuerOf(tx.db, id);
     const moved = await reassignIssuer(tctx, id, issuer?.id ?? null);
     await recordAudit(tctx, {
       action: 'organization.dissolve',

@@ -1,4 +1,4 @@
-import { DomainError } from '../../http/domain-error.ts';
+import { DomainError } from '../../core/domain-error.ts';
 
 /**
  * Work that needs a live organization (members, activities, sign-ups, imports, sub-teams) is refused

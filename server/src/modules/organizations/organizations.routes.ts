@@ -23,9 +23,9 @@ import { ctxOf } from '../../http/context.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import { dissolveOrganization } from './dissolution.service.ts';
 import * as orgs from './organizations.service.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['organizations'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The organization named in the path: its admins and the region admins above it act on it. */
 const orgTarget = (req: FastifyRequest): Promise<Target> =>
@@ -85,10 +85,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
     handler: async (req, reply) => {
       const book = await orgs.exportOrganizations(ctxOf(req), req.query);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', 'attachment; filename="organizations.xlsx"')
-        .send(book);
+      return sendDownload(reply, MEDIA.xlsx, 'organizations.xlsx', book);
     },
   });
 

@@ -11,8 +11,8 @@ import {
   type RegisterOrganizationBody,
   type UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
-import { actorOf, type Actor, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Actor, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
 import { grantOrgAdminOnApproval } from '../roles/roles.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -20,6 +20,8 @@ import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './organizations.repository.ts';
 import { organizationsWorkbook } from './organizations.export.ts';
 import { assertActiveOrg } from './org-status.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
 
 /** More rows than this is a province-wide dump, not a working list: the caller narrows the filter. */
 export const EXPORT_LIMIT = 10_000;
@@ -75,8 +77,8 @@ export async function registerOrganization(ctx: Ctx, input: Input) {
   if (input.parentId) await checkParent(ctx, actor, input.parentId, input.regionCode);
   if (uscc && (await repo.findUsccHolder(ctx.db, uscc))) throw new DomainError('USCC_TAKEN');
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const row = await repo.insertOrganization(trx, {
+    return await withTransaction(ctx, async (tx) => {
+      const row = await repo.insertOrganization(tx.db, {
         name: input.name,
         orgType: input.orgType,
         uscc,
@@ -92,22 +94,19 @@ export async function registerOrganization(ctx: Ctx, input: Input) {
         parentId: input.parentId ?? null,
         createdBy: actor.userId,
       });
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'organization.register',
-          result: 'ok',
-          objectType: 'organization',
-          objectId: row.id,
-          regionCode: input.regionCode,
-          details: { orgType: input.orgType, parentId: input.parentId ?? null },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'organization.register',
+        result: 'ok',
+        objectType: 'organization',
+        objectId: row.id,
+        regionCode: input.regionCode,
+        details: { orgType: input.orgType, parentId: input.parentId ?? null },
+      });
       return { id: row.id, status: 'pending' as const };
     });
   } catch (e) {
     // Two registrations of one USCC at the same moment: the partial unique index decides.
-    if ((e as { code?: string }).code === '23505') throw new DomainError('USCC_TAKEN');
+    if (isUniqueViolation(e)) throw new DomainError('USCC_TAKEN');
     throw e;
   }
 }
@@ -139,9 +138,9 @@ export async function reviewOrganization(
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) throw new DomainError('REVIEW_REASON_REQUIRED');
   const status: 'approved' | 'rejected' = input.decision === 'approve' ? 'approved' : 'rejected';
-  await ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    if (!(await repo.markReviewed(trx, id, { status, reason, by: actor.userId, at: ctx.clock() })))
+  await withTransaction(ctx, async (tx) => {
+    const tctx = tx;
+    if (!(await repo.markReviewed(tx.db, id, { status, reason, by: actor.userId, at: ctx.clock() })))
       throw new DomainError('ORG_NOT_PENDING');
     await recordAudit(tctx, {
       action: 'organization.review',
@@ -211,25 +210,22 @@ export async function updateContacts(ctx: Ctx, id: string, b: UnitContactsBody) 
   };
   const after = { ...b, contactPhone: b.contactPhone ?? before.contactPhone };
   const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await repo.updateContacts(trx, id, {
+  await withTransaction(ctx, async (tx) => {
+    const ok = await repo.updateContacts(tx.db, id, {
       personInCharge: b.personInCharge,
       handlerName: b.handlerName,
       contactName: b.contactName,
       ...(b.contactPhone ? { contactPhoneEnc: encrypt(ctx.config.appKey, b.contactPhone) } : {}),
     });
     if (!ok) throw new DomainError('ORG_DISSOLVED');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'organization.contacts',
-        result: 'ok',
-        objectType: 'organization',
-        objectId: id,
-        regionCode: o.region_code,
-        details: { changed },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'organization.contacts',
+      result: 'ok',
+      objectType: 'organization',
+      objectId: id,
+      regionCode: o.region_code,
+      details: { changed },
+    });
   });
   return getOrganization(ctx, id);
 }

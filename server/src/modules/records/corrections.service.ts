@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { BackfillBody } from '@yiqi/shared/contracts/records';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { encrypt } from '../../lib/crypto.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+
 import { recordAudit } from '../audit/audit.service.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './records.repository.ts';
 import { confirmInto } from './records.service.ts';
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 /**
  * Back-fill (补录): past service without check-ins, entered by the organization with evidence. It waits,
@@ -37,8 +38,8 @@ export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof Backfi
     const bytes = Buffer.from(f.contentBase64, 'base64');
     return { ...f, sha256: createHash('sha256').update(bytes).digest('hex') };
   });
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .insertInto('service_records')
       .values({
         kind: 'backfill',
@@ -60,7 +61,7 @@ export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof Backfi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
+    await tx.db
       .insertInto('record_evidence')
       .values(
         files.map((f) => ({
@@ -72,16 +73,13 @@ export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof Backfi
         })),
       )
       .execute();
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'record.backfill',
-        result: 'ok',
-        objectType: 'service_record',
-        objectId: row.id,
-        details: { orgId, volunteerId: v.id, minutes: b.minutes, evidence: files.length },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'record.backfill',
+      result: 'ok',
+      objectType: 'service_record',
+      objectId: row.id,
+      details: { orgId, volunteerId: v.id, minutes: b.minutes, evidence: files.length },
+    });
     return { id: row.id, status: 'pending' as const };
   });
 }
@@ -92,8 +90,8 @@ export async function requestCorrection(ctx: Ctx, recordId: string, minutes: num
   if (!r || r.user_id !== actorOf(ctx).userId) throw new DomainError('NOT_FOUND');
   if (r.status !== 'confirmed') throw new DomainError('RECORD_STATE');
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
+    return await withTransaction(ctx, async (tx) => {
+      const row = await tx.db
         .insertInto('service_records')
         .values({
           kind: 'correction',
@@ -119,17 +117,14 @@ export async function requestCorrection(ctx: Ctx, recordId: string, minutes: num
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'record.correction_request',
-          result: 'ok',
-          objectType: 'service_record',
-          objectId: row.id,
-          regionCode: r.org_region_code,
-          details: { corrects: r.id, from: r.minutes, to: minutes },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'record.correction_request',
+        result: 'ok',
+        objectType: 'service_record',
+        objectId: row.id,
+        regionCode: r.org_region_code,
+        details: { corrects: r.id, from: r.minutes, to: minutes },
+      });
       return { id: row.id, status: 'pending' as const };
     });
   } catch (e) {
@@ -152,10 +147,10 @@ export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | '
     regionCode: r.org_region_code,
   });
   if (r.created_by === actorOf(ctx).userId) throw new DomainError('RECORD_SELF_APPROVAL');
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (tx) => {
     const now = ctx.clock();
     if (decision === 'reject') {
-      const moved = await trx
+      const moved = await tx.db
         .updateTable('service_records')
         .set({
           status: 'rejected',
@@ -168,44 +163,41 @@ export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | '
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('RECORD_STATE');
     } else if (r.corrects_id) {
-      const old = await repo.findRecord(trx, r.corrects_id);
+      const old = await repo.findRecord(tx.db, r.corrects_id);
       if (!old || old.status !== 'confirmed') throw new DomainError('RECORD_STATE');
-      await repo.lockVolunteer(trx, r.volunteer_id);
-      const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, old.id);
+      await repo.lockVolunteer(tx.db, r.volunteer_id);
+      const day = await repo.confirmedMinutesOn(tx.db, r.volunteer_id, r.service_day, old.id);
       if (day + r.minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
-      await trx
+      await tx.db
         .updateTable('service_records')
         .set({ status: 'superseded', superseded_by: r.id })
         .where('id', '=', old.id)
         .where('status', '=', 'confirmed')
         .execute();
-      await trx
+      await tx.db
         .updateTable('service_records')
         .set({ status: 'confirmed', decided_by: actorOf(ctx).userId, decided_at: now })
         .where('id', '=', r.id)
         .where('status', '=', 'pending')
         .execute();
       await repo.addToTotals(
-        trx,
+        tx.db,
         r.volunteer_id,
         Number(r.service_day.slice(0, 4)),
         { minutes: r.minutes - old.minutes, records: 0, activities: 0 },
         now,
       );
     } else {
-      await confirmInto(trx, ctx, r, r.minutes, {});
+      await confirmInto(tx.db, ctx, r, r.minutes, {});
     }
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'record.decide',
-        result: 'ok',
-        objectType: 'service_record',
-        objectId: r.id,
-        regionCode: r.org_region_code,
-        details: { kind: r.kind, decision, reason, corrects: r.corrects_id },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'record.decide',
+      result: 'ok',
+      objectType: 'service_record',
+      objectId: r.id,
+      regionCode: r.org_region_code,
+      details: { kind: r.kind, decision, reason, corrects: r.corrects_id },
+    });
   });
   return { id: r.id, status: decision === 'approve' ? ('confirmed' as const) : ('rejected' as const) };
 }

@@ -3,11 +3,13 @@ import type { HolidayTableBody } from '@yiqi/shared/contracts/holidays';
 import { RECORD_DUE_WORKING_DAYS } from '@yiqi/shared/contracts/records';
 import { BUILT_IN, CALENDAR, WorkingCalendar, type YearTable } from '@yiqi/shared/records/working-days';
 import type { Database } from '../../db/database.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './holidays.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 /**
  * The working-day calendar in force: the built-in year tables, each replaced by the newest one an
@@ -70,26 +72,23 @@ export async function saveTable(ctx: Ctx, year: number, b: z.infer<typeof Holida
   if (b.workdays.some((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())))
     throw new DomainError('HOLIDAY_WORKDAY_NOT_WEEKEND');
   const at = ctx.clock();
-  return ctx.db.transaction().execute(async (trx) => {
-    await repo.insertTable(trx, { year, ...b, createdBy: actorOf(ctx).userId, at });
-    const calendar = await workingCalendar(trx);
+  return withTransaction(ctx, async (tx) => {
+    await repo.insertTable(tx.db, { year, ...b, createdBy: actorOf(ctx).userId, at });
+    const calendar = await workingCalendar(tx.db);
     let redated = 0;
-    for (const d of await repo.draftsToRedate(trx, year)) {
+    for (const d of await repo.draftsToRedate(tx.db, year)) {
       const due = calendar.addWorkingDays(chinaDate(new Date(d.ends_at)), RECORD_DUE_WORKING_DAYS);
       if (due === d.due_day) continue;
-      await repo.setDueDate(trx, d.id, due);
+      await repo.setDueDate(tx.db, d.id, due);
       redated++;
     }
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'calendar.holidays',
-        result: 'ok',
-        objectType: 'holiday_table',
-        objectId: String(year),
-        details: { year, holidays: b.holidays.length, workdays: b.workdays, source: b.source, redated },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'calendar.holidays',
+      result: 'ok',
+      objectType: 'holiday_table',
+      objectId: String(year),
+      details: { year, holidays: b.holidays.length, workdays: b.workdays, source: b.source, redated },
+    });
     const table = { ...b, provisional: false };
     return { ...tableView(year, table, { by: actorOf(ctx).username, at }), redated };
   });

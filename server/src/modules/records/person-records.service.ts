@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { AwardBody, EvaluationBody, TrainingBody } from '@yiqi/shared/contracts/records';
 import { sql } from 'kysely';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /**
  * Training, award and evaluation records an organization enters for a volunteer (记录办法). They are kept
@@ -23,22 +24,19 @@ async function volunteerByNo(ctx: Ctx, no: string) {
 type Table = 'training_records' | 'award_records' | 'evaluation_records';
 
 async function insert(ctx: Ctx, orgId: string, table: Table, values: Record<string, unknown>) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
+  return withTransaction(ctx, async (tx) => {
+    const row = await tx.db
       .insertInto(table)
       .values({ ...values, org_id: orgId, created_by: actorOf(ctx).userId } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: `record.${table.replace('_records', '')}`,
-        result: 'ok',
-        objectType: table,
-        objectId: row.id,
-        details: { orgId, volunteerId: values.volunteer_id },
-      },
-    );
+    await recordAudit(tx, {
+      action: `record.${table.replace('_records', '')}`,
+      result: 'ok',
+      objectType: table,
+      objectId: row.id,
+      details: { orgId, volunteerId: values.volunteer_id },
+    });
     return { id: row.id };
   });
 }

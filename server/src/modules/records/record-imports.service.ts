@@ -1,8 +1,9 @@
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './record-imports.repository.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /**
  * Hours imported from an organization's own sheet (kind 'import'): the reads the import needs while it
@@ -50,39 +51,36 @@ export async function decideBatch(
   reason: string | undefined,
 ) {
   const actor = actorOf(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const job = await repo.lockJob(trx, jobId);
+  return withTransaction(ctx, async (tx) => {
+    const job = await repo.lockJob(tx.db, jobId);
     if (!job) throw new DomainError('NOT_FOUND');
     if (job.kind !== 'records') throw new DomainError('IMPORT_NOT_HOURS');
     if (job.created_by === actor.userId) throw new DomainError('RECORD_SELF_APPROVAL');
     // One decision for the whole batch: it is not the caller's to make when it holds their own hours.
-    if (await repo.batchHasVolunteerOf(trx, jobId, actor.userId))
-      await refuseSelfDecision({ ...ctx, db: trx }, 'RECORD_SELF_DECISION', actor.userId, {
+    if (await repo.batchHasVolunteerOf(tx.db, jobId, actor.userId))
+      await refuseSelfDecision(tx, 'RECORD_SELF_DECISION', actor.userId, {
         orgId: job.org_id,
         regionCode: job.region_code!,
       });
     const now = ctx.clock();
     const result =
       decision === 'approve'
-        ? { ...(await repo.confirmBatch(trx, jobId, actor.userId, now)), rejected: 0 }
+        ? { ...(await repo.confirmBatch(tx.db, jobId, actor.userId, now)), rejected: 0 }
         : {
             confirmed: 0,
             leftPending: 0,
-            rejected: await repo.rejectBatch(trx, jobId, actor.userId, now, reason!),
+            rejected: await repo.rejectBatch(tx.db, jobId, actor.userId, now, reason!),
           };
     if (result.confirmed + result.rejected + result.leftPending === 0)
       throw new DomainError('IMPORT_NOTHING_PENDING');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'record.import_decide',
-        result: 'ok',
-        objectType: 'import_job',
-        objectId: jobId,
-        regionCode: job.region_code,
-        details: { orgId: job.org_id, decision, reason, ...result },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'record.import_decide',
+      result: 'ok',
+      objectType: 'import_job',
+      objectId: jobId,
+      regionCode: job.region_code,
+      details: { orgId: job.org_id, decision, reason, ...result },
+    });
     return result;
   });
 }

@@ -23,13 +23,13 @@ import {
   RecordParams,
 } from '@yiqi/shared/contracts/records';
 import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
-import { XLSX_TYPE } from '../volunteers/xlsx.ts';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
-import { ctxOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { ctxOf } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { ACTIVITY_DECIDER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { decisionScope, ORG_DECIDER } from '../roles/deciders.ts';
@@ -38,6 +38,7 @@ import * as corrections from './corrections.service.ts';
 import * as person from './person-records.service.ts';
 import * as records from './records.service.ts';
 import { SIGNAL_KINDS, signals } from './signals.service.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['service records'];
 const SELF: Access = { kind: 'user' };
@@ -204,11 +205,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
         ...(q.to ? { to: q.to } : {}),
         all: q.all === 'true',
       });
-      return reply
-        .type(XLSX_TYPE)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="service-records.xlsx"')
-        .send(book);
+      return sendDownload(reply, MEDIA.xlsx, 'service-records.xlsx', book);
     },
   });
 

@@ -4,16 +4,17 @@ import { computeHours, type RoundingRule } from '@yiqi/shared/records/hours';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { RecordStatus } from '../../db/schema.records.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+
 import { recordAudit } from '../audit/audit.service.ts';
 import { isSelf } from '../roles/deciders.ts';
 import { workingCalendar } from './holidays.service.ts';
 import * as repo from './records.repository.ts';
 import { workbook } from '../volunteers/xlsx.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { chinaDate, iso } from '../../core/dates.ts';
 
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 export function recordView(r: repo.RecordRow, today: string) {
@@ -64,7 +65,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
   if (rows.length === 0) return 0;
   const calendar = await workingCalendar(ctx.db);
   let drafted = 0;
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (tx) => {
     for (const r of rows) {
       const result = r.check_out_at
         ? computeHours({
@@ -99,7 +100,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
         status: 'draft' as const,
         due_date: calendar.addWorkingDays(chinaDate(new Date(r.activity_ends_at)), RECORD_DUE_WORKING_DAYS),
       };
-      const written = await trx
+      const written = await tx.db
         .insertInto('service_records')
         .values(values)
         .onConflict((oc) =>
@@ -124,16 +125,13 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
       if (written) drafted++;
     }
     if (drafted)
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'record.draft',
-          result: 'ok',
-          objectType: 'activity',
-          objectId: activityId,
-          details: { drafted },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'record.draft',
+        result: 'ok',
+        objectType: 'activity',
+        objectId: activityId,
+        details: { drafted },
+      });
   });
   return drafted;
 }
@@ -210,32 +208,29 @@ export async function confirm(
     }
     const minutes = item.minutes ?? r.minutes;
     try {
-      await ctx.db.transaction().execute(async (trx) => {
+      await withTransaction(ctx, async (tx) => {
         if (r.status !== 'draft') throw new DomainError('RECORD_STATE');
         await confirmInto(
-          trx,
+          tx.db,
           ctx,
           r,
           minutes,
           adjusted ? { minutes, adjust_reason: item.adjustReason! } : {},
         );
-        await recordAudit(
-          { ...ctx, db: trx },
-          {
-            action: 'record.confirm',
-            result: 'ok',
-            objectType: 'service_record',
-            objectId: r.id,
-            regionCode: r.org_region_code,
-            details: {
-              activityId,
-              volunteerId: r.volunteer_id,
-              minutes,
-              adjusted,
-              reason: item.adjustReason,
-            },
+        await recordAudit(tx, {
+          action: 'record.confirm',
+          result: 'ok',
+          objectType: 'service_record',
+          objectId: r.id,
+          regionCode: r.org_region_code,
+          details: {
+            activityId,
+            volunteerId: r.volunteer_id,
+            minutes,
+            adjusted,
+            reason: item.adjustReason,
           },
-        );
+        });
       });
       done++;
     } catch (e) {

@@ -1,9 +1,10 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
-import { chinaDate } from '../activities/activities.views.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+
 import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './signals.repository.ts';
+import { chinaDate } from '../../core/dates.ts';
 
 export const SIGNAL_KINDS = ['over_24h', 'overlap', 'travel', 'rubber_stamp', 'spike'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];

@@ -1,7 +1,7 @@
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import * as repo from './regions.repository.ts';
 
 /** The one lookup other modules use to check a region code: code, name and level, or nothing. */

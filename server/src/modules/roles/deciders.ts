@@ -1,8 +1,8 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import type { Database } from '../../db/database.ts';
 import type { Access, Target } from '../../http/access.ts';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './roles.repository.ts';
 import { resolveScope } from './roles.service.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { GrantBody, GrantListQuery, GrantPage, GrantParams } from '@yiqi/shared/contracts/roles';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import * as roles from './roles.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 

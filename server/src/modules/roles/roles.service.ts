@@ -1,13 +1,15 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { GRANTABLE, ROLE_SCOPE, roleConflict, type Role, type ScopeType } from '@yiqi/shared/roles';
 import { grantCovers, type Access, type Target } from '../../http/access.ts';
-import { actorOf, type Ctx, type Grant } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx, type Grant } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import * as repo from './roles.repository.ts';
 import { findRegion } from '../regions/regions.service.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { isUniqueViolation } from '../../core/pg-errors.ts';
 
 /** The grants of the signed-in user as the API shows them. */
 export function describeGrants(grants: Grant[]) {
@@ -102,29 +104,26 @@ export async function grantRole(
   if (conflict) throw new DomainError(conflict);
   const regionCode = target.type === 'region' ? target.code : target.regionCode;
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const row = await repo.insertGrant(trx, {
+    return await withTransaction(ctx, async (tx) => {
+      const row = await repo.insertGrant(tx.db, {
         userId: user.id,
         role: input.role,
         regionCode: target.type === 'region' ? target.code : null,
         orgId: target.type === 'organization' ? target.id : null,
         grantedBy: actor.userId,
       });
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'role.grant',
-          result: 'ok',
-          objectType: 'role_grant',
-          objectId: row.id,
-          regionCode,
-          details: { role: input.role, userId: user.id },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'role.grant',
+        result: 'ok',
+        objectType: 'role_grant',
+        objectId: row.id,
+        regionCode,
+        details: { role: input.role, userId: user.id },
+      });
       return { id: row.id };
     });
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new DomainError('ROLE_ALREADY_GRANTED');
+    if (isUniqueViolation(e)) throw new DomainError('ROLE_ALREADY_GRANTED');
     throw e;
   }
 }
@@ -156,20 +155,17 @@ export async function revokeRole(ctx: Ctx, grantId: string) {
     });
     throw new DomainError('GRANTOR_REVOKE');
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.markGrantRevoked(trx, grantId, actor.userId, ctx.clock())))
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.markGrantRevoked(tx.db, grantId, actor.userId, ctx.clock())))
       throw new DomainError('NOT_FOUND');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'role.revoke',
-        result: 'ok',
-        objectType: 'role_grant',
-        objectId: grantId,
-        regionCode: target.type === 'region' ? target.code : target.regionCode,
-        details: { role: grant.role, userId: grant.user_id },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'role.revoke',
+      result: 'ok',
+      objectType: 'role_grant',
+      objectId: grantId,
+      regionCode: target.type === 'region' ? target.code : target.regionCode,
+      details: { role: grant.role, userId: grant.user_id },
+    });
   });
 }
 

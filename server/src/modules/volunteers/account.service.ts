@@ -1,6 +1,6 @@
 import type { VolunteerExport } from '@yiqi/shared/contracts/volunteers';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkOwnPassword, closeAccount } from '../auth/auth.service.ts';
 import { findActiveRolesOf } from '../roles/roles.repository.ts';
@@ -9,8 +9,8 @@ import { ownVolunteer } from './profile.service.ts';
 import * as repo from './volunteers.repository.ts';
 import { openEmergencyContact, unseal } from './views.ts';
 import { workbook, type Sheet } from './xlsx.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { withTransaction } from '../../core/tx.ts';
+import { iso } from '../../core/dates.ts';
 
 /** Every table's data about the signed-in person, unmasked: it is their own (PIPL art. 45). */
 async function collect(ctx: Ctx): Promise<VolunteerExport> {
@@ -231,10 +231,10 @@ export async function closeOwnAccount(ctx: Ctx, password: string): Promise<void>
   }
   if ((await findActiveRolesOf(ctx.db, actor.userId)).length > 0) throw new DomainError('ACCOUNT_HAS_ROLES');
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
-    const t = { ...ctx, db: trx };
-    const documentsDeleted = await repo.deleteDocuments(trx, v.id);
-    await accounts.anonymizeVolunteer(trx, v.id, v.region_code, now);
+  await withTransaction(ctx, async (tx) => {
+    const t = tx;
+    const documentsDeleted = await repo.deleteDocuments(tx.db, v.id);
+    await accounts.anonymizeVolunteer(tx.db, v.id, v.region_code, now);
     await closeAccount(t, actor.userId);
     await recordAudit(t, {
       action: 'volunteer.close',

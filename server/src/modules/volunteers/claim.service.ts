@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { ClaimConfirmBody, ClaimRequestBody, MeView } from '@yiqi/shared/contracts/auth';
 import type { DocumentType } from '@yiqi/shared/identity/documents';
 import { maskPhone } from '@yiqi/shared/identity/mask';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as auth from '../auth/auth.service.ts';
 import { findUserById, findUserByPhoneIndex, findUserByUsername } from '../auth/auth.repository.ts';
@@ -19,8 +19,10 @@ import {
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import { sendResetCode } from '../auth/recovery.service.ts';
 import * as repo from './claim.repository.ts';
-import { docIndex, uniqueViolation } from './person.ts';
+import { docIndex } from './person.ts';
+import { uniqueViolation } from '../../core/pg-errors.ts';
 import { unseal } from './views.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /**
  * Account claim (首次登录): a person registered on their behalf (an organization's form or roster import)
@@ -120,8 +122,8 @@ export async function confirmClaim(
   const phone = unseal(ctx, v!.phone_enc)!;
   const phoneFree = !(await findUserByPhoneIndex(ctx.db, auth.phoneIndex(ctx, phone)));
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const t = { ...ctx, db: trx };
+    return await withTransaction(ctx, async (tx) => {
+      const t = tx;
       await consumeCode(t, codeId);
       const user = await auth.createAccount(t, {
         username: input.username,
@@ -129,7 +131,7 @@ export async function confirmClaim(
         passwordHash,
         phone: phoneFree ? phone : null,
       });
-      if (!(await repo.linkUser(trx, v!.id, user.id, ctx.clock()))) throw new DomainError('OTP_INVALID');
+      if (!(await repo.linkUser(tx.db, v!.id, user.id, ctx.clock()))) throw new DomainError('OTP_INVALID');
       await recordAudit(t, {
         action: 'volunteer.claim',
         result: 'ok',

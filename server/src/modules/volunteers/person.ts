@@ -7,8 +7,8 @@ import {
   type DocumentType,
 } from '@yiqi/shared/identity/documents';
 import type { GuardianInput } from '@yiqi/shared/contracts/volunteers';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { blindIndex } from '../../lib/crypto.ts';
 import { phoneIndex } from '../auth/auth.service.ts';
 import * as repo from './volunteers.repository.ts';
@@ -173,11 +173,4 @@ export function personColumns(
     privacy_notice_version: input.privacyNoticeVersion,
     ...guardianColumns(ctx, input.guardian ?? null),
   };
-}
-
-/** The constraint a unique violation hit, or null for any other error. */
-export function uniqueViolation(e: unknown): string | null {
-  const err = e as { code?: string; constraint?: string; message?: string };
-  if (err.code !== '23505') return null;
-  return err.constraint ?? err.message ?? '';
 }

@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { Updateable } from 'kysely';
 import { checkDocument, type DocumentType } from '@yiqi/shared/identity/documents';
 import type { ProfilePatch, VolunteerView } from '@yiqi/shared/contracts/volunteers';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import type { VolunteersTable } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setDisplayName } from '../auth/auth.service.ts';
 import * as repo from './volunteers.repository.ts';
 import { checkIdentity, checkRegion, docIndex, guardianColumns } from './person.ts';
 import { seal, toView, unseal } from './views.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** The signed-in user's volunteer record, or 403 VOLUNTEER_REQUIRED when they have none. */
 export async function ownVolunteer(ctx: Ctx): Promise<repo.VolunteerRecord> {
@@ -90,13 +91,13 @@ export async function updateOwnProfile(ctx: Ctx, p: Patch): Promise<VolunteerVie
   const identity = await identityChanges(ctx, v, p);
   if (identity) Object.assign(set, identity);
 
-  await ctx.db.transaction().execute(async (trx) => {
-    const t = { ...ctx, db: trx };
-    await repo.updateVolunteer(trx, v.id, set);
+  await withTransaction(ctx, async (tx) => {
+    const t = tx;
+    await repo.updateVolunteer(tx.db, v.id, set);
     let documentsDeleted = 0;
     if (identity) {
       // Copies of the old document no longer match the record; keep no more personal data than needed.
-      documentsDeleted = await repo.deleteDocuments(trx, v.id);
+      documentsDeleted = await repo.deleteDocuments(tx.db, v.id);
       if (v.user_id && identity.name !== v.name) await setDisplayName(t, v.user_id, identity.name);
     }
     await recordAudit(t, {

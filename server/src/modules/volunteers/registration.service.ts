@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { RegisterBody, RegisterOnBehalfBody, VolunteerView } from '@yiqi/shared/contracts/volunteers';
 import type { MeView } from '@yiqi/shared/contracts/auth';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
@@ -23,16 +23,11 @@ import {
 import { sendResetCode } from '../auth/recovery.service.ts';
 import { findActiveByDocIndex } from './claim.repository.ts';
 import { notifyRegistered } from './claim.service.ts';
-import {
-  checkPerson,
-  checkPastInstant,
-  personColumns,
-  preparePerson,
-  uniqueViolation,
-  type Identity,
-} from './person.ts';
+import { checkPerson, checkPastInstant, personColumns, preparePerson, type Identity } from './person.ts';
+import { uniqueViolation } from '../../core/pg-errors.ts';
 import { newVolunteerNumber } from './volunteer-number.ts';
 import { toView } from './views.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** A number not yet given to anyone; numbers are never reused because volunteer rows are never deleted. */
 async function freeNumber(db: Database, regionCode: string): Promise<string> {
@@ -182,10 +177,10 @@ export async function registerSelf(
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock();
   const out = await withNumberRetry(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const t = { ...ctx, db: trx };
+    withTransaction(ctx, async (tx) => {
+      const t = tx;
       await consumeCode(t, codeId);
-      const no = await freeNumber(trx, input.regionCode);
+      const no = await freeNumber(tx.db, input.regionCode);
       const user = await auth.createAccount(t, {
         // The public number, not the phone: user names show up in logs and audit rows.
         username: `v${no}`,
@@ -193,7 +188,7 @@ export async function registerSelf(
         passwordHash,
         phone: input.phone,
       });
-      const v = await repo.insertVolunteer(trx, {
+      const v = await repo.insertVolunteer(tx.db, {
         ...person,
         volunteer_no: no,
         user_id: user.id,
@@ -239,9 +234,9 @@ export async function registerOnBehalf(
   const person = await preparePerson(ctx, input, 'on_behalf');
   const now = ctx.clock();
   const id = await withNumberRetry(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const no = await freeNumber(trx, input.regionCode);
-      const v = await repo.insertVolunteer(trx, {
+    withTransaction(ctx, async (tx) => {
+      const no = await freeNumber(tx.db, input.regionCode);
+      const v = await repo.insertVolunteer(tx.db, {
         ...person,
         volunteer_no: no,
         user_id: null,
@@ -252,17 +247,14 @@ export async function registerOnBehalf(
         created_at: now,
         updated_at: now,
       });
-      await recordAudit(
-        { ...ctx, db: trx },
-        {
-          action: 'volunteer.register',
-          result: 'ok',
-          objectType: 'volunteer',
-          objectId: v.id,
-          regionCode: input.regionCode,
-          details: { mode: 'on_behalf', orgId: input.orgId ?? null, docType: input.docType },
-        },
-      );
+      await recordAudit(tx, {
+        action: 'volunteer.register',
+        result: 'ok',
+        objectType: 'volunteer',
+        objectId: v.id,
+        regionCode: input.regionCode,
+        details: { mode: 'on_behalf', orgId: input.orgId ?? null, docType: input.docType },
+      });
       return v.id;
     }),
   );

@@ -1,6 +1,6 @@
 import { isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './volunteers.repository.ts';
 import { findRegion } from '../regions/regions.service.ts';

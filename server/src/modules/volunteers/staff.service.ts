@@ -8,8 +8,8 @@ import type {
   VolunteerListQuery,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import type { Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { phoneIndex } from '../auth/auth.service.ts';
 import { docIndex } from './person.ts';

@@ -7,14 +7,15 @@ import {
   type QueueQuery,
   type VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import { actorOf, type Ctx } from '../../http/context.ts';
-import { DomainError } from '../../http/domain-error.ts';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { identityVerifierFor } from './identity-verifier.ts';
 import { ownVolunteer } from './profile.service.ts';
 import { listPrefixes, volunteerInScope } from './scope.ts';
 import * as repo from './volunteers.repository.ts';
 import { seal, toRow, toView, unseal } from './views.ts';
+import { withTransaction } from '../../core/tx.ts';
 
 /** Enough copies for front, back and a retake; more is a misuse of storage meant for one review. */
 const MAX_DOCUMENTS = 5;
@@ -41,29 +42,26 @@ export async function uploadDocument(ctx: Ctx, input: z.infer<typeof DocumentUpl
   const existing = await repo.listDocumentMeta(ctx.db, [v.id]);
   if (existing.length >= MAX_DOCUMENTS) throw new DomainError('DOCUMENT_UPLOAD_LIMIT');
   const now = ctx.clock();
-  return ctx.db.transaction().execute(async (trx) => {
-    const doc = await repo.insertDocument(trx, {
+  return withTransaction(ctx, async (tx) => {
+    const doc = await repo.insertDocument(tx.db, {
       volunteerId: v.id,
       mimeType: input.mimeType,
       contentEnc: seal(ctx, bytes.toString('base64')),
     });
-    await repo.updateVolunteer(trx, v.id, {
+    await repo.updateVolunteer(tx.db, v.id, {
       verification_status: 'pending',
       verification_method: null,
       verification_note: null,
       updated_at: now,
     });
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'volunteer.document_upload',
-        result: 'ok',
-        objectType: 'volunteer',
-        objectId: v.id,
-        regionCode: v.region_code,
-        details: { documentId: doc.id, mimeType: input.mimeType, bytes: bytes.length },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'volunteer.document_upload',
+      result: 'ok',
+      objectType: 'volunteer',
+      objectId: v.id,
+      regionCode: v.region_code,
+      details: { documentId: doc.id, mimeType: input.mimeType, bytes: bytes.length },
+    });
     return { id: doc.id, verificationStatus: 'pending' as const };
   });
 }
@@ -79,9 +77,9 @@ export async function verifyOnline(ctx: Ctx): Promise<VolunteerView> {
     unseal(ctx, v.doc_number_enc) ?? '',
   );
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (tx) => {
     await repo.updateVolunteer(
-      trx,
+      tx.db,
       v.id,
       result.ok
         ? {
@@ -100,17 +98,14 @@ export async function verifyOnline(ctx: Ctx): Promise<VolunteerView> {
             updated_at: now,
           },
     );
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'volunteer.verify',
-        result: result.ok ? 'ok' : 'failed',
-        objectType: 'volunteer',
-        objectId: v.id,
-        regionCode: v.region_code,
-        details: { method: 'external', ...(result.ok ? {} : { reason: result.reason ?? 'no_match' }) },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'volunteer.verify',
+      result: result.ok ? 'ok' : 'failed',
+      objectType: 'volunteer',
+      objectId: v.id,
+      regionCode: v.region_code,
+      details: { method: 'external', ...(result.ok ? {} : { reason: result.reason ?? 'no_match' }) },
+    });
   });
   return toView(ctx, (await repo.findVolunteerById(ctx.db, v.id))!);
 }
@@ -165,25 +160,22 @@ export async function decide(ctx: Ctx, id: string, d: z.infer<typeof DecisionBod
   if (v.verification_status !== 'pending') throw new DomainError('VERIFICATION_NOT_PENDING');
   if (d.decision === 'reject' && !d.note) throw new DomainError('REVIEW_REASON_REQUIRED');
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
-    const done = await repo.decideVerification(trx, v.id, {
+  await withTransaction(ctx, async (tx) => {
+    const done = await repo.decideVerification(tx.db, v.id, {
       status: d.decision === 'approve' ? 'verified' : 'rejected',
       by: actor.userId,
       at: now,
       note: d.note || null,
     });
     if (!done) throw new DomainError('VERIFICATION_NOT_PENDING');
-    await recordAudit(
-      { ...ctx, db: trx },
-      {
-        action: 'volunteer.verification',
-        result: 'ok',
-        objectType: 'volunteer',
-        objectId: v.id,
-        regionCode: v.region_code,
-        details: { decision: d.decision, method: 'manual' },
-      },
-    );
+    await recordAudit(tx, {
+      action: 'volunteer.verification',
+      result: 'ok',
+      objectType: 'volunteer',
+      objectId: v.id,
+      regionCode: v.region_code,
+      details: { decision: d.decision, method: 'manual' },
+    });
   });
   return toView(ctx, (await repo.findVolunteerById(ctx.db, v.id))!);
 }

@@ -8,9 +8,10 @@ import type {
   VolunteerRow,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../core/ctx.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
 import type { VolunteerRecord } from './volunteers.repository.ts';
+import { iso } from '../../core/dates.ts';
 
 /** Encrypts a personal value for storage (AES-256-GCM with the application key). */
 export function seal(ctx: Pick<Ctx, 'config'>, plain: string): string {
@@ -51,8 +52,6 @@ export function signUpBlockers(v: VolunteerRecord, today: Date): Blocker[] {
   if (v.verification_status !== 'verified') out.push('real_name_unverified');
   return out;
 }
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function masked(ctx: Pick<Ctx, 'config'>, v: VolunteerRecord) {
   const doc = unseal(ctx, v.doc_number_enc);

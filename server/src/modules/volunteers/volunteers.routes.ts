@@ -21,7 +21,7 @@ import * as profile from './profile.service.ts';
 import * as registration from './registration.service.ts';
 import * as verification from './verification.service.ts';
 import { registerVolunteerStaffRoutes } from './volunteers.staff.routes.ts';
-import { XLSX_TYPE } from './xlsx.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['volunteers'];
 
@@ -101,13 +101,7 @@ export function registerVolunteerRoutes(app: FastifyInstance): void {
       const out = await account.exportOwnData(ctxOf(req), req.query.format);
       reply.header('cache-control', 'no-store');
       if ('json' in out) return out.json;
-      return (
-        reply
-          .type(XLSX_TYPE)
-          .header('content-disposition', `attachment; filename="volunteer-${out.volunteerNo}.xlsx"`)
-          // Fastify sends a Buffer as it is; the JSON schema above applies only to the JSON format.
-          .send(out.xlsx as never)
-      );
+      return sendDownload(reply, MEDIA.xlsx, `volunteer-${out.volunteerNo}.xlsx`, out.xlsx);
     },
   });
 

@@ -21,7 +21,7 @@ import { resolveScope } from '../roles/roles.service.ts';
 import * as registration from './registration.service.ts';
 import * as staff from './staff.service.ts';
 import * as verification from './verification.service.ts';
-import { XLSX_TYPE } from './xlsx.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['volunteers'];
 
@@ -106,11 +106,7 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
     config: { access: regionAdmin() },
     handler: async (req, reply) => {
       const file = await staff.exportVolunteers(ctxOf(req), req.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="volunteers.xlsx"')
-        .send(file);
+      return sendDownload(reply, MEDIA.xlsx, 'volunteers.xlsx', file);
     },
   });
 

@@ -28,5 +28,3 @@ export async function workbook(sheets: Sheet[]): Promise<Buffer> {
   }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

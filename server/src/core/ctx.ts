@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Locale } from '@yiqi/shared/i18n';
+import type { Role } from '@yiqi/shared/roles';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../lib/config.ts';
+
+/** One active role grant as the authorization layer sees it. */
+export interface Grant {
+  id: string;
+  role: Role;
+  /** Region scope: the region code and level. Organization scope: the organization and its region. */
+  regionCode: string;
+  regionLevel: number;
+  orgId: string | null;
+  /** Name of the region or organization, for display. */
+  scopeName: string;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  locale: Locale;
+  grants: Grant[];
+  /** The session passed the second factor. */
+  mfa: boolean;
+  mfaEnrolled: boolean;
+  sessionHash: Buffer;
+}
+
+/** What every service call gets: no globals, so tests can swap the database or the clock. */
+export interface Ctx {
+  db: Database;
+  actor: Actor | null;
+  clock: () => Date;
+  log: FastifyBaseLogger;
+  config: Config;
+  requestId: string;
+  ip: string;
+  locale: Locale;
+  /**
+   * Audits a refusal a service makes (e.g. a by-id read outside the caller's scope) through the same
+   * per-actor, per-route, per-minute aggregation as the access hook's, so probing ids cannot flood the log.
+   * Absent outside a request (jobs, seeds).
+   */
+  denied?: (reason: string, object: { type: string; id: string }) => Promise<void>;
+}
+
+/** The actor of a route that declared it needs one; the access hook has already checked. */
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new Error('route without an actor reached a service that needs one');
+  return ctx.actor;
+}
