@@ -37,6 +37,9 @@ import { registerCertificateRoutes } from './modules/certificates/certificates.r
 import { registerHolidayRoutes } from './modules/records/holidays.routes.ts';
 import { registerRecordRoutes } from './modules/records/records.routes.ts';
 import { registerNationalExportRoutes } from './modules/exports/national.routes.ts';
+import type { JobDefinition } from './core/jobs.ts';
+import { installJobs } from './modules/jobs/jobs.runner.ts';
+import { recordJobs } from './modules/records/records.jobs.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -49,7 +52,12 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Where one-time codes go instead of the channel OTP_CHANNEL names (tests capture them). */
   otpChannel?: OtpChannel;
+  /** The jobs this app runs instead of every module's (tests of the job runner). */
+  jobs?: JobDefinition<never>[];
 }
+
+/** Every module's jobs (core/jobs.ts), run by modules/jobs. */
+const JOBS: JobDefinition<never>[] = [...recordJobs];
 
 export type App = FastifyInstance & { routeTable: RouteEntry[] };
 
@@ -138,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerRecordRoutes(app);
   registerHolidayRoutes(app);
   registerNationalExportRoutes(app);
+  installJobs(app, opts.jobs ?? JOBS);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

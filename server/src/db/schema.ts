@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActivityTables } from './schema.activities.ts';
 import type { CertificateTables } from './schema.certificates.ts';
+import type { JobTables } from './schema.jobs.ts';
 import type { RecordTables } from './schema.records.ts';
 
 /** Table types for Kysely; they mirror migrations/ (keep both in the same commit). */
@@ -222,7 +223,7 @@ export interface CodeRequestsTable {
   created_at: Timestamp;
 }
 
-export interface DB extends ActivityTables, RecordTables, CertificateTables {
+export interface DB extends ActivityTables, RecordTables, CertificateTables, JobTables {
   regions: RegionsTable;
   users: UsersTable;
   volunteers: VolunteersTable;

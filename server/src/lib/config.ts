@@ -35,6 +35,10 @@ export interface Config {
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
   recordSweepMinutes: number;
+  /** How often each process looks for due jobs, in milliseconds (0: this process runs no jobs). */
+  jobsPollMs: number;
+  /** How long a claimed job is reserved for its runner; a run not renewed by then is taken up again. */
+  jobsLeaseSeconds: number;
   /** How often the server signs the audit chain head into the witness file and log (0: only on stop). */
   auditWitnessMinutes: number;
   /** Append-only file of signed audit chain heads, compared by `npm run audit:verify -- --witness`. */
@@ -141,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
+    jobsPollMs: int(env, 'JOBS_POLL_MS', 5000, 0),
+    jobsLeaseSeconds: int(env, 'JOBS_LEASE_SECONDS', 300, 10),
     auditWitnessMinutes: int(env, 'AUDIT_WITNESS_MINUTES', 5, 0),
     auditWitnessFile: resolve(env.AUDIT_WITNESS_FILE || join(dataDir, 'audit-witness.jsonl')),
     otpChannel: env.OTP_CHANNEL ?? 'log',

@@ -37,6 +37,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Many tests register volunteers from one address; the recovery tests set their own limits.
     OTP_PER_IP_PER_HOUR: '100000',
     OTP_PER_IDENTIFIER_PER_HOUR: '1000',
+    // No polling: tests that need jobs run them with `app.jobs.tick()` (or set JOBS_POLL_MS).
+    JOBS_POLL_MS: '0',
     ...overrides,
   });
 }

@@ -17,7 +17,7 @@ import {
 import type { Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
-import type { Ctx } from '../../core/ctx.ts';
+import { systemCtx } from '../../core/system-ctx.ts';
 import { resolveScope } from '../roles/roles.service.ts';
 import { decideBatch } from '../records/record-imports.service.ts';
 import { ImportJobs } from './imports.runner.ts';
@@ -47,17 +47,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
   const jobs = new ImportJobs();
   // Jobs a stopped process left running wrote nothing: mark them failed before taking requests.
   app.addHook('onReady', async () => {
-    const deps = app.deps;
-    const ctx: Ctx = {
-      db: deps.db,
-      actor: null,
-      clock: deps.clock,
-      log: app.log,
-      config: deps.config,
-      requestId: 'startup',
-      ip: '127.0.0.1',
-      locale: 'zh-CN',
-    };
+    const ctx = systemCtx(app.deps, { requestId: 'startup', log: app.log });
     const n = await imports.failInterrupted(ctx);
     if (n) app.log.warn(`${n} import job(s) interrupted by the last stop were marked failed`);
   });

@@ -28,7 +28,6 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
-import type { Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { ACTIVITY_DECIDER } from '../activities/activities.routes.ts';
 import { findRegion } from '../regions/regions.service.ts';
@@ -93,31 +92,8 @@ const SignalList = z.object({
   ),
 });
 
-/** When a shift ends its records are drafted: a sweep every few minutes, besides the organizer's view. */
-function startDraftSweep(app: FastifyInstance) {
-  const minutes = app.deps.config.recordSweepMinutes;
-  if (!minutes) return;
-  const timer = setInterval(() => {
-    const deps = app.deps;
-    const ctx: Ctx = {
-      db: deps.db,
-      actor: null,
-      clock: deps.clock,
-      log: app.log,
-      config: deps.config,
-      requestId: 'record-sweep',
-      ip: '127.0.0.1',
-      locale: 'zh-CN',
-    };
-    records.draftDue(ctx).catch((e) => app.log.error({ err: e }, 'record draft sweep failed'));
-  }, minutes * 60_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
-}
-
 export function registerRecordRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onReady', async () => startDraftSweep(app));
 
   r.get('/api/records/signals', {
     schema: {
