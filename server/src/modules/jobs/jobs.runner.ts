@@ -53,6 +53,8 @@ export function createJobRunner(deps: SystemDeps, defs: AnyJob[], log: FastifyBa
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
   let lastPrune = -Infinity;
+  /** The period this process last inserted per recurring job (saves an INSERT per job and poll). */
+  const scheduled = new Map<string, string>();
 
   async function scheduleRecurring(now: Date) {
     for (const d of defs) {
@@ -60,7 +62,9 @@ export function createJobRunner(deps: SystemDeps, defs: AnyJob[], log: FastifyBa
       if (!every) continue;
       const start = new Date(Math.floor(now.getTime() / every) * every);
       const period = start.toISOString();
+      if (scheduled.get(d.name) === period) continue;
       await repo.insertJob(deps.db, { name: d.name, key: period, payload: { period }, runAt: start });
+      scheduled.set(d.name, period);
     }
   }
 
