@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { buildApp, type App } from '../../app.ts';
@@ -8,7 +11,7 @@ import { systemCtx } from '../../core/system-ctx.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { openPostgres, withUser, type OpenDatabase } from '../../db/database.ts';
 import { TestClock, testConfig } from '../../test/harness.ts';
-import { APP_ROLE, openTestDatabase } from '../../test/database.ts';
+import { APP_ROLE, execAsOwner, onPostgres, openTestDatabase } from '../../test/database.ts';
 import { enqueueJob } from './jobs.service.ts';
 import { createJobRunner } from './jobs.runner.ts';
 
@@ -286,6 +289,33 @@ describe('durable jobs', () => {
       [['done', 200]],
     );
   });
+
+  it(
+    'on PostgreSQL, two runner processes racing over 200 jobs run each exactly once',
+    { skip: !onPostgres(), timeout: 120_000 },
+    async () => {
+      await execAsOwner(
+        handle,
+        `CREATE TABLE job_race_effects (n integer NOT NULL, pid integer NOT NULL);
+         CREATE TABLE job_race_ready (pid integer NOT NULL);
+         GRANT SELECT, INSERT ON job_race_effects, job_race_ready TO ${APP_ROLE};`,
+      );
+      const ctx = ctxOn(handle);
+      const past = new Date(Date.now() - MIN);
+      for (let n = 0; n < 200; n++) await enqueueJob(ctx, 'test.race-process', { n }, { runAt: past });
+      const script = fileURLToPath(new URL('./jobs.race-process.ts', import.meta.url));
+      const url = withUser(handle.url!, APP_ROLE);
+      const outs = await Promise.all(
+        [0, 1].map(() => promisify(execFile)(process.execPath, ['--import', 'tsx', script, url, '2'])),
+      );
+      const results = outs.map((o) => JSON.parse(o.stdout) as { pid: number; runs: number });
+      assert.equal(results[0]!.runs + results[1]!.runs, 200);
+      const effects = await sql<{ runs: number; jobs: number; pids: number }>`
+        SELECT count(*)::int AS runs, count(DISTINCT n)::int AS jobs, count(DISTINCT pid)::int AS pids
+        FROM job_race_effects`.execute(handle.db);
+      assert.deepEqual(effects.rows[0], { runs: 200, jobs: 200, pids: 2 });
+    },
+  );
 
   it(
     'the app polls for due jobs, and closing it waits for the job running now',
