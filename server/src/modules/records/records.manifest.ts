@@ -1,0 +1,9 @@
+import { registerRecordRoutes } from './records.routes.ts';
+import { registerHolidayRoutes } from './holidays.routes.ts';
+import type { ModuleManifest } from '../../core/manifest.ts';
+
+export const manifest: ModuleManifest = {
+  name: 'records',
+  routes: [registerRecordRoutes, registerHolidayRoutes],
+  matrix: new URL('./records.matrix.ts', import.meta.url),
+};
