@@ -17,29 +17,11 @@ import { installErrorHandling } from './http/errors.ts';
 import { DomainError } from './core/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
 import { installRequestGuards, installSecurityHeaders } from './http/security.ts';
-import { registerSystemRoutes } from './modules/system/system.routes.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { registerRecoveryRoutes } from './modules/auth/recovery.routes.ts';
 import { otpChannelFor, type OtpChannel } from './modules/auth/otp-channel.ts';
-import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
-import { registerRoleRoutes } from './modules/roles/roles.routes.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
-import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
-import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes.ts';
-import { registerClaimRoutes } from './modules/volunteers/claim.routes.ts';
-import { registerMembershipRoutes } from './modules/memberships/memberships.routes.ts';
-import { registerImportRoutes } from './modules/imports/imports.routes.ts';
-import { registerActivityRoutes } from './modules/activities/activities.routes.ts';
-import { registerSignupRoutes } from './modules/activities/signups.routes.ts';
-import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { registerCertificateRoutes } from './modules/certificates/certificates.routes.ts';
-import { registerHolidayRoutes } from './modules/records/holidays.routes.ts';
-import { registerRecordRoutes } from './modules/records/records.routes.ts';
-import { registerNationalExportRoutes } from './modules/exports/national.routes.ts';
+import { jobsOf } from './core/manifest.ts';
+import { MODULES } from './modules.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { installJobs } from './modules/jobs/jobs.runner.ts';
-import { recordJobs } from './modules/records/records.jobs.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -56,12 +38,12 @@ export interface BuildOptions {
   jobs?: JobDefinition<never>[];
 }
 
-/** Every module's jobs (core/jobs.ts), run by modules/jobs. */
-const JOBS: JobDefinition<never>[] = [...recordJobs];
-
 export type App = FastifyInstance & { routeTable: RouteEntry[] };
 
-/** Assembles the HTTP app: plugins first, then each domain's routes, registered explicitly in order. */
+/** Every module's jobs (from the manifests in modules.ts), for the job runner. */
+export const allJobs = jobsOf(MODULES);
+
+/** Assembles the HTTP app: plugins first, then each module's routes, in the order of modules.ts. */
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
     logger:
@@ -127,26 +109,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } }),
   );
 
-  registerSystemRoutes(app);
-  registerAuthRoutes(app);
-  registerRecoveryRoutes(app);
-  registerRegionRoutes(app);
-  registerRoleRoutes(app);
-  registerAuditRoutes(app);
-  registerOrganizationRoutes(app);
-  registerVolunteerRoutes(app);
-  registerClaimRoutes(app);
-  registerMembershipRoutes(app);
-  registerImportRoutes(app);
-  registerActivityRoutes(app);
-  registerSignupRoutes(app);
-  registerNotificationRoutes(app);
-  registerCalendarRoutes(app);
-  registerCertificateRoutes(app);
-  registerRecordRoutes(app);
-  registerHolidayRoutes(app);
-  registerNationalExportRoutes(app);
-  installJobs(app, opts.jobs ?? JOBS);
+  // Each module's routes, in the order of modules.ts.
+  for (const m of MODULES) for (const register of m.routes) register(app);
+  installJobs(app, opts.jobs ?? allJobs);
 
   if (existsSync(WEB_DIST + 'index.html')) {
     await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));

@@ -17,19 +17,16 @@ import {
   type TestApp,
   type TestUser,
 } from '../test/harness.ts';
-import {
-  addVolunteerRecord,
-  insertOrganization,
-  registration,
-} from '../modules/memberships/memberships.testkit.ts';
-import { volunteerMatrixFixtures } from '../modules/volunteers/volunteers.testkit.ts';
-import { importMatrixFixtures } from '../modules/imports/imports.testkit.ts';
-import { activityMatrixFixtures } from '../modules/activities/activities.matrix.ts';
-import { certificateMatrixFixtures } from '../modules/certificates/certificates.matrix.ts';
-import { recordMatrixFixtures } from '../modules/records/records.matrix.ts';
+import { addVolunteerRecord } from '../modules/memberships/memberships.testkit.ts';
+import { MODULES } from '../modules.ts';
+import type {
+  MatrixActor as Actor,
+  MatrixFixture,
+  MatrixFixtures,
+  MatrixReq as Req,
+  Relation,
+} from '../test/matrix.ts';
 
-type Relation =
-  'none' | 'self' | 'same' | 'descendant' | 'ancestor' | 'sibling' | 'other_city' | 'other_province';
 const TARGET_RELATIONS: Relation[] = [
   'same',
   'descendant',
@@ -51,27 +48,11 @@ const REGION_OF: Record<Exclude<Relation, 'none' | 'self' | 'descendant'>, strin
 
 const DENIAL_CODES = ['FORBIDDEN', 'OUT_OF_SCOPE', 'MFA_REQUIRED'];
 
-interface Actor {
-  name: string;
-  role: Role | 'user' | 'anonymous';
-  mfa: boolean;
-  cookie?: string;
-  user?: TestUser;
-}
-
-interface Req {
-  method: string;
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-}
-
 let t: TestApp;
 const actors: Actor[] = [];
 const regions = {} as Record<Exclude<Relation, 'none' | 'self'>, string>;
 const orgs = {} as Record<Exclude<Relation, 'none' | 'self'>, string>;
 let grantee: TestUser;
-let holders = 0;
 
 before(async () => {
   t = await startTestApp();
@@ -111,203 +92,24 @@ before(async () => {
 });
 after(() => t.close());
 
-/** How to call each route for a relation; null when the relation does not apply to the route. */
-const FIXTURES: Record<string, (rel: Relation, actor: Actor) => Promise<Req | null> | Req | null> = {
-  ...volunteerMatrixFixtures(() => t, regions, orgs),
-  ...importMatrixFixtures(() => t, orgs),
-  ...activityMatrixFixtures(
-    () => t,
-    orgs,
-    (actor) => volunteerOf(actor as Actor),
-  ),
-  ...certificateMatrixFixtures(
-    () => t,
+/**
+ * How to call each route for a relation (null when the relation does not apply to the route): every
+ * module's fixtures, from the file its manifest names; a route given fixtures twice is refused.
+ */
+const FIXTURES: Record<string, MatrixFixture> = {};
+for (const m of MODULES) {
+  if (!m.matrix) continue;
+  const { matrixFixtures } = (await import(m.matrix.href)) as { matrixFixtures: MatrixFixtures };
+  const own = matrixFixtures({
+    t: () => t,
     regions,
     orgs,
-    (actor) => volunteerOf(actor as Actor),
-  ),
-  ...recordMatrixFixtures(
-    () => t,
-    regions,
-    orgs,
-    (actor) => volunteerOf(actor as Actor),
-    async () => (await addVolunteerRecord(t, null)).id,
-  ),
-  'GET /api/regions': (rel) =>
-    rel === 'none' ? { method: 'GET', url: '/api/regions?parent=440300000000' } : null,
-  'GET /api/regions/:code': (rel) =>
-    rel === 'none' ? { method: 'GET', url: `/api/regions/${NANSHAN}` } : null,
-  'POST /api/auth/login': (rel) =>
-    rel === 'none'
-      ? {
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: 'grantee', password: 'wrong-password-1' },
-        }
-      : null,
-  // Account claim and forgotten password: public; every actor may ask (the answers say nothing of anyone).
-  'POST /api/auth/claim/request': (rel) =>
-    rel === 'none'
-      ? { method: 'POST', url: '/api/auth/claim/request', payload: { phone: '13900000001' } }
-      : null,
-  'POST /api/auth/claim/confirm': (rel) =>
-    rel === 'none'
-      ? {
-          method: 'POST',
-          url: '/api/auth/claim/confirm',
-          payload: { phone: '13900000001', code: '000000', username: 'claimer', password: 'Whatever-123' },
-        }
-      : null,
-  'POST /api/auth/password-reset/request': (rel) =>
-    rel === 'none'
-      ? { method: 'POST', url: '/api/auth/password-reset/request', payload: { identifier: 'grantee' } }
-      : null,
-  'POST /api/auth/password-reset/confirm': (rel) =>
-    rel === 'none'
-      ? {
-          method: 'POST',
-          url: '/api/auth/password-reset/confirm',
-          payload: { identifier: 'grantee', code: '000000', newPassword: 'Whatever-123' },
-        }
-      : null,
-  'POST /api/auth/logout': () => null, // ends the actor's session: covered in auth.test.ts
-  'GET /api/me': (rel) => (rel === 'self' ? { method: 'GET', url: '/api/me' } : null),
-  'POST /api/auth/password': (rel) =>
-    rel === 'self'
-      ? {
-          method: 'POST',
-          url: '/api/auth/password',
-          payload: { currentPassword: 'not-it-123', newPassword: 'Whatever-123' },
-        }
-      : null,
-  'PUT /api/me/locale': (rel) =>
-    rel === 'self' ? { method: 'PUT', url: '/api/me/locale', payload: { locale: 'zh-CN' } } : null,
-  'POST /api/auth/totp/setup': () => null, // would replace the actor's own authenticator: covered in auth.test.ts
-  'POST /api/auth/totp/enable': (rel) =>
-    rel === 'self' ? { method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } } : null,
-  'POST /api/auth/totp/verify': () => null, // a wrong code counts toward lockout: covered in auth.test.ts
-  'GET /api/admin/role-grants': (rel) =>
-    rel === 'none' || rel === 'self'
-      ? null
-      : { method: 'GET', url: `/api/admin/role-grants?region=${regions[rel]}` },
-  'POST /api/admin/role-grants': (rel) =>
-    rel === 'none' || rel === 'self'
-      ? null
-      : {
-          method: 'POST',
-          url: '/api/admin/role-grants',
-          payload: { username: 'grantee', role: 'org_admin', scopeType: 'organization', scopeId: orgs[rel] },
-        },
-  'DELETE /api/admin/role-grants/:id': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const holder = await createUser(t, `holder-${++holders}`);
-    const g = await t.handle.db
-      .insertInto('role_grants')
-      .values({ user_id: holder.id, role: 'region_admin', region_code: regions[rel] })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { method: 'DELETE', url: `/api/admin/role-grants/${g.id}` };
-  },
-  'GET /api/audit': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/audit' } : null),
-  'POST /api/audit/verify': (rel) => (rel === 'none' ? { method: 'POST', url: '/api/audit/verify' } : null),
-  'GET /api/organizations/:id': (rel) =>
-    rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}` },
-  'PUT /api/organizations/:id/contacts': (rel) =>
-    rel === 'none' || rel === 'self'
-      ? null
-      : {
-          method: 'PUT',
-          url: `/api/organizations/${orgs[rel]}/contacts`,
-          payload: { personInCharge: '矩阵负责人', handlerName: '矩阵经办人', contactName: '矩阵联系人' },
-        },
-  'POST /api/organizations': (rel) =>
-    rel === 'self' ? { method: 'POST', url: '/api/organizations', payload: registration() } : null,
-  'GET /api/me/organizations': (rel) =>
-    rel === 'self' ? { method: 'GET', url: '/api/me/organizations' } : null,
-  'GET /api/organizations': (rel) => regionList('/api/organizations', rel),
-  'GET /api/organizations/export.xlsx': (rel) => regionList('/api/organizations/export.xlsx', rel),
-  'GET /api/organizations/review-queue': (rel) => regionList('/api/organizations/review-queue', rel),
-  'POST /api/organizations/:id/review': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const id = await insertOrganization(t, `待审-${rel}`, regions[rel], { status: 'pending' });
-    return { method: 'POST', url: `/api/organizations/${id}/review`, payload: { decision: 'approve' } };
-  },
-  // A fresh approved organization in the relation's region for each call: dissolution is final.
-  'POST /api/organizations/:id/dissolve': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const id = await insertOrganization(t, `待注销-${rel}`, regions[rel]);
-    return { method: 'POST', url: `/api/organizations/${id}/dissolve`, payload: { reason: '矩阵测试注销' } };
-  },
-  'GET /api/organizations/:id/summary': (rel) =>
-    rel === 'self' ? { method: 'GET', url: `/api/organizations/${orgs.same}/summary` } : null,
-  'GET /api/organizations/:id/tree': (rel) =>
-    rel === 'none' || rel === 'self' ? null : { method: 'GET', url: `/api/organizations/${orgs[rel]}/tree` },
-  'GET /api/organizations/:id/members': (rel) =>
-    rel === 'none' || rel === 'self'
-      ? null
-      : { method: 'GET', url: `/api/organizations/${orgs[rel]}/members` },
-  'POST /api/organizations/:id/members/invite': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const v = await addVolunteerRecord(t, null);
-    return {
-      method: 'POST',
-      url: `/api/organizations/${orgs[rel]}/members/invite`,
-      payload: { volunteerNo: v.volunteerNo },
-    };
-  },
-  'POST /api/organizations/:id/members/:membershipId/decision': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const m = await membership(orgs[rel], (await addVolunteerRecord(t, null)).id, 'applied');
-    return {
-      method: 'POST',
-      url: `/api/organizations/${orgs[rel]}/members/${m}/decision`,
-      payload: { decision: 'approve' },
-    };
-  },
-  'PATCH /api/organizations/:id/members/:membershipId': async (rel) => {
-    if (rel === 'none' || rel === 'self') return null;
-    const m = await membership(orgs[rel], (await addVolunteerRecord(t, null)).id, 'active');
-    return {
-      method: 'PATCH',
-      url: `/api/organizations/${orgs[rel]}/members/${m}`,
-      payload: { role: 'leader' },
-    };
-  },
-  // The volunteer's own side: each signed-in actor is a volunteer acting on its own memberships, each in a
-  // different organization so the one-open-membership rule does not interfere.
-  'POST /api/organizations/:id/join': async (rel, actor) => {
-    if (rel !== 'self') return null;
-    await volunteerOf(actor);
-    return { method: 'POST', url: `/api/organizations/${orgs.same}/join` };
-  },
-  'GET /api/me/memberships': (rel) => (rel === 'self' ? { method: 'GET', url: '/api/me/memberships' } : null),
-  'POST /api/me/memberships/:id/accept': async (rel, actor) =>
-    rel === 'self'
-      ? {
-          method: 'POST',
-          url: `/api/me/memberships/${await membership(orgs.descendant, await volunteerOf(actor), 'invited')}/accept`,
-        }
-      : null,
-  'POST /api/me/memberships/:id/decline': async (rel, actor) =>
-    rel === 'self'
-      ? {
-          method: 'POST',
-          url: `/api/me/memberships/${await membership(orgs.sibling, await volunteerOf(actor), 'invited')}/decline`,
-        }
-      : null,
-  'POST /api/me/memberships/:id/leave': async (rel, actor) =>
-    rel === 'self'
-      ? {
-          method: 'POST',
-          url: `/api/me/memberships/${await membership(orgs.other_city, await volunteerOf(actor), 'active')}/leave`,
-        }
-      : null,
-};
-
-/** A region-scoped list: all of the caller's scopes without a region, else narrowed to the relation's. */
-function regionList(url: string, rel: Relation): Req | null {
-  if (rel === 'self') return null;
-  return { method: 'GET', url: rel === 'none' ? url : `${url}?region=${regions[rel]}` };
+    volunteerOf: (actor) => volunteerOf(actor as Actor),
+  });
+  for (const [route, fixture] of Object.entries(own)) {
+    assert.ok(!FIXTURES[route], `${route}: fixtures in two modules (${m.name})`);
+    FIXTURES[route] = fixture;
+  }
 }
 
 const volunteers = new Map<string, string>();
@@ -316,15 +118,6 @@ async function volunteerOf(actor: Actor): Promise<string> {
   if (!volunteers.has(actor.name))
     volunteers.set(actor.name, (await addVolunteerRecord(t, actor.user?.id ?? null)).id);
   return volunteers.get(actor.name)!;
-}
-
-async function membership(orgId: string, volunteerId: string, status: 'applied' | 'invited' | 'active') {
-  const row = await t.handle.db
-    .insertInto('memberships')
-    .values({ org_id: orgId, volunteer_id: volunteerId, status })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** Public plugin and system routes without parameters are called as they are. */

@@ -1,9 +1,10 @@
 /**
- * Authorization-matrix fixtures for the activity, sign-up, attendance, notification and calendar routes.
+ * Authorization-matrix fixtures for the activity, sign-up and attendance routes.
  * Organizer routes act on an activity of the relation's organization (a fresh one for each write, so state
  * changes never interfere); volunteer routes run as "self" on the actor's own volunteer record.
  */
 import type { TestApp } from '../../test/harness.ts';
+import type { MatrixFixtures } from '../../test/matrix.ts';
 import { activityBody, positionBody } from './activities.testkit.ts';
 
 type MatrixReq = { method: string; url: string; payload?: unknown } | null;
@@ -158,12 +159,8 @@ export function activityMatrixFixtures(
     },
     'POST /api/checkins': self('POST', '/api/checkins', { token: 'not-a-code' }),
     'POST /api/checkouts': self('POST', '/api/checkouts', { token: 'not-a-code' }),
-    'GET /api/me/notifications': self('GET', '/api/me/notifications'),
-    'POST /api/me/notifications/:id/read': self('POST', `/api/me/notifications/${NIL}/read`),
-    'POST /api/me/notifications/read-all': self('POST', '/api/me/notifications/read-all'),
-    'GET /api/me/calendar.ics': self('GET', '/api/me/calendar.ics'),
-    'POST /api/me/calendar-feed': self('POST', '/api/me/calendar-feed'),
-    'GET /api/calendar/:token': (rel) =>
-      rel === 'none' ? { method: 'GET', url: `/api/calendar/${'A'.repeat(43)}.ics` } : null,
   };
 }
+
+export const matrixFixtures: MatrixFixtures = (env) =>
+  activityMatrixFixtures(env.t, env.orgs, env.volunteerOf);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
-import type { AuditLogTable } from '../../db/schema.ts';
+import type { AuditLogTable } from '../../db/schema.audit.ts';
 import type { Insertable } from 'kysely';
 
 export async function insertAuditRow(db: Database, row: Insertable<AuditLogTable>): Promise<void> {

@@ -4,6 +4,7 @@
  * changes never interfere); volunteer routes run as "self" on the actor's own volunteer record.
  */
 import type { TestApp } from '../../test/harness.ts';
+import type { MatrixFixtures } from '../../test/matrix.ts';
 import { addVolunteerRecord } from '../memberships/memberships.testkit.ts';
 import { insertIssuedCertificate, insertRecord, insertRequest } from './certificates.testkit.ts';
 
@@ -98,3 +99,6 @@ export function certificateMatrixFixtures(
     },
   };
 }
+
+export const matrixFixtures: MatrixFixtures = (env) =>
+  certificateMatrixFixtures(env.t, env.regions, env.orgs, env.volunteerOf);

@@ -3,6 +3,8 @@
  * the relation's organization, the escalation list by the relation's region, and the volunteer's own side.
  */
 import type { TestApp } from '../../test/harness.ts';
+import type { MatrixFixtures } from '../../test/matrix.ts';
+import { addVolunteerRecord } from '../memberships/memberships.testkit.ts';
 import { seedActivity } from '../activities/activities.matrix.ts';
 
 type MatrixReq = { method: string; url: string; payload?: unknown } | null;
@@ -148,28 +150,6 @@ export function recordMatrixFixtures(
         : null,
     'GET /api/records/signals': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/records/signals?region=${regions[rel]}` } : null,
-    'GET /api/exports/national': (rel) =>
-      targeted(rel)
-        ? { method: 'GET', url: `/api/exports/national?region=${regions[rel]}&kind=organizations&limit=5` }
-        : null,
-    'POST /api/exports/national/ack': (rel) =>
-      targeted(rel)
-        ? {
-            method: 'POST',
-            url: '/api/exports/national/ack',
-            payload: {
-              region: regions[rel],
-              status: 'synced',
-              keys: [
-                {
-                  volunteerNo: 'X',
-                  activityKey: '00000000-0000-4000-8000-000000000000',
-                  serviceDate: '2026-11-01',
-                },
-              ],
-            },
-          }
-        : null,
     'POST /api/me/records/:id/correction': async (rel, actor) => {
       if (rel !== 'self') return null;
       const r = await seedRecord(getT(), orgs.same!, await volunteerOf(actor), 'confirmed');
@@ -181,3 +161,12 @@ export function recordMatrixFixtures(
     },
   };
 }
+
+export const matrixFixtures: MatrixFixtures = (env) =>
+  recordMatrixFixtures(
+    env.t,
+    env.regions,
+    env.orgs,
+    env.volunteerOf,
+    async () => (await addVolunteerRecord(env.t(), null)).id,
+  );

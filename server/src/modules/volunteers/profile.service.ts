@@ -4,7 +4,7 @@ import { checkDocument, type DocumentType } from '@yiqi/shared/identity/document
 import type { ProfilePatch, VolunteerView } from '@yiqi/shared/contracts/volunteers';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
-import type { VolunteersTable } from '../../db/schema.ts';
+import type { VolunteersTable } from '../../db/schema.volunteers.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setDisplayName } from '../auth/auth.service.ts';
 import * as repo from './volunteers.repository.ts';

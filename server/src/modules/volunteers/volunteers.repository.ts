@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
-import type { VolunteersTable } from '../../db/schema.ts';
+import type { VolunteersTable } from '../../db/schema.volunteers.ts';
 
 /** How many of the given codes exist as regions. */
 export async function countRegions(db: Database, codes: string[]): Promise<number> {

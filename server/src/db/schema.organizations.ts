@@ -1,0 +1,40 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of the organizations module: organizations; see schema.ts. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  parent_id: string | null;
+  created_at: GeneratedTimestamp;
+  org_type: Generated<string>;
+  uscc: string | null;
+  host_unit: string | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+  person_in_charge: string | null;
+  categories: Generated<string[]>;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'dissolved'>;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+  created_by: string | null;
+  level_body: Generated<boolean>;
+  /** Migration 0011: dissolution (注销), final; the successor (继任组织) takes over its certificates. */
+  dissolved_at: NullableTimestamp;
+  dissolved_by: string | null;
+  dissolve_reason: string | null;
+  successor_id: string | null;
+  /** Migration 0018: the unit's handler (经办人), next to its person in charge and contact. */
+  handler_name: string | null;
+  /** Migration 0018: an unregistered team's host unit's USCC (named in the national export). */
+  host_unit_uscc: string | null;
+}
+
+export interface OrganizationTables {
+  organizations: OrganizationsTable;
+}

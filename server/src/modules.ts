@@ -1,0 +1,25 @@
+import type { ModuleManifest } from './core/manifest.ts';
+
+/**
+ * Every server module, one line each (its manifest: routes, jobs, matrix fixtures), in the order their
+ * routes are registered. Adding a domain adds one line here.
+ */
+export const MODULES: readonly ModuleManifest[] = (
+  await Promise.all([
+    import('./modules/system/system.manifest.ts'),
+    import('./modules/auth/auth.manifest.ts'),
+    import('./modules/regions/regions.manifest.ts'),
+    import('./modules/roles/roles.manifest.ts'),
+    import('./modules/audit/audit.manifest.ts'),
+    import('./modules/organizations/organizations.manifest.ts'),
+    import('./modules/volunteers/volunteers.manifest.ts'),
+    import('./modules/memberships/memberships.manifest.ts'),
+    import('./modules/imports/imports.manifest.ts'),
+    import('./modules/activities/activities.manifest.ts'),
+    import('./modules/notifications/notifications.manifest.ts'),
+    import('./modules/calendar/calendar.manifest.ts'),
+    import('./modules/certificates/certificates.manifest.ts'),
+    import('./modules/records/records.manifest.ts'),
+    import('./modules/exports/exports.manifest.ts'),
+  ])
+).map((m) => m.manifest);

@@ -1,0 +1,14 @@
+/** Authorization-matrix fixtures for the notification routes: the volunteer's own, as "self". */
+import type { MatrixFixture, MatrixFixtures } from '../../test/matrix.ts';
+
+const NIL = '00000000-0000-4000-8000-000000000000';
+const self =
+  (method: string, url: string): MatrixFixture =>
+  (rel) =>
+    rel === 'self' ? { method, url } : null;
+
+export const matrixFixtures: MatrixFixtures = () => ({
+  'GET /api/me/notifications': self('GET', '/api/me/notifications'),
+  'POST /api/me/notifications/:id/read': self('POST', `/api/me/notifications/${NIL}/read`),
+  'POST /api/me/notifications/read-all': self('POST', '/api/me/notifications/read-all'),
+});
