@@ -366,7 +366,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       content_hash: contentHash(c.volunteer_no, ordered),
       issuer_name: unit.name,
       person_in_charge: unit.personInCharge,
-      issuing_org_id: c.issuer_org_id,
+      issued_by_org_id: c.issuer_org_id,
       original_unit_name: c.issuer_org_id === c.org_id ? null : c.org_name,
       // Always the signed-in administrator issuing it, never a name typed in (docs: IssueBody).
       handler_name: actor.displayName,
@@ -435,7 +435,7 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
     repo.volunteerIdentity(ctx.db, c.volunteer_id),
     repo.recordsByIds(ctx.db, c.record_ids),
     // The seal of the unit that issued it, as on the day (a later successor's would misstate who did).
-    c.issuing_org_id ? repo.findSeal(ctx.db, c.issuing_org_id) : Promise.resolve(undefined),
+    c.issued_by_org_id ? repo.findSeal(ctx.db, c.issued_by_org_id) : Promise.resolve(undefined),
   ]);
   const doc = person.doc_number_enc ? decrypt(ctx.config.appKey, person.doc_number_enc) : null;
   const pdf = await renderCertificatePdf({
