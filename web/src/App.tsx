@@ -16,7 +16,7 @@ import { Loading } from './features/shell/Loading.tsx';
 import { RequireRole } from './features/shell/RequireRole.tsx';
 import { AUDITORS, REGION_ADMINS, ROLE_ADMINS, TEAM_ADMINS } from './features/shell/nav.tsx';
 import { mobileActivityRoutes, publicActivityRoutes } from './features/activities/routes.tsx';
-import { consoleActivityRoutes } from './features/activity-admin/routes.tsx';
+import { consoleActivityRoutes } from './features/activities/console/routes.tsx';
 import { mobileRecordRoutes } from './features/records/routes.tsx';
 import {
   certificateRoutes,
@@ -38,18 +38,18 @@ const OrgListPage = lazy(() => import('./features/organizations/OrgListPage.tsx'
 const OrgDetailPage = lazy(() => import('./features/organizations/OrgDetailPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./features/organizations/ReviewQueuePage.tsx'));
 const MembersPage = lazy(() => import('./features/memberships/MembersPage.tsx'));
-const VolunteerSearchPage = lazy(() => import('./features/volunteer-admin/VolunteerSearchPage.tsx'));
-const VerificationQueuePage = lazy(() => import('./features/volunteer-admin/VerificationQueuePage.tsx'));
+const VolunteerSearchPage = lazy(() => import('./features/volunteers/console/VolunteerSearchPage.tsx'));
+const VerificationQueuePage = lazy(() => import('./features/volunteers/console/VerificationQueuePage.tsx'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 // The volunteer area (mobile first).
-const RegisterPage = lazy(() => import('./features/volunteer/RegisterPage.tsx'));
+const RegisterPage = lazy(() => import('./features/volunteers/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx'));
 const ClaimPage = lazy(() => import('./features/auth/ClaimPage.tsx'));
 const MobileShell = lazy(() => import('./features/mobile/MobileShell.tsx'));
-const ProfilePage = lazy(() => import('./features/volunteer/ProfilePage.tsx'));
-const ProfileEditPage = lazy(() => import('./features/volunteer/ProfileEditPage.tsx'));
-const VerifyPage = lazy(() => import('./features/volunteer/VerifyPage.tsx'));
-const AccountPrivacyPage = lazy(() => import('./features/volunteer/AccountPrivacyPage.tsx'));
+const ProfilePage = lazy(() => import('./features/volunteers/ProfilePage.tsx'));
+const ProfileEditPage = lazy(() => import('./features/volunteers/ProfileEditPage.tsx'));
+const IdentityVerificationPage = lazy(() => import('./features/volunteers/IdentityVerificationPage.tsx'));
+const AccountPrivacyPage = lazy(() => import('./features/volunteers/AccountPrivacyPage.tsx'));
 const MyTeamsPage = lazy(() => import('./features/memberships/MyTeamsPage.tsx'));
 const JoinPage = lazy(() => import('./features/memberships/JoinPage.tsx'));
 
@@ -75,7 +75,7 @@ export function App() {
                     <Route index element={<Navigate to="/m/profile" replace />} />
                     <Route path="profile" element={<ProfilePage />} />
                     <Route path="profile/edit" element={<ProfileEditPage />} />
-                    <Route path="verify" element={<VerifyPage />} />
+                    <Route path="verify" element={<IdentityVerificationPage />} />
                     <Route path="teams" element={<MyTeamsPage />} />
                     <Route path="join/:orgId" element={<JoinPage />} />
                     <Route path="account" element={<AccountPrivacyPage />} />

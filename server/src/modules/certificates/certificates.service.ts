@@ -40,7 +40,7 @@ type View = z.infer<typeof CertificateView>;
 const dayOf = (d: Date | string | null) => (d ? chinaDate(new Date(d)) : null);
 
 /**
- * The public verification address of a number: from the configured PUBLIC_URL, never from the request's
+ * The public check address of a number (证明核验; `/verify/<number>`, printed on certificates: never changes): from the configured PUBLIC_URL, never from the request's
  * Host header (a caller choosing it would print their own domain in the QR code of a genuine certificate).
  */
 export const verifyUrlOf = (ctx: Ctx, number: string) => `${ctx.config.publicUrl}/verify/${number}`;
@@ -467,5 +467,3 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
   });
   return { pdf, number: c.number };
 }
-
-// ── Public verification ──────────────────────────────────────────────────────────────────────────────

@@ -3,18 +3,18 @@ import { Route } from 'react-router-dom';
 import { RequireRole } from '../shell/RequireRole.tsx';
 import { TEAM_ADMINS } from '../shell/nav.tsx';
 
-const VerifyLayout = lazy(() => import('./VerifyLayout.tsx'));
-const VerifyPage = lazy(() => import('./VerifyPage.tsx'));
+const CertificateCheckLayout = lazy(() => import('./CertificateCheckLayout.tsx'));
+const CertificateCheckPage = lazy(() => import('./CertificateCheckPage.tsx'));
 const MyCertificatesPage = lazy(() => import('./MyCertificatesPage.tsx'));
 const CertificatesAdminPage = lazy(() => import('./CertificatesAdminPage.tsx'));
 
 const admins = (page: ReactNode) => <RequireRole roles={TEAM_ADMINS}>{page}</RequireRole>;
 
-/** Public verification by number; the QR code on every certificate links to /verify/<number>. */
+/** Certificate check (证明核验) by number; the QR code on every certificate links to /verify/<number>. */
 export const certificateRoutes = (
-  <Route element={<VerifyLayout />}>
-    <Route path="/verify" element={<VerifyPage />} />
-    <Route path="/verify/:number" element={<VerifyPage />} />
+  <Route element={<CertificateCheckLayout />}>
+    <Route path="/verify" element={<CertificateCheckPage />} />
+    <Route path="/verify/:number" element={<CertificateCheckPage />} />
   </Route>
 );
 

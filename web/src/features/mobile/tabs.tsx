@@ -33,6 +33,6 @@ export const TABS: Tab[] = [
 export const MORE: Tab[] = [
   { path: '/m/records', icon: <FieldTimeOutlined />, label: (t) => t.tabRecords },
   { path: '/m/certificates', icon: <FileProtectOutlined />, label: (t) => t.tabCertificates },
-  { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabVerify },
+  { path: '/m/verify', icon: <SafetyCertificateOutlined />, label: (t) => t.tabIdentityVerification },
   { path: '/m/account', icon: <SettingOutlined />, label: (t) => t.tabAccount },
 ];
