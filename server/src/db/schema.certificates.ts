@@ -38,8 +38,8 @@ export interface CertificatesTable {
   revoked_at: NullableTimestamp;
   /** Migration 0011: who handles it now (null: the region admins of the recording unit's region). */
   issuer_org_id: string | null;
-  /** Migration 0011: the organization that issued it, frozen (null: the region admins did). */
-  issuing_org_id: string | null;
+  /** Migration 0011 (renamed by 202612061218): the organization that issued it, frozen (null: the region admins did). */
+  issued_by_org_id: string | null;
   /** Migration 0011: the recording unit's name, frozen at issue when another unit issued it. */
   original_unit_name: string | null;
   /** Migration 0018: the issuer's contact phone (encrypted), frozen at issue; printed on the certificate. */

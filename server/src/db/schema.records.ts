@@ -113,7 +113,7 @@ export interface EvaluationRecordsTable {
   created_at: GeneratedTimestamp;
 }
 
-/** Migration 0012: year tables of the working-day calendar entered by an administrator (insert-only). */
+/** Migration 0012: holiday tables (working days per year) entered by an administrator (insert-only). */
 export interface HolidayTablesTable {
   id: Generated<string>;
   seq: Generated<number>;

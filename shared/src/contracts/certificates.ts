@@ -94,7 +94,7 @@ export const CertificateView = z.object({
   handlerName: z.string().nullable(),
   /** The issuer's contact phone frozen at issue, masked here (printed in full on the certificate). */
   issuerPhone: z.string().nullable(),
-  /** The public verification address printed as the QR code (from PUBLIC_URL), once issued. */
+  /** The public check address (`verifyUrl`, /verify/<number>: printed as the QR code, so it keeps its name) (from PUBLIC_URL), once issued. */
   verifyUrl: z.string().nullable(),
   issuedAt: z.string().nullable(),
   /** The day of issue in China (YYYY-MM-DD). */
@@ -168,8 +168,8 @@ export const CertificateSources = z.object({
   ),
 });
 
-/** Public verification: minimal data, the name masked (张*明). */
-export const CertificateVerification = z.object({
+/** Certificate check (证明核验): minimal data, the name masked (张*明). */
+export const CertificateCheck = z.object({
   number: z.string(),
   status: z.enum(['issued', 'revoked']),
   /** Issued, not revoked, and its records as they were when it was issued. */

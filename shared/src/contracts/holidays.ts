@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate, text } from './common.ts';
 
 /**
- * The working-day calendar's year tables (节假日安排): holidays and make-up working days of a year, as the
+ * The holiday tables (节假日安排): holidays and make-up working days of a year, as the
  * State Council's notice sets them. Built-in tables ship with the code; an administrator enters a newer one.
  */
 

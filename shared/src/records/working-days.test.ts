@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addWorkingDays, CALENDAR, isWorkingDay, workingDaysBetween } from './working-days.ts';
+import { addWorkingDays, BUILT_IN_TABLES, isWorkingDay, workingDaysBetween } from './working-days.ts';
 
-describe('working-day calendar', () => {
+describe('working days', () => {
   it('knows holidays, make-up working days and plain weekends', () => {
     assert.equal(isWorkingDay('2026-11-23'), true); // a Monday
     assert.equal(isWorkingDay('2026-11-22'), false); // a Sunday
@@ -29,8 +29,8 @@ describe('working-day calendar', () => {
   });
 
   it('says which year is still provisional', () => {
-    assert.equal(CALENDAR[2026]!.provisional, false);
-    assert.equal(CALENDAR[2027]!.provisional, true);
+    assert.equal(BUILT_IN_TABLES[2026]!.provisional, false);
+    assert.equal(BUILT_IN_TABLES[2027]!.provisional, true);
     assert.equal(isWorkingDay('2027-02-08'), false);
   });
 });

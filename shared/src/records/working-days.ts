@@ -1,5 +1,5 @@
 /**
- * The Chinese working-day calendar: Monday to Friday, except statutory holidays, plus the weekend days the
+ * The Chinese working days: Monday to Friday, except statutory holidays, plus the weekend days the
  * State Council's yearly notice makes working days (调休上班). Records are due within 10 working days
  * after an activity ends (记录办法 art. 10). Dates are YYYY-MM-DD in China; the tables are data.
  */
@@ -61,23 +61,23 @@ const Y2027: YearTable = {
   provisional: true,
 };
 
-export const CALENDAR: Record<number, YearTable> = { 2026: Y2026, 2027: Y2027 };
+export const BUILT_IN_TABLES: Record<number, YearTable> = { 2026: Y2026, 2027: Y2027 };
 
 /**
- * A working-day calendar from year tables: the built-in ones, replaced year by year by tables an
+ * Working days from holiday tables (one per year): the built-in ones, replaced year by year by tables an
  * administrator entered from the State Council's notice (so a new notice needs no release).
  */
-export class WorkingCalendar {
+export class WorkingDays {
   private readonly holidays: Set<string>;
   private readonly workdays: Set<string>;
-  constructor(readonly years: Record<number, YearTable> = CALENDAR) {
+  constructor(readonly years: Record<number, YearTable> = BUILT_IN_TABLES) {
     this.holidays = new Set(Object.values(years).flatMap((y) => y.holidays));
     this.workdays = new Set(Object.values(years).flatMap((y) => y.workdays));
   }
 
-  /** This calendar with some years' tables replaced. */
-  with(overrides: Record<number, YearTable>): WorkingCalendar {
-    return new WorkingCalendar({ ...this.years, ...overrides });
+  /** These working days with some years' tables replaced. */
+  with(overrides: Record<number, YearTable>): WorkingDays {
+    return new WorkingDays({ ...this.years, ...overrides });
   }
 
   isWorkingDay(day: string): boolean {
@@ -111,7 +111,7 @@ export class WorkingCalendar {
 }
 
 /** The built-in tables alone. */
-export const BUILT_IN = new WorkingCalendar();
+export const BUILT_IN = new WorkingDays();
 export const isWorkingDay = (day: string) => BUILT_IN.isWorkingDay(day);
 export const addWorkingDays = (day: string, n: number) => BUILT_IN.addWorkingDays(day, n);
 export const workingDaysBetween = (from: string, to: string) => BUILT_IN.workingDaysBetween(from, to);

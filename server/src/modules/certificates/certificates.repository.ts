@@ -128,7 +128,7 @@ const viewColumns = [
   'c.issuer_org_id',
   'io.name as issuer_org_name',
   'io.region_code as issuer_region_code',
-  'c.issuing_org_id',
+  'c.issued_by_org_id',
   'c.original_unit_name',
   'c.volunteer_id',
   'v.volunteer_no',

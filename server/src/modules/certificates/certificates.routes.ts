@@ -10,7 +10,7 @@ import {
   CertificateRegionQuery,
   CertificateRequestBody,
   CertificateSources,
-  CertificateVerification,
+  CertificateCheck,
   CertificateView,
   IssueBody,
   MAX_SEAL_BYTES,
@@ -27,7 +27,7 @@ import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
-import { verify as verifyCertificate } from './certificates.verify.ts';
+import { checkCertificate } from './certificates.check.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['certificates'];
@@ -218,14 +218,15 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
   r.get('/api/certificates/:number/verify', {
     schema: {
       tags,
-      summary: 'Verify a certificate by its number: validity, issuer, hours, masked name, changes since',
+      summary:
+        'Certificate check (证明核验) by number, at the address printed on it: validity, issuer, hours, masked name, changes since',
       params: CertificateNumberParams,
-      response: { 200: CertificateVerification },
+      response: { 200: CertificateCheck },
     },
     // Cheap and public: limited per source, and cacheable for a minute.
     config: { access: { kind: 'public' }, rateLimit: { max: 120, timeWindow: 60_000 } },
     handler: async (req, reply) => {
-      const out = await verifyCertificate(ctxOf(req), req.params.number);
+      const out = await checkCertificate(ctxOf(req), req.params.number);
       reply.header('cache-control', 'public, max-age=60');
       return out;
     },

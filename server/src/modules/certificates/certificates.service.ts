@@ -40,7 +40,7 @@ type View = z.infer<typeof CertificateView>;
 const dayOf = (d: Date | string | null) => (d ? chinaDate(new Date(d)) : null);
 
 /**
- * The public verification address of a number: from the configured PUBLIC_URL, never from the request's
+ * The public check address of a number (证明核验; `/verify/<number>`, printed on certificates: never changes): from the configured PUBLIC_URL, never from the request's
  * Host header (a caller choosing it would print their own domain in the QR code of a genuine certificate).
  */
 export const verifyUrlOf = (ctx: Ctx, number: string) => `${ctx.config.publicUrl}/verify/${number}`;
@@ -366,7 +366,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       content_hash: contentHash(c.volunteer_no, ordered),
       issuer_name: unit.name,
       person_in_charge: unit.personInCharge,
-      issuing_org_id: c.issuer_org_id,
+      issued_by_org_id: c.issuer_org_id,
       original_unit_name: c.issuer_org_id === c.org_id ? null : c.org_name,
       // Always the signed-in administrator issuing it, never a name typed in (docs: IssueBody).
       handler_name: actor.displayName,
@@ -435,7 +435,7 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
     repo.volunteerIdentity(ctx.db, c.volunteer_id),
     repo.recordsByIds(ctx.db, c.record_ids),
     // The seal of the unit that issued it, as on the day (a later successor's would misstate who did).
-    c.issuing_org_id ? repo.findSeal(ctx.db, c.issuing_org_id) : Promise.resolve(undefined),
+    c.issued_by_org_id ? repo.findSeal(ctx.db, c.issued_by_org_id) : Promise.resolve(undefined),
   ]);
   const doc = person.doc_number_enc ? decrypt(ctx.config.appKey, person.doc_number_enc) : null;
   const pdf = await renderCertificatePdf({
@@ -467,5 +467,3 @@ async function pdfOf(ctx: Ctx, c: repo.CertificateRow) {
   });
   return { pdf, number: c.number };
 }
-
-// ── Public verification ──────────────────────────────────────────────────────────────────────────────

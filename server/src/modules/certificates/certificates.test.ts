@@ -524,4 +524,21 @@ describe('after issue', () => {
       t.handle.db.updateTable('certificates').set({ status: 'requested' }).where('id', '=', row.id).execute(),
     );
   });
+
+  it('keeps the issuing unit frozen under its name since migration 202612061218 (issued_by_org_id)', async () => {
+    const row = await t.handle.db
+      .selectFrom('certificates')
+      .select(['id', 'issued_by_org_id'])
+      .where('status', '=', 'issued')
+      .executeTakeFirstOrThrow();
+    assert.ok(row.issued_by_org_id, 'an organization issued it');
+    await assert.rejects(
+      t.handle.db
+        .updateTable('certificates')
+        .set({ issued_by_org_id: null })
+        .where('id', '=', row.id)
+        .execute(),
+      /content cannot change/,
+    );
+  });
 });

@@ -218,7 +218,7 @@ export function certificates(db: Database, prefix: string, after: string, limit:
   return db
     .selectFrom('certificates as c')
     .innerJoin('organizations as o', 'o.id', 'c.org_id')
-    .leftJoin('organizations as io', 'io.id', 'c.issuing_org_id')
+    .leftJoin('organizations as io', 'io.id', 'c.issued_by_org_id')
     .innerJoin('volunteers as v', 'v.id', 'c.volunteer_id')
     .select([
       sql<string>`c.number`.as('cursor'),

@@ -4,7 +4,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { MEMBER_COLUMNS, parseRole } from './imports.columns.ts';
 import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import * as repo from './imports.repository.ts';
-import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.kinds.ts';
 
 /**
  * Members of a team from its Excel list: each row names a registered volunteer (by number, or by document)

@@ -5,7 +5,7 @@ import * as records from '../records/record-imports.service.ts';
 import { normalize, RECORD_COLUMNS } from './imports.columns.ts';
 import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import type { Cell } from './imports.reader.ts';
-import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.kinds.ts';
 import { chinaDate } from '../../core/dates.ts';
 
 /**

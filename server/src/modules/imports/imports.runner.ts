@@ -6,7 +6,7 @@ import { memberImport } from './imports.members.ts';
 import { FileProblem, readDataRows } from './imports.reader.ts';
 import { recordImport } from './imports.records.ts';
 import * as repo from './imports.repository.ts';
-import { BATCH, ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { BATCH, ErrorList, type ImportSpec, type JobInfo } from './imports.kinds.ts';
 import { volunteerImport } from './imports.volunteers.ts';
 import { withTransaction } from '../../core/tx.ts';
 

@@ -7,7 +7,7 @@ import { registerBatchOnBehalf, type ImportedPerson } from '../volunteers/regist
 import { parseDocType, parseGender, VOLUNTEER_COLUMNS } from './imports.columns.ts';
 import { readDataRows, TOO_LONG, type Cell, type DataRow } from './imports.reader.ts';
 import * as repo from './imports.repository.ts';
-import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.spec.ts';
+import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.kinds.ts';
 
 /**
  * Volunteers registered by an organization on their behalf, from its Excel list. Each row gets the checks

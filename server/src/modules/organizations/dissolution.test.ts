@@ -278,7 +278,7 @@ describe('certificates after dissolution', () => {
     assert.equal(c.totalMinutes, total);
     const frozen = await t.handle.db
       .selectFrom('certificates')
-      .select(['record_ids', 'total_minutes', 'org_id', 'issuing_org_id'])
+      .select(['record_ids', 'total_minutes', 'org_id', 'issued_by_org_id'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const sum = await t.handle.db
@@ -289,7 +289,7 @@ describe('certificates after dissolution', () => {
       .executeTakeFirstOrThrow();
     assert.equal(Number(sum.m), frozen.total_minutes);
     assert.equal(frozen.org_id, x.id);
-    assert.equal(frozen.issuing_org_id, y.id);
+    assert.equal(frozen.issued_by_org_id, y.id);
 
     const verify = await api(t, undefined, 'GET', `/api/certificates/${c.number}/verify`);
     assert.equal(verify.json().issuerName, y.name);

@@ -15,14 +15,15 @@ const tags = ['service records'];
 const PUBLIC: Access = { kind: 'public' };
 const SYSTEM: Access = { kind: 'staff', roles: ['system_admin'] };
 
-/** The working-day calendar's year tables (节假日安排), which records' due dates are counted on. */
+/** The holiday tables (节假日安排), which records' due dates are counted on. */
 export function registerHolidayRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/holidays', {
     schema: {
       tags,
-      summary: 'Holidays and make-up working days of each year in the calendar (built in, or entered)',
+      summary:
+        'Holidays and make-up working days of each year (the holiday tables in force: built in, or entered)',
       response: { 200: HolidayTables },
     },
     config: { access: PUBLIC },

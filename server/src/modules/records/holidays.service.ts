@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HolidayTableBody } from '@yiqi/shared/contracts/holidays';
 import { RECORD_DUE_WORKING_DAYS } from '@yiqi/shared/contracts/records';
-import { BUILT_IN, CALENDAR, WorkingCalendar, type YearTable } from '@yiqi/shared/records/working-days';
+import { BUILT_IN, BUILT_IN_TABLES, WorkingDays, type YearTable } from '@yiqi/shared/records/working-days';
 import type { Database } from '../../db/database.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -12,11 +12,11 @@ import { withTransaction } from '../../core/tx.ts';
 import { chinaDate } from '../../core/dates.ts';
 
 /**
- * The working-day calendar in force: the built-in year tables, each replaced by the newest one an
+ * The working days in force: the built-in holiday tables, each replaced by the newest one an
  * administrator entered from the State Council's notice (节假日安排). Read from the database each time (a
  * handful of rows), so every API process sees a new table at once.
  */
-export async function workingCalendar(db: Database): Promise<WorkingCalendar> {
+export async function workingDaysInForce(db: Database): Promise<WorkingDays> {
   const rows = await repo.currentTables(db);
   if (rows.length === 0) return BUILT_IN;
   return BUILT_IN.with(
@@ -45,13 +45,13 @@ function tableView(year: number, t: YearTable, entered?: { by: string | null; at
 export async function listTables(db: Database) {
   const rows = await repo.currentTables(db);
   const entered = new Map(rows.map((r) => [r.year, r]));
-  const years = [...new Set([...Object.keys(CALENDAR).map(Number), ...entered.keys()])].sort();
+  const years = [...new Set([...Object.keys(BUILT_IN_TABLES).map(Number), ...entered.keys()])].sort();
   return {
     items: years.map((y) => {
       const e = entered.get(y);
       return e
         ? tableView(y, { ...e, provisional: false }, { by: e.entered_by, at: e.created_at })
-        : tableView(y, CALENDAR[y]!);
+        : tableView(y, BUILT_IN_TABLES[y]!);
     }),
   };
 }
@@ -74,10 +74,10 @@ export async function saveTable(ctx: Ctx, year: number, b: z.infer<typeof Holida
   const at = ctx.clock();
   return withTransaction(ctx, async (tx) => {
     await repo.insertTable(tx.db, { year, ...b, createdBy: actorOf(ctx).userId, at });
-    const calendar = await workingCalendar(tx.db);
+    const workingDays = await workingDaysInForce(tx.db);
     let redated = 0;
     for (const d of await repo.draftsToRedate(tx.db, year)) {
-      const due = calendar.addWorkingDays(chinaDate(new Date(d.ends_at)), RECORD_DUE_WORKING_DAYS);
+      const due = workingDays.addWorkingDays(chinaDate(new Date(d.ends_at)), RECORD_DUE_WORKING_DAYS);
       if (due === d.due_day) continue;
       await repo.setDueDate(tx.db, d.id, due);
       redated++;

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALENDAR } from '@yiqi/shared/records/working-days';
+import { BUILT_IN_TABLES } from '@yiqi/shared/records/working-days';
 import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import {
   api,
@@ -43,13 +43,13 @@ async function draft() {
   return { activityId: a.activityId, record: page.items[0] as { id: string; dueDate: string } };
 }
 
-const table2026 = CALENDAR[2026]!;
+const table2026 = BUILT_IN_TABLES[2026]!;
 /** A week of holidays after the activity (Mon 30 Nov – Fri 4 Dec), added to the 2026 notice. */
 const extra = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
 const put = (cookie: string | undefined, year: number, body: object) =>
   api(t, cookie, 'PUT', `/api/holidays/${year}`, body);
 
-describe('the working-day calendar as data', () => {
+describe('the holiday tables as data', () => {
   it('lists the built-in years to anyone, 2027 as provisional', async () => {
     const res = await api(t, undefined, 'GET', '/api/holidays');
     assert.equal(res.statusCode, 200);

@@ -9,7 +9,7 @@ import { DomainError } from '../../core/domain-error.ts';
 
 import { recordAudit } from '../audit/audit.service.ts';
 import { isSelf } from '../roles/deciders.ts';
-import { workingCalendar } from './holidays.service.ts';
+import { workingDaysInForce } from './holidays.service.ts';
 import * as repo from './records.repository.ts';
 import { workbook } from '../volunteers/xlsx.ts';
 import { withTransaction } from '../../core/tx.ts';
@@ -63,7 +63,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
   const now = ctx.clock();
   const rows = await repo.attendancesToDraft(ctx.db, activityId, now);
   if (rows.length === 0) return 0;
-  const calendar = await workingCalendar(ctx.db);
+  const workingDays = await workingDaysInForce(ctx.db);
   let drafted = 0;
   await withTransaction(ctx, async (tx) => {
     for (const r of rows) {
@@ -98,7 +98,10 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
         explain: JSON.stringify(result.steps),
         minutes: result.minutes,
         status: 'draft' as const,
-        due_date: calendar.addWorkingDays(chinaDate(new Date(r.activity_ends_at)), RECORD_DUE_WORKING_DAYS),
+        due_date: workingDays.addWorkingDays(
+          chinaDate(new Date(r.activity_ends_at)),
+          RECORD_DUE_WORKING_DAYS,
+        ),
       };
       const written = await tx.db
         .insertInto('service_records')

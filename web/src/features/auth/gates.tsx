@@ -4,7 +4,7 @@ import { safeNext } from '../../lib/format.ts';
 import { useLocale } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { Loading } from '../shell/Loading.tsx';
-import { mayOpen } from '../shell/nav.tsx';
+import { mayOpen, useNav } from '../shell/nav.tsx';
 import { isSigningOut, stageOf, useMe } from './session.ts';
 
 const LoginPage = lazy(() => import('./LoginPage.tsx'));
@@ -44,9 +44,10 @@ export function RequireConsole() {
 export function LoginRoute() {
   const me = useMe();
   const next = useNext();
+  const nav = useNav();
   if (me.isPending) return <Loading fullScreen />;
   const stage = stageOf(me.data);
-  if (stage === 'ready') return <Navigate to={mayOpen(me.data!, next) ? next : '/'} replace />;
+  if (stage === 'ready') return <Navigate to={mayOpen(nav, me.data!, next) ? next : '/'} replace />;
   if (stage !== 'anonymous') return <Navigate to={withNext('/mfa', next)} replace />;
   return <LoginPage />;
 }
@@ -55,12 +56,13 @@ export function LoginRoute() {
 export function MfaRoute() {
   const me = useMe();
   const next = useNext();
+  const nav = useNav();
   if (me.isPending) return <Loading fullScreen />;
   if (me.isError) return <ErrorResult error={me.error} onRetry={() => void me.refetch()} />;
   const stage = stageOf(me.data);
   if (stage === 'anonymous') return <Navigate to="/login" replace />;
   // The page asked for before sign-in, unless it belonged to someone else's session and is not for this user.
-  if (stage === 'ready') return <Navigate to={mayOpen(me.data!, next) ? next : '/'} replace />;
+  if (stage === 'ready') return <Navigate to={mayOpen(nav, me.data!, next) ? next : '/'} replace />;
   return stage === 'enrol' ? <MfaEnrolPage /> : <MfaVerifyPage />;
 }
 

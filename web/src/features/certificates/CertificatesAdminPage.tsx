@@ -134,7 +134,7 @@ export default function CertificatesAdminPage() {
             {m.download}
           </Button>
           <Link to={`/verify/${r.number}`} target="_blank">
-            <Button size="small">{m.verifyPage}</Button>
+            <Button size="small">{m.checkPage}</Button>
           </Link>
           <Button size="small" danger onClick={() => setRevoking(r)}>
             {t.revoke}

@@ -74,7 +74,7 @@ export function MyCertificateCard({ c }: { c: CertificateView }) {
               {m.download}
             </Button>
             <Link to={`/verify/${c.number}`}>
-              <Button icon={<SafetyCertificateOutlined />}>{m.verifyPage}</Button>
+              <Button icon={<SafetyCertificateOutlined />}>{m.checkPage}</Button>
             </Link>
           </Flex>
         )}

@@ -4,7 +4,7 @@ import type {
   CertificateScope,
   CertificateSources as SourcesSchema,
   CertificateStatus,
-  CertificateVerification as VerificationSchema,
+  CertificateCheck as CertificateCheckSchema,
   CertificateView as ViewSchema,
   SealView as SealSchema,
 } from '@yiqi/shared/contracts/certificates';
@@ -12,7 +12,7 @@ import { api, type Page } from '../../lib/api.ts';
 import { downloadFile } from '../../lib/files.ts';
 
 export type CertificateView = z.infer<typeof ViewSchema>;
-export type CertificateVerification = z.infer<typeof VerificationSchema>;
+export type CertificateCheck = z.infer<typeof CertificateCheckSchema>;
 export type CertificateSources = z.infer<typeof SourcesSchema>;
 export type CertificateSource = CertificateSources['items'][number];
 export type SealView = z.infer<typeof SealSchema>;
@@ -31,8 +31,8 @@ export const keys = {
 
 const id = encodeURIComponent;
 
-export const verifyCertificate = (number: string, signal?: AbortSignal) =>
-  api<CertificateVerification>(`/api/certificates/${id(number)}/verify`, { signal });
+export const checkCertificate = (number: string, signal?: AbortSignal) =>
+  api<CertificateCheck>(`/api/certificates/${id(number)}/verify`, { signal });
 
 // The volunteer's side.
 export const listMySources = (signal?: AbortSignal) =>

@@ -25,7 +25,7 @@ export const certificateMessages = defineMessages(
     revokedAt: '撤销时间',
     download: '下载 PDF',
     downloaded: '已开始下载',
-    verifyPage: '核验页面',
+    checkPage: '核验页面',
     colon: '：',
   },
   {
@@ -51,7 +51,7 @@ export const certificateMessages = defineMessages(
     revokedAt: '撤銷時間',
     download: '下載 PDF',
     downloaded: '已開始下載',
-    verifyPage: '核驗頁面',
+    checkPage: '核驗頁面',
     colon: '：',
   },
   {
@@ -77,13 +77,13 @@ export const certificateMessages = defineMessages(
     revokedAt: 'Revoked',
     download: 'Download PDF',
     downloaded: 'Download started',
-    verifyPage: 'Verification page',
+    checkPage: 'Certificate check',
     colon: ': ',
   },
 );
 
-/** The public verification page. */
-export const verifyMessages = defineMessages(
+/** The public certificate check page (证明核验). */
+export const certificateCheckMessages = defineMessages(
   {
     title: '志愿服务记录证明核验',
     intro: '输入证明上的编号（或扫描证明上的二维码），核验证明的真伪及其服务记录是否变更。',
@@ -125,11 +125,11 @@ export const verifyMessages = defineMessages(
     another: '核驗其他證明',
   },
   {
-    title: 'Verify a volunteer service certificate',
+    title: 'Check a volunteer service certificate',
     intro:
       'Enter the number printed on the certificate (or scan its QR code) to check that it is genuine and whether its service records changed.',
     placeholder: 'e.g. YQ-2026-7KQ2M9XBTR',
-    check: 'Verify',
+    check: 'Check',
     invalidFormat: 'A number looks like YQ-year-10 letters and digits, e.g. YQ-2026-7KQ2M9XBTR',
     notFound: 'No certificate has this number',
     notFoundHint: 'Check the number as typed. It is printed at the top right of the certificate.',
@@ -145,6 +145,6 @@ export const verifyMessages = defineMessages(
     totalHours: 'Total service hours',
     recordCount: 'Service records',
     privacy: 'To protect personal data, only part of the name is shown, and no document number.',
-    another: 'Verify another certificate',
+    another: 'Check another certificate',
   },
 );

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
 import { errorMessage, type ErrorCode } from '@yiqi/shared/errors';
 import { useLocale } from '../../lib/i18n.tsx';
-import { useMyVolunteer } from '../volunteer/useMyVolunteer.ts';
+import { useMyVolunteer } from '../volunteers/useMyVolunteer.ts';
 
 /**
  * Whether a row is about the signed-in user's own volunteer record (by public number). Nobody decides

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMessages } from '../../lib/i18n.tsx';
 import { Loading } from '../shell/Loading.tsx';
-import { NoRecord } from '../volunteer/NoRecord.tsx';
-import { useMyVolunteer } from '../volunteer/useMyVolunteer.ts';
+import { NoRecord } from '../volunteers/NoRecord.tsx';
+import { useMyVolunteer } from '../volunteers/useMyVolunteer.ts';
 import { getOrgSummary, joinOrganization, MY_MEMBERSHIPS_KEY } from './api.ts';
 import { teamMessages } from './messages.ts';
 

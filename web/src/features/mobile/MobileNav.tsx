@@ -3,7 +3,7 @@ import { EllipsisOutlined } from '@ant-design/icons';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { useMessages } from '../../lib/i18n.tsx';
 import { mobileMessages } from './messages.ts';
-import { MORE, TABS } from './tabs.tsx';
+import { useTabs } from './tabs.tsx';
 
 export const ACCENT = '#d4380d';
 export const BAR = 60;
@@ -11,10 +11,11 @@ export const BAR = 60;
 /** The header links of the volunteer area on wider screens. */
 export function TopNav() {
   const t = useMessages(mobileMessages);
+  const tabs = useTabs('bar');
   return (
     <nav aria-label={t.nav}>
       <Flex gap={4}>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <NavLink
             key={tab.path}
             to={tab.path}
@@ -42,6 +43,7 @@ export function TopNav() {
 /** The tab bar fixed to the bottom of a phone's screen (above the home indicator). */
 export function TabBar() {
   const t = useMessages(mobileMessages);
+  const tabs = useTabs('bar');
   return (
     <nav
       aria-label={t.nav}
@@ -56,7 +58,7 @@ export function TabBar() {
         display: 'flex',
       }}
     >
-      {TABS.map((tab) => (
+      {tabs.map((tab) => (
         <NavLink
           key={tab.path}
           to={tab.path}
@@ -88,13 +90,14 @@ export function TabBar() {
 /** The sections used now and then (verification, account), behind a "more" button in the header. */
 export function MoreMenu() {
   const t = useMessages(mobileMessages);
+  const more = useTabs('more');
   const navigate = useNavigate();
   return (
     <Dropdown
       trigger={['click']}
       placement="bottomRight"
       menu={{
-        items: MORE.map((m) => ({
+        items: more.map((m) => ({
           key: m.path,
           icon: m.icon,
           label: <span data-testid={`tab-${m.path.split('/').pop()}`}>{m.label(t)}</span>,

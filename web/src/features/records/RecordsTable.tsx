@@ -4,7 +4,7 @@ import type { Page } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
-import { shortTime } from '../activity-admin/time.ts';
+import { shortTime } from '../activities/console/time.ts';
 import type { RecordView } from './api.ts';
 import { DueCell, ExplainButton, FinalHours, Hours, VolunteerCell } from './cells.tsx';
 import { recordMessages } from './messages.ts';

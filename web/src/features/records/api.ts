@@ -30,9 +30,9 @@ export interface RecordQuery {
   pageSize: number;
 }
 
-/** Query keys: an activity's records sit under ['activity-admin', id] so its other pages refresh with them. */
+/** Query keys: an activity's records sit under ['activities-console', id] so its other pages refresh with them. */
 export const recordKeys = {
-  activity: (id: string) => ['activity-admin', id, 'records'] as const,
+  activity: (id: string) => ['activities-console', id, 'records'] as const,
   org: (orgId: string) => ['records', 'org', orgId] as const,
   mine: ['records', 'me'] as const,
 };

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../lib/i18n.tsx';
 
-/** 节假日安排: the working-day calendar records' due dates are counted on. */
+/** 节假日安排: the holiday tables records’ due dates are counted on (working days). */
 export const holidayMessages = defineMessages(
   {
     title: '节假日安排',
@@ -59,7 +59,7 @@ export const holidayMessages = defineMessages(
     cancel: '取消',
   },
   {
-    title: 'Holiday calendar',
+    title: 'Holiday schedule',
     intro:
       "Service records are confirmed within 10 working days after an activity ends, counted on the State Council's yearly holiday notice. When next year's notice is published, the system administrator enters it here.",
     year: '{year}',

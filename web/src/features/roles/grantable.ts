@@ -1,7 +1,7 @@
 import { GRANTABLE, ROLES, type Role } from '@yiqi/shared/roles';
 import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 import type { MeView, MyRole } from '../auth/api.ts';
-import { ROLE_ADMINS } from '../shell/nav.tsx';
+import { ROLE_ADMINS } from '../shell/access.ts';
 
 /** The user's grants that let them manage roles (region or security administrator), one per region. */
 export function grantorScopes(me: MeView): MyRole[] {

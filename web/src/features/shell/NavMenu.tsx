@@ -3,7 +3,8 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { shellMessages } from './messages.ts';
-import { hasAnyRole, NAV } from './nav.tsx';
+import { hasAnyRole } from './access.ts';
+import { useNav } from './nav.tsx';
 
 /** The console's menu: only what the user's roles allow. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -11,7 +12,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = NAV.filter((n) => hasAnyRole(me, n.roles));
+  const items = useNav().filter((n) => hasAnyRole(me, n.roles));
   const selected = items.find((n) => pathname === n.path || pathname.startsWith(n.path + '/'))?.path;
   return (
     <Menu

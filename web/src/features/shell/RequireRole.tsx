@@ -4,7 +4,7 @@ import type { Role } from '@yiqi/shared/roles';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { shellMessages } from './messages.ts';
-import { hasAnyRole } from './nav.tsx';
+import { hasAnyRole } from './access.ts';
 
 /** Shows a page only to holders of the roles; the API checks again, this only saves a pointless trip. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {

@@ -96,7 +96,7 @@ export const shellMessages = defineMessages(
     volunteerArea: 'Volunteer area',
     menuRoles: 'Roles',
     menuAudit: 'Audit log',
-    menuHolidays: 'Holiday calendar',
+    menuHolidays: 'Holiday schedule',
     menuAccount: 'My account',
     openMenu: 'Open menu',
     language: 'Language',

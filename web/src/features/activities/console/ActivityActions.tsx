@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { App, Button, Popconfirm, Space } from 'antd';
+import { CheckCircleOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { useMessages } from '../../../lib/i18n.tsx';
+import { ReasonModal } from '../../common/ReasonModal.tsx';
+import {
+  cancelActivity,
+  closeActivity,
+  keys,
+  publishActivity,
+  type ActivityDetail,
+  type ActivityStatus,
+} from './api.ts';
+import { activityMessages } from './messages.ts';
+
+/** Statuses in which the activity and its positions may still be changed. */
+export const EDITABLE: readonly ActivityStatus[] = ['draft', 'published', 'in_progress'];
+
+/** Edit, publish, cancel (with a reason) and close, as the activity's status allows. */
+export function ActivityActions({ activity }: { activity: ActivityDetail }) {
+  const t = useMessages(activityMessages);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [cancelling, setCancelling] = useState(false);
+  const done = (text: string) => {
+    void message.success(text);
+    void qc.invalidateQueries({ queryKey: keys.activity(activity.id) });
+    void qc.invalidateQueries({ queryKey: keys.org(activity.orgId) });
+  };
+  const publish = useMutation({
+    mutationFn: () => publishActivity(activity.id),
+    onSuccess: () => done(t.published),
+    onError: (e) => void message.error(e.message),
+  });
+  const close = useMutation({
+    mutationFn: () => closeActivity(activity.id),
+    onSuccess: () => done(t.closed),
+    onError: (e) => void message.error(e.message),
+  });
+  const { status } = activity;
+  return (
+    <Space wrap size={8}>
+      {EDITABLE.includes(status) && (
+        <Button icon={<EditOutlined />} onClick={() => navigate(`/activities/${activity.id}/edit`)}>
+          {t.edit}
+        </Button>
+      )}
+      {status === 'draft' && (
+        <Popconfirm
+          title={t.publishConfirm}
+          description={t.publishConfirmBody}
+          okText={t.publish}
+          cancelText={t.cancel}
+          onConfirm={() => publish.mutateAsync().catch(() => undefined)}
+        >
+          <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} data-testid="publish">
+            {t.publish}
+          </Button>
+        </Popconfirm>
+      )}
+      {status === 'ended' && (
+        <Popconfirm
+          title={t.closeConfirm}
+          description={t.closeConfirmBody}
+          okText={t.close}
+          cancelText={t.cancel}
+          onConfirm={() => close.mutateAsync().catch(() => undefined)}
+        >
+          <Button type="primary" icon={<CheckCircleOutlined />} loading={close.isPending}>
+            {t.close}
+          </Button>
+        </Popconfirm>
+      )}
+      {EDITABLE.includes(status) && (
+        <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
+          {t.cancelActivity}
+        </Button>
+      )}
+      <ReasonModal
+        open={cancelling}
+        title={t.cancelTitle}
+        label={t.cancelReason}
+        hint={t.cancelHint}
+        requiredMessage={t.cancelReasonRequired}
+        okText={t.cancelActivity}
+        min={2}
+        onSubmit={async (reason) => {
+          await cancelActivity(activity.id, reason);
+          done(t.cancelled);
+        }}
+        onClose={() => setCancelling(false)}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,114 @@
+import { Button, Empty, Flex, Progress, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Page } from '../../../lib/api.ts';
+import { fmt, useMessages } from '../../../lib/i18n.tsx';
+import { useCategoryName } from '../../common/CategorySelect.tsx';
+import { commonMessages } from '../../common/messages.ts';
+import type { ActivitySummary } from './api.ts';
+import { activityMessages } from './messages.ts';
+import { ActivityStatusTag, RiskTag } from './tags.tsx';
+import { timeRange } from './time.ts';
+
+/** Places taken of the quota, as a number and a thin bar. */
+export function Places({ taken, quota }: { taken: number; quota: number }) {
+  return (
+    <Flex vertical style={{ minWidth: 96 }}>
+      <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {taken} / {quota}
+      </Typography.Text>
+      <Progress
+        percent={quota ? Math.round((taken / quota) * 100) : 0}
+        showInfo={false}
+        size="small"
+        status={quota && taken >= quota ? 'success' : 'normal'}
+      />
+    </Flex>
+  );
+}
+
+interface Props {
+  data: Page<ActivitySummary> | undefined;
+  loading: boolean;
+  onPage: (page: number, pageSize: number) => void;
+}
+
+/** One team's activities: title, time, status and places; a row opens the activity. */
+export function ActivityTable({ data, loading, onPage }: Props) {
+  const t = useMessages(activityMessages);
+  const c = useMessages(commonMessages);
+  const category = useCategoryName();
+  const navigate = useNavigate();
+  const columns: ColumnsType<ActivitySummary> = [
+    {
+      title: t.title,
+      key: 'title',
+      render: (_, a) => (
+        <Flex vertical style={{ maxWidth: 360 }}>
+          <Link to={`/activities/${a.id}`} data-testid="activity-link">
+            {a.title}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {category(a.category)} · {a.regionName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t.time,
+      key: 'time',
+      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{timeRange(a.startsAt, a.endsAt)}</span>,
+    },
+    {
+      title: t.status,
+      dataIndex: 'status',
+      render: (s: ActivitySummary['status']) => <ActivityStatusTag status={s} />,
+    },
+    {
+      title: t.places,
+      key: 'places',
+      render: (_, a) => <Places taken={a.taken} quota={a.quota} />,
+    },
+    {
+      title: t.risk,
+      dataIndex: 'riskLevel',
+      responsive: ['xl'],
+      render: (r: ActivitySummary['riskLevel']) => <RiskTag level={r} />,
+    },
+    {
+      title: c.actions,
+      key: 'actions',
+      render: (_, a) => (
+        <Space size={4} wrap>
+          <Button size="small" onClick={() => navigate(`/activities/${a.id}`)}>
+            {t.manage}
+          </Button>
+          {a.status !== 'draft' && (
+            <Button size="small" type="link" onClick={() => navigate(`/activities/${a.id}/signups`)}>
+              {t.tabSignups}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Table<ActivitySummary>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={data?.items}
+      loading={loading}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: data?.pageSize ?? 20,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (n) => fmt(c.total, { n }),
+        onChange: onPage,
+      }}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

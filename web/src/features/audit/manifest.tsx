@@ -1,0 +1,13 @@
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { AuditOutlined } from '@ant-design/icons';
+import { AUDITORS } from '../shell/access.ts';
+import { only, type FeatureManifest } from '../shell/feature.tsx';
+
+const AuditPage = lazy(() => import('./AuditPage.tsx'));
+
+export const auditManifest: FeatureManifest = {
+  name: 'audit',
+  console: <Route path="audit" element={only(AUDITORS, <AuditPage />)} />,
+  nav: [{ order: 130, path: '/audit', icon: <AuditOutlined />, label: (t) => t.menuAudit, roles: AUDITORS }],
+};

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+import { ClusterOutlined } from '@ant-design/icons';
+import type { FeatureManifest } from '../shell/feature.tsx';
+
+const RegionBrowserPage = lazy(() => import('./RegionBrowserPage.tsx'));
+
+export const regionsManifest: FeatureManifest = {
+  name: 'regions',
+  console: (
+    <>
+      <Route path="regions" element={<RegionBrowserPage />} />
+      <Route path="regions/:code" element={<RegionBrowserPage />} />
+    </>
+  ),
+  nav: [{ order: 10, path: '/regions', icon: <ClusterOutlined />, label: (t) => t.menuRegions }],
+};
