@@ -59,7 +59,11 @@ export async function hasConfirmedOfActivity(
   return Boolean(r);
 }
 
-/** Adds to (or, negative, takes from) a volunteer's totals; one row each, read in constant time. */
+/**
+ * Adds to (or, negative, takes from) a volunteer's totals; one row each, read in constant time. The caller
+ * holds the totals row (holdVolunteers), so it exists: an UPDATE, never an upsert, since PostgreSQL checks
+ * an INSERT's CHECK constraints (minutes >= 0) before ON CONFLICT, and a correction downwards is negative.
+ */
 export async function addToTotals(
   db: Database,
   volunteerId: string,
@@ -67,25 +71,18 @@ export async function addToTotals(
   d: { minutes: number; records: number; activities: number },
   now: Date,
 ) {
-  await db
-    .insertInto('volunteer_totals')
-    .values({
-      volunteer_id: volunteerId,
-      minutes: d.minutes,
-      records: d.records,
-      activities: d.activities,
+  const moved = await db
+    .updateTable('volunteer_totals')
+    .set({
+      minutes: sql`minutes + ${d.minutes}`,
+      records: sql`records + ${d.records}`,
+      activities: sql`activities + ${d.activities}`,
       updated_at: now,
     })
-    .onConflict((oc) =>
-      oc.column('volunteer_id').doUpdateSet({
-        minutes: sql`volunteer_totals.minutes + ${d.minutes}`,
-        records: sql`volunteer_totals.records + ${d.records}`,
-        activities: sql`volunteer_totals.activities + ${d.activities}`,
-        updated_at: now,
-      }),
-    )
-    .execute();
-  if (d.minutes !== 0)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new Error('addToTotals: the totals row is not held');
+  if (d.minutes > 0)
     await db
       .insertInto('volunteer_year_totals')
       .values({ volunteer_id: volunteerId, year, minutes: d.minutes })
@@ -94,6 +91,13 @@ export async function addToTotals(
           .columns(['volunteer_id', 'year'])
           .doUpdateSet({ minutes: sql`volunteer_year_totals.minutes + ${d.minutes}` }),
       )
+      .execute();
+  else if (d.minutes < 0)
+    await db
+      .updateTable('volunteer_year_totals')
+      .set({ minutes: sql`minutes + ${d.minutes}` })
+      .where('volunteer_id', '=', volunteerId)
+      .where('year', '=', year)
       .execute();
 }
 
