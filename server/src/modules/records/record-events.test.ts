@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Ctx } from '../../core/ctx.ts';
@@ -327,6 +328,34 @@ describe('the ledger', () => {
       t.handle.db,
     );
     assert.equal(per.rows[0]!.n, 0);
+  });
+
+  it('the history the migration appended for older records is what the writers append', async () => {
+    // The migration's SELECT of the history, run on today's records, gives the events written live.
+    const file = new URL('../../db/migrations/202612061225_records_events.sql', import.meta.url);
+    const text = readFileSync(fileURLToPath(file), 'utf8');
+    const select = text.slice(text.indexOf('SELECT e.kind'), text.indexOf('ORDER BY e.at, e.seq, e.step;'));
+    assert.ok(select.length > 100);
+    const key = (r: Record<string, unknown>) =>
+      [
+        r.kind,
+        r.record_id,
+        r.related_record_id,
+        r.minutes_delta,
+        r.resulting_minutes,
+        r.actor_id,
+        r.region_code,
+      ]
+        .map(String)
+        .join('|');
+    const history = (await sql.raw<Record<string, unknown>>(select).execute(t.handle.db)).rows
+      .map(key)
+      .sort();
+    const live = (await sql<Record<string, unknown>>`SELECT * FROM record_events`.execute(t.handle.db)).rows
+      .map(key)
+      .sort();
+    assert.ok(live.length >= 10);
+    assert.deepEqual(history, live);
   });
 
   it('is append-only: updates and deletes are refused', async () => {
