@@ -7,7 +7,8 @@ import { consumeRecordEvents } from './record-events.ts';
  * A consumer process for record-events.test.ts (PostgreSQL): applies record events into consumer_applied,
  * 5 a batch. `slow` sleeps 100 ms after each event inside the batch's transaction (the test kills it with
  * SIGKILL half-way through one) and runs until killed; `drain` applies the rest at once and exits 0.
- * Prints "committed <n>" after each batch commits.
+ * Prints "applying <id>" after each event's effect is written (not yet committed) and "committed <n>" after
+ * each batch commits.
  */
 const [url, mode] = process.argv.slice(2);
 if (!url || (mode !== 'slow' && mode !== 'drain')) throw new Error('usage: <database url> slow|drain');
@@ -22,6 +23,7 @@ for (;;) {
     async (events, tx) => {
       for (const e of events) {
         await sql`INSERT INTO consumer_applied (event_id) VALUES (${e.id})`.execute(tx.db);
+        process.stdout.write(`applying ${e.id}\n`);
         if (mode === 'slow') await sleep(100);
       }
     },

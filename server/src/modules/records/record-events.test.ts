@@ -509,6 +509,34 @@ describe('order under concurrency (PostgreSQL)', { skip: skipPg }, () => {
     );
   });
 
+  it('three workers (connections) on one consumer never apply the same events', async () => {
+    await execAsOwner(
+      t.handle,
+      `CREATE TABLE consumer_twice (event_id bigint NOT NULL, worker integer NOT NULL);
+       GRANT SELECT, INSERT ON consumer_twice TO yiqi_app;`,
+    );
+    const worker = async (n: number) => {
+      for (;;) {
+        const r = await consumeRecordEvents(
+          ctxOf(),
+          'test.twice',
+          async (events, tx) => {
+            for (const e of events) {
+              await sql`INSERT INTO consumer_twice VALUES (${e.id}, ${n})`.execute(tx.db);
+              await new Promise((res) => setTimeout(res, 2));
+            }
+          },
+          { batch: 7 },
+        );
+        if (r.applied === 0) return;
+      }
+    };
+    await Promise.all([worker(1), worker(2), worker(3)]);
+    const r = await sql<{ n: number; d: number }>`
+      SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM consumer_twice`.execute(t.handle.db);
+    assert.deepEqual(r.rows[0], { n: await all(), d: await all() });
+  });
+
   it('a consumer killed half-way and restarted applies every event exactly once', async () => {
     await execAsOwner(
       t.handle,
@@ -531,10 +559,12 @@ describe('order under concurrency (PostgreSQL)', { skip: skipPg }, () => {
 
     const first = run('slow');
     let committed = 0;
+    let applying = 0;
     await new Promise<void>((resolve, reject) => {
       first.stdout.setEncoding('utf8');
       first.stdout.on('data', (d: string) => {
         committed += (d.match(/committed/g) ?? []).length;
+        applying += (d.match(/applying/g) ?? []).length;
         // Two batches in, with the third half applied: kill it.
         if (committed >= 2) {
           setTimeout(() => {
@@ -553,6 +583,10 @@ describe('order under concurrency (PostgreSQL)', { skip: skipPg }, () => {
         .rows[0]!.n,
     );
     assert.ok(mid > 0 && mid < total, `killed half-way: ${mid} of ${total}`);
+    // It died inside a batch: effects it had written were rolled back, and the position is where the
+    // committed effects end.
+    assert.ok(applying > mid, `${applying} written, ${mid} committed`);
+    assert.equal((await consumerPosition(ctxOf(), 'test.killed'))?.applied, mid);
 
     const second = run('drain');
     const code = await new Promise<number | null>((r) => second.on('exit', r));
