@@ -1,132 +1,36 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import type { Ctx } from '../../core/ctx.ts';
-import { execAsOwner, onPostgres } from '../../test/database.ts';
-import { createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
-import { createActivity, createOrganizer, type Organizer } from '../activities/activities.testkit.ts';
-import { bulkVolunteers } from '../activities/bulk.testkit.ts';
+import { execAsOwner } from '../../test/database.ts';
 import { confirmRecord } from './confirmation.ts';
 import { consumeRecordEvents, consumerPosition, type RecordEvent } from './record-events.ts';
+import {
+  activityId,
+  all,
+  ctxOf,
+  DAY,
+  decide,
+  decider,
+  eventsOf,
+  importJob,
+  org,
+  people,
+  rec,
+  records,
+  startEventsApp,
+  t,
+} from './record-events.testkit.ts';
 
 /**
  * The record_events outbox: every writer appends the right events in its own transaction, the deltas
- * reconcile with the totals, the table is append-only, and consumers apply each event exactly once, also
- * across a crash (PostgreSQL: a consumer process killed half-way and restarted).
+ * reconcile with the totals, the table is append-only, and consumers apply each event exactly once (under
+ * concurrency and across a crash: record-events.pg.test.ts).
  */
 
-let t: TestApp;
-let org: Organizer;
-let decider: { id: string; cookie: string };
-let activityId: string;
-const DAY = '2026-10-01';
-
-before(async () => {
-  t = await startTestApp({ env: { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' } });
-  org = await createOrganizer(t);
-  const second = await createUser(t, `events.decider.${process.pid}`, {
-    role: 'org_admin',
-    orgId: org.orgId,
-  });
-  decider = { id: second.id, cookie: await signIn(t, second) };
-  activityId = (await createActivity(t, org)).activityId;
-});
+before(startEventsApp);
 after(() => t?.close());
-
-const ctxOf = (db = t.handle.db): Ctx => ({
-  db,
-  actor: null,
-  clock: t.clock.now,
-  log: t.app.log,
-  config: t.config,
-  requestId: 'test',
-  ip: '127.0.0.1',
-  locale: 'zh-CN',
-});
-
-const people = async (n: number) => bulkVolunteers(t.handle.db, n, t.clock.now());
-
-type Kind = 'attendance' | 'backfill' | 'import';
-/** Records written directly: drafts of the activity, or pending entries entered by the organizer. */
-async function records(
-  rows: { volunteerId: string; minutes: number; kind?: Kind; day?: string }[],
-  jobId?: string,
-) {
-  const out = await t.handle.db
-    .insertInto('service_records')
-    .values(
-      rows.map((r, i) => {
-        const kind = r.kind ?? 'backfill';
-        return {
-          kind,
-          volunteer_id: r.volunteerId,
-          org_id: org.orgId,
-          activity_id: kind === 'attendance' ? activityId : null,
-          service_date: r.day ?? DAY,
-          activity_title: `事件测试 ${kind} ${i} ${Math.random()}`,
-          place: '南山',
-          content: '值守',
-          person_in_charge: '李',
-          minutes: r.minutes,
-          reason: kind === 'attendance' ? null : '台账补录',
-          status: kind === 'attendance' ? ('draft' as const) : ('pending' as const),
-          created_by: kind === 'attendance' ? null : org.userId,
-          import_job_id: jobId ?? null,
-        };
-      }),
-    )
-    .returning('id')
-    .execute();
-  return out.map((r) => r.id);
-}
-
-async function eventsOf(recordIds: string[]) {
-  const r = await sql<{
-    id: number;
-    tx_id: string;
-    kind: string;
-    record_id: string;
-    related_record_id: string | null;
-    volunteer_id: string;
-    org_id: string;
-    region_code: string;
-    activity_id: string | null;
-    day: string;
-    minutes_delta: number;
-    resulting_minutes: number;
-    actor_id: string | null;
-  }>`SELECT id, tx_id::text AS tx_id, kind, record_id, related_record_id, volunteer_id, org_id, region_code,
-      activity_id, to_char(service_date, 'YYYY-MM-DD') AS day, minutes_delta, resulting_minutes, actor_id
-    FROM record_events WHERE record_id = ANY(${recordIds}::uuid[]) ORDER BY id`.execute(t.handle.db);
-  return r.rows.map((e) => ({ ...e, id: Number(e.id) }));
-}
-
-const decide = (id: string, decision: 'approve' | 'reject', reason?: string) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/records/${id}/decision`,
-    headers: { cookie: decider.cookie },
-    payload: { decision, ...(reason ? { reason } : {}) },
-  });
-
-async function importJob() {
-  const job = await t.handle.db
-    .insertInto('import_jobs')
-    .values({
-      kind: 'records',
-      org_id: org.orgId,
-      file_sha256: 'x',
-      status: 'done',
-      created_by: org.userId,
-      reason: '台账补录',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return job.id;
-}
 
 describe('each writer appends its events in the same transaction', () => {
   it('bulk confirmation: one confirmed event per record, adjusted minutes as confirmed; skipped rows none', async () => {
@@ -297,15 +201,6 @@ describe('each writer appends its events in the same transaction', () => {
   });
 });
 
-async function rec(id: string) {
-  const r = await t.handle.db
-    .selectFrom('service_records')
-    .select(['id', 'volunteer_id', 'activity_id', sql<string>`to_char(service_date, 'YYYY-MM-DD')`.as('d')])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { id: r.id, volunteer_id: r.volunteer_id, activity_id: r.activity_id, service_day: r.d };
-}
-
 describe('the ledger', () => {
   it('reconciles with the totals: per volunteer (and year) the deltas sum to the confirmed minutes', async () => {
     const r = await sql<{ volunteer_id: string; total: number; events: number }>`
@@ -452,158 +347,5 @@ describe('consumers', () => {
     const c = await count();
     assert.equal(c.n, await all());
     assert.equal(c.d, c.n);
-  });
-});
-
-const all = async () =>
-  Number(
-    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM record_events`.execute(t.handle.db)).rows[0]!.n,
-  );
-
-const skipPg = !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false;
-
-describe('order under concurrency (PostgreSQL)', { skip: skipPg }, () => {
-  it('an event of a transaction still open is not passed over by a later one that committed first', async () => {
-    // Drain so far.
-    while ((await consumeRecordEvents(ctxOf(), 'test.order', async () => {}, { batch: 1000 })).applied > 0);
-    const [a, b] = await people(2);
-    const [ra, rb] = await records([
-      { volunteerId: a!.volunteerId, minutes: 60 },
-      { volunteerId: b!.volunteerId, minutes: 60 },
-    ]);
-    const actor = { ...ctxOf(), actor: { userId: decider.id } as never };
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let appended!: () => void;
-    const inserted = new Promise<void>((r) => (appended = r));
-    // The first transaction appends its event (the lower id) and stays open.
-    const slow = t.handle.db.transaction().execute(async (trx) => {
-      await confirmRecord({ ...actor, db: trx }, await rec(ra!), 60);
-      appended();
-      await gate;
-    });
-    await inserted;
-    // The second appends a higher id and commits first.
-    await t.handle.db
-      .transaction()
-      .execute(async (trx) => confirmRecord({ ...actor, db: trx }, await rec(rb!), 60));
-    const ids = await eventsOf([ra!, rb!]);
-    assert.equal(ids.length, 1, 'only the committed event is visible yet');
-    const early: RecordEvent[] = [];
-    await consumeRecordEvents(ctxOf(), 'test.order', async (e) => void early.push(...e), { batch: 1000 });
-    // Reading by id alone would have taken rb's event and moved past ra's lower id for good.
-    assert.deepEqual(
-      early.map((e) => e.recordId),
-      [],
-    );
-    release();
-    await slow;
-    const late: RecordEvent[] = [];
-    while (
-      (await consumeRecordEvents(ctxOf(), 'test.order', async (e) => void late.push(...e), { batch: 1000 }))
-        .applied > 0
-    );
-    assert.deepEqual(
-      late.map((e) => e.recordId),
-      [ra, rb],
-    );
-  });
-
-  it('three workers (connections) on one consumer never apply the same events', async () => {
-    await execAsOwner(
-      t.handle,
-      `CREATE TABLE consumer_twice (event_id bigint NOT NULL, worker integer NOT NULL);
-       GRANT SELECT, INSERT ON consumer_twice TO yiqi_app;`,
-    );
-    const worker = async (n: number) => {
-      for (;;) {
-        const r = await consumeRecordEvents(
-          ctxOf(),
-          'test.twice',
-          async (events, tx) => {
-            for (const e of events) {
-              await sql`INSERT INTO consumer_twice VALUES (${e.id}, ${n})`.execute(tx.db);
-              await new Promise((res) => setTimeout(res, 2));
-            }
-          },
-          { batch: 7 },
-        );
-        if (r.applied === 0) return;
-      }
-    };
-    await Promise.all([worker(1), worker(2), worker(3)]);
-    const r = await sql<{ n: number; d: number }>`
-      SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM consumer_twice`.execute(t.handle.db);
-    assert.deepEqual(r.rows[0], { n: await all(), d: await all() });
-  });
-
-  it('a consumer killed half-way and restarted applies every event exactly once', async () => {
-    await execAsOwner(
-      t.handle,
-      `CREATE TABLE consumer_applied (event_id bigint NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp());
-       GRANT SELECT, INSERT ON consumer_applied TO yiqi_app;`,
-    );
-    // Enough events that the child needs several batches.
-    const vs = await people(30);
-    const ids = await records(
-      vs.map((v) => ({ volunteerId: v.volunteerId, minutes: 30, day: '2026-10-05' })),
-    );
-    for (const id of ids) assert.equal((await decide(id, 'approve')).statusCode, 200);
-    const total = await all();
-    const url = (t.handle as { url?: string }).url!;
-    const child = fileURLToPath(new URL('./record-events.kill-child.ts', import.meta.url));
-    const run = (mode: 'slow' | 'drain') =>
-      spawn(process.execPath, ['--import', 'tsx', child, url, mode], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-
-    const first = run('slow');
-    let committed = 0;
-    let applying = 0;
-    await new Promise<void>((resolve, reject) => {
-      first.stdout.setEncoding('utf8');
-      first.stdout.on('data', (d: string) => {
-        committed += (d.match(/committed/g) ?? []).length;
-        applying += (d.match(/applying/g) ?? []).length;
-        // Two batches in, with the third half applied: kill it.
-        if (committed >= 2) {
-          setTimeout(() => {
-            first.kill('SIGKILL');
-            resolve();
-          }, 120);
-        }
-      });
-      first.on('exit', (code, signal) => {
-        if (signal !== 'SIGKILL') reject(new Error(`child ended before the kill: ${code}`));
-      });
-    });
-    await new Promise((r) => first.once('exit', r).once('close', r));
-    const mid = Number(
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM consumer_applied`.execute(t.handle.db))
-        .rows[0]!.n,
-    );
-    assert.ok(mid > 0 && mid < total, `killed half-way: ${mid} of ${total}`);
-    // It died inside a batch: effects it had written were rolled back, and the position is where the
-    // committed effects end.
-    assert.ok(applying > mid, `${applying} written, ${mid} committed`);
-    assert.equal((await consumerPosition(ctxOf(), 'test.killed'))?.applied, mid);
-
-    const second = run('drain');
-    const code = await new Promise<number | null>((r) => second.on('exit', r));
-    assert.equal(code, 0);
-    const r = await sql<{ n: number; d: number; missing: number }>`
-      SELECT (SELECT count(*)::int FROM consumer_applied) AS n,
-             (SELECT count(DISTINCT event_id)::int FROM consumer_applied) AS d,
-             (SELECT count(*)::int FROM record_events e
-               WHERE NOT EXISTS (SELECT 1 FROM consumer_applied a WHERE a.event_id = e.id)) AS missing`.execute(
-      t.handle.db,
-    );
-    assert.deepEqual(r.rows[0], { n: total, d: total, missing: 0 });
-    const last = await sql<{ tx: string; id: number }>`
-      SELECT tx_id::text AS tx, id FROM record_events ORDER BY tx_id DESC, id DESC LIMIT 1`.execute(
-      t.handle.db,
-    );
-    const pos = await consumerPosition(ctxOf(), 'test.killed');
-    assert.deepEqual(pos, { txId: last.rows[0]!.tx, id: Number(last.rows[0]!.id), applied: total });
   });
 });
