@@ -13,11 +13,15 @@ import { sql } from 'kysely';
 import { openPostgres } from '../../server/src/db/database.ts';
 import { activeVolunteers } from '../../server/src/modules/imports/imports.repository.ts';
 import {
-  confirmBatch,
   heldMinutes,
   insertImported,
   recordedKeys,
 } from '../../server/src/modules/records/record-imports.repository.ts';
+import {
+  confirmBatch,
+  holdBatchVolunteers,
+} from '../../server/src/modules/records/confirmation.repository.ts';
+import { DAY_MINUTES } from '@yiqi/shared/records/hours';
 import { processMemory, startApi, withBenchDatabase, type JobResult, type Scenario } from '../lib.ts';
 import { runImport } from './import-job.ts';
 import { createStaff, GIVEN, staffSession, SURNAMES } from './staff.ts';
@@ -199,7 +203,10 @@ export const importHoursBench: Scenario = {
             .where('username', '=', approver.username)
             .executeTakeFirstOrThrow();
           t = performance.now();
-          const r = await raw.db.transaction().execute((trx) => confirmBatch(trx, job.id, by.id, new Date()));
+          const r = await raw.db.transaction().execute(async (trx) => {
+            await holdBatchVolunteers(trx, job.id);
+            return confirmBatch(trx, job.id, by.id, new Date(), DAY_MINUTES);
+          });
           rawApproveSeconds = (performance.now() - t) / 1000;
           if (r.confirmed !== ROWS) throw new Error(`raw confirmation: ${JSON.stringify(r)}`);
         } finally {

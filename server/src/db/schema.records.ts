@@ -125,7 +125,43 @@ export interface HolidayTablesTable {
   created_at: GeneratedTimestamp;
 }
 
+export type RecordEventKind = 'confirmed' | 'corrected' | 'superseded' | 'rejected';
+
+/**
+ * Migration 202612061225: the outbox of service records (append-only). `tx_id` is an xid8, read as text;
+ * the trigger sets it.
+ */
+export interface RecordEventsTable {
+  id: Generated<number>;
+  tx_id: Generated<string>;
+  kind: RecordEventKind;
+  record_id: string;
+  related_record_id: string | null;
+  record_kind: RecordKind;
+  volunteer_id: string;
+  org_id: string;
+  region_code: string;
+  activity_id: string | null;
+  /** Written and read as YYYY-MM-DD (select it with to_char). */
+  service_date: ColumnType<string, string, never>;
+  minutes_delta: number;
+  resulting_minutes: number;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string, never>;
+}
+
+/** Each reader's position in record_events: the (tx_id, id) of the last event it applied. */
+export interface RecordEventConsumersTable {
+  name: string;
+  last_tx_id: Generated<string>;
+  last_id: Generated<number>;
+  applied: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface RecordTables {
+  record_events: RecordEventsTable;
+  record_event_consumers: RecordEventConsumersTable;
   holiday_tables: HolidayTablesTable;
   training_records: TrainingRecordsTable;
   award_records: AwardRecordsTable;

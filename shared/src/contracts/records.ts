@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.ts';
-import { ROUNDING_RULES } from '../records/hours.ts';
+import { DAY_MINUTES, ROUNDING_RULES } from '../records/hours.ts';
 import { base64, IsoDate, multilineText, pageOf, text } from './common.ts';
 
 export const RECORD_KINDS = ['attendance', 'backfill', 'import', 'correction'] as const;
@@ -111,7 +111,7 @@ export const ConfirmBody = z.strictObject({
     .array(
       z.strictObject({
         id: z.uuid(),
-        minutes: z.number().int().min(0).max(1440).optional(),
+        minutes: z.number().int().min(0).max(DAY_MINUTES).optional(),
         adjustReason: Reason.optional(),
       }),
     )
@@ -136,7 +136,7 @@ export const BackfillBody = z.strictObject({
   place: text(1, 200),
   content: multilineText(1, 1000),
   personInCharge: text(1, 100),
-  minutes: z.number().int().min(1).max(1440),
+  minutes: z.number().int().min(1).max(DAY_MINUTES),
   reason: Reason,
   evidence: z
     .array(
@@ -159,7 +159,7 @@ export const DecideBody = z
 
 /** A volunteer asks for a correction of one of their confirmed records (errors or omissions). */
 export const CorrectionBody = z.strictObject({
-  minutes: z.number().int().min(0).max(1440),
+  minutes: z.number().int().min(0).max(DAY_MINUTES),
   reason: Reason,
 });
 

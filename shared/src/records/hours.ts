@@ -42,7 +42,8 @@ export interface HoursResult {
 }
 
 const MINUTE = 60_000;
-const DAY_MINUTES = 24 * 60;
+/** The 24-hour day rule: no volunteer is credited more than this many minutes on one day (all records). */
+export const DAY_MINUTES = 24 * 60;
 
 export function roundMinutes(minutes: number, rule: RoundingRule): number {
   const m = Math.max(0, Math.floor(minutes));

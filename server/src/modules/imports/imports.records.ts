@@ -16,8 +16,6 @@ import { chinaDate } from '../../core/dates.ts';
  * the same volunteer, day and activity are skipped, so uploading a sheet again adds nothing.
  */
 
-const DAY_MINUTES = 24 * 60;
-
 /** A day as YYYY-MM-DD: a date cell, or text like 2026-03-05, 2026/3/5, 2026.3.5 or 2026年3月5日. */
 export function parseDay(c: Cell | undefined): string | undefined {
   let y: number, m: number, d: number;
@@ -43,7 +41,7 @@ export function parseHours(c: Cell | undefined): number | undefined {
   // Formula results carry binary noise (2.2999999999999998): two decimals within a tolerance.
   if (Math.abs(h * 100 - Math.round(h * 100)) > 1e-6) return undefined;
   const minutes = Math.round(h * 60);
-  return minutes > 0 && minutes <= DAY_MINUTES ? minutes : undefined;
+  return minutes > 0 && !records.overDay(minutes) ? minutes : undefined;
 }
 
 const bounded = (c: Cell | undefined, max: number) => {
@@ -158,7 +156,7 @@ export function recordImport(ctx: Ctx, job: JobInfo & { reason: string }, errors
           continue;
         }
         const total = day.get(pair)! + p.minutes;
-        if (total > DAY_MINUTES) {
+        if (records.overDay(total)) {
           errors.add(p.row, 'hours', 'RECORD_DAY_OVER_24H');
           continue;
         }

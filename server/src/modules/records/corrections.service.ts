@@ -8,7 +8,8 @@ import { encrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './records.repository.ts';
-import { confirmInto } from './records.service.ts';
+import * as corrections from './corrections.repository.ts';
+import { approveCorrection, confirmRecord, rejectRecord } from './confirmation.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 import { chinaDate } from '../../core/dates.ts';
@@ -19,19 +20,10 @@ import { chinaDate } from '../../core/dates.ts';
  */
 export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof BackfillBody>) {
   if (b.serviceDate > chinaDate(ctx.clock())) throw new DomainError('RECORD_FUTURE_DATE');
-  const v = await ctx.db
-    .selectFrom('volunteers')
-    .select('id')
-    .where('volunteer_no', '=', b.volunteerNo)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const v = await corrections.activeVolunteerByNo(ctx.db, b.volunteerNo);
   if (!v) throw new DomainError('RECORD_VOLUNTEER_NOT_FOUND');
   if (b.activityId) {
-    const a = await ctx.db
-      .selectFrom('activities')
-      .select('org_id')
-      .where('id', '=', b.activityId)
-      .executeTakeFirst();
+    const a = await corrections.activityOrg(ctx.db, b.activityId);
     if (!a || a.org_id !== orgId) throw new DomainError('NOT_FOUND');
   }
   const files = b.evidence.map((f) => {
@@ -39,40 +31,32 @@ export async function backfill(ctx: Ctx, orgId: string, b: z.infer<typeof Backfi
     return { ...f, sha256: createHash('sha256').update(bytes).digest('hex') };
   });
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .insertInto('service_records')
-      .values({
-        kind: 'backfill',
-        volunteer_id: v.id,
-        org_id: orgId,
-        activity_id: b.activityId ?? null,
-        service_date: b.serviceDate,
-        activity_title: b.activityTitle,
-        place: b.place,
-        content: b.content,
-        person_in_charge: b.personInCharge,
-        minutes: b.minutes,
-        reason: b.reason,
-        evidence: JSON.stringify(
-          files.map((f) => ({ name: f.name, mimeType: f.mimeType, sha256: f.sha256 })),
-        ),
-        status: 'pending',
-        created_by: actorOf(ctx).userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.db
-      .insertInto('record_evidence')
-      .values(
-        files.map((f) => ({
-          record_id: row.id,
-          name: f.name,
-          mime_type: f.mimeType,
-          sha256: f.sha256,
-          content_enc: encrypt(ctx.config.appKey, f.contentBase64),
-        })),
-      )
-      .execute();
+    const row = await corrections.insertPending(tx.db, {
+      kind: 'backfill',
+      volunteer_id: v.id,
+      org_id: orgId,
+      activity_id: b.activityId ?? null,
+      service_date: b.serviceDate,
+      activity_title: b.activityTitle,
+      place: b.place,
+      content: b.content,
+      person_in_charge: b.personInCharge,
+      minutes: b.minutes,
+      reason: b.reason,
+      evidence: JSON.stringify(files.map((f) => ({ name: f.name, mimeType: f.mimeType, sha256: f.sha256 }))),
+      status: 'pending',
+      created_by: actorOf(ctx).userId,
+    });
+    await corrections.insertEvidence(
+      tx.db,
+      files.map((f) => ({
+        record_id: row.id,
+        name: f.name,
+        mime_type: f.mimeType,
+        sha256: f.sha256,
+        content_enc: encrypt(ctx.config.appKey, f.contentBase64),
+      })),
+    );
     await recordAudit(tx, {
       action: 'record.backfill',
       result: 'ok',
@@ -91,32 +75,28 @@ export async function requestCorrection(ctx: Ctx, recordId: string, minutes: num
   if (r.status !== 'confirmed') throw new DomainError('RECORD_STATE');
   try {
     return await withTransaction(ctx, async (tx) => {
-      const row = await tx.db
-        .insertInto('service_records')
-        .values({
-          kind: 'correction',
-          corrects_id: r.id,
-          volunteer_id: r.volunteer_id,
-          org_id: r.org_id,
-          activity_id: r.activity_id,
-          service_date: r.service_day,
-          activity_title: r.activity_title,
-          place: r.place,
-          content: r.content,
-          position_name: r.position_name,
-          person_in_charge: r.person_in_charge,
-          check_in_at: r.check_in_at,
-          check_out_at: r.check_out_at,
-          break_minutes: r.break_minutes,
-          hours_rule: r.hours_rule,
-          explain: JSON.stringify(r.explain),
-          minutes,
-          reason,
-          status: 'pending',
-          created_by: actorOf(ctx).userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await corrections.insertPending(tx.db, {
+        kind: 'correction',
+        corrects_id: r.id,
+        volunteer_id: r.volunteer_id,
+        org_id: r.org_id,
+        activity_id: r.activity_id,
+        service_date: r.service_day,
+        activity_title: r.activity_title,
+        place: r.place,
+        content: r.content,
+        position_name: r.position_name,
+        person_in_charge: r.person_in_charge,
+        check_in_at: r.check_in_at,
+        check_out_at: r.check_out_at,
+        break_minutes: r.break_minutes,
+        hours_rule: r.hours_rule,
+        explain: JSON.stringify(r.explain),
+        minutes,
+        reason,
+        status: 'pending',
+        created_by: actorOf(ctx).userId,
+      });
       await recordAudit(tx, {
         action: 'record.correction_request',
         result: 'ok',
@@ -135,8 +115,9 @@ export async function requestCorrection(ctx: Ctx, recordId: string, minutes: num
 
 /**
  * Approves or rejects a pending back-fill or correction. Nobody decides an entry about themselves (told
- * who decides instead) or one they entered (also a CHECK and a trigger in the database). An approved correction supersedes the entry it corrects, and the totals move by the
- * difference in the same transaction.
+ * who decides instead) or one they entered (also a CHECK and a trigger in the database). The decision goes
+ * through confirmation.ts: an approved correction supersedes the entry it corrects and the totals move by
+ * the difference, with the record events, in the same transaction.
  */
 export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | 'reject', reason?: string) {
   const r = await repo.findRecord(ctx.db, recordId);
@@ -148,48 +129,12 @@ export async function decide(ctx: Ctx, recordId: string, decision: 'approve' | '
   });
   if (r.created_by === actorOf(ctx).userId) throw new DomainError('RECORD_SELF_APPROVAL');
   await withTransaction(ctx, async (tx) => {
-    const now = ctx.clock();
-    if (decision === 'reject') {
-      const moved = await tx.db
-        .updateTable('service_records')
-        .set({
-          status: 'rejected',
-          reject_reason: reason ?? null,
-          decided_by: actorOf(ctx).userId,
-          decided_at: now,
-        })
-        .where('id', '=', r.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('RECORD_STATE');
-    } else if (r.corrects_id) {
+    if (decision === 'reject') await rejectRecord(tx, r.id, reason ?? null);
+    else if (r.corrects_id) {
       const old = await repo.findRecord(tx.db, r.corrects_id);
       if (!old || old.status !== 'confirmed') throw new DomainError('RECORD_STATE');
-      await repo.lockVolunteer(tx.db, r.volunteer_id);
-      const day = await repo.confirmedMinutesOn(tx.db, r.volunteer_id, r.service_day, old.id);
-      if (day + r.minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
-      await tx.db
-        .updateTable('service_records')
-        .set({ status: 'superseded', superseded_by: r.id })
-        .where('id', '=', old.id)
-        .where('status', '=', 'confirmed')
-        .execute();
-      await tx.db
-        .updateTable('service_records')
-        .set({ status: 'confirmed', decided_by: actorOf(ctx).userId, decided_at: now })
-        .where('id', '=', r.id)
-        .where('status', '=', 'pending')
-        .execute();
-      await repo.addToTotals(
-        tx.db,
-        r.volunteer_id,
-        Number(r.service_day.slice(0, 4)),
-        { minutes: r.minutes - old.minutes, records: 0, activities: 0 },
-        now,
-      );
-    } else {
-      await confirmInto(tx.db, ctx, r, r.minutes, {});
-    }
+      await approveCorrection(tx, r, old);
+    } else await confirmRecord(tx, r, r.minutes);
     await recordAudit(tx, {
       action: 'record.decide',
       result: 'ok',

@@ -1,35 +1,33 @@
 import type { z } from 'zod';
 import type { AwardBody, EvaluationBody, TrainingBody } from '@yiqi/shared/contracts/records';
-import { sql } from 'kysely';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
+import * as repo from './person-records.repository.ts';
 
 /**
  * Training, award and evaluation records an organization enters for a volunteer (记录办法). They are kept
  * as entered: the app's role may only insert them.
  */
 async function volunteerByNo(ctx: Ctx, no: string) {
-  const v = await ctx.db
-    .selectFrom('volunteers')
-    .select('id')
-    .where('volunteer_no', '=', no)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const v = await repo.activeVolunteerByNo(ctx.db, no);
   if (!v) throw new DomainError('RECORD_VOLUNTEER_NOT_FOUND');
   return v.id;
 }
 
-type Table = 'training_records' | 'award_records' | 'evaluation_records';
-
-async function insert(ctx: Ctx, orgId: string, table: Table, values: Record<string, unknown>) {
+async function insert(
+  ctx: Ctx,
+  orgId: string,
+  table: repo.PersonRecordTable,
+  values: Record<string, unknown>,
+) {
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .insertInto(table)
-      .values({ ...values, org_id: orgId, created_by: actorOf(ctx).userId } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertPersonRecord(tx.db, table, {
+      ...values,
+      org_id: orgId,
+      created_by: actorOf(ctx).userId,
+    });
     await recordAudit(tx, {
       action: `record.${table.replace('_records', '')}`,
       result: 'ok',
@@ -64,11 +62,7 @@ export async function addAward(ctx: Ctx, orgId: string, b: z.infer<typeof AwardB
 
 export async function addEvaluation(ctx: Ctx, orgId: string, b: z.infer<typeof EvaluationBody>) {
   if (b.activityId) {
-    const a = await ctx.db
-      .selectFrom('activities')
-      .select('org_id')
-      .where('id', '=', b.activityId)
-      .executeTakeFirst();
+    const a = await repo.activityOrg(ctx.db, b.activityId);
     if (!a || a.org_id !== orgId) throw new DomainError('NOT_FOUND');
   }
   return insert(ctx, orgId, 'evaluation_records', {
@@ -83,42 +77,9 @@ export async function addEvaluation(ctx: Ctx, orgId: string, b: z.infer<typeof E
 
 /** The signed-in volunteer's training, award and evaluation records. */
 export async function mine(ctx: Ctx) {
-  const v = await ctx.db
-    .selectFrom('volunteers')
-    .select('id')
-    .where('user_id', '=', actorOf(ctx).userId)
-    .executeTakeFirst();
+  const v = await repo.volunteerOfUser(ctx.db, actorOf(ctx).userId);
   if (!v) throw new DomainError('VOLUNTEER_REQUIRED');
-  const [trainings, awards, evaluations] = await Promise.all([
-    ctx.db
-      .selectFrom('training_records as r')
-      .innerJoin('organizations as o', 'o.id', 'r.org_id')
-      .select(['r.id', 'r.name', 'r.content', 'r.minutes', 'r.host', 'o.name as org_name'])
-      .select(sql<string>`to_char(r.training_date, 'YYYY-MM-DD')`.as('day'))
-      .where('r.volunteer_id', '=', v.id)
-      .orderBy('r.training_date', 'desc')
-      .limit(200)
-      .execute(),
-    ctx.db
-      .selectFrom('award_records as r')
-      .innerJoin('organizations as o', 'o.id', 'r.org_id')
-      .select(['r.id', 'r.name', 'r.grantor', 'r.grant_type', 'o.name as org_name'])
-      .select(sql<string>`to_char(r.award_date, 'YYYY-MM-DD')`.as('day'))
-      .where('r.volunteer_id', '=', v.id)
-      .orderBy('r.award_date', 'desc')
-      .limit(200)
-      .execute(),
-    ctx.db
-      .selectFrom('evaluation_records as r')
-      .innerJoin('organizations as o', 'o.id', 'r.org_id')
-      .leftJoin('activities as a', 'a.id', 'r.activity_id')
-      .select(['r.id', 'r.quality', 'r.stars', 'r.comment', 'a.title', 'o.name as org_name'])
-      .select(sql<string>`to_char(r.evaluation_date, 'YYYY-MM-DD')`.as('day'))
-      .where('r.volunteer_id', '=', v.id)
-      .orderBy('r.evaluation_date', 'desc')
-      .limit(200)
-      .execute(),
-  ]);
+  const [trainings, awards, evaluations] = await repo.personRecordsOf(ctx.db, v.id);
   return {
     trainings: trainings.map((r) => ({
       id: r.id,

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 /**
- * SQL of hours imports (service records of kind 'import'): the checks a sheet's rows need in batches, the
- * batch insert, and the set-based decision on a whole batch with its totals in the same statement.
+ * SQL of hours imports (service records of kind 'import'): the checks a sheet's rows need in batches and the
+ * batch insert. The set-based decision on a whole batch (status, totals, events) is confirmation.ts's.
  */
 
 export interface RecordKey {
@@ -122,65 +122,6 @@ export async function batchCounts(db: Database, jobIds: string[]) {
     else c.confirmed += Number(r.n);
   }
   return out;
-}
-
-/**
- * Confirms every pending entry of a batch in one statement and adds them to the volunteers' totals in the
- * same statement. Entries whose (volunteer, day) would pass 24 hours with the confirmed entries of that
- * day stay pending. Returns how many were confirmed and how many stay pending.
- */
-export async function confirmBatch(db: Database, jobId: string, by: string, now: Date) {
-  // The batch's volunteers are held first, in one order (no deadlock with another batch or a single
-  // confirmation), so the 24-hour check below sees every confirmation that committed before it.
-  await sql`INSERT INTO volunteer_totals (volunteer_id)
-    SELECT DISTINCT volunteer_id FROM service_records WHERE import_job_id = ${jobId} AND status = 'pending'
-    ORDER BY volunteer_id ON CONFLICT (volunteer_id) DO NOTHING`.execute(db);
-  await sql`SELECT volunteer_id FROM volunteer_totals WHERE volunteer_id IN (
-      SELECT volunteer_id FROM service_records WHERE import_job_id = ${jobId} AND status = 'pending')
-    ORDER BY volunteer_id FOR UPDATE`.execute(db);
-  const r = await sql<{ confirmed: number; left_pending: number }>`
-    WITH p AS (
-      SELECT volunteer_id, service_date, sum(minutes) AS m FROM service_records
-      WHERE import_job_id = ${jobId} AND status = 'pending' GROUP BY 1, 2
-    ), over AS (
-      SELECT p.volunteer_id, p.service_date FROM p
-      WHERE p.m + coalesce((SELECT sum(c.minutes) FROM service_records c
-                            WHERE c.volunteer_id = p.volunteer_id AND c.service_date = p.service_date
-                              AND c.status = 'confirmed'), 0) > 1440
-    ), c AS (
-      UPDATE service_records r SET status = 'confirmed', decided_by = ${by}, decided_at = ${now}
-      WHERE r.import_job_id = ${jobId} AND r.status = 'pending'
-        AND NOT EXISTS (SELECT 1 FROM over o WHERE o.volunteer_id = r.volunteer_id AND o.service_date = r.service_date)
-      RETURNING r.volunteer_id, r.service_date, r.minutes
-    ), t AS (
-      INSERT INTO volunteer_totals AS vt (volunteer_id, minutes, records, activities, updated_at)
-      SELECT volunteer_id, sum(minutes), count(*), 0, ${now}::timestamptz FROM c GROUP BY volunteer_id
-      ON CONFLICT (volunteer_id) DO UPDATE SET minutes = vt.minutes + EXCLUDED.minutes,
-        records = vt.records + EXCLUDED.records, updated_at = EXCLUDED.updated_at
-      RETURNING 1
-    ), y AS (
-      INSERT INTO volunteer_year_totals AS yt (volunteer_id, year, minutes)
-      SELECT volunteer_id, extract(year FROM service_date)::int, sum(minutes) FROM c GROUP BY 1, 2
-      ON CONFLICT (volunteer_id, year) DO UPDATE SET minutes = yt.minutes + EXCLUDED.minutes
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM c)::int AS confirmed,
-           (SELECT count(*) FROM service_records r JOIN over o
-              ON o.volunteer_id = r.volunteer_id AND o.service_date = r.service_date
-            WHERE r.import_job_id = ${jobId} AND r.status = 'pending')::int AS left_pending`.execute(db);
-  const row = r.rows[0]!;
-  return { confirmed: Number(row.confirmed), leftPending: Number(row.left_pending) };
-}
-
-/** Rejects every pending entry of a batch with the reason; returns how many. */
-export async function rejectBatch(db: Database, jobId: string, by: string, now: Date, reason: string) {
-  const r = await db
-    .updateTable('service_records')
-    .set({ status: 'rejected', reject_reason: reason, decided_by: by, decided_at: now })
-    .where('import_job_id', '=', jobId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
 }
 
 /** Whether a pending entry of the batch is about the volunteer linked to the account. */

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import * as repo from './record-imports.repository.ts';
 import { withTransaction } from '../../core/tx.ts';
+import { confirmBatch, rejectBatch } from './confirmation.ts';
 
 /**
  * Hours imported from an organization's own sheet (kind 'import'): the reads the import needs while it
@@ -19,6 +20,9 @@ export { keyOf } from './record-imports.repository.ts';
 export function recordedKeys(ctx: Ctx, orgId: string, keys: repo.RecordKey[]) {
   return repo.recordedKeys(ctx.db, orgId, keys);
 }
+
+/** Whether minutes on one day break the 24-hour day rule (the one rule confirmations check too). */
+export { overDay } from './confirmation.ts';
 
 /** Minutes held on these (volunteer, day) pairs by draft, pending or confirmed entries. */
 export function heldMinutes(ctx: Ctx, pairs: { volunteerId: string; date: string }[]) {
@@ -41,8 +45,9 @@ export function batchCounts(ctx: Ctx, jobIds: string[]) {
 
 /**
  * Approves or rejects every pending entry of an hours import at once. The uploader may not decide it
- * (four eyes, also a CHECK). Approval confirms them and moves the totals in the same transaction; those
- * that would put a volunteer over 24 hours on a day stay pending, to be decided one by one.
+ * (four eyes, also a CHECK). Approval confirms them (confirmation.ts: set-based, with the totals and the
+ * record events) in the same transaction; those that would put a volunteer over 24 hours on a day stay
+ * pending, to be decided one by one.
  */
 export async function decideBatch(
   ctx: Ctx,
@@ -62,15 +67,10 @@ export async function decideBatch(
         orgId: job.org_id,
         regionCode: job.region_code!,
       });
-    const now = ctx.clock();
     const result =
       decision === 'approve'
-        ? { ...(await repo.confirmBatch(tx.db, jobId, actor.userId, now)), rejected: 0 }
-        : {
-            confirmed: 0,
-            leftPending: 0,
-            rejected: await repo.rejectBatch(tx.db, jobId, actor.userId, now, reason!),
-          };
+        ? { ...(await confirmBatch(tx, jobId)), rejected: 0 }
+        : { confirmed: 0, leftPending: 0, rejected: await rejectBatch(tx, jobId, reason!) };
     if (result.confirmed + result.rejected + result.leftPending === 0)
       throw new DomainError('IMPORT_NOTHING_PENDING');
     await recordAudit(tx, {

@@ -1,7 +1,34 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
-import type { RecordStatus } from '../../db/schema.records.ts';
+import type { RecordStatus, ServiceRecordsTable } from '../../db/schema.records.ts';
+
+/**
+ * Writes an attendance draft, or updates the one of the sign-up while it is a draft the organizer has not
+ * adjusted and the computed minutes changed (a later check-out). Returns the row when written.
+ */
+export function upsertDraft(db: Database, values: Insertable<ServiceRecordsTable> & { signup_id: string }) {
+  return db
+    .insertInto('service_records')
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .column('signup_id')
+        // A literal, so PostgreSQL matches the partial unique index's predicate.
+        .where('kind', '=', sql.lit('attendance'))
+        .doUpdateSet({
+          check_out_at: values.check_out_at,
+          computed_minutes: values.computed_minutes,
+          minutes: values.minutes,
+          explain: values.explain,
+        })
+        .where('service_records.status', '=', 'draft')
+        .where('service_records.adjust_reason', 'is', null)
+        .where(sql<boolean>`service_records.computed_minutes IS DISTINCT FROM ${values.computed_minutes}`),
+    )
+    .returning('id')
+    .executeTakeFirst();
+}
 
 /** Attendances of an activity's ended shifts, with what a draft record needs. */
 export function attendancesToDraft(db: Database, activityId: string, now: Date) {
@@ -125,92 +152,6 @@ export function listRecords(db: Database, f: RecordFilter, page: number, pageSiz
     page,
     pageSize,
   );
-}
-
-/**
- * Holds a volunteer's totals row (made first if missing) until the transaction ends, so confirmations for
- * one person queue: the 24-hour rule reads the day's confirmed minutes after this, and sees the others'.
- */
-export async function lockVolunteer(db: Database, volunteerId: string) {
-  await db
-    .insertInto('volunteer_totals')
-    .values({ volunteer_id: volunteerId })
-    .onConflict((oc) => oc.column('volunteer_id').doNothing())
-    .execute();
-  await db
-    .selectFrom('volunteer_totals')
-    .select('volunteer_id')
-    .where('volunteer_id', '=', volunteerId)
-    .forUpdate()
-    .execute();
-}
-
-/** Confirmed minutes of a volunteer on a day, other than one record (the 24-hour rule). */
-export async function confirmedMinutesOn(db: Database, volunteerId: string, day: string, except?: string) {
-  let q = db
-    .selectFrom('service_records')
-    .select(sql<number>`coalesce(sum(minutes), 0)::int`.as('m'))
-    .where('volunteer_id', '=', volunteerId)
-    .where('status', '=', 'confirmed')
-    .where(sql<boolean>`service_date = ${day}::date`);
-  if (except) q = q.where('id', '<>', except);
-  return Number((await q.executeTakeFirstOrThrow()).m);
-}
-
-/** Whether the volunteer already has a confirmed record of the activity (for the activities count). */
-export async function hasConfirmedOfActivity(
-  db: Database,
-  volunteerId: string,
-  activityId: string,
-  except: string,
-) {
-  const r = await db
-    .selectFrom('service_records')
-    .select('id')
-    .where('volunteer_id', '=', volunteerId)
-    .where('activity_id', '=', activityId)
-    .where('status', '=', 'confirmed')
-    .where('id', '<>', except)
-    .executeTakeFirst();
-  return Boolean(r);
-}
-
-/** Adds to (or, negative, takes from) a volunteer's totals; one row each, read in constant time. */
-export async function addToTotals(
-  db: Database,
-  volunteerId: string,
-  year: number,
-  d: { minutes: number; records: number; activities: number },
-  now: Date,
-) {
-  await db
-    .insertInto('volunteer_totals')
-    .values({
-      volunteer_id: volunteerId,
-      minutes: d.minutes,
-      records: d.records,
-      activities: d.activities,
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.column('volunteer_id').doUpdateSet({
-        minutes: sql`volunteer_totals.minutes + ${d.minutes}`,
-        records: sql`volunteer_totals.records + ${d.records}`,
-        activities: sql`volunteer_totals.activities + ${d.activities}`,
-        updated_at: now,
-      }),
-    )
-    .execute();
-  if (d.minutes !== 0)
-    await db
-      .insertInto('volunteer_year_totals')
-      .values({ volunteer_id: volunteerId, year, minutes: d.minutes })
-      .onConflict((oc) =>
-        oc
-          .columns(['volunteer_id', 'year'])
-          .doUpdateSet({ minutes: sql`volunteer_year_totals.minutes + ${d.minutes}` }),
-      )
-      .execute();
 }
 
 export async function totalsOf(db: Database, volunteerId: string, year: number) {

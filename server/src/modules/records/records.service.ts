@@ -1,10 +1,10 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { RECORD_DUE_WORKING_DAYS, STAR_HOURS } from '@yiqi/shared/contracts/records';
 import { computeHours, type RoundingRule } from '@yiqi/shared/records/hours';
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { RecordStatus } from '../../db/schema.records.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { confirmRecord } from './confirmation.ts';
 import { DomainError } from '../../core/domain-error.ts';
 
 import { recordAudit } from '../audit/audit.service.ts';
@@ -103,28 +103,7 @@ export async function draftForActivity(ctx: Ctx, activityId: string): Promise<nu
           RECORD_DUE_WORKING_DAYS,
         ),
       };
-      const written = await tx.db
-        .insertInto('service_records')
-        .values(values)
-        .onConflict((oc) =>
-          oc
-            .column('signup_id')
-            // A literal, so PostgreSQL matches the partial unique index's predicate.
-            .where('kind', '=', sql.lit('attendance'))
-            .doUpdateSet({
-              check_out_at: values.check_out_at,
-              computed_minutes: values.computed_minutes,
-              minutes: values.minutes,
-              explain: values.explain,
-            })
-            .where('service_records.status', '=', 'draft')
-            .where('service_records.adjust_reason', 'is', null)
-            .where(
-              sql<boolean>`service_records.computed_minutes IS DISTINCT FROM ${values.computed_minutes}`,
-            ),
-        )
-        .returning('id')
-        .executeTakeFirst();
+      const written = await repo.upsertDraft(tx.db, values);
       if (written) drafted++;
     }
     if (drafted)
@@ -145,36 +124,6 @@ export async function draftDue(ctx: Ctx): Promise<number> {
   for (const id of await repo.activitiesNeedingDrafts(ctx.db, ctx.clock()))
     n += await draftForActivity(ctx, id);
   return n;
-}
-
-/** Confirms a record in the caller's transaction and adds it to the volunteer's totals. */
-export async function confirmInto(
-  trx: Database,
-  ctx: Ctx,
-  r: { id: string; volunteer_id: string; activity_id: string | null; service_day: string },
-  minutes: number,
-  patch: { adjust_reason?: string | null; minutes?: number },
-) {
-  await repo.lockVolunteer(trx, r.volunteer_id);
-  const day = await repo.confirmedMinutesOn(trx, r.volunteer_id, r.service_day, r.id);
-  if (day + minutes > 24 * 60) throw new DomainError('RECORD_DAY_OVER_24H');
-  const now = ctx.clock();
-  const moved = await trx
-    .updateTable('service_records')
-    .set({ ...patch, status: 'confirmed', decided_by: actorOf(ctx).userId, decided_at: now })
-    .where('id', '=', r.id)
-    .where('status', 'in', ['draft', 'pending'])
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('RECORD_STATE');
-  const firstOfActivity =
-    r.activity_id !== null && !(await repo.hasConfirmedOfActivity(trx, r.volunteer_id, r.activity_id, r.id));
-  await repo.addToTotals(
-    trx,
-    r.volunteer_id,
-    Number(r.service_day.slice(0, 4)),
-    { minutes, records: 1, activities: firstOfActivity ? 1 : 0 },
-    now,
-  );
 }
 
 /**
@@ -213,13 +162,7 @@ export async function confirm(
     try {
       await withTransaction(ctx, async (tx) => {
         if (r.status !== 'draft') throw new DomainError('RECORD_STATE');
-        await confirmInto(
-          tx.db,
-          ctx,
-          r,
-          minutes,
-          adjusted ? { minutes, adjust_reason: item.adjustReason! } : {},
-        );
+        await confirmRecord(tx, r, minutes, adjusted ? { minutes, reason: item.adjustReason! } : null);
         await recordAudit(tx, {
           action: 'record.confirm',
           result: 'ok',

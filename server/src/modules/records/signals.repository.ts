@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DAY_MINUTES } from '@yiqi/shared/records/hours';
 import type { Database } from '../../db/database.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function overDay(db: Database, prefix: string, limit: number) {
       jsonb_build_object('date', to_char(r.service_date, 'YYYY-MM-DD'), 'minutes', sum(r.minutes)) AS detail
     FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN organizations o ON o.id = r.org_id
     WHERE ${LIVE} AND o.region_code LIKE ${prefix + '%'}
-    GROUP BY v.id, r.service_date HAVING sum(r.minutes) > 1440
+    GROUP BY v.id, r.service_date HAVING sum(r.minutes) > ${DAY_MINUTES}
     ORDER BY sum(r.minutes) DESC LIMIT ${limit}`.execute(db);
   return r.rows;
 }
