@@ -12,11 +12,7 @@ export function findRegionCode(db: Database, code: string) {
 }
 
 export function findOrganization(db: Database, id: string) {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'region_code'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('organizations').select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -60,11 +56,7 @@ export function findActivityOrganization(db: Database, activityId: string) {
 
 /** The organization that recorded a service record. */
 export function findRecordOrganization(db: Database, recordId: string) {
-  return db
-    .selectFrom('service_records')
-    .select('org_id')
-    .where('id', '=', recordId)
-    .executeTakeFirst();
+  return db.selectFrom('service_records').select('org_id').where('id', '=', recordId).executeTakeFirst();
 }
 
 /** Who handles a certificate now: its issuer (with its region), and the recording unit's region. */
@@ -101,9 +93,5 @@ export function findActiveGrantScope(db: Database, grantId: string) {
 
 /** A volunteer's residence region, which decides which region admins see them. */
 export function findVolunteerRegion(db: Database, volunteerId: string) {
-  return db
-    .selectFrom('volunteers')
-    .select('region_code')
-    .where('id', '=', volunteerId)
-    .executeTakeFirst();
+  return db.selectFrom('volunteers').select('region_code').where('id', '=', volunteerId).executeTakeFirst();
 }
