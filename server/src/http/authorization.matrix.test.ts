@@ -337,8 +337,9 @@ function defaultFixture(route: RouteEntry): ((rel: Relation) => Req | null) | un
 
 /**
  * True when the authorization layer refused `url` to the actor as out of scope: a denial row names the
- * object in the path. Allowed relations come first for each route and actor, so a wrong refusal of one is
- * the first denial of its (actor, route, minute), which the denial audit writes at once.
+ * object in the path. Allowed relations come first for each route and actor, so the first wrong refusal of
+ * a route and actor is the first denial of its (actor, route, minute), which the denial audit writes at once
+ * (later ones of the minute are only counted, but the first already fails the test).
  */
 async function deniedById(route: RouteEntry, url: string, actor: Actor): Promise<boolean> {
   const byId = route.access.kind === 'staff' ? route.access.target?.byId : undefined;
