@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@yiqi/shared/errors';
 import type { Role } from '@yiqi/shared/roles';
 import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../db/database.ts';
@@ -14,6 +15,21 @@ export type Target =
   | { type: 'organization'; id: string; regionCode: string; superiors?: readonly string[] };
 
 /**
+ * How a staff route finds what it acts on (built in modules/access/targets.ts, the one place that looks
+ * targets up). `resolve` answers the target, or null when the request names none (the service then keeps to
+ * the caller's scopes), and throws the not-found error when the named object does not exist.
+ *
+ * `byId`: the object is named by id in the path (`:param`). Outside the caller's scope the answer is then
+ * `notFound`, the very answer for an id that does not exist, so ids cannot be probed; the denial is audited
+ * naming the object. Without `byId` (a region or organization named in the query or body, to list or
+ * create within) the answer is 403 OUT_OF_SCOPE: the caller named it, nothing is disclosed.
+ */
+export interface TargetRule {
+  resolve: (req: FastifyRequest, db: Database) => Promise<Target | null>;
+  byId?: { param: string; object: string; notFound: ErrorCode };
+}
+
+/**
  * Every route declares who may call it. There is no default: app.ts refuses to register a route without
  * one, and the authorization matrix test reads these declarations.
  *
@@ -27,11 +43,12 @@ export type Target =
 export type Access =
   | { kind: 'public'; identify?: boolean }
   | { kind: 'user' }
-  | {
-      kind: 'staff';
-      roles: readonly Role[];
-      target?: (req: FastifyRequest, db: Database) => Promise<Target | null>;
-    };
+  | { kind: 'staff'; roles: readonly Role[]; target?: TargetRule };
+
+/** A staff declaration: `staff(['org_admin', 'region_admin'], targets.activityById)`. */
+export function staff(roles: readonly Role[], target?: TargetRule): Access {
+  return target ? { kind: 'staff', roles, target } : { kind: 'staff', roles };
+}
 
 /**
  * True when a grant's scope contains the target. Region grants cover their subtree, org grants their org

@@ -128,8 +128,33 @@ function defaultFixture(route: RouteEntry): ((rel: Relation) => Req | null) | un
   return (rel) => (rel === 'none' ? { method: 'GET', url } : null);
 }
 
-/** The expected outcome from the declaration alone. */
-function expected(route: RouteEntry, actor: Actor, rel: Relation): 'allow' | 401 | 403 {
+/**
+ * True when the authorization layer refused `url` to the actor as out of scope: a denial row names the
+ * object in the path. Allowed relations come first for each route and actor, so the first wrong refusal of
+ * a route and actor is the first denial of its (actor, route, minute), which the denial audit writes at once
+ * (later ones of the minute are only counted, but the first already fails the test).
+ */
+async function deniedById(route: RouteEntry, url: string, actor: Actor): Promise<boolean> {
+  const byId = route.access.kind === 'staff' ? route.access.target?.byId : undefined;
+  if (!byId || !actor.user) return false;
+  const id = url.split('?')[0]!.split('/')[route.url.split('/').indexOf(`:${byId.param}`)];
+  const row = await t.handle.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', 'authz.denied')
+    .where('actor_id', '=', actor.user.id)
+    .where('object_type', '=', byId.object)
+    .where('object_id', '=', id ?? '')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The expected outcome from the declaration alone. Outside the caller's scope a route whose target is named
+ * by id in the path (`byId`) answers that object's not-found, the same as for an id that does not exist;
+ * other targets answer 403.
+ */
+function expected(route: RouteEntry, actor: Actor, rel: Relation): 'allow' | 401 | 403 | 404 {
   const a = route.access;
   if (a.kind === 'public') return 'allow';
   if (actor.role === 'anonymous') return 401;
@@ -137,9 +162,10 @@ function expected(route: RouteEntry, actor: Actor, rel: Relation): 'allow' | 401
   if (actor.role === 'user' || !a.roles.includes(actor.role)) return 403;
   if (!actor.mfa) return 403;
   if (rel === 'none' || rel === 'self') return 'allow';
+  const outside = a.target?.byId ? 404 : 403;
   // An organization grant covers only its own organization (the fixtures' "same" organization).
-  if (actor.role === 'org_admin') return rel === 'same' ? 'allow' : 403;
-  return rel === 'same' || rel === 'descendant' ? 'allow' : 403;
+  if (actor.role === 'org_admin') return rel === 'same' ? 'allow' : outside;
+  return rel === 'same' || rel === 'descendant' ? 'allow' : outside;
 }
 
 test('every route × role × scope relation behaves as declared', async () => {
@@ -163,6 +189,7 @@ test('every route × role × scope relation behaves as declared', async () => {
   const mismatches: string[] = [];
   const leaks: string[] = [];
   let cases = 0;
+  let auditedById = 0;
   const table: string[] = ['route\tactor\trelation\texpected\tstatus'];
   for (const route of routes) {
     const fixture = FIXTURES[`${route.method} ${route.url}`] ?? defaultFixture(route)!;
@@ -182,9 +209,17 @@ test('every route × role × scope relation behaves as declared', async () => {
         // A refusal by the authorization layer is told apart from a refusal by the use case (a wrong
         // password is a 401 too) by its error code.
         const code = got >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+        // A by-id refusal answers what an unknown id answers. Where the declaration allows the call, such
+        // an answer may be the use case's own (a sub-object the fixture names on purpose, like a NIL
+        // sign-up): the denial audit row naming the object tells a refusal apart.
+        const byId = route.access.kind === 'staff' ? route.access.target?.byId : undefined;
+        const byIdNotFound = got === 404 && code !== undefined && code === byId?.notFound;
         const denial =
-          (got === 401 && code === 'UNAUTHENTICATED') || (got === 403 && DENIAL_CODES.includes(code ?? ''));
+          (got === 401 && code === 'UNAUTHENTICATED') ||
+          (got === 403 && DENIAL_CODES.includes(code ?? '')) ||
+          (byIdNotFound && (want !== 'allow' || (await deniedById(route, req.url, actor))));
         const ok = want === 'allow' ? !denial && got < 500 : got === want && denial;
+        if (want === 404 && ok && (await deniedById(route, req.url, actor))) auditedById++;
         table.push(`${route.method} ${route.url}\t${actor.name}\t${rel}\t${want}\t${got}`);
         if (!ok)
           mismatches.push(
@@ -206,6 +241,7 @@ test('every route × role × scope relation behaves as declared', async () => {
   assert.deepEqual(mismatches, []);
   assert.deepEqual(leaks, []);
   assert.ok(cases > 100, `too few cases (${cases})`);
+  assert.ok(auditedById > 20, `by-id refusals name their object in the denial audit (${auditedById})`);
 });
 
 test('every denial is audited', async () => {

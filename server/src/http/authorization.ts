@@ -56,15 +56,23 @@ async function deny(
 
 const scopeChecked = new WeakSet<FastifyRequest>();
 
-/** The caller needs a grant of the route's roles whose scope contains the target (once per request). */
+/**
+ * The caller needs a grant of the route's roles whose scope contains the target (once per request). This
+ * is where a by-id read outside the caller's scope is refused: with the object's not-found answer, the
+ * same as for an id that does not exist (the target's `byId`), else 403 OUT_OF_SCOPE; audited either way.
+ */
 async function checkScope(req: FastifyRequest): Promise<void> {
   const access = accessOf(req);
   if (access?.kind !== 'staff' || !access.target || scopeChecked.has(req)) return;
   scopeChecked.add(req);
-  const target = await access.target(req, req.server.deps.db);
+  const rule = access.target;
+  const target = await rule.resolve(req, req.server.deps.db);
   if (!target) return;
-  if (!grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target)))
-    return deny(req, 'OUT_OF_SCOPE', 'scope');
+  if (grantsFor(req.actor!, access.roles).some((g) => grantCovers(g, target))) return;
+  if (!rule.byId) return deny(req, 'OUT_OF_SCOPE', 'scope');
+  const id = String((req.params as Record<string, unknown>)[rule.byId.param]);
+  await req.server.auditDenial(req, 'scope', { type: rule.byId.object, id });
+  throw new DomainError(rule.byId.notFound);
 }
 
 /**
@@ -96,6 +104,9 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
       route.config = { ...route.config, access: { kind: 'public' } } as typeof route.config;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+    const byId = access.kind === 'staff' ? access.target?.byId : undefined;
+    if (byId && !route.url.split('/').includes(`:${byId.param}`))
+      throw new Error(`route ${String(route.method)} ${route.url} has no :${byId.param} for its target`);
     if (route.method === 'HEAD') return;
     for (const m of ([] as string[]).concat(route.method as string))
       routes.push({ method: m, url: route.url, access });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ActivityCreateBody,
@@ -16,51 +16,24 @@ import {
 } from '@yiqi/shared/contracts/activities';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
-import type { Database } from '../../db/database.ts';
-import type { Access, Target } from '../../http/access.ts';
+import { staff, type Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../core/domain-error.ts';
-import { decisionScope } from '../roles/deciders.ts';
-import { ORG_TEAM } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import * as activities from './activities.service.ts';
 import * as positions from './positions.service.ts';
 
 const tags = ['activities'];
 
-/** The organization that runs the activity in the path: its scope decides who manages the activity. */
-export async function activityTarget(req: FastifyRequest, db: Database): Promise<Target> {
-  const id = (req.params as { id: string }).id;
-  const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db
-        .selectFrom('activities as a')
-        .innerJoin('organizations as o', 'o.id', 'a.org_id')
-        .select(['o.id', 'o.region_code'])
-        .where('a.id', '=', id)
-        .executeTakeFirst()
-    : undefined;
-  if (!row) throw new DomainError('NOT_FOUND');
-  return { type: 'organization', id: row.id, regionCode: row.region_code };
-}
-
+const STAFF = ['org_admin', 'region_admin'] as const;
 /** The organization's own admins, or the region admins above it. */
-export const ORGANIZER: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: activityTarget,
-};
+export const ORGANIZER = staff(STAFF, targets.activityById);
 /**
  * Decisions about the activity's people (sign-ups, service records) and the lists they are made from: the
  * organization's admins, the admins of the organizations above it (so one who signed up for their own
  * team's activity is decided about by someone else), or the region admins above it.
  */
-export const ACTIVITY_DECIDER: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: async (req, db) => {
-    const t = await activityTarget(req, db);
-    return t.type === 'organization' ? decisionScope(db, t.id) : t;
-  },
-};
+export const ACTIVITY_DECIDER = staff(STAFF, targets.activityDecisionById);
+const ORG_TEAM = staff(STAFF, targets.organizationById);
 const PUBLIC: Access = { kind: 'public' };
 
 export function registerActivityRoutes(app: FastifyInstance): void {

@@ -312,7 +312,7 @@ describe('public search', () => {
     const other = await createOrganizer(t);
     assert.equal(
       (await api(t, other.cookie, 'GET', `/api/organizations/${org.orgId}/activities`)).statusCode,
-      403,
+      404,
     );
   });
 });

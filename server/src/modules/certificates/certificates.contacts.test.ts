@@ -123,8 +123,8 @@ describe('unit contacts', () => {
       contactPhone: '13912345678',
     };
     assert.equal((await contacts(cookies.region, otherOrg, body)).statusCode, 200);
-    assert.equal((await contacts(cookies.other, orgId, body)).statusCode, 403);
-    assert.equal((await contacts(cookies.futian, orgId, body)).statusCode, 403);
+    assert.equal((await contacts(cookies.other, orgId, body)).statusCode, 404);
+    assert.equal((await contacts(cookies.futian, orgId, body)).statusCode, 404);
     assert.equal(
       (await contacts(cookies.admin, orgId, { ...body, contactPhone: 'call me' })).statusCode,
       400,

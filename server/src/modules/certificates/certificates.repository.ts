@@ -176,17 +176,6 @@ export function findCertificate(db: Database, id: string) {
 }
 export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
 
-/** Who handles the certificate now, for the access check (see certificates.service handlerTarget). */
-export function findHandler(db: Database, id: string) {
-  return db
-    .selectFrom('certificates as c')
-    .innerJoin('organizations as o', 'o.id', 'c.org_id')
-    .leftJoin('organizations as io', 'io.id', 'c.issuer_org_id')
-    .select(['c.issuer_org_id', 'io.region_code as issuer_region_code', 'o.region_code as org_region_code'])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-}
-
 export function findByNumber(db: Database, number: string) {
   return shaped(base(db)).where('c.number', '=', number).executeTakeFirst();
 }

@@ -19,12 +19,10 @@ import {
 } from '@yiqi/shared/contracts/certificates';
 import { PageQuery } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
-import type { Database } from '../../db/database.ts';
-import type { Access, Target } from '../../http/access.ts';
+import { staff, type Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
-import { ORG_DECIDER } from '../roles/deciders.ts';
-import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import * as seals from './certificates.seal.ts';
 import * as certificates from './certificates.service.ts';
 import { checkCertificate } from './certificates.check.ts';
@@ -32,28 +30,18 @@ import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['certificates'];
 
+const STAFF = ['org_admin', 'region_admin'] as const;
 /**
- * Who handles the certificate in the path now: its issuing organization (the recording unit, or its
- * successor or superior once dissolved), or the region of the recording unit when the region admins do.
+ * The admins of the organization that handles the certificate in the path now (the recording unit, or its
+ * successor or superior once dissolved), or the region admins above it (or above the recording unit).
  */
-export function certificateTarget(req: FastifyRequest, db: Database): Promise<Target> {
-  return certificates.targetOf(db, (req.params as { id: string }).id);
-}
-
-/** The region a list is narrowed to, when given; without one the service keeps to the caller's scopes. */
-const regionTarget = (req: FastifyRequest): Promise<Target | null> => {
-  const region = (req.query as { region?: string }).region;
-  return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
-};
-
-/** The handling organization's own admins, or the region admins above it (or above the recording unit). */
-const ISSUER: Access = { kind: 'staff', roles: ['org_admin', 'region_admin'], target: certificateTarget };
+const ISSUER = staff(STAFF, targets.certificateById);
 /** Issuing: also the admins of the organizations above the handler (nobody issues their own). */
-const ISSUE_DECIDER: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req, db) => certificates.issueTargetOf(db, (req.params as { id: string }).id),
-};
+const ISSUE_DECIDER = staff(STAFF, targets.certificateDecisionById);
+const ORG_TEAM = staff(STAFF, targets.organizationById);
+const ORG_DECIDER = staff(STAFF, targets.organizationDecisionById);
+/** The region a list is narrowed to, when given; without one the service keeps to the caller's scopes. */
+const REGION_QUEUE = staff(['region_admin'], targets.regionInQuery);
 const SELF: Access = { kind: 'user' };
 /** Per account (many volunteers may share one address, e.g. a school): 20 a minute is plenty. */
 const PER_ACCOUNT = {
@@ -136,7 +124,7 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
       querystring: CertificateRegionQuery,
       response: { 200: CertificatePage },
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    config: { access: REGION_QUEUE },
     handler: (req) => certificates.listForRegion(ctxOf(req), req.query),
   });
 

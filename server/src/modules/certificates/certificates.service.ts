@@ -9,7 +9,6 @@ import type {
 } from '@yiqi/shared/contracts/certificates';
 import { DOCUMENT_NAMES, type DocumentType } from '@yiqi/shared/identity/documents';
 import { maskDocument, maskPhone } from '@yiqi/shared/identity/mask';
-import type { Database } from '../../db/database.ts';
 import { grantCovers, type Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -19,7 +18,8 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { findRegion } from '../regions/regions.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { contentHash, hoursOf, inCertificateOrder, newCertificateNumber } from './certificates.content.ts';
-import { decisionScope, refuseSelfDecision } from '../roles/deciders.ts';
+import { refuseSelfDecision } from '../roles/deciders.ts';
+import { certificateHandler, decisionTarget } from '../access/targets.ts';
 import { issuerOf, lockedIssuerOf } from '../organizations/succession.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repository.ts';
@@ -101,33 +101,6 @@ function audit(
   });
 }
 
-/** Who handles a certificate now, as an access target: its issuer, or the recording unit's region. */
-export function handlerTarget(c: {
-  issuer_org_id: string | null;
-  issuer_region_code: string | null;
-  org_region_code: string;
-}): Target {
-  return c.issuer_org_id
-    ? { type: 'organization', id: c.issuer_org_id, regionCode: c.issuer_region_code! }
-    : { type: 'region', code: c.org_region_code };
-}
-
-/** For the routes' access declarations: the handler of the certificate in the path, or 404. */
-export async function targetOf(db: Database, id: string): Promise<Target> {
-  const c = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findHandler(db, id) : undefined;
-  if (!c) throw new DomainError('NOT_FOUND');
-  return handlerTarget(c);
-}
-
-/**
- * Issuing is decided about the volunteer: the handler's admins, or those of the organizations above it
- * (an admin never issues their own certificate), or the region admins.
- */
-export async function issueTargetOf(db: Database, id: string): Promise<Target> {
-  const target = await targetOf(db, id);
-  return target.type === 'organization' ? decisionScope(db, target.id) : target;
-}
-
 /**
  * Inside the write's transaction, with the certificate's row locked: it is still handled by whom the route
  * checked (a dissolution may have moved it since), and the caller's grants cover that handler.
@@ -136,7 +109,7 @@ function checkHandler(
   ctx: Ctx,
   c: repo.CertificateRow,
   locked: { issuer_org_id: string | null },
-  target: Target = handlerTarget(c),
+  target: Target = certificateHandler(c),
 ) {
   if (locked.issuer_org_id !== c.issuer_org_id) throw new DomainError('CERT_STATE');
   const handles = actorOf(ctx).grants.some(
@@ -315,7 +288,7 @@ function issuingUnit(ctx: Ctx, c: repo.CertificateRow, b: z.infer<typeof IssueBo
     return { name: org.name, personInCharge: org.person_in_charge.trim(), phoneEnc: org.contact_phone_enc };
   }
   if (!b.personInCharge) throw new DomainError('CERT_PERSON_IN_CHARGE_REQUIRED');
-  const target = handlerTarget(c);
+  const target = certificateHandler(c);
   const grant = actorOf(ctx)
     .grants.filter((g) => g.role === 'region_admin' && grantCovers(g, target))
     .sort((x, y) => y.regionLevel - x.regionLevel)[0];
@@ -342,7 +315,7 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
     orgId: c.issuer_org_id,
     regionCode: c.issuer_region_code ?? c.org_region_code,
   });
-  const target = c.issuer_org_id ? await decisionScope(ctx.db, c.issuer_org_id) : handlerTarget(c);
+  const target = c.issuer_org_id ? await decisionTarget(ctx.db, c.issuer_org_id) : certificateHandler(c);
   const org = c.issuer_org_id ? await repo.findOrganization(ctx.db, c.issuer_org_id) : null;
   if (c.issuer_org_id && !org) throw new DomainError('NOT_FOUND');
   const unit = issuingUnit(ctx, c, b, org ?? null);

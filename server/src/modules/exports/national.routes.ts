@@ -2,23 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
-import type { Access } from '../../http/access.ts';
+import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import * as national from './national.service.ts';
 
 const tags = ['national export'];
 /** Region admins of the region the export covers (with the second factor, like every staff route). */
-const REGION_QUERY: Access = {
-  kind: 'staff',
-  roles: ['region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
-};
-const REGION_BODY: Access = {
-  kind: 'staff',
-  roles: ['region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'region', (req.body as { region: string }).region),
-};
+const REGION_QUERY = staff(['region_admin'], targets.regionInQuery);
+const REGION_BODY = staff(['region_admin'], targets.regionInBody);
 
 const ExportQuery = z.strictObject({
   region: RegionCode,

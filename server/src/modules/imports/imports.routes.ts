@@ -14,11 +14,11 @@ import {
   RecordImportQuery,
   XLSX_MIME,
 } from '@yiqi/shared/contracts/imports';
-import type { Access } from '../../http/access.ts';
+import { staff } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import { systemCtx } from '../../core/system-ctx.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import { decideBatch } from '../records/record-imports.service.ts';
 import { ImportJobs } from './imports.runner.ts';
 import * as imports from './imports.service.ts';
@@ -28,17 +28,9 @@ const tags = ['imports'];
 const STAFF = ['org_admin', 'region_admin'] as const;
 
 /** Uploads and job lists name the organization: its admins, or the region admins above it. */
-const orgAccess: Access = {
-  kind: 'staff',
-  roles: STAFF,
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.query as { orgId: string }).orgId),
-};
+const orgAccess = staff(STAFF, targets.organizationInQuery);
 /** A job is read by the admins of the organization it imports into, and the region admins above it. */
-const jobAccess: Access = {
-  kind: 'staff',
-  roles: STAFF,
-  target: (req) => imports.jobTarget(req.server.deps.db, (req.params as { id: string }).id),
-};
+const jobAccess = staff(STAFF, targets.importJobById);
 
 const download = (name: string) => downloadHeaders(MEDIA.xlsx, name);
 

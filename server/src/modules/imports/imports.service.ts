@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Text } from '@yiqi/shared/i18n';
 import type { ImportKind } from '@yiqi/shared/contracts/imports';
-import type { Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
-import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
 import { batchCounts } from '../records/record-imports.service.ts';
@@ -20,15 +18,6 @@ import { isUniqueViolation } from '../../core/pg-errors.ts';
 
 /** How many errors the job view carries; the rest are in the errors.xlsx download. */
 const VIEW_ERRORS = 100;
-
-/** The organization a job belongs to, for the access rule (its admins and the region admins above). */
-export async function jobTarget(db: Database, id: string): Promise<Target> {
-  const job = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findJob(db, id) : undefined;
-  if (!job?.org_id) throw new DomainError('NOT_FOUND');
-  const org = await repo.findOrganization(db, job.org_id);
-  if (!org) throw new DomainError('NOT_FOUND');
-  return { type: 'organization', id: org.id, regionCode: org.region_code };
-}
 
 /**
  * Accepts an uploaded file for an approved organization: records the job (and its audit row), answers at

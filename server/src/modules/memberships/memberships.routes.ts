@@ -15,15 +15,19 @@ import {
   MyMembershipQuery,
 } from '@yiqi/shared/contracts/memberships';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
-import type { Access } from '../../http/access.ts';
+import { staff, type Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { ORG_DECIDER } from '../roles/deciders.ts';
-import { ORG_TEAM } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import * as members from './memberships.service.ts';
 
 const tags = ['memberships'];
 /** The volunteer's own side: any signed-in account, limited by the service to its own memberships. */
 const SELF: Access = { kind: 'user' };
+const STAFF = ['org_admin', 'region_admin'] as const;
+/** The organization in the path: its admins, or the region admins above it. */
+const ORG_TEAM = staff(STAFF, targets.organizationById);
+/** Decisions about the organization's people: also the admins of the organizations above it. */
+const ORG_DECIDER = staff(STAFF, targets.organizationDecisionById);
 
 export function registerMembershipRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -102,7 +102,7 @@ describe('dissolving', () => {
     const cases: [string, string, string, Record<string, unknown>, number, string][] = [
       ['its own admin', x.admin, x.id, { reason }, 403, 'FORBIDDEN'],
       ['a plain user', cookies.plain, x.id, { reason }, 403, 'FORBIDDEN'],
-      ['a region admin elsewhere', cookies.regionFutian, x.id, { reason }, 403, 'OUT_OF_SCOPE'],
+      ['a region admin elsewhere', cookies.regionFutian, x.id, { reason }, 404, 'NOT_FOUND'],
       ['no reason', cookies.regionNanshan, x.id, {}, 400, 'DISSOLVE_REASON_REQUIRED'],
       ['a blank reason', cookies.regionNanshan, x.id, { reason: '   ' }, 400, 'DISSOLVE_REASON_REQUIRED'],
       ['itself', cookies.regionNanshan, x.id, { reason, successorId: x.id }, 400, 'SUCCESSOR_SELF'],
@@ -256,13 +256,13 @@ describe('certificates after dissolution', () => {
       ['reject', { reason: '不是我的' }],
     ] as const) {
       const denied = await api(t, x.admin, 'POST', `/api/certificates/${id}/${path}`, body);
-      assert.equal(denied.statusCode, 403, path);
-      assert.equal(denied.json().error.code, 'OUT_OF_SCOPE');
+      assert.equal(denied.statusCode, 404, path);
+      assert.equal(denied.json().error.code, 'NOT_FOUND');
     }
     assert.equal(
       (await api(t, x.admin, 'POST', `/api/certificates/${before.id}/revoke`, { reason: '旧管理员撤销' }))
         .statusCode,
-      403,
+      404,
     );
     // Y prints its own name and person in charge, not made-up ones.
     const forged = await api(t, y.admin, 'POST', `/api/certificates/${id}/issue`, { issuerName: '别的单位' });
@@ -329,7 +329,7 @@ describe('certificates after dissolution', () => {
     assert.equal(audit?.details.successorId, y.id);
     assert.equal(
       (await api(t, x.admin, 'POST', `/api/certificates/${req.json().id}/issue`, {})).statusCode,
-      403,
+      404,
     );
     const issued = await api(t, y.admin, 'POST', `/api/certificates/${req.json().id}/issue`, {});
     assert.equal(issued.statusCode, 200, issued.body);
@@ -352,7 +352,7 @@ describe('certificates after dissolution', () => {
     // Y's admins are out too; Z issues X's certificate.
     assert.equal(
       (await api(t, y.admin, 'POST', `/api/certificates/${open.json().id}/issue`, {})).statusCode,
-      403,
+      404,
     );
     const issued = await api(t, z.admin, 'POST', `/api/certificates/${open.json().id}/issue`, {});
     assert.equal(issued.statusCode, 200, issued.body);
@@ -379,7 +379,7 @@ describe('certificates after dissolution', () => {
     assert.equal(req.json().issuerOrgId, p.id);
     assert.equal(
       (await api(t, sub.admin, 'POST', `/api/certificates/${req.json().id}/issue`, {})).statusCode,
-      403,
+      404,
     );
     const issued = await api(t, p.admin, 'POST', `/api/certificates/${req.json().id}/issue`, {});
     assert.equal(issued.statusCode, 200, issued.body);
@@ -408,14 +408,14 @@ describe('certificates after dissolution', () => {
     assert.ok(queue.json().items.some((c: { id: string }) => c.id === id));
     const far = await api(t, cookies.regionFutian, 'GET', '/api/certificates/region-queue');
     assert.ok(!far.json().items.some((c: { id: string }) => c.id === id));
-    assert.equal((await api(t, x.admin, 'POST', `/api/certificates/${id}/issue`, {})).statusCode, 403);
+    assert.equal((await api(t, x.admin, 'POST', `/api/certificates/${id}/issue`, {})).statusCode, 404);
     assert.equal(
       (
         await api(t, cookies.regionFutian, 'POST', `/api/certificates/${id}/issue`, {
           personInCharge: '某人',
         })
       ).statusCode,
-      403,
+      404,
     );
     const noChief = await api(t, cookies.regionNanshan, 'POST', `/api/certificates/${id}/issue`, {});
     assert.equal(noChief.statusCode, 400);
@@ -441,7 +441,7 @@ describe('certificates after dissolution', () => {
     assert.equal(req.json().issuerOrgId, null);
     assert.equal(
       (await api(t, p.admin, 'POST', `/api/certificates/${req.json().id}/issue`, {})).statusCode,
-      403,
+      404,
     );
   });
 });

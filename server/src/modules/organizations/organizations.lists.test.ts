@@ -80,9 +80,9 @@ describe('lists', () => {
     const list = await get(nsAdmin, `/api/organizations?region=${FUTIAN}`);
     assert.equal(list.statusCode, 403);
     assert.equal(list.json().error.code, 'OUT_OF_SCOPE');
-    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}`)).statusCode, 403);
-    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}/tree`)).statusCode, 403);
-    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}/members`)).statusCode, 403);
+    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}`)).statusCode, 404);
+    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}/tree`)).statusCode, 404);
+    assert.equal((await get(nsAdmin, `/api/organizations/${ids.ftTeam}/members`)).statusCode, 404);
   });
 
   test('filters: name, USCC, status, category, type', async () => {

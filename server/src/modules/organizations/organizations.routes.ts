@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   DissolveBody,
@@ -18,24 +18,21 @@ import {
   TreeView,
   UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
-import type { Target } from '../../http/access.ts';
+import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import { dissolveOrganization } from './dissolution.service.ts';
 import * as orgs from './organizations.service.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['organizations'];
 
-/** The organization named in the path: its admins and the region admins above it act on it. */
-const orgTarget = (req: FastifyRequest): Promise<Target> =>
-  resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id);
-
+/** The organization named in the path: the region admins above it (review, dissolution). */
+const REGION_OVER_ORG = staff(['region_admin'], targets.organizationById);
+/** The organization named in the path: its admins and the region admins above it. */
+const ORG_TEAM = staff(['org_admin', 'region_admin'], targets.organizationById);
 /** The region a list is narrowed to, when given; without one the service keeps to the caller's scopes. */
-const regionTarget = (req: FastifyRequest): Promise<Target | null> => {
-  const region = (req.query as { region?: string }).region;
-  return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
-};
+const REGION_LIST = staff(['region_admin'], targets.regionInQuery);
 
 export function registerOrganizationRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -69,7 +66,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       querystring: OrganizationListQuery,
       response: { 200: OrganizationPage },
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    config: { access: REGION_LIST },
     handler: (req) => {
       const { page, pageSize, ...filter } = req.query;
       return orgs.listOrganizations(ctxOf(req), filter, page, pageSize);
@@ -82,7 +79,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       summary: 'The filtered organization list as an Excel workbook (audited)',
       querystring: OrganizationExportQuery,
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    config: { access: REGION_LIST },
     handler: async (req, reply) => {
       const book = await orgs.exportOrganizations(ctxOf(req), req.query);
       return sendDownload(reply, MEDIA.xlsx, 'organizations.xlsx', book);
@@ -96,7 +93,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       querystring: ReviewQueueQuery,
       response: { 200: OrganizationPage },
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: regionTarget } },
+    config: { access: REGION_LIST },
     handler: (req) => orgs.reviewQueue(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
   });
 
@@ -108,7 +105,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       body: ReviewBody,
       response: { 200: RegisteredView },
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: orgTarget } },
+    config: { access: REGION_OVER_ORG },
     handler: (req) => orgs.reviewOrganization(ctxOf(req), req.params.id, req.body),
   });
 
@@ -122,7 +119,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       body: DissolveBody,
       response: { 200: DissolvedView },
     },
-    config: { access: { kind: 'staff', roles: ['region_admin'], target: orgTarget } },
+    config: { access: REGION_OVER_ORG },
     handler: (req) => dissolveOrganization(ctxOf(req), req.params.id, req.body),
   });
 
@@ -133,7 +130,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       params: OrganizationParams,
       response: { 200: OrganizationView },
     },
-    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    config: { access: ORG_TEAM },
     handler: (req) => orgs.getOrganization(ctxOf(req), req.params.id),
   });
 
@@ -147,7 +144,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       body: UnitContactsBody,
       response: { 200: OrganizationView },
     },
-    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    config: { access: ORG_TEAM },
     handler: (req) => orgs.updateContacts(ctxOf(req), req.params.id, req.body),
   });
 
@@ -169,7 +166,7 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       params: OrganizationParams,
       response: { 200: TreeView },
     },
-    config: { access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: orgTarget } },
+    config: { access: ORG_TEAM },
     handler: (req) => orgs.organizationTree(ctxOf(req), req.params.id),
   });
 }

@@ -79,7 +79,7 @@ describe('training, award and evaluation records', () => {
           date: '2026-10-12',
         })
       ).statusCode,
-      403,
+      404,
     );
   });
 });

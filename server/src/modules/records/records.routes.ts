@@ -25,14 +25,12 @@ import {
 import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
-import type { Access } from '../../http/access.ts';
+import { staff, type Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../core/domain-error.ts';
-import { ACTIVITY_DECIDER } from '../activities/activities.routes.ts';
+import * as targets from '../access/targets.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import { decisionScope, ORG_DECIDER } from '../roles/deciders.ts';
-import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
 import * as corrections from './corrections.service.ts';
 import * as person from './person-records.service.ts';
 import * as records from './records.service.ts';
@@ -41,25 +39,17 @@ import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['service records'];
 const SELF: Access = { kind: 'user' };
+const STAFF = ['org_admin', 'region_admin'] as const;
 /** The organization that recorded the entry in the path (or one above it: nobody decides about themselves). */
-const RECORD_ORG: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: async (req, db) => {
-    const id = (req.params as { id: string }).id;
-    const r = /^[0-9a-f-]{36}$/i.test(id)
-      ? await db.selectFrom('service_records').select('org_id').where('id', '=', id).executeTakeFirst()
-      : undefined;
-    if (!r) throw new DomainError('NOT_FOUND');
-    return decisionScope(db, r.org_id);
-  },
-};
+const RECORD_ORG = staff(STAFF, targets.recordDecisionById);
+/** Decisions about the people of the activity in the path (its organization's admins or those above). */
+const ACTIVITY_DECIDER = staff(STAFF, targets.activityDecisionById);
+/** The organization in the path: its admins, or the region admins above it. */
+const ORG_TEAM = staff(STAFF, targets.organizationById);
+/** Decisions about the people of the organization in the path: also the admins of those above it. */
+const ORG_DECIDER = staff(STAFF, targets.organizationDecisionById);
 /** Escalation: region admins see overdue drafts of the organizations under their region. */
-const REGION: Access = {
-  kind: 'staff',
-  roles: ['region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
-};
+const REGION = staff(['region_admin'], targets.regionInQuery);
 const OverdueQuery = z.strictObject({
   region: RegionCode,
   page: z.coerce.number().int().min(1).max(100000).default(1),

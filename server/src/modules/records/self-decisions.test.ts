@@ -380,8 +380,8 @@ describe('memberships', () => {
     const res = await api(t, parentAdmin, 'POST', `/api/organizations/${stranger}/members/${m.id}/decision`, {
       decision: 'approve',
     });
-    assert.equal(res.statusCode, 403);
-    assert.equal(err(res)?.code, 'OUT_OF_SCOPE');
+    assert.equal(res.statusCode, 404);
+    assert.equal(err(res)?.code, 'NOT_FOUND');
   });
 });
 

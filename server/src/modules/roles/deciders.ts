@@ -1,11 +1,9 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import type { Database } from '../../db/database.ts';
-import type { Access, Target } from '../../http/access.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import * as repo from './roles.repository.ts';
-import { resolveScope } from './roles.service.ts';
+import { superiorOrganizations } from '../access/targets.ts';
 
 /**
  * Nobody decides about themselves: a decision that benefits a volunteer (confirming their record, issuing
@@ -15,24 +13,9 @@ import { resolveScope } from './roles.service.ts';
  * admins whose region contains it.
  */
 
-/** An organization as the target of a decision about its people: its own admins or those above it. */
-export async function decisionScope(db: Database, orgId: string): Promise<Target> {
-  const target = await resolveScope(db, 'organization', orgId);
-  if (target.type !== 'organization') return target;
-  const superiors = await repo.superiorOrganizations(db, orgId);
-  return { ...target, superiors: superiors.map((o) => o.id) };
-}
-
-/** Routes deciding about the people of the organization in the path (`:id`). */
-export const ORG_DECIDER: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => decisionScope(req.server.deps.db, (req.params as { id: string }).id),
-};
-
 /** Who decides instead, for the refused person: the nearest active parent organization and the region. */
 export async function whoDecidesInstead(db: Database, unit: { orgId: string | null; regionCode: string }) {
-  const parent = unit.orgId ? (await repo.superiorOrganizations(db, unit.orgId))[0] : undefined;
+  const parent = unit.orgId ? (await superiorOrganizations(db, unit.orgId))[0] : undefined;
   const region = await findRegion(db, unit.regionCode);
   return {
     parentOrganization: parent ? { id: parent.id, name: parent.name } : null,

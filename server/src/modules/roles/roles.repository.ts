@@ -3,15 +3,6 @@ import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 
-export function findOrganization(db: Database, id: string) {
-  return db
-    .selectFrom('organizations as o')
-    .innerJoin('regions as r', (j) => j.onRef('r.code', '=', 'o.region_code').on(isTopRegionRow('r')))
-    .select(['o.id', 'o.name', 'o.region_code', 'r.name as region_name', 'r.level as region_level'])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Active grants whose scope (a region, or an organization's region) lies under one of the prefixes. */
 export async function listGrantsUnder(db: Database, prefix: string, page: number, pageSize: number) {
   const base = db
@@ -98,35 +89,6 @@ export async function markGrantRevoked(db: Database, id: string, by: string, at:
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-/**
- * The organizations above one (its parent, the parent's parent, …), nearest first, that are still active
- * (approved). The depth bound only guards against a row edited by hand (parents exist at registration).
- */
-export function superiorOrganizations(db: Database, orgId: string) {
-  return db
-    .withRecursive('up(id, depth)', (qb) =>
-      qb
-        .selectFrom('organizations')
-        .select(['parent_id as id', sql<number>`1`.as('depth')])
-        .where('id', '=', orgId)
-        .where('parent_id', 'is not', null)
-        .unionAll(
-          qb
-            .selectFrom('organizations as o')
-            .innerJoin('up as u', 'u.id', 'o.id')
-            .select(['o.parent_id as id', sql<number>`u.depth + 1`.as('depth')])
-            .where('o.parent_id', 'is not', null)
-            .where('u.depth', '<', 20),
-        ),
-    )
-    .selectFrom('up as u')
-    .innerJoin('organizations as o', 'o.id', 'u.id')
-    .select(['o.id', 'o.name'])
-    .where('o.status', '=', 'approved')
-    .orderBy('u.depth')
-    .execute();
 }
 
 /**

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GrantBody, GrantListQuery, GrantPage, GrantParams } from '@yiqi/shared/contracts/roles';
 import { OkSchema } from '@yiqi/shared/contracts/common';
+import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { DomainError } from '../../core/domain-error.ts';
+import * as targets from '../access/targets.ts';
 import * as roles from './roles.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 
@@ -21,14 +23,7 @@ export function registerRoleRoutes(app: FastifyInstance): void {
       querystring: GrantListQuery,
       response: { 200: GrantPage },
     },
-    config: {
-      access: {
-        kind: 'staff',
-        roles: GRANTORS,
-        target: (req) =>
-          roles.resolveScope(req.server.deps.db, 'region', (req.query as { region: string }).region),
-      },
-    },
+    config: { access: staff(GRANTORS, targets.regionInQuery) },
     handler: async (req) => {
       const region = await findRegion(req.server.deps.db, req.query.region);
       if (!region) throw new DomainError('REGION_NOT_FOUND');
@@ -43,28 +38,13 @@ export function registerRoleRoutes(app: FastifyInstance): void {
       body: GrantBody,
       response: { 200: z.object({ id: z.uuid() }) },
     },
-    config: {
-      access: {
-        kind: 'staff',
-        roles: GRANTORS,
-        target: (req) => {
-          const b = req.body as z.infer<typeof GrantBody>;
-          return roles.resolveScope(req.server.deps.db, b.scopeType, b.scopeId);
-        },
-      },
-    },
+    config: { access: staff(GRANTORS, targets.grantScopeInBody) },
     handler: (req) => roles.grantRole(ctxOf(req), req.body),
   });
 
   r.delete('/api/admin/role-grants/:id', {
     schema: { tags, summary: 'Revoke a role grant', params: GrantParams, response: { 200: OkSchema } },
-    config: {
-      access: {
-        kind: 'staff',
-        roles: GRANTORS,
-        target: (req) => roles.resolveGrantTarget(req.server.deps.db, (req.params as { id: string }).id),
-      },
-    },
+    config: { access: staff(GRANTORS, targets.roleGrantById) },
     handler: async (req) => {
       await roles.revokeRole(ctxOf(req), req.params.id);
       return { ok: true as const };

@@ -1,13 +1,12 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { GRANTABLE, ROLE_SCOPE, roleConflict, type Role, type ScopeType } from '@yiqi/shared/roles';
-import { grantCovers, type Access, type Target } from '../../http/access.ts';
+import { grantCovers, type Target } from '../../http/access.ts';
+import { grantScope, scopeTarget } from '../access/targets.ts';
 import { actorOf, type Ctx, type Grant } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
-import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import * as repo from './roles.repository.ts';
-import { findRegion } from '../regions/regions.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 
@@ -21,27 +20,6 @@ export function describeGrants(grants: Grant[]) {
     scopeName: g.scopeName,
     scopeLevel: g.regionLevel,
   }));
-}
-
-/** Resolves a scope named in a request to a target, or 404 when it does not exist. */
-export async function resolveScope(db: Database, type: ScopeType, id: string): Promise<Target> {
-  if (type === 'region') {
-    const region = /^\d{12}$/.test(id) ? await findRegion(db, id) : undefined;
-    if (!region) throw new DomainError('REGION_NOT_FOUND');
-    return { type: 'region', code: region.code };
-  }
-  const org = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOrganization(db, id) : undefined;
-  if (!org) throw new DomainError('NOT_FOUND');
-  return { type: 'organization', id: org.id, regionCode: org.region_code };
-}
-
-/** Target of an existing grant (for revocation), or 404. */
-export async function resolveGrantTarget(db: Database, id: string): Promise<Target> {
-  const g = await repo.findGrant(db, id);
-  if (!g || g.revoked_at) throw new DomainError('NOT_FOUND');
-  return g.org_id
-    ? { type: 'organization', id: g.org_id, regionCode: g.org_region_code! }
-    : { type: 'region', code: g.region_code! };
 }
 
 export async function listGrants(
@@ -85,7 +63,7 @@ export async function grantRole(
     throw new DomainError('VALIDATION_FAILED', {
       scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}`,
     });
-  const target = await resolveScope(ctx.db, input.scopeType, input.scopeId);
+  const target = await scopeTarget(ctx.db, input.scopeType, input.scopeId);
   const user = await findUserByUsername(ctx.db, input.username);
   if (!user) throw new DomainError('USER_NOT_FOUND');
   if (user.id === actor.userId) throw new DomainError('SELF_GRANT');
@@ -133,7 +111,7 @@ export async function revokeRole(ctx: Ctx, grantId: string) {
   const grant = await repo.findGrant(ctx.db, grantId);
   if (!grant || grant.revoked_at) throw new DomainError('NOT_FOUND');
   if (grant.user_id === actor.userId) throw new DomainError('SELF_GRANT');
-  const target = await resolveGrantTarget(ctx.db, grantId);
+  const target = grantScope(grant);
   if (!mayGrant(actor.grants, grant.role as Role, target)) {
     await recordAudit(ctx, {
       action: 'role.revoke',
@@ -197,13 +175,3 @@ export async function grantOrgAdminOnApproval(
     details: { role: 'org_admin', userId: g.userId, via: 'organization.review' },
   });
 }
-
-/**
- * Routes on the organization named in the path (`:id`): its own admins, or the region admins above it.
- * One declaration shared by every module that acts on a team.
- */
-export const ORG_TEAM: Access = {
-  kind: 'staff',
-  roles: ['org_admin', 'region_admin'],
-  target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
-};

@@ -26,7 +26,8 @@ export async function listPrefixes(ctx: Ctx, region: string | undefined): Promis
 
 /**
  * One active volunteer within the caller's scope. Outside it the answer is the same 404 as for an id
- * that does not exist, so ids cannot be probed; the attempt is audited.
+ * that does not exist, so ids cannot be probed; the attempt is audited. The routes' access target
+ * (access/targets.ts volunteerById) refuses first; this keeps the service safe for any other caller.
  */
 export async function volunteerInScope(ctx: Ctx, id: string): Promise<repo.VolunteerRecord> {
   const v = await repo.findVolunteerById(ctx.db, id);

@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import {
   DecisionBody,
   DocumentParams,
@@ -15,9 +14,9 @@ import {
   VolunteerParams,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import type { Access } from '../../http/access.ts';
+import { staff as staffAccess } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { resolveScope } from '../roles/roles.service.ts';
+import * as targets from '../access/targets.ts';
 import * as registration from './registration.service.ts';
 import * as staff from './staff.service.ts';
 import * as verification from './verification.service.ts';
@@ -26,20 +25,12 @@ import { MEDIA, sendDownload } from '../../http/download.ts';
 const tags = ['volunteers'];
 
 /**
- * Lists name a region in their query (the POST search in its body): the caller's scope must contain it. Without one the service limits
- * the list to the caller's own scopes. Single volunteers are looked up by the service, which answers 404
- * outside the caller's scope, so ids cannot be probed for existence.
+ * Lists name a region in their query (the POST search in its body): the caller's scope must contain it.
+ * Without one the service limits the list to the caller's own scopes. A single volunteer's residence
+ * region must lie in the caller's scope; outside it the answer is the 404 of an unknown id.
  */
-const regionAdmin = (): Access => ({
-  kind: 'staff',
-  roles: ['region_admin'],
-  target: (req) => {
-    const region = ((req.method === 'POST' ? req.body : req.query) as { region?: string } | undefined)
-      ?.region;
-    return region ? resolveScope(req.server.deps.db, 'region', region) : Promise.resolve(null);
-  },
-});
-const regionAdminById: Access = { kind: 'staff', roles: ['region_admin'] };
+const regionAdmin = () => staffAccess(['region_admin'], targets.regionInQueryOrBody);
+const regionAdminById = staffAccess(['region_admin'], targets.volunteerById);
 
 /**
  * The search box may hold a whole phone or document number, and request logs carry the URL with its query:
@@ -48,12 +39,7 @@ const regionAdminById: Access = { kind: 'staff', roles: ['region_admin'] };
 const QUIET = 'warn';
 
 /** Registering for an organization needs a grant over it; without one, over the residence region. */
-function onBehalfTarget(req: FastifyRequest) {
-  const b = req.body as z.infer<typeof RegisterOnBehalfBody>;
-  return b.orgId
-    ? resolveScope(req.server.deps.db, 'organization', b.orgId)
-    : resolveScope(req.server.deps.db, 'region', b.regionCode);
-}
+const ON_BEHALF = staffAccess(['org_admin', 'region_admin'], targets.organizationOrRegionInBody);
 
 export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -66,7 +52,7 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
       response: { 200: VolunteerView },
     },
     config: {
-      access: { kind: 'staff', roles: ['org_admin', 'region_admin'], target: onBehalfTarget },
+      access: ON_BEHALF,
     },
     handler: (req) => registration.registerOnBehalf(ctxOf(req), req.body),
   });

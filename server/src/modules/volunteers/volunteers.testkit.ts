@@ -107,27 +107,33 @@ type MatrixReq = { method: string; url: string; payload?: unknown } | null;
 /**
  * The volunteer routes' cases for the authorization matrix (http/authorization.matrix.test.ts). Lists and
  * on-behalf registration take the matrix's region and organization relations; single volunteers are
- * looked up by id (404 outside the caller's scope, never a 403), so only "none" applies to them, with a
- * Nanshan volunteer. Own-data routes run as "self" and never close anyone's account (wrong password).
+ * named by id, a volunteer living in the relation's region (404 outside the caller's scope, never a 403).
+ * Own-data routes run as "self" and never close anyone's account (wrong password).
  */
 export function volunteerMatrixFixtures(
   getT: () => TestApp,
   regions: Record<string, string>,
   orgs: Record<string, string>,
 ): Record<string, (rel: string) => MatrixReq | Promise<MatrixReq>> {
-  let subject: Promise<{ id: string }> | undefined;
-  const nanshanVolunteer = () =>
-    (subject ??= registerVolunteer(getT(), { regionCode: NANSHAN }).then((r) => r.volunteer));
+  const subjects = new Map<string, Promise<{ id: string }>>();
+  const volunteerIn = (rel: string) => {
+    if (!subjects.has(rel))
+      subjects.set(
+        rel,
+        registerVolunteer(getT(), { regionCode: regions[rel]! }).then((r) => r.volunteer),
+      );
+    return subjects.get(rel)!;
+  };
   const scoped = (url: string) => (rel: string) =>
     rel === 'self' ? null : { method: 'GET', url: rel === 'none' ? url : `${url}?region=${regions[rel]}` };
   const byId = (method: string, path: string, payload?: unknown) => async (rel: string) =>
-    rel === 'none'
-      ? {
+    rel === 'none' || rel === 'self'
+      ? null
+      : {
           method,
-          url: `/api/volunteers/${(await nanshanVolunteer()).id}${path}`,
+          url: `/api/volunteers/${(await volunteerIn(rel)).id}${path}`,
           ...(payload ? { payload } : {}),
-        }
-      : null;
+        };
   const own = (method: string, url: string, payload?: unknown) => (rel: string) =>
     rel === 'self' ? { method, url, ...(payload ? { payload } : {}) } : null;
   return {

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+/**
+ * The lookups behind every access target (targets.ts): what a request names, mapped to the region or
+ * organization whose scope decides who may act on it. The only place these lookups query.
+ */
+
+/** A region's code, when it exists (a city and its district-level entry share one). */
+export function findRegionCode(db: Database, code: string) {
+  return db.selectFrom('regions').select('code').where('code', '=', code).limit(1).executeTakeFirst();
+}
+
+export function findOrganization(db: Database, id: string) {
+  return db.selectFrom('organizations').select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The organizations above one (its parent, the parent's parent, …), nearest first, that are still active
+ * (approved). The depth bound only guards against a row edited by hand (parents exist at registration).
+ */
+export function superiorOrganizations(db: Database, orgId: string) {
+  return db
+    .withRecursive('up(id, depth)', (qb) =>
+      qb
+        .selectFrom('organizations')
+        .select(['parent_id as id', sql<number>`1`.as('depth')])
+        .where('id', '=', orgId)
+        .where('parent_id', 'is not', null)
+        .unionAll(
+          qb
+            .selectFrom('organizations as o')
+            .innerJoin('up as u', 'u.id', 'o.id')
+            .select(['o.parent_id as id', sql<number>`u.depth + 1`.as('depth')])
+            .where('o.parent_id', 'is not', null)
+            .where('u.depth', '<', 20),
+        ),
+    )
+    .selectFrom('up as u')
+    .innerJoin('organizations as o', 'o.id', 'u.id')
+    .select(['o.id', 'o.name'])
+    .where('o.status', '=', 'approved')
+    .orderBy('u.depth')
+    .execute();
+}
+
+/** The organization that runs an activity. */
+export function findActivityOrganization(db: Database, activityId: string) {
+  return db
+    .selectFrom('activities as a')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .select(['o.id', 'o.region_code'])
+    .where('a.id', '=', activityId)
+    .executeTakeFirst();
+}
+
+/** The organization that recorded a service record. */
+export function findRecordOrganization(db: Database, recordId: string) {
+  return db.selectFrom('service_records').select('org_id').where('id', '=', recordId).executeTakeFirst();
+}
+
+/** Who handles a certificate now: its issuer (with its region), and the recording unit's region. */
+export function findCertificateHandler(db: Database, certificateId: string) {
+  return db
+    .selectFrom('certificates as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .leftJoin('organizations as io', 'io.id', 'c.issuer_org_id')
+    .select(['c.issuer_org_id', 'io.region_code as issuer_region_code', 'o.region_code as org_region_code'])
+    .where('c.id', '=', certificateId)
+    .executeTakeFirst();
+}
+
+/** The organization an import job imports into. */
+export function findImportJobOrganization(db: Database, jobId: string) {
+  return db
+    .selectFrom('import_jobs as j')
+    .innerJoin('organizations as o', 'o.id', 'j.org_id')
+    .select(['o.id', 'o.region_code'])
+    .where('j.id', '=', jobId)
+    .executeTakeFirst();
+}
+
+/** An active role grant's scope: its organization (with its region) or its region. */
+export function findActiveGrantScope(db: Database, grantId: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .leftJoin('organizations as o', 'o.id', 'g.org_id')
+    .select(['g.region_code', 'g.org_id', 'o.region_code as org_region_code'])
+    .where('g.id', '=', grantId)
+    .where('g.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A volunteer's residence region, which decides which region admins see them. */
+export function findVolunteerRegion(db: Database, volunteerId: string) {
+  return db.selectFrom('volunteers').select('region_code').where('id', '=', volunteerId).executeTakeFirst();
+}
