@@ -26,7 +26,7 @@ const PATTERNS = [
   [/\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\s*\(/, (m) => `.${m[1]}(`],
   // A common table expression is named by a string (an array's or a calendar's .with( is not).
   [/\.(with|withRecursive)\s*\(\s*['"`]/, (m) => `.${m[1]}(`],
-  [/(?<![\w.$])sql\s*(<[^`;]*?>)?\s*`/, () => 'sql`…`'],
+  [/(?<![\w.$])sql\s*(<[^`]*?>)?\s*`/, () => 'sql`…`'],
   [/(?<![\w.$])sql\.(raw|ref|lit|id|join|table|val)\s*\(/, (m) => `sql.${m[1]}(`],
 ];
 
@@ -47,14 +47,14 @@ function stripComments(text) {
 }
 
 function violations(path) {
-  const lines = stripComments(readFileSync(join(ROOT, path), 'utf8')).split('\n');
+  const text = stripComments(readFileSync(join(ROOT, path), 'utf8'));
   const found = [];
-  lines.forEach((line, i) => {
-    for (const [re, label] of PATTERNS) {
-      const m = re.exec(line);
-      if (m) found.push(`${path}:${i + 1}: ${label(m)}`);
+  // Over the whole text, so a generic spread over lines (sql<{\n…}>`…`) is seen too.
+  for (const [re, label] of PATTERNS)
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
+      const line = text.slice(0, m.index).split('\n').length;
+      found.push(`${path}:${line}: ${label(m)}`);
     }
-  });
   return found;
 }
 
