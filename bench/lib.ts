@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openPostgres, withUser, type OpenDatabase } from '../server/src/db/database.ts';
-import { prepare } from '../server/src/db/setup.ts';
+import { prepare } from '../server/src/prepare.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 

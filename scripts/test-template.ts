@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../server/src/db/database.ts';
-import { prepare } from '../server/src/db/setup.ts';
+import { prepare } from '../server/src/prepare.ts';
 import { withDatabase } from '../server/src/test/database.ts';
 
 const [mode, target] = process.argv.slice(2);

@@ -17,7 +17,10 @@ import { installErrorHandling } from './http/errors.ts';
 import { DomainError } from './core/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
 import { installRequestGuards, installSecurityHeaders } from './http/security.ts';
-import { otpChannelFor, type OtpChannel } from './modules/auth/otp-channel.ts';
+import { otpChannelFor } from './modules/auth/otp-channel.ts';
+import type { OtpChannel } from './core/otp-channel.ts';
+import { authenticate } from './modules/auth/auth.service.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
 import { jobsOf } from './core/manifest.ts';
 import { MODULES } from './modules.ts';
 import type { JobDefinition } from './core/jobs.ts';
@@ -96,7 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installSecurityHeaders(app);
   installRequestGuards(app);
   await app.register(cookie);
-  const registerPublicPlugin = installAuthorization(app, routeTable);
+  // The session check and the audit log come from their modules: http/ imports no module.
+  const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new DomainError('RATE_LIMITED'),

@@ -1,5 +1,6 @@
 import { loadConfig } from './lib/config.ts';
-import { appLoginProblem, openConfigured, prepare } from './db/setup.ts';
+import { appLoginProblem, openConfigured } from './db/setup.ts';
+import { prepare } from './prepare.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';

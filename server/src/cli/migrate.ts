@@ -1,5 +1,6 @@
 import { loadConfig } from '../lib/config.ts';
-import { openConfigured, prepare } from '../db/setup.ts';
+import { openConfigured } from '../db/setup.ts';
+import { prepare } from '../prepare.ts';
 import { openPostgres } from '../db/database.ts';
 
 /** `npm run migrate`: applies migrations and loads reference regions; demo data only with SEED_DEMO=1. */

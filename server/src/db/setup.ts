@@ -3,11 +3,6 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../lib/config.ts';
 import { openPglite, openPostgres, type OpenDatabase } from './database.ts';
-import { migrate } from './migrate.ts';
-import { seedRegions } from '../modules/regions/regions.seed.ts';
-import { seedDemo } from '../demo/demo.seed.ts';
-import { seedDemoVolunteers } from '../demo/demo-volunteers.seed.ts';
-import { seedDemoActivities } from '../demo/demo-activities.seed.ts';
 
 /**
  * PGlite does nothing to stop a second process opening the same folder, which corrupts it, so the
@@ -64,20 +59,4 @@ export async function appLoginProblem(handle: OpenDatabase): Promise<string | nu
     'the server logs in as its own role (yiqi_app, e.g. postgres://yiqi_app@host/db); ' +
     'DATABASE_OWNER_URL is for "npm run migrate"'
   );
-}
-
-/** Migrates, loads the region tree when empty, and the demo data when asked. */
-export async function prepare(handle: OpenDatabase, options: { demo: boolean; config?: Config }) {
-  const applied = await migrate(handle);
-  const hasRegions = await handle.db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
-  const regions = hasRegions ? 0 : await seedRegions(handle.db);
-  // Fresh tables have no statistics: without them the planner joins regions badly until autovacuum runs.
-  if (regions) await sql`ANALYZE regions`.execute(handle.db);
-  const demo = options.demo ? await seedDemo(handle.db, options.config?.appKey) : false;
-  // Volunteers carry encrypted fields, so they need the application key.
-  if (demo && options.config) {
-    await seedDemoVolunteers(handle.db, options.config);
-    await seedDemoActivities(handle.db, options.config);
-  }
-  return { applied, regions, demo };
 }

@@ -4,8 +4,8 @@ import { ErrorBodySchema } from '@yiqi/shared/contracts/common';
 import { grantCovers, grantsFor, type Access } from './access.ts';
 import { ctxOf } from './context.ts';
 import { DomainError } from '../core/domain-error.ts';
-import { authenticate } from '../modules/auth/auth.service.ts';
-import { installDenialAudit } from './denial-audit.ts';
+import type { Actor, Ctx } from '../core/ctx.ts';
+import { installDenialAudit, type AuditWriter } from './denial-audit.ts';
 
 export const SESSION_COOKIE = 'yiqi_sid';
 /**
@@ -32,6 +32,14 @@ declare module 'fastify' {
     /** Audits a refusal, once per actor, route and minute plus a count (denial-audit.ts). */
     auditDenial: ReturnType<typeof installDenialAudit>;
   }
+}
+
+/** What authorization needs from the modules, handed in by app.ts (http/ imports no module). */
+export interface AuthorizationServices {
+  /** The actor of a session token, or null (auth.service). */
+  authenticate(ctx: Ctx, token: string): Promise<Actor | null>;
+  /** Appends an audit row (audit.service), for denials. */
+  recordAudit: AuditWriter;
 }
 
 /** A registered route and its declaration, for the authorization matrix test. */
@@ -96,7 +104,11 @@ export async function checkScopeBeforeBody(req: FastifyRequest): Promise<void> {
  * (and hold) its body. The scope of the target is checked after validation (it may need validated input,
  * even the body), or before the body for uploads (checkScopeBeforeBody).
  */
-export function installAuthorization(app: FastifyInstance, routes: RouteEntry[]) {
+export function installAuthorization(
+  app: FastifyInstance,
+  routes: RouteEntry[],
+  { authenticate, recordAudit }: AuthorizationServices,
+) {
   let thirdParty = false;
   app.addHook('onRoute', (route: RouteOptions) => {
     // Routes of documentation and static-file plugins serve public material and are marked so explicitly.
@@ -117,7 +129,7 @@ export function installAuthorization(app: FastifyInstance, routes: RouteEntry[])
   });
 
   // Denials are audited once per actor, route and minute plus a count (denial-audit.ts).
-  app.decorate('auditDenial', installDenialAudit(app));
+  app.decorate('auditDenial', installDenialAudit(app, recordAudit));
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 

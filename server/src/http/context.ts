@@ -3,7 +3,7 @@ import type { Locale } from '@yiqi/shared/i18n';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import type { Actor, Ctx } from '../core/ctx.ts';
-import type { OtpChannel } from '../modules/auth/otp-channel.ts';
+import type { OtpChannel } from '../core/otp-channel.ts';
 
 export interface AppDeps {
   db: Database;

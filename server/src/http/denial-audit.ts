@@ -1,7 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudit } from '../modules/audit/audit.service.ts';
 import { ctxOf } from './context.ts';
 import type { Ctx } from '../core/ctx.ts';
+
+/** Appends one audit row (the audit module's recordAudit, which app.ts hands in). */
+export type AuditWriter = (
+  ctx: Ctx,
+  event: {
+    action: string;
+    result: 'denied';
+    objectType: string;
+    objectId: string;
+    details: Record<string, unknown>;
+  },
+) => Promise<void>;
 
 /**
  * Refused requests are audited per (actor, route, reason) and minute rather than one row each: one
@@ -24,7 +35,7 @@ interface Window {
   reason: string;
 }
 
-export function installDenialAudit(app: FastifyInstance) {
+export function installDenialAudit(app: FastifyInstance, recordAudit: AuditWriter) {
   const open = new Map<string, Window>();
 
   /** Removes (synchronously, so no window is summarised twice) the windows that ended before `window`. */

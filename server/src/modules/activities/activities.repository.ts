@@ -233,3 +233,56 @@ export function usersWithOpenSignups(db: Database, where: { activityId?: string;
   if (where.shiftIds) q = q.where('g.shift_id', 'in', where.shiftIds);
   return q.execute();
 }
+
+/** The organization an activity is created under: does it exist, and may it act. */
+export function findOrganization(db: Database, orgId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'status', 'region_code'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** Whether a live shift of the activity would fall outside [startsAt, endsAt]. */
+export async function hasShiftOutside(db: Database, activityId: string, startsAt: Date, endsAt: Date) {
+  const outside = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('starts_at', '<', startsAt), eb('ends_at', '>', endsAt)]))
+    .executeTakeFirst();
+  return Boolean(outside);
+}
+
+export async function hasLiveShift(db: Database, activityId: string): Promise<boolean> {
+  const shift = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Boolean(shift);
+}
+
+/** Cancels every open sign-up of a cancelled activity. */
+export async function cancelOpenSignups(db: Database, activityId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('signups')
+    .set({ status: 'cancelled', cancel_kind: 'activity', cancelled_at: at })
+    .where('activity_id', '=', activityId)
+    .where('status', 'in', ['pending', 'accepted', 'waitlisted'])
+    .execute();
+}
+
+/** The user's open sign-ups for the activity (its detail page shows them). */
+export function openSignupsOfUser(db: Database, activityId: string, userId: string) {
+  return db
+    .selectFrom('signups as g')
+    .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
+    .select(['g.id', 'g.shift_id as shiftId', 'g.status'])
+    .where('g.activity_id', '=', activityId)
+    .where('v.user_id', '=', userId)
+    .where('g.status', 'in', ['pending', 'accepted', 'waitlisted'])
+    .execute();
+}

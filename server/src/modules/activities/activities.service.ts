@@ -120,11 +120,7 @@ function columnsOf(ctx: Ctx, b: PatchBody): Updateable<ActivitiesTable> {
 }
 
 export async function createActivity(ctx: Ctx, orgId: string, b: CreateBody) {
-  const org = await ctx.db
-    .selectFrom('organizations')
-    .select(['id', 'status', 'region_code'])
-    .where('id', '=', orgId)
-    .executeTakeFirst();
+  const org = await repo.findOrganization(ctx.db, orgId);
   if (!org) throw new DomainError('NOT_FOUND');
   assertActiveOrg(org.status);
   await checkRegionAndTeams(ctx, b.regionCode, b.designatedOrgs);
@@ -174,14 +170,8 @@ export async function patchActivity(ctx: Ctx, id: string, b: PatchBody) {
   return withTransaction(ctx, async (tx) => {
     if (cols.starts_at !== undefined || cols.ends_at !== undefined) {
       // Shifts must stay inside the activity's time.
-      const outside = await tx.db
-        .selectFrom('shifts')
-        .select('id')
-        .where('activity_id', '=', id)
-        .where('removed_at', 'is', null)
-        .where((eb) => eb.or([eb('starts_at', '<', next.starts_at), eb('ends_at', '>', next.ends_at)]))
-        .executeTakeFirst();
-      if (outside) throw new DomainError('SHIFT_OUTSIDE_ACTIVITY');
+      if (await repo.hasShiftOutside(tx.db, id, next.starts_at, next.ends_at))
+        throw new DomainError('SHIFT_OUTSIDE_ACTIVITY');
     }
     await repo.updateActivity(tx.db, id, { ...cols, updated_at: ctx.clock() });
     await audit(tx, a, 'activity.update', { fields: Object.keys(b), moved });
@@ -219,13 +209,7 @@ export async function publishActivity(ctx: Ctx, id: string) {
   if (a.starts_at <= ctx.clock()) throw new DomainError('ACTIVITY_IN_PAST');
   checkShape(a);
   checkPublishable(a);
-  const shift = await ctx.db
-    .selectFrom('shifts')
-    .select('id')
-    .where('activity_id', '=', id)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
-  if (!shift) throw new DomainError('ACTIVITY_NO_POSITIONS');
+  if (!(await repo.hasLiveShift(ctx.db, id))) throw new DomainError('ACTIVITY_NO_POSITIONS');
   return withTransaction(ctx, async (tx) => {
     const now = ctx.clock();
     if (
@@ -259,13 +243,7 @@ export async function cancelActivity(ctx: Ctx, id: string, reason: string) {
     )
       throw new DomainError('ACTIVITY_STATE');
     const open = await repo.usersWithOpenSignups(tx.db, { activityId: id });
-    if (open.length)
-      await tx.db
-        .updateTable('signups')
-        .set({ status: 'cancelled', cancel_kind: 'activity', cancelled_at: now })
-        .where('activity_id', '=', id)
-        .where('status', 'in', ['pending', 'accepted', 'waitlisted'])
-        .execute();
+    if (open.length) await repo.cancelOpenSignups(tx.db, id, now);
     await notify(
       tx.db,
       open.map((u) => u.user_id),
@@ -308,16 +286,7 @@ async function detail(ctx: Ctx, a: Activity, manage: boolean) {
   const [positions, designated, mine] = await Promise.all([
     repo.positionsOf(ctx.db, a.id),
     repo.namesOfOrgs(ctx.db, a.designated_orgs),
-    ctx.actor
-      ? ctx.db
-          .selectFrom('signups as g')
-          .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
-          .select(['g.id', 'g.shift_id as shiftId', 'g.status'])
-          .where('g.activity_id', '=', a.id)
-          .where('v.user_id', '=', ctx.actor.userId)
-          .where('g.status', 'in', ['pending', 'accepted', 'waitlisted'])
-          .execute()
-      : Promise.resolve([]),
+    ctx.actor ? repo.openSignupsOfUser(ctx.db, a.id, ctx.actor.userId) : Promise.resolve([]),
   ]);
   return detailView(
     a,

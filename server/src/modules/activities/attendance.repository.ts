@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { AttendancesTable } from '../../db/schema.activities.ts';
 import { LATE_GRACE_MINUTES, type BoardState } from '@yiqi/shared/contracts/activities';
 
 /** The accepted sign-up of a volunteer for a shift, with its attendance if any. */
@@ -100,4 +101,43 @@ export async function boardRows(
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** A check-in; null when the sign-up already has one (a concurrent retry won). */
+export function insertAttendance(db: Database, values: Insertable<AttendancesTable>) {
+  return db
+    .insertInto('attendances')
+    .values(values)
+    .onConflict((oc) => oc.column('signup_id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Records the check-out of an attendance not yet checked out; undefined when it already was. */
+export function checkOut(db: Database, attendanceId: string, values: Updateable<AttendancesTable>) {
+  return db
+    .updateTable('attendances')
+    .set(values)
+    .where('id', '=', attendanceId)
+    .where('check_out_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findSignup(db: Database, signupId: string) {
+  return db
+    .selectFrom('signups')
+    .select(['id', 'shift_id', 'volunteer_id', 'activity_id'])
+    .where('id', '=', signupId)
+    .executeTakeFirst();
+}
+
+/** Decides a check-in awaiting review (only while it still does). */
+export function decideReview(db: Database, attendanceId: string, values: Updateable<AttendancesTable>) {
+  return db
+    .updateTable('attendances')
+    .set(values)
+    .where('id', '=', attendanceId)
+    .where('review_status', '=', 'review')
+    .executeTakeFirst();
 }

@@ -107,25 +107,20 @@ async function checkIn(
     how.method === 'qr' ? placeCheck(shift, how.position) : { review: false, distance: null, accuracy: null };
   try {
     return await withTransaction(ctx, async (tx) => {
-      const row = await tx.db
-        .insertInto('attendances')
-        .values({
-          signup_id: g.id,
-          shift_id: shift.id,
-          activity_id: shift.activity_id,
-          volunteer_id: volunteerId,
-          shift_range: g.shift_range,
-          check_in_at: now,
-          check_in_method: how.method,
-          check_in_by: how.method === 'staff' ? actorOf(ctx).userId : null,
-          check_in_step: how.step,
-          check_in_distance_m: place.distance,
-          check_in_accuracy_m: place.accuracy,
-          review_status: place.review ? 'review' : 'ok',
-        })
-        .onConflict((oc) => oc.column('signup_id').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const row = await repo.insertAttendance(tx.db, {
+        signup_id: g.id,
+        shift_id: shift.id,
+        activity_id: shift.activity_id,
+        volunteer_id: volunteerId,
+        shift_range: g.shift_range,
+        check_in_at: now,
+        check_in_method: how.method,
+        check_in_by: how.method === 'staff' ? actorOf(ctx).userId : null,
+        check_in_step: how.step,
+        check_in_distance_m: place.distance,
+        check_in_accuracy_m: place.accuracy,
+        review_status: place.review ? 'review' : 'ok',
+      });
       if (!row) return null; // a concurrent retry won; read its record below
       await audit(tx, shift, 'attendance.check_in', row.id, {
         signupId: g.id,
@@ -168,18 +163,12 @@ async function checkOut(
       ? distanceM(shift.lat, shift.lng, how.position.lat, how.position.lng)
       : null;
   return withTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .updateTable('attendances')
-      .set({
-        check_out_at: at,
-        check_out_method: how.method,
-        check_out_by: how.method === 'qr' ? null : actorOf(ctx).userId,
-        check_out_distance_m: distance,
-      })
-      .where('id', '=', t.id)
-      .where('check_out_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await repo.checkOut(tx.db, t.id, {
+      check_out_at: at,
+      check_out_method: how.method,
+      check_out_by: how.method === 'qr' ? null : actorOf(ctx).userId,
+      check_out_distance_m: distance,
+    });
     if (!row) return result(shift, g.id, (await repo.findAttendance(tx.db, t.id))!, true);
     await audit(tx, shift, 'attendance.check_out', t.id, {
       signupId: g.id,
@@ -203,11 +192,7 @@ export async function scanCheckOut(ctx: Ctx, token: string, position: Position |
 
 /** A sign-up of this activity for the organizer's roster actions. */
 async function rosterSignup(ctx: Ctx, activityId: string, signupId: string) {
-  const g = await ctx.db
-    .selectFrom('signups')
-    .select(['id', 'shift_id', 'volunteer_id', 'activity_id'])
-    .where('id', '=', signupId)
-    .executeTakeFirst();
+  const g = await repo.findSignup(ctx.db, signupId);
   if (!g || g.activity_id !== activityId) throw new DomainError('NOT_FOUND');
   const shift = await findShift(ctx.db, g.shift_id);
   if (!shift) throw new DomainError('NOT_FOUND');
@@ -243,16 +228,11 @@ export async function review(
   if (!t || t.activity_id !== activityId) throw new DomainError('NOT_FOUND');
   if (t.review_status !== 'review') throw new DomainError('ATTENDANCE_STATE');
   await withTransaction(ctx, async (tx) => {
-    const r = await tx.db
-      .updateTable('attendances')
-      .set({
-        review_status: decision === 'approve' ? 'ok' : 'rejected',
-        reviewed_by: actorOf(ctx).userId,
-        reviewed_at: ctx.clock(),
-      })
-      .where('id', '=', attendanceId)
-      .where('review_status', '=', 'review')
-      .executeTakeFirst();
+    const r = await repo.decideReview(tx.db, attendanceId, {
+      review_status: decision === 'approve' ? 'ok' : 'rejected',
+      reviewed_by: actorOf(ctx).userId,
+      reviewed_at: ctx.clock(),
+    });
     if (Number(r.numUpdatedRows) !== 1) throw new DomainError('ATTENDANCE_STATE');
     await recordAudit(tx, {
       action: 'attendance.review',

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { PositionBody } from '@yiqi/shared/contracts/activities';
-import type { Database } from '../../db/database.ts';
 import type { Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
 import { phaseOf } from './activities.views.ts';
-import { OPEN, promoteWaitlist, rangeOf } from './signups.repository.ts';
+import { promoteWaitlist, rangeOf } from './signups.repository.ts';
+import * as repo from './positions.repository.ts';
 import { withTransaction } from '../../core/tx.ts';
 
 type Body = z.infer<typeof PositionBody>;
@@ -57,54 +57,27 @@ export async function addPosition(ctx: Ctx, activityId: string, b: Body) {
   const a = await editable(ctx, activityId);
   checkBody(a, b);
   return withTransaction(ctx, async (tx) => {
-    const sort = await tx.db
-      .selectFrom('positions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('activity_id', '=', activityId)
-      .executeTakeFirstOrThrow();
-    const p = await tx.db
-      .insertInto('positions')
-      .values({ ...positionColumns(b), activity_id: activityId, sort: Number(sort.n) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.db
-      .insertInto('shifts')
-      .values(
-        b.shifts.map((s) => ({
-          position_id: p.id,
-          activity_id: activityId,
-          starts_at: new Date(s.startsAt),
-          ends_at: new Date(s.endsAt),
-          quota: s.quota,
-        })),
-      )
-      .execute();
+    const sort = await repo.countPositions(tx.db, activityId);
+    const p = await repo.insertPosition(tx.db, { ...positionColumns(b), activity_id: activityId, sort });
+    await repo.insertShifts(
+      tx.db,
+      b.shifts.map((s) => ({
+        position_id: p.id,
+        activity_id: activityId,
+        starts_at: new Date(s.startsAt),
+        ends_at: new Date(s.endsAt),
+        quota: s.quota,
+      })),
+    );
     await audit(tx, a, 'position.create', p.id, { shifts: b.shifts.length });
     return { id: p.id };
   });
 }
 
-async function livePosition(db: Database, activityId: string, positionId: string) {
-  const p = await db
-    .selectFrom('positions')
-    .selectAll()
-    .where('id', '=', positionId)
-    .where('activity_id', '=', activityId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
+async function livePosition(ctx: Ctx, activityId: string, positionId: string) {
+  const p = await repo.findLivePosition(ctx.db, activityId, positionId);
   if (!p) throw new DomainError('NOT_FOUND');
   return p;
-}
-
-async function openSignupCount(db: Database, shiftIds: string[]) {
-  if (shiftIds.length === 0) return 0;
-  const r = await db
-    .selectFrom('signups')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('shift_id', 'in', shiftIds)
-    .where('status', 'in', OPEN)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /**
@@ -116,23 +89,16 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
   const a = await editable(ctx, activityId);
   checkBody(a, b);
   return withTransaction(ctx, async (tx) => {
-    const p = await livePosition(tx.db, activityId, positionId);
-    const current = await tx.db
-      .selectFrom('shifts')
-      .selectAll()
-      .where('position_id', '=', positionId)
-      .where('removed_at', 'is', null)
-      .forNoKeyUpdate()
-      .execute();
+    const p = await livePosition(tx, activityId, positionId);
+    const current = await repo.lockLiveShifts(tx.db, positionId);
     const byId = new Map(current.map((s) => [s.id, s]));
     if (b.shifts.some((s) => s.id !== undefined && !byId.has(s.id))) throw new DomainError('NOT_FOUND');
     const kept = new Set(b.shifts.map((s) => s.id).filter(Boolean));
     const removed = current.filter((s) => !kept.has(s.id)).map((s) => s.id);
-    if ((await openSignupCount(tx.db, removed)) > 0) throw new DomainError('SHIFT_HAS_SIGNUPS');
+    if ((await repo.countOpenSignups(tx.db, removed)) > 0) throw new DomainError('SHIFT_HAS_SIGNUPS');
     const now = ctx.clock();
-    if (removed.length)
-      await tx.db.updateTable('shifts').set({ removed_at: now }).where('id', 'in', removed).execute();
-    await tx.db.updateTable('positions').set(positionColumns(b)).where('id', '=', positionId).execute();
+    if (removed.length) await repo.removeShifts(tx.db, removed, now);
+    await repo.updatePositionRow(tx.db, positionId, positionColumns(b));
     const moved: string[] = [];
     const grown: string[] = [];
     for (const s of b.shifts) {
@@ -140,39 +106,25 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
       const end = new Date(s.endsAt);
       const old = s.id ? byId.get(s.id) : undefined;
       if (!old) {
-        await tx.db
-          .insertInto('shifts')
-          .values({
+        await repo.insertShifts(tx.db, [
+          {
             position_id: positionId,
             activity_id: activityId,
             starts_at: start,
             ends_at: end,
             quota: s.quota,
-          })
-          .execute();
+          },
+        ]);
         continue;
       }
       if (s.quota < old.taken) throw new DomainError('QUOTA_BELOW_TAKEN');
       const timeChanged = +start !== +old.starts_at || +end !== +old.ends_at;
       if (timeChanged) {
-        const checkedIn = await tx.db
-          .selectFrom('attendances')
-          .select('id')
-          .where('shift_id', '=', old.id)
-          .executeTakeFirst();
-        if (checkedIn) throw new DomainError('ATTENDANCE_STATE');
+        if (await repo.hasAttendance(tx.db, old.id)) throw new DomainError('ATTENDANCE_STATE');
         moved.push(old.id);
-        await tx.db
-          .updateTable('signups')
-          .set({ shift_range: rangeOf(start, end) })
-          .where('shift_id', '=', old.id)
-          .execute();
+        await repo.moveSignups(tx.db, old.id, rangeOf(start, end));
       }
-      await tx.db
-        .updateTable('shifts')
-        .set({ starts_at: start, ends_at: end, quota: s.quota })
-        .where('id', '=', old.id)
-        .execute();
+      await repo.updateShift(tx.db, old.id, { starts_at: start, ends_at: end, quota: s.quota });
       if (s.quota > old.quota) grown.push(old.id);
     }
     const promoted = [];
@@ -185,13 +137,7 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
       { activityId, title: a.title },
     );
     if (moved.length && a.status === 'published') {
-      const users = await tx.db
-        .selectFrom('signups as g')
-        .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
-        .select('v.user_id')
-        .where('g.shift_id', 'in', moved)
-        .where('g.status', 'in', OPEN)
-        .execute();
+      const users = await repo.usersWithOpenSignups(tx.db, moved);
       await notify(
         tx.db,
         users.map((u) => u.user_id),
@@ -211,28 +157,18 @@ export async function updatePosition(ctx: Ctx, activityId: string, positionId: s
 export async function removePosition(ctx: Ctx, activityId: string, positionId: string) {
   const a = await editable(ctx, activityId);
   return withTransaction(ctx, async (tx) => {
-    await livePosition(tx.db, activityId, positionId);
-    const shifts = await tx.db
-      .selectFrom('shifts')
-      .select('id')
-      .where('position_id', '=', positionId)
-      .where('removed_at', 'is', null)
-      .forNoKeyUpdate()
-      .execute();
+    await livePosition(tx, activityId, positionId);
+    const shifts = await repo.lockLiveShiftIds(tx.db, positionId);
     if (
-      (await openSignupCount(
+      (await repo.countOpenSignups(
         tx.db,
         shifts.map((s) => s.id),
       )) > 0
     )
       throw new DomainError('SHIFT_HAS_SIGNUPS');
     const now = ctx.clock();
-    await tx.db
-      .updateTable('shifts')
-      .set({ removed_at: now })
-      .where('position_id', '=', positionId)
-      .execute();
-    await tx.db.updateTable('positions').set({ removed_at: now }).where('id', '=', positionId).execute();
+    await repo.removeShiftsOfPosition(tx.db, positionId, now);
+    await repo.updatePositionRow(tx.db, positionId, { removed_at: now });
     await audit(tx, a, 'position.remove', positionId);
     return { ok: true as const };
   });

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
-import type { SignupStatus } from '../../db/schema.activities.ts';
+import type { SignupStatus, SignupsTable } from '../../db/schema.activities.ts';
 
 export const OPEN: SignupStatus[] = ['pending', 'accepted', 'waitlisted'];
 
@@ -283,4 +283,22 @@ export function listOfActivity(
     page,
     pageSize,
   );
+}
+
+export function insertSignup(db: Database, values: Insertable<SignupsTable>) {
+  return db.insertInto('signups').values(values).returning(['id', 'seq']).executeTakeFirstOrThrow();
+}
+
+/** Accepted sign-ups of the shift without an attendance become no-shows; returns their ids. */
+export function markNoShows(db: Database, shiftId: string, by: string, at: Date) {
+  return db
+    .updateTable('signups')
+    .set({ status: 'no_show', decided_by: by, decided_at: at })
+    .where('shift_id', '=', shiftId)
+    .where('status', '=', 'accepted')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('attendances as t').select('t.id').whereRef('t.signup_id', '=', 'signups.id'))),
+    )
+    .returning('id')
+    .execute();
 }

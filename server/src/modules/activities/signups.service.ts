@@ -75,20 +75,16 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
       const places = await repo.lockShift(tx.db, shiftId);
       const status: SignupStatus =
         places.taken < places.quota ? (shift.needs_approval ? 'pending' : 'accepted') : 'waitlisted';
-      const row = await tx.db
-        .insertInto('signups')
-        .values({
-          shift_id: shiftId,
-          position_id: shift.position_id,
-          activity_id: shift.activity_id,
-          volunteer_id: v.id,
-          status,
-          shift_range: range,
-          waitlisted_at: status === 'waitlisted' ? now : null,
-          created_at: now,
-        })
-        .returning(['id', 'seq'])
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertSignup(tx.db, {
+        shift_id: shiftId,
+        position_id: shift.position_id,
+        activity_id: shift.activity_id,
+        volunteer_id: v.id,
+        status,
+        shift_range: range,
+        waitlisted_at: status === 'waitlisted' ? now : null,
+        created_at: now,
+      });
       await recordAudit(tx, {
         action: 'signup.create',
         result: 'ok',
@@ -237,16 +233,7 @@ export async function recordNoShows(ctx: Ctx, activityId: string, shiftId: strin
   if (!shift || shift.activity_id !== activityId) throw new DomainError('NOT_FOUND');
   if (new Date(shift.ends_at) > ctx.clock()) throw new DomainError('ACTIVITY_STATE');
   return withTransaction(ctx, async (tx) => {
-    const rows = await tx.db
-      .updateTable('signups')
-      .set({ status: 'no_show', decided_by: actorOf(ctx).userId, decided_at: ctx.clock() })
-      .where('shift_id', '=', shiftId)
-      .where('status', '=', 'accepted')
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('attendances as t').select('t.id').whereRef('t.signup_id', '=', 'signups.id'))),
-      )
-      .returning('id')
-      .execute();
+    const rows = await repo.markNoShows(tx.db, shiftId, actorOf(ctx).userId, ctx.clock());
     await recordAudit(tx, {
       action: 'signup.no_show',
       result: 'ok',

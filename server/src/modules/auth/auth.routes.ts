@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ChangePasswordBody,
@@ -10,35 +10,10 @@ import {
 } from '@yiqi/shared/contracts/auth';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { ctxOf } from '../../http/context.ts';
-import { isSecureRequest, sessionCookieName } from '../../http/authorization.ts';
-import type { Config } from '../../lib/config.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import * as auth from './auth.service.ts';
 
 const tags = ['auth'];
-
-/**
- * The session cookie: HttpOnly, SameSite=Lax, living as long as the session's absolute limit; over HTTPS
- * Secure and named with the __Host- prefix.
- */
-export function setSessionCookie(reply: FastifyReply, cfg: Config, token: string): void {
-  reply.setCookie(sessionCookieName(reply.request), token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isSecureRequest(reply.request),
-    path: '/',
-    maxAge: cfg.sessionAbsoluteHours * 3600,
-  });
-}
-
-/** Ends the session cookie in the browser (the session itself is revoked on the server). */
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName(reply.request), {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isSecureRequest(reply.request),
-  });
-}
 
 export function registerAuthRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

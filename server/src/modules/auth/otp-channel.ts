@@ -1,15 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { maskPhone } from '@yiqi/shared/identity/mask';
 import type { Config } from '../../lib/config.ts';
-
-/**
- * Where one-time codes go: a text message to a mainland mobile number. A real SMS gateway implements
- * `send`; the platform only ever hands it the phone on record, never a number the caller typed in for an
- * existing person.
- */
-export interface OtpChannel {
-  send(phone: string, text: string): Promise<void>;
-}
+import type { OtpChannel } from '../../core/otp-channel.ts';
 
 /**
  * Development channel: writes the message to the server log at warn level (so it shows at the usual

@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { blindIndex } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { OtpChannel } from './otp-channel.ts';
+import type { OtpChannel } from '../../core/otp-channel.ts';
 import * as repo from './otp.repository.ts';
 import type { CodePurpose } from './otp.repository.ts';
 import { withTransaction } from '../../core/tx.ts';

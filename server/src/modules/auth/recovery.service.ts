@@ -5,7 +5,7 @@ import { decrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { phoneIndex } from './auth.service.ts';
 import * as repo from './auth.repository.ts';
-import type { OtpChannel } from './otp-channel.ts';
+import type { OtpChannel } from '../../core/otp-channel.ts';
 import {
   checkCode,
   consumeCode,

@@ -6,35 +6,11 @@ import { DomainError } from '../../core/domain-error.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
+import * as repo from './calendar.repository.ts';
 
 /** A user's accepted and pending shifts from a month back on, as an iCalendar document. */
 async function calendarOf(db: Database, userId: string, now: Date): Promise<string> {
-  const rows = await db
-    .selectFrom('signups as g')
-    .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
-    .innerJoin('shifts as s', 's.id', 'g.shift_id')
-    .innerJoin('positions as p', 'p.id', 'g.position_id')
-    .innerJoin('activities as a', 'a.id', 'g.activity_id')
-    .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .select([
-      'g.id',
-      'g.status',
-      's.starts_at',
-      's.ends_at',
-      'p.name as position',
-      'a.title',
-      'a.address',
-      'a.lat',
-      'a.lng',
-      'o.name as org',
-    ])
-    .where('v.user_id', '=', userId)
-    .where('g.status', 'in', ['accepted', 'pending'])
-    .where('a.status', '=', 'published')
-    .where('s.ends_at', '>', new Date(now.getTime() - 31 * 86400_000))
-    .orderBy('s.starts_at')
-    .limit(1000)
-    .execute();
+  const rows = await repo.shiftsOf(db, userId, new Date(now.getTime() - 31 * 86400_000));
   const cal = ical({
     name: '一起 · 我的志愿服务',
     prodId: { company: 'yiqi', product: 'shifts', language: 'ZH' },
@@ -62,13 +38,7 @@ export async function renewFeed(ctx: Ctx, origin: string) {
   const token = randomBytes(32).toString('base64url');
   const userId = actorOf(ctx).userId;
   await withTransaction(ctx, async (tx) => {
-    await tx.db
-      .insertInto('calendar_feeds')
-      .values({ user_id: userId, token_hash: sha256(token) })
-      .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ token_hash: sha256(token), created_at: ctx.clock() }),
-      )
-      .execute();
+    await repo.saveFeed(tx.db, userId, sha256(token), ctx.clock());
     await recordAudit(tx, { action: 'calendar.feed_renew', result: 'ok', regionCode: null });
   });
   return { url: `${origin}/api/calendar/${token}.ics` };
@@ -76,11 +46,7 @@ export async function renewFeed(ctx: Ctx, origin: string) {
 
 export async function feed(ctx: Ctx, tokenFile: string) {
   const token = tokenFile.replace(/\.ics$/, '');
-  const row = await ctx.db
-    .selectFrom('calendar_feeds')
-    .select('user_id')
-    .where('token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const row = await repo.findFeed(ctx.db, sha256(token));
   if (!row) throw new DomainError('NOT_FOUND');
   return calendarOf(ctx.db, row.user_id, ctx.clock());
 }

@@ -23,9 +23,9 @@ import { staff, type Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as targets from '../access/targets.ts';
-import * as seals from './certificates.seal.ts';
+import * as seals from './seal.service.ts';
 import * as certificates from './certificates.service.ts';
-import { checkCertificate } from './certificates.check.ts';
+import { checkCertificate } from './check.service.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['certificates'];

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@yiqi/shared/errors';
 import type { MembershipRole } from '@yiqi/shared/contracts/memberships';
-import { actorOf, type Ctx } from '../../core/ctx.ts';
+import type { Ctx } from '../../core/ctx.ts';
+import { addImportedMembers } from '../memberships/memberships.service.ts';
 import { MEMBER_COLUMNS, parseRole } from './imports.columns.ts';
 import { missingPerson, personRef, resolvePeople, text, type PersonRef } from './imports.people.ts';
 import * as repo from './imports.repository.ts';
@@ -69,13 +70,9 @@ export function memberImport(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportS
         else toAdd.push({ volunteerId: p.volunteerId, role: p.role });
     },
     async commit(trx, _file, checkpoint) {
-      let created = 0;
-      const at = trx.clock();
-      for (let i = 0; i < toAdd.length; i += BATCH) {
-        checkpoint();
-        const batch = toAdd.slice(i, i + BATCH);
-        created += await repo.insertImportedMemberships(trx.db, job.orgId, batch, actorOf(trx).userId, at);
-      }
+      checkpoint();
+      // One set-based statement for the whole list, through the memberships module that owns the table.
+      const created = await addImportedMembers(trx, job.orgId, toAdd);
       return { created, skipped: alreadyMembers + (toAdd.length - created) };
     },
   };

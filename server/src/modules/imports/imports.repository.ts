@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { MembershipRole } from '@yiqi/shared/contracts/memberships';
 import type { ImportKind, ImportRowErrorT } from '@yiqi/shared/contracts/imports';
 import type { Database } from '../../db/database.ts';
 
@@ -243,37 +242,4 @@ export async function openMemberships(db: Database, orgId: string, volunteerIds:
     .where('status', 'in', ['applied', 'invited', 'active'])
     .execute();
   return new Set(rows.map((r) => r.volunteer_id));
-}
-
-/**
- * Active memberships from an import, in one statement. Written here rather than through the memberships
- * module, which has no batch insert; an open membership that appeared meanwhile is left as it is (the
- * one-open-membership index), so the count returned may be lower than the rows given.
- */
-export async function insertImportedMemberships(
-  db: Database,
-  orgId: string,
-  rows: { volunteerId: string; role: MembershipRole }[],
-  by: string,
-  at: Date,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await db
-    .insertInto('memberships')
-    .values(
-      rows.map((r) => ({
-        org_id: orgId,
-        volunteer_id: r.volunteerId,
-        role: r.role,
-        status: 'active' as const,
-        source: 'import',
-        created_at: at,
-        decided_at: at,
-        decided_by: by,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
 }

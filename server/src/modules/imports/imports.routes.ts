@@ -19,8 +19,7 @@ import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
 import { systemCtx } from '../../core/system-ctx.ts';
 import * as targets from '../access/targets.ts';
-import { decideBatch } from '../records/record-imports.service.ts';
-import { ImportJobs } from './imports.runner.ts';
+import { ImportJobs } from './imports.jobs.ts';
 import * as imports from './imports.service.ts';
 import { downloadHeaders, MEDIA } from '../../http/download.ts';
 
@@ -143,6 +142,6 @@ export function registerImportRoutes(app: FastifyInstance): void {
       response: { 200: ImportDecisionResult },
     },
     config: { access: jobAccess },
-    handler: (req) => decideBatch(ctxOf(req), req.params.id, req.body.decision, req.body.reason),
+    handler: (req) => imports.decideBatch(ctxOf(req), req.params.id, req.body.decision, req.body.reason),
   });
 }

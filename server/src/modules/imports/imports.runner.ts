@@ -20,34 +20,6 @@ import { withTransaction } from '../../core/tx.ts';
 /** The job was failed from outside (shutdown, or a restart's clean-up): stop without writing. */
 export class Interrupted extends Error {}
 
-/** Jobs running in this process: how many, and a way to stop them all on shutdown. */
-export class ImportJobs {
-  private readonly running = new Set<Promise<void>>();
-  private readonly abort = new AbortController();
-  /** Two cores: at most two files parsed at once; another upload waits for its turn (409). */
-  constructor(readonly maxRunning = 2) {}
-
-  get full(): boolean {
-    return this.running.size >= this.maxRunning;
-  }
-
-  start(work: (signal: AbortSignal) => Promise<void>): void {
-    const p: Promise<void> = work(this.abort.signal).finally(() => this.running.delete(p));
-    this.running.add(p);
-  }
-
-  /** Waits for every job to finish; with `abort`, tells them to stop first. */
-  async close(abort = true): Promise<void> {
-    if (abort) this.abort.abort();
-    await Promise.allSettled([...this.running]);
-  }
-
-  /** Resolves once no job runs (tests wait for background work this way). */
-  async idle(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
-  }
-}
-
 function specOf(ctx: Ctx, job: JobInfo, errors: ErrorList): ImportSpec {
   if (job.kind === 'volunteers') return volunteerImport(ctx, job, errors);
   if (job.kind === 'members') return memberImport(ctx, job, errors);

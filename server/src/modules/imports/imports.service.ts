@@ -5,12 +5,13 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
-import { batchCounts } from '../records/record-imports.service.ts';
+import { batchCounts, decideBatch as decideRecordBatch } from '../records/record-imports.service.ts';
 import { workbook } from '../volunteers/xlsx.ts';
 import { COLUMNS } from './imports.columns.ts';
 import { declaredInflatedSize, looksLikeXlsx, MAX_INFLATED_BYTES } from './imports.reader.ts';
 import * as repo from './imports.repository.ts';
-import { failInterrupted as failRunningJobs, runJob, type ImportJobs } from './imports.runner.ts';
+import { failInterrupted as failRunningJobs, runJob } from './imports.runner.ts';
+import type { ImportJobs } from './imports.jobs.ts';
 import { template } from './imports.templates.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { iso } from '../../core/dates.ts';
@@ -157,4 +158,14 @@ export async function errorsWorkbook(ctx: Ctx, id: string): Promise<Buffer> {
       rows: errors.map((e) => ({ ...e, row: e.row || '', column: label(e.column) })),
     },
   ]);
+}
+
+/** Approves or rejects every pending record of an hours import: the records module decides the batch. */
+export function decideBatch(
+  ctx: Ctx,
+  jobId: string,
+  decision: 'approve' | 'reject',
+  reason: string | undefined,
+) {
+  return decideRecordBatch(ctx, jobId, decision, reason);
 }

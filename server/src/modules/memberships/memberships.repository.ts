@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { MembershipRole, MembershipStatus } from '@yiqi/shared/contracts/memberships';
@@ -160,4 +161,28 @@ export async function listMembershipsOfVolunteer(
     page,
     pageSize,
   );
+}
+
+/**
+ * Active memberships from an import: one statement for the whole list (two array parameters, whatever
+ * its length). An open membership that appeared meanwhile is left as it is (the one-open-membership
+ * index), so the count returned may be lower than the rows given.
+ */
+export async function insertImportedMemberships(
+  db: Database,
+  orgId: string,
+  rows: { volunteerId: string; role: MembershipRole }[],
+  by: string,
+  at: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO memberships (org_id, volunteer_id, role, status, source, created_at, decided_at, decided_by)
+    SELECT ${orgId}::uuid, u.volunteer_id, u.role, 'active', 'import', ${at}::timestamptz, ${at}::timestamptz,
+           ${by}::uuid
+      FROM unnest(${rows.map((r) => r.volunteerId)}::uuid[], ${rows.map((r) => r.role)}::text[])
+           AS u(volunteer_id, role)
+    ON CONFLICT DO NOTHING
+    RETURNING id`.execute(db);
+  return inserted.rows.length;
 }

@@ -204,3 +204,16 @@ export async function myMemberships(
     pageSize,
   };
 }
+
+/**
+ * Members of a team from an Excel import (imports.members.ts), in the import's transaction (`ctx.db`):
+ * active at once, decided by the uploader, in one statement; returns how many were added (an open
+ * membership that appeared meanwhile is kept and not counted).
+ */
+export function addImportedMembers(
+  ctx: Ctx,
+  orgId: string,
+  rows: { volunteerId: string; role: MembershipRole }[],
+): Promise<number> {
+  return repo.insertImportedMemberships(ctx.db, orgId, rows, actorOf(ctx).userId, ctx.clock());
+}

@@ -5,6 +5,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
+import * as repo from './notifications.repository.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = { activityId?: string; title?: string; reason?: string; when?: string };
@@ -66,10 +67,7 @@ export async function notify(db: Database, userIds: (string | null)[], kind: Kin
   if (users.length === 0) return;
   const json = JSON.stringify(data);
   for (let i = 0; i < users.length; i += 1000)
-    await db
-      .insertInto('notifications')
-      .values(users.slice(i, i + 1000).map((user_id) => ({ user_id, kind, data: json })))
-      .execute();
+    await repo.insertNotices(db, users.slice(i, i + 1000), kind, json);
 }
 
 export function render(kind: string, data: Record<string, unknown>, locale: Locale) {
@@ -80,21 +78,7 @@ export function render(kind: string, data: Record<string, unknown>, locale: Loca
 
 export async function listMine(ctx: Ctx, page: number, pageSize: number) {
   const userId = actorOf(ctx).userId;
-  const base = ctx.db.selectFrom('notifications').where('user_id', '=', userId);
-  const [rows, total, unread] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .where('read_at', 'is', null)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total, unread } = await repo.listNotices(ctx.db, userId, page, pageSize);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -104,8 +88,8 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     })),
-    total: Number(total.n),
-    unread: Number(unread.n),
+    total,
+    unread,
     page,
     pageSize,
   };
@@ -113,30 +97,17 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
 
 /** Marks one of the caller's notices (or all, without an id) read; someone else's reads as not found. */
 export async function markRead(ctx: Ctx, id?: string) {
-  let q = ctx.db
-    .updateTable('notifications')
-    .set({ read_at: ctx.clock() })
-    .where('user_id', '=', actorOf(ctx).userId)
-    .where('read_at', 'is', null);
-  if (id) {
-    const own = await ctx.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('id', '=', id)
-      .where('user_id', '=', actorOf(ctx).userId)
-      .executeTakeFirst();
-    if (!own) throw new DomainError('NOT_FOUND');
-    q = q.where('id', '=', id);
-  }
+  const userId = actorOf(ctx).userId;
+  if (id && !(await repo.isOwnNotice(ctx.db, userId, id))) throw new DomainError('NOT_FOUND');
   await withTransaction(ctx, async (tx) => {
-    const r = await tx.db.executeQuery(q.compile());
+    const count = await repo.markRead(tx.db, userId, ctx.clock(), id);
     await recordAudit(tx, {
       action: 'notification.read',
       result: 'ok',
       objectType: 'notification',
       ...(id ? { objectId: id } : {}),
       regionCode: null,
-      details: { count: Number(r.numAffectedRows ?? 0) },
+      details: { count },
     });
   });
   return { ok: true as const };

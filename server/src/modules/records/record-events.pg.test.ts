@@ -119,7 +119,7 @@ describe('record event consumers on PostgreSQL', { skip: skipPg }, () => {
     for (const id of ids) assert.equal((await decide(id, 'approve')).statusCode, 200);
     const total = await all();
     const url = (t.handle as { url?: string }).url!;
-    const child = fileURLToPath(new URL('./record-events.kill-child.ts', import.meta.url));
+    const child = fileURLToPath(new URL('./record-events.kill.testkit.ts', import.meta.url));
     const run = (mode: 'slow' | 'drain') =>
       spawn(process.execPath, ['--import', 'tsx', child, url, mode], {
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -24,13 +24,10 @@ import {
 } from '@yiqi/shared/contracts/records';
 import { IsoDate, RegionCode, text } from '@yiqi/shared/contracts/common';
 import { OrganizationParams } from '@yiqi/shared/contracts/organizations';
-import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { staff, type Access } from '../../http/access.ts';
 import { checkScopeBeforeBody } from '../../http/authorization.ts';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../core/domain-error.ts';
 import * as targets from '../access/targets.ts';
-import { findRegion } from '../regions/regions.service.ts';
 import * as corrections from './corrections.service.ts';
 import * as person from './person-records.service.ts';
 import * as records from './records.service.ts';
@@ -211,15 +208,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       response: { 200: RecordPage },
     },
     config: { access: REGION },
-    handler: async (req) => {
-      const region = (await findRegion(req.server.deps.db, req.query.region))!;
-      return records.list(
-        ctxOf(req),
-        { regionPrefix: regionPrefix(region.code, region.level as RegionLevel), overdue: true },
-        req.query.page,
-        req.query.pageSize,
-      );
-    },
+    handler: (req) => records.listOverdue(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
   });
 
   r.get('/api/me/records', {

@@ -12,6 +12,8 @@ import { isSelf } from '../roles/deciders.ts';
 import { workingDaysInForce } from './holidays.service.ts';
 import * as repo from './records.repository.ts';
 import { workbook } from '../volunteers/xlsx.ts';
+import { findRegion } from '../regions/regions.service.ts';
+import { regionPrefix as prefixOf, type RegionLevel } from '@yiqi/shared/regions';
 import { withTransaction } from '../../core/tx.ts';
 import { chinaDate, iso } from '../../core/dates.ts';
 
@@ -124,6 +126,14 @@ export async function draftDue(ctx: Ctx): Promise<number> {
   for (const id of await repo.activitiesNeedingDrafts(ctx.db, ctx.clock()))
     n += await draftForActivity(ctx, id);
   return n;
+}
+
+/** Drafts past their due date in the organizations under a region (escalation); the route checked the scope. */
+export async function listOverdue(ctx: Ctx, regionCode: string, page: number, pageSize: number) {
+  const region = await findRegion(ctx.db, regionCode);
+  if (!region) throw new DomainError('REGION_NOT_FOUND');
+  const regionPrefix = prefixOf(region.code, region.level as RegionLevel);
+  return list(ctx, { regionPrefix, overdue: true }, page, pageSize);
 }
 
 /**

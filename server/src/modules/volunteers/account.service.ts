@@ -3,7 +3,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkOwnPassword, closeAccount } from '../auth/auth.service.ts';
-import { findActiveRolesOf } from '../roles/roles.repository.ts';
+import { activeRolesOf } from '../roles/roles.service.ts';
 import * as accounts from './account.repository.ts';
 import { ownVolunteer } from './profile.service.ts';
 import * as repo from './volunteers.repository.ts';
@@ -229,7 +229,7 @@ export async function closeOwnAccount(ctx: Ctx, password: string): Promise<void>
     });
     throw new DomainError('WRONG_PASSWORD');
   }
-  if ((await findActiveRolesOf(ctx.db, actor.userId)).length > 0) throw new DomainError('ACCOUNT_HAS_ROLES');
+  if ((await activeRolesOf(ctx, actor.userId)).length > 0) throw new DomainError('ACCOUNT_HAS_ROLES');
   const now = ctx.clock();
   await withTransaction(ctx, async (tx) => {
     const t = tx;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ClaimConfirmBody, ClaimRequestBody, CodeSentView, MeView } from '@yiqi/shared/contracts/auth';
 import { ctxOf } from '../../http/context.ts';
-import { setSessionCookie } from '../auth/auth.routes.ts';
+import { setSessionCookie } from '../../http/session-cookie.ts';
 import * as claim from './claim.service.ts';
 
 const tags = ['volunteers'];

@@ -6,8 +6,8 @@ import type { Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as auth from '../auth/auth.service.ts';
-import { findUserById, findUserByPhoneIndex, findUserByUsername } from '../auth/auth.repository.ts';
-import type { OtpChannel } from '../auth/otp-channel.ts';
+import { findUserById, findUserByPhoneIndex, findUserByUsername } from '../auth/users.service.ts';
+import type { OtpChannel } from '../../core/otp-channel.ts';
 import {
   checkCode,
   consumeCode,
@@ -74,7 +74,7 @@ export async function notifyRegistered(ctx: Ctx, channel: OtpChannel, v: Claimab
     });
     return true;
   }
-  const user = await findUserById(ctx.db, v.user_id);
+  const user = await findUserById(ctx, v.user_id);
   if (!user || user.disabled_at) return false;
   await sendResetCode(ctx, channel, user, phone);
   return true;
@@ -117,10 +117,10 @@ export async function confirmClaim(
   const v = found && !found.user_id ? found : undefined;
   const codeId = await checkCode(ctx, 'claim', v ? `volunteer:${v.id}` : NO_SUBJECT, input.code);
   // The code was right: the user name's availability may be told (the code is not used up by a taken name).
-  if (await findUserByUsername(ctx.db, input.username)) throw new DomainError('USERNAME_TAKEN');
+  if (await findUserByUsername(ctx, input.username)) throw new DomainError('USERNAME_TAKEN');
   const passwordHash = await hashPassword(input.password);
   const phone = unseal(ctx, v!.phone_enc)!;
-  const phoneFree = !(await findUserByPhoneIndex(ctx.db, auth.phoneIndex(ctx, phone)));
+  const phoneFree = !(await findUserByPhoneIndex(ctx, auth.phoneIndex(ctx, phone)));
   try {
     return await withTransaction(ctx, async (tx) => {
       const t = tx;

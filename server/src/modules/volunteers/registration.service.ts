@@ -7,11 +7,11 @@ import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertActiveOrg } from '../organizations/org-status.ts';
 import * as auth from '../auth/auth.service.ts';
-import { findUserByPhoneIndex } from '../auth/auth.repository.ts';
+import { findUserByPhoneIndex } from '../auth/users.service.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import * as repo from './volunteers.repository.ts';
 import { maskPhone } from '@yiqi/shared/identity/mask';
-import type { OtpChannel } from '../auth/otp-channel.ts';
+import type { OtpChannel } from '../../core/otp-channel.ts';
 import {
   checkCode,
   consumeCode,
@@ -139,7 +139,7 @@ export async function registerSelf(
 ): Promise<{ pending: true } | { token: string; me: MeView; volunteer: VolunteerView }> {
   if (!isStrongPassword(input.password)) throw new DomainError('WEAK_PASSWORD');
   const { columns: person, taken } = await checkPerson(ctx, input, 'self');
-  const phoneUser = await findUserByPhoneIndex(ctx.db, person.phone_bidx);
+  const phoneUser = await findUserByPhoneIndex(ctx, person.phone_bidx);
   // A code binds the document and the phone it was sent to: the same form with another phone fails.
   const subject = `register:${identifierKey(ctx, 'register', `${person.doc_bidx.toString('hex')}:${person.phone_bidx.toString('hex')}`)}`;
   if (input.phoneCode === undefined) {

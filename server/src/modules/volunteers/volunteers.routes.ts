@@ -15,7 +15,7 @@ import {
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
 import { ctxOf } from '../../http/context.ts';
-import { clearSessionCookie, setSessionCookie } from '../auth/auth.routes.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import * as account from './account.service.ts';
 import * as profile from './profile.service.ts';
 import * as registration from './registration.service.ts';

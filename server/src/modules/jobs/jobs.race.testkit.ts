@@ -2,7 +2,7 @@
  * A separate process for jobs.test.ts on PostgreSQL: a job runner on its own connections, as a second API
  * process would be. Waits until every racer is up (rows in job_race_ready), runs due 'test.race-process'
  * jobs until none is left, and records each run in job_race_effects with its process id.
- * Usage: node --import tsx jobs.race-process.ts <database url> <racers>
+ * Usage: node --import tsx jobs.race.testkit.ts <database url> <racers>
  */
 import { sql } from 'kysely';
 import pino from 'pino';

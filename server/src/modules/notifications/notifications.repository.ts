@@ -1,0 +1,55 @@
+import type { Database } from '../../db/database.ts';
+
+export async function insertNotices(
+  db: Database,
+  userIds: string[],
+  kind: string,
+  json: string,
+): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values(userIds.map((user_id) => ({ user_id, kind, data: json })))
+    .execute();
+}
+
+/** One page of a user's notices, newest first, with their total and how many are unread. */
+export async function listNotices(db: Database, userId: string, page: number, pageSize: number) {
+  const base = db.selectFrom('notifications').where('user_id', '=', userId);
+  const [rows, total, unread] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .where('read_at', 'is', null)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n), unread: Number(unread.n) };
+}
+
+export async function isOwnNotice(db: Database, userId: string, id: string): Promise<boolean> {
+  const own = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Boolean(own);
+}
+
+/** Marks the user's unread notices read (only `id`, when given); returns how many. */
+export async function markRead(db: Database, userId: string, at: Date, id?: string): Promise<number> {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (id) q = q.where('id', '=', id);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
