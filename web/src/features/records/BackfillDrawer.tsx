@@ -4,6 +4,7 @@ import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { fileToBase64 } from '../../lib/files.ts';
+import { DAY_MINUTES } from '@yiqi/shared/records/hours';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { backfillRecord, type Evidence } from './api.ts';
 import { useDuration } from './explain.tsx';
@@ -148,9 +149,17 @@ export function BackfillDrawer({
           name="minutes"
           label={t.backfillMinutes}
           extra={typeof minutes === 'number' ? fmt(t.asDuration, { d: d(minutes) }) : undefined}
-          rules={[{ required: true, type: 'integer', min: 1, max: 1440, message: t.backfillMinutesRequired }]}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 1,
+              max: DAY_MINUTES,
+              message: fmt(t.backfillMinutesRequired, { max: DAY_MINUTES }),
+            },
+          ]}
         >
-          <InputNumber min={1} max={1440} precision={0} style={{ width: 200 }} />
+          <InputNumber min={1} max={DAY_MINUTES} precision={0} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="reason"

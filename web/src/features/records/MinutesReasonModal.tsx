@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { DAY_MINUTES } from '@yiqi/shared/records/hours';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { RecordView } from './api.ts';
 import { useDuration } from './explain.tsx';
@@ -80,11 +81,19 @@ export function MinutesReasonModal({
             name="minutes"
             label={text.minutesLabel}
             extra={typeof minutes === 'number' ? fmt(t.asDuration, { d: d(minutes) }) : undefined}
-            rules={[{ required: true, type: 'integer', min: 0, max: 1440, message: t.minutesRequired }]}
+            rules={[
+              {
+                required: true,
+                type: 'integer',
+                min: 0,
+                max: DAY_MINUTES,
+                message: fmt(t.minutesRequired, { max: DAY_MINUTES }),
+              },
+            ]}
           >
             <InputNumber
               min={0}
-              max={1440}
+              max={DAY_MINUTES}
               precision={0}
               inputMode="numeric"
               style={{ width: 200 }}
