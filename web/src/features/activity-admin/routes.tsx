@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { Route } from 'react-router-dom';
+import { Route } from 'react-router';
 import { RequireRole } from '../shell/RequireRole.tsx';
 import { TEAM_ADMINS } from '../shell/nav.tsx';
 
