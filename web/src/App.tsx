@@ -1,6 +1,6 @@
 import { Fragment, lazy, Suspense } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LocaleProvider } from './lib/i18n.tsx';
 import { queryClient } from './lib/query.ts';
 import {

@@ -1,4 +1,4 @@
--- Durable jobs (modules/jobs, docs/decisions/0101): queued and recurring work as rows, so it survives a
+-- Durable jobs (modules/jobs, docs/decisions/0015): queued and recurring work as rows, so it survives a
 -- restart and runs once across processes. A runner claims a due row with FOR UPDATE SKIP LOCKED, marks it
 -- running with a lease (locked_until) it renews while it works, and marks it done, queued again (retry with
 -- backoff) or failed. A running row whose lease expired belongs to a process that died: it is claimed again.

@@ -9,7 +9,7 @@
 -- transaction's id (`tx_id`, xid8, set by the trigger below whatever the writer sends), readers go by
 -- (tx_id, id) and read only rows of transactions older than every transaction still running
 -- (tx_id < pg_snapshot_xmin(pg_current_snapshot())): those are final, and nothing can ever be added
--- below them (docs/decisions/0100-confirm-record-events.md).
+-- below them (docs/decisions/0013-record-events.md).
 CREATE TABLE record_events (
   id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   tx_id             xid8 NOT NULL DEFAULT pg_current_xact_id(),

@@ -7,7 +7,7 @@ import * as repo from './record-events.repository.ts';
  * one. Each reader is a consumer with a position; `consumeRecordEvents` applies the next events and moves
  * the position in ONE transaction, so a crash commits both or neither: a restart neither skips nor
  * repeats an event. Events come in (transaction id, id) order and only once every transaction that could
- * still add an event before them has ended (docs/decisions/0100-confirm-record-events.md).
+ * still add an event before them has ended (docs/decisions/0013-record-events.md).
  */
 
 export interface RecordEvent {
@@ -74,7 +74,7 @@ export async function consumeRecordEvents(
     const from = await repo.holdConsumer(tx.db, consumer);
     if (await repo.xidBehind(tx.db, from))
       throw new Error(
-        `record events: transaction ids are behind consumer ${consumer}'s position (database restored into a new cluster?); see docs/decisions/0100-confirm-record-events.md`,
+        `record events: transaction ids are behind consumer ${consumer}'s position (database restored into a new cluster?); see docs/decisions/0013-record-events.md`,
       );
     const events = (await repo.eventsAfter(tx.db, from, batch)).map(view);
     if (events.length === 0) return { applied: 0, position: from };

@@ -1,6 +1,6 @@
 import { Card, Flex, Progress, Tag, Typography } from 'antd';
 import { AimOutlined, ClockCircleOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { ActivitySummary } from './api.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Empty, Flex, Typography } from 'antd';
 import { LeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router';
 import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { stageOf, useMe } from '../auth/session.ts';

@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Flex, Result } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import type { CheckKind, CheckResult } from './api.ts';
 import { minute, timeRange } from './format.ts';

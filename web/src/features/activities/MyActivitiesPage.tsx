@@ -1,6 +1,6 @@
 import { Button, Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { listMySignups, MY_SIGNUPS_KEY, type When } from './api.ts';

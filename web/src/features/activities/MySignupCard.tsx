@@ -1,7 +1,7 @@
 import { App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, EnvironmentOutlined, ScanOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ACTIVITIES_KEY, activityKey, cancelSignup, MY_SIGNUPS_KEY, type MySignupRow } from './api.ts';
 import { isPast, minute, timeRange } from './format.ts';

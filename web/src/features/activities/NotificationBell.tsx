@@ -1,7 +1,7 @@
 import { Badge, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { mobileMessages } from '../mobile/messages.ts';
 import { listNotifications, NOTIFICATIONS_KEY } from './api.ts';

@@ -1,6 +1,6 @@
 import { Badge, Card, Flex, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { markRead, NOTIFICATIONS_KEY, type NotificationRow } from './api.ts';
 import { minute } from './format.ts';

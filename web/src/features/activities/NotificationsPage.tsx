@@ -1,7 +1,7 @@
 import { App, Button, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { listNotifications, markAllRead, NOTIFICATIONS_KEY } from './api.ts';

@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router-dom';
+import { Outlet } from 'react-router';
 import { stageOf, useMe } from '../auth/session.ts';
 import { MobileFrame } from '../mobile/MobileFrame.tsx';
 

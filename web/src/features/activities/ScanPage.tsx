@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { LoginOutlined, LogoutOutlined, ScanOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { MY_SIGNUPS_KEY, scanCheck, type CheckKind, type DevicePosition } from './api.ts';
 import { CheckResultView } from './CheckResultView.tsx';

@@ -1,5 +1,5 @@
 import { Button, Flex, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { ActivityDetail, ShiftView } from './api.ts';
 import { isPast, timeRange } from './format.ts';

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { activityMessages } from './messages.ts';

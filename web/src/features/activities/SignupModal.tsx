@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Flex, Input, Modal, Result } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import {
   ACTIVITIES_KEY,

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import type { SearchQuery } from './api.ts';
 
 /** The browse page's filters, kept in the address so a search can be shared and survives going back. */

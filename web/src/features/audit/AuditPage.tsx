@@ -1,7 +1,7 @@
 import { Card, Collapse, Flex, Grid, Space, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { AuditFilters } from './AuditFilters.tsx';

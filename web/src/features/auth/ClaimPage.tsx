@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Segmented, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate } from 'react-router-dom';
+import { Navigate } from 'react-router';
 import { DOCUMENT_NAMES, DOCUMENT_TYPES, type DocumentType } from '@yiqi/shared/identity/documents';
 import { isApiError } from '../../lib/api.ts';
 import { useMessages, useText } from '../../lib/i18n.tsx';

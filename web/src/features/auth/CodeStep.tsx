@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Form, Input, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { recoveryMessages } from './recovery.messages.ts';
 

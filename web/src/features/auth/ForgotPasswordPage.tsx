@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { confirmReset, requestResetCode } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';

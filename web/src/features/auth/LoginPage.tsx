@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router';
 import { useLocale, useMessages } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { login } from './api.ts';

@@ -1,5 +1,5 @@
 import { lazy, useEffect } from 'react';
-import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { safeNext } from '../../lib/format.ts';
 import { useLocale } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { fetchMe, logout, type MeView } from './api.ts';
 

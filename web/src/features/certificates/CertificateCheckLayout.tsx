@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Flex, Typography } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { mobileMessages } from '../mobile/messages.ts';
 import { ErrorBoundary } from '../shell/ErrorBoundary.tsx';

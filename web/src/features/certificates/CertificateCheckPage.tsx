@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Card, Descriptions, Flex, Input, Result, Skeleton, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router';
 import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '@yiqi/shared/contracts/certificates';
 import { isApiError } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';

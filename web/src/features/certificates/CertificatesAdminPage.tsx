@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Segmented, Space, Table, Typography } f
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router';
 import {
   CERTIFICATE_STATUSES,
   CERTIFICATE_STATUS_NAMES,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { downloadMyCertificate, type CertificateView } from './api.ts';

@@ -1,6 +1,6 @@
 import { Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { keys, listMyCertificates } from './api.ts';

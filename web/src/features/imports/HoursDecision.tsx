@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Flex, Popconfirm, Statistic, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ReasonModal } from '../common/ReasonModal.tsx';
 import { decideImport, type ImportJob } from './api.ts';

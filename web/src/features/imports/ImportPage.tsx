@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Input, Segmented, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { PageTitle } from '../common/PageTitle.tsx';

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Route } from 'react-router-dom';
+import { Route } from 'react-router';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { TEAM_ADMINS } from '../shell/access.ts';
 import { only, type FeatureManifest } from '../shell/feature.tsx';

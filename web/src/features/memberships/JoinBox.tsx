@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Input, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { teamMessages } from './messages.ts';
 

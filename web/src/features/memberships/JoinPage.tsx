@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { NoRecord } from '../volunteers/NoRecord.tsx';

@@ -1,6 +1,6 @@
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { PageTitle } from '../common/PageTitle.tsx';

@@ -1,6 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { Button, Flex, Grid, Typography } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { NotificationBell } from '../activities/NotificationBell.tsx';
 import { ErrorBoundary } from '../shell/ErrorBoundary.tsx';

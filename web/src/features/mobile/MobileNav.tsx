@@ -1,6 +1,6 @@
 import { Button, Dropdown, Flex } from 'antd';
 import { EllipsisOutlined } from '@ant-design/icons';
-import { NavLink, useNavigate } from 'react-router-dom';
+import { NavLink, useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { mobileMessages } from './messages.ts';
 import { useTabs } from './tabs.tsx';

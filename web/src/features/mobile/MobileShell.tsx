@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router-dom';
+import { Outlet } from 'react-router';
 import { MobileFrame } from './MobileFrame.tsx';
 
 /** The signed-in volunteer area (the route gate above has checked the session). */

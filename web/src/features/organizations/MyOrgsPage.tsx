@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';

@@ -1,5 +1,5 @@
 import { Descriptions, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Grid, Result, Skeleton, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ERRORS } from '@yiqi/shared/errors';
 import { isApiError } from '../../lib/api.ts';
 import { fmt, useLocale, useMessages } from '../../lib/i18n.tsx';

@@ -1,7 +1,7 @@
 import { Card, Empty, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ORG_STATUSES, ORG_TYPES } from '@yiqi/shared/contracts/organizations';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';

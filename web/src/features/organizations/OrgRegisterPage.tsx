@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Select, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import type { OrgType } from '@yiqi/shared/contracts/organizations';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';

@@ -1,7 +1,7 @@
 import { Empty, Flex, Skeleton, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getOrganizationTree, type TreeNode } from './api.ts';

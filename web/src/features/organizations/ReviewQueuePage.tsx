@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';

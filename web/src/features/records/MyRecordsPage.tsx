@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Card, Col, Empty, Flex, Pagination, Row, Skeleton, Statistic, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getMyRecords, recordKeys, requestCorrection, type MyRecords, type RecordView } from './api.ts';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Tabs, Typography } from 'antd';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { PageTitle } from '../common/PageTitle.tsx';

@@ -1,6 +1,6 @@
 import { Button, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { RECORD_KIND_NAMES } from '@yiqi/shared/contracts/records';
 import type { Page } from '../../lib/api.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';

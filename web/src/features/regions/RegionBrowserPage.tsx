@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Input, Result, Space, Typography } from 'antd';
 import { AimOutlined, GlobalOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ERRORS } from '@yiqi/shared/errors';
 import { fmt, useLocale, useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';

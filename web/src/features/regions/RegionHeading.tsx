@@ -1,5 +1,5 @@
 import { Breadcrumb, Flex, Skeleton, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { LEVEL_NAMES, type RegionLevel } from '@yiqi/shared/regions';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { MyRole } from '../auth/api.ts';

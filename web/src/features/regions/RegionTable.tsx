@@ -1,6 +1,6 @@
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { LEVEL_NAMES, type RegionLevel } from '@yiqi/shared/regions';
 import type { Page } from '../../lib/api.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';

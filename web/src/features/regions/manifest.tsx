@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Route } from 'react-router-dom';
+import { Route } from 'react-router';
 import { ClusterOutlined } from '@ant-design/icons';
 import type { FeatureManifest } from '../shell/feature.tsx';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { useLocale, useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { ErrorResult } from '../shell/ErrorResult.tsx';

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Loading } from './Loading.tsx';

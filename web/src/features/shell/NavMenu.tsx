@@ -1,5 +1,5 @@
 import { Menu } from 'antd';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { shellMessages } from './messages.ts';

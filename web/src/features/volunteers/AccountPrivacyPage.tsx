@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { ApartmentOutlined, DownloadOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.tsx';
 import { useCurrentUser, useSignOut } from '../auth/session.ts';

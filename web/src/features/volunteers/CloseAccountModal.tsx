@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Flex, Input, Modal, Popconfirm, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { accountMessages } from './account.messages.ts';

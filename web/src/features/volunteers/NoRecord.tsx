@@ -1,6 +1,6 @@
 import { Button, Flex, Result } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { forgetAllButMe, ME_KEY } from '../../lib/query.ts';
 import { logout } from '../auth/api.ts';

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages, useText } from '../../lib/i18n.tsx';
 import { CategorySelect } from '../common/CategorySelect.tsx';
 import { commonMessages } from '../common/messages.ts';

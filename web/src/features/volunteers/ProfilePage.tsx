@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { DOCUMENT_NAMES } from '@yiqi/shared/identity/documents';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Checkbox, Flex, Form, Steps, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DocumentType } from '@yiqi/shared/identity/documents';
 import { maskPhone } from '@yiqi/shared/identity/mask';
 import { isApiError } from '../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { Alert, Button, Flex } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import type { VolunteerView } from './api.ts';
 import { volunteerMessages } from './messages.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { CheckCircleOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useMessages } from '../../../lib/i18n.tsx';
 import { ReasonModal } from '../../common/ReasonModal.tsx';
 import {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Empty, Flex, Form, Typography } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../lib/api.ts';
 import { useMessages } from '../../../lib/i18n.tsx';
 import { WithActivity } from './ActivityNav.tsx';

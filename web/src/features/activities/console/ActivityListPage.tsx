@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Flex, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_STATUSES, ACTIVITY_STATUS_NAMES } from '@yiqi/shared/contracts/activities';
 import { useMessages, useText } from '../../../lib/i18n.tsx';
 import { useCurrentUser } from '../../auth/session.ts';

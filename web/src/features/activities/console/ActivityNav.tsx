@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { ERRORS } from '@yiqi/shared/errors';
 import { isApiError } from '../../../lib/api.ts';
 import { useLocale, useMessages } from '../../../lib/i18n.tsx';

@@ -1,5 +1,5 @@
 import { Alert, Card, Flex } from 'antd';
-import { useParams } from 'react-router-dom';
+import { useParams } from 'react-router';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { ActivityActions } from './ActivityActions.tsx';
 import { ActivityInfo } from './ActivityInfo.tsx';

@@ -1,6 +1,6 @@
 import { Button, Empty, Flex, Progress, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../lib/api.ts';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { useCategoryName } from '../../common/CategorySelect.tsx';

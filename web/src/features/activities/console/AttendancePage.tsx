@@ -1,7 +1,7 @@
 import { Card, Flex, Segmented, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router';
 import { BOARD_STATES, BOARD_STATE_NAMES } from '@yiqi/shared/contracts/activities';
 import { formatTime } from '../../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typograp
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { EDITABLE } from './ActivityActions.tsx';
 import { deletePosition, keys, type ActivityDetail, type PositionView, type ShiftView } from './api.ts';

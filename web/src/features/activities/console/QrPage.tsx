@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { Loading } from '../../shell/Loading.tsx';
 import { ActivityNav, WithActivity } from './ActivityNav.tsx';

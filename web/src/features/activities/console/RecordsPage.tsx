@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router';
 import { RECORD_STATUSES, RECORD_STATUS_NAMES } from '@yiqi/shared/contracts/records';
 import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
 import { AdjustModal } from '../../records/AdjustModal.tsx';

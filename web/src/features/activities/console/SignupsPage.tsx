@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Select, Space, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router';
 import { SIGNUP_STATUSES, SIGNUP_STATUS_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
 import { ReasonModal } from '../../common/ReasonModal.tsx';

@@ -1,6 +1,6 @@
 import { Card, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { commonMessages } from '../../common/messages.ts';
 import { PageTitle } from '../../common/PageTitle.tsx';

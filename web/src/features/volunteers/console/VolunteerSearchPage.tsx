@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router';
 import { VERIFICATION_STATUSES } from '@yiqi/shared/contracts/volunteers';
 import { DOCUMENT_NAMES } from '@yiqi/shared/identity/documents';
 import { formatTime } from '../../../lib/format.ts';
