@@ -1,39 +1,17 @@
 import type { Locale } from './i18n.ts';
-import { ACTIVITY_ERRORS } from './errors/activities.ts';
-import { CERTIFICATE_ERRORS } from './errors/certificates.ts';
-import { COMMON_ERRORS } from './errors/common.ts';
-import { IMPORT_ERRORS } from './errors/imports.ts';
-import { ORGANIZATION_ERRORS } from './errors/organizations.ts';
-import { RECORD_ERRORS } from './errors/records.ts';
-import { RECOVERY_ERRORS } from './errors/recovery.ts';
-import { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
+import * as tables from './error-tables.ts';
+
+type Tables = (typeof tables)[keyof typeof tables];
+type Joined<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The domain tables ERRORS is made of (error-tables.ts), for the test that no code is defined twice. */
+export const ERROR_TABLES: readonly Tables[] = Object.values(tables);
 
 /**
  * Every error the API can return: code → HTTP status and message in each language.
  * The web shows messages by code, so this one table is the whole vocabulary of failures.
  */
-export const ERRORS = {
-  ...COMMON_ERRORS,
-  ...ORGANIZATION_ERRORS,
-  ...VOLUNTEER_ERRORS,
-  ...IMPORT_ERRORS,
-  ...ACTIVITY_ERRORS,
-  ...RECORD_ERRORS,
-  ...CERTIFICATE_ERRORS,
-  ...RECOVERY_ERRORS,
-} as const;
-
-/** The domain tables ERRORS is made of, for the test that no code is defined twice. */
-export const ERROR_TABLES = [
-  COMMON_ERRORS,
-  ORGANIZATION_ERRORS,
-  VOLUNTEER_ERRORS,
-  IMPORT_ERRORS,
-  ACTIVITY_ERRORS,
-  RECORD_ERRORS,
-  CERTIFICATE_ERRORS,
-  RECOVERY_ERRORS,
-];
+export const ERRORS = Object.freeze(Object.assign({}, ...ERROR_TABLES)) as Readonly<Joined<Tables>>;
 
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -10,10 +10,13 @@ import {
   RequireConsole,
   RequireSignedIn,
 } from './features/auth/gates.tsx';
-import { FEATURES } from './features/manifests.ts';
+import * as features from './features/manifests.ts';
 import { ErrorBoundary } from './features/shell/ErrorBoundary.tsx';
-import { FeaturesContext } from './features/shell/feature.tsx';
+import { FeaturesContext, type FeatureManifest } from './features/shell/feature.tsx';
 import { Loading } from './features/shell/Loading.tsx';
+
+/** Every feature's manifest (features/manifests.ts, one line each). */
+const FEATURES: readonly FeatureManifest[] = Object.values(features).map((f) => f.manifest);
 
 // One chunk per page (each feature's manifest loads its pages lazily), so signing in does not download the
 // console and the console not every page.

@@ -1,30 +1,16 @@
-import type { FeatureManifest } from './shell/feature.tsx';
-import { activitiesManifest } from './activities/manifest.tsx';
-import { auditManifest } from './audit/manifest.tsx';
-import { authManifest } from './auth/manifest.tsx';
-import { certificatesManifest } from './certificates/manifest.tsx';
-import { importsManifest } from './imports/manifest.tsx';
-import { membershipsManifest } from './memberships/manifest.tsx';
-import { organizationsManifest } from './organizations/manifest.tsx';
-import { recordsManifest } from './records/manifest.tsx';
-import { regionsManifest } from './regions/manifest.tsx';
-import { rolesManifest } from './roles/manifest.tsx';
-import { volunteersManifest } from './volunteers/manifest.tsx';
-
 /**
- * Every web feature, one line each (features/<module>/manifest.tsx): App.tsx mounts their routes, the
- * console's menu (shell/nav.tsx) and the volunteer area's tabs (mobile/tabs.tsx) list their entries.
+ * Every web feature, one line each (features/<module>/manifest.tsx, exporting `manifest`): App.tsx mounts
+ * their routes, the console's menu (shell/nav.tsx) and the volunteer area's tabs (mobile/tabs.tsx) list their
+ * entries in the order the entries name. Adding a feature adds one line here.
  */
-export const FEATURES: readonly FeatureManifest[] = [
-  authManifest,
-  regionsManifest,
-  rolesManifest,
-  auditManifest,
-  organizationsManifest,
-  membershipsManifest,
-  volunteersManifest,
-  activitiesManifest,
-  recordsManifest,
-  certificatesManifest,
-  importsManifest,
-];
+export * as activities from './activities/manifest.tsx';
+export * as audit from './audit/manifest.tsx';
+export * as auth from './auth/manifest.tsx';
+export * as certificates from './certificates/manifest.tsx';
+export * as imports from './imports/manifest.tsx';
+export * as memberships from './memberships/manifest.tsx';
+export * as organizations from './organizations/manifest.tsx';
+export * as records from './records/manifest.tsx';
+export * as regions from './regions/manifest.tsx';
+export * as roles from './roles/manifest.tsx';
+export * as volunteers from './volunteers/manifest.tsx';

@@ -22,7 +22,7 @@ const RecordsPage = lazy(() => import('./console/RecordsPage.tsx'));
 
 const admins = (page: ReactNode) => only(TEAM_ADMINS, page);
 
-export const activitiesManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'activities',
   // Anyone may open these, signed in or not.
   public: (

@@ -6,7 +6,7 @@ import { only, type FeatureManifest } from '../shell/feature.tsx';
 
 const AuditPage = lazy(() => import('./AuditPage.tsx'));
 
-export const auditManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'audit',
   console: <Route path="audit" element={only(AUDITORS, <AuditPage />)} />,
   nav: [{ order: 130, path: '/audit', icon: <AuditOutlined />, label: (t) => t.menuAudit, roles: AUDITORS }],

@@ -8,7 +8,7 @@ const ForgotPasswordPage = lazy(() => import('./ForgotPasswordPage.tsx'));
 const ClaimPage = lazy(() => import('./ClaimPage.tsx'));
 const AccountPage = lazy(() => import('./AccountPage.tsx'));
 
-export const authManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'auth',
   public: (
     <>

@@ -9,7 +9,7 @@ const CertificateCheckPage = lazy(() => import('./CertificateCheckPage.tsx'));
 const MyCertificatesPage = lazy(() => import('./MyCertificatesPage.tsx'));
 const CertificatesAdminPage = lazy(() => import('./CertificatesAdminPage.tsx'));
 
-export const certificatesManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'certificates',
   // Certificate check (证明核验) by number: the QR code on every issued certificate links to /verify/<number>,
   // so these paths never change.

@@ -6,7 +6,7 @@ import { only, type FeatureManifest } from '../shell/feature.tsx';
 
 const ImportPage = lazy(() => import('./ImportPage.tsx'));
 
-export const importsManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'imports',
   console: <Route path="imports" element={only(TEAM_ADMINS, <ImportPage />)} />,
   nav: [

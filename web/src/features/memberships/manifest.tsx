@@ -8,7 +8,7 @@ const MembersPage = lazy(() => import('./MembersPage.tsx'));
 const MyTeamsPage = lazy(() => import('./MyTeamsPage.tsx'));
 const JoinPage = lazy(() => import('./JoinPage.tsx'));
 
-export const membershipsManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'memberships',
   mobile: (
     <>

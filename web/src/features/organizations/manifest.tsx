@@ -10,7 +10,7 @@ const OrgListPage = lazy(() => import('./OrgListPage.tsx'));
 const OrgDetailPage = lazy(() => import('./OrgDetailPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./ReviewQueuePage.tsx'));
 
-export const organizationsManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'organizations',
   console: (
     <>

@@ -8,7 +8,7 @@ const MyRecordsPage = lazy(() => import('./MyRecordsPage.tsx'));
 const OrgRecordsPage = lazy(() => import('./OrgRecordsPage.tsx'));
 const HolidaysPage = lazy(() => import('./HolidaysPage.tsx'));
 
-export const recordsManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'records',
   // The volunteer's record card.
   mobile: <Route path="records" element={<MyRecordsPage />} />,

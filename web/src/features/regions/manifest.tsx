@@ -5,7 +5,7 @@ import type { FeatureManifest } from '../shell/feature.tsx';
 
 const RegionBrowserPage = lazy(() => import('./RegionBrowserPage.tsx'));
 
-export const regionsManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'regions',
   console: (
     <>

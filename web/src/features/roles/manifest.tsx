@@ -6,7 +6,7 @@ import { only, type FeatureManifest } from '../shell/feature.tsx';
 
 const RoleManagementPage = lazy(() => import('./RoleManagementPage.tsx'));
 
-export const rolesManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'roles',
   console: <Route path="roles" element={only(ROLE_ADMINS, <RoleManagementPage />)} />,
   nav: [

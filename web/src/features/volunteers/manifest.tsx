@@ -20,7 +20,7 @@ const AccountPrivacyPage = lazy(() => import('./AccountPrivacyPage.tsx'));
 const VolunteerSearchPage = lazy(() => import('./console/VolunteerSearchPage.tsx'));
 const VerificationQueuePage = lazy(() => import('./console/VerificationQueuePage.tsx'));
 
-export const volunteersManifest: FeatureManifest = {
+export const manifest: FeatureManifest = {
   name: 'volunteers',
   public: <Route path="/m/register" element={<RegisterPage />} />,
   mobile: (

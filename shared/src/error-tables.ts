@@ -1,0 +1,9 @@
+/** Every domain's error table (errors/<domain>.ts), one line each; errors.ts joins them into ERRORS. */
+export { ACTIVITY_ERRORS } from './errors/activities.ts';
+export { CERTIFICATE_ERRORS } from './errors/certificates.ts';
+export { COMMON_ERRORS } from './errors/common.ts';
+export { IMPORT_ERRORS } from './errors/imports.ts';
+export { ORGANIZATION_ERRORS } from './errors/organizations.ts';
+export { RECORD_ERRORS } from './errors/records.ts';
+export { RECOVERY_ERRORS } from './errors/recovery.ts';
+export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
