@@ -17,9 +17,11 @@ interface MigrationTables {
   schema_migrations: SchemaMigrationsTable;
 }
 
-/** Every table: one line per module that owns tables (import types: no import line to add). */
-export type DB = MigrationTables &
-  import('./schema.regions.ts').RegionTables &
+/**
+ * Every table: one line per module that owns tables (import types: no import line to add; the migrations'
+ * own table comes last, so a new module's line is an addition, never an edit of the line before it).
+ */
+export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.auth.ts').AuthTables &
   import('./schema.roles.ts').RoleTables &
   import('./schema.audit.ts').AuditTables &
@@ -30,4 +32,5 @@ export type DB = MigrationTables &
   import('./schema.activities.ts').ActivityTables &
   import('./schema.certificates.ts').CertificateTables &
   import('./schema.records.ts').RecordTables &
-  import('./schema.jobs.ts').JobTables;
+  import('./schema.jobs.ts').JobTables &
+  MigrationTables;
