@@ -27,6 +27,18 @@ import {
 
 const skipPg = !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false;
 
+/**
+ * Reads until `done()`: an empty read is not the end, since events of transactions newer than one still
+ * running anywhere in the cluster (another test file's, in parallel) become readable only once it ends.
+ */
+async function readUntil(step: () => Promise<number>, done: () => Promise<boolean> | boolean) {
+  const deadline = Date.now() + 60_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('events did not become readable within 60 s');
+    if ((await step()) === 0) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('record event consumers on PostgreSQL', { skip: skipPg }, () => {
   before(startEventsApp);
   after(() => t?.close());
@@ -67,9 +79,11 @@ describe('record event consumers on PostgreSQL', { skip: skipPg }, () => {
     release();
     await slow;
     const late: RecordEvent[] = [];
-    while (
-      (await consumeRecordEvents(ctxOf(), 'test.order', async (e) => void late.push(...e), { batch: 1000 }))
-        .applied > 0
+    await readUntil(
+      async () =>
+        (await consumeRecordEvents(ctxOf(), 'test.order', async (e) => void late.push(...e), { batch: 1000 }))
+          .applied,
+      () => late.length >= 2,
     );
     assert.deepEqual(
       late.map((e) => e.recordId),
@@ -83,26 +97,29 @@ describe('record event consumers on PostgreSQL', { skip: skipPg }, () => {
       `CREATE TABLE consumer_twice (event_id bigint NOT NULL, worker integer NOT NULL);
        GRANT SELECT, INSERT ON consumer_twice TO yiqi_app;`,
     );
-    const worker = async (n: number) => {
-      for (;;) {
-        const r = await consumeRecordEvents(
-          ctxOf(),
-          'test.twice',
-          async (events, tx) => {
-            for (const e of events) {
-              await sql`INSERT INTO consumer_twice VALUES (${e.id}, ${n})`.execute(tx.db);
-              await new Promise((res) => setTimeout(res, 2));
-            }
-          },
-          { batch: 7 },
-        );
-        if (r.applied === 0) return;
-      }
-    };
+    const total = await all();
+    const worker = (n: number) =>
+      readUntil(
+        async () =>
+          (
+            await consumeRecordEvents(
+              ctxOf(),
+              'test.twice',
+              async (events, tx) => {
+                for (const e of events) {
+                  await sql`INSERT INTO consumer_twice VALUES (${e.id}, ${n})`.execute(tx.db);
+                  await new Promise((res) => setTimeout(res, 2));
+                }
+              },
+              { batch: 7 },
+            )
+          ).applied,
+        async () => ((await consumerPosition(ctxOf(), 'test.twice'))?.applied ?? 0) >= total,
+      );
     await Promise.all([worker(1), worker(2), worker(3)]);
     const r = await sql<{ n: number; d: number }>`
       SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM consumer_twice`.execute(t.handle.db);
-    assert.deepEqual(r.rows[0], { n: await all(), d: await all() });
+    assert.deepEqual(r.rows[0], { n: total, d: total });
   });
 
   it('a consumer killed half-way and restarted applies every event exactly once', async () => {
@@ -121,7 +138,7 @@ describe('record event consumers on PostgreSQL', { skip: skipPg }, () => {
     const url = (t.handle as { url?: string }).url!;
     const child = fileURLToPath(new URL('./record-events.kill.testkit.ts', import.meta.url));
     const run = (mode: 'slow' | 'drain') =>
-      spawn(process.execPath, ['--import', 'tsx', child, url, mode], {
+      spawn(process.execPath, ['--import', 'tsx', child, url, mode, String(total)], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
 
