@@ -40,6 +40,18 @@ export const CHECKIN_OPENS_BEFORE_MINUTES = 60;
 export const CANCEL_KINDS = ['volunteer', 'late', 'activity', 'shift_removed'] as const;
 /** Minutes after a shift starts before a check-in counts as late (and a missing one as absent). */
 export const LATE_GRACE_MINUTES = 15;
+/**
+ * Late cancellation: a cancellation is late only after the later of the cut-off (the activity's
+ * cancelCutoffHours before the shift) and this many minutes after the sign-up became binding (signed up,
+ * or promoted from the waitlist). Someone who signs up inside the cut-off thus has this long to change
+ * their mind; someone who signed up well before it is late from the cut-off on. Waitlisted: never late.
+ */
+export const LATE_CANCEL_GRACE_MINUTES = 30;
+/**
+ * The activity's contact phone is shown in full to a volunteer accepted for one of its shifts from this
+ * many hours before that shift starts until it ends (every such view audited); masked to everyone else.
+ */
+export const CONTACT_PHONE_OPENS_BEFORE_HOURS = 24;
 /** The QR code on the organizer's screen changes every step; tokens of the previous and next step pass. */
 export const QR_STEP_SECONDS = 30;
 
@@ -247,8 +259,12 @@ export const ActivityDetail = z.object({
   /** Only on the organizer's view (GET /api/activities/:id/manage); null elsewhere. */
   inviteCode: z.string().nullable(),
   contactName: z.string(),
-  /** Masked (138****5678). */
+  /**
+   * Masked (138****5678), except in full to a caller accepted for a shift of the activity from
+   * CONTACT_PHONE_OPENS_BEFORE_HOURS before it starts until it ends (then contactPhoneFull is true).
+   */
   contactPhone: z.string().nullable(),
+  contactPhoneFull: z.boolean(),
   personInCharge: z.string(),
   riskLevel: z.enum(RISK_LEVELS),
   physicalRisk: z.boolean(),
@@ -362,7 +378,7 @@ export const MySignupRow = z.object({
   waitlistPosition: z.number().int().nullable(),
   rejectReason: z.string().nullable(),
   cancelKind: z.enum(CANCEL_KINDS).nullable(),
-  /** Cancelling now would be recorded as late (after the activity's cut-off). */
+  /** Cancelling now would be recorded as late (after the cut-off and the grace after signing up). */
   cancelIsLate: z.boolean(),
   attendance: AttendanceBrief.nullable(),
 });

@@ -280,7 +280,8 @@ export function openSignupsOfUser(db: Database, activityId: string, userId: stri
   return db
     .selectFrom('signups as g')
     .innerJoin('volunteers as v', 'v.id', 'g.volunteer_id')
-    .select(['g.id', 'g.shift_id as shiftId', 'g.status'])
+    .innerJoin('shifts as s', 's.id', 'g.shift_id')
+    .select(['g.id', 'g.shift_id as shiftId', 'g.status', 's.starts_at', 's.ends_at'])
     .where('g.activity_id', '=', activityId)
     .where('v.user_id', '=', userId)
     .where('g.status', 'in', ['pending', 'accepted', 'waitlisted'])

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type {
-  ActivityCreateBody,
-  ActivityPatchBody,
-  ActivitySearchQuery,
-  ActivityStatus,
+import {
+  CONTACT_PHONE_OPENS_BEFORE_HOURS,
+  type ActivityCreateBody,
+  type ActivityPatchBody,
+  type ActivitySearchQuery,
+  type ActivityStatus,
 } from '@yiqi/shared/contracts/activities';
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Updateable } from 'kysely';
@@ -282,17 +283,45 @@ function manages(ctx: Ctx, a: Activity): boolean {
   );
 }
 
+/**
+ * The caller's accepted sign-up whose shift is in the contact window (from CONTACT_PHONE_OPENS_BEFORE_HOURS
+ * before it starts until it ends), if any: they may see the organizer's phone in full to reach them.
+ * A checked-in volunteer's sign-up stays accepted, so it counts too.
+ */
+function contactWindowSignup(
+  mine: { id: string; shiftId: string; status: string; starts_at: Date; ends_at: Date }[],
+  now: Date,
+) {
+  const t = now.getTime();
+  return mine.find(
+    (g) =>
+      g.status === 'accepted' &&
+      t >= new Date(g.starts_at).getTime() - CONTACT_PHONE_OPENS_BEFORE_HOURS * 3600_000 &&
+      t < new Date(g.ends_at).getTime(),
+  );
+}
+
 async function detail(ctx: Ctx, a: Activity, manage: boolean) {
   const [positions, designated, mine] = await Promise.all([
     repo.positionsOf(ctx.db, a.id),
     repo.namesOfOrgs(ctx.db, a.designated_orgs),
     ctx.actor ? repo.openSignupsOfUser(ctx.db, a.id, ctx.actor.userId) : Promise.resolve([]),
   ]);
+  const now = ctx.clock();
+  const reach = a.contact_phone_enc && a.status === 'published' ? contactWindowSignup(mine, now) : undefined;
+  // Every full view of the phone is audited, like a staff reveal of a volunteer's number.
+  if (reach) await audit(ctx, a, 'activity.contact_view', { signupId: reach.id, shiftId: reach.shiftId });
   return detailView(
     a,
     positions,
     designated.map((o) => ({ id: o.id, name: o.name })),
-    { now: ctx.clock(), appKey: ctx.config.appKey, manage, mySignups: mine },
+    {
+      now,
+      appKey: ctx.config.appKey,
+      manage,
+      fullContactPhone: Boolean(reach),
+      mySignups: mine.map((g) => ({ id: g.id, shiftId: g.shiftId, status: g.status })),
+    },
   );
 }
 

@@ -51,6 +51,8 @@ export function detailView(
     now: Date;
     appKey: Buffer;
     manage: boolean;
+    /** The caller may reach the organizer: the phone in full (the caller audits it). */
+    fullContactPhone: boolean;
     mySignups: { id: string; shiftId: string; status: string }[];
   },
 ) {
@@ -74,7 +76,12 @@ export function detailView(
     designatedOrgs: designated,
     inviteCode: opts.manage ? a.invite_code : null,
     contactName: a.contact_name,
-    contactPhone: a.contact_phone_enc ? maskPhone(decrypt(opts.appKey, a.contact_phone_enc)) : null,
+    contactPhone: a.contact_phone_enc
+      ? opts.fullContactPhone
+        ? decrypt(opts.appKey, a.contact_phone_enc)
+        : maskPhone(decrypt(opts.appKey, a.contact_phone_enc))
+      : null,
+    contactPhoneFull: Boolean(a.contact_phone_enc) && opts.fullContactPhone,
     personInCharge: a.person_in_charge,
     riskLevel: a.risk_level,
     physicalRisk: a.physical_risk,

@@ -158,6 +158,8 @@ export function findSignup(db: Database, id: string) {
       'a.org_id',
       'a.cancel_cutoff_hours',
       'a.status as activity_status',
+      'g.created_at',
+      'g.promoted_at',
     ])
     .where('g.id', '=', id)
     .executeTakeFirst();
@@ -217,6 +219,8 @@ export function listOfVolunteer(
           'g.reject_reason',
           'g.cancel_kind',
           'g.waitlisted_at',
+          'g.created_at',
+          'g.promoted_at',
           'a.id as activity_id',
           'a.title',
           'a.status as activity_status',

@@ -1,5 +1,5 @@
 import { ageOn } from '@yiqi/shared/identity/documents';
-import type { SignupStatus } from '@yiqi/shared/contracts/activities';
+import { LATE_CANCEL_GRACE_MINUTES, type SignupStatus } from '@yiqi/shared/contracts/activities';
 import type { ErrorCode } from '@yiqi/shared/errors';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -111,20 +111,39 @@ async function ownSignup(ctx: Ctx, id: string) {
   return g;
 }
 
-/** Whether cancelling at `now` falls after the activity's cut-off before the shift. */
-function isLate(g: { starts_at: Date | string; cancel_cutoff_hours: number }, now: Date) {
-  return now.getTime() > new Date(g.starts_at).getTime() - g.cancel_cutoff_hours * 3600_000;
+/**
+ * Whether cancelling at `now` is late. The cut-off is the activity's cancelCutoffHours before the shift,
+ * counted from the later of that moment and LATE_CANCEL_GRACE_MINUTES after the sign-up became binding
+ * (created, or promoted from the waitlist): a volunteer who signed up before the cut-off is late from the
+ * cut-off on; one who signed up inside it (say for an activity published 30 minutes before it began) is
+ * late only after the grace, so nobody is penalised without a fair chance to cancel on time. A waitlisted
+ * sign-up holds no place and is never late. docs/glossary.md, "Late cancellation".
+ */
+export function isLate(
+  g: {
+    status: string;
+    starts_at: Date | string;
+    cancel_cutoff_hours: number;
+    created_at: Date | string;
+    promoted_at: Date | string | null;
+  },
+  now: Date,
+) {
+  if (g.status === 'waitlisted') return false;
+  const cutoff = new Date(g.starts_at).getTime() - g.cancel_cutoff_hours * 3600_000;
+  const bound = new Date(g.promoted_at ?? g.created_at).getTime();
+  return now.getTime() > Math.max(cutoff, bound + LATE_CANCEL_GRACE_MINUTES * 60_000);
 }
 
 /**
- * A volunteer cancels until their shift starts; after the activity's cut-off it is recorded as late.
+ * A volunteer cancels until their shift starts; after the cut-off (see isLate) it is recorded as late.
  * A freed place goes to the first on the waitlist in the same transaction, and they are told.
  */
 export async function cancelMine(ctx: Ctx, id: string) {
   const g = await ownSignup(ctx, id);
   const now = ctx.clock();
   if (!repo.OPEN.includes(g.status) || new Date(g.starts_at) <= now) throw new DomainError('SIGNUP_STATE');
-  const late = g.status !== 'waitlisted' && isLate(g, now);
+  const late = isLate(g, now);
   return withTransaction(ctx, async (tx) => {
     await repo.lockShift(tx.db, g.shift_id);
     if (
@@ -270,7 +289,7 @@ export async function listMine(ctx: Ctx, when: 'upcoming' | 'past' | 'all', page
       waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
       rejectReason: r.reject_reason,
       cancelKind: r.cancel_kind,
-      cancelIsLate: r.status !== 'waitlisted' && isLate(r, now),
+      cancelIsLate: isLate(r, now),
       attendance: r.attendance_id
         ? {
             id: r.attendance_id,

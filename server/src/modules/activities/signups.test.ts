@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { LATE_CANCEL_GRACE_MINUTES } from '@yiqi/shared/contracts/activities';
 import { auditRows, startTestApp, type TestApp } from '../../test/harness.ts';
 import { insertOrganization } from '../memberships/memberships.testkit.ts';
 import {
@@ -192,6 +193,8 @@ describe('places and the waitlist', () => {
     const a = await createActivity(t, org, { inHours: 10, body: { cancelCutoffHours: 24 } });
     const v = await createVolunteer(t);
     const s = (await signUp(t, v, a.shiftId)).json();
+    // Signed up inside the cut-off: late only after the grace (late-cancellation.test.ts).
+    t.clock.advance((LATE_CANCEL_GRACE_MINUTES + 1) * 60_000);
     const mine = (await api(t, v.cookie, 'GET', '/api/me/signups')).json().items[0];
     assert.equal(mine.cancelIsLate, true);
     const c = await api(t, v.cookie, 'POST', `/api/me/signups/${s.id}/cancel`);

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
+import { PhoneOutlined } from '@ant-design/icons';
+import { CONTACT_PHONE_OPENS_BEFORE_HOURS, RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { ActivityDetail } from './api.ts';
 import { geoLink, timeRange } from './format.ts';
@@ -7,6 +8,34 @@ import { MapLink } from './InfoLine.tsx';
 import { activityMessages } from './messages.ts';
 
 const LABEL = { width: 88, color: 'rgba(0,0,0,0.55)' };
+
+/**
+ * The contact person, and their phone: masked, except to a volunteer accepted for a shift from 24 hours
+ * before it until it ends (the server decides and audits), who gets a tap-to-call link.
+ */
+function Contact({ a }: { a: ActivityDetail }) {
+  const t = useMessages(activityMessages);
+  if (!a.contactPhone) return <>{a.contactName}</>;
+  if (!a.contactPhoneFull) return <>{`${a.contactName} · ${a.contactPhone}`}</>;
+  return (
+    <Flex vertical gap={2}>
+      <span>
+        {a.contactName} ·{' '}
+        <a
+          href={`tel:${a.contactPhone}`}
+          aria-label={fmt(t.callContact, { name: a.contactName })}
+          data-testid="contact-call"
+          style={{ display: 'inline-block', minHeight: 44, lineHeight: '44px' }}
+        >
+          <PhoneOutlined aria-hidden /> {a.contactPhone}
+        </a>
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {fmt(t.contactPhoneHint, { hours: CONTACT_PHONE_OPENS_BEFORE_HOURS })}
+      </Typography.Text>
+    </Flex>
+  );
+}
 
 /** Who runs the activity, when and where, whom to call, who may join, insurance and the cancelling rule. */
 export function ActivityFacts({ a }: { a: ActivityDetail }) {
@@ -45,7 +74,7 @@ export function ActivityFacts({ a }: { a: ActivityDetail }) {
           {
             key: 'contact',
             label: t.contact,
-            children: a.contactPhone ? `${a.contactName} · ${a.contactPhone}` : a.contactName,
+            children: <Contact a={a} />,
           },
           { key: 'pic', label: t.personInCharge, children: a.personInCharge },
           {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Space } from 'antd';
 import { CheckCircleOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useMessages } from '../../../lib/i18n.tsx';
+import { LATE_CANCEL_GRACE_MINUTES } from '@yiqi/shared/contracts/activities';
+import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { ReasonModal } from '../../common/ReasonModal.tsx';
 import {
   cancelActivity,
@@ -14,9 +15,36 @@ import {
   type ActivityStatus,
 } from './api.ts';
 import { activityMessages } from './messages.ts';
+import { shiftsInsideCutoff } from './time.ts';
 
 /** Statuses in which the activity and its positions may still be changed. */
 export const EDITABLE: readonly ActivityStatus[] = ['draft', 'published', 'in_progress'];
+
+/**
+ * What publishing means, and a warning when shifts start inside the cancellation cut-off: those who sign up
+ * for them get only the grace after signing up to cancel without it counting as late.
+ */
+function PublishNotice({ activity }: { activity: ActivityDetail }) {
+  const t = useMessages(activityMessages);
+  const inside = shiftsInsideCutoff(activity);
+  return (
+    <Flex vertical gap={8} style={{ maxWidth: 360 }}>
+      <span>{t.publishConfirmBody}</span>
+      {inside > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="publish-inside-cutoff"
+          message={fmt(t.publishInsideCutoff, {
+            n: inside,
+            hours: activity.cancelCutoffHours,
+            grace: LATE_CANCEL_GRACE_MINUTES,
+          })}
+        />
+      )}
+    </Flex>
+  );
+}
 
 /** Edit, publish, cancel (with a reason) and close, as the activity's status allows. */
 export function ActivityActions({ activity }: { activity: ActivityDetail }) {
@@ -51,7 +79,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       {status === 'draft' && (
         <Popconfirm
           title={t.publishConfirm}
-          description={t.publishConfirmBody}
+          description={<PublishNotice activity={activity} />}
           okText={t.publish}
           cancelText={t.cancel}
           onConfirm={() => publish.mutateAsync().catch(() => undefined)}

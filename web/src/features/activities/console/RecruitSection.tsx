@@ -1,12 +1,17 @@
-import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { RECRUIT_MODES, RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
+import {
+  LATE_CANCEL_GRACE_MINUTES,
+  RECRUIT_MODES,
+  RECRUIT_MODE_NAMES,
+} from '@yiqi/shared/contracts/activities';
 import { ROUNDING_RULE_NAMES } from '@yiqi/shared/contracts/records';
 import { ROUNDING_RULES } from '@yiqi/shared/records/hours';
-import { useMessages, useText } from '../../../lib/i18n.tsx';
+import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
 import { activityFormMessages } from './form.messages.ts';
 import { INVITE_CODE, randomInviteCode, type ActivityFormValues } from './form.ts';
 import { TeamSelect } from './TeamSelect.tsx';
+import { toBeijingIso } from './time.ts';
 
 interface Props {
   orgId: string;
@@ -23,6 +28,13 @@ export function RecruitSection({ orgId, known }: Props) {
   const text = useText();
   const form = Form.useFormInstance<ActivityFormValues>();
   const mode = Form.useWatch('recruitMode', form);
+  const startsAt = Form.useWatch('startsAt', form);
+  const cutoff = Form.useWatch('cancelCutoffHours', form);
+  // Starting inside the cut-off already: sign-ups get only the grace after signing up (see PublishNotice).
+  const inside =
+    startsAt?.isValid() &&
+    typeof cutoff === 'number' &&
+    new Date(toBeijingIso(startsAt)).getTime() < Date.now() + cutoff * 3600_000;
   return (
     <Card title={f.sectionRecruit}>
       <Form.Item name="recruitMode" label={f.recruitMode}>
@@ -70,6 +82,15 @@ export function RecruitSection({ orgId, known }: Props) {
           >
             <InputNumber min={0} max={720} precision={0} suffix={f.hours} style={{ width: 200 }} />
           </Form.Item>
+          {inside && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="cutoff-inside"
+              style={{ marginBottom: 16 }}
+              message={fmt(f.cancelCutoffInside, { grace: LATE_CANCEL_GRACE_MINUTES })}
+            />
+          )}
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="breakMinutes" label={f.breakMinutes} extra={f.breakMinutesHint}>

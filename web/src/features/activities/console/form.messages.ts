@@ -68,6 +68,8 @@ export const activityFormMessages = defineMessages(
     cancelCutoff: '取消报名截止',
     cancelCutoffHint: '开始前多少小时内取消将记为迟取消',
     cancelCutoffRequired: '请填写取消报名截止时间',
+    cancelCutoffInside:
+      '活动开始时间已在取消截止时间内：报名者在报名后 {grace} 分钟内取消不记为迟取消，此后取消记为迟取消。',
     hoursRule: '时长计算规则',
     hoursRuleHint: '按签到签退计算服务时长后如何取整；志愿者可在记录中看到计算过程。',
     breakMinutes: '扣除休息（分钟）',
@@ -159,6 +161,8 @@ export const activityFormMessages = defineMessages(
     cancelCutoff: '取消報名截止',
     cancelCutoffHint: '開始前多少小時內取消將記為遲取消',
     cancelCutoffRequired: '請填寫取消報名截止時間',
+    cancelCutoffInside:
+      '活動開始時間已在取消截止時間內：報名者在報名後 {grace} 分鐘內取消不記為遲取消，此後取消記為遲取消。',
     hoursRule: '時長計算規則',
     hoursRuleHint: '按簽到簽退計算服務時長後如何取整；志願者可在記錄中看到計算過程。',
     breakMinutes: '扣除休息（分鐘）',
@@ -251,6 +255,8 @@ export const activityFormMessages = defineMessages(
     cancelCutoff: 'Cancellation cut-off',
     cancelCutoffHint: 'Cancelling within this many hours of the start counts as late',
     cancelCutoffRequired: 'Enter the cancellation cut-off',
+    cancelCutoffInside:
+      'The activity starts inside the cancellation cut-off: volunteers who sign up may cancel within {grace} minutes of signing up without it counting as late; after that, it counts as late.',
     hoursRule: 'Rounding of hours',
     hoursRuleHint:
       'How time computed from check-in and check-out is rounded; volunteers see the steps in their records.',

@@ -28,6 +28,8 @@ export const activityMessages = defineMessages(
     edit: '编辑',
     publish: '发布',
     publishConfirm: '发布这个活动？',
+    publishInsideCutoff:
+      '有 {n} 个班次将在取消截止时间（开始前 {hours} 小时）内开始：报名者在报名后 {grace} 分钟内取消不记为迟取消，此后取消记为迟取消。',
     publishConfirmBody: '发布后志愿者即可看到并报名。',
     published: '活动已发布',
     close: '结项',
@@ -79,6 +81,8 @@ export const activityMessages = defineMessages(
     edit: '編輯',
     publish: '發佈',
     publishConfirm: '發佈這個活動？',
+    publishInsideCutoff:
+      '有 {n} 個班次將在取消截止時間（開始前 {hours} 小時）內開始：報名者在報名後 {grace} 分鐘內取消不記為遲取消，此後取消記為遲取消。',
     publishConfirmBody: '發佈後志願者即可看到並報名。',
     published: '活動已發佈',
     close: '結項',
@@ -130,6 +134,8 @@ export const activityMessages = defineMessages(
     edit: 'Edit',
     publish: 'Publish',
     publishConfirm: 'Publish this activity?',
+    publishInsideCutoff:
+      '{n} shift(s) start inside the cancellation cut-off ({hours} hours before the start): volunteers who sign up may cancel within {grace} minutes of signing up without it counting as late; after that, it counts as late.',
     publishConfirmBody: 'Once published, volunteers can see it and sign up.',
     published: 'Activity published',
     close: 'Close',

@@ -26,3 +26,15 @@ export function timeRange(start: string, end: string): string {
 }
 
 export const hasEnded = (iso: string, now = Date.now()) => new Date(iso).getTime() <= now;
+
+/**
+ * How many of the activity's shifts start inside its cancellation cut-off from `now`: volunteers who sign up
+ * for them can cancel without it counting as late only in the grace after signing up (LATE_CANCEL_GRACE_MINUTES).
+ */
+export function shiftsInsideCutoff(
+  a: { cancelCutoffHours: number; positions: { shifts: { startsAt: string }[] }[] },
+  now = Date.now(),
+): number {
+  const edge = now + a.cancelCutoffHours * 3600_000;
+  return a.positions.flatMap((p) => p.shifts).filter((s) => new Date(s.startsAt).getTime() < edge).length;
+}
