@@ -210,20 +210,15 @@ export function volunteerImport(ctx: Ctx, job: JobInfo, errors: ErrorList): Impo
         const ids = await registerBatchOnBehalf(trx, job.orgId, people, used);
         created += ids.length;
         skipped += people.length - ids.length; // registered meanwhile by someone else
-        // Those registered meanwhile join too, when their record is active.
-        const joining =
-          ids.length === people.length
-            ? ids
-            : [
-                ...(
-                  await repo.registeredByDocIndex(
-                    trx.db,
-                    people.map((p) => p.docBidx!),
-                  )
-                ).values(),
-              ]
-                .filter((v) => v.active)
-                .map((v) => v.id);
+        // Those registered meanwhile by someone else join too, when their record is active.
+        let joining = ids;
+        if (ids.length < people.length) {
+          const found = await repo.registeredByDocIndex(
+            trx.db,
+            people.map((p) => p.docBidx!),
+          );
+          joining = [...found.values()].filter((v) => v.active).map((v) => v.id);
+        }
         await join(trx, joining);
       };
       const flush = async () => {
