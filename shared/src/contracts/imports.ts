@@ -62,7 +62,10 @@ const JobFields = {
   /** Rows validated so far. */
   processed: z.number().int(),
   created: z.number().int(),
-  /** Already registered people, or members already in the team: left as they are. */
+  /**
+   * Volunteer imports: people already registered, not registered again (an active one still joins the
+   * team). Member imports: people already open members of the team, left as they are.
+   */
   skipped: z.number().int(),
   errorCount: z.number().int(),
   /** The sheet row read as the header (a title or date line may stand above it); null until found. */

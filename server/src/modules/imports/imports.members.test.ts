@@ -28,12 +28,14 @@ before(async () => {
   admin = await signIn(t, user);
   byNo = [];
   for (let i = 0; i < 4; i++) byNo.push(await addVolunteerRecord(t, null));
-  // One person registered by an import, found by document in the member list.
+  // One person registered by another team's import (which made them its member, not this team's), found
+  // by document in the member list.
+  const elsewhere = await insertOrganization(t, '南山另一队', NANSHAN);
   const registered = await importFile(
     t,
-    admin,
+    await signIn(t, await createUser(t, 'im.b', { role: 'org_admin', orgId: elsewhere })),
     'volunteers',
-    team,
+    elsewhere,
     await xlsx(VOLUNTEER_HEADER, [volunteerRow(1, { 2: docNumber })]),
   );
   assert.equal(registered.status, 'done');

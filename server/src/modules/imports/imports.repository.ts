@@ -202,11 +202,21 @@ export async function allRegionCodes(db: Database): Promise<Set<string>> {
   return new Set(rows.map((r) => r.code));
 }
 
-/** Which of these document indexes belong to a registered volunteer (hex). */
-export async function registeredDocIndexes(db: Database, bidxes: Buffer[]): Promise<Set<string>> {
-  if (bidxes.length === 0) return new Set();
-  const rows = await db.selectFrom('volunteers').select('doc_bidx').where('doc_bidx', 'in', bidxes).execute();
-  return new Set(rows.map((r) => hex(r.doc_bidx!)));
+/**
+ * The registered volunteers among these document indexes, by index (hex): their id, and whether their
+ * record is active (a closed one is neither registered again nor made a member).
+ */
+export async function registeredByDocIndex(
+  db: Database,
+  bidxes: Buffer[],
+): Promise<Map<string, { id: string; active: boolean }>> {
+  if (bidxes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select(['id', 'doc_bidx', 'status'])
+    .where('doc_bidx', 'in', bidxes)
+    .execute();
+  return new Map(rows.map((r) => [hex(r.doc_bidx!), { id: r.id, active: r.status === 'active' }]));
 }
 
 /** Active volunteers by number or by document index (hex), with their names, in one query. */

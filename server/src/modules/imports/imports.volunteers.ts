@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { checkIdentity, checkMinorRule, checkPastInstant, docIndex } from '../volunteers/person.ts';
 import { registerBatchOnBehalf, type ImportedPerson } from '../volunteers/registration.service.ts';
+import { addImportedMembers } from '../memberships/memberships.service.ts';
 import { parseDocType, parseGender, VOLUNTEER_COLUMNS } from './imports.columns.ts';
 import { readDataRows, TOO_LONG, type Cell, type DataRow } from './imports.reader.ts';
 import * as repo from './imports.repository.ts';
@@ -13,6 +14,12 @@ import { BATCH, type ErrorList, type ImportSpec, type JobInfo } from './imports.
  * Volunteers registered by an organization on their behalf, from its Excel list. Each row gets the checks
  * of registration on someone's behalf; the commit reads the file a second time rather than holding 100,000
  * prepared rows, and writes them in multi-row INSERTs inside one transaction.
+ *
+ * Everyone the list names becomes an active member of the organization (role member, source import) in
+ * that same transaction, through the memberships module: the people it registers, batch by batch, and the
+ * rows naming people already registered (active records only), in one statement at the end. A person with
+ * an open membership of the team (applied, invited, active) is left as they are, so importing a file twice
+ * adds nobody twice.
  */
 
 type Report = (column: string | null, code: ErrorCode) => void;
@@ -148,7 +155,15 @@ export function volunteerImport(ctx: Ctx, job: JobInfo, errors: ErrorList): Impo
   const seen = new Map<string, number>();
   /** Rows whose person is already registered: left out of the commit, counted as skipped. */
   const registered = new Set<number>();
+  /** Ids of already registered people the list names who are not yet open members of the team. */
+  const toJoin: string[] = [];
   let pending: { row: number; bidx: Buffer }[] = [];
+  const join = (trx: Ctx, ids: string[]) =>
+    addImportedMembers(
+      trx,
+      job.orgId,
+      ids.map((volunteerId) => ({ volunteerId, role: 'member' as const })),
+    );
 
   return {
     columns: VOLUNTEER_COLUMNS,
@@ -170,11 +185,19 @@ export function volunteerImport(ctx: Ctx, job: JobInfo, errors: ErrorList): Impo
     async flush() {
       const batch = pending;
       pending = [];
-      const found = await repo.registeredDocIndexes(
+      const found = await repo.registeredByDocIndex(
         ctx.db,
         batch.map((p) => p.bidx),
       );
-      for (const p of batch) if (found.has(p.bidx.toString('hex'))) registered.add(p.row);
+      const active: string[] = [];
+      for (const p of batch) {
+        const v = found.get(p.bidx.toString('hex'));
+        if (!v) continue;
+        registered.add(p.row);
+        if (v.active) active.push(v.id);
+      }
+      const open = await repo.openMemberships(ctx.db, job.orgId, active);
+      for (const id of active) if (!open.has(id)) toJoin.push(id);
     },
     async commit(trx, file, checkpoint) {
       const used = new Set<string>();
@@ -184,9 +207,19 @@ export function volunteerImport(ctx: Ctx, job: JobInfo, errors: ErrorList): Impo
       // One batch is written while the next is read: parsing overlaps with the database's work.
       let inFlight: Promise<void> = Promise.resolve();
       const write = async (people: ImportedPerson[]) => {
-        const n = await registerBatchOnBehalf(trx, job.orgId, people, used);
-        created += n;
-        skipped += people.length - n; // registered meanwhile by someone else
+        const ids = await registerBatchOnBehalf(trx, job.orgId, people, used);
+        created += ids.length;
+        skipped += people.length - ids.length; // registered meanwhile by someone else
+        // Those registered meanwhile by someone else join too, when their record is active.
+        let joining = ids;
+        if (ids.length < people.length) {
+          const found = await repo.registeredByDocIndex(
+            trx.db,
+            people.map((p) => p.docBidx!),
+          );
+          joining = [...found.values()].filter((v) => v.active).map((v) => v.id);
+        }
+        await join(trx, joining);
       };
       const flush = async () => {
         checkpoint();
@@ -205,6 +238,8 @@ export function volunteerImport(ctx: Ctx, job: JobInfo, errors: ErrorList): Impo
       }
       if (batch.length) await flush();
       await inFlight;
+      checkpoint();
+      await join(trx, toJoin);
       return { created, skipped };
     },
   };

@@ -79,14 +79,14 @@ export interface ImportedPerson {
 /**
  * Registers a batch of people on behalf of an organization (bulk import) in the caller's transaction
  * (ctx.db): numbers, encryption and one multi-row insert. People already registered are left out; returns
- * how many were inserted. The caller audits the import as a whole.
+ * the ids of those inserted. The caller audits the import as a whole.
  */
 export async function registerBatchOnBehalf(
   ctx: Ctx,
   orgId: string,
   people: ImportedPerson[],
   used: Set<string>,
-): Promise<number> {
+): Promise<string[]> {
   const numbers = await freeNumbers(
     ctx.db,
     people.map((p) => p.regionCode),

@@ -46,20 +46,20 @@ export async function takenVolunteerNumbers(db: Database, nos: string[]): Promis
 
 /**
  * Inserts many volunteers in one statement; a person already registered (same document index) is left
- * out rather than failing the statement. Returns how many rows were inserted.
+ * out rather than failing the statement. Returns the ids of the rows inserted.
  */
 export async function insertVolunteersSkippingRegistered(
   db: Database,
   rows: Insertable<VolunteersTable>[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
+): Promise<string[]> {
+  if (rows.length === 0) return [];
   const inserted = await db
     .insertInto('volunteers')
     .values(rows)
     .onConflict((oc) => oc.column('doc_bidx').doNothing())
     .returning('id')
     .execute();
-  return inserted.length;
+  return inserted.map((r) => r.id);
 }
 
 export async function updateVolunteer(db: Database, id: string, set: Updateable<VolunteersTable>) {

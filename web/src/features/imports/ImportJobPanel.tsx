@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Progress, Result, Skeleton, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { downloadErrors, getImport, type ImportJob } from './api.ts';
@@ -21,8 +21,12 @@ function Counts({ j }: { j: ImportJob }) {
   const t = useMessages(importMessages);
   return (
     <Flex gap={32} wrap>
-      <Statistic title={t.created} value={j.created} styles={{ content: { color: '#389e0d' } }} />
-      <Statistic title={t.skipped} value={j.skipped} />
+      <Statistic
+        title={j.kind === 'volunteers' ? t.volunteersCreated : t.created}
+        value={j.created}
+        styles={{ content: { color: '#389e0d' } }}
+      />
+      <Statistic title={j.kind === 'volunteers' ? t.volunteersSkipped : t.skipped} value={j.skipped} />
       <Statistic
         title={t.errorsLabel}
         value={j.errorCount}
@@ -36,6 +40,7 @@ function Counts({ j }: { j: ImportJob }) {
 export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () => void }) {
   const t = useMessages(importMessages);
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['import', id],
@@ -43,6 +48,13 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
     refetchInterval: (query) =>
       query.state.data && !RUNNING.includes(query.state.data.status) ? false : 1000,
   });
+  // A finished import changes the team's member list and the list of recent imports.
+  const finished = q.data && !RUNNING.includes(q.data.status) ? q.data : undefined;
+  useEffect(() => {
+    if (!finished?.orgId) return;
+    void qc.invalidateQueries({ queryKey: ['imports', finished.orgId] });
+    if (finished.status === 'done') void qc.invalidateQueries({ queryKey: ['members', finished.orgId] });
+  }, [qc, finished?.orgId, finished?.status]);
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data)
     return (

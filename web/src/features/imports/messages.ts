@@ -10,7 +10,8 @@ export const importMessages = defineMessages(
     volunteers: '志愿者',
     members: '团队成员',
     records: '服务时长',
-    volunteersHint: '代为登记志愿者（须已取得本人同意），并加入所选组织。',
+    volunteersHint:
+      '代为登记志愿者（须已取得本人同意），登记的人即成为所选组织的正式成员。名单中已注册的志愿者不重复登记，也直接成为正式成员（已注销账户的除外）；已是成员、已申请或已受邀的保持不变。同一文件再次导入不会重复登记或加入。',
     membersHint: '按志愿者编号把已注册的志愿者加入所选组织。',
     recordsHint:
       '补录未在平台签到的志愿服务时长（如纸质台账）。导入后为“待审核”，须由本组织另一名管理员或上级区域管理员审核通过。',
@@ -28,6 +29,8 @@ export const importMessages = defineMessages(
     headerRow: '表头位于第 {n} 行，其上的标题行未导入',
     created: '新增',
     skipped: '跳过（已存在）',
+    volunteersCreated: '新登记',
+    volunteersSkipped: '已注册（未重复登记）',
     errorsLabel: '错误',
     doneTitle: '导入完成',
     invalidTitle: '文件有 {n} 处错误，未导入任何数据',
@@ -56,7 +59,8 @@ export const importMessages = defineMessages(
     volunteers: '志願者',
     members: '團隊成員',
     records: '服務時數',
-    volunteersHint: '代為登記志願者（須已取得本人同意），並加入所選組織。',
+    volunteersHint:
+      '代為登記志願者（須已取得本人同意），登記的人即成為所選組織的正式成員。名單中已註冊的志願者不重複登記，也直接成為正式成員（已註銷帳戶的除外）；已是成員、已申請或已受邀的保持不變。同一檔案再次匯入不會重複登記或加入。',
     membersHint: '按志願者編號把已註冊的志願者加入所選組織。',
     recordsHint:
       '補錄未在平台簽到的義務服務時數（如紙本台賬）。匯入後為「待審核」，須由本組織另一名管理員或上級區域管理員審核通過。',
@@ -74,6 +78,8 @@ export const importMessages = defineMessages(
     headerRow: '表頭位於第 {n} 行，其上的標題行未匯入',
     created: '新增',
     skipped: '略過（已存在）',
+    volunteersCreated: '新登記',
+    volunteersSkipped: '已註冊（未重複登記）',
     errorsLabel: '錯誤',
     doneTitle: '匯入完成',
     invalidTitle: '檔案有 {n} 處錯誤，未匯入任何資料',
@@ -103,7 +109,7 @@ export const importMessages = defineMessages(
     members: 'Team members',
     records: 'Service hours',
     volunteersHint:
-      'Register volunteers on their behalf (with their consent on record) and add them to the organization.',
+      'Register volunteers on their behalf (with their consent on record); everyone registered becomes an active member of the organization. People on the list who are already registered are not registered again but also become active members (unless their account was closed); members, applicants and invitees stay as they are. Importing the same file again adds nobody twice.',
     membersHint: 'Add registered volunteers to the organization by volunteer number.',
     recordsHint:
       'Record hours of past service that was not checked in here (e.g. a paper roster). Imported hours stay pending until another admin of the organization or a region admin above approves them.',
@@ -121,6 +127,8 @@ export const importMessages = defineMessages(
     headerRow: 'Header found in row {n}; the title rows above it were not imported',
     created: 'Created',
     skipped: 'Skipped (already there)',
+    volunteersCreated: 'Newly registered',
+    volunteersSkipped: 'Already registered (not registered again)',
     errorsLabel: 'Errors',
     doneTitle: 'Import finished',
     invalidTitle: '{n} problems in the file: nothing was imported',
