@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Empty, List, Space, Spin, Typography } from 'antd';
+import { Badge, Card, Empty, List, Space, Spin, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -65,10 +65,9 @@ function TodoCard({ entry }: { entry: TodoEntryView }) {
         </Space>
       }
       extra={
-        <Link to={PAGE_OF[entry.kind]}>
-          <Button type="link" size="small">
-            {t.handle} <RightOutlined aria-hidden />
-          </Button>
+        // One link per card; its accessible name says which kind it handles.
+        <Link to={PAGE_OF[entry.kind]} aria-label={`${t.handle}: ${t[entry.kind]}`}>
+          {t.handle} <RightOutlined aria-hidden />
         </Link>
       }
     >
