@@ -13,6 +13,7 @@ export const TODO_KINDS = [
   'recordDecisions',
   'importBatches',
   'membershipApplications',
+  'signupDecisions',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

@@ -212,6 +212,33 @@ export function membershipApplications(db: Database, s: TodoScope, limit: number
   );
 }
 
+/** Sign-ups waiting for the organizer's approval, on shifts not yet over, of activities of units in scope. */
+export function signupDecisions(db: Database, s: TodoScope, now: Date, limit: number) {
+  const q = db
+    .selectFrom('signups as g')
+    .innerJoin('shifts as sh', 'sh.id', 'g.shift_id')
+    .innerJoin('activities as a', 'a.id', 'g.activity_id')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .where('g.status', '=', 'pending')
+    .where('sh.ends_at', '>', now)
+    .where(orgInScope('o', s));
+  return fetchPage(
+    q,
+    (x) =>
+      x
+        .select([
+          'g.id',
+          'a.title as title',
+          'o.name as organization',
+          sql<string | null>`to_char(sh.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('day'),
+        ])
+        .orderBy('sh.starts_at')
+        .orderBy('g.seq'),
+    1,
+    limit,
+  );
+}
+
 /** The organizations and every team under them (decisions about a team's people go up to its superiors). */
 export async function withTeams(db: Database, orgIds: string[]): Promise<string[]> {
   if (!orgIds.length) return [];

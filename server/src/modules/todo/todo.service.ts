@@ -30,6 +30,7 @@ export async function todoList(ctx: Ctx): Promise<TodoListView> {
     ['recordDecisions', () => repo.recordDecisions(ctx.db, scope, n)],
     ['importBatches', () => repo.importBatches(ctx.db, scope, n)],
     ['membershipApplications', () => repo.membershipApplications(ctx.db, scope, n)],
+    ['signupDecisions', () => repo.signupDecisions(ctx.db, scope, ctx.clock(), n)],
   ];
   const entries = [];
   for (const [kind, load] of kinds) {

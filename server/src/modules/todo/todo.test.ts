@@ -3,6 +3,12 @@ import assert from 'node:assert/strict';
 import { createOrganization, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addVolunteerRecord } from '../memberships/memberships.testkit.ts';
 import { insertRecord, insertRequest } from '../certificates/certificates.testkit.ts';
+import {
+  createActivity,
+  createOrganizer,
+  createVolunteer,
+  signUp,
+} from '../activities/activities.testkit.ts';
 
 /**
  * The console's to-do list through HTTP: seeded work in two sibling districts (南山 and 福田) and two
@@ -20,6 +26,7 @@ interface Seeded {
   recordDecisions: number;
   importBatches: number;
   membershipApplications: number;
+  signupDecisions: number;
 }
 type Counts = Record<keyof Seeded, number>;
 
@@ -133,6 +140,20 @@ async function seedRegion(
   }
 }
 
+/** `n` sign-ups waiting for approval on an activity of a fresh organizer's team in the region. */
+async function seedSignups(region: string, n: number) {
+  const org = await createOrganizer(t, region);
+  const a = await createActivity(t, org, {
+    quota: n + 1,
+    position: { needsApproval: true },
+    body: { regionCode: region },
+  });
+  for (let i = 0; i < n; i++) {
+    const res = await signUp(t, await createVolunteer(t), a.shiftId);
+    assert.equal(res.json().status, 'pending', res.body);
+  }
+}
+
 async function todo(cookie: string) {
   const res = await t.app.inject({ method: 'GET', url: '/api/console/todo', headers: { cookie } });
   return res;
@@ -172,6 +193,8 @@ before(async () => {
   });
   await seedRegion(NANSHAN, { reviews: 2, verifications: 3, regionQueue: 1 });
   await seedRegion(FUTIAN, { reviews: 5, verifications: 5, regionQueue: 5 });
+  await seedSignups(NANSHAN, 2);
+  await seedSignups(FUTIAN, 3);
 });
 after(() => t.close());
 
@@ -190,8 +213,9 @@ describe('GET /api/console/todo', () => {
       recordDecisions: 4,
       importBatches: 3,
       membershipApplications: 3,
+      signupDecisions: 2,
     });
-    assert.equal(body.total, 3 + 2 + 3 + 1 + 4 + 3 + 3);
+    assert.equal(body.total, 3 + 2 + 3 + 1 + 4 + 3 + 3 + 2);
     const overdue = body.entries.find((e: { kind: string }) => e.kind === 'overdueRecords');
     assert.equal(overdue.items.length, 3);
     assert.equal(overdue.items[0].day, '2026-01-10');
@@ -209,6 +233,7 @@ describe('GET /api/console/todo', () => {
       recordDecisions: 4,
       importBatches: 4,
       membershipApplications: 4,
+      signupDecisions: 3,
     });
   });
 
@@ -223,6 +248,7 @@ describe('GET /api/console/todo', () => {
       recordDecisions: 3,
       importBatches: 1,
       membershipApplications: 2,
+      signupDecisions: 0,
     });
     for (const e of body.entries)
       for (const item of e.items) if (item.organization) assert.equal(item.organization, '南山甲队');
@@ -253,6 +279,6 @@ describe('GET /api/console/todo', () => {
     const admin = await createUser(t, 'todo-empty', { role: 'region_admin', region: '440306000000' });
     const body = (await todo(await signIn(t, admin))).json();
     assert.equal(body.total, 0);
-    assert.equal(body.entries.length, 7);
+    assert.equal(body.entries.length, 8);
   });
 });

@@ -18,6 +18,7 @@ const PAGE_OF: Record<TodoKind, string> = {
   recordDecisions: '/records',
   importBatches: '/imports',
   membershipApplications: '/members',
+  signupDecisions: '/activities',
 };
 
 /** / (console home) and /todo — what waits for the caller across their scopes, one card per kind. */

@@ -17,6 +17,7 @@ export const todoMessages = defineMessages(
     recordDecisions: '待审批的补录和更正',
     importBatches: '待第二位管理员审批的时长导入',
     membershipApplications: '待处理的入队申请',
+    signupDecisions: '待审核的活动报名',
     due: '期限 {day}',
   },
   {
@@ -34,6 +35,7 @@ export const todoMessages = defineMessages(
     recordDecisions: '待審批的補錄和更正',
     importBatches: '待第二位管理員審批的時數匯入',
     membershipApplications: '待處理的入隊申請',
+    signupDecisions: '待審核的活動報名',
     due: '期限 {day}',
   },
   {
@@ -51,6 +53,7 @@ export const todoMessages = defineMessages(
     recordDecisions: 'Back-fills and corrections to decide',
     importBatches: 'Hours imports waiting for a second admin',
     membershipApplications: 'Applications to join',
+    signupDecisions: 'Sign-ups to approve',
     due: 'Due {day}',
   },
 );
