@@ -34,7 +34,7 @@ type Counts = Record<keyof Seeded, number>;
 async function seedOrg(
   orgId: string,
   region: string,
-  n: Omit<Seeded, 'organizationReviews' | 'verifications'>,
+  n: Omit<Seeded, 'organizationReviews' | 'verifications' | 'signupDecisions'>,
 ) {
   const db = t.handle.db;
   const v = await addVolunteerRecord(t, null, { region });
