@@ -21,5 +21,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/certificates/certificates.manifest.ts'),
     import('./modules/records/records.manifest.ts'),
     import('./modules/exports/exports.manifest.ts'),
+    import('./modules/todo/todo.manifest.ts'),
   ])
 ).map((m) => m.manifest);

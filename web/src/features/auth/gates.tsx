@@ -4,6 +4,7 @@ import { safeNext } from '../../lib/format.ts';
 import { useLocale } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { Loading } from '../shell/Loading.tsx';
+import { hasAnyRole, TEAM_ADMINS } from '../shell/access.ts';
 import { mayOpen, useNav } from '../shell/nav.tsx';
 import { isSigningOut, stageOf, useMe } from './session.ts';
 
@@ -72,5 +73,7 @@ export const RequireSignedIn = RequireConsole;
 /** `/`: staff start in the console, everyone else in the volunteer area. */
 export function HomeRedirect() {
   const me = useMe();
-  return <Navigate to={me.data?.isStaff ? '/regions' : '/m/profile'} replace />;
+  // Region and organization admins start on their to-do list (features/todo), other staff on the regions.
+  const home = !me.data?.isStaff ? '/m/profile' : hasAnyRole(me.data, TEAM_ADMINS) ? '/todo' : '/regions';
+  return <Navigate to={home} replace />;
 }
