@@ -72,7 +72,7 @@ async function visit(context: BrowserContext, origin: string, spec: PageSpec): P
     await page.locator(spec.ready).first().waitFor({ state: 'visible', timeout: 60_000 });
     const visible = performance.now();
     // Quiet for 300 ms: what the page asked for has arrived (late chunks, the page's API call).
-    for (let quiet = 0; quiet < 300; ) {
+    for (let quiet = 0; quiet < 300;) {
       await new Promise((r) => setTimeout(r, 50));
       quiet = inFlight === 0 ? quiet + 50 : 0;
     }
@@ -110,10 +110,7 @@ export const webVitals: Scenario = {
         .where('status', '=', 'published')
         .orderBy('id')
         .executeTakeFirstOrThrow();
-      const certificate = await handle.db
-        .selectFrom('certificates')
-        .select('number')
-        .executeTakeFirst();
+      const certificate = await handle.db.selectFrom('certificates').select('number').executeTakeFirst();
       const pages: PageSpec[] = [
         { name: 'home /', path: '/', ready: '[data-testid=login-submit], h3' },
         { name: '/m/activities', path: '/m/activities', ready: 'h3' },
