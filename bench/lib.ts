@@ -78,10 +78,23 @@ export interface JobResult {
   note?: string;
 }
 
+/** A page loaded in a throttled browser (web-vitals): time until usable and bytes over the network. */
+export interface PageResult {
+  scenario: string;
+  phase: string;
+  coldMs: number;
+  warmMs: number;
+  coldBytes: number;
+  warmBytes: number;
+  coldRequests: number;
+  warmRequests: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
-  run(options: BenchOptions): Promise<(PhaseResult | JobResult)[]>;
+  /** Rows of the shared tables; PageResult rows are printed by their scenario and only kept in the JSON. */
+  run(options: BenchOptions): Promise<(PhaseResult | JobResult | PageResult)[]>;
 }
 
 // Ctrl-C must not leave a database or a server behind: cleanups also run on SIGINT, newest first (the

@@ -17,6 +17,7 @@ import { recordsTotals } from './scenarios/records-totals.ts';
 import { certificatePdf } from './scenarios/certificate-pdf.ts';
 import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
+import { webVitals } from './scenarios/web-vitals.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   checkinStorm,
   recordsTotals,
   certificatePdf,
+  webVitals,
 ];
 
 const wanted = process.argv[2];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -39,6 +40,17 @@ export interface BuildOptions {
   otpChannel?: OtpChannel;
   /** The jobs this app runs instead of every module's (tests of the job runner). */
   jobs?: JobDefinition<never>[];
+  /** The built web app to serve instead of web/dist (tests of static serving use a folder of their own). */
+  webDist?: string;
+}
+
+/**
+ * Files under assets/ carry a hash of their content in their name: a new build gives new names, so the
+ * browser may keep them for a year without asking again. Everything else (index.html, which names the
+ * current assets, and the unhashed files of public/) is revalidated on every visit.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export type App = FastifyInstance & { routeTable: RouteEntry[] };
@@ -117,20 +129,27 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   for (const m of MODULES) for (const register of m.routes) register(app);
   installJobs(app, opts.jobs ?? allJobs);
 
-  if (existsSync(WEB_DIST + 'index.html')) {
-    await registerPublicPlugin(() => app.register(fastifyStatic, { root: WEB_DIST, wildcard: false }));
+  const webDist = opts.webDist ?? WEB_DIST;
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await registerPublicPlugin(() =>
+      app.register(fastifyStatic, {
+        root: webDist,
+        wildcard: false,
+        // The build writes .br and .gz beside each file (web/vite.config.ts): sent when the client
+        // accepts them, with `vary: accept-encoding` (docs/decisions/0017-web-compression.md).
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
+      }),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown page paths get index.html, unknown API paths a 404.
     // Paths with a file extension are missing assets (e.g. an old page after a deploy): a real 404, never
     // index.html, which the browser would reject as a script of the wrong type.
     const path = req.url.split('?')[0]!;
-    if (
-      req.method === 'GET' &&
-      !path.startsWith('/api/') &&
-      !/\.[a-z0-9]+$/i.test(path) &&
-      existsSync(WEB_DIST + 'index.html')
-    )
+    if (req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path) && hasWeb)
       return reply.sendFile('index.html');
     throw new DomainError('NOT_FOUND');
   });

@@ -44,7 +44,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    env?: Record<string, string>;
+    logger?: boolean;
+    logStream?: NodeJS.WritableStream;
+    webDist?: string;
+  } = {},
 ): Promise<TestApp> {
   const handle = await openTestDatabase();
   const config = testConfig(options.env);
@@ -56,6 +61,7 @@ export async function startTestApp(
     clock: clock.now,
     otpChannel: otp,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.ready();
   return {

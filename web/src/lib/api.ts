@@ -1,4 +1,5 @@
-import { ERRORS } from '@yiqi/shared/errors';
+// Only the table of INTERNAL: the whole ERRORS table would land in every page's first download.
+import { COMMON_ERRORS } from '@yiqi/shared/errors/common';
 import { pickLocale, type Locale } from '@yiqi/shared/i18n';
 
 /** A failed API call: the server's error code and its message, already in the caller's language. */
@@ -94,7 +95,7 @@ function parseJson(text: string): unknown {
 export function toApiError(status: number, data: unknown): ApiError {
   const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
   if (err?.code && err.message) return new ApiError(status, err.code, err.message, err.details);
-  return new ApiError(status, 'INTERNAL', ERRORS.INTERNAL.text[currentLocale()]);
+  return new ApiError(status, 'INTERNAL', COMMON_ERRORS.INTERNAL.text[currentLocale()]);
 }
 
 /** Reads a failed response's body as an ApiError (for calls that expect a file, not JSON). */

@@ -2,15 +2,30 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
 import type { Locale as AntLocale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
-import zhHK from 'antd/es/locale/zh_HK';
-import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-hk';
 import { LOCALES, type Locale, type Text } from '@yiqi/shared/i18n';
 import { currentLocale } from './api.ts';
 
-const ANT_LOCALES: Record<Locale, AntLocale> = { 'zh-CN': zhCN, 'zh-HK': zhHK, en: enUS };
+/**
+ * Ant Design's and dayjs's texts per language. Simplified Chinese, the default, is in the first download;
+ * the other two are fetched only by a visit in that language (each its own small chunk), so a page does
+ * not carry three languages' tables.
+ */
+const LOADERS: Record<Locale, () => Promise<AntLocale>> = {
+  'zh-CN': async () => zhCN,
+  'zh-HK': async () => {
+    const [ant] = await Promise.all([import('antd/es/locale/zh_HK'), import('dayjs/locale/zh-hk')]);
+    return ant.default;
+  },
+  en: async () => (await import('antd/es/locale/en_US')).default,
+};
+const loaded: Partial<Record<Locale, AntLocale>> = { 'zh-CN': zhCN };
+
+async function loadLocale(locale: Locale): Promise<AntLocale> {
+  return (loaded[locale] ??= await LOADERS[locale]());
+}
+
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-HK': 'zh-hk', en: 'en' };
 
 /** How each language names itself in the switch. */
@@ -55,29 +70,55 @@ const THEME = {
   algorithm: antTheme.defaultAlgorithm,
 };
 
-/** Language context plus Ant Design's ConfigProvider, whose component texts follow the same choice. */
+/**
+ * Language context plus Ant Design's ConfigProvider, whose component texts follow the same choice. A
+ * language other than zh-CN renders once its tables have arrived (one small request); switching keeps the
+ * current language on screen until the new one is ready.
+ */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setState] = useState<Locale>(() => {
+  const [locale, setState] = useState<Locale | null>(() => {
     const l = currentLocale();
+    if (!loaded[l]) return null;
     applyLocale(l);
     return l;
   });
   const [chosen, setChosen] = useState(hasLocaleCookie);
 
-  const setLocale = useCallback((next: Locale) => {
-    if (!LOCALES.includes(next)) return;
-    writeLocaleCookie(next);
-    applyLocale(next);
-    setChosen(true);
-    setState(next);
+  const show = useCallback((next: Locale) => {
+    void loadLocale(next).then(
+      () => {
+        applyLocale(next);
+        setState(next);
+      },
+      // The chunk did not arrive (offline, a deploy in between): Simplified Chinese rather than nothing.
+      () => setState((current) => current ?? 'zh-CN'),
+    );
   }, []);
 
-  useEffect(() => applyLocale(locale), [locale]);
+  useEffect(() => {
+    if (locale === null) show(currentLocale());
+    // Only the first render can lack a language.
+  }, []);
 
-  const value = useMemo(() => ({ locale, setLocale, chosen }), [locale, setLocale, chosen]);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      if (!LOCALES.includes(next)) return;
+      writeLocaleCookie(next);
+      setChosen(true);
+      show(next);
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    if (locale) applyLocale(locale);
+  }, [locale]);
+
+  const value = useMemo(() => (locale ? { locale, setLocale, chosen } : null), [locale, setLocale, chosen]);
+  if (!value) return null;
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider locale={ANT_LOCALES[locale]} theme={THEME}>
+      <ConfigProvider locale={loaded[value.locale]} theme={THEME}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </LocaleContext.Provider>

@@ -1,0 +1,201 @@
+// Scenario "web-vitals": how long the first pages take on a phone (issue 17). Headless Chromium
+// (playwright-core, /usr/bin/chromium or CHROMIUM_PATH) loads each page from the API serving web/dist, with
+// Chromium's slow-4G profile over CDP (1.6 Mbps down, 750 Kbps up, 150 ms latency) and the CPU slowed 4×.
+// Cold: a new browser context (empty cache and cookies). Warm: a second visit in the same context.
+// "Usable" is when the page's own element is visible (the list heading, the activity title, the check's
+// result, the sign-in button) and no request is still in flight: the later of the two, from navigation
+// start. Bytes are what crossed the network (CDP encodedDataLength: compressed size plus headers).
+// Goal: cold < 3 s, warm < 1 s. No pgbench side: the figure is the browser's, printed in its own table.
+import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../server/src/lib/config.ts';
+import { seedDemoActivities } from '../../server/src/demo/demo-activities.seed.ts';
+import { startApi, withBenchDatabase, type PageResult, type Scenario } from '../lib.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 3));
+const GOAL = { coldMs: 3000, warmMs: 1000 };
+
+/** Chromium DevTools' "Slow 4G" preset, and a mid-range phone's CPU. */
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const CPU_SLOWDOWN = 4;
+
+interface PageSpec {
+  name: string;
+  path: string;
+  /** Visible once the page can be used. */
+  ready: string;
+}
+
+interface Visit {
+  ms: number;
+  bytes: number;
+  requests: number;
+}
+
+async function visit(context: BrowserContext, origin: string, spec: PageSpec): Promise<Visit> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  let bytes = 0;
+  let requests = 0;
+  let inFlight = 0;
+  let lastDone = 0;
+  cdp.on('Network.requestWillBeSent', () => {
+    inFlight++;
+    requests++;
+  });
+  const done = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastDone = performance.now();
+  };
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    done();
+  });
+  cdp.on('Network.loadingFailed', done);
+  try {
+    const start = performance.now();
+    await page.goto(origin + spec.path, { waitUntil: 'commit', timeout: 60_000 });
+    await page.locator(spec.ready).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const visible = performance.now();
+    // Quiet for 300 ms: what the page asked for has arrived (late chunks, the page's API call).
+    for (let quiet = 0; quiet < 300;) {
+      await new Promise((r) => setTimeout(r, 50));
+      quiet = inFlight === 0 ? quiet + 50 : 0;
+    }
+    return { ms: Math.max(visible, lastDone) - start, bytes, requests };
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const webVitals: Scenario = {
+  name: 'web-vitals',
+  description: `first pages on a phone: slow 4G (1.6 Mbps / 750 Kbps / 150 ms) and 4× CPU, cold and warm, median of ${RUNS}`,
+  async run(options) {
+    if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    if (!existsSync(WEB_DIST + 'index.html') || process.env.BENCH_WEB_BUILD === '1') {
+      console.log('   building web/dist');
+      execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: REPO, stdio: 'ignore' });
+    }
+    const assets = readdirSync(WEB_DIST + 'assets');
+    console.log(
+      `   web/dist/assets: ${assets.filter((f) => /\.(js|css)$/.test(f)).length} files, ` +
+        `${assets.filter((f) => f.endsWith('.br')).length} precompressed .br`,
+    );
+    return withBenchDatabase(options.adminUrl, async ({ url, handle }) => {
+      // Published activities need the application key (their notes are sealed): the API gets the same one.
+      const appKey = randomBytes(32).toString('base64');
+      const config = loadConfig({ ...process.env, DATABASE_URL: url, YIQI_APP_KEY: appKey });
+      await seedDemoActivities(handle.db, config);
+      const activity = await handle.db
+        .selectFrom('activities')
+        .select('id')
+        .where('status', '=', 'published')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const certificate = await handle.db.selectFrom('certificates').select('number').executeTakeFirst();
+      const pages: PageSpec[] = [
+        { name: 'home /', path: '/', ready: '[data-testid=login-submit], h3' },
+        { name: '/m/activities', path: '/m/activities', ready: 'h3' },
+        {
+          name: 'activity detail',
+          path: `/m/activities/${activity.id}`,
+          ready: '[data-testid=activity-title]',
+        },
+        {
+          // The demo has no issued certificate: a well-formed unknown number still loads the page and
+          // asks the API (the "not found" result).
+          name: 'verify/<number>',
+          path: `/verify/${certificate?.number ?? 'YQ-2026-0000000000'}`,
+          ready: '[data-testid=verify-result], .ant-result',
+        },
+        { name: '/login', path: '/login', ready: '[data-testid=login-submit]' },
+      ];
+      const api = await startApi(url, { env: { YIQI_APP_KEY: appKey } });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
+      });
+      const rows: PageResult[] = [];
+      try {
+        for (const spec of pages) {
+          const cold: Visit[] = [];
+          const warm: Visit[] = [];
+          for (let i = 0; i < RUNS; i++) {
+            const context = await browser.newContext({
+              locale: 'zh-CN',
+              viewport: { width: 390, height: 844 },
+              isMobile: true,
+              hasTouch: true,
+            });
+            try {
+              cold.push(await visit(context, api.origin, spec));
+              warm.push(await visit(context, api.origin, spec));
+            } finally {
+              await context.close();
+            }
+          }
+          rows.push({
+            scenario: 'web-vitals',
+            phase: spec.name,
+            coldMs: median(cold.map((v) => v.ms)),
+            warmMs: median(warm.map((v) => v.ms)),
+            coldBytes: median(cold.map((v) => v.bytes)),
+            warmBytes: median(warm.map((v) => v.bytes)),
+            coldRequests: median(cold.map((v) => v.requests)),
+            warmRequests: median(warm.map((v) => v.requests)),
+          });
+        }
+      } finally {
+        await browser.close();
+        await api.stop();
+      }
+      printPages(rows);
+      return rows;
+    });
+  },
+};
+
+function printPages(rows: PageResult[]) {
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  const ok = (ms: number, goal: number) => `${ms.toFixed(0)}${ms < goal ? ' ✓' : ' ✗'}`;
+  const header = ['page', 'cold ms', 'warm ms', 'cold bytes', 'warm bytes', 'cold/warm requests'];
+  const lines = rows.map((r) => [
+    r.phase,
+    ok(r.coldMs, GOAL.coldMs),
+    ok(r.warmMs, GOAL.warmMs),
+    kb(r.coldBytes),
+    kb(r.warmBytes),
+    `${r.coldRequests} / ${r.warmRequests}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(
+    [
+      '',
+      fmt(header),
+      widths.map((w) => '-'.repeat(w)).join('  '),
+      ...lines.map(fmt),
+      `goal: cold < ${GOAL.coldMs} ms, warm < ${GOAL.warmMs} ms (✓ met, ✗ not)`,
+    ].join('\n'),
+  );
+}
