@@ -106,7 +106,18 @@ export async function startServer(): Promise<RunningServer> {
         await gone;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      // The group's leader (npm) can exit before the server under it has closed its database files: wait
+      // for the whole group to be gone (killing a straggler after 5 s), then remove the data directory.
+      const groupGone = Date.now() + 5000;
+      for (;;) {
+        try {
+          process.kill(-child.pid!, Date.now() > groupGone ? 'SIGKILL' : 0);
+        } catch {
+          break; // ESRCH: nobody of the group is left
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
