@@ -201,7 +201,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await v2.waitForURL(/\/m\/notifications$/);
       const notice = v2.getByTestId('notification').filter({ hasText: '候补成功' });
       await notice.waitFor();
-      assert.match((await notice.textContent()) ?? '', new RegExp(`你已从候补转为“${title}”的正式报名`));
+      assert.match((await notice.textContent()) ?? '', new RegExp(`您已从候补转为“${title}”的正式报名`));
       assert.equal(await notice.getAttribute('data-unread'), 'true');
       await v2.getByText('1 条未读').waitFor();
       await screenshot(v2, 'a-13-notifications-mobile');
