@@ -102,6 +102,15 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       const shiftId = /shift=([0-9a-f-]{36})/.exec(qrHref)?.[1];
       assert.ok(shiftId, `no shift id in the QR link "${qrHref}"`);
 
+      // A second 添加岗位 opens with the same defaults as the first: one shift of the activity's times, 10 places.
+      await admin.getByTestId('add-position').click();
+      const again = admin.getByRole('dialog', { name: '添加岗位' });
+      await again.getByTestId('shift-row').waitFor();
+      assert.equal(await again.getByRole('spinbutton', { name: '名额 1' }).inputValue(), '10');
+      assert.equal(await again.locator('#position_name').inputValue(), '');
+      await again.getByRole('button', { name: /取\s*消/ }).click();
+      await again.waitFor({ state: 'hidden' });
+
       // Publish, with confirmation: the status reads 招募中 and the publication time is filled in.
       await admin.getByTestId('publish').click();
       await admin
