@@ -63,7 +63,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
   };
   const reportButton = (
     <Button
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden />}
       loading={busy}
       onClick={() => void report()}
       data-testid="error-report"

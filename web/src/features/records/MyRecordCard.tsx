@@ -29,11 +29,11 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
             <RecordStatusTag status={r.status} />
           </Flex>
         </Flex>
-        <InfoLine icon={<TeamOutlined />}>
+        <InfoLine icon={<TeamOutlined aria-hidden />}>
           {r.positionName ? `${r.orgName} · ${r.positionName}` : r.orgName}
         </InfoLine>
         <Flex justify="space-between" align="baseline" gap={8}>
-          <InfoLine icon={<CalendarOutlined />}>{r.serviceDate}</InfoLine>
+          <InfoLine icon={<CalendarOutlined aria-hidden />}>{r.serviceDate}</InfoLine>
           <Typography.Text
             strong
             delete={r.status === 'rejected' || r.status === 'superseded'}
@@ -59,7 +59,7 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
           <Button
             type="link"
             size="small"
-            icon={open ? <UpOutlined /> : <DownOutlined />}
+            icon={open ? <UpOutlined aria-hidden /> : <DownOutlined aria-hidden />}
             onClick={() => setOpen(!open)}
             aria-expanded={open}
             style={{ paddingInline: 0 }}
@@ -68,7 +68,12 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
             {open ? t.hideExplain : t.explain}
           </Button>
           {canCorrect && (
-            <Button size="small" icon={<EditOutlined />} onClick={() => onCorrect(r)} data-testid="correct">
+            <Button
+              size="small"
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => onCorrect(r)}
+              data-testid="correct"
+            >
               {t.correct}
             </Button>
           )}

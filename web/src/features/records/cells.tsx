@@ -76,7 +76,7 @@ export function ExplainButton({ r }: { r: RecordView }) {
         </div>
       }
     >
-      <Button size="small" type="link" icon={<InfoCircleOutlined />} data-testid="explain-button">
+      <Button size="small" type="link" icon={<InfoCircleOutlined aria-hidden />} data-testid="explain-button">
         {t.explain}
       </Button>
     </Popover>
