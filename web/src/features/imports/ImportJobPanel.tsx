@@ -103,7 +103,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
             status="success"
             title={t.doneTitle}
             subTitle={<Counts j={j} />}
-            extra={<Button onClick={onAnother}>{t.another}</Button>}
+            extra={<Button onClick={onAnother}>{t.uploadAnother}</Button>}
           />
         </>
       ) : j.status === 'failed' ? (
@@ -112,7 +112,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
           title={t.failedTitle}
           extra={[
             <Button key="a" onClick={onAnother}>
-              {t.another}
+              {t.uploadAnother}
             </Button>,
           ]}
         />
@@ -128,7 +128,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
           <Flex gap={8} wrap>
             {reportButton}
             <Button type="primary" onClick={onAnother}>
-              {t.another}
+              {t.uploadAnother}
             </Button>
           </Flex>
         </Flex>
