@@ -8,6 +8,7 @@ import type { RecordView } from './api.ts';
 import { ExplainSteps } from './explain.tsx';
 import { myRecordMessages } from './my.messages.ts';
 import { RecordStatusTag } from './tags.tsx';
+import { formatHours } from '../../lib/format.ts';
 
 /** One of my records: what, when, where it stands and its hours; the computation on demand. */
 export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: RecordView) => void }) {
@@ -40,7 +41,7 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
             style={{ fontSize: 16, whiteSpace: 'nowrap' }}
             data-testid="record-hours"
           >
-            {fmt(t.hours, { h: r.hours })}
+            {fmt(t.hours, { h: formatHours(r.hours) })}
           </Typography.Text>
         </Flex>
         {r.status === 'rejected' && r.rejectReason && (
