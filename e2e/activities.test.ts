@@ -162,6 +162,13 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       // The shift and its button, clear of the bottom tab bar.
       await v1.getByTestId('position-card').evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await screenshot(v1, 'a-06-detail-shift-mobile');
+      // Every button and link of the volunteer area is a touch target of at least 44 px.
+      const small = await v1.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main .ant-btn, main a, header .ant-btn, nav a')]
+          .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+          .map((e) => `${e.tagName} "${e.textContent?.trim()}" ${e.getBoundingClientRect().height}px`),
+      );
+      assert.deepEqual(small, [], 'touch targets under 44 px');
       const ok = await signUpForShift(v1, /^报\s*名$/);
       await ok.getByTestId('signup-result').filter({ hasText: '报名成功' }).waitFor();
       await screenshot(v1, 'a-07-signed-up-mobile');
