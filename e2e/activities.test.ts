@@ -102,6 +102,15 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       const shiftId = /shift=([0-9a-f-]{36})/.exec(qrHref)?.[1];
       assert.ok(shiftId, `no shift id in the QR link "${qrHref}"`);
 
+      // A second 添加岗位 opens with the same defaults as the first: one shift of the activity's times, 10 places.
+      await admin.getByTestId('add-position').click();
+      const again = admin.getByRole('dialog', { name: '添加岗位' });
+      await again.getByTestId('shift-row').waitFor();
+      assert.equal(await again.getByRole('spinbutton', { name: '名额 1' }).inputValue(), '10');
+      assert.equal(await again.locator('#position_name').inputValue(), '');
+      await again.getByRole('button', { name: /取\s*消/ }).click();
+      await again.waitFor({ state: 'hidden' });
+
       // Publish, with confirmation: the status reads 招募中 and the publication time is filled in.
       await admin.getByTestId('publish').click();
       await admin
@@ -153,6 +162,13 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       // The shift and its button, clear of the bottom tab bar.
       await v1.getByTestId('position-card').evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await screenshot(v1, 'a-06-detail-shift-mobile');
+      // Every button and link of the volunteer area is a touch target of at least 44 px.
+      const small = await v1.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main .ant-btn, main a, header .ant-btn, nav a')]
+          .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+          .map((e) => `${e.tagName} "${e.textContent?.trim()}" ${e.getBoundingClientRect().height}px`),
+      );
+      assert.deepEqual(small, [], 'touch targets under 44 px');
       const ok = await signUpForShift(v1, /^报\s*名$/);
       await ok.getByTestId('signup-result').filter({ hasText: '报名成功' }).waitFor();
       await screenshot(v1, 'a-07-signed-up-mobile');
@@ -201,7 +217,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await v2.waitForURL(/\/m\/notifications$/);
       const notice = v2.getByTestId('notification').filter({ hasText: '候补成功' });
       await notice.waitFor();
-      assert.match((await notice.textContent()) ?? '', new RegExp(`你已从候补转为“${title}”的正式报名`));
+      assert.match((await notice.textContent()) ?? '', new RegExp(`您已从候补转为“${title}”的正式报名`));
       assert.equal(await notice.getAttribute('data-unread'), 'true');
       await v2.getByText('1 条未读').waitFor();
       await screenshot(v2, 'a-13-notifications-mobile');

@@ -393,7 +393,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await page.getByTestId('import-status').filter({ hasText: '有错误' }).waitFor();
       await page.getByTestId('import-errors').locator('.ant-table-row').first().waitFor();
       await both(page, 'v-43-import-errors');
-      await page.getByRole('button', { name: '继续导入' }).click();
+      await page.getByRole('button', { name: '上传另一个文件' }).click();
       await page.getByText('团队成员', { exact: true }).click();
       const numbers = await page.evaluate(async () => {
         // The resident (already a member: skipped) and two demo volunteers; not the passport holder.

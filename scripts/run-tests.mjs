@@ -22,7 +22,7 @@ function find(dir, out = []) {
   return out;
 }
 
-const roots = e2e ? ['e2e'] : ['shared/src', 'server/src'];
+const roots = e2e ? ['e2e'] : ['shared/src', 'server/src', 'web/src'];
 let files = roots.flatMap((r) => find(r)).sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 if (files.length === 0) {

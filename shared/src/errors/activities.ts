@@ -157,8 +157,8 @@ export const ACTIVITY_ERRORS = {
   SIGNUP_OVERLAP: {
     status: 409,
     text: {
-      'zh-CN': '你已报名了时间重叠的其他班次',
-      'zh-HK': '你已報名了時間重疊的其他班次',
+      'zh-CN': '您已报名了时间重叠的其他班次',
+      'zh-HK': '您已報名了時間重疊的其他班次',
       en: 'You are already signed up for another shift at an overlapping time',
     },
   },
@@ -181,8 +181,8 @@ export const ACTIVITY_ERRORS = {
   SIGNUP_EXISTS: {
     status: 409,
     text: {
-      'zh-CN': '你已报名该班次',
-      'zh-HK': '你已報名該班次',
+      'zh-CN': '您已报名该班次',
+      'zh-HK': '您已報名該班次',
       en: 'You have already signed up for this shift',
     },
   },
@@ -237,8 +237,8 @@ export const ACTIVITY_ERRORS = {
   CHECKIN_NOT_SIGNED_UP: {
     status: 403,
     text: {
-      'zh-CN': '你没有被录用到这个班次',
-      'zh-HK': '你沒有被錄用到這個班次',
+      'zh-CN': '您没有被录用到这个班次',
+      'zh-HK': '您沒有被錄用到這個班次',
       en: 'You are not an accepted volunteer of this shift',
     },
   },
@@ -261,16 +261,16 @@ export const ACTIVITY_ERRORS = {
   CHECKIN_OUTSIDE_AREA: {
     status: 403,
     text: {
-      'zh-CN': '你不在活动签到范围内',
-      'zh-HK': '你不在活動簽到範圍內',
+      'zh-CN': '您不在活动签到范围内',
+      'zh-HK': '您不在活動簽到範圍內',
       en: 'You are outside the activity’s check-in area',
     },
   },
   CHECKIN_OVERLAP: {
     status: 409,
     text: {
-      'zh-CN': '你已在时间重叠的其他班次签到',
-      'zh-HK': '你已在時間重疊的其他班次簽到',
+      'zh-CN': '您已在时间重叠的其他班次签到',
+      'zh-HK': '您已在時間重疊的其他班次簽到',
       en: 'You are checked in to another shift at an overlapping time',
     },
   },

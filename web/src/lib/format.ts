@@ -21,3 +21,18 @@ export function formatTime(iso: string): string {
 export function safeNext(next: string | null | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
+
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * Hours as every page shows them: one decimal, always ("0.5", "2.0", "1,234.5"), whether a record's, a total
+ * or a certificate's. The server's figures keep their precision; only the display rounds.
+ */
+export function formatHours(hours: number): string {
+  return oneDecimal.format(hours);
+}
+
+/** Minutes shown as hours, in the one format of {@link formatHours}. */
+export function formatMinutesAsHours(minutes: number): string {
+  return formatHours(minutes / 60);
+}

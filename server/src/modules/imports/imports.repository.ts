@@ -62,6 +62,7 @@ function selectJobs(db: Database) {
       'j.finished_at',
       'j.reason',
       'j.created_by',
+      'j.locale',
       'u.username as created_by_name',
     ]);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Text } from '@yiqi/shared/i18n';
+import { LOCALES, type Locale, type Text } from '@yiqi/shared/i18n';
 import type { ImportKind } from '@yiqi/shared/contracts/imports';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -129,33 +129,36 @@ export async function listJobs(ctx: Ctx, orgId: string, page: number, pageSize: 
   return { items: rows.map((j) => jobRow(ctx, j, counts)), total, page, pageSize };
 }
 
+const ERROR_SHEET: Text = { 'zh-CN': '错误清单', 'zh-HK': '錯誤清單', en: 'Errors' };
 const ERROR_HEADERS: Record<string, Text> = {
   row: { 'zh-CN': '行号', 'zh-HK': '列號', en: 'Row' },
   column: { 'zh-CN': '列', 'zh-HK': '欄', en: 'Column' },
-  code: { 'zh-CN': '错误代码', 'zh-HK': '錯誤代碼', en: 'Code' },
-  message: { 'zh-CN': '说明', 'zh-HK': '說明', en: 'Message' },
+  message: { 'zh-CN': '问题', 'zh-HK': '問題', en: 'Problem' },
 };
 
-/** The job's errors as a workbook: row, column (as the template names it), code and message. */
+/**
+ * The job's errors as a workbook: row, column (as the template names it) and what is wrong, all in the
+ * uploader's language (the language the messages were written in), never the internal error codes.
+ */
 export async function errorsWorkbook(ctx: Ctx, id: string): Promise<Buffer> {
   const job = await repo.findJob(ctx.db, id);
   if (!job) throw new DomainError('NOT_FOUND');
+  const locale = (LOCALES as readonly string[]).includes(job.locale) ? (job.locale as Locale) : ctx.locale;
   const columns = COLUMNS[job.kind];
   const label = (key: string | null) => {
     const c = key ? columns.find((x) => x.key === key) : undefined;
-    return c ? `${c.header[ctx.locale]} (${c.key})` : (key ?? '');
+    return c ? `${c.header[locale]} (${c.key})` : (key ?? '');
   };
   const errors = await repo.findJobErrors(ctx.db, id);
   return workbook([
     {
-      name: 'errors',
+      name: ERROR_SHEET[locale],
       columns: [
-        { key: 'row', header: ERROR_HEADERS.row![ctx.locale], width: 8 },
-        { key: 'column', header: ERROR_HEADERS.column![ctx.locale], width: 24 },
-        { key: 'code', header: ERROR_HEADERS.code![ctx.locale], width: 26 },
-        { key: 'message', header: ERROR_HEADERS.message![ctx.locale], width: 80 },
+        { key: 'row', header: ERROR_HEADERS.row![locale], width: 8 },
+        { key: 'column', header: ERROR_HEADERS.column![locale], width: 24 },
+        { key: 'message', header: ERROR_HEADERS.message![locale], width: 80 },
       ],
-      rows: errors.map((e) => ({ ...e, row: e.row || '', column: label(e.column) })),
+      rows: errors.map((e) => ({ row: e.row || '', column: label(e.column), message: e.message })),
     },
   ]);
 }

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { XLSX_MIME } from '@yiqi/shared/contracts/imports';
+import { ERRORS } from '@yiqi/shared/errors';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { insertOrganization } from '../memberships/memberships.testkit.ts';
@@ -179,13 +180,20 @@ describe('volunteer import', () => {
     assert.equal(await count('volunteers'), before);
     const dl = await t.app.inject({
       url: `/api/imports/${(await lastJob(orgA)).id}/errors.xlsx`,
-      headers: { cookie: adminA },
+      // Uploaded in Chinese, downloaded by an English browser: the report stays in the uploader's language.
+      headers: { cookie: adminA, 'accept-language': 'en' },
     });
     assert.equal(dl.statusCode, 200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(dl.rawPayload as unknown as ArrayBuffer);
-    const r = wb.worksheets[0]!.getRow(2).values as unknown[];
-    assert.deepEqual(r.slice(1, 4), [8, '证件号码 (docNumber)', 'DOCUMENT_FORMAT']);
+    // In the uploader's language throughout: the sheet's name, the headers and the messages, no raw codes.
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.name, '错误清单');
+    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['行号', '列', '问题']);
+    const r = ws.getRow(2).values as unknown[];
+    assert.deepEqual(r.slice(1, 3), [8, '证件号码 (docNumber)']);
+    assert.equal(r[3], ERRORS.DOCUMENT_FORMAT.text['zh-CN']);
+    assert.equal(r.length, 4, 'no error code column');
     const audit = await auditRows(t, 'import.commit');
     assert.deepEqual([audit.at(-1)!.result, audit.at(-1)!.details.reason], ['failed', 'invalid']);
   });

@@ -18,8 +18,8 @@ const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
     body: (d) => ({
-      'zh-CN': `你报名的“${d.title}”已取消。原因：${d.reason}`,
-      'zh-HK': `你報名的「${d.title}」已取消。原因：${d.reason}`,
+      'zh-CN': `您报名的“${d.title}”已取消。原因：${d.reason}`,
+      'zh-HK': `您報名的「${d.title}」已取消。原因：${d.reason}`,
       en: `“${d.title}”, which you signed up for, was cancelled. Reason: ${d.reason}`,
     }),
   },
@@ -30,32 +30,32 @@ const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
       en: 'Activity time or place changed',
     },
     body: (d) => ({
-      'zh-CN': `你报名的“${d.title}”调整了时间或地点，请查看最新安排。`,
-      'zh-HK': `你報名的「${d.title}」調整了時間或地點，請查看最新安排。`,
+      'zh-CN': `您报名的“${d.title}”调整了时间或地点，请查看最新安排。`,
+      'zh-HK': `您報名的「${d.title}」調整了時間或地點，請查看最新安排。`,
       en: `“${d.title}”, which you signed up for, changed its time or place; check the new details.`,
     }),
   },
   signup_promoted: {
     title: { 'zh-CN': '候补成功', 'zh-HK': '候補成功', en: 'You moved up from the waitlist' },
     body: (d) => ({
-      'zh-CN': `有人取消了报名，你已从候补转为“${d.title}”的正式报名。`,
-      'zh-HK': `有人取消了報名，你已從候補轉為「${d.title}」的正式報名。`,
+      'zh-CN': `有人取消了报名，您已从候补转为“${d.title}”的正式报名。`,
+      'zh-HK': `有人取消了報名，您已從候補轉為「${d.title}」的正式報名。`,
       en: `A place opened up: you are now signed up for “${d.title}”.`,
     }),
   },
   signup_accepted: {
     title: { 'zh-CN': '报名已通过', 'zh-HK': '報名已通過', en: 'Sign-up accepted' },
     body: (d) => ({
-      'zh-CN': `你报名的“${d.title}”已通过审核。`,
-      'zh-HK': `你報名的「${d.title}」已通過審核。`,
+      'zh-CN': `您报名的“${d.title}”已通过审核。`,
+      'zh-HK': `您報名的「${d.title}」已通過審核。`,
       en: `Your sign-up for “${d.title}” was accepted.`,
     }),
   },
   signup_rejected: {
     title: { 'zh-CN': '报名未通过', 'zh-HK': '報名未通過', en: 'Sign-up not accepted' },
     body: (d) => ({
-      'zh-CN': `你报名的“${d.title}”未通过。原因：${d.reason}`,
-      'zh-HK': `你報名的「${d.title}」未通過。原因：${d.reason}`,
+      'zh-CN': `您报名的“${d.title}”未通过。原因：${d.reason}`,
+      'zh-HK': `您報名的「${d.title}」未通過。原因：${d.reason}`,
       en: `Your sign-up for “${d.title}” was not accepted. Reason: ${d.reason}`,
     }),
   },

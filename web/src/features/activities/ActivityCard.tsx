@@ -39,7 +39,7 @@ export function ActivityCard({ a }: { a: ActivitySummary }) {
           <RiskTag level={a.riskLevel} />
           {a.distanceKm !== null && (
             <Tag
-              icon={<AimOutlined />}
+              icon={<AimOutlined aria-hidden />}
               color="geekblue"
               style={{ marginInlineEnd: 0 }}
               data-testid="distance"
@@ -51,9 +51,9 @@ export function ActivityCard({ a }: { a: ActivitySummary }) {
             <Tag style={{ marginInlineEnd: 0 }}>{text(RECRUIT_MODE_NAMES[a.recruitMode])}</Tag>
           )}
         </Flex>
-        <InfoLine icon={<TeamOutlined />}>{a.orgName}</InfoLine>
-        <InfoLine icon={<ClockCircleOutlined />}>{timeRange(a.startsAt, a.endsAt)}</InfoLine>
-        <InfoLine icon={<EnvironmentOutlined />}>
+        <InfoLine icon={<TeamOutlined aria-hidden />}>{a.orgName}</InfoLine>
+        <InfoLine icon={<ClockCircleOutlined aria-hidden />}>{timeRange(a.startsAt, a.endsAt)}</InfoLine>
+        <InfoLine icon={<EnvironmentOutlined aria-hidden />}>
           {a.regionName} · {a.address}
         </InfoLine>
         <Flex align="center" gap={8} wrap>

@@ -20,7 +20,7 @@ function BackLink() {
   const t = useMessages(activityMessages);
   return (
     <Link to="/m/activities" style={{ alignSelf: 'flex-start' }}>
-      <LeftOutlined /> {t.back}
+      <LeftOutlined aria-hidden /> {t.back}
     </Link>
   );
 }

@@ -62,7 +62,7 @@ export function ActivityFilters({ f, set }: { f: Filters; set: (patch: Partial<F
             </div>
             {f.region && (
               <Button
-                icon={<CloseOutlined />}
+                icon={<CloseOutlined aria-hidden />}
                 aria-label={t.clearRegion}
                 onClick={() => set({ region: undefined })}
               />
@@ -117,7 +117,7 @@ export function ActivityFilters({ f, set }: { f: Filters; set: (patch: Partial<F
                 onChange={(on) => void toggleNear(on)}
                 data-testid="near-me"
               />
-              <AimOutlined /> {locating ? t.locating : t.nearMe}
+              <AimOutlined aria-hidden /> {locating ? t.locating : t.nearMe}
             </label>
             {near && (
               <Select

@@ -29,7 +29,7 @@ export function CalendarCard() {
       size="small"
       title={
         <span>
-          <CalendarOutlined /> {t.calendarTitle}
+          <CalendarOutlined aria-hidden /> {t.calendarTitle}
         </span>
       }
     >
@@ -39,7 +39,7 @@ export function CalendarCard() {
         </Typography.Text>
         <Flex gap={8} wrap>
           <Button
-            icon={<DownloadOutlined />}
+            icon={<DownloadOutlined aria-hidden />}
             loading={busy}
             onClick={() => void download()}
             data-testid="ics-download"
@@ -47,7 +47,7 @@ export function CalendarCard() {
             {t.download}
           </Button>
           <Button
-            icon={<LinkOutlined />}
+            icon={<LinkOutlined aria-hidden />}
             loading={feed.isPending}
             onClick={() => feed.mutate()}
             data-testid="ics-feed"

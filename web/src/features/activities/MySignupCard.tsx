@@ -100,11 +100,13 @@ export function MySignupCard({ s }: { s: MySignupRow }) {
             <SignupStatusTag status={s.status} />
           </Flex>
         </Flex>
-        <InfoLine icon={<TeamOutlined />}>
+        <InfoLine icon={<TeamOutlined aria-hidden />}>
           {s.orgName} · {s.positionName}
         </InfoLine>
-        <InfoLine icon={<ClockCircleOutlined />}>{timeRange(s.shiftStartsAt, s.shiftEndsAt)}</InfoLine>
-        <InfoLine icon={<EnvironmentOutlined />}>{s.address}</InfoLine>
+        <InfoLine icon={<ClockCircleOutlined aria-hidden />}>
+          {timeRange(s.shiftStartsAt, s.shiftEndsAt)}
+        </InfoLine>
+        <InfoLine icon={<EnvironmentOutlined aria-hidden />}>{s.address}</InfoLine>
         {s.status === 'waitlisted' && s.waitlistPosition !== null && (
           <Typography.Text type="warning" data-testid="waitlist-position">
             {fmt(t.waitlistPosition, { n: s.waitlistPosition })}
@@ -125,7 +127,7 @@ export function MySignupCard({ s }: { s: MySignupRow }) {
               </Button>
             )}
             {canScan && (
-              <Button type="primary" icon={<ScanOutlined />} onClick={() => navigate('/m/scan')}>
+              <Button type="primary" icon={<ScanOutlined aria-hidden />} onClick={() => navigate('/m/scan')}>
                 {t.scan}
               </Button>
             )}

@@ -27,7 +27,7 @@ export function NotificationBell() {
       onClick={() => navigate('/m/notifications')}
       icon={
         <Badge count={unread} size="small" overflowCount={99}>
-          <BellOutlined style={{ fontSize: 18 }} />
+          <BellOutlined aria-hidden style={{ fontSize: 18 }} />
         </Badge>
       }
     />

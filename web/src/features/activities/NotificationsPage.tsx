@@ -42,7 +42,7 @@ export default function NotificationsPage() {
           {unread > 0 && <Typography.Text type="danger">{fmt(t.unread, { n: unread })}</Typography.Text>}
         </Flex>
         <Button
-          icon={<CheckOutlined />}
+          icon={<CheckOutlined aria-hidden />}
           disabled={unread === 0}
           loading={all.isPending}
           onClick={() => all.mutate()}

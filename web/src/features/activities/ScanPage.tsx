@@ -68,7 +68,7 @@ export default function ScanPage() {
                   type={k === 'in' ? 'primary' : 'default'}
                   size="large"
                   block
-                  icon={k === 'in' ? <LoginOutlined /> : <LogoutOutlined />}
+                  icon={k === 'in' ? <LoginOutlined aria-hidden /> : <LogoutOutlined aria-hidden />}
                   loading={busy && kind === k}
                   disabled={busy && kind !== k}
                   onClick={() => m.mutate({ kind: k, code: token })}
@@ -90,7 +90,12 @@ export default function ScanPage() {
                 data-testid="scan-error"
               />
             )}
-            <Button type="link" icon={<ScanOutlined />} onClick={again} style={{ alignSelf: 'center' }}>
+            <Button
+              type="link"
+              icon={<ScanOutlined aria-hidden />}
+              onClick={again}
+              style={{ alignSelf: 'center' }}
+            >
               {t.rescan}
             </Button>
           </Flex>

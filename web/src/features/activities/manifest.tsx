@@ -54,7 +54,7 @@ export const manifest: FeatureManifest = {
     {
       order: 50,
       path: '/activities',
-      icon: <CalendarOutlined />,
+      icon: <CalendarOutlined aria-hidden />,
       label: (t) => t.menuActivities,
       roles: TEAM_ADMINS,
     },
@@ -64,16 +64,16 @@ export const manifest: FeatureManifest = {
       place: 'bar',
       order: 10,
       path: '/m/activities',
-      icon: <CompassOutlined />,
+      icon: <CompassOutlined aria-hidden />,
       label: (t) => t.tabActivities,
     },
     {
       place: 'bar',
       order: 20,
       path: '/m/my-activities',
-      icon: <CalendarOutlined />,
+      icon: <CalendarOutlined aria-hidden />,
       label: (t) => t.tabMyActivities,
     },
-    { place: 'bar', order: 30, path: '/m/scan', icon: <ScanOutlined />, label: (t) => t.tabScan },
+    { place: 'bar', order: 30, path: '/m/scan', icon: <ScanOutlined aria-hidden />, label: (t) => t.tabScan },
   ],
 };

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../lib/i18n.tsx';
 
-/** My sign-ups: upcoming and past shifts, cancelling, attendance and the calendar. */
+/** My activities (我的活动): upcoming and past shifts, cancelling, attendance and the calendar. */
 export const myMessages = defineMessages(
   {
     title: '我的活动',

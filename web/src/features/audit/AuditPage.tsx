@@ -65,7 +65,7 @@ export default function AuditPage() {
               key: 'filters',
               label: (
                 <span>
-                  <FilterOutlined /> {t.filters}
+                  <FilterOutlined aria-hidden /> {t.filters}
                   {active ? ` (${active})` : ''}
                 </span>
               ),

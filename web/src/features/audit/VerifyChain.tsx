@@ -13,7 +13,11 @@ export function useVerifyChain() {
 export function VerifyChainButton({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
   const t = useMessages(auditMessages);
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+    <Button
+      icon={<SafetyCertificateOutlined aria-hidden />}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
+    >
       {t.verify}
     </Button>
   );

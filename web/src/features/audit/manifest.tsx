@@ -9,5 +9,13 @@ const AuditPage = lazy(() => import('./AuditPage.tsx'));
 export const manifest: FeatureManifest = {
   name: 'audit',
   console: <Route path="audit" element={only(AUDITORS, <AuditPage />)} />,
-  nav: [{ order: 130, path: '/audit', icon: <AuditOutlined />, label: (t) => t.menuAudit, roles: AUDITORS }],
+  nav: [
+    {
+      order: 130,
+      path: '/audit',
+      icon: <AuditOutlined aria-hidden />,
+      label: (t) => t.menuAudit,
+      roles: AUDITORS,
+    },
+  ],
 };

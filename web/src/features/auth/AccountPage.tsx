@@ -47,7 +47,7 @@ export default function AccountPage() {
             { key: 'locale', label: t.language, children: LOCALE_LABELS[locale] },
           ]}
         />
-        <Button icon={<KeyOutlined />} onClick={() => setPwOpen(true)} style={{ marginTop: 16 }}>
+        <Button icon={<KeyOutlined aria-hidden />} onClick={() => setPwOpen(true)} style={{ marginTop: 16 }}>
           {t.changePassword}
         </Button>
       </Card>

@@ -65,7 +65,7 @@ export default function LoginPage() {
           rules={[{ required: true, message: t.usernameRequired }]}
         >
           <Input
-            prefix={<UserOutlined />}
+            prefix={<UserOutlined aria-hidden />}
             autoComplete="username"
             autoFocus
             autoCapitalize="none"
@@ -77,7 +77,7 @@ export default function LoginPage() {
           label={t.password}
           rules={[{ required: true, message: t.passwordRequired }]}
         >
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
         </Form.Item>
         <FormError error={error} testId="login-error" />
         <Button

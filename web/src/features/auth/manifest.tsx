@@ -17,5 +17,5 @@ export const manifest: FeatureManifest = {
     </>
   ),
   console: <Route path="account" element={<AccountPage />} />,
-  nav: [{ order: 150, path: '/account', icon: <UserOutlined />, label: (t) => t.menuAccount }],
+  nav: [{ order: 150, path: '/account', icon: <UserOutlined aria-hidden />, label: (t) => t.menuAccount }],
 };

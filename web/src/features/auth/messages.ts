@@ -17,7 +17,7 @@ export const authMessages = defineMessages(
     signingIn: '正在登录…',
     enrolTitle: '绑定身份验证器',
     enrolIntro:
-      '管理人员需要启用双因素验证。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码，然后输入应用显示的 6 位验证码。',
+      '管理人员需要启用双因素验证。请用任一支持 TOTP 动态口令的身份验证器应用（如腾讯身份验证器）扫描二维码，然后输入应用显示的 6 位验证码。',
     enrolManual: '无法扫码？请在应用中手动输入以下密钥：',
     secretLabel: '密钥',
     qrAlt: '身份验证器二维码',
@@ -64,7 +64,7 @@ export const authMessages = defineMessages(
     signingIn: '正在登入…',
     enrolTitle: '綁定身份驗證器',
     enrolIntro:
-      '管理人員需要啟用雙重驗證。請用身份驗證器應用程式（如 Microsoft Authenticator、Google 身份驗證器）掃描二維碼，然後輸入應用程式顯示的 6 位驗證碼。',
+      '管理人員需要啟用雙重驗證。請用任一支援 TOTP 動態密碼的身份驗證器應用程式（如騰訊身份驗證器）掃描二維碼，然後輸入應用程式顯示的 6 位驗證碼。',
     enrolManual: '無法掃碼？請在應用程式中手動輸入以下密鑰：',
     secretLabel: '密鑰',
     qrAlt: '身份驗證器二維碼',
@@ -111,7 +111,7 @@ export const authMessages = defineMessages(
     signingIn: 'Signing in…',
     enrolTitle: 'Set up an authenticator',
     enrolIntro:
-      'Staff accounts need two-factor verification. Scan the QR code with an authenticator app (such as Microsoft Authenticator or Google Authenticator), then enter the 6-digit code it shows.',
+      'Staff accounts need two-factor verification. Scan the QR code with any TOTP authenticator app (such as Tencent Authenticator, 腾讯身份验证器), then enter the 6-digit code it shows.',
     enrolManual: 'Cannot scan? Enter this key in the app by hand:',
     secretLabel: 'Key',
     qrAlt: 'Authenticator QR code',

@@ -39,7 +39,7 @@ export default function CertificateCheckPage() {
     <Flex vertical gap={16}>
       <Flex vertical gap={4}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          <SafetyCertificateOutlined style={{ color: '#d4380d', marginInlineEnd: 8 }} />
+          <SafetyCertificateOutlined aria-hidden style={{ color: '#d4380d', marginInlineEnd: 8 }} />
           {t.title}
         </Typography.Title>
         <Typography.Text type="secondary">{t.intro}</Typography.Text>

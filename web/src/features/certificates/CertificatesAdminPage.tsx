@@ -127,7 +127,7 @@ export default function CertificatesAdminPage() {
         <Space wrap size={4}>
           <Button
             size="small"
-            icon={<DownloadOutlined />}
+            icon={<DownloadOutlined aria-hidden />}
             loading={downloading === r.id}
             onClick={() => void download(r)}
           >

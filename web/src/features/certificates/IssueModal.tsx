@@ -6,6 +6,7 @@ import { issueCertificate, type CertificateView } from './api.ts';
 import { certificateAdminMessages } from './admin.messages.ts';
 import { regionQueueMessages } from './region.messages.ts';
 import { useModalSubmit } from '../common/useModalSubmit.ts';
+import { formatHours } from '../../lib/format.ts';
 
 interface Values {
   issuerName?: string;
@@ -57,7 +58,7 @@ export function IssueModal({
     >
       {c && (
         <Typography.Paragraph>
-          {fmt(t.issueSummary, { n: c.recordCount, h: c.totalHours })}
+          {fmt(t.issueSummary, { n: c.recordCount, h: formatHours(c.totalHours) })}
         </Typography.Paragraph>
       )}
       <Form

@@ -66,7 +66,7 @@ export function MyCertificateCard({ c }: { c: CertificateView }) {
           <Flex gap={8} wrap style={{ marginTop: 4 }}>
             <Button
               type="primary"
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={busy}
               onClick={() => void download()}
               data-testid="certificate-download"
@@ -74,7 +74,7 @@ export function MyCertificateCard({ c }: { c: CertificateView }) {
               {m.download}
             </Button>
             <Link to={`/verify/${c.number}`}>
-              <Button icon={<SafetyCertificateOutlined />}>{m.checkPage}</Button>
+              <Button icon={<SafetyCertificateOutlined aria-hidden />}>{m.checkPage}</Button>
             </Link>
           </Flex>
         )}

@@ -20,6 +20,7 @@ import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { keys, listMySources, requestCertificate, type CertificateScope, type RequestBody } from './api.ts';
 import { myCertificateMessages } from './my.messages.ts';
+import { formatHours } from '../../lib/format.ts';
 
 interface Values {
   orgId?: string;
@@ -92,7 +93,7 @@ export function RequestCard() {
                 label: fmt(s.dissolved ? t.dissolvedOption : t.orgOption, {
                   name: s.orgName,
                   n: s.records,
-                  h: s.hours,
+                  h: formatHours(s.hours),
                 }),
               }))}
             />
@@ -129,7 +130,7 @@ export function RequestCard() {
                 <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
                   {(source?.activities ?? []).map((a) => (
                     <Checkbox key={a.activityId} value={a.activityId}>
-                      {fmt(t.activityOption, { title: a.title, n: a.records, h: a.hours })}
+                      {fmt(t.activityOption, { title: a.title, n: a.records, h: formatHours(a.hours) })}
                     </Checkbox>
                   ))}
                 </Checkbox.Group>

@@ -84,7 +84,11 @@ export function SealCard({ orgId }: { orgId: string }) {
                   );
                 }}
               >
-                <Button icon={<UploadOutlined />} loading={save.isPending} data-testid="seal-upload">
+                <Button
+                  icon={<UploadOutlined aria-hidden />}
+                  loading={save.isPending}
+                  data-testid="seal-upload"
+                >
                   {seal ? t.sealReplace : t.sealUpload}
                 </Button>
               </Upload>
@@ -94,7 +98,7 @@ export function SealCard({ orgId }: { orgId: string }) {
                   description={t.sealRemoveConfirm}
                   onConfirm={() => save.mutateAsync(null).catch(() => undefined)}
                 >
-                  <Button danger icon={<DeleteOutlined />}>
+                  <Button danger icon={<DeleteOutlined aria-hidden />}>
                     {t.sealRemove}
                   </Button>
                 </Popconfirm>

@@ -27,7 +27,7 @@ export const manifest: FeatureManifest = {
     {
       order: 70,
       path: '/certificates',
-      icon: <FileProtectOutlined />,
+      icon: <FileProtectOutlined aria-hidden />,
       label: (t) => t.menuCertificates,
       roles: TEAM_ADMINS,
     },
@@ -37,7 +37,7 @@ export const manifest: FeatureManifest = {
       place: 'more',
       order: 20,
       path: '/m/certificates',
-      icon: <FileProtectOutlined />,
+      icon: <FileProtectOutlined aria-hidden />,
       label: (t) => t.tabCertificates,
     },
   ],

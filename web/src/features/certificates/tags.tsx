@@ -7,6 +7,7 @@ import {
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { CertificateView } from './api.ts';
 import { certificateMessages } from './messages.ts';
+import { formatHours } from '../../lib/format.ts';
 
 const COLORS: Record<CertificateStatus, string> = {
   requested: 'processing',
@@ -40,13 +41,13 @@ export function useScopeText(): (
 
 const count = (one: string, many: string, n: number) => fmt(n === 1 ? one : many, { n, h: n });
 
-/** "3 records · 8.08 hours", singular where English needs it. */
+/** "3 records · 8.1 hours", singular where English needs it; hours in the one format (lib/format.ts). */
 export function useCounts() {
   const t = useMessages(certificateMessages);
   return {
     records: (n: number) => count(t.record, t.records, n),
-    hours: (h: number) => fmt(h === 1 ? t.hour : t.hours, { h }),
+    hours: (h: number) => fmt(h === 1 ? t.hour : t.hours, { h: formatHours(h) }),
     recordsHours: (n: number, h: number) =>
-      `${count(t.record, t.records, n)} · ${fmt(h === 1 ? t.hour : t.hours, { h })}`,
+      `${count(t.record, t.records, n)} · ${fmt(h === 1 ? t.hour : t.hours, { h: formatHours(h) })}`,
   };
 }

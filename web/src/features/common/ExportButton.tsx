@@ -34,7 +34,7 @@ export function ExportButton({
     }
   };
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>
+    <Button icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
       {busy ? t.exporting : (label ?? t.exportExcel)}
     </Button>
   );

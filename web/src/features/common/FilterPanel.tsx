@@ -17,7 +17,7 @@ export function FilterPanel({ active, children }: { active: number; children: Re
           key: 'filters',
           label: (
             <span>
-              <FilterOutlined /> {t.filters}
+              <FilterOutlined aria-hidden /> {t.filters}
               {active ? ` (${active})` : ''}
             </span>
           ),

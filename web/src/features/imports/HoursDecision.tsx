@@ -62,13 +62,13 @@ export function HoursDecision({ job }: { job: ImportJob }) {
                       })
                     }
                   >
-                    <Button type="primary" icon={<CheckOutlined />} loading={decide.isPending}>
+                    <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={decide.isPending}>
                       {t.approveAll}
                     </Button>
                   </Popconfirm>
                   <Button
                     danger
-                    icon={<CloseOutlined />}
+                    icon={<CloseOutlined aria-hidden />}
                     disabled={decide.isPending}
                     onClick={() => setRejecting(true)}
                   >

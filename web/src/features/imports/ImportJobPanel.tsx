@@ -75,7 +75,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
   };
   const reportButton = (
     <Button
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden />}
       loading={busy}
       onClick={() => void report()}
       data-testid="error-report"
@@ -115,7 +115,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
             status="success"
             title={t.doneTitle}
             subTitle={<Counts j={j} />}
-            extra={<Button onClick={onAnother}>{t.another}</Button>}
+            extra={<Button onClick={onAnother}>{t.uploadAnother}</Button>}
           />
         </>
       ) : j.status === 'failed' ? (
@@ -124,7 +124,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
           title={t.failedTitle}
           extra={[
             <Button key="a" onClick={onAnother}>
-              {t.another}
+              {t.uploadAnother}
             </Button>,
           ]}
         />
@@ -140,7 +140,7 @@ export function ImportJobPanel({ id, onAnother }: { id: string; onAnother: () =>
           <Flex gap={8} wrap>
             {reportButton}
             <Button type="primary" onClick={onAnother}>
-              {t.another}
+              {t.uploadAnother}
             </Button>
           </Flex>
         </Flex>

@@ -92,7 +92,7 @@ export default function ImportPage() {
           <Card title={`1. ${t.step1}`} style={{ flex: '1 1 260px' }}>
             <Typography.Paragraph type="secondary">{t.step1Body}</Typography.Paragraph>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={busy}
               onClick={() => void template()}
               data-testid="download-template"

@@ -57,7 +57,7 @@ export function ImportUpload({
       }}
     >
       <p className="ant-upload-drag-icon">
-        <InboxOutlined />
+        <InboxOutlined aria-hidden />
       </p>
       <p className="ant-upload-text">{upload.isPending ? t.uploading : t.dragText}</p>
       <p className="ant-upload-hint">{t.dragHint}</p>

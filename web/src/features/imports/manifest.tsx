@@ -13,7 +13,7 @@ export const manifest: FeatureManifest = {
     {
       order: 100,
       path: '/imports',
-      icon: <CloudUploadOutlined />,
+      icon: <CloudUploadOutlined aria-hidden />,
       label: (t) => t.menuImports,
       roles: TEAM_ADMINS,
     },

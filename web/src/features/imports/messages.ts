@@ -47,7 +47,7 @@ export const importMessages = defineMessages(
     kind: '类型',
     status: '状态',
     view: '查看',
-    another: '继续导入',
+    uploadAnother: '上传另一个文件',
     noOrgs: '您没有可导入的组织',
   },
   {
@@ -96,7 +96,7 @@ export const importMessages = defineMessages(
     kind: '類型',
     status: '狀態',
     view: '查看',
-    another: '繼續匯入',
+    uploadAnother: '上載另一個檔案',
     noOrgs: '您沒有可匯入的組織',
   },
   {
@@ -145,7 +145,7 @@ export const importMessages = defineMessages(
     kind: 'Kind',
     status: 'Status',
     view: 'View',
-    another: 'Import another file',
+    uploadAnother: 'Upload another file',
     noOrgs: 'You have no organization to import into',
   },
 );

@@ -55,7 +55,7 @@ export default function JoinPage() {
   return (
     <Flex vertical gap={12}>
       <Typography.Title level={3} style={{ margin: '4px 0' }}>
-        <TeamOutlined /> {t.joinTitle}
+        <TeamOutlined aria-hidden /> {t.joinTitle}
       </Typography.Title>
       <Card>
         <Descriptions

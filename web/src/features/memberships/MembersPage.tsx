@@ -36,7 +36,7 @@ export default function MembersPage() {
           {org && (
             <Button
               type="link"
-              icon={<ApartmentOutlined />}
+              icon={<ApartmentOutlined aria-hidden />}
               onClick={() => navigate(`/organizations/${org}`)}
             >
               {t.openOrg}

@@ -38,7 +38,7 @@ export function MembersPanel({ orgId }: { orgId: string }) {
           style={{ width: 140 }}
           data-testid="member-status-filter"
         />
-        <Button icon={<UserAddOutlined />} onClick={() => setInviting(true)}>
+        <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setInviting(true)}>
           {t.invite}
         </Button>
       </Flex>

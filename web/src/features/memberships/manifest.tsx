@@ -21,10 +21,18 @@ export const manifest: FeatureManifest = {
     {
       order: 40,
       path: '/members',
-      icon: <UsergroupAddOutlined />,
+      icon: <UsergroupAddOutlined aria-hidden />,
       label: (t) => t.menuMembers,
       roles: TEAM_ADMINS,
     },
   ],
-  tabs: [{ place: 'bar', order: 40, path: '/m/teams', icon: <TeamOutlined />, label: (t) => t.tabTeams }],
+  tabs: [
+    {
+      place: 'bar',
+      order: 40,
+      path: '/m/teams',
+      icon: <TeamOutlined aria-hidden />,
+      label: (t) => t.tabTeams,
+    },
+  ],
 };

@@ -105,7 +105,12 @@ export function MoreMenu() {
         onClick: ({ key }) => navigate(key),
       }}
     >
-      <Button type="text" icon={<EllipsisOutlined />} aria-label={t.more} data-testid="mobile-more" />
+      <Button
+        type="text"
+        icon={<EllipsisOutlined aria-hidden />}
+        aria-label={t.more}
+        data-testid="mobile-more"
+      />
     </Dropdown>
   );
 }

@@ -42,7 +42,7 @@ export const mobileMessages = defineMessages(
   {
     nav: 'Volunteer navigation',
     tabActivities: 'Activities',
-    tabMyActivities: 'My sign-ups',
+    tabMyActivities: 'My activities',
     tabScan: 'Check in',
     tabProfile: 'Me',
     tabIdentityVerification: 'Identity verification',

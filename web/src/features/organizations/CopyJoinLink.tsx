@@ -27,7 +27,7 @@ export function CopyJoinLink({ id, name, block }: { id: string; name: string; bl
   return (
     <Button
       size="small"
-      icon={<LinkOutlined />}
+      icon={<LinkOutlined aria-hidden />}
       onClick={() => void copy()}
       block={block}
       data-join-link={link}

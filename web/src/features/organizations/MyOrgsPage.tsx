@@ -89,7 +89,11 @@ export default function MyOrgsPage() {
         r.status === 'approved' ? (
           <Space wrap size={4}>
             <CopyJoinLink id={r.id} name={r.name} />
-            <Button size="small" icon={<TeamOutlined />} onClick={() => navigate(`/members?org=${r.id}`)}>
+            <Button
+              size="small"
+              icon={<TeamOutlined aria-hidden />}
+              onClick={() => navigate(`/members?org=${r.id}`)}
+            >
               {t.manageMembers}
             </Button>
           </Space>
@@ -104,7 +108,7 @@ export default function MyOrgsPage() {
         extra={
           <Button
             type="primary"
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             onClick={() => navigate('/my-organizations/new')}
             data-testid="new-org"
           >

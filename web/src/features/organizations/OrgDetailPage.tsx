@@ -54,7 +54,12 @@ export default function OrgDetailPage() {
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={8} wrap>
-        <Button type="text" icon={<ArrowLeftOutlined />} aria-label={o.back} onClick={() => navigate(-1)} />
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined aria-hidden />}
+          aria-label={o.back}
+          onClick={() => navigate(-1)}
+        />
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="org-name">
           {org?.name ?? t.detailTitle}
         </Typography.Title>
@@ -67,7 +72,12 @@ export default function OrgDetailPage() {
         <div style={{ flex: 1 }} />
         {org?.status === 'approved' && <CopyJoinLink id={org.id} name={org.name} />}
         {org?.status === 'approved' && regional && (
-          <Button danger icon={<StopOutlined />} onClick={() => setDissolving(true)} data-testid="dissolve">
+          <Button
+            danger
+            icon={<StopOutlined aria-hidden />}
+            onClick={() => setDissolving(true)}
+            data-testid="dissolve"
+          >
             {d.action}
           </Button>
         )}

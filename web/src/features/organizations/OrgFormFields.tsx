@@ -47,7 +47,7 @@ export function OrgIdentityFields({ form }: { form: FormInstance }) {
             extra={
               uscc && isValidUscc(uscc) ? (
                 <Typography.Text type="success" data-testid="uscc-ok">
-                  <CheckCircleFilled /> {t.usccOk}
+                  <CheckCircleFilled aria-hidden /> {t.usccOk}
                 </Typography.Text>
               ) : (
                 t.usccHint

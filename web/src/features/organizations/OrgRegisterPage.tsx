@@ -67,7 +67,7 @@ export default function OrgRegisterPage() {
       <Flex align="center" gap={4}>
         <Button
           type="text"
-          icon={<ArrowLeftOutlined />}
+          icon={<ArrowLeftOutlined aria-hidden />}
           aria-label={t.back}
           onClick={() => navigate('/my-organizations')}
         />

@@ -25,17 +25,17 @@ export const manifest: FeatureManifest = {
     {
       order: 20,
       path: '/organizations',
-      icon: <ApartmentOutlined />,
+      icon: <ApartmentOutlined aria-hidden />,
       label: (t) => t.menuOrganizations,
       roles: REGION_ADMINS,
     },
     {
       order: 30,
       path: '/org-review',
-      icon: <FileDoneOutlined />,
+      icon: <FileDoneOutlined aria-hidden />,
       label: (t) => t.menuOrgReview,
       roles: REGION_ADMINS,
     },
-    { order: 110, path: '/my-organizations', icon: <FormOutlined />, label: (t) => t.menuMyOrgs },
+    { order: 110, path: '/my-organizations', icon: <FormOutlined aria-hidden />, label: (t) => t.menuMyOrgs },
   ],
 };

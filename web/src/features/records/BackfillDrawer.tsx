@@ -181,7 +181,7 @@ export function BackfillDrawer({
           rules={[{ validator: (_, files: UploadFile[] | undefined) => checkFiles(files) }]}
         >
           <Upload accept=".png,.jpg,.jpeg,.pdf" multiple maxCount={5} beforeUpload={() => false}>
-            <Button icon={<UploadOutlined />}>{t.upload}</Button>
+            <Button icon={<UploadOutlined aria-hidden />}>{t.upload}</Button>
           </Upload>
         </Form.Item>
       </Form>

@@ -47,7 +47,7 @@ export default function HolidaysPage() {
         extra={
           editor && (
             <Button
-              icon={<EditOutlined />}
+              icon={<EditOutlined aria-hidden />}
               onClick={() => setEditing(shown ?? { year: next })}
               data-testid="edit-holidays"
             >

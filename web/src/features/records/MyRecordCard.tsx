@@ -8,6 +8,7 @@ import type { RecordView } from './api.ts';
 import { ExplainSteps } from './explain.tsx';
 import { myRecordMessages } from './my.messages.ts';
 import { RecordStatusTag } from './tags.tsx';
+import { formatHours } from '../../lib/format.ts';
 
 /** One of my records: what, when, where it stands and its hours; the computation on demand. */
 export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: RecordView) => void }) {
@@ -29,18 +30,18 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
             <RecordStatusTag status={r.status} />
           </Flex>
         </Flex>
-        <InfoLine icon={<TeamOutlined />}>
+        <InfoLine icon={<TeamOutlined aria-hidden />}>
           {r.positionName ? `${r.orgName} · ${r.positionName}` : r.orgName}
         </InfoLine>
         <Flex justify="space-between" align="baseline" gap={8}>
-          <InfoLine icon={<CalendarOutlined />}>{r.serviceDate}</InfoLine>
+          <InfoLine icon={<CalendarOutlined aria-hidden />}>{r.serviceDate}</InfoLine>
           <Typography.Text
             strong
             delete={r.status === 'rejected' || r.status === 'superseded'}
             style={{ fontSize: 16, whiteSpace: 'nowrap' }}
             data-testid="record-hours"
           >
-            {fmt(t.hours, { h: r.hours })}
+            {fmt(t.hours, { h: formatHours(r.hours) })}
           </Typography.Text>
         </Flex>
         {r.status === 'rejected' && r.rejectReason && (
@@ -59,7 +60,7 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
           <Button
             type="link"
             size="small"
-            icon={open ? <UpOutlined /> : <DownOutlined />}
+            icon={open ? <UpOutlined aria-hidden /> : <DownOutlined aria-hidden />}
             onClick={() => setOpen(!open)}
             aria-expanded={open}
             style={{ paddingInline: 0 }}
@@ -68,7 +69,12 @@ export function MyRecordCard({ r, onCorrect }: { r: RecordView; onCorrect: (r: R
             {open ? t.hideExplain : t.explain}
           </Button>
           {canCorrect && (
-            <Button size="small" icon={<EditOutlined />} onClick={() => onCorrect(r)} data-testid="correct">
+            <Button
+              size="small"
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => onCorrect(r)}
+              data-testid="correct"
+            >
               {t.correct}
             </Button>
           )}

@@ -9,6 +9,7 @@ import { CorrectionModal } from './CorrectionModal.tsx';
 import { myRecordMessages } from './my.messages.ts';
 import { MyRecordCard } from './MyRecordCard.tsx';
 import { StarCard } from './StarCard.tsx';
+import { formatHours } from '../../lib/format.ts';
 
 const PAGE_SIZE = 10;
 
@@ -16,8 +17,8 @@ const PAGE_SIZE = 10;
 function TotalsCard({ totals }: { totals: MyRecords['totals'] }) {
   const t = useMessages(myRecordMessages);
   const items = [
-    { key: 'total', title: t.totalHours, value: totals.hours },
-    { key: 'year', title: t.yearHours, value: totals.yearHours },
+    { key: 'total', title: t.totalHours, value: formatHours(totals.hours) },
+    { key: 'year', title: t.yearHours, value: formatHours(totals.yearHours) },
     { key: 'activities', title: t.activities, value: totals.activities },
     { key: 'records', title: t.records, value: totals.records },
   ];

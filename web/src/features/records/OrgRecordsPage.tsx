@@ -78,7 +78,7 @@ export default function OrgRecordsPage() {
             )}
             <Button
               type="primary"
-              icon={<PlusOutlined />}
+              icon={<PlusOutlined aria-hidden />}
               disabled={!org}
               onClick={() => setBackfill(true)}
               data-testid="backfill"

@@ -3,8 +3,7 @@ import { STAR_HOURS } from '@yiqi/shared/contracts/records';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { MyRecords } from './api.ts';
 import { myRecordMessages } from './my.messages.ts';
-
-const round = (n: number) => Math.round(n * 100) / 100;
+import { formatHours } from '../../lib/format.ts';
 
 /** Stars reached by confirmed hours and how far the next one is (certification is a separate step). */
 export function StarCard({ totals }: { totals: MyRecords['totals'] }) {
@@ -24,7 +23,7 @@ export function StarCard({ totals }: { totals: MyRecords['totals'] }) {
         </Flex>
         <Progress percent={Math.floor(percent)} showInfo={false} size="small" strokeColor="#d4380d" />
         <Typography.Text type="secondary">
-          {next ? fmt(t.toNext, { h: round(next - totals.hours), n: stars + 1 }) : t.topStar}
+          {next ? fmt(t.toNext, { h: formatHours(next - totals.hours), n: stars + 1 }) : t.topStar}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t.starNote}

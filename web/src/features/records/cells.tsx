@@ -4,6 +4,7 @@ import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { RecordView } from './api.ts';
 import { ExplainSteps } from './explain.tsx';
 import { recordMessages } from './messages.ts';
+import { formatMinutesAsHours } from '../../lib/format.ts';
 
 const small = { fontSize: 12 } as const;
 
@@ -19,15 +20,11 @@ export function VolunteerCell({ r }: { r: RecordView }) {
   );
 }
 
-/** Hours to two decimals, e.g. "2.5 小时". */
+/** Hours in the one format (lib/format.ts), e.g. "2.5 小时". */
 export function Hours({ minutes }: { minutes: number | null }) {
   const t = useMessages(recordMessages);
   if (minutes === null) return <>—</>;
-  return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {fmt(t.hours, { h: Math.round((minutes / 60) * 100) / 100 })}
-    </span>
-  );
+  return <span style={{ whiteSpace: 'nowrap' }}>{fmt(t.hours, { h: formatMinutesAsHours(minutes) })}</span>;
 }
 
 /** The recorded hours, with the adjustment's reason when they differ from the computed ones. */
@@ -76,7 +73,7 @@ export function ExplainButton({ r }: { r: RecordView }) {
         </div>
       }
     >
-      <Button size="small" type="link" icon={<InfoCircleOutlined />} data-testid="explain-button">
+      <Button size="small" type="link" icon={<InfoCircleOutlined aria-hidden />} data-testid="explain-button">
         {t.explain}
       </Button>
     </Popover>

@@ -23,19 +23,25 @@ export const manifest: FeatureManifest = {
     {
       order: 60,
       path: '/records',
-      icon: <FieldTimeOutlined />,
+      icon: <FieldTimeOutlined aria-hidden />,
       label: (t) => t.menuRecords,
       roles: TEAM_ADMINS,
     },
     {
       order: 140,
       path: '/holidays',
-      icon: <ScheduleOutlined />,
+      icon: <ScheduleOutlined aria-hidden />,
       label: (t) => t.menuHolidays,
       roles: SYSTEM_ADMINS,
     },
   ],
   tabs: [
-    { place: 'more', order: 10, path: '/m/records', icon: <FieldTimeOutlined />, label: (t) => t.tabRecords },
+    {
+      place: 'more',
+      order: 10,
+      path: '/m/records',
+      icon: <FieldTimeOutlined aria-hidden />,
+      label: (t) => t.tabRecords,
+    },
   ],
 };

@@ -70,12 +70,12 @@ function RegionBrowser({ code }: { code: string }) {
         </Typography.Title>
         <Space wrap>
           {home && home !== code && (
-            <Button icon={<AimOutlined />} onClick={() => navigate(`/regions/${home}`)}>
+            <Button icon={<AimOutlined aria-hidden />} onClick={() => navigate(`/regions/${home}`)}>
               {t.toMyScope}
             </Button>
           )}
           {code !== GUANGDONG && (
-            <Button icon={<GlobalOutlined />} onClick={() => navigate(`/regions/${GUANGDONG}`)}>
+            <Button icon={<GlobalOutlined aria-hidden />} onClick={() => navigate(`/regions/${GUANGDONG}`)}>
               {t.toProvince}
             </Button>
           )}

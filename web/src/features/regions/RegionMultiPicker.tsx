@@ -26,7 +26,7 @@ export function RegionMultiPicker({ id, value = [], onChange, max = 20, minLevel
               <Button
                 type="text"
                 size="small"
-                icon={<CloseOutlined />}
+                icon={<CloseOutlined aria-hidden />}
                 aria-label={t.remove}
                 onClick={() => onChange?.(value.filter((c) => c !== code))}
                 style={{ marginInlineStart: 2, height: 20, width: 20, minWidth: 20 }}

@@ -59,7 +59,7 @@ export function RegionPicker({ value, onChange, id, minLevel = 3, placeholder, .
       <Button
         id={id}
         block
-        icon={<EnvironmentOutlined />}
+        icon={<EnvironmentOutlined aria-hidden />}
         onClick={() => void show()}
         aria-invalid={rest['aria-invalid']}
         aria-haspopup="dialog"

@@ -13,5 +13,5 @@ export const manifest: FeatureManifest = {
       <Route path="regions/:code" element={<RegionBrowserPage />} />
     </>
   ),
-  nav: [{ order: 10, path: '/regions', icon: <ClusterOutlined />, label: (t) => t.menuRegions }],
+  nav: [{ order: 10, path: '/regions', icon: <ClusterOutlined aria-hidden />, label: (t) => t.menuRegions }],
 };

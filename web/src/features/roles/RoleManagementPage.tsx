@@ -49,7 +49,7 @@ export default function RoleManagementPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t.title}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setGranting(true)}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setGranting(true)}>
           {t.grant}
         </Button>
       </Flex>

@@ -10,6 +10,12 @@ export const manifest: FeatureManifest = {
   name: 'roles',
   console: <Route path="roles" element={only(ROLE_ADMINS, <RoleManagementPage />)} />,
   nav: [
-    { order: 120, path: '/roles', icon: <TeamOutlined />, label: (t) => t.menuRoles, roles: ROLE_ADMINS },
+    {
+      order: 120,
+      path: '/roles',
+      icon: <TeamOutlined aria-hidden />,
+      label: (t) => t.menuRoles,
+      roles: ROLE_ADMINS,
+    },
   ],
 };

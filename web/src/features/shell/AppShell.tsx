@@ -92,7 +92,7 @@ export default function AppShell() {
             <>
               <Button
                 type="text"
-                icon={<MenuOutlined />}
+                icon={<MenuOutlined aria-hidden />}
                 aria-label={t.openMenu}
                 onClick={() => setDrawerOpen(true)}
               />

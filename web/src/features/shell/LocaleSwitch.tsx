@@ -33,7 +33,12 @@ export function LocaleSwitch({ compact = false }: { compact?: boolean }) {
         onClick: ({ key }) => choose(key as Locale),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t.language} data-testid="locale-switch">
+      <Button
+        type="text"
+        icon={<GlobalOutlined aria-hidden />}
+        aria-label={t.language}
+        data-testid="locale-switch"
+      >
         {compact ? null : LOCALE_LABELS[locale]}
       </Button>
     </Dropdown>

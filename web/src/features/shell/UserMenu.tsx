@@ -24,7 +24,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       content: t.signOutConfirmBody,
       okText: t.signOutOk,
       cancelText: t.cancel,
-      icon: <LogoutOutlined />,
+      icon: <LogoutOutlined aria-hidden />,
       onOk: signOut,
     });
 
@@ -52,13 +52,13 @@ export function UserMenu({ compact }: { compact: boolean }) {
             { type: 'divider' },
             {
               key: 'password',
-              icon: <KeyOutlined />,
+              icon: <KeyOutlined aria-hidden />,
               label: t.changePassword,
               onClick: () => setPwOpen(true),
             },
             {
               key: 'signout',
-              icon: <LogoutOutlined />,
+              icon: <LogoutOutlined aria-hidden />,
               label: t.signOut,
               danger: true,
               onClick: confirmSignOut,
@@ -68,7 +68,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       >
         <Button type="text" data-testid="user-menu" style={{ height: 'auto', padding: '4px 8px' }}>
           <Flex align="center" gap={8}>
-            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#d4380d' }} />
+            <Avatar size="small" icon={<UserOutlined aria-hidden />} style={{ background: '#d4380d' }} />
             {!compact && (
               <Flex vertical align="flex-start" style={{ lineHeight: 1.25, maxWidth: 260 }}>
                 <Typography.Text strong ellipsis data-testid="user-name">

@@ -19,7 +19,13 @@ export function AccountFields() {
         extra={t.phoneHint}
         rules={[{ required: true, message: t.phoneRequired }, phoneRule(t.phoneInvalid)]}
       >
-        <Input prefix={<MobileOutlined />} inputMode="tel" autoComplete="tel" maxLength={11} autoFocus />
+        <Input
+          prefix={<MobileOutlined aria-hidden />}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={11}
+          autoFocus
+        />
       </Form.Item>
       <Form.Item
         name="password"
@@ -31,7 +37,7 @@ export function AccountFields() {
           { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: a.passwordRule },
         ]}
       >
-        <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
       </Form.Item>
       <Form.Item
         name="confirm"
@@ -47,7 +53,7 @@ export function AccountFields() {
           }),
         ]}
       >
-        <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
       </Form.Item>
     </>
   );

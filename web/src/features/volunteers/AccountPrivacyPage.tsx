@@ -41,7 +41,7 @@ export default function AccountPrivacyPage() {
       title: s.signOutConfirmTitle,
       okText: s.signOutOk,
       cancelText: s.cancel,
-      icon: <LogoutOutlined />,
+      icon: <LogoutOutlined aria-hidden />,
       onOk: signOut,
     });
 
@@ -73,10 +73,10 @@ export default function AccountPrivacyPage() {
           ]}
         />
         <Flex gap={8} wrap style={{ marginTop: 8 }}>
-          <Button icon={<KeyOutlined />} onClick={() => setPwOpen(true)}>
+          <Button icon={<KeyOutlined aria-hidden />} onClick={() => setPwOpen(true)}>
             {t.changePassword}
           </Button>
-          <Button icon={<LogoutOutlined />} onClick={confirmSignOut} data-testid="m-sign-out">
+          <Button icon={<LogoutOutlined aria-hidden />} onClick={confirmSignOut} data-testid="m-sign-out">
             {t.signOut}
           </Button>
         </Flex>
@@ -86,14 +86,14 @@ export default function AccountPrivacyPage() {
           <Typography.Paragraph type="secondary">{t.myDataBody}</Typography.Paragraph>
           <Flex gap={8} wrap>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={busy === 'json'}
               onClick={() => void download('json')}
             >
               {t.exportJson}
             </Button>
             <Button
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={busy === 'xlsx'}
               onClick={() => void download('xlsx')}
             >
@@ -105,7 +105,7 @@ export default function AccountPrivacyPage() {
       <Card size="small" title={t.organizations}>
         <Typography.Paragraph type="secondary">{t.organizationsBody}</Typography.Paragraph>
         <Flex gap={8} wrap>
-          <Button icon={<ApartmentOutlined />} onClick={() => navigate('/my-organizations')}>
+          <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => navigate('/my-organizations')}>
             {t.toOrganizations}
           </Button>
           {me.isStaff && <Button onClick={() => navigate('/regions')}>{t.toConsole}</Button>}

@@ -57,7 +57,7 @@ export function AvailabilityField() {
               <Button
                 type="text"
                 danger
-                icon={<DeleteOutlined />}
+                icon={<DeleteOutlined aria-hidden />}
                 aria-label={t.remove}
                 onClick={() => remove(name)}
               />
@@ -66,7 +66,7 @@ export function AvailabilityField() {
           {fields.length < 50 && (
             <Button
               type="dashed"
-              icon={<PlusOutlined />}
+              icon={<PlusOutlined aria-hidden />}
               onClick={() => add({ weekday: 6, start: '09:00', end: '12:00' })}
               block
             >

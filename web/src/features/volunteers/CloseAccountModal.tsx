@@ -41,7 +41,7 @@ export function CloseAccountModal({ open, onClose }: { open: boolean; onClose: (
       open={open}
       title={
         <span>
-          <WarningOutlined style={{ color: '#cf1322' }} /> {t.closeTitle}
+          <WarningOutlined aria-hidden style={{ color: '#cf1322' }} /> {t.closeTitle}
         </span>
       }
       onCancel={() => {

@@ -50,7 +50,7 @@ export function DocumentUpload() {
       }}
     >
       <p className="ant-upload-drag-icon">
-        <InboxOutlined />
+        <InboxOutlined aria-hidden />
       </p>
       <p className="ant-upload-text">{t.dragText}</p>
       <p className="ant-upload-hint">{t.dragHint}</p>

@@ -61,7 +61,7 @@ export function IdentityFields({ form }: { form: FormInstance }) {
         extra={
           ok ? (
             <Typography.Text type="success" data-testid="doc-check-ok">
-              <CheckCircleFilled />{' '}
+              <CheckCircleFilled aria-hidden />{' '}
               {check.birthDate && check.gender
                 ? fmt(t.docOk, { birth: check.birthDate, gender: v[check.gender] })
                 : t.docOkPlain}

@@ -31,6 +31,7 @@ function StatusCard({ v }: { v: VolunteerView }) {
       <Flex vertical gap={8}>
         <Flex align="center" gap={8}>
           <SafetyCertificateOutlined
+            aria-hidden
             style={{ fontSize: 20, color: s.status === 'verified' ? '#52c41a' : '#d4380d' }}
           />
           <Typography.Text strong>{t.status}</Typography.Text>
@@ -94,7 +95,7 @@ export default function IdentityVerificationPage() {
             type="primary"
             size="large"
             block
-            icon={<SafetyCertificateOutlined />}
+            icon={<SafetyCertificateOutlined aria-hidden />}
             loading={online.isPending}
             onClick={() => online.mutate()}
             data-testid="verify-online"

@@ -95,7 +95,7 @@ function EditForm({ v }: { v: VolunteerView }) {
       <Flex align="center" gap={4}>
         <Button
           type="text"
-          icon={<ArrowLeftOutlined />}
+          icon={<ArrowLeftOutlined aria-hidden />}
           aria-label={c.back}
           onClick={() => navigate('/m/profile')}
         />

@@ -90,7 +90,7 @@ export default function ProfilePage() {
         extra={
           <Button
             type="link"
-            icon={<EditOutlined />}
+            icon={<EditOutlined aria-hidden />}
             onClick={() => navigate('/m/profile/edit')}
             data-testid="edit-profile"
           >

@@ -21,7 +21,7 @@ export function QualificationsField() {
                   type="text"
                   danger
                   size="small"
-                  icon={<DeleteOutlined />}
+                  icon={<DeleteOutlined aria-hidden />}
                   onClick={() => remove(name)}
                 >
                   {t.remove}
@@ -46,7 +46,7 @@ export function QualificationsField() {
             </Card>
           ))}
           {fields.length < 30 && (
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>
+            <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})} block>
               {t.addQualification}
             </Button>
           )}

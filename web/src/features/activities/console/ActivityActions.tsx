@@ -72,7 +72,10 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
   return (
     <Space wrap size={8}>
       {EDITABLE.includes(status) && (
-        <Button icon={<EditOutlined />} onClick={() => navigate(`/activities/${activity.id}/edit`)}>
+        <Button
+          icon={<EditOutlined aria-hidden />}
+          onClick={() => navigate(`/activities/${activity.id}/edit`)}
+        >
           {t.edit}
         </Button>
       )}
@@ -84,7 +87,12 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
           cancelText={t.cancel}
           onConfirm={() => publish.mutateAsync().catch(() => undefined)}
         >
-          <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} data-testid="publish">
+          <Button
+            type="primary"
+            icon={<SendOutlined aria-hidden />}
+            loading={publish.isPending}
+            data-testid="publish"
+          >
             {t.publish}
           </Button>
         </Popconfirm>
@@ -97,13 +105,13 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
           cancelText={t.cancel}
           onConfirm={() => close.mutateAsync().catch(() => undefined)}
         >
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={close.isPending}>
+          <Button type="primary" icon={<CheckCircleOutlined aria-hidden />} loading={close.isPending}>
             {t.close}
           </Button>
         </Popconfirm>
       )}
       {EDITABLE.includes(status) && (
-        <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
+        <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setCancelling(true)}>
           {t.cancelActivity}
         </Button>
       )}

@@ -59,7 +59,7 @@ function Editor({ orgId, activity }: { orgId: string; activity?: ActivityDetail 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1040 }}>
       <Flex align="center" gap={8} wrap>
-        <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t.back} onClick={back} />
+        <Button type="text" icon={<ArrowLeftOutlined aria-hidden />} aria-label={t.back} onClick={back} />
         <Typography.Title level={3} style={{ margin: 0 }}>
           {activity ? f.editTitle : f.newTitle}
         </Typography.Title>
@@ -95,7 +95,7 @@ function Editor({ orgId, activity }: { orgId: string; activity?: ActivityDetail 
             <Button
               type="primary"
               htmlType="submit"
-              icon={<SaveOutlined />}
+              icon={<SaveOutlined aria-hidden />}
               loading={save.isPending}
               data-testid="save-activity"
             >

@@ -49,7 +49,7 @@ export default function ActivityListPage() {
         extra={
           <Button
             type="primary"
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             disabled={!org}
             onClick={() => navigate(`/activities/new?org=${org}`)}
             data-testid="new-activity"

@@ -62,7 +62,7 @@ export function ActivityNav({
       <Flex align="center" gap={8} wrap>
         <Button
           type="text"
-          icon={<ArrowLeftOutlined />}
+          icon={<ArrowLeftOutlined aria-hidden />}
           aria-label={t.backToList}
           title={t.backToList}
           onClick={() => navigate(`/activities?org=${activity.orgId}`)}

@@ -73,7 +73,7 @@ function Attendance({ activity }: { activity: ActivityDetail }) {
           />
           <div style={{ flex: 1 }} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
-            <SyncOutlined spin={q.isFetching} />{' '}
+            <SyncOutlined aria-hidden spin={q.isFetching} />{' '}
             {q.dataUpdatedAt
               ? fmt(t.updatedAt, { time: formatTime(new Date(q.dataUpdatedAt).toISOString()).slice(11) })
               : ''}

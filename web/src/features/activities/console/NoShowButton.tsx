@@ -36,7 +36,7 @@ export function NoShowButton({ activity }: { activity: ActivityDetail }) {
   if (!ended.length)
     return (
       <Tooltip title={t.noShowNotYet}>
-        <Button icon={<UserDeleteOutlined />} disabled>
+        <Button icon={<UserDeleteOutlined aria-hidden />} disabled>
           {t.noShows}
         </Button>
       </Tooltip>
@@ -55,8 +55,8 @@ export function NoShowButton({ activity }: { activity: ActivityDetail }) {
         },
       }}
     >
-      <Button icon={<UserDeleteOutlined />} data-testid="no-shows">
-        {t.noShows} <DownOutlined />
+      <Button icon={<UserDeleteOutlined aria-hidden />} data-testid="no-shows">
+        {t.noShows} <DownOutlined aria-hidden />
       </Button>
     </Dropdown>
   );

@@ -86,7 +86,6 @@ export function PositionModal({ activity, position, open, onClose }: Props) {
   const c = useMessages(commonMessages);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [form] = Form.useForm<PositionFormValues>();
   const save = useMutation({
     mutationFn: (v: PositionFormValues) =>
       position ? updatePosition(activity.id, position.id, toBody(v)) : createPosition(activity.id, toBody(v)),
@@ -113,15 +112,15 @@ export function PositionModal({ activity, position, open, onClose }: Props) {
       width={820}
       okText={c.save}
       cancelText={c.cancel}
-      okButtonProps={{ loading: save.isPending }}
-      onOk={() => form.submit()}
+      // The form is the modal's content, with its own store: destroyed on close, so each opening starts from
+      // initialValues (a store kept across openings came back with an empty shift row). The button submits it.
+      okButtonProps={{ loading: save.isPending, htmlType: 'submit', form: 'position' }}
       onCancel={onClose}
       afterOpenChange={(o) => !o && save.reset()}
       destroyOnHidden
       maskClosable={false}
     >
       <Form<PositionFormValues>
-        form={form}
         name="position"
         layout="vertical"
         preserve={false}

@@ -65,7 +65,7 @@ export function PositionsSection({ activity }: { activity: ActivityDetail }) {
           <Link to={`${base}/signups?shift=${s.id}`}>{t.signups}</Link>
           <Link to={`${base}/attendance?shift=${s.id}`}>{t.attendance}</Link>
           <Link to={`${base}/qr?shift=${s.id}`}>
-            <QrcodeOutlined /> {t.qr}
+            <QrcodeOutlined aria-hidden /> {t.qr}
           </Link>
         </Space>
       ),
@@ -77,7 +77,11 @@ export function PositionsSection({ activity }: { activity: ActivityDetail }) {
       title={t.sectionTitle}
       extra={
         editable && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-position">
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setEditing('new')}
+            data-testid="add-position"
+          >
             {t.add}
           </Button>
         )
@@ -102,7 +106,12 @@ export function PositionsSection({ activity }: { activity: ActivityDetail }) {
               extra={
                 editable && (
                   <Space size={4}>
-                    <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(p)}>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<EditOutlined aria-hidden />}
+                      onClick={() => setEditing(p)}
+                    >
                       {t.edit}
                     </Button>
                     <Popconfirm
@@ -117,7 +126,7 @@ export function PositionsSection({ activity }: { activity: ActivityDetail }) {
                         size="small"
                         type="text"
                         danger
-                        icon={<DeleteOutlined />}
+                        icon={<DeleteOutlined aria-hidden />}
                         loading={remove.isPending && remove.variables === p.id}
                       >
                         {t.delete}

@@ -68,7 +68,12 @@ function QrScreen({ activity }: { activity: ActivityDetail }) {
             width={380}
           />
           <div style={{ flex: 1 }} />
-          <Button icon={<FullscreenOutlined />} disabled={!shift} onClick={toggle} data-testid="fullscreen">
+          <Button
+            icon={<FullscreenOutlined aria-hidden />}
+            disabled={!shift}
+            onClick={toggle}
+            data-testid="fullscreen"
+          >
             {t.fullscreen}
           </Button>
         </Flex>
@@ -110,7 +115,7 @@ function QrScreen({ activity }: { activity: ActivityDetail }) {
           </Typography.Text>
           {fullscreen && (
             <Button
-              icon={<FullscreenExitOutlined />}
+              icon={<FullscreenExitOutlined aria-hidden />}
               onClick={toggle}
               style={{ position: 'fixed', top: 16, right: 16 }}
             >

@@ -113,7 +113,7 @@ function Records({ activity }: { activity: ActivityDetail }) {
               </Typography.Text>
               <Button
                 type="primary"
-                icon={<CheckOutlined />}
+                icon={<CheckOutlined aria-hidden />}
                 disabled={!selected.length}
                 loading={confirm.isPending && (busy?.length ?? 0) > 1}
                 onClick={() => confirm.mutate(selected.map((id) => ({ id })))}

@@ -64,7 +64,7 @@ export function RecruitSection({ orgId, known }: Props) {
               <Input maxLength={32} autoComplete="off" style={{ fontFamily: 'monospace' }} />
             </Form.Item>
             <Button
-              icon={<ReloadOutlined />}
+              icon={<ReloadOutlined aria-hidden />}
               onClick={() => form.setFieldsValue({ inviteCode: randomInviteCode() })}
             >
               {f.generate}

@@ -98,7 +98,7 @@ export function ShiftsEditor({ activity }: { activity: ActivityDetail }) {
                 <Button
                   type="text"
                   danger
-                  icon={<DeleteOutlined />}
+                  icon={<DeleteOutlined aria-hidden />}
                   aria-label={`${t.removeShift} ${i + 1}`}
                   title={taken ? t.removeTakenWarning : t.removeShift}
                   disabled={fields.length <= 1}
@@ -110,7 +110,7 @@ export function ShiftsEditor({ activity }: { activity: ActivityDetail }) {
           <Form.ErrorList errors={errors} />
           <Button
             type="dashed"
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             onClick={() => {
               const list = (form.getFieldValue('shifts') as ShiftFormValue[] | undefined) ?? [];
               const last = list[list.length - 1];

@@ -108,7 +108,7 @@ function Signups({ activity }: { activity: ActivityDetail }) {
               <Space wrap>
                 <Button
                   type="primary"
-                  icon={<CheckOutlined />}
+                  icon={<CheckOutlined aria-hidden />}
                   disabled={!selected.length}
                   loading={accept.isPending}
                   onClick={() => accept.mutate(selected)}
@@ -118,7 +118,7 @@ function Signups({ activity }: { activity: ActivityDetail }) {
                 </Button>
                 <Button
                   danger
-                  icon={<CloseOutlined />}
+                  icon={<CloseOutlined aria-hidden />}
                   disabled={!selected.length}
                   onClick={() => setRejecting(selected)}
                   data-testid="bulk-reject"

@@ -40,7 +40,7 @@ export function DocumentViewer({
             style={{ width: '100%', height: '60vh', border: '1px solid #f0f0f0' }}
           />
           <Typography.Link href={url} target="_blank" rel="noopener">
-            <FilePdfOutlined /> PDF
+            <FilePdfOutlined aria-hidden /> PDF
           </Typography.Link>
         </Flex>
       ) : doc ? (

@@ -64,7 +64,13 @@ export function QueueCard({ row }: { row: QueueRow }) {
               <Button
                 key={d.id}
                 size="small"
-                icon={d.mimeType === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />}
+                icon={
+                  d.mimeType === 'application/pdf' ? (
+                    <FilePdfOutlined aria-hidden />
+                  ) : (
+                    <FileImageOutlined aria-hidden />
+                  )
+                }
                 onClick={() => setViewing(i)}
                 title={fmt(t.submittedAt, { time: formatTime(d.uploadedAt) })}
                 data-testid="open-document"

@@ -41,7 +41,7 @@ export function RevealField({
           <Typography.Text code>{masked}</Typography.Text>
           <Button
             size="small"
-            icon={<EyeOutlined />}
+            icon={<EyeOutlined aria-hidden />}
             onClick={() => setAsking(true)}
             data-testid={`reveal-${field}`}
           >
