@@ -11,6 +11,12 @@ export const manifest: FeatureManifest = {
   name: 'todo',
   console: <Route path="todo" element={only(TEAM_ADMINS, <TodoPage />)} />,
   nav: [
-    { order: 5, path: '/todo', icon: <CheckSquareOutlined />, label: (t) => t.menuTodo, roles: TEAM_ADMINS },
+    {
+      order: 5,
+      path: '/todo',
+      icon: <CheckSquareOutlined aria-hidden />,
+      label: (t) => t.menuTodo,
+      roles: TEAM_ADMINS,
+    },
   ],
 };
