@@ -117,7 +117,11 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       await org.locator('#import-reason').fill('2026 年 10 月长者探访纸质台账补录');
       await screenshot(org, 'r-01-hours-import');
       await org.locator('.ant-upload input[type=file]').setInputFiles(await hoursFile(roster));
-      await org.getByTestId('import-status').filter({ hasText: '已完成' }).waitFor();
+      await org
+        .getByTestId('import-job')
+        .getByTestId('import-status')
+        .filter({ hasText: '已完成' })
+        .waitFor();
       await org.getByText('等待另一位管理员审核').waitFor();
       await screenshot(org, 'r-02-hours-import-done');
       const jobId = new URL(org.url()).searchParams.get('job');

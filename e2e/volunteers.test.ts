@@ -390,7 +390,11 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await page.getByTestId('download-template').waitFor();
       await both(page, 'v-42-imports');
       await page.locator('.ant-upload input[type=file]').setInputFiles(await badVolunteerFile());
-      await page.getByTestId('import-status').filter({ hasText: '有错误' }).waitFor();
+      await page
+        .getByTestId('import-job')
+        .getByTestId('import-status')
+        .filter({ hasText: '有错误' })
+        .waitFor();
       await page.getByTestId('import-errors').locator('.ant-table-row').first().waitFor();
       await both(page, 'v-43-import-errors');
       await page.getByRole('button', { name: '上传另一个文件' }).click();
@@ -405,7 +409,11 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
           .map((x) => x.volunteerNo);
       });
       await page.locator('.ant-upload input[type=file]').setInputFiles(await memberFile(numbers));
-      await page.getByTestId('import-status').filter({ hasText: '已完成' }).waitFor();
+      await page
+        .getByTestId('import-job')
+        .getByTestId('import-status')
+        .filter({ hasText: '已完成' })
+        .waitFor();
       await both(page, 'v-44-import-done');
 
       await page.goto(server.url + '/my-organizations/new');
