@@ -151,7 +151,8 @@ export const importHoursBench: Scenario = {
         await handle.execInTransaction(`CREATE SCHEMA raw;
           CREATE TABLE raw.service_records (LIKE public.service_records INCLUDING ALL);
           CREATE TABLE raw.volunteer_totals (LIKE public.volunteer_totals INCLUDING ALL);
-          CREATE TABLE raw.volunteer_year_totals (LIKE public.volunteer_year_totals INCLUDING ALL);`);
+          CREATE TABLE raw.volunteer_year_totals (LIKE public.volunteer_year_totals INCLUDING ALL);
+          CREATE TABLE raw.record_events (LIKE public.record_events INCLUDING ALL);`);
         const rawUrl = new URL(url);
         rawUrl.searchParams.set('options', '-c search_path=raw,public');
         const raw = await openPostgres(rawUrl.href, { max: 1 });
