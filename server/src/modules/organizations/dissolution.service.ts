@@ -40,7 +40,7 @@ async function checkSuccessor(ctx: Ctx, id: string, successorId: string) {
     throw await refuse(ctx, id, s.region_code, 'successor_out_of_scope', 'OUT_OF_SCOPE');
   if (s.status !== 'approved') throw new DomainError('SUCCESSOR_NOT_ACTIVE');
   // A sub-team would hand issuing back into the dissolved tree once it, too, walked up to its parent.
-  if ((await repo.findSubtree(ctx.db, id)).some((o) => o.id === successorId))
+  if ((await repo.findSubtree(ctx.db, [id])).some((o) => o.id === successorId))
     throw new DomainError('SUCCESSOR_SUBTEAM');
   return s;
 }

@@ -214,16 +214,16 @@ export function listForExport(db: Database, f: OrganizationFilter, limit: number
 }
 
 /**
- * An organization and every sub-team below it. Parents are fixed at registration and must exist then, so
- * the tree has no cycles; the depth bound only guards against a row edited by hand.
+ * Organizations and every sub-team below them (depth 0: the roots given). Parents are fixed at registration
+ * and must exist then, so the tree has no cycles; the depth bound only guards against a row edited by hand.
  */
-export function findSubtree(db: Database, rootId: string) {
+export function findSubtree(db: Database, rootIds: readonly string[]) {
   return db
     .withRecursive('tree(id, parent_id, depth)', (qb) =>
       qb
         .selectFrom('organizations')
         .select(['id', 'parent_id', sql<number>`0`.as('depth')])
-        .where('id', '=', rootId)
+        .where('id', 'in', rootIds)
         .unionAll(
           qb
             .selectFrom('organizations as c')

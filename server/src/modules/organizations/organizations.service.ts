@@ -246,9 +246,15 @@ export async function getOrganizationSummary(ctx: Ctx, id: string) {
   };
 }
 
+/** The ids of organizations and of every team under them (decisions about a team go up to its parents). */
+export async function withTeams(ctx: Pick<Ctx, 'db'>, orgIds: readonly string[]): Promise<string[]> {
+  if (!orgIds.length) return [];
+  return [...new Set((await repo.findSubtree(ctx.db, orgIds)).map((o) => o.id))];
+}
+
 /** The organization and its sub-teams, depth first so each node follows its parent. */
 export async function organizationTree(ctx: Ctx, id: string) {
-  const rows = await repo.findSubtree(ctx.db, id);
+  const rows = await repo.findSubtree(ctx.db, [id]);
   if (rows.length === 0) throw new DomainError('NOT_FOUND');
   const children = new Map<string | null, typeof rows>();
   for (const r of rows) {

@@ -238,16 +238,3 @@ export function signupDecisions(db: Database, s: TodoScope, now: Date, limit: nu
     limit,
   );
 }
-
-/** The organizations and every team under them (decisions about a team's people go up to its superiors). */
-export async function withTeams(db: Database, orgIds: string[]): Promise<string[]> {
-  if (!orgIds.length) return [];
-  const r = await sql<{ id: string }>`
-    WITH RECURSIVE t(id) AS (
-      SELECT o.id FROM organizations o WHERE o.id IN (${sql.join(orgIds)})
-      UNION
-      SELECT c.id FROM organizations c JOIN t ON c.parent_id = t.id
-    )
-    SELECT id FROM t`.execute(db);
-  return r.rows.map((x) => x.id);
-}

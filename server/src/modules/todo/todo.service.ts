@@ -2,6 +2,7 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { TODO_ITEMS, type TodoKind, type TodoListView } from '@yiqi/shared/contracts/todo';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { chinaDate } from '../../core/dates.ts';
+import { withTeams } from '../organizations/organizations.service.ts';
 import * as repo from './todo.repository.ts';
 
 /** Kinds only region admins handle (the region's own queues); the rest follow organizations too. */
@@ -18,7 +19,7 @@ export async function todoList(ctx: Ctx): Promise<TodoListView> {
     .filter((g) => g.role === 'region_admin')
     .map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
   const ownOrgs = grants.filter((g) => g.role === 'org_admin' && g.orgId !== null).map((g) => g.orgId!);
-  const scope: repo.TodoScope = { prefixes, orgIds: await repo.withTeams(ctx.db, ownOrgs) };
+  const scope: repo.TodoScope = { prefixes, orgIds: await withTeams(ctx, ownOrgs) };
   const today = chinaDate(ctx.clock());
   const n = TODO_ITEMS;
 
