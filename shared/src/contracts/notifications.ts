@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = [
   'signup_promoted',
   'signup_accepted',
   'signup_rejected',
+  'membership_approved',
+  'membership_rejected',
+  'hours_confirmed',
 ] as const;
 
 export const NotificationRow = z.object({

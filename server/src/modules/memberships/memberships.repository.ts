@@ -44,6 +44,7 @@ export function findMembership(db: Database, id: string) {
       'm.status',
       'o.status as org_status',
       'o.region_code',
+      'o.name as org_name',
       'v.user_id',
     ])
     .where('m.id', '=', id)

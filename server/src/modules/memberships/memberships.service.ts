@@ -8,6 +8,7 @@ import * as repo from './memberships.repository.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 import { iso } from '../../core/dates.ts';
+import { notify } from '../notifications/notifications.service.ts';
 
 type Membership = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
 
@@ -70,6 +71,7 @@ async function move(
   from: readonly MembershipStatus[],
   to: MembershipStatus,
   action: string,
+  also?: (tx: Ctx) => Promise<void>,
 ) {
   if (!from.includes(m.status)) throw new DomainError('MEMBERSHIP_STATE');
   const actor = actorOf(ctx);
@@ -84,6 +86,7 @@ async function move(
       regionCode: m.region_code,
       details: { orgId: m.org_id, volunteerId: m.volunteer_id, from: m.status, to },
     });
+    if (also) await also(tx);
   });
   return { id: m.id, status: to };
 }
@@ -115,7 +118,18 @@ export async function decideApplication(
     regionCode: m.region_code,
   });
   if (decision === 'approve') assertActiveOrg(m.org_status);
-  return move(ctx, m, ['applied'], decision === 'approve' ? 'active' : 'rejected', 'membership.decide');
+  // The applicant learns the outcome in their inbox, in the same transaction as the decision.
+  return move(
+    ctx,
+    m,
+    ['applied'],
+    decision === 'approve' ? 'active' : 'rejected',
+    'membership.decide',
+    (tx) =>
+      notify(tx.db, [m.user_id], decision === 'approve' ? 'membership_approved' : 'membership_rejected', {
+        orgName: m.org_name,
+      }),
+  );
 }
 
 export async function acceptInvitation(ctx: Ctx, membershipId: string) {

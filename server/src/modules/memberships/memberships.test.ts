@@ -71,6 +71,10 @@ describe('applying', () => {
     const ok = await decide(adminA, teamA, id, 'approve');
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'active');
+    // The applicant hears about it in their inbox, naming the team.
+    const inbox = (await get(volCookie, '/api/me/notifications')).json();
+    assert.equal(inbox.items[0].kind, 'membership_approved');
+    assert.match(inbox.items[0].body, /南山A队/);
     assert.equal((await decide(adminA, teamA, id, 'reject')).json().error.code, 'MEMBERSHIP_STATE');
     assert.equal((await join(volCookie, teamA)).json().error.code, 'MEMBERSHIP_EXISTS');
     const left = await post(volCookie, `/api/me/memberships/${id}/leave`);
@@ -104,6 +108,11 @@ describe('applying', () => {
   test('a rejected application can be followed by a new one; withdrawing leaves history', async () => {
     const id = (await join(otherCookie, teamA)).json().id;
     assert.equal((await decide(adminA, teamA, id, 'reject')).json().status, 'rejected');
+    const inbox = (await get(otherCookie, '/api/me/notifications')).json();
+    assert.deepEqual(
+      inbox.items.map((n: { kind: string }) => n.kind),
+      ['membership_rejected'],
+    );
     const again = (await join(otherCookie, teamA)).json();
     assert.equal(again.status, 'applied');
     assert.equal((await post(otherCookie, `/api/me/memberships/${again.id}/leave`)).json().status, 'left');

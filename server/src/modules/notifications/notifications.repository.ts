@@ -53,3 +53,26 @@ export async function markRead(db: Database, userId: string, at: Date, id?: stri
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The accounts of volunteers (imported people without an account have none), by volunteer id. */
+export async function accountsOfVolunteers(db: Database, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select(['id', 'user_id'])
+    .where('id', 'in', volunteerIds)
+    .where('user_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.user_id!]));
+}
+
+/** Activity titles by id, for notices that name the activity. */
+export async function activityTitles(db: Database, activityIds: string[]) {
+  if (activityIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('activities')
+    .select(['id', 'title'])
+    .where('id', 'in', activityIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

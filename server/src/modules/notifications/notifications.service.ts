@@ -8,7 +8,19 @@ import { withTransaction } from '../../core/tx.ts';
 import * as repo from './notifications.repository.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
-type Data = { activityId?: string; title?: string; reason?: string; when?: string };
+type Data = {
+  activityId?: string;
+  title?: string;
+  reason?: string;
+  when?: string;
+  orgName?: string;
+  /** hours_confirmed: how many records and minutes were confirmed together. */
+  records?: number;
+  minutes?: number;
+};
+
+/** Hours in the one format every page uses (web/src/lib/format.ts formatHours): always one decimal. */
+const hours = (minutes = 0) => (minutes / 60).toFixed(1);
 
 /**
  * In-app notifications. Only the kind and its parameters are stored; the text is rendered in the reader's
@@ -58,6 +70,37 @@ const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
       'zh-HK': `您報名的「${d.title}」未通過。原因：${d.reason}`,
       en: `Your sign-up for “${d.title}” was not accepted. Reason: ${d.reason}`,
     }),
+  },
+  membership_approved: {
+    title: { 'zh-CN': '入队申请已通过', 'zh-HK': '入隊申請已通過', en: 'Team application approved' },
+    body: (d) => ({
+      'zh-CN': `您已加入“${d.orgName}”，可以报名该组织的活动了。`,
+      'zh-HK': `您已加入「${d.orgName}」，可以報名該組織的活動了。`,
+      en: `You are now a member of “${d.orgName}” and can sign up for its activities.`,
+    }),
+  },
+  membership_rejected: {
+    title: { 'zh-CN': '入队申请未通过', 'zh-HK': '入隊申請未通過', en: 'Team application not approved' },
+    body: (d) => ({
+      'zh-CN': `“${d.orgName}”未通过您的入队申请，您可以申请加入其他组织。`,
+      'zh-HK': `「${d.orgName}」未通過您的入隊申請，您可以申請加入其他組織。`,
+      en: `“${d.orgName}” did not approve your application; you can apply to another team.`,
+    }),
+  },
+  hours_confirmed: {
+    title: { 'zh-CN': '服务时长已确认', 'zh-HK': '服務時數已確認', en: 'Service hours confirmed' },
+    body: (d) =>
+      d.title
+        ? {
+            'zh-CN': `您在“${d.title}”的服务时长已确认：${hours(d.minutes)} 小时，已计入您的累计时长。`,
+            'zh-HK': `您在「${d.title}」的服務時數已確認：${hours(d.minutes)} 小時，已計入您的累計時數。`,
+            en: `Your service hours for “${d.title}” were confirmed: ${hours(d.minutes)} h, added to your total.`,
+          }
+        : {
+            'zh-CN': `您的 ${d.records} 条服务记录已确认，共 ${hours(d.minutes)} 小时，已计入您的累计时长。`,
+            'zh-HK': `您的 ${d.records} 條服務記錄已確認，共 ${hours(d.minutes)} 小時，已計入您的累計時數。`,
+            en: `${d.records} of your service records were confirmed, ${hours(d.minutes)} h in all, added to your total.`,
+          },
   },
 };
 
