@@ -1,39 +1,17 @@
 import { useState } from 'react';
-import { App, Card, Col, Empty, Flex, Pagination, Row, Skeleton, Statistic, Typography } from 'antd';
+import { App, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
-import { getMyRecords, recordKeys, requestCorrection, type MyRecords, type RecordView } from './api.ts';
+import { getMyRecords, recordKeys, requestCorrection, type RecordView } from './api.ts';
 import { CorrectionModal } from './CorrectionModal.tsx';
 import { myRecordMessages } from './my.messages.ts';
 import { MyRecordCard } from './MyRecordCard.tsx';
 import { StarCard } from './StarCard.tsx';
-import { formatHours } from '../../lib/format.ts';
+import { TotalsCard } from './TotalsCard.tsx';
 
 const PAGE_SIZE = 10;
-
-/** Total hours, this year's, activities and records, as four figures. */
-function TotalsCard({ totals }: { totals: MyRecords['totals'] }) {
-  const t = useMessages(myRecordMessages);
-  const items = [
-    { key: 'total', title: t.totalHours, value: formatHours(totals.hours) },
-    { key: 'year', title: t.yearHours, value: formatHours(totals.yearHours) },
-    { key: 'activities', title: t.activities, value: totals.activities },
-    { key: 'records', title: t.records, value: totals.records },
-  ];
-  return (
-    <Card size="small" data-testid="totals">
-      <Row gutter={[8, 8]}>
-        {items.map((i) => (
-          <Col key={i.key} span={12} sm={6}>
-            <Statistic title={i.title} value={i.value} styles={{ content: { fontSize: 22 } }} />
-          </Col>
-        ))}
-      </Row>
-    </Card>
-  );
-}
 
 /** /m/records — my record card: totals, stars by hours, my records with their computation, corrections. */
 export default function MyRecordsPage() {

@@ -5,6 +5,7 @@ export const myRecordMessages = defineMessages(
   {
     title: '我的记录',
     totalHours: '累计时长（小时）',
+    seeRecords: '查看我的服务记录',
     yearHours: '今年（小时）',
     activities: '参加活动',
     records: '服务记录',
@@ -39,6 +40,7 @@ export const myRecordMessages = defineMessages(
   {
     title: '我的記錄',
     totalHours: '累計時長（小時）',
+    seeRecords: '查看我的服務記錄',
     yearHours: '今年（小時）',
     activities: '參加活動',
     records: '服務記錄',
@@ -73,6 +75,7 @@ export const myRecordMessages = defineMessages(
   {
     title: 'My records',
     totalHours: 'Total hours',
+    seeRecords: 'See my service records',
     yearHours: 'This year (h)',
     activities: 'Activities',
     records: 'Records',

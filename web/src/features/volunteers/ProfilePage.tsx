@@ -6,6 +6,7 @@ import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { RegionName } from '../regions/useRegionPath.tsx';
+import { MyHoursCard } from '../records/MyHoursCard.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { formatSlots } from './format.ts';
@@ -39,6 +40,7 @@ export default function ProfilePage() {
       </Typography.Title>
       <ProfileHeader v={v} />
       <SignUpStatus v={v} />
+      <MyHoursCard />
       <Card title={t.basics} size="small">
         <Descriptions
           column={1}
