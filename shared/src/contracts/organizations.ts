@@ -227,3 +227,29 @@ export const DissolvedView = z.object({
   movedCertificates: z.number().int(),
   movedRequests: z.number().int(),
 });
+
+/** 找组织: the public directory of approved organizations, so a resident can find a team to join. */
+export const DirectoryQuery = z.strictObject({
+  /** A region (any level); its whole subtree. */
+  region: RegionCode.optional(),
+  /** Part of the name. */
+  q: text(1, 60).optional(),
+  category: z.enum(SERVICE_CATEGORIES).optional(),
+  orgType: z.enum(ORG_TYPES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+/** No contact or registration detail: what anyone may see of a team before joining. */
+export const DirectoryRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  categories: z.array(z.string()),
+  parentName: z.string().nullable(),
+  activeMembers: z.number().int(),
+  /** Published activities that have not ended. */
+  openActivities: z.number().int(),
+});
+export const DirectoryPage = pageOf(DirectoryRow);

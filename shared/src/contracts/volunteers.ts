@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../categories.ts';
 import { DOCUMENT_TYPES } from '../identity/documents.ts';
 import { MeView, OtpCode } from './auth.ts';
+import { MyMembershipRow } from './memberships.ts';
+import { RecordView, Totals } from './records.ts';
 import {
   base64,
   DateTime,
@@ -287,3 +289,11 @@ export type VolunteerExport = z.infer<typeof VolunteerExport>;
 
 /** Self-registration signs the new volunteer in. */
 export const RegisteredView = z.object({ me: MeView, volunteer: VolunteerView });
+
+/** A volunteer's service as staff see it next to the profile: teams, hour totals, latest records. */
+export const VolunteerService = z.object({
+  teams: z.array(MyMembershipRow),
+  teamsTotal: z.number().int(),
+  totals: Totals,
+  recent: z.array(RecordView),
+});

@@ -200,7 +200,21 @@ export async function myMemberships(
 ) {
   const volunteer = await repo.findActiveVolunteerOfUser(ctx.db, actorOf(ctx).userId);
   if (!volunteer) return { items: [], total: 0, page, pageSize };
-  const { rows, total } = await repo.listMembershipsOfVolunteer(ctx.db, volunteer.id, status, page, pageSize);
+  return membershipsOfVolunteer(ctx, volunteer.id, status, page, pageSize);
+}
+
+/**
+ * One volunteer's memberships, history included, newest first: their own list, and staff's view of a
+ * volunteer in their area (the caller checks that scope).
+ */
+export async function membershipsOfVolunteer(
+  ctx: Ctx,
+  volunteerId: string,
+  status: MembershipStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
+  const { rows, total } = await repo.listMembershipsOfVolunteer(ctx.db, volunteerId, status, page, pageSize);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -12,6 +12,7 @@ import {
   VolunteerListQuery,
   VolunteerPage,
   VolunteerParams,
+  VolunteerService,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
 import { staff as staffAccess } from '../../http/access.ts';
@@ -19,6 +20,7 @@ import { ctxOf } from '../../http/context.ts';
 import * as targets from '../access/targets.ts';
 import * as registration from './registration.service.ts';
 import * as staff from './staff.service.ts';
+import { volunteerService } from './service-summary.service.ts';
 import * as verification from './verification.service.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
@@ -116,6 +118,17 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
     },
     config: { access: regionAdminById },
     handler: (req) => staff.getVolunteer(ctxOf(req), req.params.id),
+  });
+
+  r.get('/api/volunteers/:id/service', {
+    schema: {
+      tags,
+      summary: 'A volunteer’s teams, confirmed hours and latest records, for staff in their area',
+      params: VolunteerParams,
+      response: { 200: VolunteerService },
+    },
+    config: { access: regionAdminById },
+    handler: (req) => volunteerService(ctxOf(req), req.params.id),
   });
 
   r.post('/api/volunteers/:id/reveal', {

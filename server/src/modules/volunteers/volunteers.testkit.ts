@@ -155,6 +155,7 @@ export function volunteerMatrixFixtures(
     'GET /api/volunteers/export.xlsx': scoped('/api/volunteers/export.xlsx'),
     'GET /api/volunteers/verification-queue': scoped('/api/volunteers/verification-queue'),
     'GET /api/volunteers/:id': byId('GET', ''),
+    'GET /api/volunteers/:id/service': byId('GET', '/service'),
     'POST /api/volunteers/:id/reveal': byId('POST', '/reveal', { field: 'phone', reason: '授权矩阵测试' }),
     'POST /api/volunteers/:id/verification': byId('POST', '/verification', { decision: 'approve' }),
     'GET /api/volunteers/:id/documents/:docId': byId(

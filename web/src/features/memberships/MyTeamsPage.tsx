@@ -1,12 +1,14 @@
-import { Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
+import { Card, Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { listMyMemberships, MY_MEMBERSHIPS_KEY, type MembershipStatus } from './api.ts';
 import { JoinBox } from './JoinBox.tsx';
 import { MembershipCard } from './MembershipCard.tsx';
 import { teamMessages } from './messages.ts';
+import { directoryMessages } from './directory.messages.ts';
 
 const FILTERS = ['active', 'applied', 'invited'] as const;
 const PAGE_SIZE = 10;
@@ -14,6 +16,7 @@ const PAGE_SIZE = 10;
 /** /m/teams — my memberships (history included), invitations to answer, and joining by link. */
 export default function MyTeamsPage() {
   const t = useMessages(teamMessages);
+  const d = useMessages(directoryMessages);
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status = (FILTERS as readonly string[]).includes(raw ?? '') ? (raw as MembershipStatus) : undefined;
@@ -71,6 +74,17 @@ export default function MyTeamsPage() {
           )}
         </Flex>
       )}
+      <Link to="/m/organizations" data-testid="find-teams">
+        <Card size="small" hoverable>
+          <Flex align="center" gap={12}>
+            <SearchOutlined aria-hidden style={{ fontSize: 20, color: '#d4380d' }} />
+            <Flex vertical>
+              <Typography.Text strong>{d.findTeams}</Typography.Text>
+              <Typography.Text type="secondary">{d.findTeamsHint}</Typography.Text>
+            </Flex>
+          </Flex>
+        </Card>
+      </Link>
       <JoinBox />
     </Flex>
   );

@@ -6,6 +6,7 @@ import type {
   MembershipStatus,
   MyMembershipRow as MyRowSchema,
 } from '@yiqi/shared/contracts/memberships';
+import type { DirectoryRow as DirectoryRowSchema } from '@yiqi/shared/contracts/organizations';
 import { api, type Page } from '../../lib/api.ts';
 
 export type MemberRow = z.infer<typeof MemberRowSchema>;
@@ -70,3 +71,15 @@ export function joinLink(orgId: string, name?: string): string {
   const q = name ? `?name=${encodeURIComponent(name)}` : '';
   return `${window.location.origin}/m/join/${orgId}${q}`;
 }
+
+export type DirectoryRow = z.infer<typeof DirectoryRowSchema>;
+export interface DirectoryQuery {
+  q?: string | undefined;
+  region?: string | undefined;
+  category?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+/** 找组织: approved teams anyone may browse (public facts only). */
+export const searchDirectory = (query: DirectoryQuery, signal?: AbortSignal) =>
+  api<Page<DirectoryRow>>('/api/directory/organizations', { query: { ...query }, signal });

@@ -1,15 +1,23 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { SearchOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { TEAM_ADMINS } from '../shell/access.ts';
 import { only, type FeatureManifest } from '../shell/feature.tsx';
 
 const MembersPage = lazy(() => import('./MembersPage.tsx'));
 const MyTeamsPage = lazy(() => import('./MyTeamsPage.tsx'));
 const JoinPage = lazy(() => import('./JoinPage.tsx'));
+const DirectoryPage = lazy(() => import('./DirectoryPage.tsx'));
+const PublicLayout = lazy(() => import('../activities/PublicLayout.tsx'));
 
 export const manifest: FeatureManifest = {
   name: 'memberships',
+  // 找组织: anyone may browse teams; applying asks for a sign-in on the join page.
+  public: (
+    <Route element={<PublicLayout />}>
+      <Route path="/m/organizations" element={<DirectoryPage />} />
+    </Route>
+  ),
   mobile: (
     <>
       <Route path="teams" element={<MyTeamsPage />} />
@@ -33,6 +41,13 @@ export const manifest: FeatureManifest = {
       path: '/m/teams',
       icon: <TeamOutlined aria-hidden />,
       label: (t) => t.tabTeams,
+    },
+    {
+      place: 'more',
+      order: 45,
+      path: '/m/organizations',
+      icon: <SearchOutlined aria-hidden />,
+      label: (t) => t.tabFindTeams,
     },
   ],
 };

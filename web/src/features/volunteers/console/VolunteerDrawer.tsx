@@ -12,8 +12,9 @@ import { VerificationTag } from '../VerificationTag.tsx';
 import { getVolunteer } from './api.ts';
 import { staffMessages } from './messages.ts';
 import { RevealField } from './RevealField.tsx';
+import { ServiceSection } from './ServiceSection.tsx';
 
-/** One volunteer (masked), with audited reveal of the full document or phone number. */
+/** One volunteer (masked), with audited reveal of the full document or phone number, and their service. */
 export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const t = useMessages(staffMessages);
   const v = useMessages(volunteerMessages);
@@ -110,6 +111,7 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
               { key: 'at', label: t.registeredAt, children: formatTime(x.createdAt) },
             ]}
           />
+          <ServiceSection id={x.id} />
         </Flex>
       )}
     </Drawer>

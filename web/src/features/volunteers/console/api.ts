@@ -4,6 +4,7 @@ import type {
   RevealView,
   VERIFICATION_STATUSES,
   VolunteerRow as VolunteerRowSchema,
+  VolunteerService as VolunteerServiceSchema,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
 import { api, type Page } from '../../../lib/api.ts';
@@ -12,6 +13,7 @@ export type VolunteerRow = z.infer<typeof VolunteerRowSchema>;
 export type QueueRow = z.infer<typeof QueueRowSchema>;
 export type Verification = (typeof VERIFICATION_STATUSES)[number];
 export type { VolunteerView };
+export type VolunteerService = z.infer<typeof VolunteerServiceSchema>;
 
 export interface VolunteerFilter {
   region?: string | undefined;
@@ -50,3 +52,7 @@ export const decideVerification = (id: string, decision: 'approve' | 'reject', n
 /** Where the reviewer's browser loads an uploaded document (each read is audited). */
 export const documentUrl = (id: string, docId: string) =>
   `${byId(id)}/documents/${encodeURIComponent(docId)}`;
+
+/** Teams, confirmed hours and latest records of one volunteer in the caller's area. */
+export const getVolunteerService = (id: string, signal?: AbortSignal) =>
+  api<VolunteerService>(`${byId(id)}/service`, { signal });
