@@ -31,7 +31,7 @@ function TeamCard({ o }: { o: DirectoryRow }) {
           {o.regionName}
           {o.parentName ? ` · ${fmt(t.parent, { name: o.parentName })}` : ''}
         </Typography.Text>
-        <CategoryTags codes={o.categories} max={4} />
+        {o.categories.length > 0 && <CategoryTags codes={o.categories} max={4} />}
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Typography.Text type="secondary">
             {fmt(t.members, { n: o.activeMembers })} · {fmt(t.openActivities, { n: o.openActivities })}
