@@ -65,7 +65,8 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
       querystring: VolunteerListQuery,
       response: { 200: VolunteerPage },
     },
-    config: { access: regionAdmin() },
+    // A read-only list: may come from the streaming replica (docs/decisions/0022).
+    config: { access: regionAdmin(), readReplica: true },
     handler: (req) => staff.listVolunteers(ctxOf(req), req.query),
   });
 
@@ -78,7 +79,7 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
       body: VolunteerListQuery,
       response: { 200: VolunteerPage },
     },
-    config: { access: regionAdmin() },
+    config: { access: regionAdmin(), readReplica: true },
     handler: (req) => staff.listVolunteers(ctxOf(req), req.body, true),
   });
 
