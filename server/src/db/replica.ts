@@ -24,6 +24,11 @@ export interface ReadReplica {
   /** Said by the failover when a query found the replica gone: the next second reads from the primary. */
   markDown(): void;
   /**
+   * How many times a query found the replica gone: a request routed to it before the count moved may have
+   * been answered by the primary, so it does not claim the replica's lag.
+   */
+  downCount(): number;
+  /**
    * Why the replica's login is refused (a superuser or the schema's owner, as for DATABASE_URL), or null;
    * throws while it cannot be reached. Until a check has passed, the replica is not read from: one that
    * was down at start is checked when it is first measured.
@@ -110,7 +115,9 @@ export async function openReplica(url: string, primary: OpenDatabase): Promise<R
       login = undefined; // unreachable: ask again next time
       throw e;
     }));
+  let downs = 0;
   const markDown = () => {
+    downs++;
     cached = { at: Date.now(), lag: null };
   };
   const db = new Kysely<DB>({
@@ -119,6 +126,7 @@ export async function openReplica(url: string, primary: OpenDatabase): Promise<R
   return {
     db,
     markDown,
+    downCount: () => downs,
     loginProblem,
     lagMs() {
       // Operational timing (a real second), not the app's clock, which tests move by hand.

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The replica's lag when this request reads from it (sent as x-yiqi-replica-lag-ms). */
     replicaLagMs?: number;
+    /** The replica's down count when this request was routed to it (db/replica.ts downCount). */
+    replicaDowns?: number;
   }
 }
 
@@ -49,10 +51,13 @@ export function installReplicaRouting(app: FastifyInstance): void {
       return;
     req.readDb = replica.db;
     req.replicaLagMs = lag;
+    req.replicaDowns = replica.downCount();
   });
 
   app.addHook('onSend', async (req, reply) => {
-    if (req.replicaLagMs !== undefined) reply.header(REPLICA_LAG_HEADER, String(req.replicaLagMs));
+    // Not when the replica was found gone meanwhile: the reads may have moved to the primary.
+    if (req.replicaLagMs !== undefined && req.replicaDowns === replica.downCount())
+      reply.header(REPLICA_LAG_HEADER, String(req.replicaLagMs));
     // A write that succeeded (a refused one changed nothing): this browser reads from the primary for a while.
     if (
       !READS.has(req.method) &&
