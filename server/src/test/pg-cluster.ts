@@ -4,12 +4,23 @@
  * cluster on 5432. Made for speed, not safety: fsync off, small buffers.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else Debian's PostgreSQL 15 (the shared cluster's version), else the newest one installed. */
+export const PG_BIN = process.env.PG_BIN ?? debianPgBin();
+
+function debianPgBin(): string {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(`${base}/15/bin/initdb`)) return `${base}/15/bin`;
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((v) => existsSync(`${base}/${v}/bin/initdb`))
+    : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? `${base}/${newest}/bin` : `${base}/15/bin`;
+}
 
 /** initdb and the server refuse to run as root: as root, they run as the system's postgres user. */
 function runAs(): { uid: number; gid: number } | undefined {
