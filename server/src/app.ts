@@ -26,6 +26,8 @@ import { jobsOf } from './core/manifest.ts';
 import { MODULES } from './modules.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { installJobs } from './modules/jobs/jobs.runner.ts';
+import { installReplicaRouting } from './http/replica-routing.ts';
+import type { ReadReplica } from './db/replica.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -40,6 +42,8 @@ export interface BuildOptions {
   otpChannel?: OtpChannel;
   /** The jobs this app runs instead of every module's (tests of the job runner). */
   jobs?: JobDefinition<never>[];
+  /** The streaming replica (READ_DATABASE_URL) the opted-in read-only routes may read from. */
+  replica?: ReadReplica;
   /** The built web app to serve instead of web/dist (tests of static serving use a folder of their own). */
   webDist?: string;
 }
@@ -98,6 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     config: opts.config,
     clock: opts.clock ?? (() => new Date()),
     otpChannel: opts.otpChannel ?? otpChannelFor(opts.config, app.log),
+    ...(opts.replica ? { replica: opts.replica } : {}),
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
@@ -111,6 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installSecurityHeaders(app);
   installRequestGuards(app);
   await app.register(cookie);
+  installReplicaRouting(app);
   // The session check and the audit log come from their modules: http/ imports no module.
   const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
   await app.register(rateLimit, {

@@ -4,6 +4,7 @@ import { prepare } from './prepare.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';
+import { openReplica, type ReadReplica } from './db/replica.ts';
 import { startAuditWitness } from './modules/audit/audit.witness.ts';
 
 const started = Date.now();
@@ -28,7 +29,22 @@ if (handle.kind === 'pglite') {
   }
 }
 
-const app = await buildApp({ db: handle.db, config, logger: true });
+// The streaming replica the read-only lists may read from (docs/decisions/0022): the same app login.
+let replica: ReadReplica | undefined;
+if (config.readDatabaseUrl) {
+  replica = await openReplica(config.readDatabaseUrl, handle);
+  const problem = await replica.loginProblem().catch((e: Error) => {
+    // A replica that is down at start is no reason not to start: reads use the primary until it is back.
+    console.warn(`READ_DATABASE_URL is not reachable now (${e.message}); reads use the primary meanwhile`);
+    return null;
+  });
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+}
+
+const app = await buildApp({ db: handle.db, config, logger: true, ...(replica ? { replica } : {}) });
 await app.listen({ port: config.port, host: config.host });
 // The audit chain head, signed, into AUDIT_WITNESS_FILE and the log: at start, periodically and at stop.
 const witness = startAuditWitness(handle.db, config, app.log);
@@ -50,6 +66,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
     await witness.stop();
+    await replica?.close();
     await handle.close();
     process.exit(0);
   });

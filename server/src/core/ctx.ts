@@ -31,6 +31,12 @@ export interface Actor {
 /** What every service call gets: no globals, so tests can swap the database or the clock. */
 export interface Ctx {
   db: Database;
+  /**
+   * Where the read-only lists and dashboards that opted in may read (docs/decisions/0022): the streaming
+   * replica when the request was routed there (http/replica-routing.ts), else absent. Read it through
+   * `readerOf(ctx)`, never directly: that is ctx.db inside a transaction and when there is no replica.
+   */
+  readDb?: Database;
   actor: Actor | null;
   clock: () => Date;
   log: FastifyBaseLogger;
@@ -50,4 +56,14 @@ export interface Ctx {
 export function actorOf(ctx: Ctx): Actor {
   if (!ctx.actor) throw new Error('route without an actor reached a service that needs one');
   return ctx.actor;
+}
+
+/**
+ * The handle for a read that may come from the replica: the replica when this request was routed to it,
+ * ctx.db otherwise, and always ctx.db inside a transaction (a read there must see the transaction's own
+ * writes). Only lists and counts whose staleness of a few seconds is harmless use it; a read that decides
+ * a write, or shows the caller what they just wrote, uses ctx.db.
+ */
+export function readerOf(ctx: Ctx): Database {
+  return ctx.db.isTransaction || !ctx.readDb ? ctx.db : ctx.readDb;
 }

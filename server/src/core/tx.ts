@@ -7,5 +7,5 @@ import type { Ctx } from './ctx.ts';
  */
 export function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, readDb: trx }));
 }

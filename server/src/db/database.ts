@@ -15,6 +15,8 @@ export interface OpenDatabase {
   close(): Promise<void>;
   /** The embedded instance, for tests that clone or dump it. */
   pglite?: PGlite;
+  /** PostgreSQL's connection pool, for a read replica that falls back to it (db/replica.ts). */
+  pool?: pg.Pool;
 }
 
 const INT8 = 20;
@@ -121,12 +123,22 @@ export function isDatabaseUnavailable(e: unknown): boolean {
  * it: every client gets an 'error' listener for its whole life, not only while idle (a checked-out
  * client's unhandled 'error' event would end the process), and pg-pool drops it at release.
  */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenDatabase> {
+export async function openPostgres(
+  url: string,
+  options: { max?: number; readOnly?: boolean; connectTimeoutMs?: number } = {},
+): Promise<OpenDatabase> {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    types,
+    // A replica's pool: every transaction read-only (a standby refuses writes anyway; this says so early).
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+  });
   pool.on('connect', (client) => {
     client.on('error', () => {
       /* the query in flight fails with this error; the pool discards the client on release */
@@ -153,5 +165,6 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     close: () => db.destroy(),
+    pool,
   };
 }

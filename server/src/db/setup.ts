@@ -44,9 +44,14 @@ export async function openConfigured(config: Config): Promise<OpenDatabase> {
 
 /**
  * On PostgreSQL the app logs in as its own role. A superuser or the schema's owner could undo every
- * restriction (triggers, grants), so the server refuses to start as one; returns why, or null.
+ * restriction (triggers, grants), so the server refuses to start as one; returns why, or null. The replica
+ * (READ_DATABASE_URL) is checked the same way: it cannot be written, but a superuser login there could
+ * still read what yiqi_app may not (e.g. other roles' settings) and would hide a wrong deployment.
  */
-export async function appLoginProblem(handle: OpenDatabase): Promise<string | null> {
+export async function appLoginProblem(
+  handle: OpenDatabase,
+  variable: 'DATABASE_URL' | 'READ_DATABASE_URL' = 'DATABASE_URL',
+): Promise<string | null> {
   const r = await sql<{ user: string; superuser: boolean; owner: boolean }>`
     SELECT current_user AS user, rolsuper AS superuser,
            EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'audit_log'
@@ -55,7 +60,7 @@ export async function appLoginProblem(handle: OpenDatabase): Promise<string | nu
   const me = r.rows[0];
   if (!me || (!me.superuser && !me.owner)) return null;
   return (
-    `DATABASE_URL logs in as "${me.user}", ${me.superuser ? 'a superuser' : 'the owner of the schema'}: ` +
+    `${variable} logs in as "${me.user}", ${me.superuser ? 'a superuser' : 'the owner of the schema'}: ` +
     'the server logs in as its own role (yiqi_app, e.g. postgres://yiqi_app@host/db); ' +
     'DATABASE_OWNER_URL is for "npm run migrate"'
   );

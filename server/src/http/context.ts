@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import type { Actor, Ctx } from '../core/ctx.ts';
 import type { OtpChannel } from '../core/otp-channel.ts';
+import type { ReadReplica } from '../db/replica.ts';
 
 export interface AppDeps {
   db: Database;
@@ -11,12 +12,16 @@ export interface AppDeps {
   clock: () => Date;
   /** Where one-time codes are sent (tests inject one that keeps them). */
   otpChannel: OtpChannel;
+  /** The streaming replica (READ_DATABASE_URL) for the routes that opt in (http/replica-routing.ts). */
+  replica?: ReadReplica;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     locale: Locale;
+    /** Set when this request's opted-in reads go to the replica (http/replica-routing.ts). */
+    readDb?: Database;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -27,6 +32,8 @@ export function ctxOf(req: FastifyRequest, db?: Database): Ctx {
   const deps = req.server.deps;
   return {
     db: db ?? deps.db,
+    // A handle given by the caller (a transaction) is where reads go too.
+    ...(!db && req.readDb ? { readDb: req.readDb } : {}),
     actor: req.actor,
     clock: deps.clock,
     log: req.log,

@@ -9,6 +9,18 @@ export interface Config {
   dataDir: string;
   /** The app's own login on PostgreSQL (yiqi_app): it may append to the audit log but not change it. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL (READ_DATABASE_URL), logging in as the app role too: the read-only
+   * lists and dashboards that opt in read from it while it is within replicaMaxLagMs (docs/decisions/0022).
+   */
+  readDatabaseUrl: string | undefined;
+  /** Replication lag (ms) beyond which those reads go back to the primary (REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
+  /**
+   * After a state-changing request, the same browser reads from the primary for this long (ms), or for the
+   * replica's lag if longer, so it sees what it wrote (READ_YOUR_WRITES_MS).
+   */
+  readYourWritesMs: number;
   /** The schema owner's login, for `npm run migrate` and `npm run audit:purge` (default: databaseUrl). */
   databaseOwnerUrl: string | undefined;
   sessionIdleMinutes: number;
@@ -116,6 +128,13 @@ function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** A replica needs a primary: READ_DATABASE_URL without DATABASE_URL (the embedded database) stops the start. */
+function readDatabaseUrl(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string | undefined {
+  const url = env.READ_DATABASE_URL || undefined;
+  if (url && !databaseUrl) throw new Error('READ_DATABASE_URL needs DATABASE_URL (a PostgreSQL primary)');
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIQI_DATA_DIR ?? 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -131,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     databaseOwnerUrl: env.DATABASE_OWNER_URL || databaseUrl,
+    readDatabaseUrl: readDatabaseUrl(env, databaseUrl),
+    replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 30_000),
+    readYourWritesMs: int(env, 'READ_YOUR_WRITES_MS', 10_000),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5),

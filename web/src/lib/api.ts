@@ -1,6 +1,7 @@
 // Only the table of INTERNAL: the whole ERRORS table would land in every page's first download.
 import { COMMON_ERRORS } from '@yiqi/shared/errors/common';
 import { pickLocale, type Locale } from '@yiqi/shared/i18n';
+import { recordReplicaLag } from './replica-lag.ts';
 
 /** A failed API call: the server's error code and its message, already in the caller's language. */
 export class ApiError extends Error {
@@ -70,6 +71,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const res = await send(withQuery(path, opts.query), init);
   const data = parseJson(await res.text());
   if (!res.ok) throw toApiError(res.status, data);
+  // Lists read from the server's replica say how far behind they are (ReplicaLagNotice shows it).
+  recordReplicaLag(path, res.headers);
   return data as T;
 }
 

@@ -46,7 +46,8 @@ export function registerActivityRoutes(app: FastifyInstance): void {
       querystring: ActivitySearchQuery,
       response: { 200: ActivityPage },
     },
-    config: { access: PUBLIC },
+    // Read-only and public: may come from the streaming replica (docs/decisions/0022).
+    config: { access: PUBLIC, readReplica: true },
     handler: (req) => activities.search(ctxOf(req), req.query),
   });
 
@@ -57,7 +58,7 @@ export function registerActivityRoutes(app: FastifyInstance): void {
       params: ActivityParams,
       response: { 200: ActivityDetail },
     },
-    config: { access: { kind: 'public', identify: true } },
+    config: { access: { kind: 'public', identify: true }, readReplica: true },
     handler: (req) => activities.publicDetail(ctxOf(req), req.params.id),
   });
 

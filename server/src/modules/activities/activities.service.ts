@@ -9,7 +9,7 @@ import {
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Updateable } from 'kysely';
 import type { ActivitiesTable } from '../../db/schema.activities.ts';
-import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { actorOf, readerOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { encrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -301,10 +301,12 @@ function contactWindowSignup(
   );
 }
 
-async function detail(ctx: Ctx, a: Activity, manage: boolean) {
+/** `db`: where the activity's positions and places are read (the replica for the public detail). */
+async function detail(ctx: Ctx, a: Activity, manage: boolean, db = ctx.db) {
   const [positions, designated, mine] = await Promise.all([
-    repo.positionsOf(ctx.db, a.id),
-    repo.namesOfOrgs(ctx.db, a.designated_orgs),
+    repo.positionsOf(db, a.id),
+    repo.namesOfOrgs(db, a.designated_orgs),
+    // The caller's own sign-ups from the primary: what they just did shows at once.
     ctx.actor ? repo.openSignupsOfUser(ctx.db, a.id, ctx.actor.userId) : Promise.resolve([]),
   ]);
   const now = ctx.clock();
@@ -325,29 +327,37 @@ async function detail(ctx: Ctx, a: Activity, manage: boolean) {
   );
 }
 
-/** Public detail: drafts exist only for those who manage them. */
+/**
+ * Public detail: drafts exist only for those who manage them. The activity and its places may come from
+ * the replica (docs/decisions/0022): a count of places a few seconds old is what a busy page shows anyway,
+ * and signing up decides on the primary under the shift's lock.
+ */
 export async function publicDetail(ctx: Ctx, id: string) {
-  const a = await loadActivity(ctx, id);
+  const db = readerOf(ctx);
+  const a = await repo.findActivity(db, id);
+  if (!a) throw new DomainError('NOT_FOUND');
   if (a.status === 'draft' && !manages(ctx, a)) throw new DomainError('NOT_FOUND');
-  return detail(ctx, a, false);
+  return detail(ctx, a, false, db);
 }
 
 export async function manageDetail(ctx: Ctx, id: string) {
   return detail(ctx, await loadActivity(ctx, id), true);
 }
 
+/** The public search; it may read from the replica (docs/decisions/0022). */
 export async function search(ctx: Ctx, q: z.infer<typeof ActivitySearchQuery>) {
   const now = ctx.clock();
+  const db = readerOf(ctx);
   let regionPrefixText: string | undefined;
   if (q.regionCode) {
-    const region = await findRegion(ctx.db, q.regionCode);
+    const region = await findRegion(db, q.regionCode);
     if (!region) throw new DomainError('REGION_NOT_FOUND');
     regionPrefixText = regionPrefix(region.code, region.level as RegionLevel);
   }
   // Dates are days in China: "to 2026-12-01" includes that whole day.
   const day = (d: string, plus = 0) => new Date(new Date(`${d}T00:00:00+08:00`).getTime() + plus * 86400000);
   const { rows, total } = await repo.searchPublished(
-    ctx.db,
+    db,
     {
       ...(regionPrefixText ? { regionPrefix: regionPrefixText } : {}),
       ...(q.category ? { category: q.category } : {}),

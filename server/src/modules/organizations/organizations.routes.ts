@@ -66,7 +66,8 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       querystring: OrganizationListQuery,
       response: { 200: OrganizationPage },
     },
-    config: { access: REGION_LIST },
+    // A read-only list: may come from the streaming replica (docs/decisions/0022).
+    config: { access: REGION_LIST, readReplica: true },
     handler: (req) => {
       const { page, pageSize, ...filter } = req.query;
       return orgs.listOrganizations(ctxOf(req), filter, page, pageSize);

@@ -11,7 +11,7 @@ import {
   type RegisterOrganizationBody,
   type UnitContactsBody,
 } from '@yiqi/shared/contracts/organizations';
-import { actorOf, type Actor, type Ctx } from '../../core/ctx.ts';
+import { actorOf, readerOf, type Actor, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { decrypt, encrypt } from '../../lib/crypto.ts';
 import { grantOrgAdminOnApproval } from '../roles/roles.service.ts';
@@ -338,8 +338,10 @@ function toRow(r: ListRow): OrganizationRow {
   };
 }
 
+/** The scoped list; its page may come from the streaming replica (docs/decisions/0022). */
 export async function listOrganizations(ctx: Ctx, f: ListFilter, page: number, pageSize: number) {
-  const { rows, total } = await repo.listOrganizations(ctx.db, await scopeFilter(ctx, f), page, pageSize);
+  const filter = await scopeFilter(ctx, f);
+  const { rows, total } = await repo.listOrganizations(readerOf(ctx), filter, page, pageSize);
   return { items: rows.map(toRow), total, page, pageSize };
 }
 

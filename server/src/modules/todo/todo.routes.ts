@@ -19,7 +19,8 @@ export function registerTodoRoutes(app: FastifyInstance): void {
         'waiting for a second admin, across the caller’s scopes, with counts and the first items',
       response: { 200: TodoList },
     },
-    config: { access: staff(['region_admin', 'org_admin']) },
+    // Counts and first items: may come from the streaming replica (docs/decisions/0022).
+    config: { access: staff(['region_admin', 'org_admin']), readReplica: true },
     handler: (req) => todo.todoList(ctxOf(req)),
   });
 }

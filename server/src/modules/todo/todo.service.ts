@@ -1,6 +1,6 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { TODO_ITEMS, type TodoKind, type TodoListView } from '@yiqi/shared/contracts/todo';
-import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { actorOf, readerOf, type Ctx } from '../../core/ctx.ts';
 import { chinaDate } from '../../core/dates.ts';
 import { withTeams } from '../organizations/organizations.service.ts';
 import * as repo from './todo.repository.ts';
@@ -22,16 +22,19 @@ export async function todoList(ctx: Ctx): Promise<TodoListView> {
   const scope: repo.TodoScope = { prefixes, orgIds: await withTeams(ctx, ownOrgs) };
   const today = chinaDate(ctx.clock());
   const n = TODO_ITEMS;
+  // Counts may come from the streaming replica (docs/decisions/0022); an admin who just decided something
+  // reads from the primary for a while (http/replica-routing.ts), so what they did is gone from the list.
+  const db = readerOf(ctx);
 
   const kinds: [TodoKind, () => Promise<{ rows: repo.TodoRow[]; total: number }>][] = [
-    ['overdueRecords', () => repo.overdueRecords(ctx.db, scope, today, n)],
-    ['organizationReviews', () => repo.organizationReviews(ctx.db, prefixes, n)],
-    ['verifications', () => repo.verifications(ctx.db, prefixes, n)],
-    ['certificates', () => repo.certificateRequests(ctx.db, scope, n)],
-    ['recordDecisions', () => repo.recordDecisions(ctx.db, scope, n)],
-    ['importBatches', () => repo.importBatches(ctx.db, scope, n)],
-    ['membershipApplications', () => repo.membershipApplications(ctx.db, scope, n)],
-    ['signupDecisions', () => repo.signupDecisions(ctx.db, scope, ctx.clock(), n)],
+    ['overdueRecords', () => repo.overdueRecords(db, scope, today, n)],
+    ['organizationReviews', () => repo.organizationReviews(db, prefixes, n)],
+    ['verifications', () => repo.verifications(db, prefixes, n)],
+    ['certificates', () => repo.certificateRequests(db, scope, n)],
+    ['recordDecisions', () => repo.recordDecisions(db, scope, n)],
+    ['importBatches', () => repo.importBatches(db, scope, n)],
+    ['membershipApplications', () => repo.membershipApplications(db, scope, n)],
+    ['signupDecisions', () => repo.signupDecisions(db, scope, ctx.clock(), n)],
   ];
   const entries = [];
   for (const [kind, load] of kinds) {

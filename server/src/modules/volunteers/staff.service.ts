@@ -8,7 +8,7 @@ import type {
   VolunteerListQuery,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
-import type { Ctx } from '../../core/ctx.ts';
+import { readerOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { phoneIndex } from '../auth/auth.service.ts';
@@ -59,10 +59,13 @@ async function filterOf(
   };
 }
 
-/** The list behind the console's search; `exactNumbers` only for queries that came in a body (POST search). */
+/**
+ * The list behind the console's search; `exactNumbers` only for queries that came in a body (POST search).
+ * The page itself may come from the streaming replica (docs/decisions/0022); the scope does not.
+ */
 export async function listVolunteers(ctx: Ctx, q: z.infer<typeof VolunteerListQuery>, exactNumbers = false) {
   const { rows, total } = await repo.listVolunteers(
-    ctx.db,
+    readerOf(ctx),
     await filterOf(ctx, q, exactNumbers),
     q.page,
     q.pageSize,

@@ -67,7 +67,8 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
       querystring: VolunteerListQuery,
       response: { 200: VolunteerPage },
     },
-    config: { access: regionAdmin() },
+    // A read-only list: may come from the streaming replica (docs/decisions/0022).
+    config: { access: regionAdmin(), readReplica: true },
     handler: (req) => staff.listVolunteers(ctxOf(req), req.query),
   });
 
@@ -80,7 +81,7 @@ export function registerVolunteerStaffRoutes(app: FastifyInstance): void {
       body: VolunteerListQuery,
       response: { 200: VolunteerPage },
     },
-    config: { access: regionAdmin() },
+    config: { access: regionAdmin(), readReplica: true },
     handler: (req) => staff.listVolunteers(ctxOf(req), req.body, true),
   });
 

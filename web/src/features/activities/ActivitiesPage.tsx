@@ -3,6 +3,7 @@ import { Button, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'an
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { FilterPanel } from '../common/FilterPanel.tsx';
+import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { ACTIVITIES_KEY, searchActivities } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
@@ -44,6 +45,7 @@ export default function ActivitiesPage() {
       <FilterPanel active={activeCount(f)}>
         <ActivityFilters f={f} set={set} />
       </FilterPanel>
+      <ReplicaLagNotice path="/api/activities" />
       {q.isError ? (
         <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
       ) : q.isPending ? (

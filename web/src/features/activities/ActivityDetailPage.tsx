@@ -7,8 +7,9 @@ import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { stageOf, useMe } from '../auth/session.ts';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
 import { Loading } from '../shell/Loading.tsx';
-import { activityKey, getActivity } from './api.ts';
+import { activityKey, activityPath, getActivity } from './api.ts';
 import { ActivityFacts } from './ActivityFacts.tsx';
 import { activityMessages } from './messages.ts';
 import { PositionCard } from './PositionCard.tsx';
@@ -51,6 +52,7 @@ export default function ActivityDetailPage() {
   return (
     <Flex vertical gap={12}>
       <BackLink />
+      <ReplicaLagNotice path={activityPath(a.id)} />
       <Flex vertical gap={6}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="activity-title">
           {a.title}

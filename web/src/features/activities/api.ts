@@ -59,8 +59,11 @@ const id = encodeURIComponent;
 export const searchActivities = (q: SearchQuery, signal?: AbortSignal) =>
   api<Page<ActivitySummary>>('/api/activities', { query: { ...q }, signal });
 
+/** The public detail's API path (ReplicaLagNotice is keyed by it). */
+export const activityPath = (activityId: string) => `/api/activities/${id(activityId)}`;
+
 export const getActivity = (activityId: string, signal?: AbortSignal) =>
-  api<ActivityDetail>(`/api/activities/${id(activityId)}`, { signal });
+  api<ActivityDetail>(activityPath(activityId), { signal });
 
 export const signUp = (shiftId: string, inviteCode?: string) =>
   api<SignupResult>(`/api/shifts/${id(shiftId)}/signups`, {

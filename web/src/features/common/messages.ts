@@ -22,6 +22,7 @@ export const commonMessages = defineMessages(
     details: '详情',
     copied: '已复制',
     filters: '筛选',
+    replicaLag: '数据可能延迟约 {n} 秒',
   },
   {
     total: '共 {n} 條',
@@ -43,6 +44,7 @@ export const commonMessages = defineMessages(
     details: '詳情',
     copied: '已複製',
     filters: '篩選',
+    replicaLag: '數據可能延遲約 {n} 秒',
   },
   {
     total: '{n} in all',
@@ -64,5 +66,6 @@ export const commonMessages = defineMessages(
     details: 'Details',
     copied: 'Copied',
     filters: 'Filters',
+    replicaLag: 'The data may be about {n} s behind',
   },
 );

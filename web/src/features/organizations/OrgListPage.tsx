@@ -10,6 +10,7 @@ import { ExportButton } from '../common/ExportButton.tsx';
 import { FilterPanel } from '../common/FilterPanel.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { EXPORT_PATH, listOrganizations, type OrganizationRow, type OrgFilter } from './api.ts';
 import { dissolveMessages } from './dissolve.messages.ts';
@@ -120,6 +121,7 @@ export default function OrgListPage() {
       <FilterPanel active={KEYS.filter((k) => filter[k]).length}>
         <OrgFilters value={filter} onChange={(f) => go(f)} />
       </FilterPanel>
+      <ReplicaLagNotice path="/api/organizations" />
       <Card>
         {q.isError ? (
           <ErrorResult error={q.error} onRetry={() => void q.refetch()} />

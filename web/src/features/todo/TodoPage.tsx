@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { TodoKind } from '@yiqi/shared/contracts/todo';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getTodo, TODO_KEY, type TodoEntryView } from './api.ts';
 import { todoMessages } from './messages.ts';
@@ -34,6 +35,7 @@ export default function TodoPage() {
     <>
       <PageTitle title={t.title} extra={data ? fmt(t.total, { n: data.total }) : undefined} />
       <Typography.Paragraph type="secondary">{t.subtitle}</Typography.Paragraph>
+      <ReplicaLagNotice path="/api/console/todo" />
       {q.isPending ? (
         <Spin aria-busy="true" style={{ display: 'block', margin: '48px auto' }} />
       ) : waiting.length === 0 ? (

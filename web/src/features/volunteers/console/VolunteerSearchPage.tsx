@@ -13,6 +13,7 @@ import { urlSafeFilter } from './url-safe.ts';
 import { FilterPanel } from '../../common/FilterPanel.tsx';
 import { commonMessages } from '../../common/messages.ts';
 import { PageTitle } from '../../common/PageTitle.tsx';
+import { ReplicaLagNotice } from '../../common/ReplicaLagNotice.tsx';
 import { ErrorResult } from '../../shell/ErrorResult.tsx';
 import { volunteerMessages } from '../messages.ts';
 import { VerificationTag } from '../VerificationTag.tsx';
@@ -142,6 +143,7 @@ export default function VolunteerSearchPage() {
       <FilterPanel active={KEYS.filter((k) => filter[k]).length}>
         <VolunteerFilters value={filter} onChange={(f) => go(f)} />
       </FilterPanel>
+      <ReplicaLagNotice path="/api/volunteers/search" />
       <Card>
         {q.isError ? (
           <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
