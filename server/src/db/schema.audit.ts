@@ -33,9 +33,10 @@ export interface AuditChainTable {
   head_hash: string;
   /** Position of the newest link. */
   last_seq: number;
-  /** The sequencer's position: (transaction id, id) of the newest chained row. */
-  last_tx_id: string;
+  /** The row of the newest link. */
   last_audit_id: number;
+  /** xid8 as text: every row of a transaction below it has a link (the sequencer looks from here on). */
+  horizon: string;
   anchor_seq: number;
   anchor_hash: string;
 }

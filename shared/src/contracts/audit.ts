@@ -32,6 +32,6 @@ export const AuditVerifyView = z.object({
   firstBrokenId: z.number().int().nullable(),
   /** The chain position where it first breaks (null when intact, or when only an unchained row is wrong). */
   firstBrokenSeq: z.number().int().nullable(),
-  /** Rows of transactions still open at the check: not chained yet, so not checked. */
+  /** Committed rows not chained yet at the check (committed after its sequencer run): not checked. */
   pending: z.number().int(),
 });

@@ -4,9 +4,11 @@
 -- the head, so every audited write in the province waited on that row until the writer committed.
 -- Now: an insert only stamps the row (id from a sequence, time, its transaction's id) and takes no shared
 -- lock. The chain lives in audit_links (seq, audit_id, prev_hash, hash), written only by audit_sequence():
--- it takes the rows of transactions that have ended (tx_id below the snapshot's xmin, as record_events
--- readers do), in (tx_id, id) order after its position, hashes each with audit_row_hash from the head,
--- appends their links and moves the head, in one transaction that alone waits on the chain row.
+-- it takes every committed row that has no link yet, in (tx_id, id) order, hashes each with audit_row_hash
+-- from the head, appends their links and moves the head, in one transaction that alone waits on the chain
+-- row. Its horizon (every row of a transaction below it is linked: the snapshot's xmin, as record_events
+-- readers use it) only bounds where it looks for unlinked rows, so an open transaction anywhere in the
+-- cluster never delays the chaining of rows already committed; a row committed late is chained late.
 -- audit_log rows stay exactly as written (append-only); the rows chained so far keep their hashes as the
 -- first links (seq = id), so a deployed chain verifies with the same head and old witness lines still hold.
 
@@ -28,10 +30,11 @@ INSERT INTO audit_links (seq, audit_id, prev_hash, hash)
 SELECT id, id, prev_hash, hash FROM audit_log ORDER BY id;
 
 -- 3. The head: last_id/anchor_id were row ids, which equalled chain positions; from now on they are
---    positions (seq). The sequencer's own position is the (tx_id, id) of the last row it chained.
+--    positions (seq). last_audit_id: the row of the head link. horizon: every row of a transaction below
+--    it has a link (rows chained before this migration have no tx_id and are all linked above).
 ALTER TABLE audit_chain RENAME COLUMN last_id TO last_seq;
 ALTER TABLE audit_chain RENAME COLUMN anchor_id TO anchor_seq;
-ALTER TABLE audit_chain ADD COLUMN last_tx_id xid8 NOT NULL DEFAULT '0';
+ALTER TABLE audit_chain ADD COLUMN horizon xid8 NOT NULL DEFAULT '0';
 ALTER TABLE audit_chain ADD COLUMN last_audit_id bigint NOT NULL DEFAULT 0;
 -- (The protect trigger's function still names the old columns until step 8 replaces it.)
 ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_protect;
@@ -69,7 +72,7 @@ CREATE FUNCTION audit_sequence(max_rows integer DEFAULT 5000) RETURNS integer LA
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   c audit_chain;
-  horizon xid8;
+  xmin_now xid8;
   r audit_log;
   h text;
   n integer := 0;
@@ -77,25 +80,23 @@ DECLARE
   ids bigint[] := '{}';
   prevs text[] := '{}';
   hashes text[] := '{}';
-  last_tx xid8;
-  last_row bigint;
 BEGIN
   -- Only sequencers (and the purge) wait here; writers never touch this row.
   SELECT * INTO c FROM audit_chain WHERE id FOR UPDATE;
-  -- A logical restore into a new cluster restarts transaction ids below the position: rows would be
-  -- passed over silently, so stop loudly instead (see the decision record).
-  IF pg_current_xact_id() <= c.last_tx_id THEN
-    RAISE EXCEPTION 'audit sequencer: transaction ids are behind its position % (restored into a new cluster?)',
-      c.last_tx_id USING ERRCODE = '55000';
+  -- A logical restore into a new cluster restarts transaction ids below the horizon: new rows would be
+  -- taken for chained ones and reported as unchained, so stop loudly instead (see the decision record).
+  IF pg_current_xact_id() < c.horizon THEN
+    RAISE EXCEPTION 'audit sequencer: transaction ids are behind its horizon % (restored into a new cluster?)',
+      c.horizon USING ERRCODE = '55000';
   END IF;
-  -- Every transaction below the horizon has ended, and any transaction that has not yet written gets a
-  -- larger id: rows read below it are final and nothing can later appear before them.
-  horizon := pg_snapshot_xmin(pg_current_snapshot());
+  -- Every transaction below this has ended. Taken before the rows are read (the next statement's snapshot
+  -- sees every one of them that committed), so after a complete pass every row below it has a link.
+  xmin_now := pg_snapshot_xmin(pg_current_snapshot());
   h := c.head_hash;
   FOR r IN
-    SELECT * FROM audit_log
-     WHERE tx_id IS NOT NULL AND (tx_id, id) > (c.last_tx_id, c.last_audit_id) AND tx_id < horizon
-     ORDER BY tx_id, id LIMIT max_rows
+    SELECT a.* FROM audit_log a
+     WHERE a.tx_id >= c.horizon AND NOT EXISTS (SELECT 1 FROM audit_links l WHERE l.audit_id = a.id)
+     ORDER BY a.tx_id, a.id LIMIT max_rows
   LOOP
     n := n + 1;
     seqs := seqs || (c.last_seq + n);
@@ -103,14 +104,16 @@ BEGIN
     prevs := prevs || h;
     h := audit_row_hash(h, r);
     hashes := hashes || h;
-    last_tx := r.tx_id;
-    last_row := r.id;
   END LOOP;
-  IF n = 0 THEN RETURN 0; END IF;
-  INSERT INTO audit_links (seq, audit_id, prev_hash, hash)
-  SELECT * FROM unnest(seqs, ids, prevs, hashes);
-  UPDATE audit_chain SET head_hash = h, last_seq = c.last_seq + n, last_tx_id = last_tx, last_audit_id = last_row
-   WHERE id;
+  IF n > 0 THEN
+    INSERT INTO audit_links (seq, audit_id, prev_hash, hash)
+    SELECT * FROM unnest(seqs, ids, prevs, hashes);
+    UPDATE audit_chain SET head_hash = h, last_seq = c.last_seq + n, last_audit_id = ids[n] WHERE id;
+  END IF;
+  -- A full batch may have left rows below the horizon: move it only after a pass that took them all.
+  IF n < max_rows AND xmin_now > c.horizon THEN
+    UPDATE audit_chain SET horizon = xmin_now WHERE id;
+  END IF;
   RETURN n;
 END $$;
 
@@ -128,16 +131,19 @@ CREATE TRIGGER audit_links_protect BEFORE UPDATE OR DELETE ON audit_links
 CREATE TRIGGER audit_links_no_truncate BEFORE TRUNCATE ON audit_links
   FOR EACH STATEMENT EXECUTE FUNCTION audit_links_protect();
 
--- 8. The head moves only forward and only onto the newest link (so it always names a link that exists);
+-- 8. The head moves only forward and only onto the newest link (so it always names a link that exists),
+--    the horizon only forward (moving it past unlinked rows makes verification report them);
 --    the anchor only inside a purge, forward, past deleted links.
 CREATE OR REPLACE FUNCTION audit_chain_protect() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'UPDATE' THEN
     RAISE EXCEPTION 'audit_chain holds exactly one row' USING ERRCODE = '42501';
   END IF;
-  IF (NEW.head_hash, NEW.last_seq, NEW.last_tx_id, NEW.last_audit_id)
-     IS DISTINCT FROM (OLD.head_hash, OLD.last_seq, OLD.last_tx_id, OLD.last_audit_id) THEN
-    IF NEW.last_seq <= OLD.last_seq OR NEW.last_tx_id < OLD.last_tx_id OR NOT EXISTS (
+  IF NEW.horizon < OLD.horizon THEN
+    RAISE EXCEPTION 'the audit sequencer horizon moves only forward' USING ERRCODE = '42501';
+  END IF;
+  IF (NEW.head_hash, NEW.last_seq, NEW.last_audit_id) IS DISTINCT FROM (OLD.head_hash, OLD.last_seq, OLD.last_audit_id) THEN
+    IF NEW.last_seq <= OLD.last_seq OR NOT EXISTS (
          SELECT 1 FROM audit_links
           WHERE seq = NEW.last_seq AND hash = NEW.head_hash AND audit_id = NEW.last_audit_id)
        OR EXISTS (SELECT 1 FROM audit_links WHERE seq > NEW.last_seq) THEN

@@ -53,8 +53,9 @@ export async function sequenceAudit(db: Database, batch = 5000): Promise<number>
  * row or content no longer matches: a changed row or link is reported at that row, a row deleted under its
  * link at that row, a row deleted with its link at the next one. A missing tail shows as a head mismatch
  * (reported at the head's row). A link at or before the anchor means the anchor was moved without a purge:
- * that link is reported. A row that has no link although the sequencer has passed it (it would never be
- * chained) is reported too; rows of transactions still open are only counted (`pending`). The chain alone
+ * that link is reported. A row without a link below the sequencer's horizon (it would never be chained)
+ * is reported too; committed rows the sequencer has not reached yet (committed after it ran) are only
+ * counted (`pending`); rows of transactions still open are invisible and come later. The chain alone
  * cannot see a consistent rewrite or a cut tail with the head moved back; compareWitness (audit.witness.ts) can.
  */
 export async function verifyAuditChain(db: Database) {
@@ -94,7 +95,7 @@ export async function verifyAuditChain(db: Database) {
     ba AS (SELECT seq, audit_id FROM audit_links WHERE seq <= (SELECT anchor_seq FROM c) ORDER BY seq LIMIT 1),
     u AS (
       SELECT a.id, a.tx_id IS NULL
-          OR (a.tx_id, a.id) <= ((SELECT last_tx_id FROM c), (SELECT last_audit_id FROM c)) AS orphan
+          OR a.tx_id < (SELECT horizon FROM c) AS orphan
       FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_links x WHERE x.audit_id = a.id)
     )
     SELECT (SELECT count(*) FROM l)::int AS checked,
