@@ -21,7 +21,7 @@ import { chainRows, intact } from './audit.testkit.ts';
 const apps: TestApp[] = [];
 after(() => Promise.all(apps.map((a) => a.close())));
 async function app(logins = 0) {
-  const t = await startTestApp();
+  const t = await startTestApp({ env: { AUDIT_SEQUENCE_SECONDS: '2' } });
   apps.push(t);
   for (let i = 0; i < logins; i++)
     await t.app.inject({
