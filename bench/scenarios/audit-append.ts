@@ -25,7 +25,7 @@ const CLIENTS = (process.env.BENCH_AUDIT_CLIENTS ?? '8,32').split(',').map((s) =
 const SEQUENCE_EVERY_MS = 2000;
 const APP_ROLE = 'yiqi_app';
 
-const INSERT = `INSERT INTO audit_log (actor_id, actor_name, action, object_type, object_id, result, request_id, source_ip, region_code, details) VALUES (gen_random_uuid(), 'bench', 'bench.append', 'bench', :client_id, 'ok', gen_random_uuid()::text, '127.0.0.1', '440305000000', '{"bench":true}');`;
+const INSERT = `INSERT INTO audit_log (actor_id, actor_name, action, object_type, object_id, result, request_id, source_ip, region_code, details) VALUES (gen_random_uuid(), 'bench', 'bench.append', 'bench', :client_id, 'ok', gen_random_uuid()::text, '127.0.0.1', '440305000000', '{}');`;
 const SCRIPTS = {
   append: `-- one audit row per transaction\n${INSERT}\n`,
   write: `-- an audited write: the client's own row, then its audit row, in one transaction\nBEGIN;\nUPDATE bench_counter SET n = n + 1 WHERE client = :client_id;\n${INSERT}\nCOMMIT;\n`,
