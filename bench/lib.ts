@@ -90,17 +90,32 @@ export interface PageResult {
   warmRequests: number;
 }
 
+/** The same pgbench script on the schema before and after a change (printed by its scenario). */
+export interface BeforeAfterResult {
+  scenario: string;
+  phase: string;
+  clients: number;
+  before: SqlResult;
+  after: SqlResult;
+  /** after.tps / before.tps. */
+  ratio: number;
+  note?: string;
+}
+
 export interface Scenario {
   name: string;
   description: string;
-  /** Rows of the shared tables; PageResult rows are printed by their scenario and only kept in the JSON. */
-  run(options: BenchOptions): Promise<(PhaseResult | JobResult | PageResult)[]>;
+  /**
+   * Rows of the shared tables; PageResult and BeforeAfterResult rows are printed by their scenario and
+   * only kept in the JSON.
+   */
+  run(options: BenchOptions): Promise<(PhaseResult | JobResult | PageResult | BeforeAfterResult)[]>;
 }
 
 // Ctrl-C must not leave a database or a server behind: cleanups also run on SIGINT, newest first (the
 // server stops before its database is dropped). Each runs once, whoever calls it first.
 const cleanups = new Set<() => Promise<void>>();
-function onCleanup(fn: () => Promise<void>): () => Promise<void> {
+export function onCleanup(fn: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | undefined;
   const once = () => (running ??= fn().finally(() => cleanups.delete(once)));
   cleanups.add(once);

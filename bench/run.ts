@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions, JobResult, PhaseResult, Scenario } from './lib.ts';
+import { auditAppend } from './scenarios/audit-append.ts';
 import { importBench } from './scenarios/import-100k.ts';
 import { importHoursBench } from './scenarios/import-hours-100k.ts';
 import { loginMe } from './scenarios/login-me.ts';
@@ -29,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   recordsTotals,
   certificatePdf,
   webVitals,
+  auditAppend,
 ];
 
 const wanted = process.argv[2];

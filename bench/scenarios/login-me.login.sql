@@ -15,7 +15,7 @@ begin;
 update "users" set "failed_logins" = 0, "locked_until" = null where "id" = :id and ("failed_logins" > 0 or "locked_until" is not null);
 -- auth.repository insertSession (the API hashes a random token in JavaScript)
 insert into "sessions" ("token_hash", "user_id", "created_at", "last_seen_at", "expires_at") values (sha256(uuid_send(gen_random_uuid())), :id, now(), now(), now() + interval '12 hours');
--- audit.repository insertAuditRow (audit.service recordAudit); the audit_log_chain trigger locks audit_chain
+-- audit.repository insertAuditRow (audit.service recordAudit); the audit_log_stamp trigger takes no shared lock (0018)
 insert into "audit_log" ("actor_id", "actor_name", "action", "object_type", "object_id", "result", "request_id", "source_ip", "region_code", "details") values (:id, :username, 'auth.login', null, null, 'ok', gen_random_uuid()::text, '127.0.0.1', null, '{}');
 commit;
 

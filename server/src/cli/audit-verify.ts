@@ -6,9 +6,9 @@ import { verifyAuditChain } from '../modules/audit/audit.repository.ts';
 import { compareWitness, witnessHead } from '../modules/audit/audit.witness.ts';
 
 /**
- * `npm run audit:verify [-- --witness [FILE]]`: recomputes the audit hash chain; with --witness also checks
- * every signed head in FILE (default AUDIT_WITNESS_FILE) is still in the chain with the same hash and the
- * chain is not shorter than the last one. Exit 1 on any mismatch; when all is intact the current head is
+ * `npm run audit:verify [-- --witness [FILE]]`: chains the committed rows (the sequencer), then recomputes
+ * the audit hash chain; with --witness also checks every signed head in FILE (default AUDIT_WITNESS_FILE)
+ * is still in the chain with the same hash and the chain is not shorter than the last one. Exit 1 on any mismatch; when all is intact the current head is
  * witnessed in AUDIT_WITNESS_FILE (never after a failure, which would bless the tampered head).
  */
 const config = loadConfig();
@@ -21,10 +21,13 @@ const handle = await openConfigured(config);
 let ok = true;
 try {
   const r = await verifyAuditChain(handle.db);
-  if (r.firstBrokenId === null) console.log(`audit chain intact: ${r.checked} rows checked`);
+  const pending = r.pending ? `; ${r.pending} rows of transactions still open not chained yet` : '';
+  if (r.firstBrokenId === null && r.firstBrokenSeq === null)
+    console.log(`audit chain intact: ${r.checked} rows checked${pending}`);
   else {
     ok = false;
-    console.error(`audit chain BROKEN at row ${r.firstBrokenId} (${r.checked} rows checked)`);
+    const at = r.firstBrokenSeq === null ? 'unchained' : `chain position ${r.firstBrokenSeq}`;
+    console.error(`audit chain BROKEN at row ${r.firstBrokenId ?? '?'} (${at}; ${r.checked} rows checked)`);
   }
   if (witnessFile) {
     if (!existsSync(witnessFile)) {

@@ -51,6 +51,11 @@ export interface Config {
   jobsPollMs: number;
   /** How long a claimed job is reserved for its runner; a run not renewed by then is taken up again. */
   jobsLeaseSeconds: number;
+  /**
+   * How often committed audit rows are linked into the hash chain (job audit.sequence), in seconds; a run
+   * also happens before every verification, witness and purge. 0: only then.
+   */
+  auditSequenceSeconds: number;
   /** How often the server signs the audit chain head into the witness file and log (0: only on stop). */
   auditWitnessMinutes: number;
   /** Append-only file of signed audit chain heads, compared by `npm run audit:verify -- --witness`. */
@@ -169,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
     jobsPollMs: int(env, 'JOBS_POLL_MS', 5000, 0),
     jobsLeaseSeconds: int(env, 'JOBS_LEASE_SECONDS', 300, 10),
+    auditSequenceSeconds: int(env, 'AUDIT_SEQUENCE_SECONDS', 2, 0),
     auditWitnessMinutes: int(env, 'AUDIT_WITNESS_MINUTES', 5, 0),
     auditWitnessFile: resolve(env.AUDIT_WITNESS_FILE || join(dataDir, 'audit-witness.jsonl')),
     otpChannel: env.OTP_CHANNEL ?? 'log',

@@ -39,6 +39,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     OTP_PER_IDENTIFIER_PER_HOUR: '1000',
     // No polling: tests that need jobs run them with `app.jobs.tick()` (or set JOBS_POLL_MS).
     JOBS_POLL_MS: '0',
+    // The audit sequencer's job would add a run to every tick of a new period (tests counting runs);
+    // verify and the audit tests sequence synchronously, and the sequencer's own test turns it on.
+    AUDIT_SEQUENCE_SECONDS: '0',
     ...overrides,
   });
 }

@@ -28,5 +28,10 @@ export const AuditPage = pageOf(AuditRow);
 export const AuditVerifyView = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** The audit row where the chain first breaks (null when intact). */
   firstBrokenId: z.number().int().nullable(),
+  /** The chain position where it first breaks (null when intact, or when only an unchained row is wrong). */
+  firstBrokenSeq: z.number().int().nullable(),
+  /** Committed rows not chained yet at the check (committed after its sequencer run): not checked. */
+  pending: z.number().int(),
 });

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { execAsOwner, onPostgres } from '../../test/database.ts';
 import { auditRows, startTestApp, type TestApp } from '../../test/harness.ts';
 import { verifyAuditChain } from './audit.repository.ts';
+import { chainRows, intact } from './audit.testkit.ts';
 import { compareWitness, witnessHead } from './audit.witness.ts';
 
 /**
@@ -43,15 +44,18 @@ async function asAppRole(t: TestApp, statement: string) {
 
 /** Superuser with every user trigger off: the strongest insider the database can have. */
 const unguarded = (statement: string) =>
-  `ALTER TABLE audit_log DISABLE TRIGGER USER; ALTER TABLE audit_chain DISABLE TRIGGER USER; ${statement};
-   ALTER TABLE audit_log ENABLE TRIGGER USER; ALTER TABLE audit_chain ENABLE TRIGGER USER`;
+  `ALTER TABLE audit_log DISABLE TRIGGER USER; ALTER TABLE audit_links DISABLE TRIGGER USER;
+   ALTER TABLE audit_chain DISABLE TRIGGER USER; ${statement};
+   ALTER TABLE audit_log ENABLE TRIGGER USER; ALTER TABLE audit_links ENABLE TRIGGER USER;
+   ALTER TABLE audit_chain ENABLE TRIGGER USER`;
 
 let n = 0;
 const witnessFile = () => join(dir, `w${++n}.jsonl`);
 
 async function assertIntact(t: TestApp, file?: string) {
-  const rows = await auditRows(t);
-  assert.deepEqual(await verifyAuditChain(t.handle.db), { checked: rows.length, firstBrokenId: null });
+  const rows = await chainRows(t);
+  assert.equal(rows.length, (await auditRows(t)).length, 'every committed row is chained');
+  assert.deepEqual(await verifyAuditChain(t.handle.db), intact(rows.length));
   if (file) assert.equal((await compareWitness(t.handle.db, t.config.appKey, file)).ok, true);
 }
 
@@ -63,11 +67,13 @@ describe('audit chain tampering', () => {
       const t = await appWithRows(4);
       try {
         await assertIntact(t);
-        const last = (await auditRows(t)).at(-1)!;
+        const last = (await chainRows(t)).at(-1)!;
         for (const statement of [
-          `UPDATE audit_chain SET anchor_id = ${last.id}, anchor_hash = '${last.hash}'`,
-          `SELECT set_config('yiqi.audit_purge', 'on', false); UPDATE audit_chain SET anchor_id = ${last.id}`,
-          `UPDATE audit_chain SET head_hash = repeat('0', 64), last_id = 1`,
+          `UPDATE audit_chain SET anchor_seq = ${last.seq}, anchor_hash = '${last.hash}'`,
+          `SELECT set_config('yiqi.audit_purge', 'on', false); UPDATE audit_chain SET anchor_seq = ${last.seq}`,
+          `UPDATE audit_chain SET head_hash = repeat('0', 64), last_seq = 1`,
+          `SELECT set_config('yiqi.audit_purge', 'on', false); DELETE FROM audit_links WHERE seq <= ${last.seq}`,
+          `INSERT INTO audit_links VALUES (${last.seq + 1}, ${last.id}, '${last.hash}', '${last.hash}')`,
         ])
           await assert.rejects(asAppRole(t, statement), (e: { code?: string }) => e.code === '42501');
         await assertIntact(t);
@@ -81,11 +87,11 @@ describe('audit chain tampering', () => {
     const t = await appWithRows(4);
     try {
       await assertIntact(t);
-      const rows = await auditRows(t);
+      const rows = await chainRows(t);
       const last = rows.at(-1)!;
       await execAsOwner(
         t.handle,
-        unguarded(`UPDATE audit_chain SET anchor_id = ${last.id}, anchor_hash = '${last.hash}'`),
+        unguarded(`UPDATE audit_chain SET anchor_seq = ${last.seq}, anchor_hash = '${last.hash}'`),
       );
       assert.equal((await verifyAuditChain(t.handle.db)).firstBrokenId, rows[0]!.id);
     } finally {
@@ -97,18 +103,26 @@ describe('audit chain tampering', () => {
     const t = await appWithRows(6);
     try {
       await assertIntact(t);
-      const rows = await auditRows(t);
+      const rows = await chainRows(t);
       const mid = rows[3]!;
       await execAsOwner(
         t.handle,
-        unguarded(`UPDATE audit_chain SET anchor_id = ${mid.id}, anchor_hash = '${mid.hash}'`),
+        unguarded(`UPDATE audit_chain SET anchor_seq = ${mid.seq}, anchor_hash = '${mid.hash}'`),
       );
       const r = await verifyAuditChain(t.handle.db);
       assert.equal(r.firstBrokenId, rows[0]!.id);
       // The trigger refuses the same move even to the owner outside a purge.
       await assert.rejects(
-        execAsOwner(t.handle, `UPDATE audit_chain SET anchor_id = 0, anchor_hash = repeat('0', 64)`),
+        execAsOwner(t.handle, `UPDATE audit_chain SET anchor_seq = 0, anchor_hash = repeat('0', 64)`),
         /anchor/,
+      );
+      // And the head moves only forward onto the newest link.
+      await assert.rejects(
+        execAsOwner(
+          t.handle,
+          `UPDATE audit_chain SET head_hash = '${rows[2]!.hash}', last_seq = ${rows[2]!.seq}`,
+        ),
+        /head/,
       );
     } finally {
       await t.close();
@@ -121,19 +135,19 @@ describe('audit chain tampering', () => {
     try {
       await witnessHead(t.handle.db, t.config.appKey, file);
       await assertIntact(t, file);
-      const rows = await auditRows(t);
+      const rows = await chainRows(t);
       const from = rows[2]!;
       await execAsOwner(
         t.handle,
         unguarded(`
           UPDATE audit_log SET details = '{"forged":true}' WHERE id = ${from.id};
-          DO $$ DECLARE r audit_log; prev text;
+          DO $$ DECLARE l audit_links; r audit_log; prev text;
           BEGIN
-            SELECT hash INTO prev FROM audit_log WHERE id = ${rows[1]!.id};
-            FOR r IN SELECT * FROM audit_log WHERE id >= ${from.id} ORDER BY id LOOP
-              r.prev_hash := prev;
+            SELECT hash INTO prev FROM audit_links WHERE seq = ${rows[1]!.seq};
+            FOR l IN SELECT * FROM audit_links WHERE seq >= ${from.seq} ORDER BY seq LOOP
+              SELECT * INTO r FROM audit_log WHERE id = l.audit_id;
+              UPDATE audit_links SET prev_hash = prev, hash = audit_row_hash(prev, r) WHERE seq = l.seq;
               prev := audit_row_hash(prev, r);
-              UPDATE audit_log SET prev_hash = r.prev_hash, hash = prev WHERE id = r.id;
             END LOOP;
             UPDATE audit_chain SET head_hash = prev;
           END $$`),
@@ -142,7 +156,7 @@ describe('audit chain tampering', () => {
       assert.equal((await verifyAuditChain(t.handle.db)).firstBrokenId, null);
       const w = await compareWitness(t.handle.db, t.config.appKey, file);
       assert.equal(w.ok, false);
-      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.id, reason: 'hash' });
+      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.seq, reason: 'hash' });
     } finally {
       await t.close();
     }
@@ -154,18 +168,19 @@ describe('audit chain tampering', () => {
     try {
       await witnessHead(t.handle.db, t.config.appKey, file);
       await assertIntact(t, file);
-      const rows = await auditRows(t);
+      const rows = await chainRows(t);
       const keep = rows[3]!;
       await execAsOwner(
         t.handle,
-        unguarded(`DELETE FROM audit_log WHERE id > ${keep.id};
-          UPDATE audit_chain SET head_hash = '${keep.hash}', last_id = ${keep.id}`),
+        unguarded(`DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_links WHERE seq > ${keep.seq});
+          DELETE FROM audit_links WHERE seq > ${keep.seq};
+          UPDATE audit_chain SET head_hash = '${keep.hash}', last_seq = ${keep.seq}, last_audit_id = ${keep.id}`),
       );
       assert.equal((await verifyAuditChain(t.handle.db)).firstBrokenId, null);
       let w = await compareWitness(t.handle.db, t.config.appKey, file);
-      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.id, reason: 'truncated' });
-      // New rows refilling the same ids do not hide it: they hash differently.
-      for (let i = keep.id; i <= rows.at(-1)!.id; i++)
+      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.seq, reason: 'truncated' });
+      // New rows refilling the same positions do not hide it: they hash differently.
+      for (let i = keep.seq; i <= rows.at(-1)!.seq; i++)
         await t.app.inject({
           method: 'POST',
           url: '/api/auth/login',
@@ -173,7 +188,7 @@ describe('audit chain tampering', () => {
         });
       assert.equal((await verifyAuditChain(t.handle.db)).firstBrokenId, null);
       w = await compareWitness(t.handle.db, t.config.appKey, file);
-      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.id, reason: 'hash' });
+      assert.deepEqual(w.problem, { line: 1, id: rows.at(-1)!.seq, reason: 'hash' });
     } finally {
       await t.close();
     }
@@ -197,16 +212,17 @@ describe('audit chain tampering', () => {
       assert.deepEqual(await compareWitness(t.handle.db, t.config.appKey, file), {
         ok: true,
         checked: 2,
-        lastWitnessedId: (await auditRows(t)).at(-1)!.id,
+        lastWitnessedId: (await chainRows(t)).at(-1)!.seq,
         problem: null,
       });
       // A retention purge removes witnessed rows lawfully: only the anchor's own hash can still be checked.
-      const rows = await auditRows(t);
+      const rows = await chainRows(t);
       await execAsOwner(
         t.handle,
         `SELECT set_config('yiqi.audit_purge', 'on', true);
-         DELETE FROM audit_log WHERE id <= ${rows[3]!.id};
-         UPDATE audit_chain SET anchor_id = ${rows[3]!.id}, anchor_hash = '${rows[3]!.hash}'`,
+         DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_links WHERE seq <= ${rows[3]!.seq});
+         DELETE FROM audit_links WHERE seq <= ${rows[3]!.seq};
+         UPDATE audit_chain SET anchor_seq = ${rows[3]!.seq}, anchor_hash = '${rows[3]!.hash}'`,
       );
       await assertIntact(t, file);
       // Someone editing the file to match a rewritten chain would need the application key.

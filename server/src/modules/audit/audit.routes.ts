@@ -35,7 +35,12 @@ export function registerAuditRoutes(app: FastifyInstance): void {
       await recordAudit(ctxOf(req), {
         action: 'audit.verify',
         result: 'ok',
-        details: { checked: result.checked, firstBrokenId: result.firstBrokenId },
+        details: {
+          checked: result.checked,
+          firstBrokenId: result.firstBrokenId,
+          firstBrokenSeq: result.firstBrokenSeq,
+          pending: result.pending,
+        },
       });
       return result;
     },

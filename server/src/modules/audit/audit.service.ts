@@ -1,7 +1,13 @@
 import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import type { Ctx } from '../../core/ctx.ts';
 import { AUDIT_RETENTION_FLOOR_DAYS } from '../../lib/config.ts';
-import { insertAuditRow, listAuditRows, purgeAuditBefore, verifyAuditChain } from './audit.repository.ts';
+import {
+  insertAuditRow,
+  listAuditRows,
+  purgeAuditBefore,
+  sequenceAudit,
+  verifyAuditChain,
+} from './audit.repository.ts';
 
 export interface AuditEvent {
   action: string;
@@ -67,9 +73,18 @@ export async function listAudit(
   };
 }
 
+/** Chains what has committed, then checks the chain (verifyAuditChain). */
 export async function verifyAudit(ctx: Ctx) {
   const r = await verifyAuditChain(ctx.db);
-  return { ok: r.firstBrokenId === null, ...r };
+  return { ok: r.firstBrokenSeq === null && r.firstBrokenId === null, ...r };
+}
+
+/**
+ * The sequencer's run (job audit.sequence): links every row whose transaction has ended into the chain.
+ * Appending never waits for it; until it runs, new rows are "pending" (counted by verify).
+ */
+export async function sequenceAuditChain(ctx: Ctx): Promise<number> {
+  return sequenceAudit(ctx.db);
 }
 
 /** Drops rows past the retention period, never younger than the 180-day floor. */

@@ -4,19 +4,23 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import type { Config } from '../../lib/config.ts';
 import { keyedMac } from '../../lib/crypto.ts';
-import { readChainHead, readRowHashes } from './audit.repository.ts';
+import { readChainHead, readLinkHashes, sequenceAudit } from './audit.repository.ts';
 
 /**
  * The audit chain's head witnessed outside the database. Whoever controls the database (a superuser) can
  * recompute every hash after a change, or cut the newest rows and move the head back, and the chain will
- * still verify on its own. A signed (row id, head hash) appended to a file the database cannot write,
- * and to the server log, pins the history: every witnessed row must keep its hash, and the chain may never
- * again be shorter than the last witness. The signature (HMAC under a sub-key of the application key)
- * means editing the file to match a rewritten chain needs the application key as well.
+ * still verify on its own. A signed (chain position, head hash) appended to a file the database cannot
+ * write, and to the server log, pins the history: every witnessed link must keep its hash, and the chain
+ * may never again be shorter than the last witness. The signature (HMAC under a sub-key of the application
+ * key) means editing the file to match a rewritten chain needs the application key as well.
  */
 export interface WitnessEntry {
   v: 1;
   at: string;
+  /**
+   * The head's chain position (audit_links.seq). Lines written before the sequencer (2026-12) hold a row
+   * id, which was the same number: those rows became the links seq = id, so old lines still check.
+   */
   id: number;
   hash: string;
   mac: string;
@@ -67,8 +71,8 @@ function lastEntry(file: string): WitnessEntry | null {
 }
 
 /**
- * Appends the current head, signed, unless the file already ends with it (a quiet server would otherwise
- * add the same line every few minutes). Returns the entry written, or null.
+ * Chains what has committed, then appends the head, signed, unless the file already ends with it (a quiet
+ * server would otherwise add the same line every few minutes). Returns the entry written, or null.
  */
 export async function witnessHead(
   db: Database,
@@ -76,16 +80,17 @@ export async function witnessHead(
   file: string,
   now: Date = new Date(),
 ): Promise<WitnessEntry | null> {
+  await sequenceAudit(db);
   const head = await readChainHead(db);
   const last = lastEntry(file);
-  if (last && last.id === head.lastId && last.hash === head.headHash) return null;
+  if (last && last.id === head.lastSeq && last.hash === head.headHash) return null;
   const at = now.toISOString();
   const entry: WitnessEntry = {
     v: 1,
     at,
-    id: head.lastId,
+    id: head.lastSeq,
     hash: head.headHash,
-    mac: keyedMac(key, PURPOSE, signedText(at, head.lastId, head.headHash)),
+    mac: keyedMac(key, PURPOSE, signedText(at, head.lastSeq, head.headHash)),
   };
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, JSON.stringify(entry) + '\n', { mode: 0o600 });
@@ -94,7 +99,7 @@ export async function witnessHead(
 
 /**
  * Checks every witnessed head against the chain as it is now; the first problem in file order is reported.
- * Rows below the anchor were removed by a retention purge and cannot be checked (the anchor's own hash can).
+ * Links below the anchor were removed by a retention purge and cannot be checked (the anchor's own hash can).
  */
 export async function compareWitness(db: Database, key: Buffer, file: string) {
   const entries: { line: number; e: WitnessEntry }[] = [];
@@ -113,15 +118,15 @@ export async function compareWitness(db: Database, key: Buffer, file: string) {
       entries.push({ line: i + 1, e });
     });
   const head = await readChainHead(db);
-  const hashes = await readRowHashes(db, [
-    ...new Set(entries.map((x) => x.e.id).filter((id) => id > head.anchorId && id <= head.newestRowId)),
+  const hashes = await readLinkHashes(db, [
+    ...new Set(entries.map((x) => x.e.id).filter((id) => id > head.anchorSeq && id <= head.newestSeq)),
   ]);
   let lastWitnessedId = 0;
   for (const { line, e } of entries) {
     lastWitnessedId = Math.max(lastWitnessedId, e.id);
-    if (e.id > head.newestRowId) note({ line, id: e.id, reason: 'truncated' });
-    else if (e.id === head.anchorId && e.hash !== head.anchorHash) note({ line, id: e.id, reason: 'hash' });
-    else if (e.id > head.anchorId) {
+    if (e.id > head.newestSeq) note({ line, id: e.id, reason: 'truncated' });
+    else if (e.id === head.anchorSeq && e.hash !== head.anchorHash) note({ line, id: e.id, reason: 'hash' });
+    else if (e.id > head.anchorSeq) {
       const now = hashes.get(e.id);
       if (now === undefined) note({ line, id: e.id, reason: 'missing' });
       else if (now !== e.hash) note({ line, id: e.id, reason: 'hash' });
