@@ -260,8 +260,8 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await v.context().grantPermissions(['geolocation'], { origin: server.url });
       await v.context().setGeolocation({ latitude: 22.5171, longitude: 113.9524, accuracy: 20 });
       await v.goto(`${server.url}/m/scan`);
-      await v.getByTestId('scan-token-input').fill(short);
-      await v.getByTestId('scan-token-input').press('Enter');
+      await v.locator('#scan-token').fill(short);
+      await v.locator('#scan-token').press('Enter');
       await v.getByTestId('scan-ready').waitFor();
       await v.getByTestId('check-in').click();
       await v.getByTestId('check-result').filter({ hasText: '签到成功' }).waitFor();
