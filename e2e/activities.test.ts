@@ -261,6 +261,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await v.context().setGeolocation({ latitude: 22.5171, longitude: 113.9524, accuracy: 20 });
       await v.goto(`${server.url}/m/scan`);
       await v.locator('#scan-token').fill(short);
+      await screenshot(v, 'a-15a-scan-short-code-mobile');
       await v.locator('#scan-token').press('Enter');
       await v.getByTestId('scan-ready').waitFor();
       await v.getByTestId('check-in').click();

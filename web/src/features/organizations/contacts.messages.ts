@@ -23,7 +23,8 @@ export const contactsMessages = defineMessages(
   },
   {
     title: '負責人與聯絡方式',
-    intro: '志願服務記錄證明將載明本單位的負責人和聯絡電話；經辦人為出具證明時登入的管理員。',
+    intro:
+      '聯絡人、聯絡電話和經辦人可直接修改（留有記錄）。志願服務記錄證明將載明本單位的負責人和聯絡電話；證明上的經辦人為出具證明時登入的管理員本人。',
     personInCharge: '負責人',
     handlerName: '經辦人',
     handlerHint: '代表本單位辦理登記、數據報送等事務的人員',
@@ -42,7 +43,7 @@ export const contactsMessages = defineMessages(
   {
     title: 'Person in charge and contact',
     intro:
-      'Certificates show the unit’s person in charge and contact phone; the handler printed is the administrator who issues them.',
+      'Contact, phone and handler are edited directly (on record). Certificates show the unit’s person in charge and contact phone; the handler printed is the administrator who issues them, by their own name.',
     personInCharge: 'Person in charge',
     handlerName: 'Handler',
     handlerHint: 'Who handles registration and reporting on the unit’s behalf',
