@@ -236,7 +236,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
     const { id, shiftId, title } = published;
     const v = promoted.page;
     try {
-      // The organizer shows the rotating code for the shift.
+      // The organizer shows the rotating site code (the shift's QR link leads to it).
       await admin.goto(`${server.url}/activities/${id}`);
       await admin.getByTestId('position').getByRole('link', { name: '二维码' }).click();
       await admin.waitForURL(new RegExp(`/activities/${id}/qr\\?shift=${shiftId}$`));
@@ -248,15 +248,21 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await admin.getByText('二维码每 30 秒更换一次，旧码很快失效').waitFor();
       await screenshot(admin, 'a-14-qr');
 
-      // What the code encodes, read in the organizer's session just before the volunteer uses it.
-      const res = await admin.request.get(`${server.url}/api/activities/${id}/shifts/${shiftId}/qr`);
+      // One site code for every position here: the QR and the six digits to type, of the same step.
+      await admin.getByText('本活动所有岗位、班次通用').waitFor();
+      const res = await admin.request.get(`${server.url}/api/activities/${id}/site-code`);
       assert.equal(res.status(), 200);
-      const { token } = (await res.json()) as { token: string };
-      assert.match(token, /^yiqi1\./);
+      assert.match(((await res.json()) as { token: string }).token, /^yiqi2\./);
+      const short = ((await admin.getByTestId('site-short-code').textContent()) ?? '').trim();
+      assert.match(short, /^\d{6}$/);
 
+      // The volunteer types the short code by hand (manual entry) rather than a 90-character token.
       await v.context().grantPermissions(['geolocation'], { origin: server.url });
       await v.context().setGeolocation({ latitude: 22.5171, longitude: 113.9524, accuracy: 20 });
-      await v.goto(`${server.url}/m/scan?t=${encodeURIComponent(token)}`);
+      await v.goto(`${server.url}/m/scan`);
+      await v.locator('#scan-token').fill(short);
+      await screenshot(v, 'a-15a-scan-short-code-mobile');
+      await v.locator('#scan-token').press('Enter');
       await v.getByTestId('scan-ready').waitFor();
       await v.getByTestId('check-in').click();
       await v.getByTestId('check-result').filter({ hasText: '签到成功' }).waitFor();

@@ -102,7 +102,7 @@ export async function captureScripts(
   const capture = openCapture(url, config);
   const checkIn = async () => {
     const actor = await authenticate(capture.ctx, s.capturer.cookie.slice('yiqi_sid='.length));
-    return scanCheckIn({ ...capture.ctx, actor }, token, undefined);
+    return scanCheckIn({ ...capture.ctx, actor }, { token }, undefined);
   };
   const first = await checkIn();
   const firstQs = capture.take();

@@ -35,6 +35,23 @@ export interface OrganizationsTable {
   host_unit_uscc: string | null;
 }
 
+/** Migration 202612061520: change registration (变更登记), reviewed like a registration. */
+export interface OrganizationChangesTable {
+  id: Generated<string>;
+  org_id: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  /** Only the fields asked for (OrgChangeFields); `previous` the values they replace. */
+  changes: ColumnType<Record<string, string | null>, string, string>;
+  previous: ColumnType<Record<string, string | null>, string, string>;
+  note: string | null;
+  requested_by: string;
+  requested_at: GeneratedTimestamp;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+  review_reason: string | null;
+}
+
 export interface OrganizationTables {
   organizations: OrganizationsTable;
+  organization_changes: OrganizationChangesTable;
 }

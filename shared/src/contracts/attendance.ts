@@ -18,10 +18,27 @@ export const DevicePosition = z.strictObject({
   accuracyM: z.number().min(0).max(100000).transform(Math.round),
 });
 
-export const ScanBody = z.strictObject({
-  token: text(1, 200),
-  position: DevicePosition.optional(),
-});
+/**
+ * A scanned code (`token`: a shift's or a site's) or the six-digit short code typed by hand (`code`), with
+ * the activity when the volunteer chose it (else inferred from the shifts they hold now). One of the two.
+ */
+export const ScanBody = z
+  .strictObject({
+    token: text(1, 200).optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six digits')
+      .optional(),
+    activityId: z.uuid().optional(),
+    position: DevicePosition.optional(),
+  })
+  .refine((b) => (b.token === undefined) !== (b.code === undefined), {
+    message: 'token or code, one of the two',
+  });
+
+/** The organizer's screen for a site: the QR's token and the short code to type, of the same step. */
+export const SiteCode = QrToken.extend({ code: z.string() });
 
 export const CheckResult = z.object({
   attendanceId: z.uuid(),

@@ -193,12 +193,16 @@ export const TreeNode = z.object({
 export const TreeView = z.object({ items: z.array(TreeNode) });
 
 /**
- * The unit's person in charge (负责人), handler (经办人) and contact (联系人, 联系电话), edited by its own
- * admins and the region admins above it. Certificates print the person in charge and the contact phone.
+ * The unit's handler (经办人) and contact (联系人, 联系电话), edited directly by its own admins and the
+ * region admins above it (audited). Certificates print the person in charge and the contact phone.
  * Without `contactPhone` the number on record stays (responses only ever show it masked).
  */
 export const UnitContactsBody = z.strictObject({
-  personInCharge: text(1, 50),
+  /**
+   * A registered fact: only filled in here where none is on record (units from before registration asked
+   * for one); a different person in charge is a change registration (OrgChangeBody), reviewed.
+   */
+  personInCharge: text(1, 50).optional(),
   handlerName: text(1, 50),
   contactName: text(1, 50),
   contactPhone: Phone.optional(),
@@ -253,3 +257,56 @@ export const DirectoryRow = z.object({
   openActivities: z.number().int(),
 });
 export const DirectoryPage = pageOf(DirectoryRow);
+/**
+ * Change registration (变更登记): the registered facts a unit may ask to correct. Each goes through the
+ * region admins' review like the registration itself; region, type and parent are fixed (they decide who
+ * reviews and who sees the unit). The USCC only where the type has one; the host unit only for an
+ * unregistered team (checked by the service). Contacts are not here: PUT …/contacts edits them directly.
+ */
+export const ORG_CHANGE_FIELDS = [
+  'name',
+  'personInCharge',
+  'address',
+  'hostUnit',
+  'hostUnitUscc',
+  'uscc',
+] as const;
+export type OrgChangeField = (typeof ORG_CHANGE_FIELDS)[number];
+
+export const OrgChangeBody = z.strictObject({
+  name: text(2, 100).optional(),
+  personInCharge: text(1, 50).optional(),
+  address: text(2, 200).optional(),
+  hostUnit: text(2, 100).optional(),
+  hostUnitUscc: text(0, 32).overwrite(normalizeUscc).optional(),
+  uscc: text(0, 32).overwrite(normalizeUscc).optional(),
+  /** Why, for the reviewer (e.g. 换届 or the new certificate's number). */
+  note: multilineText(0, 500).optional(),
+export type OrgChangeBody = z.input<typeof OrgChangeBody>;
+
+export const ORG_CHANGE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type OrgChangeStatus = (typeof ORG_CHANGE_STATUSES)[number];
+
+const OrgFacts = z.object({
+  name: z.string().nullable().optional(),
+  personInCharge: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  hostUnit: z.string().nullable().optional(),
+  hostUnitUscc: z.string().nullable().optional(),
+  uscc: z.string().nullable().optional(),
+
+/** One change request: what it asks (`changes`) against what the unit had (`previous`), and its outcome. */
+export const OrgChangeView = z.object({
+  orgId: z.uuid(),
+  orgName: z.string(),
+  status: z.enum(ORG_CHANGE_STATUSES),
+  changes: OrgFacts,
+  /** The values replaced: at request time while pending, at approval once applied (the unit's history). */
+  previous: OrgFacts,
+  note: z.string().nullable(),
+  requestedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+export type OrgChangeView = z.infer<typeof OrgChangeView>;
+export const OrgChangePage = pageOf(OrgChangeView);
+export const OrgChangeParams = z.strictObject({ id: z.uuid(), changeId: z.uuid() });

@@ -234,6 +234,38 @@ export const ACTIVITY_ERRORS = {
       en: 'This code was already used; scan the current one',
     },
   },
+  CHECKIN_NO_SHIFT_HERE: {
+    status: 403,
+    text: {
+      'zh-CN': '您在此活动没有被录用的班次，无法签到',
+      'zh-HK': '您在此活動沒有被錄用的班次，無法簽到',
+      en: 'You hold no accepted shift at this activity, so you cannot check in here',
+    },
+  },
+  CHECKIN_NO_OPEN_SHIFT: {
+    status: 409,
+    text: {
+      'zh-CN': '您现在没有可签到的班次（班次开始前 1 小时至结束），请扫描现场二维码或稍后再试',
+      'zh-HK': '您現在沒有可簽到的班次（班次開始前 1 小時至結束），請掃描現場二維碼或稍後再試',
+      en: 'You have no shift open for check-in now (from 1 hour before it starts to its end)',
+    },
+  },
+  CHECKIN_CODE_WRONG: {
+    status: 400,
+    text: {
+      'zh-CN': '签到码不正确或已过期，请核对组织方屏幕上显示的 6 位数字',
+      'zh-HK': '簽到碼不正確或已過期，請核對組織方屏幕上顯示的 6 位數字',
+      en: 'The check-in code is wrong or has expired; check the 6 digits on the organizer’s screen',
+    },
+  },
+  CHECKIN_CODE_LOCKED: {
+    status: 429,
+    text: {
+      'zh-CN': '签到码输错次数过多，请 15 分钟后再试，或直接扫描现场二维码',
+      'zh-HK': '簽到碼輸錯次數過多，請 15 分鐘後再試，或直接掃描現場二維碼',
+      en: 'Too many wrong check-in codes; try again in 15 minutes or scan the QR code on site',
+    },
+  },
   CHECKIN_NOT_SIGNED_UP: {
     status: 403,
     text: {

@@ -179,4 +179,60 @@ export const ORGANIZATION_ERRORS = {
       en: 'You cannot decide on your own application to join; the parent organization or the region administrators must',
     },
   },
+  ORG_CHANGE_EMPTY: {
+    status: 400,
+    text: {
+      'zh-CN': '变更登记未改动任何登记事项',
+      'zh-HK': '變更登記未改動任何登記事項',
+      en: 'The change registration changes none of the registered facts',
+    },
+  },
+  ORG_CHANGE_NOT_OPEN: {
+    status: 409,
+    text: {
+      'zh-CN': '只有已通过审核、未注销的组织可以申请变更登记',
+      'zh-HK': '只有已通過審核、未註銷的組織可以申請變更登記',
+      en: 'Only an approved organization that is not dissolved can register a change',
+    },
+  },
+  ORG_CHANGE_PENDING: {
+    status: 409,
+    text: {
+      'zh-CN': '已有一项变更登记正在审核，请等待审核结果后再提交',
+      'zh-HK': '已有一項變更登記正在審核，請等待審核結果後再提交',
+      en: 'A change registration is already waiting for review; wait for its outcome first',
+    },
+  },
+  ORG_CHANGE_NOT_PENDING: {
+    status: 409,
+    text: {
+      'zh-CN': '该变更登记已审核，不能重复审核',
+      'zh-HK': '該變更登記已審核，不能重複審核',
+      en: 'This change registration has already been reviewed',
+    },
+  },
+  ORG_CHANGE_SELF_REVIEW: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核本人提交或本人所管理组织的变更登记',
+      'zh-HK': '不能審核本人提交或本人所管理組織的變更登記',
+      en: 'You cannot review a change registration you submitted or of an organization you administer',
+    },
+  },
+  HOST_UNIT_NOT_ALLOWED: {
+    status: 400,
+    text: {
+      'zh-CN': '只有未登记的团队填写挂靠单位',
+      'zh-HK': '只有未登記的團隊填寫掛靠單位',
+      en: 'Only an unregistered team has a host unit',
+    },
+  },
+  PERSON_IN_CHARGE_BY_CHANGE: {
+    status: 409,
+    text: {
+      'zh-CN': '负责人属于登记事项，请通过“变更登记”修改，经审核后生效',
+      'zh-HK': '負責人屬於登記事項，請透過「變更登記」修改，經審核後生效',
+      en: 'The person in charge is a registered fact: change it through a change registration, which is reviewed',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

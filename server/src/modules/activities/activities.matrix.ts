@@ -114,6 +114,7 @@ export function activityMatrixFixtures(
       ended: true,
     }),
     'GET /api/activities/:id/shifts/:shiftId/qr': onActivity('GET', '/shifts/:shiftId/qr'),
+    'GET /api/activities/:id/site-code': onActivity('GET', '/site-code'),
     'GET /api/activities/:id/attendance': onActivity('GET', '/attendance'),
     'POST /api/activities/:id/attendance/check-in': onActivity('POST', '/attendance/check-in', {
       payload: () => ({ signupId: NIL }),

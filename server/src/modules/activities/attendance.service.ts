@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { loadActivity } from './activities.service.ts';
 import { iso } from '../../core/dates.ts';
 import * as repo from './attendance.repository.ts';
-import { checkToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
+import { checkToken, isSiteToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
+import * as site from './site-code.service.ts';
 import { findShift, type ShiftRow } from './signups.repository.ts';
 import { volunteerOf } from './signups.service.ts';
 import { CHECKIN_OPENS_BEFORE_MINUTES, QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
@@ -178,16 +179,61 @@ async function checkOut(
   });
 }
 
-export async function scanCheckIn(ctx: Ctx, token: string, position: Position | undefined) {
-  const { shift, step } = await scannedShift(ctx, token);
+/** What a volunteer sent: a scanned code (a shift's or a site's) or a typed short code. */
+export type Scan = { token?: string | undefined; code?: string | undefined; activityId?: string | undefined };
+
+/**
+ * The shift a scan means for this volunteer. A site code (or a typed short code) names the activity and the
+ * shift is the one they hold there now (site-code.service.ts); a shift code names the shift.
+ */
+async function scannedFor(ctx: Ctx, b: Scan, purpose: 'in' | 'out') {
+  if (b.code !== undefined || isSiteToken(b.token ?? '')) {
+    const v = await volunteerOf(ctx);
+    const r = b.code
+      ? await site.shortCodeShift(ctx, v.id, b.code, b.activityId, purpose)
+      : await site.siteTokenShift(ctx, v.id, b.token!, purpose);
+    return { ...r, volunteerId: v.id };
+  }
+  const { shift, step } = await scannedShift(ctx, b.token ?? '');
   const v = await volunteerOf(ctx);
-  return checkIn(ctx, shift, v.id, { method: 'qr', step, position });
+  return { shift, step, volunteerId: v.id };
 }
 
-export async function scanCheckOut(ctx: Ctx, token: string, position: Position | undefined) {
-  const { shift, step } = await scannedShift(ctx, token);
-  const v = await volunteerOf(ctx);
-  return checkOut(ctx, shift, v.id, { method: 'qr', step, position });
+/**
+ * A shift code held up at a site with several positions is scanned by volunteers of the other positions too:
+ * one who holds no place on the code's shift is checked in or out on the shift they hold at the same site
+ * (only on that error path, so the usual scan costs nothing more).
+ */
+async function orOwnShift<T>(
+  ctx: Ctx,
+  s: { shift: ShiftRow; volunteerId: string },
+  purpose: 'in' | 'out',
+  run: (shift: ShiftRow) => Promise<T>,
+): Promise<T> {
+  try {
+    return await run(s.shift);
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'CHECKIN_NOT_SIGNED_UP') throw e;
+    const own = await site
+      .otherShiftAtSite(ctx, s.volunteerId, s.shift.activity_id, purpose)
+      .catch(() => null);
+    if (!own) throw e;
+    return run(own);
+  }
+}
+
+export async function scanCheckIn(ctx: Ctx, b: Scan, position: Position | undefined) {
+  const s = await scannedFor(ctx, b, 'in');
+  return orOwnShift(ctx, s, 'in', (shift) =>
+    checkIn(ctx, shift, s.volunteerId, { method: 'qr', step: s.step, position }),
+  );
+}
+
+export async function scanCheckOut(ctx: Ctx, b: Scan, position: Position | undefined) {
+  const s = await scannedFor(ctx, b, 'out');
+  return orOwnShift(ctx, s, 'out', (shift) =>
+    checkOut(ctx, shift, s.volunteerId, { method: 'qr', step: s.step, position }),
+  );
 }
 
 /** A sign-up of this activity for the organizer's roster actions. */

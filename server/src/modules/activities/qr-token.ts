@@ -69,3 +69,75 @@ export function checkToken(key: Buffer, token: string, activityId: string, nowSt
 export function qrKey(appKey: Buffer): Buffer {
   return createHmac('sha256', appKey).update('yiqi/qr-token/v1').digest();
 }
+
+/**
+ * Site codes (签到码): one code per activity and site for every position and shift there, so whoever holds
+ * a shift at the site checks in to their own shift whichever screen they scanned. An activity has one
+ * place (positions and shifts carry none of their own), so the site is the activity's. The QR carries
+ * `yiqi2.<activity>.<step>.<mac>`; the screen also shows a six-digit short code of the same step for typing
+ * by hand. Both pass within one step of now, like shift codes.
+ */
+const SITE_PREFIX = 'yiqi2';
+
+function siteMac(key: Buffer, activityId: string, step: number): Buffer {
+  return createHmac('sha256', key).update(`${SITE_PREFIX}|${activityId}|${step}`).digest();
+}
+
+export function makeSiteToken(key: Buffer, activityId: string, step: number): string {
+  return `${SITE_PREFIX}.${activityId}.${step}.${siteMac(key, activityId, step).subarray(0, 16).toString('base64url')}`;
+}
+
+/** The six digits for one activity and step (a separate HMAC input, so the code says nothing of the QR). */
+export function shortCode(key: Buffer, activityId: string, step: number): string {
+  const mac = createHmac('sha256', key).update(`${SITE_PREFIX}-code|${activityId}|${step}`).digest();
+  return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+export function isSiteToken(token: string): boolean {
+  const bare = /[?&]t=([^&#]+)/.exec(token)?.[1] ?? token;
+  return bare.trim().startsWith(`${SITE_PREFIX}.`) || bare.trim().startsWith(`${SITE_PREFIX}%2E`);
+}
+
+export type SiteCheck = { ok: true; activityId: string; step: number } | { ok: false; code: TokenCode };
+
+/** Checks a site token: its mac over the activity it names, and its step within one of now. */
+export function checkSiteToken(key: Buffer, token: string, nowStep: number): SiteCheck {
+  const bare = /[?&]t=([^&#]+)/.exec(token)?.[1] ?? token;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(bare);
+  } catch {
+    return { ok: false, code: 'QR_MALFORMED' };
+  }
+  const parts = decoded.trim().split('.');
+  if (parts.length !== 4 || parts[0] !== SITE_PREFIX) return { ok: false, code: 'QR_MALFORMED' };
+  const [, activityId, stepText, m] = parts as [string, string, string, string];
+  if (!UUID.test(activityId) || !/^\d{1,12}$/.test(stepText) || !MAC.test(m))
+    return { ok: false, code: 'QR_MALFORMED' };
+  const step = Number(stepText);
+  const expected = Buffer.from(siteMac(key, activityId, step).subarray(0, 16).toString('base64url'));
+  const given = Buffer.from(m);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, code: 'QR_FORGED' };
+  if (Math.abs(step - nowStep) > 1) return { ok: false, code: 'QR_EXPIRED' };
+  return { ok: true, activityId, step };
+}
+
+/** The step a typed short code belongs to (now, or one either side), or null when it is none of them. */
+export function checkShortCode(
+  key: Buffer,
+  code: string,
+  activityId: string,
+  nowStep: number,
+): number | null {
+  let found: number | null = null;
+  for (const step of [nowStep, nowStep - 1, nowStep + 1]) {
+    // Compare all three in constant time: which one matched says nothing through timing.
+    const ok = timingSafeEqual(
+      Buffer.from(shortCode(key, activityId, step)),
+      Buffer.from(code.padEnd(6).slice(0, 6)),
+    );
+    if (ok && found === null) found = step;
+  }
+  return found;
+}

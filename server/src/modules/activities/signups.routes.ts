@@ -23,6 +23,7 @@ import {
   ReviewBody,
   ReviewParams,
   ScanBody,
+  SiteCode,
   StaffCheckBody,
 } from '@yiqi/shared/contracts/attendance';
 import { OkSchema } from '@yiqi/shared/contracts/common';
@@ -31,6 +32,7 @@ import { ctxOf } from '../../http/context.ts';
 import { ACTIVITY_DECIDER, ORGANIZER } from './activities.routes.ts';
 import * as attendance from './attendance.service.ts';
 import * as signups from './signups.service.ts';
+import * as site from './site-code.service.ts';
 
 const tags = ['sign-ups and attendance'];
 /** Any signed-in account; the services act only on the caller's own volunteer record. */
@@ -127,15 +129,30 @@ export function registerSignupRoutes(app: FastifyInstance): void {
     handler: (req) => attendance.currentToken(ctxOf(req), req.params.id, req.params.shiftId),
   });
 
+  r.get('/api/activities/:id/site-code', {
+    schema: {
+      tags,
+      summary:
+        'The rotating site code (签到码) for the organizer’s screen: one QR and a six-digit short code for ' +
+        'every position and shift of the activity’s site (changes every 30 s)',
+      params: ActivityParams,
+      response: { 200: SiteCode },
+    },
+    config: { access: ORGANIZER },
+    handler: (req) => site.currentSiteCode(ctxOf(req), req.params.id),
+  });
+
   r.post('/api/checkins', {
     schema: {
       tags,
-      summary: 'Check in by scanning the organizer’s code (idempotent)',
+      summary:
+        'Check in by scanning the organizer’s code (a shift’s or the site’s) or typing its six-digit short ' +
+        'code; a site code checks in to the shift the volunteer holds there now (idempotent)',
       body: ScanBody,
       response: { 200: CheckResult },
     },
     config: { access: SELF },
-    handler: (req) => attendance.scanCheckIn(ctxOf(req), req.body.token, req.body.position),
+    handler: (req) => attendance.scanCheckIn(ctxOf(req), req.body, req.body.position),
   });
 
   r.post('/api/checkouts', {
@@ -146,7 +163,7 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       response: { 200: CheckResult },
     },
     config: { access: SELF },
-    handler: (req) => attendance.scanCheckOut(ctxOf(req), req.body.token, req.body.position),
+    handler: (req) => attendance.scanCheckOut(ctxOf(req), req.body, req.body.position),
   });
 
   r.get('/api/activities/:id/attendance', {

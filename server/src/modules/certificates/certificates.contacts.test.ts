@@ -158,12 +158,12 @@ describe('issuing with the unit’s contacts', () => {
     assert.equal(c.verifyUrl, `${PUBLIC}/verify/${number}`);
     assert.ok(!res.body.includes(HOSTILE));
     // Frozen encrypted; the unit's later change does not alter an issued certificate.
-    await contacts(cookies.admin, orgId, {
-      personInCharge: '新负责',
+    const changed = await contacts(cookies.admin, orgId, {
       handlerName: '吴经办',
       contactName: '郑联系',
       contactPhone: '0755-2000 0000',
     });
+    assert.equal(changed.statusCode, 200, changed.body);
     const row = await t.handle.db
       .selectFrom('certificates')
       .select('issuer_phone_enc')
@@ -205,6 +205,41 @@ describe('issuing with the unit’s contacts', () => {
       contactPhone: '0755-1234 5678',
     });
     assert.equal(res.json().error.code, 'CERT_ISSUER_FIELDS');
+  });
+});
+
+describe('the handler printed (经办人)', () => {
+  it('is the signed-in issuer’s own name, never the unit’s handler on record nor its admin’s', async () => {
+    // A unit with its own handler on record, dissolved with an open request: the region admins issue it.
+    const unit = await insertOrganization(t, '南山区蛇口街道志愿服务队', NANSHAN);
+    const unitAdmin = await signIn(
+      t,
+      await createUser(t, 'uc.unitadmin', { role: 'org_admin', orgId: unit }),
+    );
+    const set = await contacts(unitAdmin, unit, {
+      personInCharge: '冯负责',
+      handlerName: '褚经办',
+      contactName: '卫联系',
+      contactPhone: '0755-2666 0000',
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const id = await openRequest(unit);
+    const gone = await api(t, cookies.region, 'POST', `/api/organizations/${unit}/dissolve`, {
+      reason: '换届后撤销',
+    });
+    assert.equal(gone.statusCode, 200, gone.body);
+    const res = await api(t, cookies.region, 'POST', `/api/certificates/${id}/issue`, {
+      personInCharge: '蒋主任',
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().handlerName, '测试 uc.region');
+    const pdf = await api(t, cookies.region, 'GET', `/api/certificates/${id}/pdf`);
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    if (spawnSync('pdftotext', ['-v']).error === undefined) {
+      const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).stdout.toString();
+      assert.ok(text.includes('测试 uc.region'), 'the issuer’s own name');
+      assert.ok(!text.includes('褚经办') && !text.includes('测试 uc.unitadmin'), 'no other name');
+    }
   });
 });
 

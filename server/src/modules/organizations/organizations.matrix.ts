@@ -5,6 +5,8 @@
 import { targeted, type MatrixFixtures, type MatrixReq, type Relation } from '../../test/matrix.ts';
 import { insertOrganization, registration } from '../memberships/memberships.testkit.ts';
 
+let seq = 0;
+
 export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
   /** A region-scoped list: all of the caller's scopes without a region, else narrowed to the relation's. */
   const regionList = (url: string, rel: Relation): MatrixReq | null => {
@@ -19,7 +21,7 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
         ? {
             method: 'PUT',
             url: `/api/organizations/${orgs[rel]}/contacts`,
-            payload: { personInCharge: '矩阵负责人', handlerName: '矩阵经办人', contactName: '矩阵联系人' },
+            payload: { handlerName: '矩阵经办人', contactName: '矩阵联系人' },
           }
         : null,
     'POST /api/organizations': (rel) =>
@@ -42,6 +44,40 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
         method: 'POST',
         url: `/api/organizations/${id}/dissolve`,
         payload: { reason: '矩阵测试注销' },
+      };
+    },
+    'GET /api/organizations/change-queue': (rel) => regionList('/api/organizations/change-queue', rel),
+    // The first call opens a change; later ones answer 409 (one open at a time), still not a denial.
+    'POST /api/organizations/:id/changes': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: `/api/organizations/${orgs[rel]}/changes`,
+            payload: { address: `矩阵地址 ${++seq} 号` },
+          }
+        : null,
+    'GET /api/organizations/:id/changes': (rel) =>
+      targeted(rel) ? { method: 'GET', url: `/api/organizations/${orgs[rel]}/changes` } : null,
+    // A fresh organization with a pending change asked by its registrant, for each call.
+    'POST /api/organizations/:id/changes/:changeId/review': async (rel) => {
+      if (!targeted(rel)) return null;
+      const db = t().handle.db;
+      const by = await db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+      const id = await insertOrganization(t(), `待变更-${rel}-${++seq}`, regions[rel], { createdBy: by.id });
+      const change = await db
+        .insertInto('organization_changes')
+        .values({
+          org_id: id,
+          changes: JSON.stringify({ address: '矩阵新地址' }),
+          previous: JSON.stringify({ address: null }),
+          requested_by: by.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/organizations/${id}/changes/${change.id}/review`,
+        payload: { decision: 'reject', reason: '矩阵测试' },
       };
     },
     'GET /api/organizations/:id/summary': (rel) =>

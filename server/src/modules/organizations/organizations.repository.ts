@@ -307,7 +307,7 @@ export async function markDissolved(
 export async function updateContacts(
   db: Database,
   id: string,
-  c: { personInCharge: string; handlerName: string; contactName: string; contactPhoneEnc?: string },
+  c: { personInCharge: string | null; handlerName: string; contactName: string; contactPhoneEnc?: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('organizations')

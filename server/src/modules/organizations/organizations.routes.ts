@@ -9,6 +9,10 @@ import {
   OrganizationParams,
   OrganizationSummary,
   OrganizationView,
+  OrgChangeBody,
+  OrgChangePage,
+  OrgChangeParams,
+  OrgChangeView,
   MyRegistrationPage,
   MyRegistrationQuery,
   RegisteredView,
@@ -23,6 +27,7 @@ import { ctxOf } from '../../http/context.ts';
 import * as targets from '../access/targets.ts';
 import { dissolveOrganization } from './dissolution.service.ts';
 import * as orgs from './organizations.service.ts';
+import * as changes from './changes.service.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
 
 const tags = ['organizations'];
@@ -96,6 +101,58 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
     },
     config: { access: REGION_LIST },
     handler: (req) => orgs.reviewQueue(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
+  });
+
+  r.get('/api/organizations/change-queue', {
+    schema: {
+      tags,
+      summary:
+        'Change registrations (变更登记) waiting for review in the caller’s region scopes, oldest first',
+      querystring: ReviewQueueQuery,
+      response: { 200: OrgChangePage },
+    },
+    config: { access: REGION_LIST },
+    handler: (req) => changes.changeQueue(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
+  });
+
+  r.post('/api/organizations/:id/changes', {
+    schema: {
+      tags,
+      summary:
+        'Ask to correct registered facts (变更登记: name, person in charge, address, host unit, USCC); ' +
+        'reviewed like a registration, one open at a time',
+      params: OrganizationParams,
+      body: OrgChangeBody,
+      response: { 200: OrgChangeView },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => changes.requestChange(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/organizations/:id/changes', {
+    schema: {
+      tags,
+      summary: 'The unit’s change registrations with their status and the values they replaced, newest first',
+      params: OrganizationParams,
+      querystring: MyRegistrationQuery,
+      response: { 200: OrgChangePage },
+    },
+    config: { access: ORG_TEAM },
+    handler: (req) => changes.listChanges(ctxOf(req), req.params.id, req.query.page, req.query.pageSize),
+  });
+
+  r.post('/api/organizations/:id/changes/:changeId/review', {
+    schema: {
+      tags,
+      summary:
+        'Approve (applies it, keeping the previous values) or reject with a reason a change registration; ' +
+        'never one’s own or one of a unit one administers',
+      params: OrgChangeParams,
+      body: ReviewBody,
+      response: { 200: OrgChangeView },
+    },
+    config: { access: REGION_OVER_ORG },
+    handler: (req) => changes.reviewChange(ctxOf(req), req.params.id, req.params.changeId, req.body),
   });
 
   r.post('/api/organizations/:id/review', {

@@ -194,25 +194,34 @@ export async function getOrganization(ctx: Ctx, id: string) {
 }
 
 /**
- * Sets the unit's person in charge, handler and contact (the route has checked the caller administers it or
- * a region above it). A dissolved unit's details are final. The audit row names the fields that changed,
- * never the phone number itself (personal data of the contact person).
+ * Sets the unit's handler and contact (the route has checked the caller administers it or a region above
+ * it). A dissolved unit's details are final. The person in charge is a registered fact: filled in here only
+ * where none is on record; a different one is a change registration (changes.service.ts), reviewed. The
+ * audit row names the fields that changed, never the phone number itself (personal data).
  */
 export async function updateContacts(ctx: Ctx, id: string, b: UnitContactsBody) {
   const o = await repo.findOrganizationDetail(ctx.db, id);
   if (!o) throw new DomainError('NOT_FOUND');
   if (o.status === 'dissolved') throw new DomainError('ORG_DISSOLVED');
+  const personInCharge = b.personInCharge ?? o.person_in_charge;
+  if (o.person_in_charge && personInCharge !== o.person_in_charge)
+    throw new DomainError('PERSON_IN_CHARGE_BY_CHANGE');
   const before = {
     personInCharge: o.person_in_charge,
     handlerName: o.handler_name,
     contactName: o.contact_name,
     contactPhone: o.contact_phone_enc ? decrypt(ctx.config.appKey, o.contact_phone_enc) : null,
   };
-  const after = { ...b, contactPhone: b.contactPhone ?? before.contactPhone };
+  const after = {
+    personInCharge,
+    handlerName: b.handlerName,
+    contactName: b.contactName,
+    contactPhone: b.contactPhone ?? before.contactPhone,
+  };
   const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
   await withTransaction(ctx, async (tx) => {
     const ok = await repo.updateContacts(tx.db, id, {
-      personInCharge: b.personInCharge,
+      personInCharge,
       handlerName: b.handlerName,
       contactName: b.contactName,
       ...(b.contactPhone ? { contactPhoneEnc: encrypt(ctx.config.appKey, b.contactPhone) } : {}),
@@ -295,19 +304,22 @@ export interface ListFilter {
  * The caller's region scopes as code prefixes, narrowed to one region when asked (the route has checked
  * that region lies within a scope). Lists never reach beyond these.
  */
-async function scopeFilter(ctx: Ctx, f: ListFilter): Promise<repo.OrganizationFilter> {
+export async function regionScopes(ctx: Ctx, region: string | undefined) {
   const prefixes = actorOf(ctx)
     .grants.filter((g) => g.role === 'region_admin')
     .map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
   let narrowed: string | undefined;
-  if (f.region) {
-    const region = await findRegion(ctx.db, f.region);
-    if (!region) throw new DomainError('REGION_NOT_FOUND');
-    narrowed = regionPrefix(region.code, region.level as RegionLevel);
+  if (region) {
+    const found = await findRegion(ctx.db, region);
+    if (!found) throw new DomainError('REGION_NOT_FOUND');
+    narrowed = regionPrefix(found.code, found.level as RegionLevel);
   }
+  return { prefixes, regionPrefix: narrowed };
+}
+
+async function scopeFilter(ctx: Ctx, f: ListFilter): Promise<repo.OrganizationFilter> {
   return {
-    prefixes,
-    regionPrefix: narrowed,
+    ...(await regionScopes(ctx, f.region)),
     q: f.q,
     status: f.status,
     category: f.category,

@@ -79,10 +79,11 @@ export const cancelSignup = (signupId: string) =>
 
 export type CheckKind = 'in' | 'out';
 
+/** A scanned token, or the six-digit short code typed by hand (the server infers the activity). */
 export const scanCheck = (kind: CheckKind, token: string, position?: DevicePosition) =>
   api<CheckResult>(kind === 'in' ? '/api/checkins' : '/api/checkouts', {
     method: 'POST',
-    body: position ? { token, position } : { token },
+    body: { ...(/^\d{6}$/.test(token) ? { code: token } : { token }), ...(position ? { position } : {}) },
   });
 
 export const listNotifications = (q: { page: number; pageSize: number }, signal?: AbortSignal) =>

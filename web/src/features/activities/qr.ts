@@ -5,10 +5,16 @@
 
 const TOKEN = /^yiqi\d*\.[A-Za-z0-9._~-]+$/;
 
-/** The token in a scanned or pasted text: a link with ?t=, or the token itself. Null when it is neither. */
+/**
+ * The token in a scanned or pasted text: a link with ?t=, the token itself, or the six-digit short code typed
+ * by hand. Null when it is none of these.
+ */
 export function parseToken(raw: string): string | null {
   const s = raw.trim();
   if (!s) return null;
+  // The six-digit short code on the organizer's screen, however spaced.
+  const digits = s.replace(/[\s-]/g, '');
+  if (/^\d{6}$/.test(digits)) return digits;
   const t = /[?&]t=([^&#\s]+)/.exec(s)?.[1];
   if (t) {
     try {

@@ -17,6 +17,7 @@ import { orgMessages } from './messages.ts';
 import { OrgDescriptions } from './OrgDescriptions.tsx';
 import { OrgTree } from './OrgTree.tsx';
 import { UnitContactsForm } from './UnitContactsForm.tsx';
+import { ChangeRegistration } from './ChangeRegistration.tsx';
 import { orgAdminMessages } from './review.messages.ts';
 import { OrgStatusTag } from './tags.tsx';
 
@@ -97,6 +98,7 @@ export default function OrgDetailPage() {
                   <>
                     <OrgDescriptions org={org} column={wide ? 2 : 1} />
                     {org.status !== 'dissolved' && <UnitContactsForm key={org.id} org={org} />}
+                    {org.status === 'approved' && <ChangeRegistration key={`c-${org.id}`} org={org} />}
                   </>
                 ),
               },

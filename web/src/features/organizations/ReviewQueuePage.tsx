@@ -11,12 +11,16 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { ReasonModal } from '../common/ReasonModal.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { reviewOrganization, reviewQueue, type OrganizationRow } from './api.ts';
+import { ChangeQueue } from './ChangeQueue.tsx';
 import { orgMessages } from './messages.ts';
 import { OrgDrawer } from './OrgDrawer.tsx';
 import { orgAdminMessages } from './review.messages.ts';
 import { useOrgTypeName } from './tags.tsx';
 
-/** /org-review — pending registrations in the caller's regions, oldest first: approve, or reject with a reason. */
+/**
+ * /org-review — pending registrations in the caller's regions, oldest first: approve, or reject with a
+ * reason; below them the change registrations (变更登记) waiting, reviewed the same way.
+ */
 export default function ReviewQueuePage() {
   const t = useMessages(orgAdminMessages);
   const o = useMessages(orgMessages);
@@ -128,6 +132,7 @@ export default function ReviewQueuePage() {
           />
         )}
       </Card>
+      <ChangeQueue />
       <OrgDrawer
         id={viewing}
         onClose={() => setViewing(null)}

@@ -28,7 +28,8 @@ export function UnitContactsForm({ org }: { org: OrganizationView }) {
     try {
       const phone = v.contactPhone?.trim();
       const saved = await updateContacts(org.id, {
-        personInCharge: v.personInCharge.trim(),
+        // A person in charge on record is a registered fact: changed by a change registration, not here.
+        ...(org.personInCharge ? {} : { personInCharge: v.personInCharge?.trim() ?? '' }),
         handlerName: v.handlerName.trim(),
         contactName: v.contactName.trim(),
         ...(phone ? { contactPhone: phone } : {}),
@@ -66,8 +67,13 @@ export function UnitContactsForm({ org }: { org: OrganizationView }) {
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="personInCharge" label={t.personInCharge} rules={text}>
-              <Input maxLength={50} />
+            <Form.Item
+              name="personInCharge"
+              label={t.personInCharge}
+              extra={org.personInCharge ? t.personInChargeByChange : undefined}
+              rules={org.personInCharge ? [] : text}
+            >
+              <Input maxLength={50} disabled={Boolean(org.personInCharge)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

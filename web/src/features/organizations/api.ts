@@ -10,6 +10,8 @@ import type {
   RegisteredView,
   TreeView,
   UnitContactsBody,
+  OrgChangeBody,
+  OrgChangeView,
 } from '@yiqi/shared/contracts/organizations';
 import { api, type Page } from '../../lib/api.ts';
 
@@ -21,6 +23,7 @@ export type {
   RegisterOrganizationBody,
   UnitContactsBody,
 };
+export type { OrgChangeBody, OrgChangeView };
 export type DissolvedView = z.infer<typeof DissolvedViewSchema>;
 export type MyRegistration = z.infer<typeof MyRegistrationPage>['items'][number];
 export type TreeNode = z.infer<typeof TreeView>['items'][number];
@@ -71,3 +74,19 @@ export const dissolveOrganization = (id: string, reason: string, successorId?: s
 /** 负责人, 经办人, 联系人 and (when given) 联系电话 of the unit; audited by the server. */
 export const updateContacts = (id: string, body: UnitContactsBody) =>
   api<OrganizationView>(`${byId(id)}/contacts`, { method: 'PUT', body });
+
+/** Change registration (变更登记): asked by the unit, reviewed by the region admins above it. */
+export const requestChange = (id: string, body: OrgChangeBody) =>
+  api<OrgChangeView>(`${byId(id)}/changes`, { method: 'POST', body });
+
+export const listChanges = (id: string, signal?: AbortSignal) =>
+  api<Page<OrgChangeView>>(`${byId(id)}/changes`, { query: { page: 1, pageSize: 20 }, signal });
+
+export const changeQueue = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api<Page<OrgChangeView>>('/api/organizations/change-queue', { query: { page, pageSize }, signal });
+
+export const reviewChange = (c: OrgChangeView, decision: 'approve' | 'reject', reason?: string) =>
+  api<OrgChangeView>(`${byId(c.orgId)}/changes/${encodeURIComponent(c.id)}/review`, {
+    method: 'POST',
+    body: reason ? { decision, reason } : { decision },
+  });

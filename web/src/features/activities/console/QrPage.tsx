@@ -2,20 +2,23 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { Loading } from '../../shell/Loading.tsx';
 import { ActivityNav, WithActivity } from './ActivityNav.tsx';
-import { getQrToken, keys, scanUrl, type ActivityDetail } from './api.ts';
+import { getSiteCode, keys, scanUrl, type ActivityDetail } from './api.ts';
 import { attendanceMessages } from './attendance.messages.ts';
 import { Countdown } from './Countdown.tsx';
 import { QrImage } from './QrImage.tsx';
-import { allShifts, currentShift, ShiftSelect } from './ShiftSelect.tsx';
-import { timeRange } from './time.ts';
+import { allShifts } from './ShiftSelect.tsx';
 
 const POLL_MS = 3000;
 
-/** /activities/:id/qr?shift=… — the rotating check-in code for a shift, for a screen at the entrance. */
+/**
+ * /activities/:id/qr — the rotating site code for a screen at the entrance: one QR and one six-digit short
+ * code for every position and shift of the activity's site, so whoever scans it is checked in to the shift
+ * they hold (links from a shift's row still carry ?shift=, which no longer changes the code).
+ */
 export default function QrPage() {
   const { id = '' } = useParams();
   return <WithActivity id={id}>{(a) => <QrScreen activity={a} />}</WithActivity>;
@@ -34,15 +37,13 @@ function useFullscreen(): boolean {
 
 function QrScreen({ activity }: { activity: ActivityDetail }) {
   const t = useMessages(attendanceMessages);
-  const [params, setParams] = useSearchParams();
-  const shiftId = params.get('shift') ?? currentShift(activity);
-  const shift = allShifts(activity).find((s) => s.id === shiftId);
+  const hasShifts = allShifts(activity).length > 0;
   const panel = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen();
   const q = useQuery({
-    queryKey: keys.qr(activity.id, shiftId ?? ''),
-    queryFn: ({ signal }) => getQrToken(activity.id, shiftId!, signal),
-    enabled: Boolean(shift),
+    queryKey: keys.siteCode(activity.id),
+    queryFn: ({ signal }) => getSiteCode(activity.id, signal),
+    enabled: hasShifts,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: true,
     staleTime: 0,
@@ -60,17 +61,11 @@ function QrScreen({ activity }: { activity: ActivityDetail }) {
       <ActivityNav activity={activity} current="qr" />
       <Card size="small">
         <Flex gap={12} wrap align="center">
-          <ShiftSelect
-            activity={activity}
-            value={shift?.id}
-            onChange={(s) => s && setParams({ shift: s }, { replace: true })}
-            placeholder={t.chooseShift}
-            width={380}
-          />
+          <Typography.Text type="secondary">{t.siteNote}</Typography.Text>
           <div style={{ flex: 1 }} />
           <Button
             icon={<FullscreenOutlined aria-hidden />}
-            disabled={!shift}
+            disabled={!hasShifts}
             onClick={toggle}
             data-testid="fullscreen"
           >
@@ -78,8 +73,8 @@ function QrScreen({ activity }: { activity: ActivityDetail }) {
           </Button>
         </Flex>
       </Card>
-      {!shift ? (
-        <Empty description={activity.positions.length ? t.chooseShift : t.noShifts} />
+      {!hasShifts ? (
+        <Empty description={t.noShifts} />
       ) : (
         <div
           ref={panel}
@@ -98,15 +93,34 @@ function QrScreen({ activity }: { activity: ActivityDetail }) {
           <Typography.Title level={fullscreen ? 1 : 3} style={{ margin: 0, textAlign: 'center' }}>
             {activity.title}
           </Typography.Title>
-          <Typography.Text style={{ fontSize: fullscreen ? 24 : 16 }}>
-            {shift.positionName} · {timeRange(shift.startsAt, shift.endsAt)}
-          </Typography.Text>
+          <Typography.Text style={{ fontSize: fullscreen ? 24 : 16 }}>{activity.address}</Typography.Text>
           {q.data ? (
             <QrImage text={scanUrl(q.data.token)} size={size} alt={t.qrAlt} dim={q.isError} />
           ) : q.isError ? null : (
             <Loading />
           )}
           {q.isError && <Alert type="error" showIcon title={q.error.message} role="alert" />}
+          {q.data && (
+            <Flex vertical align="center" gap={0}>
+              <Typography.Text type="secondary" style={{ fontSize: fullscreen ? 20 : 14 }}>
+                {t.shortCodeLabel}
+              </Typography.Text>
+              <Typography.Text
+                strong
+                data-testid="site-short-code"
+                aria-label={q.data.code.split('').join(' ')}
+                style={{
+                  fontSize: fullscreen ? 96 : 56,
+                  letterSpacing: '0.2em',
+                  fontVariantNumeric: 'tabular-nums',
+                  lineHeight: 1.1,
+                  opacity: q.isError ? 0.3 : 1,
+                }}
+              >
+                {q.data.code}
+              </Typography.Text>
+            </Flex>
+          )}
           {q.data && !q.isError && (
             <Countdown until={q.data.expiresAt} total={q.data.stepSeconds} template={t.refreshIn} />
           )}

@@ -19,6 +19,7 @@ import type {
   Board as BoardSchema,
   CheckResult as CheckResultSchema,
   QrToken as QrTokenSchema,
+  SiteCode as SiteCodeSchema,
 } from '@yiqi/shared/contracts/attendance';
 import { api, type Page } from '../../../lib/api.ts';
 
@@ -37,6 +38,7 @@ export type DecisionResult = z.infer<typeof DecisionResultSchema>;
 export type Board = z.infer<typeof BoardSchema>;
 export type BoardRow = Board['items'][number];
 export type QrToken = z.infer<typeof QrTokenSchema>;
+export type SiteCode = z.infer<typeof SiteCodeSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 const enc = encodeURIComponent;
@@ -70,6 +72,7 @@ export const keys = {
   signups: (id: string) => ['activities-console', id, 'signups'] as const,
   board: (id: string) => ['activities-console', id, 'board'] as const,
   qr: (id: string, shiftId: string) => ['activities-console', id, 'qr', shiftId] as const,
+  siteCode: (id: string) => ['activities-console', id, 'site-code'] as const,
 };
 
 export const listOrgActivities = (orgId: string, q: OrgActivityQuery, signal?: AbortSignal) =>
@@ -119,6 +122,10 @@ export const recordNoShows = (id: string, shiftId: string) =>
 
 export const getQrToken = (id: string, shiftId: string, signal?: AbortSignal) =>
   api<QrToken>(`${activity(id)}/shifts/${enc(shiftId)}/qr`, { signal });
+
+/** The site code: one QR and short code for every position and shift of the activity's site. */
+export const getSiteCode = (id: string, signal?: AbortSignal) =>
+  api<SiteCode>(`${activity(id)}/site-code`, { signal });
 
 export const getBoard = (id: string, q: BoardQuery, signal?: AbortSignal) =>
   api<Board>(`${activity(id)}/attendance`, { query: { ...q }, signal });

@@ -50,6 +50,8 @@ export const attendanceMessages = defineMessages(
     refreshIn: '{n} 秒后更新',
     rotates: '二维码每 {n} 秒更换一次，旧码很快失效',
     scanHint: '请用手机相机扫码签到或签退',
+    siteNote: '本活动所有岗位、班次通用：志愿者扫码后自动签到到本人被录用的班次',
+    shortCodeLabel: '无法扫码？在“扫码签到”页输入签到码',
   },
   {
     allShifts: '全部班次',
@@ -99,6 +101,8 @@ export const attendanceMessages = defineMessages(
     refreshIn: '{n} 秒後更新',
     rotates: '二維碼每 {n} 秒更換一次，舊碼很快失效',
     scanHint: '請用手機相機掃碼簽到或簽退',
+    siteNote: '本活動所有崗位、班次通用：志願者掃碼後自動簽到到本人被錄用的班次',
+    shortCodeLabel: '無法掃碼？在「掃碼簽到」頁輸入簽到碼',
   },
   {
     allShifts: 'All shifts',
@@ -148,5 +152,8 @@ export const attendanceMessages = defineMessages(
     refreshIn: 'New code in {n} s',
     rotates: 'The code changes every {n} seconds; old codes soon stop working',
     scanHint: 'Scan with your phone’s camera to check in or out',
+    siteNote:
+      'One code for every position and shift here: each volunteer is checked in to the shift they hold',
+    shortCodeLabel: 'Cannot scan? Type this code on the scan page',
   },
 );
