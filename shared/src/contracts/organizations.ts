@@ -232,31 +232,6 @@ export const DissolvedView = z.object({
   movedRequests: z.number().int(),
 });
 
-/** 找组织: the public directory of approved organizations, so a resident can find a team to join. */
-export const DirectoryQuery = z.strictObject({
-  /** A region (any level); its whole subtree. */
-  region: RegionCode.optional(),
-  /** Part of the name. */
-  q: text(1, 60).optional(),
-  category: z.enum(SERVICE_CATEGORIES).optional(),
-  orgType: z.enum(ORG_TYPES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
-});
-/** No contact or registration detail: what anyone may see of a team before joining. */
-export const DirectoryRow = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  orgType: z.enum(ORG_TYPES),
-  categories: z.array(z.string()),
-  parentName: z.string().nullable(),
-  activeMembers: z.number().int(),
-  /** Published activities that have not ended. */
-  openActivities: z.number().int(),
-});
-export const DirectoryPage = pageOf(DirectoryRow);
 /**
  * Change registration (变更登记): the registered facts a unit may ask to correct. Each goes through the
  * region admins' review like the registration itself; region, type and parent are fixed (they decide who
@@ -282,6 +257,7 @@ export const OrgChangeBody = z.strictObject({
   uscc: text(0, 32).overwrite(normalizeUscc).optional(),
   /** Why, for the reviewer (e.g. 换届 or the new certificate's number). */
   note: multilineText(0, 500).optional(),
+});
 export type OrgChangeBody = z.input<typeof OrgChangeBody>;
 
 export const ORG_CHANGE_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -294,11 +270,14 @@ const OrgFacts = z.object({
   hostUnit: z.string().nullable().optional(),
   hostUnitUscc: z.string().nullable().optional(),
   uscc: z.string().nullable().optional(),
+});
 
 /** One change request: what it asks (`changes`) against what the unit had (`previous`), and its outcome. */
 export const OrgChangeView = z.object({
+  id: z.uuid(),
   orgId: z.uuid(),
   orgName: z.string(),
+  regionCode: z.string(),
   status: z.enum(ORG_CHANGE_STATUSES),
   changes: OrgFacts,
   /** The values replaced: at request time while pending, at approval once applied (the unit's history). */
@@ -307,6 +286,33 @@ export const OrgChangeView = z.object({
   requestedAt: z.string(),
   reviewedAt: z.string().nullable(),
   reviewReason: z.string().nullable(),
+});
 export type OrgChangeView = z.infer<typeof OrgChangeView>;
 export const OrgChangePage = pageOf(OrgChangeView);
 export const OrgChangeParams = z.strictObject({ id: z.uuid(), changeId: z.uuid() });
+
+/** 找组织: the public directory of approved organizations, so a resident can find a team to join. */
+export const DirectoryQuery = z.strictObject({
+  /** A region (any level); its whole subtree. */
+  region: RegionCode.optional(),
+  /** Part of the name. */
+  q: text(1, 60).optional(),
+  category: z.enum(SERVICE_CATEGORIES).optional(),
+  orgType: z.enum(ORG_TYPES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+/** No contact or registration detail: what anyone may see of a team before joining. */
+export const DirectoryRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  orgType: z.enum(ORG_TYPES),
+  categories: z.array(z.string()),
+  parentName: z.string().nullable(),
+  activeMembers: z.number().int(),
+  /** Published activities that have not ended. */
+  openActivities: z.number().int(),
+});
+export const DirectoryPage = pageOf(DirectoryRow);
