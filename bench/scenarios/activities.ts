@@ -8,6 +8,7 @@ import { sha256 } from '../../server/src/lib/crypto.ts';
 import { bulkVolunteers } from '../../server/src/modules/activities/bulk.testkit.ts';
 import { rangeOf } from '../../server/src/modules/activities/signups.repository.ts';
 import { createStaff, type Staff } from './staff.ts';
+import type { PhaseResult } from '../lib.ts';
 
 export const NANSHAN = '440305000000';
 export const APP_ROLE = 'yiqi_app';
@@ -204,3 +205,22 @@ export function verify(title: string, checks: Check[]) {
 
 /** A goal of the issue, shown as ✓/✗ next to the figures. */
 export const goal = (ok: boolean, text: string) => `${ok ? '✓' : '✗'} ${text}`;
+
+/**
+ * The connection counts a scenario runs at, one row each: BENCH_CONNECTIONS (8) and BENCH_SCALE_TO (32),
+ * for autocannon and pgbench alike, so whether throughput rises with concurrency shows.
+ */
+export function scaling(o: { connections: number }): number[] {
+  return [...new Set([o.connections, Number(process.env.BENCH_SCALE_TO ?? 32)])].filter((c) => c > 0);
+}
+
+/** How the rates grew from the first connection count to the last. */
+export function scalingNote(rows: PhaseResult[]): string {
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  const x = (p: number, q: number) => `× ${(q / p).toFixed(2)}`;
+  const min = a.minimal && b.minimal ? `, minimal ${x(a.minimal.tps, b.minimal.tps)}` : '';
+  return (
+    `scaling ${a.extra?.connections} → ${b.extra?.connections} connections: API ${x(a.api.reqPerSec, b.api.reqPerSec)}, ` +
+    `API SQL ${x(a.sql.tps, b.sql.tps)}${min}; API p99 ${a.api.p99Ms.toFixed(0)} → ${b.api.p99Ms.toFixed(0)} ms`
+  );
+}
