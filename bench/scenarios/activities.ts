@@ -185,7 +185,22 @@ export function describe(q: CompiledQuery): string {
   const s = q.sql.trim();
   if (/^(begin|commit)$/i.test(s)) return s.toUpperCase();
   const verb = /^\w+/.exec(s)![0].toLowerCase();
-  const table = /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(s)?.[1] ?? '?';
+  if (verb === 'with') {
+    // A data-modifying WITH: what it writes.
+    const writes = [...s.matchAll(/\b(insert into|update)\s+"?(\w+)"?/gi)].map(
+      (m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`,
+    );
+    return `one statement: ${writes.join(' + ')}${/for no key update/i.test(s) ? ' (shift lock)' : ''}`;
+  }
+  // The statement's own table, not a subquery's: the first FROM/INTO/UPDATE outside parentheses.
+  let depth = 0;
+  const top = [...s].map((ch) =>
+    ch === '(' ? (depth++, ' ') : ch === ')' ? (depth--, ' ') : depth ? ' ' : ch,
+  );
+  const table =
+    /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(top.join(''))?.[1] ??
+    /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(s)?.[1] ??
+    '?';
   return `${verb} ${table}${/for no key update/i.test(s) ? ' (lock)' : ''}`;
 }
 

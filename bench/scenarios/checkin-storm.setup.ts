@@ -155,7 +155,10 @@ export async function captureScripts(
     const values = { [s.captureShift.shiftId]: raw.shiftId, [s.captureShift.activityId]: raw.activityId };
     const checkin = join(dir, `checkin-${c}.sql`);
     const retry = join(dir, `retry-${c}.sql`);
-    await writeScript(checkin, checkinScript('POST /api/checkins: one check-in', firstQs, swapper(person, values)));
+    await writeScript(
+      checkin,
+      checkinScript('POST /api/checkins: one check-in', firstQs, swapper(person, values)),
+    );
     await writeScript(retry, checkinScript('POST /api/checkins: a retry', retryQs, swapper(person, values)));
     scripts.set(c, { checkin, retry });
   }

@@ -84,7 +84,10 @@ export async function prepareRush(
   };
   await volunteers(db, Math.max(...connections.map((c) => perClient(people, c) * c)), `p${tag}`);
   await preparedTable(db, 'rush', `p${tag}`);
-  await minimalTables(db, [...minimal.values()].map((m) => m.shiftId));
+  await minimalTables(
+    db,
+    [...minimal.values()].map((m) => m.shiftId),
+  );
   await sql`ANALYZE`.execute(db);
   return rush;
 }
@@ -102,7 +105,9 @@ async function minimalTables(db: Database, shiftIds: string[]) {
   await sql`CREATE SCHEMA bench_min`.execute(db);
   await sql`CREATE TABLE bench_min.shifts (LIKE public.shifts INCLUDING ALL)`.execute(db);
   await sql`CREATE TABLE bench_min.signups (LIKE public.signups INCLUDING ALL)`.execute(db);
-  await sql`INSERT INTO bench_min.shifts SELECT * FROM shifts WHERE id = ANY (${shiftIds}::uuid[])`.execute(db);
+  await sql`INSERT INTO bench_min.shifts SELECT * FROM shifts WHERE id = ANY (${shiftIds}::uuid[])`.execute(
+    db,
+  );
   await sql.raw(`GRANT USAGE ON SCHEMA bench_min TO ${APP_ROLE}`).execute(db);
   await sql.raw(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA bench_min TO ${APP_ROLE}`).execute(db);
 }

@@ -163,14 +163,22 @@ export const signupRush: Scenario = {
               `${inRaw.rows} = ${inRaw.people}`,
               `${apiSql.transactions} = ${apiSql.transactions}`,
             ],
-            ['pgbench shift: accepted / taken', `${inRaw.accepted} / ${inRaw.taken}`, `${places} / ${places}`],
+            [
+              'pgbench shift: accepted / taken',
+              `${inRaw.accepted} / ${inRaw.taken}`,
+              `${places} / ${places}`,
+            ],
             ['minimal: failed transactions', minimal.failed, 0],
             [
               'minimal shift: rows = distinct volunteers = transactions',
               `${inMin.rows} = ${inMin.people}`,
               `${minimal.transactions} = ${minimal.transactions}`,
             ],
-            ['minimal shift: accepted / taken', `${inMin.accepted} / ${inMin.taken}`, `${places} / ${places}`],
+            [
+              'minimal shift: accepted / taken',
+              `${inMin.accepted} / ${inMin.taken}`,
+              `${places} / ${places}`,
+            ],
           ];
           verify(`checks (${c} connections)`, checks);
 
@@ -201,7 +209,9 @@ export const signupRush: Scenario = {
               `goals: ${goal(inApi.accepted === places, `exactly ${places} accepted`)}, ${goal(inApi.rows === PEOPLE && http.non2xx + http.errors === 0, '0 lost')}, ` +
                 `${goal(ofMinimal >= 0.25, `API ≥ 25 % of minimal (${(ofMinimal * 100).toFixed(1)} %)`)}, ` +
                 `${goal(ratio >= 0.75, `API ≥ 75 % of its SQL (${(ratio * 100).toFixed(1)} %)`)}` +
-                (c === 8 ? `, ${goal(http.p99Ms < 50, `p99 < 50 ms (${http.p99Ms.toFixed(0)} ms)`)}` : `, p99 ${http.p99Ms.toFixed(0)} ms`),
+                (c === 8
+                  ? `, ${goal(http.p99Ms < 50, `p99 < 50 ms (${http.p99Ms.toFixed(0)} ms)`)}`
+                  : `, p99 ${http.p99Ms.toFixed(0)} ms`),
               `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
             ].join('\n    '),
           });
