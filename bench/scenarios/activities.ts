@@ -198,7 +198,7 @@ export function describe(q: CompiledQuery): string {
     ch === '(' ? (depth++, ' ') : ch === ')' ? (depth--, ' ') : depth ? ' ' : ch,
   );
   const table =
-    /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(top.join(''))?.[1] ??
+    /\b(?:from|into|update)\s+"?(?!as\b)(\w+)"?/i.exec(top.join(''))?.[1] ??
     /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(s)?.[1] ??
     '?';
   return `${verb} ${table}${/for no key update/i.test(s) ? ' (lock)' : ''}`;
