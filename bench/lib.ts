@@ -55,6 +55,11 @@ export interface PhaseResult {
   sql: SqlResult;
   /** api.reqPerSec / sql.tps. */
   ratio: number;
+  /**
+   * The minimal transaction of the same work through pgbench (`<scenario>.minimal.sql`, next to the
+   * scenario): what the database alone could do, the floor for the API's own SQL.
+   */
+  minimal?: SqlResult;
   /** Work outside SQL that bounds the API, e.g. argon2 verifications per second on one core. */
   extra?: Record<string, number>;
   /** One line printed under the table: how to read this row. */

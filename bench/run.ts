@@ -49,6 +49,7 @@ const options: BenchOptions = {
 const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
 
 function printTable(rows: PhaseResult[]) {
+  const minimal = rows.some((r) => r.minimal);
   const header = [
     'scenario',
     'API req/s',
@@ -57,6 +58,7 @@ function printTable(rows: PhaseResult[]) {
     'pgbench tps',
     'pgbench p50/p95/p99 ms',
     'API/pgbench',
+    ...(minimal ? ['minimal tps', 'minimal p50/p95/p99 ms', 'API/minimal'] : []),
     'argon2/s (1 core)',
   ];
   const lines = rows.map((r) => [
@@ -67,6 +69,15 @@ function printTable(rows: PhaseResult[]) {
     n(r.sql.tps, 1),
     `${n(r.sql.p50Ms, 2)} / ${n(r.sql.p95Ms, 2)} / ${n(r.sql.p99Ms, 2)}`,
     `${(r.ratio * 100).toFixed(1)} %`,
+    ...(minimal
+      ? r.minimal
+        ? [
+            n(r.minimal.tps, 1),
+            `${n(r.minimal.p50Ms, 2)} / ${n(r.minimal.p95Ms, 2)} / ${n(r.minimal.p99Ms, 2)}`,
+            `${((100 * r.api.reqPerSec) / r.minimal.tps).toFixed(1)} %`,
+          ]
+        : ['-', '-', '-']
+      : []),
     n(r.extra?.argon2PerSecOneCore ?? NaN, 1),
   ]);
   printLines(header, lines);

@@ -8,6 +8,7 @@ import { sha256 } from '../../server/src/lib/crypto.ts';
 import { bulkVolunteers } from '../../server/src/modules/activities/bulk.testkit.ts';
 import { rangeOf } from '../../server/src/modules/activities/signups.repository.ts';
 import { createStaff, type Staff } from './staff.ts';
+import type { PhaseResult } from '../lib.ts';
 
 export const NANSHAN = '440305000000';
 export const APP_ROLE = 'yiqi_app';
@@ -184,7 +185,22 @@ export function describe(q: CompiledQuery): string {
   const s = q.sql.trim();
   if (/^(begin|commit)$/i.test(s)) return s.toUpperCase();
   const verb = /^\w+/.exec(s)![0].toLowerCase();
-  const table = /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(s)?.[1] ?? '?';
+  if (verb === 'with') {
+    // A data-modifying WITH: what it writes.
+    const writes = [...s.matchAll(/\b(insert into|update)\s+"?(\w+)"?/gi)].map(
+      (m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`,
+    );
+    return `one statement: ${writes.join(' + ')}${/for no key update/i.test(s) ? ' (shift lock)' : ''}`;
+  }
+  // The statement's own table, not a subquery's: the first FROM/INTO/UPDATE outside parentheses.
+  let depth = 0;
+  const top = [...s].map((ch) =>
+    ch === '(' ? (depth++, ' ') : ch === ')' ? (depth--, ' ') : depth ? ' ' : ch,
+  );
+  const table =
+    /\b(?:from|into|update)\s+"?(?!as\b)(\w+)"?/i.exec(top.join(''))?.[1] ??
+    /\b(?:from|into|update)\s+"?(\w+)"?/i.exec(s)?.[1] ??
+    '?';
   return `${verb} ${table}${/for no key update/i.test(s) ? ' (lock)' : ''}`;
 }
 
@@ -204,3 +220,22 @@ export function verify(title: string, checks: Check[]) {
 
 /** A goal of the issue, shown as ✓/✗ next to the figures. */
 export const goal = (ok: boolean, text: string) => `${ok ? '✓' : '✗'} ${text}`;
+
+/**
+ * The connection counts a scenario runs at, one row each: BENCH_CONNECTIONS (8) and BENCH_SCALE_TO (32),
+ * for autocannon and pgbench alike, so whether throughput rises with concurrency shows.
+ */
+export function scaling(o: { connections: number }): number[] {
+  return [...new Set([o.connections, Number(process.env.BENCH_SCALE_TO ?? 32)])].filter((c) => c > 0);
+}
+
+/** How the rates grew from the first connection count to the last. */
+export function scalingNote(rows: PhaseResult[]): string {
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  const x = (p: number, q: number) => `× ${(q / p).toFixed(2)}`;
+  const min = a.minimal && b.minimal ? `, minimal ${x(a.minimal.tps, b.minimal.tps)}` : '';
+  return (
+    `scaling ${a.extra?.connections} → ${b.extra?.connections} connections: API ${x(a.api.reqPerSec, b.api.reqPerSec)}, ` +
+    `API SQL ${x(a.sql.tps, b.sql.tps)}${min}; API p99 ${a.api.p99Ms.toFixed(0)} → ${b.api.p99Ms.toFixed(0)} ms`
+  );
+}

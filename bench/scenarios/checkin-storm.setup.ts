@@ -1,7 +1,9 @@
 // Setup of "checkin-storm" (checkin-storm.ts): the shifts with their volunteers and accepted sign-ups, the
-// pgbench scripts captured from one check-in and one retry, and the request and response helpers.
+// pgbench scripts captured from one check-in and one retry, and the request and response helpers. The
+// minimal transaction of a check-in is checkin-storm.minimal.sql.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
@@ -28,35 +30,69 @@ export const WARMUP = 200;
 export interface Storm {
   org: Organizer;
   tag: string;
-  /** The measured shift and its volunteers (tag a<tag>). */
-  measured: Shift;
+  /** The measured shift per connection count and its volunteers (tag a<tag>), the same people on each. */
+  measured: Map<number, Shift>;
   people: Person[];
   warm: Shift;
   warmPeople: Person[];
   /** A shift with one volunteer whose check-in and retry are captured. */
   captureShift: Shift;
   capturer: Person;
-  /** The fresh shift pgbench checks in to, with `perClient × clients` prepared volunteers (bench_storm). */
-  raw: Shift;
-  perClient: number;
+  /**
+   * The fresh shifts pgbench checks in to per connection count, with accepted sign-ups of the prepared
+   * volunteers (bench_storm, enough for `perClient(c) × c` at every count): `raw` for the API's captured
+   * statements, `minimal` for the minimal transaction (checkin-storm.minimal.sql).
+   */
+  raw: Map<number, Shift>;
+  minimal: Map<number, Shift>;
 }
 
-/** Shifts starting in 10 minutes (check-in opens an hour before), each with accepted volunteers. */
-export async function prepareStorm(db: Database, appKey: Buffer, people: number, clients: number) {
+/** pgbench runs -t per client: every client the same number, so slightly more than `people` may be needed. */
+export const perClient = (people: number, clients: number) => Math.ceil(people / clients);
+
+/** The minimal transaction of a check-in, for pgbench (see the file). */
+export const MINIMAL_SQL = fileURLToPath(new URL('./checkin-storm.minimal.sql', import.meta.url));
+
+/**
+ * Shifts each with accepted volunteers. Check-in opens an hour before a shift and closes when it ends, and
+ * a volunteer is never checked in to two overlapping shifts: the measured shifts (the same volunteers at
+ * every connection count) follow one another in 25-minute slots from 5 minutes from now, all open for
+ * check-in now; the pgbench shifts (never checked by the clock) follow one another on the next day.
+ */
+export async function prepareStorm(db: Database, appKey: Buffer, people: number, connections: number[]) {
   const org = await createOrganizer(db, appKey, 'storm');
-  const startsAt = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
-  const perClient = Math.ceil(people / clients);
+  const base = Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000;
+  const slot = (k: number, offset = 0) => new Date(base + offset + k * 25 * 60_000);
+  const pgPeople = Math.max(...connections.map((c) => perClient(people, c) * c));
   const tag = randomBytes(3).toString('hex');
-  const group = async (title: string, n: number, letter: string): Promise<[Shift, Person[]]> => {
-    const s = await createShift(db, org, { title, startsAt, hours: 4, quota: n });
-    const list = await volunteers(db, n, `${letter}${tag}`);
+  const shift = (title: string, n: number, startsAt: Date) =>
+    createShift(db, org, { title, startsAt, hours: 25 / 60, quota: n });
+  const list = await volunteers(db, people, `a${tag}`);
+  const measured = new Map<number, Shift>();
+  for (const [i, c] of connections.entries()) {
+    const s = await shift(`签到风暴（API，${c} 连接）`, people, slot(i));
     await acceptedSignups(db, s, list);
-    return [s, list];
-  };
-  const [measured, list] = await group('签到风暴（API）', people, 'a');
-  const [warm, warmPeople] = await group('签到风暴（预热）', WARMUP, 'w');
-  const [captureShift, [capturer]] = await group('签到风暴（捕获）', 1, 'c');
-  const [raw] = await group('签到风暴（pgbench）', perClient * clients, 'p');
+    measured.set(c, s);
+  }
+  const warm = await shift('签到风暴（预热）', WARMUP, slot(0));
+  const warmPeople = await volunteers(db, WARMUP, `w${tag}`);
+  await acceptedSignups(db, warm, warmPeople);
+  const captureShift = await shift('签到风暴（捕获）', 1, slot(0));
+  const [capturer] = await volunteers(db, 1, `c${tag}`);
+  await acceptedSignups(db, captureShift, [capturer!]);
+  const pgList = await volunteers(db, pgPeople, `p${tag}`);
+  const raw = new Map<number, Shift>();
+  const minimal = new Map<number, Shift>();
+  let k = 0;
+  for (const c of connections)
+    for (const [map, title] of [
+      [raw, `签到风暴（pgbench，${c}）`],
+      [minimal, `签到风暴（最小事务，${c}）`],
+    ] as const) {
+      const s = await shift(title, pgPeople, slot(k++, 86_400_000));
+      await acceptedSignups(db, s, pgList);
+      map.set(c, s);
+    }
   await preparedTable(db, 'storm', `p${tag}`);
   await sql`ANALYZE`.execute(db);
   const storm: Storm = {
@@ -69,27 +105,23 @@ export async function prepareStorm(db: Database, appKey: Buffer, people: number,
     captureShift,
     capturer: capturer!,
     raw,
-    perClient,
+    minimal,
   };
   return storm;
 }
 
 /** The pgbench script of one captured check-in (or retry), for the prepared volunteers of `bench_storm`. */
 function checkinScript(title: string, qs: CompiledQuery[], swap: (v: unknown) => string | undefined) {
-  const gset = (q: CompiledQuery) =>
-    /from "signups" as "g" left join "attendances"/i.test(q.sql)
-      ? 'g_'
-      : /^insert into "attendances"/i.test(q.sql)
-        ? 't_'
-        : undefined;
+  // The check-in's read gives the sign-up (g_signup_id, g_signup_shift_range) its write inserts for.
+  const gset = (q: CompiledQuery) => (/left join "attendances"/i.test(q.sql) ? 'g_' : undefined);
   const lines = [`-- ${title}, captured with Kysely's log option`, pickLine('storm')];
   return [...lines, ...qs.map((q) => scriptLine(q, swap, gset(q)))].join('\n') + '\n';
 }
 
 /**
  * Captures a check-in of the capture volunteer and their retry (each request authenticates again, as in
- * the API), and writes them as pgbench scripts for the pgbench shift: per-person values become the
- * variables of pickLine() and of the rows the statements return (g_: the sign-up, t_: the attendance).
+ * the API), and writes them as pgbench scripts per connection count, for that count's pgbench shift:
+ * per-person values become the variables of pickLine() and of the sign-up the read returns (g_).
  */
 export async function captureScripts(
   db: Database,
@@ -113,21 +145,26 @@ export async function captureScripts(
     throw new Error(`capture check-ins: ${JSON.stringify([first, again])}`);
   const range = await sql<{ range: string }>`SELECT shift_range::text AS range FROM signups
     WHERE id = ${first.signupId}`.execute(db);
-  const values = { [s.captureShift.shiftId]: s.raw.shiftId, [s.captureShift.activityId]: s.raw.activityId };
   const person = {
     ...personVariables(s.capturer),
-    [first.signupId]: 'g_id',
-    [range.rows[0]!.range]: 'g_shift_range',
+    [first.signupId]: 'g_signup_id',
+    [range.rows[0]!.range]: 'g_signup_shift_range',
   };
-  const checkin = join(dir, 'checkin.sql');
-  const retry = join(dir, 'retry.sql');
-  const swapFirst = swapper({ ...person, [first.attendanceId]: 't_id' }, values);
-  const swapRetry = swapper({ ...person, [first.attendanceId]: 'g_attendance_id' }, values);
-  await writeScript(checkin, checkinScript('POST /api/checkins: one check-in', firstQs, swapFirst));
-  await writeScript(retry, checkinScript('POST /api/checkins: a retry', retryQs, swapRetry));
+  const scripts = new Map<number, { checkin: string; retry: string }>();
+  for (const [c, raw] of s.raw) {
+    const values = { [s.captureShift.shiftId]: raw.shiftId, [s.captureShift.activityId]: raw.activityId };
+    const checkin = join(dir, `checkin-${c}.sql`);
+    const retry = join(dir, `retry-${c}.sql`);
+    await writeScript(
+      checkin,
+      checkinScript('POST /api/checkins: one check-in', firstQs, swapper(person, values)),
+    );
+    await writeScript(retry, checkinScript('POST /api/checkins: a retry', retryQs, swapper(person, values)));
+    scripts.set(c, { checkin, retry });
+  }
   console.log(`   check-in: ${firstQs.map(describe).join(', ')}`);
   console.log(`   retry: ${retryQs.map(describe).join(', ')}`);
-  return { checkin, retry };
+  return scripts;
 }
 
 export async function countAttendances(db: Database, shiftId: string) {

@@ -4,7 +4,8 @@
 // them send it again, which must find their first record. The database is checked for lost and doubled
 // check-ins. The SQL side is the statements of one check-in and of one retry, captured from authenticate()
 // and scanCheckIn() themselves (Kysely's log option), run by pgbench with prepared volunteers on a fresh
-// shift (setup and capture: checkin-storm.setup.ts).
+// shift, and the minimal transaction of a check-in (checkin-storm.minimal.sql) likewise. All of it at 8
+// and at 32 connections/clients (setup and capture: checkin-storm.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ import {
   goal,
   refreshSessions,
   restartSequence,
+  scaling,
+  scalingNote,
   sessionTouches,
   verify,
   type Check,
@@ -32,6 +35,8 @@ import {
   captureScripts,
   checkins,
   countAttendances,
+  MINIMAL_SQL,
+  perClient,
   prepareStorm,
   tally,
   WARMUP,
@@ -51,9 +56,10 @@ export const checkinStorm: Scenario = {
       const db = handle.db;
       const appKey = randomBytes(32);
       const config = loadConfig({ YIQI_APP_KEY: appKey.toString('base64') });
+      const connections = scaling(o);
       let t = performance.now();
-      const s = await prepareStorm(db, appKey, PEOPLE, o.connections);
-      const pgPeople = s.perClient * o.connections;
+      const s = await prepareStorm(db, appKey, PEOPLE, connections);
+      const pgPeople = Math.max(...connections.map((c) => perClient(PEOPLE, c) * c));
       console.log(
         `   ${PEOPLE + WARMUP + 1 + pgPeople} volunteers with sessions and accepted sign-ups in ` +
           `${((performance.now() - t) / 1000).toFixed(1)} s (API ${PEOPLE}, warm-up ${WARMUP}, pgbench ${pgPeople})`,
@@ -62,6 +68,7 @@ export const checkinStorm: Scenario = {
       const api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
       const dir = await mkdtemp(join(tmpdir(), 'yiqi-storm-'));
       let refresh: NodeJS.Timeout | undefined;
+      const rows: PhaseResult[] = [];
       try {
         // The organizer's screen: the current code, through the API as an org admin with TOTP.
         const staff = await staffSession(api.origin, s.org.staff);
@@ -78,110 +85,148 @@ export const checkinStorm: Scenario = {
         const scripts = await captureScripts(db, url, config, s, await qr(s.captureShift), dir);
 
         const warmToken = await qr(s.warm);
-        const requests = { origin: api.origin, connections: o.connections };
         await runAutocannon({
-          ...requests,
+          origin: api.origin,
+          connections: o.connections,
           amount: WARMUP,
           requests: checkins(s.warmPeople, () => warmToken),
         });
-        // A code passes for its 30-second step and one either side: refreshed every 15 s, as a screen does.
-        let current = await qr(s.measured);
-        refresh = setInterval(
-          () => void qr(s.measured).then((token) => (current = token), console.error),
-          15_000,
-        );
-        const seen = await refreshSessions(db, `a${s.tag}`);
-        const storm = tally();
-        t = performance.now();
-        const http = await runAutocannon({
-          ...requests,
-          amount: PEOPLE,
-          requests: checkins(s.people, () => current, storm.onResponse),
-        });
-        const touches = await sessionTouches(db, `a${s.tag}`, seen);
-        const afterStorm = await countAttendances(db, s.measured.shiftId);
-        await refreshSessions(db, `a${s.tag}`);
-        const retried = tally();
-        const retryHttp = await runAutocannon({
-          ...requests,
-          amount: RETRIES,
-          requests: checkins(s.people.slice(0, RETRIES), () => current, retried.onResponse),
-        });
-        clearInterval(refresh);
-        const afterRetries = await countAttendances(db, s.measured.shiftId);
+        for (const c of connections) {
+          const measured = s.measured.get(c)!;
+          const requests = { origin: api.origin, connections: c };
+          // A code passes for its 30-second step and one either side: refreshed every 15 s, as a screen does.
+          let current = await qr(measured);
+          refresh = setInterval(
+            () => void qr(measured).then((token) => (current = token), console.error),
+            15_000,
+          );
+          const seen = await refreshSessions(db, `a${s.tag}`);
+          const storm = tally();
+          t = performance.now();
+          const http = await runAutocannon({
+            ...requests,
+            amount: PEOPLE,
+            requests: checkins(s.people, () => current, storm.onResponse),
+          });
+          const touches = await sessionTouches(db, `a${s.tag}`, seen);
+          const afterStorm = await countAttendances(db, measured.shiftId);
+          await refreshSessions(db, `a${s.tag}`);
+          const retried = tally();
+          const retryHttp = await runAutocannon({
+            ...requests,
+            amount: RETRIES,
+            requests: checkins(s.people.slice(0, RETRIES), () => current, retried.onResponse),
+          });
+          clearInterval(refresh);
+          const afterRetries = await countAttendances(db, measured.shiftId);
 
-        const pgbench = (script: string, transactions: number) =>
-          runPgbench({ databaseUrl: url, script, transactions, clients: o.connections, role: APP_ROLE });
-        const checkinSql = await pgbench(scripts.checkin, s.perClient);
-        const rawAfter = await countAttendances(db, s.raw.shiftId);
-        // The retries: the first volunteers of the prepared table again.
-        await restartSequence(db, 'storm');
-        const retryPerClient = Math.ceil(RETRIES / o.connections);
-        const retrySql = await pgbench(scripts.retry, retryPerClient);
-        const rawAfterRetries = await countAttendances(db, s.raw.shiftId);
+          const pgbench = (script: string, transactions: number, variables?: Record<string, string>) =>
+            runPgbench({
+              databaseUrl: url,
+              script,
+              transactions,
+              clients: c,
+              role: APP_ROLE,
+              ...(variables ? { variables } : {}),
+            });
+          const raw = s.raw.get(c)!;
+          await restartSequence(db, 'storm');
+          const checkinSql = await pgbench(scripts.get(c)!.checkin, perClient(PEOPLE, c));
+          const rawAfter = await countAttendances(db, raw.shiftId);
+          // The retries: the first volunteers of the prepared table again.
+          await restartSequence(db, 'storm');
+          const retrySql = await pgbench(scripts.get(c)!.retry, perClient(RETRIES, c));
+          const rawAfterRetries = await countAttendances(db, raw.shiftId);
+          const min = s.minimal.get(c)!;
+          await restartSequence(db, 'storm');
+          const minimal = await pgbench(MINIMAL_SQL, perClient(PEOPLE, c), { shift_id: min.shiftId });
+          const minAfter = await countAttendances(db, min.shiftId);
 
-        const sameIds = [...retried.ids].filter((id) => storm.ids.has(id)).length;
-        console.log(
-          `   API: ${http.total} check-ins in ${http.seconds!.toFixed(1)} s, then ${retryHttp.total} retries in ${retryHttp.seconds!.toFixed(1)} s`,
-        );
-        if (storm.errors.size || retried.errors.size)
-          console.log(`   errors: ${JSON.stringify([...storm.errors, ...retried.errors])}`);
-        const ok2xx = (r: typeof http) => r.total - r.non2xx - r.errors;
-        const checks: Check[] = [
-          ['API check-ins: 2xx responses', ok2xx(http), PEOPLE],
-          ['API check-ins: non-2xx responses and errors', http.non2xx + http.errors, 0],
-          ['API check-ins: new records (repeated=false)', storm.created, PEOPLE],
-          ['API check-ins: distinct attendance ids', storm.ids.size, PEOPLE],
-          ['DB attendances after the storm', afterStorm.n, PEOPLE],
-          ['DB distinct sign-ups checked in', afterStorm.signups, PEOPLE],
-          ['API retries: 2xx responses', ok2xx(retryHttp), RETRIES],
-          ['API retries: repeated=true', retried.repeated, RETRIES],
-          ['API retries: the first record’s id', sameIds, RETRIES],
-          ['DB attendances after the retries (no rows added)', afterRetries.n, PEOPLE],
-          ['pgbench failed transactions', checkinSql.failed + retrySql.failed, 0],
-          [
-            'pgbench shift: rows = distinct sign-ups = transactions',
-            `${rawAfter.n} = ${rawAfter.signups}`,
-            `${checkinSql.transactions} = ${checkinSql.transactions}`,
-          ],
-          ['pgbench shift after the retries', rawAfterRetries.n, checkinSql.transactions],
-        ];
-        verify('checks', checks);
+          const sameIds = [...retried.ids].filter((id) => storm.ids.has(id)).length;
+          console.log(
+            `\n   ${c} connections — API: ${http.total} check-ins in ${http.seconds!.toFixed(1)} s, then ${retryHttp.total} retries in ${retryHttp.seconds!.toFixed(1)} s`,
+          );
+          if (storm.errors.size || retried.errors.size)
+            console.log(`   errors: ${JSON.stringify([...storm.errors, ...retried.errors])}`);
+          const ok2xx = (r: typeof http) => r.total - r.non2xx - r.errors;
+          const checks: Check[] = [
+            ['API check-ins: 2xx responses', ok2xx(http), PEOPLE],
+            ['API check-ins: non-2xx responses and errors', http.non2xx + http.errors, 0],
+            ['API check-ins: new records (repeated=false)', storm.created, PEOPLE],
+            ['API check-ins: distinct attendance ids', storm.ids.size, PEOPLE],
+            ['DB attendances after the storm', afterStorm.n, PEOPLE],
+            ['DB distinct sign-ups checked in', afterStorm.signups, PEOPLE],
+            ['API retries: 2xx responses', ok2xx(retryHttp), RETRIES],
+            ['API retries: repeated=true', retried.repeated, RETRIES],
+            ['API retries: the first record’s id', sameIds, RETRIES],
+            ['DB attendances after the retries (no rows added)', afterRetries.n, PEOPLE],
+            ['pgbench failed transactions', checkinSql.failed + retrySql.failed, 0],
+            [
+              'pgbench shift: rows = distinct sign-ups = transactions',
+              `${rawAfter.n} = ${rawAfter.signups}`,
+              `${checkinSql.transactions} = ${checkinSql.transactions}`,
+            ],
+            ['pgbench shift after the retries', rawAfterRetries.n, checkinSql.transactions],
+            ['minimal: failed transactions', minimal.failed, 0],
+            [
+              'minimal shift: rows = distinct sign-ups = transactions',
+              `${minAfter.n} = ${minAfter.signups}`,
+              `${minimal.transactions} = ${minimal.transactions}`,
+            ],
+          ];
+          verify(`checks (${c} connections)`, checks);
 
-        const ratio = http.reqPerSec / checkinSql.tps;
-        const p99 = (r: typeof http) => goal(r.p99Ms < 100, `p99 < 100 ms (${r.p99Ms.toFixed(0)} ms)`);
-        const rows: PhaseResult[] = [
-          {
-            scenario: 'checkin-storm',
-            phase: 'checkin',
-            api: http,
-            sql: checkinSql,
-            ratio,
-            extra: {
-              people: PEOPLE,
-              wallSeconds: http.seconds!,
-              attendances: afterStorm.n,
-              sessionTouches: touches,
-              pgbenchPerClient: s.perClient,
+          const ratio = http.reqPerSec / checkinSql.tps;
+          const ofMinimal = http.reqPerSec / minimal.tps;
+          const p99 = (r: typeof http) =>
+            c === 8
+              ? goal(r.p99Ms < 50, `p99 < 50 ms (${r.p99Ms.toFixed(0)} ms)`)
+              : `p99 ${r.p99Ms.toFixed(0)} ms`;
+          rows.push(
+            {
+              scenario: 'checkin-storm',
+              phase: `checkin×${c}`,
+              api: http,
+              sql: checkinSql,
+              ratio,
+              minimal,
+              extra: {
+                connections: c,
+                people: PEOPLE,
+                wallSeconds: http.seconds!,
+                attendances: afterStorm.n,
+                sessionTouches: touches,
+                pgbenchPerClient: perClient(PEOPLE, c),
+                apiOfMinimal: ofMinimal,
+              },
+              note: [
+                `${PEOPLE} check-ins in ${http.seconds!.toFixed(1)} s at ${c} connections; pgbench ${checkinSql.transactions} each (${perClient(PEOPLE, c)} × ${c} clients)`,
+                `rates: API ${http.reqPerSec.toFixed(1)}/s, pgbench API SQL ${checkinSql.tps.toFixed(1)} tps, pgbench minimal ${minimal.tps.toFixed(1)} tps`,
+                `goals: ${goal(http.seconds! <= WITHIN_SECONDS, `all within ${WITHIN_SECONDS} s`)}, ${goal(afterStorm.n === PEOPLE, '0 lost')}, ` +
+                  `${goal(afterStorm.signups === afterStorm.n && afterRetries.n === PEOPLE, '0 duplicates')}, ` +
+                  `${goal(ofMinimal >= 0.25, `API ≥ 25 % of minimal (${(ofMinimal * 100).toFixed(1)} %)`)}, ` +
+                  `${goal(ratio >= 0.75, `API ≥ 75 % of its SQL (${(ratio * 100).toFixed(1)} %)`)}, ${p99(http)}`,
+                `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
+              ].join('\n    '),
             },
-            note: [
-              `${PEOPLE} check-ins in ${http.seconds!.toFixed(1)} s; pgbench ${checkinSql.transactions} (${s.perClient} × ${o.connections} clients)`,
-              `goals: ${goal(http.seconds! <= WITHIN_SECONDS, `all within ${WITHIN_SECONDS} s`)}, ${goal(afterStorm.n === PEOPLE, '0 lost')}, ` +
-                `${goal(afterStorm.signups === afterStorm.n && afterRetries.n === PEOPLE, '0 duplicates')}, ` +
-                `${goal(ratio >= 0.5, `API ≥ 50 % of raw SQL (${(ratio * 100).toFixed(1)} %)`)}, ${p99(http)}`,
-              `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
-            ].join('\n    '),
-          },
-          {
-            scenario: 'checkin-storm',
-            phase: 'retry',
-            api: retryHttp,
-            sql: retrySql,
-            ratio: retryHttp.reqPerSec / retrySql.tps,
-            extra: { retries: RETRIES, repeated: retried.repeated, pgbenchPerClient: retryPerClient },
-            note: `${RETRIES} volunteers check in again: all get their first record back, no row added; ${p99(retryHttp)}`,
-          },
-        ];
+            {
+              scenario: 'checkin-storm',
+              phase: `retry×${c}`,
+              api: retryHttp,
+              sql: retrySql,
+              ratio: retryHttp.reqPerSec / retrySql.tps,
+              extra: {
+                connections: c,
+                retries: RETRIES,
+                repeated: retried.repeated,
+                pgbenchPerClient: perClient(RETRIES, c),
+              },
+              note: `${RETRIES} volunteers check in again: all get their first record back, no row added; ${p99(retryHttp)}`,
+            },
+          );
+        }
+        const checkinRows = rows.filter((r) => r.phase.startsWith('checkin'));
+        if (checkinRows.length > 1) console.log(`\n   ${scalingNote(checkinRows)}`);
         return rows;
       } finally {
         clearInterval(refresh);

@@ -1,15 +1,16 @@
 // Setup of "signup-rush" (signup-rush.ts): the shifts and their volunteers, the pgbench script captured
-// from an accepted and a waitlisted sign-up, and the requests.
+// from an accepted and a waitlisted sign-up, the copies the minimal transaction writes, and the requests.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { signUp } from '../../server/src/modules/activities/signups.service.ts';
 import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
 import { openCapture, scriptLine, swapper, writeScript } from '../sql.ts';
 import {
+  APP_ROLE,
   createOrganizer,
   createShift,
   describe,
@@ -26,147 +27,135 @@ export const WARMUP = 200;
 
 export interface Rush {
   tag: string;
-  /** The measured shift and its volunteers (tag a<tag>). */
-  measured: Shift;
+  /** The measured shift per connection count (on a day of its own) and its volunteers (tag a<tag>). */
+  measured: Map<number, Shift>;
   people: Person[];
   warm: Shift;
   warmPeople: Person[];
   /** A shift with one place, and two volunteers whose sign-ups are captured (accepted, waitlisted). */
   captureShift: Shift;
   capturers: Person[];
-  /** The fresh shift pgbench signs up for, with `perClient × clients` prepared volunteers (bench_rush). */
-  raw: Shift;
-  perClient: number;
+  /**
+   * The fresh shifts pgbench signs up for per connection count: `raw` with the API's captured statements,
+   * `minimal` (a copy in bench_min, see MINIMAL_SQL) with the minimal transaction; prepared volunteers in
+   * bench_rush, enough for `perClient(c) × c` at every count.
+   */
+  raw: Map<number, Shift>;
+  minimal: Map<number, Shift>;
 }
 
-/** Shifts of `places` starting in two days, and volunteers with sessions. */
+/** pgbench runs -t per client: every client the same number, so slightly more than `people` may be needed. */
+export const perClient = (people: number, clients: number) => Math.ceil(people / clients);
+
+/**
+ * Shifts of `places` starting in two days and later (one day each, so the same volunteers may sign up for
+ * the measured shift of every connection count without overlapping), and volunteers with sessions.
+ */
 export async function prepareRush(
   db: Database,
   appKey: Buffer,
   people: number,
   places: number,
-  clients: number,
+  connections: number[],
 ) {
   const org = await createOrganizer(db, appKey, 'rush');
-  const startsAt = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 60_000) * 60_000);
-  const shift = (title: string, quota: number) => createShift(db, org, { title, startsAt, hours: 4, quota });
-  // pgbench runs -t per client: every client the same number, so slightly more than `people` may be needed.
-  const perClient = Math.ceil(people / clients);
+  const day = (n: number) => new Date(Math.ceil((Date.now() + n * 86_400_000) / 60_000) * 60_000);
+  const shift = (title: string, quota: number, days: number) =>
+    createShift(db, org, { title, startsAt: day(days), hours: 4, quota });
   const tag = randomBytes(3).toString('hex');
+  const measured = new Map<number, Shift>();
+  const raw = new Map<number, Shift>();
+  const minimal = new Map<number, Shift>();
+  for (const [i, c] of connections.entries()) {
+    measured.set(c, await shift(`抢报名（API，${c} 连接）`, places, 2 + i));
+    raw.set(c, await shift(`抢报名（pgbench，${c}）`, places, 2 + i));
+    minimal.set(c, await shift(`抢报名（最小事务，${c}）`, places, 2 + i));
+  }
   const rush: Rush = {
     tag,
-    measured: await shift('抢报名（API）', places),
+    measured,
     people: await volunteers(db, people, `a${tag}`),
-    warm: await shift('抢报名（预热）', places),
+    warm: await shift('抢报名（预热）', places, 2),
     warmPeople: await volunteers(db, WARMUP, `w${tag}`),
-    captureShift: await shift('抢报名（捕获）', 1),
+    captureShift: await shift('抢报名（捕获）', 1, 2),
     capturers: await volunteers(db, 2, `c${tag}`),
-    raw: await shift('抢报名（pgbench）', places),
-    perClient,
+    raw,
+    minimal,
   };
-  await volunteers(db, perClient * clients, `p${tag}`);
+  await volunteers(db, Math.max(...connections.map((c) => perClient(people, c) * c)), `p${tag}`);
   await preparedTable(db, 'rush', `p${tag}`);
+  await minimalTables(
+    db,
+    [...minimal.values()].map((m) => m.shiftId),
+  );
   await sql`ANALYZE`.execute(db);
   return rush;
 }
 
+/** The minimal transaction of a sign-up, for pgbench (see the file). */
+export const MINIMAL_SQL = fileURLToPath(new URL('./signup-rush.minimal.sql', import.meta.url));
+
 /**
- * The pgbench script of one sign-up: the accepted and the waitlisted capture share every statement up to
- * the shift lock; after it, the branch follows the places the lock read, as signUp() decides.
+ * bench_min.shifts and bench_min.signups: copies of the two tables with their columns, defaults, identity,
+ * CHECK constraints (taken <= quota) and indexes (one open sign-up per volunteer and shift), without their
+ * triggers and foreign keys, so the minimal transaction's guarded UPDATE is the only thing that counts a
+ * place. The given shifts are copied in (taken 0).
  */
-function rushScript(
-  captured: CompiledQuery[][],
-  swaps: ((v: unknown) => string | undefined)[],
-  postSwaps: ((v: unknown) => string | undefined)[],
-) {
-  const gset = (q: CompiledQuery) =>
-    /for no key update/i.test(q.sql) ? 'shift_' : /^insert into "signups"/i.test(q.sql) ? 'row_' : undefined;
-  const [a, w] = captured.map((qs, i) => {
-    const lock = qs.findIndex((q) => /for no key update/i.test(q.sql));
-    const commit = qs.findIndex((q) => /^commit$/i.test(q.sql));
-    if (lock < 0 || commit < 0) throw new Error('sign-up: no shift lock or no COMMIT captured');
-    // Statements after the commit (the waitlist position) run outside the lock, as in signUp().
-    const lines = qs.map((q, k) => scriptLine(q, (k > commit ? postSwaps : swaps)[i]!, gset(q)));
-    return {
-      before: lines.slice(0, lock + 1),
-      after: lines.slice(lock + 1, commit),
-      post: lines.slice(commit + 1),
-    };
-  }) as [
-    { before: string[]; after: string[]; post: string[] },
-    { before: string[]; after: string[]; post: string[] },
-  ];
-  if (a.before.join('\n') !== w.before.join('\n'))
-    throw new Error('sign-up: the accepted and the waitlisted capture differ before the shift lock');
-  const title = `-- POST /api/shifts/:id/signups: the statements of one sign-up, captured with Kysely's log option`;
-  const branches = [
-    '\\if :shift_taken < :shift_quota',
-    ...a.after,
-    'COMMIT;',
-    ...a.post,
-    '\\else',
-    ...w.after,
-    'COMMIT;',
-    ...w.post,
-    '\\endif',
-  ];
-  return [title, pickLine('rush'), ...a.before, ...branches].join('\n') + '\n';
+async function minimalTables(db: Database, shiftIds: string[]) {
+  await sql`CREATE SCHEMA bench_min`.execute(db);
+  await sql`CREATE TABLE bench_min.shifts (LIKE public.shifts INCLUDING ALL)`.execute(db);
+  await sql`CREATE TABLE bench_min.signups (LIKE public.signups INCLUDING ALL)`.execute(db);
+  await sql`INSERT INTO bench_min.shifts SELECT * FROM shifts WHERE id = ANY (${shiftIds}::uuid[])`.execute(
+    db,
+  );
+  await sql.raw(`GRANT USAGE ON SCHEMA bench_min TO ${APP_ROLE}`).execute(db);
+  await sql.raw(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA bench_min TO ${APP_ROLE}`).execute(db);
 }
 
-/** A sign-up's arrival number. */
-async function seqOf(url: string, signupId: string): Promise<number> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const r = await c.query<{ seq: string }>('SELECT seq FROM signups WHERE id = $1', [signupId]);
-    return Number(r.rows[0]!.seq);
-  } finally {
-    await c.end();
-  }
-}
+/** The pgbench variables of the minimal transaction for one shift. */
+export const minimalVariables = (s: Shift) => ({
+  shift_id: s.shiftId,
+  position_id: s.positionId,
+  activity_id: s.activityId,
+  range: s.range,
+});
 
 /**
  * Captures the sign-ups of the two capture volunteers (the first takes the one place, the second is
- * waitlisted) and writes the pgbench script for the pgbench shift: per-person values become the variables
- * of pickLine() and of the rows the statements return (shift_: the locked shift, row_: the new sign-up).
- * Returns it with the waitlist-position query and the waitlisted capture's id, for EXPLAIN.
+ * waitlisted) and writes the pgbench script of one sign-up per measured connection count: per-person
+ * values become the variables of pickLine(), the capture shift's ids the pgbench shift's. signUp() decides
+ * accepted or waitlisted inside its one write statement, so both captures send the same statements.
  */
 export async function captureScript(url: string, config: Config, r: Rush, dir: string) {
   const capture = openCapture(url, config);
-  const values = {
-    [r.captureShift.shiftId]: r.raw.shiftId,
-    [r.captureShift.activityId]: r.raw.activityId,
-    [r.captureShift.positionId]: r.raw.positionId,
-  };
   const captured: CompiledQuery[][] = [];
-  const swaps: ((v: unknown) => string | undefined)[] = [];
-  const postSwaps: ((v: unknown) => string | undefined)[] = [];
   const results: { id: string; status: string }[] = [];
   for (const p of r.capturers) {
     const actor = await authenticate(capture.ctx, p.cookie.slice('yiqi_sid='.length));
-    const result = await signUp({ ...capture.ctx, actor }, r.captureShift.shiftId, undefined);
+    results.push(await signUp({ ...capture.ctx, actor }, r.captureShift.shiftId, undefined));
     captured.push(capture.take());
-    const swap = swapper({ ...personVariables(p), [result.id]: 'row_id' }, values);
-    swaps.push(swap);
-    // The waitlist position is counted up to the new sign-up's arrival number (row_seq from the insert).
-    const seq = await seqOf(url, result.id);
-    postSwaps.push((v) => (v === seq ? ':row_seq' : swap(v)));
-    results.push(result);
   }
   await capture.close();
   const statuses = results.map((x) => x.status).join();
   if (statuses !== 'accepted,waitlisted') throw new Error(`capture sign-ups: ${statuses}`);
-  const script = join(dir, 'signup.sql');
-  await writeScript(script, rushScript(captured, swaps, postSwaps));
   const [accepted, waitlisted] = captured as [CompiledQuery[], CompiledQuery[]];
-  const extra = waitlisted.filter((q) => !accepted.some((a) => a.sql === q.sql));
-  console.log(`   accepted sign-up: ${accepted.map(describe).join(', ')}`);
-  console.log(`   waitlisted also: ${extra.map(describe).join(', ')}`);
-  return {
-    script,
-    waitlistQuery: extra.find((q) => /"seq" <=/.test(q.sql)),
-    waitlistedSeq: await seqOf(url, results[1]!.id),
-  };
+  if (accepted.map((q) => q.sql).join('\n') !== waitlisted.map((q) => q.sql).join('\n'))
+    throw new Error('sign-up: the accepted and the waitlisted capture sent different statements');
+  const title = `-- POST /api/shifts/:id/signups: the statements of one sign-up, captured with Kysely's log option`;
+  const scripts = new Map<number, string>();
+  for (const [c, raw] of r.raw) {
+    const swap = swapper(personVariables(r.capturers[0]!), {
+      [r.captureShift.shiftId]: raw.shiftId,
+      [r.captureShift.activityId]: raw.activityId,
+      [r.captureShift.positionId]: raw.positionId,
+    });
+    const script = join(dir, `signup-${c}.sql`);
+    const lines = accepted.map((q) => scriptLine(q, swap));
+    await writeScript(script, [title, pickLine('rush'), ...lines].join('\n') + '\n');
+    scripts.set(c, script);
+  }
+  console.log(`   one sign-up (accepted or waitlisted): ${accepted.map(describe).join(', ')}`);
+  return scripts;
 }
 
 /** One POST per person, each with their own session. */

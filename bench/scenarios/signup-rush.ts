@@ -1,21 +1,46 @@
 // Scenario "signup-rush": BENCH_RUSH_PEOPLE (5,000) volunteers sign up at once for one shift with
 // BENCH_RUSH_PLACES (500) places: POST /api/shifts/:id/signups through the API (autocannon, each request
 // once, a different volunteer each), then the database is checked (exactly the places accepted, the rest
-// waitlisted, nobody lost or twice). The SQL side is the statements one sign-up sends, captured from
-// authenticate() and signUp() themselves (Kysely's log option) for an accepted and a waitlisted sign-up,
-// run by pgbench as the same number of sign-ups of prepared volunteers for a fresh shift of the same size
-// (setup and capture: signup-rush.setup.ts).
+// waitlisted, nobody lost or twice). Two SQL sides, both run by pgbench as the same number of sign-ups of
+// prepared volunteers for a fresh shift of the same size: the statements one sign-up sends, captured from
+// authenticate() and signUp() themselves (Kysely's log option), and the minimal transaction of the same
+// work (signup-rush.minimal.sql). All three at 8 and at 32 connections/clients (setup and capture:
+// signup-rush.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type CompiledQuery } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import { loadConfig } from '../../server/src/lib/config.ts';
-import { runAutocannon, runPgbench, startApi, withBenchDatabase, type Scenario } from '../lib.ts';
-import { inline, swapper } from '../sql.ts';
-import { APP_ROLE, goal, refreshSessions, sessionTouches, verify, type Check } from './activities.ts';
-import { captureScript, prepareRush, signups, WARMUP } from './signup-rush.setup.ts';
+import {
+  runAutocannon,
+  runPgbench,
+  startApi,
+  withBenchDatabase,
+  type PhaseResult,
+  type Scenario,
+} from '../lib.ts';
+import {
+  APP_ROLE,
+  goal,
+  refreshSessions,
+  restartSequence,
+  scaling,
+  scalingNote,
+  sessionTouches,
+  verify,
+  type Check,
+} from './activities.ts';
+import {
+  captureScript,
+  MINIMAL_SQL,
+  minimalVariables,
+  perClient,
+  prepareRush,
+  signups,
+  WARMUP,
+} from './signup-rush.setup.ts';
 
 const PEOPLE = Number(process.env.BENCH_RUSH_PEOPLE ?? 5000);
 const PLACES = Number(process.env.BENCH_RUSH_PLACES ?? 500);
@@ -45,33 +70,14 @@ function tally() {
   };
 }
 
-/** EXPLAIN ANALYZE of the waitlist-position query for the last sign-up of a shift. */
-async function explainLast(
-  db: Database,
-  q: CompiledQuery,
-  seq: number,
-  captureShiftId: string,
-  shiftId: string,
-) {
-  const last = await sql<{ seq: number }>`SELECT seq FROM signups WHERE shift_id = ${shiftId}
-    AND status = 'waitlisted' ORDER BY seq DESC LIMIT 1`.execute(db);
-  if (!last.rows[0]) return;
-  const swap = swapper({}, { [captureShiftId]: shiftId });
-  const statement = inline(q, (v) => (v === seq ? String(last.rows[0]!.seq) : swap(v)));
-  const plan = await sql
-    .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement}`)
-    .execute(db);
-  console.log('\n   EXPLAIN ANALYZE waitlist position of the last sign-up:');
-  for (const r of plan.rows) console.log(`     ${r['QUERY PLAN']}`);
-}
-
-/** A shift's sign-ups by status, rows, distinct volunteers, and its places taken. */
-async function countShift(db: Database, shiftId: string) {
+/** A shift's sign-ups by status, rows, distinct volunteers, and its places taken (in `schema`'s tables). */
+async function countShift(db: Database, shiftId: string, schema = 'public') {
   const r = await sql<{ accepted: number; waitlisted: number; rows: number; people: number; taken: number }>`
     SELECT count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
       count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted, count(*)::int AS rows,
-      count(DISTINCT volunteer_id)::int AS people, (SELECT taken FROM shifts WHERE id = ${shiftId}) AS taken
-    FROM signups WHERE shift_id = ${shiftId}`.execute(db);
+      count(DISTINCT volunteer_id)::int AS people,
+      (SELECT taken FROM ${sql.table(`${schema}.shifts`)} WHERE id = ${shiftId}) AS taken
+    FROM ${sql.table(`${schema}.signups`)} WHERE shift_id = ${shiftId}`.execute(db);
   return r.rows[0]!;
 }
 
@@ -83,18 +89,20 @@ export const signupRush: Scenario = {
       const db = handle.db;
       const appKey = randomBytes(32);
       const config = loadConfig({ YIQI_APP_KEY: appKey.toString('base64') });
+      const connections = scaling(o);
       const t = performance.now();
-      const r = await prepareRush(db, appKey, PEOPLE, PLACES, o.connections);
-      const pgPeople = r.perClient * o.connections;
+      const r = await prepareRush(db, appKey, PEOPLE, PLACES, connections);
+      const pgPeople = Math.max(...connections.map((c) => perClient(PEOPLE, c) * c));
       console.log(
         `   ${PEOPLE + WARMUP + 2 + pgPeople} volunteers with sessions in ` +
           `${((performance.now() - t) / 1000).toFixed(1)} s (API ${PEOPLE}, warm-up ${WARMUP}, pgbench ${pgPeople})`,
       );
       const dir = await mkdtemp(join(tmpdir(), 'yiqi-rush-'));
       let api: Awaited<ReturnType<typeof startApi>> | undefined;
+      const rows: PhaseResult[] = [];
       try {
         // The statements of one accepted and one waitlisted sign-up, as the services send them.
-        const captured = await captureScript(url, config, r, dir);
+        const scripts = await captureScript(url, config, r, dir);
         api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
         await runAutocannon({
           origin: api.origin,
@@ -102,78 +110,89 @@ export const signupRush: Scenario = {
           amount: WARMUP,
           requests: signups(r.warm.shiftId, r.warmPeople),
         });
-        const seen = await refreshSessions(db, `a${r.tag}`);
-        const outcome = tally();
-        const http = await runAutocannon({
-          origin: api.origin,
-          connections: o.connections,
-          amount: PEOPLE,
-          requests: signups(r.measured.shiftId, r.people, outcome.onResponse),
-        });
-        const touches = await sessionTouches(db, `a${r.tag}`, seen);
-        const pgbench = await runPgbench({
-          databaseUrl: url,
-          script: captured.script,
-          transactions: r.perClient,
-          clients: o.connections,
-          role: APP_ROLE,
-        });
+        for (const c of connections) {
+          const measured = r.measured.get(c)!;
+          const seen = await refreshSessions(db, `a${r.tag}`);
+          const outcome = tally();
+          const http = await runAutocannon({
+            origin: api.origin,
+            connections: c,
+            amount: PEOPLE,
+            requests: signups(measured.shiftId, r.people, outcome.onResponse),
+          });
+          const touches = await sessionTouches(db, `a${r.tag}`, seen);
+          const pgbench = (script: string, variables?: Record<string, string>) =>
+            runPgbench({
+              databaseUrl: url,
+              script,
+              transactions: perClient(PEOPLE, c),
+              clients: c,
+              role: APP_ROLE,
+              ...(variables ? { variables } : {}),
+            });
+          await restartSequence(db, 'rush');
+          const apiSql = await pgbench(scripts.get(c)!);
+          await restartSequence(db, 'rush');
+          const minimal = await pgbench(MINIMAL_SQL, minimalVariables(r.minimal.get(c)!));
 
-        // The waitlist position counts the waitlist up to the new sign-up (after the commit).
-        if (captured.waitlistQuery)
-          await explainLast(
-            db,
-            captured.waitlistQuery,
-            captured.waitlistedSeq,
-            r.captureShift.shiftId,
-            r.measured.shiftId,
+          const places = Math.min(PLACES, PEOPLE);
+          const inApi = await countShift(db, measured.shiftId);
+          const inRaw = await countShift(db, r.raw.get(c)!.shiftId);
+          const inMin = await countShift(db, r.minimal.get(c)!.shiftId, 'bench_min');
+          const positions = new Set(outcome.positions);
+          const gapFree =
+            positions.size === PEOPLE - places &&
+            outcome.positions.every((n) => n >= 1 && n <= PEOPLE - places);
+          console.log(
+            `\n   ${c} connections — API: ${http.total} requests in ${http.seconds!.toFixed(1)} s; responses ${JSON.stringify(Object.fromEntries(outcome.by))}`,
           );
-        const places = Math.min(PLACES, PEOPLE);
-        const inApi = await countShift(db, r.measured.shiftId);
-        const inRaw = await countShift(db, r.raw.shiftId);
-        const positions = new Set(outcome.positions);
-        const gapFree =
-          positions.size === PEOPLE - places &&
-          outcome.positions.every((n) => n >= 1 && n <= PEOPLE - places);
-        console.log(
-          `   API: ${http.total} requests in ${http.seconds!.toFixed(1)} s; responses ${JSON.stringify(Object.fromEntries(outcome.by))}`,
-        );
-        const checks: Check[] = [
-          ['API 2xx responses', http.total - http.non2xx - http.errors, PEOPLE],
-          ['API non-2xx responses and errors', http.non2xx + http.errors, 0],
-          ['API responses accepted', outcome.count('accepted'), places],
-          ['API responses waitlisted', outcome.count('waitlisted'), PEOPLE - places],
-          ['waitlist positions returned are 1…N, each once', String(gapFree), 'true'],
-          ['DB sign-up rows', inApi.rows, PEOPLE],
-          ['DB distinct volunteers', inApi.people, PEOPLE],
-          ['DB accepted', inApi.accepted, places],
-          ['DB waitlisted', inApi.waitlisted, PEOPLE - places],
-          ['DB shifts.taken', inApi.taken, places],
-          ['pgbench failed transactions', pgbench.failed, 0],
-          [
-            'pgbench shift: rows = distinct volunteers = transactions',
-            `${inRaw.rows} = ${inRaw.people}`,
-            `${pgbench.transactions} = ${pgbench.transactions}`,
-          ],
-          ['pgbench shift: accepted / taken', `${inRaw.accepted} / ${inRaw.taken}`, `${places} / ${places}`],
-        ];
-        verify('checks', checks);
+          const checks: Check[] = [
+            ['API 2xx responses', http.total - http.non2xx - http.errors, PEOPLE],
+            ['API non-2xx responses and errors', http.non2xx + http.errors, 0],
+            ['API responses accepted', outcome.count('accepted'), places],
+            ['API responses waitlisted', outcome.count('waitlisted'), PEOPLE - places],
+            ['waitlist positions returned are 1…N, each once', String(gapFree), 'true'],
+            ['DB sign-up rows', inApi.rows, PEOPLE],
+            ['DB distinct volunteers', inApi.people, PEOPLE],
+            ['DB accepted', inApi.accepted, places],
+            ['DB waitlisted', inApi.waitlisted, PEOPLE - places],
+            ['DB shifts.taken', inApi.taken, places],
+            ['pgbench failed transactions', apiSql.failed, 0],
+            [
+              'pgbench shift: rows = distinct volunteers = transactions',
+              `${inRaw.rows} = ${inRaw.people}`,
+              `${apiSql.transactions} = ${apiSql.transactions}`,
+            ],
+            [
+              'pgbench shift: accepted / taken',
+              `${inRaw.accepted} / ${inRaw.taken}`,
+              `${places} / ${places}`,
+            ],
+            ['minimal: failed transactions', minimal.failed, 0],
+            [
+              'minimal shift: rows = distinct volunteers = transactions',
+              `${inMin.rows} = ${inMin.people}`,
+              `${minimal.transactions} = ${minimal.transactions}`,
+            ],
+            [
+              'minimal shift: accepted / taken',
+              `${inMin.accepted} / ${inMin.taken}`,
+              `${places} / ${places}`,
+            ],
+          ];
+          verify(`checks (${c} connections)`, checks);
 
-        const ratio = http.reqPerSec / pgbench.tps;
-        const note = [
-          `${PEOPLE} sign-ups for ${PLACES} places in ${http.seconds!.toFixed(1)} s; pgbench ${pgbench.transactions} (${r.perClient} × ${o.connections} clients)`,
-          `goals: ${goal(inApi.accepted === places, `exactly ${places} accepted`)}, ${goal(inApi.rows === PEOPLE && http.non2xx + http.errors === 0, '0 lost')}, ` +
-            `${goal(ratio >= 0.5, `API ≥ 50 % of raw SQL (${(ratio * 100).toFixed(1)} %)`)}, ${goal(http.p99Ms < 100, `p99 < 100 ms (${http.p99Ms.toFixed(0)} ms)`)}`,
-          `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
-        ].join('\n    ');
-        return [
-          {
+          const ratio = http.reqPerSec / apiSql.tps;
+          const ofMinimal = http.reqPerSec / minimal.tps;
+          rows.push({
             scenario: 'signup-rush',
-            phase: 'signup',
+            phase: `signup×${c}`,
             api: http,
-            sql: pgbench,
+            sql: apiSql,
             ratio,
+            minimal,
             extra: {
+              connections: c,
               people: PEOPLE,
               places,
               accepted: inApi.accepted,
@@ -181,11 +200,24 @@ export const signupRush: Scenario = {
               taken: inApi.taken,
               wallSeconds: http.seconds!,
               sessionTouches: touches,
-              pgbenchPerClient: r.perClient,
+              pgbenchPerClient: perClient(PEOPLE, c),
+              apiOfMinimal: ofMinimal,
             },
-            note,
-          },
-        ];
+            note: [
+              `${PEOPLE} sign-ups for ${PLACES} places in ${http.seconds!.toFixed(1)} s at ${c} connections; pgbench ${apiSql.transactions} each (${perClient(PEOPLE, c)} × ${c} clients)`,
+              `rates: API ${http.reqPerSec.toFixed(1)}/s, pgbench API SQL ${apiSql.tps.toFixed(1)} tps, pgbench minimal ${minimal.tps.toFixed(1)} tps`,
+              `goals: ${goal(inApi.accepted === places, `exactly ${places} accepted`)}, ${goal(inApi.rows === PEOPLE && http.non2xx + http.errors === 0, '0 lost')}, ` +
+                `${goal(ofMinimal >= 0.25, `API ≥ 25 % of minimal (${(ofMinimal * 100).toFixed(1)} %)`)}, ` +
+                `${goal(ratio >= 0.75, `API ≥ 75 % of its SQL (${(ratio * 100).toFixed(1)} %)`)}` +
+                (c === 8
+                  ? `, ${goal(http.p99Ms < 50, `p99 < 50 ms (${http.p99Ms.toFixed(0)} ms)`)}`
+                  : `, p99 ${http.p99Ms.toFixed(0)} ms`),
+              `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
+            ].join('\n    '),
+          });
+        }
+        if (rows.length > 1) console.log(`\n   ${scalingNote(rows)}`);
+        return rows;
       } finally {
         await api?.stop();
         await rm(dir, { recursive: true, force: true });

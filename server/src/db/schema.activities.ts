@@ -75,6 +75,8 @@ export interface ShiftsTable {
   ends_at: Timestamp;
   quota: number;
   taken: Generated<number>;
+  /** Waitlisted sign-ups, kept by the same trigger as `taken`. */
+  waitlisted: Generated<number>;
   removed_at: NullableTimestamp;
 }
 

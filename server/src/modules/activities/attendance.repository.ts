@@ -1,18 +1,79 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
+import { auditInsertFrom, shiftQuery, type AuditRow, type ShiftRow } from './signups.repository.ts';
 import type { Database } from '../../db/database.ts';
 import type { AttendancesTable } from '../../db/schema.activities.ts';
 import { LATE_GRACE_MINUTES, type BoardState } from '@yiqi/shared/contracts/activities';
+
+/** What check-in needs of an accepted sign-up and of its attendance, if any (see CheckInSignup). */
+const signupColumns = [
+  'g.id',
+  'g.shift_range',
+  't.id as attendance_id',
+  't.check_in_at as attendance_check_in_at',
+  't.check_out_at as attendance_check_out_at',
+  't.review_status as attendance_review_status',
+] as const;
 
 /** The accepted sign-up of a volunteer for a shift, with its attendance if any. */
 export function findAcceptedSignup(db: Database, shiftId: string, volunteerId: string) {
   return db
     .selectFrom('signups as g')
     .leftJoin('attendances as t', 't.signup_id', 'g.id')
-    .select(['g.id', 'g.shift_range', 't.id as attendance_id'])
+    .select(signupColumns)
     .where('g.shift_id', '=', shiftId)
     .where('g.volunteer_id', '=', volunteerId)
     .where('g.status', '=', 'accepted')
     .executeTakeFirst();
+}
+export type CheckInSignup = NonNullable<Awaited<ReturnType<typeof findAcceptedSignup>>>;
+
+/**
+ * A QR check-in's reads in one statement: the shift the code names (none: no row), the caller's volunteer
+ * record (`volunteer_id` null when none), their accepted sign-up for the shift (`id` null when none) and
+ * its attendance (`attendance_id` null when none).
+ */
+export async function findCheckInContext(db: Database, userId: string, shiftId: string) {
+  const r = await db
+    .selectFrom(shiftQuery(db, shiftId).as('s'))
+    .leftJoin('volunteers as v', (j) => j.on('v.user_id', '=', userId).on('v.status', '=', 'active'))
+    .leftJoin('signups as g', (j) =>
+      j.onRef('g.shift_id', '=', 's.id').onRef('g.volunteer_id', '=', 'v.id').on('g.status', '=', 'accepted'),
+    )
+    .leftJoin('attendances as t', 't.signup_id', 'g.id')
+    .selectAll('s')
+    .select([
+      'v.id as volunteer_id',
+      'g.id as signup_id',
+      'g.shift_range as signup_shift_range',
+      't.id as attendance_id',
+      't.check_in_at as attendance_check_in_at',
+      't.check_out_at as attendance_check_out_at',
+      't.review_status as attendance_review_status',
+    ])
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const {
+    volunteer_id,
+    signup_id,
+    signup_shift_range,
+    attendance_id,
+    attendance_check_in_at,
+    attendance_check_out_at,
+    attendance_review_status,
+    ...shift
+  } = r;
+  const signup: CheckInSignup | undefined =
+    signup_id === null || signup_shift_range === null
+      ? undefined
+      : {
+          id: signup_id,
+          shift_range: signup_shift_range,
+          attendance_id,
+          attendance_check_in_at,
+          attendance_check_out_at,
+          attendance_review_status,
+        };
+  return { shift: shift as ShiftRow, volunteerId: volunteer_id, signup };
 }
 
 export function findAttendanceOfSignup(db: Database, signupId: string) {
@@ -103,14 +164,43 @@ export async function boardRows(
   return { rows, total: Number(count.n) };
 }
 
-/** A check-in; null when the sign-up already has one (a concurrent retry won). */
-export function insertAttendance(db: Database, values: Insertable<AttendancesTable>) {
-  return db
-    .insertInto('attendances')
-    .values(values)
-    .onConflict((oc) => oc.column('signup_id').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+/**
+ * A check-in and its audit row in one statement; undefined when the sign-up already has one (a concurrent
+ * retry won: nothing written, no audit row). One attendance per sign-up is the unique signup_id, and the
+ * exclusion constraint refuses a second shift overlapping in time (23P01).
+ */
+export async function insertAttendance(
+  db: Database,
+  v: {
+    signup_id: string;
+    shift_id: string;
+    activity_id: string;
+    volunteer_id: string;
+    shift_range: string;
+    check_in_at: Date;
+    check_in_method: 'qr' | 'staff';
+    check_in_by: string | null;
+    check_in_step: number | null;
+    check_in_distance_m: number | null;
+    check_in_accuracy_m: number | null;
+    review_status: 'ok' | 'review';
+  },
+  audit: AuditRow,
+) {
+  const r = await sql<Pick<AttendanceRow, 'id' | 'check_in_at' | 'check_out_at' | 'review_status'>>`
+    WITH t AS (
+      INSERT INTO attendances (signup_id, shift_id, activity_id, volunteer_id, shift_range, check_in_at,
+        check_in_method, check_in_by, check_in_step, check_in_distance_m, check_in_accuracy_m, review_status)
+      VALUES (${v.signup_id}, ${v.shift_id}, ${v.activity_id}, ${v.volunteer_id}, ${v.shift_range},
+        ${v.check_in_at}, ${v.check_in_method}, ${v.check_in_by}, ${v.check_in_step}, ${v.check_in_distance_m},
+        ${v.check_in_accuracy_m}, ${v.review_status})
+      ON CONFLICT (signup_id) DO NOTHING
+      RETURNING id, check_in_at, check_out_at, review_status
+    ), a AS (
+      ${auditInsertFrom(audit, 't', sql`t.id::text`)}
+    )
+    SELECT * FROM t`.execute(db);
+  return r.rows[0];
 }
 
 /** Records the check-out of an attendance not yet checked out; undefined when it already was. */

@@ -5,6 +5,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadActivity } from './activities.service.ts';
+import { auditRow } from './audit-row.ts';
 import { iso } from '../../core/dates.ts';
 import * as repo from './attendance.repository.ts';
 import { checkToken, isSiteToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
@@ -45,7 +46,12 @@ function placeCheck(shift: ShiftRow, position: Position | undefined) {
   return { review: outside, distance, accuracy: Math.round(position.accuracyM) };
 }
 
-function result(shift: ShiftRow, signupId: string, t: repo.AttendanceRow, repeated: boolean) {
+function result(
+  shift: ShiftRow,
+  signupId: string,
+  t: Pick<repo.AttendanceRow, 'id' | 'check_in_at' | 'check_out_at' | 'review_status'>,
+  repeated: boolean,
+) {
   return {
     attendanceId: t.id,
     signupId,
@@ -66,12 +72,17 @@ async function scannedShift(ctx: Ctx, token: string) {
   const parsed = parseToken(token);
   if (!parsed) throw new DomainError('QR_MALFORMED');
   const shift = await findShift(ctx.db, parsed.shiftId);
+  return { shift: checkScanned(ctx, token, shift), step: parsed.step };
+}
+
+/** The token checked against its shift's activity and the clock; throws as the scanner should see it. */
+function checkScanned(ctx: Ctx, token: string, shift: ShiftRow | undefined): ShiftRow {
   // An unknown shift is indistinguishable from a forged code to the scanner.
   if (!shift) throw new DomainError('QR_FORGED');
   const check = checkToken(qrKey(ctx.config.appKey), token, shift.activity_id, stepAt(ctx.clock()));
   if (!check.ok) throw new DomainError(check.code);
   if (shift.activity_status !== 'published') throw new DomainError('ACTIVITY_STATE');
-  return { shift, step: check.step };
+  return shift;
 }
 
 function audit(ctx: Ctx, shift: ShiftRow, action: string, attendanceId: string, details: object) {
@@ -86,29 +97,40 @@ function audit(ctx: Ctx, shift: ShiftRow, action: string, attendanceId: string, 
 }
 
 /**
- * Records a check-in once per sign-up: a retry (or a second tap) finds the first record; the exclusion
- * constraint refuses a second shift overlapping in time.
+ * Records a check-in once per sign-up (`g`, the accepted sign-up with its attendance as read): a retry (or
+ * a second tap) finds the first record; the exclusion constraint refuses a second shift overlapping in
+ * time. The record and its audit row are one statement.
  */
 async function checkIn(
   ctx: Ctx,
   shift: ShiftRow,
   volunteerId: string,
+  g: repo.CheckInSignup | undefined,
   how: { method: 'qr' | 'staff'; step: number | null; position?: Position | undefined },
 ) {
-  const g = await repo.findAcceptedSignup(ctx.db, shift.id, volunteerId);
   if (!g) throw new DomainError('CHECKIN_NOT_SIGNED_UP');
-  if (g.attendance_id) {
-    const existing = (await repo.findAttendance(ctx.db, g.attendance_id))!;
-    return result(shift, g.id, existing, true);
-  }
+  if (g.attendance_id)
+    return result(
+      shift,
+      g.id,
+      {
+        id: g.attendance_id,
+        check_in_at: g.attendance_check_in_at!,
+        check_out_at: g.attendance_check_out_at,
+        review_status: g.attendance_review_status!,
+      },
+      true,
+    );
   const now = ctx.clock();
   if (now.getTime() < new Date(shift.starts_at).getTime() - OPENS_BEFORE_MS || now >= new Date(shift.ends_at))
     throw new DomainError('CHECKIN_WINDOW');
   const place =
     how.method === 'qr' ? placeCheck(shift, how.position) : { review: false, distance: null, accuracy: null };
+  let row: Awaited<ReturnType<typeof repo.insertAttendance>>;
   try {
-    return await withTransaction(ctx, async (tx) => {
-      const row = await repo.insertAttendance(tx.db, {
+    row = await repo.insertAttendance(
+      ctx.db,
+      {
         signup_id: g.id,
         shift_id: shift.id,
         activity_id: shift.activity_id,
@@ -121,20 +143,29 @@ async function checkIn(
         check_in_distance_m: place.distance,
         check_in_accuracy_m: place.accuracy,
         review_status: place.review ? 'review' : 'ok',
-      });
-      if (!row) return null; // a concurrent retry won; read its record below
-      await audit(tx, shift, 'attendance.check_in', row.id, {
-        signupId: g.id,
-        method: how.method,
-        review: place.review,
-        distanceM: place.distance,
-      });
-      return result(shift, g.id, row, false);
-    }).then(async (r) => r ?? result(shift, g.id, (await repo.findAttendanceOfSignup(ctx.db, g.id))!, true));
+      },
+      auditRow(ctx, {
+        action: 'attendance.check_in',
+        result: 'ok',
+        objectType: 'attendance',
+        regionCode: shift.region_code,
+        details: {
+          activityId: shift.activity_id,
+          shiftId: shift.id,
+          signupId: g.id,
+          method: how.method,
+          review: place.review,
+          distanceM: place.distance,
+        },
+      }),
+    );
   } catch (e) {
     if (isExclusionViolation(e)) throw new DomainError('CHECKIN_OVERLAP');
     throw e;
   }
+  // A concurrent retry won: its record is the answer.
+  if (!row) return result(shift, g.id, (await repo.findAttendanceOfSignup(ctx.db, g.id))!, true);
+  return result(shift, g.id, row, false);
 }
 
 /** Records a check-out once; a QR check-out needs a newer code than the one used to check in. */
@@ -222,10 +253,40 @@ async function orOwnShift<T>(
   }
 }
 
+/**
+ * A check-in by code. A shift's QR code takes the fast path: the shift, the caller's volunteer record,
+ * sign-up and attendance are one read, and a new record with its audit row one write; a retry is the read
+ * alone. A site code or a typed short code first resolves the shift the volunteer holds there.
+ */
 export async function scanCheckIn(ctx: Ctx, b: Scan, position: Position | undefined) {
+  const signupOn = (shift: ShiftRow, volunteerId: string) =>
+    repo.findAcceptedSignup(ctx.db, shift.id, volunteerId);
+  if (b.code === undefined && !isSiteToken(b.token ?? '')) {
+    const token = b.token ?? '';
+    const parsed = parseToken(token);
+    if (!parsed) throw new DomainError('QR_MALFORMED');
+    const c = await repo.findCheckInContext(ctx.db, actorOf(ctx).userId, parsed.shiftId);
+    const scanned = checkScanned(ctx, token, c?.shift);
+    if (!c?.volunteerId) throw new DomainError('VOLUNTEER_REQUIRED');
+    const volunteerId = c.volunteerId;
+    const how = { method: 'qr' as const, step: parsed.step, position };
+    return orOwnShift(ctx, { shift: scanned, volunteerId }, 'in', async (shift) =>
+      checkIn(
+        ctx,
+        shift,
+        volunteerId,
+        shift === scanned ? c.signup : await signupOn(shift, volunteerId),
+        how,
+      ),
+    );
+  }
   const s = await scannedFor(ctx, b, 'in');
-  return orOwnShift(ctx, s, 'in', (shift) =>
-    checkIn(ctx, shift, s.volunteerId, { method: 'qr', step: s.step, position }),
+  return orOwnShift(ctx, s, 'in', async (shift) =>
+    checkIn(ctx, shift, s.volunteerId, await signupOn(shift, s.volunteerId), {
+      method: 'qr',
+      step: s.step,
+      position,
+    }),
   );
 }
 
@@ -249,7 +310,8 @@ async function rosterSignup(ctx: Ctx, activityId: string, signupId: string) {
 export async function staffCheckIn(ctx: Ctx, activityId: string, signupId: string) {
   const { g, shift } = await rosterSignup(ctx, activityId, signupId);
   if (shift.activity_status !== 'published') throw new DomainError('ACTIVITY_STATE');
-  return checkIn(ctx, shift, g.volunteer_id, { method: 'staff', step: null });
+  const signup = await repo.findAcceptedSignup(ctx.db, shift.id, g.volunteer_id);
+  return checkIn(ctx, shift, g.volunteer_id, signup, { method: 'staff', step: null });
 }
 
 /** Check-out by the organizer now, or completing a forgotten one afterwards with the actual time. */

@@ -40,6 +40,16 @@ describe('concurrency on PostgreSQL', { skip }, () => {
     assert.equal(by.get('accepted'), 25, JSON.stringify([...by]));
     assert.equal(by.get('waitlisted'), 1975, JSON.stringify([...by]));
     assert.equal(by.get('SIGNUP_EXISTS'), 200, JSON.stringify([...by]));
+    // The positions the sign-ups answered with (from the locked shift row, in the sign-up's one statement)
+    // are 1…1975, each once: none was counted from a snapshot older than the lock.
+    const answered = responses
+      .filter((r) => r.statusCode === 200 && r.json().status === 'waitlisted')
+      .map((r) => r.json().waitlistPosition as number)
+      .sort((x, y) => x - y);
+    assert.deepEqual(
+      answered,
+      Array.from({ length: 1975 }, (_, i) => i + 1),
+    );
     const rows = await t.handle.db
       .selectFrom('signups')
       .select([
@@ -102,6 +112,19 @@ describe('concurrency on PostgreSQL', { skip }, () => {
       .where('status', '=', 'accepted')
       .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), 25);
+    // The waitlist count on the shift row followed the cancellations and promotions.
+    const waiting2 = await t.handle.db
+      .selectFrom('signups')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('shift_id', '=', a.shiftId)
+      .where('status', '=', 'waitlisted')
+      .executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('shifts')
+      .select(['waitlisted'])
+      .where('id', '=', a.shiftId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.waitlisted, Number(waiting2.n));
   });
 
   it('a check-in storm with retries: 1,500 volunteers, a third retrying at once: 0 lost, 0 duplicates', async () => {

@@ -1,7 +1,7 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
-import type { SignupStatus, SignupsTable } from '../../db/schema.activities.ts';
+import type { SignupStatus } from '../../db/schema.activities.ts';
 
 export const OPEN: SignupStatus[] = ['pending', 'accepted', 'waitlisted'];
 
@@ -9,7 +9,7 @@ export const OPEN: SignupStatus[] = ['pending', 'accepted', 'waitlisted'];
 export const rangeOf = (start: Date, end: Date) => `[${start.toISOString()},${end.toISOString()})`;
 
 /** A shift with its position's rules and its activity's, for sign-up and check-in. */
-export function findShift(db: Database, shiftId: string) {
+export function shiftQuery(db: Database, shiftId: string) {
   return db
     .selectFrom('shifts as s')
     .innerJoin('positions as p', 'p.id', 's.position_id')
@@ -47,8 +47,11 @@ export function findShift(db: Database, shiftId: string) {
     ])
     .where('s.id', '=', shiftId)
     .where('s.removed_at', 'is', null)
-    .where('p.removed_at', 'is', null)
-    .executeTakeFirst();
+    .where('p.removed_at', 'is', null);
+}
+
+export function findShift(db: Database, shiftId: string) {
+  return shiftQuery(db, shiftId).executeTakeFirst();
 }
 export type ShiftRow = NonNullable<Awaited<ReturnType<typeof findShift>>>;
 
@@ -70,6 +73,143 @@ export function findVolunteerOfUser(db: Database, userId: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Everything a sign-up decides on, in one statement: the caller's volunteer record (none: no row), the
+ * shift with its rules (none: `id` null), whether the volunteer holds an open sign-up overlapping it on
+ * another shift, and whether they are an active member of one of its designated teams.
+ */
+export async function findSignUpContext(db: Database, userId: string, shiftId: string) {
+  const r = await db
+    .selectFrom('volunteers as v')
+    .leftJoin(shiftQuery(db, shiftId).as('s'), (j) => j.onTrue())
+    .selectAll('s')
+    .select([
+      'v.id as v_id',
+      'v.user_id as v_user_id',
+      'v.verification_status as v_verification_status',
+      sql<string | null>`to_char(v.birth_date, 'YYYY-MM-DD')`.as('v_birth_iso'),
+      'v.guardian_consent_at as v_guardian_consent_at',
+      'v.skills as v_skills',
+      'v.qualifications as v_qualifications',
+      sql<boolean>`EXISTS (SELECT 1 FROM signups o WHERE o.volunteer_id = v.id
+        AND o.status IN ('pending', 'accepted', 'waitlisted') AND o.shift_id <> s.id
+        AND o.shift_range && tstzrange(s.starts_at, s.ends_at, '[)'))`.as('overlaps'),
+      sql<boolean>`(s.recruit_mode = 'teams' AND EXISTS (SELECT 1 FROM memberships m
+        WHERE m.volunteer_id = v.id AND m.org_id = ANY (s.designated_orgs) AND m.status = 'active'))`.as(
+        'member',
+      ),
+    ])
+    .where('v.user_id', '=', userId)
+    .where('v.status', '=', 'active')
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const {
+    v_id,
+    v_user_id,
+    v_verification_status,
+    v_birth_iso,
+    v_guardian_consent_at,
+    v_skills,
+    v_qualifications,
+    overlaps,
+    member,
+    ...shift
+  } = r;
+  return {
+    volunteer: {
+      id: v_id,
+      user_id: v_user_id,
+      verification_status: v_verification_status,
+      birth_iso: v_birth_iso,
+      guardian_consent_at: v_guardian_consent_at,
+      skills: v_skills,
+      qualifications: v_qualifications,
+    },
+    shift: shift.id === null ? undefined : (shift as ShiftRow),
+    overlaps: Boolean(overlaps),
+    member: Boolean(member),
+  };
+}
+
+/** An audit row as audit.service's recordAudit fills it, but for the object id (see auditRow). */
+export interface AuditRow {
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  objectType: string | null;
+  result: 'ok' | 'denied' | 'failed';
+  requestId: string | null;
+  sourceIp: string | null;
+  regionCode: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * `INSERT INTO audit_log … SELECT … FROM <from>`, for a data-modifying WITH: the write's audit row in the
+ * write's own statement, one per row the write returned (none when it wrote nothing), so they commit
+ * together without a transaction of several round trips. The chain trigger fills id and hashes as for any
+ * insert. `objectId` and `extra` (merged into the details) are expressions over `from`'s row.
+ */
+export function auditInsertFrom(
+  a: AuditRow,
+  from: string,
+  objectId: RawBuilder<string>,
+  extra?: RawBuilder<unknown>,
+) {
+  const details = sql`${JSON.stringify(a.details)}::jsonb`;
+  return sql`INSERT INTO audit_log (actor_id, actor_name, action, object_type, object_id, result, request_id,
+      source_ip, region_code, details)
+    SELECT ${a.actorId}::uuid, ${a.actorName}::text, ${a.action}::text, ${a.objectType}::text, ${objectId},
+      ${a.result}::text, ${a.requestId}::text, ${a.sourceIp}::text, ${a.regionCode}::text,
+      ${extra ? sql`${details} || ${extra}` : details}
+    FROM ${sql.table(from)}`;
+}
+
+/**
+ * A sign-up in one statement: locks the shift row (the lock returns its newest version, whatever committed
+ * while this waited), inserts the sign-up holding a place (`hold`: accepted, or pending when the position
+ * needs approval) if one is free, else waitlisted; the arrival number `seq` is drawn under that lock, so the
+ * waitlist is first come, first served. The place-counting trigger then counts it, and CHECK taken <= quota
+ * refuses an overbooking whatever this statement decided. The waitlist position is the shift's waitlist
+ * before this one plus one. The audit row is appended in the same statement (details get the status). A
+ * second open sign-up fails on signups_open_uniq. Nothing when the shift row is gone.
+ */
+export async function insertSignup(
+  db: Database,
+  v: {
+    shiftId: string;
+    positionId: string;
+    activityId: string;
+    volunteerId: string;
+    range: string;
+    hold: 'accepted' | 'pending';
+    now: Date;
+  },
+  audit: AuditRow,
+) {
+  const r = await sql<{ id: string; status: SignupStatus; waitlist_position: number | null }>`
+    WITH s AS MATERIALIZED (
+      SELECT quota, taken, waitlisted FROM shifts WHERE id = ${v.shiftId}::uuid FOR NO KEY UPDATE
+    ), g AS (
+      INSERT INTO signups (shift_id, position_id, activity_id, volunteer_id, status, shift_range,
+        waitlisted_at, created_at)
+      SELECT ${v.shiftId}::uuid, ${v.positionId}::uuid, ${v.activityId}::uuid, ${v.volunteerId}::uuid, d.status,
+        ${v.range}::tstzrange, CASE WHEN d.status = 'waitlisted' THEN ${v.now}::timestamptz END,
+        ${v.now}::timestamptz
+      FROM s CROSS JOIN LATERAL
+        (SELECT CASE WHEN s.taken < s.quota THEN ${v.hold}::text ELSE 'waitlisted' END AS status) d
+      RETURNING id, status
+    ), a AS (
+      ${auditInsertFrom(audit, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
+    )
+    SELECT g.id, g.status, CASE WHEN g.status = 'waitlisted' THEN s.waitlisted + 1 END AS waitlist_position
+    FROM g CROSS JOIN s`.execute(db);
+  const row = r.rows[0];
+  return (
+    row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
+  );
+}
+
 /** Locks the shift row (the same lock the place-counting trigger takes) and reads its places. */
 export function lockShift(db: Database, shiftId: string) {
   return db
@@ -78,43 +218,6 @@ export function lockShift(db: Database, shiftId: string) {
     .where('id', '=', shiftId)
     .forNoKeyUpdate()
     .executeTakeFirstOrThrow();
-}
-
-/** The volunteer's open sign-ups whose shift overlaps a time range (other shifts only). */
-export function overlapping(db: Database, volunteerId: string, range: string, shiftId: string) {
-  return db
-    .selectFrom('signups')
-    .select(['id', 'shift_id'])
-    .where('volunteer_id', '=', volunteerId)
-    .where('status', 'in', OPEN)
-    .where('shift_id', '<>', shiftId)
-    .where(sql<boolean>`shift_range && ${range}::tstzrange`)
-    .execute();
-}
-
-export function hasActiveMembership(db: Database, volunteerId: string, orgIds: string[]) {
-  if (orgIds.length === 0) return Promise.resolve(false);
-  return db
-    .selectFrom('memberships')
-    .select('id')
-    .where('volunteer_id', '=', volunteerId)
-    .where('org_id', 'in', orgIds)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
-    .then(Boolean);
-}
-
-/** 1-based place in the shift's waitlist (oldest first) of the sign-up that arrived as `seq`. */
-export async function waitlistPosition(db: Database, shiftId: string, seq: number) {
-  // A range count on (shift_id, status, seq): an index-only scan, no per-row lookups.
-  const r = await db
-    .selectFrom('signups')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('shift_id', '=', shiftId)
-    .where('status', '=', 'waitlisted')
-    .where('seq', '<=', seq)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /**
@@ -287,10 +390,6 @@ export function listOfActivity(
     page,
     pageSize,
   );
-}
-
-export function insertSignup(db: Database, values: Insertable<SignupsTable>) {
-  return db.insertInto('signups').values(values).returning(['id', 'seq']).executeTakeFirstOrThrow();
 }
 
 /** Accepted sign-ups of the shift without an attendance become no-shows; returns their ids. */

@@ -8,15 +8,19 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
 import { phaseOf } from './activities.views.ts';
+import { auditRow } from './audit-row.ts';
 import * as repo from './signups.repository.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 import { chinaDate, iso } from '../../core/dates.ts';
 
-type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.findVolunteerOfUser>>>;
+type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.findSignUpContext>>>['volunteer'];
 
-/** The eligibility rules, in the order a volunteer would fix them; throws the first that fails. */
-async function checkEligible(ctx: Ctx, v: Volunteer, shift: repo.ShiftRow, inviteCode: string | undefined) {
+/**
+ * The eligibility rules, in the order a volunteer would fix them; throws the first that fails. `member`:
+ * the volunteer is an active member of one of the shift's designated teams (read with the shift).
+ */
+function checkEligible(v: Volunteer, shift: repo.ShiftRow, member: boolean, inviteCode: string | undefined) {
   if (v.verification_status !== 'verified') throw new DomainError('SIGNUP_UNVERIFIED');
   const day = chinaDate(new Date(shift.starts_at));
   const age = v.birth_iso ? ageOn(v.birth_iso, new Date(`${day}T00:00:00Z`)) : null;
@@ -33,11 +37,7 @@ async function checkEligible(ctx: Ctx, v: Volunteer, shift: repo.ShiftRow, invit
     ...shift.required_qualifications.filter((q) => !quals.includes(q)),
   ];
   if (missing.length) throw new DomainError('SIGNUP_REQUIREMENTS', { missing });
-  if (
-    shift.recruit_mode === 'teams' &&
-    !(await repo.hasActiveMembership(ctx.db, v.id, shift.designated_orgs))
-  )
-    throw new DomainError('SIGNUP_TEAMS_ONLY');
+  if (shift.recruit_mode === 'teams' && !member) throw new DomainError('SIGNUP_TEAMS_ONLY');
   if (
     shift.recruit_mode === 'code' &&
     (inviteCode ?? '').toUpperCase() !== (shift.invite_code ?? '').toUpperCase()
@@ -52,57 +52,53 @@ export async function volunteerOf(ctx: Ctx) {
 }
 
 /**
- * Signs the caller up for a shift. Under the shift's row lock: a free place makes the sign-up accepted
- * (or pending, when the position needs approval, which holds the place too); a full shift waitlists it.
- * The database refuses an overbooking even if this logic were wrong (CHECK taken <= quota).
+ * Signs the caller up for a shift: one statement reads what the rules need, one writes (no transaction of
+ * several round trips). Under the shift's row lock, in that statement: a free place makes the sign-up
+ * accepted (or pending, when the position needs approval, which holds the place too); a full shift
+ * waitlists it, and its position comes from the same statement. The database refuses an overbooking even
+ * if this logic were wrong (CHECK taken <= quota), and a second open sign-up (signups_open_uniq).
  */
 export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | undefined) {
-  const v = await volunteerOf(ctx);
-  const shift = await repo.findShift(ctx.db, shiftId);
+  const c = await repo.findSignUpContext(ctx.db, actorOf(ctx).userId, shiftId);
+  if (!c) throw new DomainError('VOLUNTEER_REQUIRED');
+  const { volunteer: v, shift } = c;
   if (!shift || shift.activity_status === 'draft') throw new DomainError('NOT_FOUND');
   const now = ctx.clock();
   if (shift.activity_status !== 'published' || new Date(shift.starts_at) <= now)
     throw new DomainError('SIGNUP_CLOSED');
   // Published before its organization was dissolved: nobody new signs up for a team that is gone.
   if (shift.org_status === 'dissolved') throw new DomainError('ORG_DISSOLVED');
-  await checkEligible(ctx, v, shift, inviteCode);
-  const range = repo.rangeOf(new Date(shift.starts_at), new Date(shift.ends_at));
-  const clash = await repo.overlapping(ctx.db, v.id, range, shiftId);
-  if (clash.length) throw new DomainError('SIGNUP_OVERLAP');
-  let created: { id: string; seq: number; status: SignupStatus };
+  checkEligible(v, shift, c.member, inviteCode);
+  if (c.overlaps) throw new DomainError('SIGNUP_OVERLAP');
+  const audit = auditRow(ctx, {
+    action: 'signup.create',
+    result: 'ok',
+    objectType: 'signup',
+    regionCode: shift.region_code,
+    details: { activityId: shift.activity_id, shiftId, volunteerId: v.id },
+  });
+  let created: Awaited<ReturnType<typeof repo.insertSignup>>;
   try {
-    created = await withTransaction(ctx, async (tx) => {
-      const places = await repo.lockShift(tx.db, shiftId);
-      const status: SignupStatus =
-        places.taken < places.quota ? (shift.needs_approval ? 'pending' : 'accepted') : 'waitlisted';
-      const row = await repo.insertSignup(tx.db, {
-        shift_id: shiftId,
-        position_id: shift.position_id,
-        activity_id: shift.activity_id,
-        volunteer_id: v.id,
-        status,
-        shift_range: range,
-        waitlisted_at: status === 'waitlisted' ? now : null,
-        created_at: now,
-      });
-      await recordAudit(tx, {
-        action: 'signup.create',
-        result: 'ok',
-        objectType: 'signup',
-        objectId: row.id,
-        regionCode: shift.region_code,
-        details: { activityId: shift.activity_id, shiftId, volunteerId: v.id, status },
-      });
-      return { id: row.id, seq: Number(row.seq), status };
-    });
+    created = await repo.insertSignup(
+      ctx.db,
+      {
+        shiftId,
+        positionId: shift.position_id,
+        activityId: shift.activity_id,
+        volunteerId: v.id,
+        range: repo.rangeOf(new Date(shift.starts_at), new Date(shift.ends_at)),
+        hold: shift.needs_approval ? 'pending' : 'accepted',
+        now,
+      },
+      audit,
+    );
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError('SIGNUP_EXISTS');
     throw e;
   }
-  // Counted after the commit, outside the shift lock that every sign-up for this shift queues on.
-  const waitlistPosition =
-    created.status === 'waitlisted' ? await repo.waitlistPosition(ctx.db, shiftId, created.seq) : null;
-  return { id: created.id, status: created.status, waitlistPosition };
+  // The shift was removed between the read and the write.
+  if (!created) throw new DomainError('NOT_FOUND');
+  return { id: created.id, status: created.status, waitlistPosition: created.waitlistPosition };
 }
 
 async function ownSignup(ctx: Ctx, id: string) {

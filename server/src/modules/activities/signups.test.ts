@@ -140,6 +140,19 @@ describe('places and the waitlist', () => {
       (await api(t, vs[3]!.cookie, 'POST', `/api/me/signups/${results[1].id}/cancel`)).statusCode,
       404,
     );
+    // A new sign-up's position is counted on the shift row (issue 12): the promotion left one waiting, so
+    // the next is second; once the first waiting cancels, the one after that is second again.
+    const [fifth, sixth] = await Promise.all([createVolunteer(t), createVolunteer(t)]);
+    assert.equal((await signUp(t, fifth!, a.shiftId)).json().waitlistPosition, 2);
+    const leave = await api(t, vs[3]!.cookie, 'POST', `/api/me/signups/${results[3].id}/cancel`);
+    assert.equal(leave.statusCode, 200, leave.body);
+    assert.equal((await signUp(t, sixth!, a.shiftId)).json().waitlistPosition, 2);
+    const shift = await t.handle.db
+      .selectFrom('shifts')
+      .select(['taken', 'waitlisted'])
+      .where('id', '=', a.shiftId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(shift, { taken: 2, waitlisted: 2 });
   });
 
   it('a raised quota is filled from the waitlist at once', async () => {

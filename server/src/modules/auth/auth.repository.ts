@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 import type { Grant } from '../../core/ctx.ts';
@@ -130,12 +131,16 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session for a token hash with its user, or nothing. */
-export function findSession(db: Database, tokenHash: Buffer) {
-  return db
+/**
+ * The session for a token hash with its user and the user's active grants, or nothing: one statement, since
+ * every authenticated request starts with it (the grants are aggregated in a subquery, in grantsQuery's
+ * order). Whether the session is still live is the caller's decision (revoked, idle, expired, disabled).
+ */
+export async function findSession(db: Database, tokenHash: Buffer) {
+  const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
+    .select((eb) => [
       's.user_id',
       's.last_seen_at',
       's.expires_at',
@@ -146,9 +151,11 @@ export function findSession(db: Database, tokenHash: Buffer) {
       'u.totp_enabled_at',
       'u.disabled_at',
       'u.locale',
+      jsonArrayFrom(grantsQuery(db, eb.ref('s.user_id'))).as('grants'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
+  return row && { ...row, grants: row.grants.map(toGrant) };
 }
 
 export async function touchSession(db: Database, tokenHash: Buffer, now: Date) {
@@ -248,9 +255,9 @@ export async function consumeTotpStep(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Active grants with the level of the region they are bound to (an organization's region for org grants). */
-export async function findActiveGrants(db: Database, userId: string): Promise<Grant[]> {
-  const rows = await db
+/** Active grants of a user with the level of the region they are bound to (an organization's region for org grants). */
+function grantsQuery(db: Database, userId: string | Expression<string>) {
+  return db
     .selectFrom('role_grants as g')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
     .innerJoin('regions as r', (j) =>
@@ -267,16 +274,30 @@ export async function findActiveGrants(db: Database, userId: string): Promise<Gr
     .where('g.user_id', '=', userId)
     .where('g.revoked_at', 'is', null)
     .orderBy('r.level')
-    .orderBy('g.granted_at')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('g.granted_at');
+}
+
+function toGrant(r: {
+  id: string;
+  role: string;
+  org_id: string | null;
+  code: string;
+  level: number;
+  scope_name: string;
+}): Grant {
+  return {
     id: r.id,
     role: r.role as Role,
     regionCode: r.code,
-    regionLevel: r.level,
+    regionLevel: Number(r.level),
     orgId: r.org_id,
     scopeName: r.scope_name,
-  }));
+  };
+}
+
+/** Active grants with the level of the region they are bound to (an organization's region for org grants). */
+export async function findActiveGrants(db: Database, userId: string): Promise<Grant[]> {
+  return (await grantsQuery(db, userId).execute()).map(toGrant);
 }
 
 export async function deleteCalendarFeed(db: Database, userId: string) {
