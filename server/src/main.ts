@@ -7,6 +7,12 @@ import { pendingMigrations } from './db/migrate.ts';
 import { startAuditWitness } from './modules/audit/audit.witness.ts';
 
 const started = Date.now();
+// Every API process must hold the same key: secrets at rest and QR check-in codes are sealed with it. The
+// key generated under the data folder is one process's own, right for the embedded start only.
+if (process.env.DATABASE_URL && !process.env.YIQI_APP_KEY) {
+  console.error('on PostgreSQL, set YIQI_APP_KEY (the same on every API process): see README');
+  process.exit(1);
+}
 const config = loadConfig();
 const handle = await openConfigured(config);
 
@@ -26,9 +32,11 @@ if (handle.kind === 'pglite') {
     console.error(problem);
     process.exit(1);
   }
+  if (!config.redisUrl)
+    console.warn('REDIS_URL is not set: rate limits are counted per process (right for one process only)');
 }
 
-const app = await buildApp({ db: handle.db, config, logger: true });
+const app = await buildApp({ db: handle.db, config, logger: true, dbWaiting: handle.waiting });
 await app.listen({ port: config.port, host: config.host });
 // The audit chain head, signed, into AUDIT_WITNESS_FILE and the log: at start, periodically and at stop.
 const witness = startAuditWitness(handle.db, config, app.log);

@@ -39,6 +39,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     OTP_PER_IDENTIFIER_PER_HOUR: '1000',
     // No polling: tests that need jobs run them with `app.jobs.tick()` (or set JOBS_POLL_MS).
     JOBS_POLL_MS: '0',
+    // Tests send bursts of parallel requests to PGlite's one connection on purpose; the shedding tests
+    // turn it on with limits of their own.
+    LOAD_SHEDDING: '0',
     ...overrides,
   });
 }
@@ -60,6 +63,7 @@ export async function startTestApp(
     config,
     clock: clock.now,
     otpChannel: otp,
+    dbWaiting: handle.waiting,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
