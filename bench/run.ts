@@ -18,6 +18,7 @@ import { certificatePdf } from './scenarios/certificate-pdf.ts';
 import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
 import { webVitals } from './scenarios/web-vitals.ts';
+import { overload } from './scenarios/overload.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -29,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   recordsTotals,
   certificatePdf,
   webVitals,
+  overload,
 ];
 
 const wanted = process.argv[2];
