@@ -132,3 +132,26 @@ test('with LOAD_SHEDDING=0 every request waits its turn and is served', async ()
     await t.close();
   }
 });
+
+test('when the event loop lags past its limit, requests get 503 SERVER_BUSY (under-pressure)', async () => {
+  const t = await startTestApp({
+    env: { LOAD_SHEDDING: '1', ...OFF, SHED_MAX_EVENT_LOOP_DELAY_MS: '1' },
+  });
+  try {
+    // Blocks the event loop well past the limit; under-pressure's next sample (every second) sees it.
+    const until = performance.now() + 1500;
+    while (performance.now() < until);
+    let shed: Awaited<ReturnType<typeof get>> | undefined;
+    for (let i = 0; i < 2000 && !shed; i++) {
+      const res = await get(t);
+      if (res.statusCode === 503) shed = res;
+      else assert.equal(res.statusCode, 200, res.body);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    assert.ok(shed, 'a request was shed while the loop lagged');
+    assertShed(shed, ERRORS.SERVER_BUSY.text['zh-CN']);
+    assert.equal((await t.app.inject('/healthz')).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});
