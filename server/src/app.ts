@@ -50,16 +50,17 @@ export interface BuildOptions {
 
 /**
  * The Redis connection for state shared by every API process (rate-limit counters), or null without
- * REDIS_URL. Settings after @fastify/rate-limit's example: a short connect timeout and one retry, so a
- * missing Redis costs a request milliseconds, not seconds; the limiter then lets the request through
+ * REDIS_URL. Settings after @fastify/rate-limit's example (a short connect timeout, one retry) and no offline
+ * queue, so a missing Redis costs a request nothing, not seconds; the limiter then lets the request through
  * (skipOnError in buildApp) and the error is logged once per outage.
  */
-function connectRedis(config: Config, log: FastifyInstance['log']): Redis | null {
+async function connectRedis(config: Config, log: FastifyInstance['log']): Promise<Redis | null> {
   if (!config.redisUrl) return null;
   const redis = new Redis(config.redisUrl, {
     connectTimeout: 500,
     maxRetriesPerRequest: 1,
-    lazyConnect: false,
+    // While disconnected a command fails at once instead of waiting for a reconnection (up to seconds).
+    enableOfflineQueue: false,
   });
   let down = false;
   redis.on('error', (err) => {
@@ -69,6 +70,13 @@ function connectRedis(config: Config, log: FastifyInstance['log']): Redis | null
   redis.on('ready', () => {
     if (down) log.info('redis is back');
     down = false;
+  });
+  // Without an offline queue, requests before the connection is up would pass unlimited: wait for it (or
+  // for its first failure, then start anyway).
+  await new Promise<void>((resolve) => {
+    redis.once('ready', resolve);
+    redis.once('error', () => resolve());
+    setTimeout(resolve, 1000).unref();
   });
   return redis;
 }
@@ -146,7 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
   // Counters in Redis when REDIS_URL is set, so every API process counts the same requests (a limit of 60
   // logins a minute stays 60 with two processes, not 120); in this process's memory otherwise.
-  const redis = connectRedis(opts.config, app.log);
+  const redis = await connectRedis(opts.config, app.log);
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(rateLimit, {
     global: false,
