@@ -189,6 +189,9 @@ export async function startApi(
       LOGIN_RATE_PER_MINUTE: '100000000',
       // A throwaway key, so the server does not create data/app.key.
       YIQI_APP_KEY: randomBytes(32).toString('base64'),
+      // The scenarios measure how fast every request is served, and check that none failed: no shedding,
+      // except where a scenario turns it on (overload).
+      LOAD_SHEDDING: '0',
       ...options.env,
     },
   });

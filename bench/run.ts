@@ -19,6 +19,7 @@ import { certificatePdf } from './scenarios/certificate-pdf.ts';
 import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
 import { webVitals } from './scenarios/web-vitals.ts';
+import { overload } from './scenarios/overload.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   certificatePdf,
   webVitals,
   auditAppend,
+  overload,
 ];
 
 const wanted = process.argv[2];

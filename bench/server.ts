@@ -7,7 +7,7 @@ import { loadConfig } from '../server/src/lib/config.ts';
 
 const config = loadConfig(process.env);
 const handle = await openConfigured(config);
-const app = await buildApp({ db: handle.db, config, logger: false });
+const app = await buildApp({ db: handle.db, config, logger: false, dbWaiting: handle.waiting });
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.send!({ port: (app.server.address() as AddressInfo).port });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +19,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { DomainError } from './core/domain-error.ts';
 import { installAuthorization, type RouteEntry } from './http/authorization.ts';
 import { installRequestGuards, installSecurityHeaders } from './http/security.ts';
+import { installLoadShedding } from './http/load-shedding.ts';
 import { otpChannelFor } from './modules/auth/otp-channel.ts';
 import type { OtpChannel } from './core/otp-channel.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
@@ -46,6 +48,41 @@ export interface BuildOptions {
   replica?: ReadReplica;
   /** The built web app to serve instead of web/dist (tests of static serving use a folder of their own). */
   webDist?: string;
+  /** Queries waiting for a database connection now (OpenDatabase.waiting), for load shedding. */
+  dbWaiting?: () => number;
+}
+
+/**
+ * The Redis connection for state shared by every API process (rate-limit counters), or null without
+ * REDIS_URL. Settings after @fastify/rate-limit's example (a short connect timeout, one retry) and no offline
+ * queue, so a missing Redis costs a request nothing, not seconds; the limiter then lets the request through
+ * (skipOnError in buildApp) and the error is logged once per outage.
+ */
+async function connectRedis(config: Config, log: FastifyInstance['log']): Promise<Redis | null> {
+  if (!config.redisUrl) return null;
+  const redis = new Redis(config.redisUrl, {
+    connectTimeout: 500,
+    maxRetriesPerRequest: 1,
+    // While disconnected a command fails at once instead of waiting for a reconnection (up to seconds).
+    enableOfflineQueue: false,
+  });
+  let down = false;
+  redis.on('error', (err) => {
+    if (!down) log.error({ err }, 'redis unavailable: rate limits are not enforced until it is back');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) log.info('redis is back');
+    down = false;
+  });
+  // Without an offline queue, requests before the connection is up would pass unlimited: wait for it (or
+  // for its first failure, then start anyway).
+  await new Promise<void>((resolve) => {
+    redis.once('ready', resolve);
+    redis.once('error', () => resolve());
+    setTimeout(resolve, 1000).unref();
+  });
+  return redis;
 }
 
 /**
@@ -117,11 +154,26 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installRequestGuards(app);
   await app.register(cookie);
   installReplicaRouting(app);
+  // Before the session check, so a refused request costs no query.
+  await installLoadShedding(app, { config: opts.config.shedding, dbWaiting: opts.dbWaiting });
   // The session check and the audit log come from their modules: http/ imports no module.
   const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
+  // Counters in Redis when REDIS_URL is set, so every API process counts the same requests (a limit of 60
+  // logins a minute stays 60 with two processes, not 120); in this process's memory otherwise.
+  const redis = await connectRedis(opts.config, app.log);
+  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new DomainError('RATE_LIMITED'),
+    ...(redis
+      ? {
+          redis,
+          nameSpace: `${opts.config.redisPrefix}rate-limit:`,
+          // Redis down: requests pass unlimited rather than all failing; account lockout and the one-time
+          // code limits are in the database and still hold (docs/decisions/0020-shared-state.md).
+          skipOnError: true,
+        }
+      : {}),
   });
   await app.register(swagger, {
     openapi: { info: { title: 'Yiqi 一起 API', version: '0.1.0' } },

@@ -8,6 +8,12 @@ import { openReplica, type ReadReplica } from './db/replica.ts';
 import { startAuditWitness } from './modules/audit/audit.witness.ts';
 
 const started = Date.now();
+// Every API process must hold the same key: secrets at rest and QR check-in codes are sealed with it. The
+// key generated under the data folder is one process's own, right for the embedded start only.
+if (process.env.DATABASE_URL && !process.env.YIQI_APP_KEY) {
+  console.error('on PostgreSQL, set YIQI_APP_KEY (the same on every API process): see README');
+  process.exit(1);
+}
 const config = loadConfig();
 const handle = await openConfigured(config);
 
@@ -27,6 +33,8 @@ if (handle.kind === 'pglite') {
     console.error(problem);
     process.exit(1);
   }
+  if (!config.redisUrl)
+    console.warn('REDIS_URL is not set: rate limits are counted per process (right for one process only)');
 }
 
 // The streaming replica the read-only lists may read from (docs/decisions/0022): the same app login.
@@ -44,7 +52,13 @@ if (config.readDatabaseUrl) {
   }
 }
 
-const app = await buildApp({ db: handle.db, config, logger: true, ...(replica ? { replica } : {}) });
+const app = await buildApp({
+  db: handle.db,
+  config,
+  logger: true,
+  dbWaiting: handle.waiting,
+  ...(replica ? { replica } : {}),
+});
 await app.listen({ port: config.port, host: config.host });
 // The audit chain head, signed, into AUDIT_WITNESS_FILE and the log: at start, periodically and at stop.
 const witness = startAuditWitness(handle.db, config, app.log);

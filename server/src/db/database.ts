@@ -17,6 +17,8 @@ export interface OpenDatabase {
   pglite?: PGlite;
   /** PostgreSQL's connection pool, for a read replica that falls back to it (db/replica.ts). */
   pool?: pg.Pool;
+  /** Queries waiting for a free connection now (load shedding refuses new requests above a limit). */
+  waiting(): number;
 }
 
 const INT8 = 20;
@@ -26,15 +28,24 @@ const INT8 = 20;
  * holder at a time; a transaction keeps it until release. Calling the outer handle inside a transaction
  * therefore waits forever: always use the transaction's handle.
  */
-function pglitePool(lite: PGlite): PostgresPool {
+function pglitePool(lite: PGlite): PostgresPool & { waiting: number } {
   let tail: Promise<void> = Promise.resolve();
+  let waiting = 0;
   return {
+    get waiting() {
+      return waiting;
+    },
     async connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
       const mine = new Promise<void>((resolve) => (release = resolve));
       const before = tail;
       tail = before.then(() => mine);
-      await before;
+      waiting++;
+      try {
+        await before;
+      } finally {
+        waiting--;
+      }
       const client = {
         async query(sql: string, parameters: readonly unknown[]) {
           const r = await lite.query<Record<string, unknown>>(sql, parameters as unknown[]);
@@ -65,11 +76,13 @@ export async function openPglite(
 }
 
 export function wrapPglite(lite: PGlite): OpenDatabase {
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(lite) }) });
+  const pool = pglitePool(lite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
     pglite: lite,
+    waiting: () => pool.waiting,
     execInTransaction: async (sql) => void (await lite.transaction((tx) => tx.exec(sql))),
     close: async () => {
       await db.destroy();
@@ -151,6 +164,7 @@ export async function openPostgres(
   return {
     db,
     kind: 'postgres',
+    waiting: () => pool.waitingCount,
     execInTransaction: async (sql) => {
       const c = await pool.connect();
       try {

@@ -70,6 +70,24 @@ export interface Config {
    * Host header, which the caller controls. Absolute http(s), without a trailing slash.
    */
   publicUrl: string;
+  /**
+   * Redis for state every API process must share (rate-limit counters), e.g. redis://127.0.0.1:6379/0.
+   * Unset: counters live in the process, right for one process (the embedded start) only.
+   */
+  redisUrl: string | undefined;
+  /** Prefix of every key this installation writes to Redis (several installations may share one). */
+  redisPrefix: string;
+  /** Load shedding: above these limits /api/ requests answer 503 with retry-after at once (0: no limit). */
+  shedding: {
+    enabled: boolean;
+    /** /api/ requests being served by this process. */
+    maxInFlight: number;
+    /** Requests waiting for a database connection (the pool has 20 on PostgreSQL, 1 on PGlite). */
+    maxDbWaiting: number;
+    /** Mean event-loop delay over the last second, in milliseconds (@fastify/under-pressure). */
+    maxEventLoopDelayMs: number;
+    retryAfterSeconds: number;
+  };
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -181,5 +199,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
     otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
     publicUrl: publicUrl(env, port),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX ?? 'yiqi:',
+    shedding: {
+      enabled: env.LOAD_SHEDDING !== '0',
+      maxInFlight: int(env, 'SHED_MAX_IN_FLIGHT', 256, 0),
+      maxDbWaiting: int(env, 'SHED_MAX_DB_WAITING', 40, 0),
+      maxEventLoopDelayMs: int(env, 'SHED_MAX_EVENT_LOOP_DELAY_MS', 1000, 0),
+      retryAfterSeconds: int(env, 'SHED_RETRY_AFTER_SECONDS', 2),
+    },
   };
 }

@@ -42,6 +42,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // The audit sequencer's job would add a run to every tick of a new period (tests counting runs);
     // verify and the audit tests sequence synchronously, and the sequencer's own test turns it on.
     AUDIT_SEQUENCE_SECONDS: '0',
+    // Tests send bursts of parallel requests to PGlite's one connection on purpose; the shedding tests
+    // turn it on with limits of their own.
+    LOAD_SHEDDING: '0',
     ...overrides,
   });
 }
@@ -63,6 +66,7 @@ export async function startTestApp(
     config,
     clock: clock.now,
     otpChannel: otp,
+    dbWaiting: handle.waiting,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });

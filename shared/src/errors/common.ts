@@ -191,6 +191,14 @@ export const COMMON_ERRORS = {
       en: 'The service is briefly unavailable; try again shortly',
     },
   },
+  SERVER_BUSY: {
+    status: 503,
+    text: {
+      'zh-CN': '当前访问人数较多，请您几秒后重试',
+      'zh-HK': '目前訪問人數較多，請您幾秒後重試',
+      en: 'Too many people are using the service right now; please try again in a few seconds',
+    },
+  },
   INTERNAL: {
     status: 500,
     text: {
