@@ -11,6 +11,11 @@ export interface AppDeps {
   clock: () => Date;
   /** Where one-time codes are sent (tests inject one that keeps them). */
   otpChannel: OtpChannel;
+  /**
+   * The built web app's index.html (read once), for public pages whose server-side <meta> must be in the
+   * first answer (a link shared in WeChat shows its og: title); null when no web build is served.
+   */
+  webIndexHtml: () => string | null;
 }
 
 declare module 'fastify' {
