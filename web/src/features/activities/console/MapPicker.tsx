@@ -78,6 +78,8 @@ function LeafletMap({
       [start.lat, start.lng],
       value ? 16 : 12,
     );
+    // The plain library name: the default prefix carries a flag that says nothing about the map.
+    m.attributionControl.setPrefix('Leaflet');
     const t = leafletTiles(settings.tileUrl);
     let loaded = false;
     let errors = 0;
