@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { distanceM, gcjToWgs, wgsToGcj } from '@yiqi/shared/geo/coords';
 import { encrypt } from '../../lib/crypto.ts';
-import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
+import { auditRows, createUser, signIn, startTestApp, testConfig, type TestApp } from '../../test/harness.ts';
+import { appCsp, tileSource } from '../../http/security.ts';
 import {
   api,
   createActivity,
@@ -206,5 +207,33 @@ describe('map and coordinates', () => {
     assert.ok(distanceM(wgsToGcj({ lat: detail.lat, lng: detail.lng }), gcj) < 0.5);
     // Had the GCJ-02 numbers been stored as they were, the phone (WGS-84) would be this far away:
     assert.ok(distanceM(wgs, gcj) > 300);
+  });
+});
+
+describe('map tile settings', () => {
+  it('tile hosts become a CSP source; a template that is no tile URL stops the start', () => {
+    assert.equal(
+      tileSource('https://webrd0{1-4}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}'),
+      'https://*.is.autonavi.com',
+    );
+    assert.equal(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png'), 'https://*.tile.example.org');
+    assert.equal(tileSource('https://tiles.example.cn/{z}/{x}/{y}.png'), 'https://tiles.example.cn');
+    assert.equal(tileSource('https://a.{s}.example.org/{z}/{x}/{y}.png'), null);
+    assert.match(appCsp(''), /img-src 'self' data: blob:;/);
+    assert.throws(() => testConfig({ MAP_TILE_URL: 'https://tiles.example.cn/tile.png' }), /MAP_TILE_URL/);
+    assert.throws(
+      () => testConfig({ MAP_TILE_URL: 'https://t.example.org/{z}/{x}/{y}.png' }),
+      /MAP_TILE_SYSTEM/,
+    );
+    const osm = testConfig({
+      MAP_TILE_URL: 'https://t.example.org/{z}/{x}/{y}.png',
+      MAP_TILE_SYSTEM: 'wgs84',
+    });
+    assert.deepEqual(osm.mapTiles, {
+      url: 'https://t.example.org/{z}/{x}/{y}.png',
+      system: 'wgs84',
+      attribution: '',
+    });
+    assert.equal(testConfig({ MAP_TILE_URL: '' }).mapTiles.url, '');
   });
 });
