@@ -21,6 +21,7 @@ import {
   signUpForShift,
 } from './activities.steps.ts';
 import { enrolStaff } from './volunteers.steps.ts';
+import { gcjToWgs } from '@yiqi/shared/geo/coords';
 
 const MOBILE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -258,7 +259,10 @@ describe('activity journeys', { timeout: 600_000 }, () => {
 
       // The volunteer types the short code by hand (manual entry) rather than a 90-character token.
       await v.context().grantPermissions(['geolocation'], { origin: server.url });
-      await v.context().setGeolocation({ latitude: 22.5171, longitude: 113.9524, accuracy: 20 });
+      // Standing at the place the organizer typed from 高德 (GCJ-02 22.5172, 113.9526): the phone reports
+      // WGS-84, some 500 m off in 高德's numbers, the system the place is stored in.
+      const here = gcjToWgs({ lat: 22.5171, lng: 113.9524 });
+      await v.context().setGeolocation({ latitude: here.lat, longitude: here.lng, accuracy: 20 });
       await v.goto(`${server.url}/m/scan`);
       await v.locator('#scan-token').fill(short);
       await screenshot(v, 'a-15a-scan-short-code-mobile');

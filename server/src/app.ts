@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -99,6 +99,18 @@ export type App = FastifyInstance & { routeTable: RouteEntry[] };
 /** Every module's jobs (from the manifests in modules.ts), for the job runner. */
 export const allJobs = jobsOf(MODULES);
 
+/** index.html of the web build, read on first use and kept (it changes only with a deploy, i.e. a restart). */
+function webIndexReader(dist: string): () => string | null {
+  let html: string | null | undefined;
+  return () => {
+    if (html === undefined) {
+      const file = join(dist, 'index.html');
+      html = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    }
+    return html;
+  };
+}
+
 /** Assembles the HTTP app: plugins first, then each module's routes, in the order of modules.ts. */
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
@@ -140,6 +152,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     clock: opts.clock ?? (() => new Date()),
     otpChannel: opts.otpChannel ?? otpChannelFor(opts.config, app.log),
     ...(opts.replica ? { replica: opts.replica } : {}),
+    webIndexHtml: webIndexReader(opts.webDist ?? WEB_DIST),
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);

@@ -5,8 +5,13 @@ import type { Ctx } from '../core/ctx.ts';
 import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { createActivity, publishActivity } from '../modules/activities/activities.service.ts';
 import { addPosition } from '../modules/activities/positions.service.ts';
+import { gcjToWgs } from '@yiqi/shared/geo/coords';
 
-/** Real places in Nanshan with their coordinates, so distance search and the check-in area work in a demo. */
+/**
+ * Real places in Nanshan, so distance search and the check-in area work in a demo. Their coordinates are as
+ * 高德 shows them (GCJ-02, 300–600 m off in Shenzhen): converted to WGS-84, the system stored and compared
+ * with phones' positions (shared/src/geo). Demo data is made on a fresh database only, so no migration.
+ */
 const PLACES = [
   {
     title: '深圳湾公园净滩行动',
@@ -108,8 +113,7 @@ export async function seedDemoActivities(db: Database, config: Config): Promise<
       targets: ['public'],
       regionCode: '440305000000',
       address: p.address,
-      lat: p.lat,
-      lng: p.lng,
+      ...gcjToWgs({ lat: p.lat, lng: p.lng }),
       startsAt: start.toISOString(),
       endsAt: end.toISOString(),
       recruitMode: 'public',

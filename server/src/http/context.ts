@@ -14,6 +14,11 @@ export interface AppDeps {
   otpChannel: OtpChannel;
   /** The streaming replica (READ_DATABASE_URL) for the routes that opt in (http/replica-routing.ts). */
   replica?: ReadReplica;
+  /**
+   * The built web app's index.html (read once), for public pages whose server-side <meta> must be in the
+   * first answer (a link shared in WeChat shows its og: title); null when no web build is served.
+   */
+  webIndexHtml: () => string | null;
 }
 
 declare module 'fastify' {

@@ -20,6 +20,25 @@ const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The map picker's tile hosts (MAP_TILE_URL) as a CSP source: a host template such as `webrd0{1-4}.x.com`
+ * or `{s}.tile.example.org` becomes `https://*.x.com`, every host the template can name.
+ */
+export function tileSource(url: string): string | null {
+  const m = /^(https?):\/\/([^/?#]+)/.exec(url);
+  if (!m) return null;
+  const labels = m[2]!.split('.');
+  const host = labels.map((l, i) => (l.includes('{') ? (i === 0 ? '*' : null) : l));
+  if (host.includes(null)) return null;
+  return `${m[1]}://${host.join('.')}`;
+}
+
+/** The app's policy with the tile hosts allowed as images (the map picker draws tiles as <img>). */
+export function appCsp(tileUrl: string): string {
+  const src = tileUrl ? tileSource(tileUrl) : null;
+  return src ? APP_CSP.replace("img-src 'self' data: blob:", `img-src 'self' data: blob: ${src}`) : APP_CSP;
+}
+
 /** Swagger UI at /api/docs: the same, plus https: images (its validator badge). */
 const DOCS_CSP = APP_CSP.replace("img-src 'self' data: blob:", "img-src 'self' data: blob: https:");
 
@@ -69,6 +88,7 @@ export function installRequestGuards(app: FastifyInstance): void {
  * data or session state, so none is cached unless the route says otherwise (public verification).
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
+  const csp = appCsp(app.deps.config.mapTiles.url);
   app.addHook('onSend', async (req, reply, payload) => {
     const path = req.url.split('?')[0]!;
     if (!reply.hasHeader('content-security-policy'))
@@ -79,7 +99,7 @@ export function installSecurityHeaders(app: FastifyInstance): void {
           : // The browser's PDF viewer is an embedded plugin that object-src 'none' would block.
             /^application\/pdf/i.test(String(reply.getHeader('content-type') ?? ''))
             ? "frame-ancestors 'none'"
-            : APP_CSP,
+            : csp,
       );
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     reply.header('x-content-type-options', 'nosniff');

@@ -88,6 +88,31 @@ export interface Config {
     maxEventLoopDelayMs: number;
     retryAfterSeconds: number;
   };
+  /**
+   * Map tiles of the activity editor's place picker (MAP_TILE_URL, a {x}/{y}/{z} template; `{1-4}` or `{s}`
+   * spread requests over numbered or lettered hosts), the coordinate system those tiles are drawn in
+   * (MAP_TILE_SYSTEM: gcj02 for Chinese providers such as 高德, wgs84 for OpenStreetMap-style tiles), and
+   * their attribution text. Empty URL: no map, the editor takes typed coordinates only.
+   */
+  mapTiles: { url: string; system: 'gcj02' | 'wgs84'; attribution: string };
+}
+
+/** 高德's public road tiles (GCJ-02), the default: they load inside mainland China without a key. */
+export const DEFAULT_MAP_TILE_URL =
+  'https://webrd0{1-4}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}';
+
+function mapTiles(env: NodeJS.ProcessEnv): Config['mapTiles'] {
+  const url = (env.MAP_TILE_URL ?? DEFAULT_MAP_TILE_URL).trim();
+  if (url && !(/^https?:\/\//.test(url) && url.includes('{x}') && url.includes('{y}') && url.includes('{z}')))
+    throw new Error(`MAP_TILE_URL must be an http(s) template with {x}, {y} and {z}, got "${url}"`);
+  const system = env.MAP_TILE_SYSTEM || (env.MAP_TILE_URL === undefined ? 'gcj02' : '');
+  if (url && system !== 'gcj02' && system !== 'wgs84')
+    throw new Error(`MAP_TILE_SYSTEM must be gcj02 or wgs84 (the tiles' coordinate system), got "${system}"`);
+  return {
+    url,
+    system: system === 'wgs84' ? 'wgs84' : 'gcj02',
+    attribution: env.MAP_TILE_ATTRIBUTION ?? (env.MAP_TILE_URL === undefined ? '© 高德地图' : ''),
+  };
 }
 
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
@@ -208,5 +233,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEventLoopDelayMs: int(env, 'SHED_MAX_EVENT_LOOP_DELAY_MS', 1000, 0),
       retryAfterSeconds: int(env, 'SHED_RETRY_AFTER_SECONDS', 2),
     },
+    mapTiles: mapTiles(env),
   };
 }

@@ -101,6 +101,7 @@ const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
  * 2e-323 would not survive the trip through PostgreSQL's float8 input.
  */
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+/** Stored and exchanged in WGS-84, what phones report (shared/src/geo converts what map apps show). */
 export const Lat = z.number().min(-90).max(90).transform(round6);
 export const Lng = z.number().min(-180).max(180).transform(round6);
 

@@ -131,6 +131,14 @@ export function activityMatrixFixtures(
         payload: { decision: 'approve' },
       };
     },
+    // Handouts (handouts.routes.ts): roster, paper sign-in sheet, share card; the public page and map settings.
+    'GET /api/activities/:id/roster.xlsx': onActivity('GET', '/roster.xlsx'),
+    'GET /api/activities/:id/sign-in-sheet.pdf': onActivity('GET', '/sign-in-sheet.pdf'),
+    'GET /api/activities/:id/share-card.svg': onActivity('GET', '/share-card.svg'),
+    'GET /m/activities/:id': async (rel) =>
+      rel === 'none'
+        ? { method: 'GET', url: `/m/activities/${(await seedActivity(getT(), orgs.same!)).activityId}` }
+        : null,
     // The volunteer's own side.
     'POST /api/shifts/:id/signups': async (rel, actor) => {
       if (rel !== 'self') return null;

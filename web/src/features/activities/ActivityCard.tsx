@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { ActivitySummary } from './api.ts';
-import { geoLink, km, timeRange } from './format.ts';
+import { km, mapLinks, timeRange } from './format.ts';
 import { InfoLine, MapLink } from './InfoLine.tsx';
 import { activityMessages } from './messages.ts';
 import { ActivityStatusTag, CategoryTag, RiskTag } from './tags.tsx';
@@ -16,7 +16,7 @@ export function ActivityCard({ a }: { a: ActivitySummary }) {
   const navigate = useNavigate();
   const href = `/m/activities/${a.id}`;
   const full = a.quota > 0 && a.taken >= a.quota;
-  const geo = a.lat !== null && a.lng !== null ? geoLink(a.lat, a.lng, a.title) : null;
+  const geo = a.lat !== null && a.lng !== null ? mapLinks(a.lat, a.lng, a.title) : null;
   return (
     <Card
       size="small"
@@ -68,7 +68,7 @@ export function ActivityCard({ a }: { a: ActivitySummary }) {
             style={{ flex: 1, minWidth: 80, margin: 0 }}
           />
           {full && <Tag style={{ marginInlineEnd: 0 }}>{t.full}</Tag>}
-          {geo && <MapLink href={geo.href} text={geo.text} title={t.mapHint} />}
+          {geo && <MapLink href={geo.amap}>{t.mapHint}</MapLink>}
         </Flex>
       </Flex>
     </Card>

@@ -3,7 +3,7 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { CONTACT_PHONE_OPENS_BEFORE_HOURS, RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { ActivityDetail } from './api.ts';
-import { geoLink, timeRange } from './format.ts';
+import { mapLinks, timeRange } from './format.ts';
 import { MapLink } from './InfoLine.tsx';
 import { activityMessages } from './messages.ts';
 
@@ -41,7 +41,7 @@ function Contact({ a }: { a: ActivityDetail }) {
 export function ActivityFacts({ a }: { a: ActivityDetail }) {
   const t = useMessages(activityMessages);
   const text = useText();
-  const geo = a.lat !== null && a.lng !== null ? geoLink(a.lat, a.lng, a.title) : null;
+  const geo = a.lat !== null && a.lng !== null ? mapLinks(a.lat, a.lng, a.title) : null;
   const ins = a.insurance;
   return (
     <Card size="small">
@@ -61,12 +61,10 @@ export function ActivityFacts({ a }: { a: ActivityDetail }) {
                   {a.regionName} · {a.address}
                 </span>
                 {geo && (
-                  <span>
-                    <MapLink href={geo.href} text={geo.text} title={t.mapHint} />{' '}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      ({t.mapHint})
-                    </Typography.Text>
-                  </span>
+                  <Flex wrap gap={16}>
+                    <MapLink href={geo.amap}>{t.mapAmap}</MapLink>
+                    <MapLink href={geo.qq}>{t.mapQq}</MapLink>
+                  </Flex>
                 )}
               </Flex>
             ),

@@ -15,16 +15,11 @@ export function InfoLine({ icon, children }: { icon: ReactNode; children: ReactN
   );
 }
 
-/** A geo: link (the phone's map app) showing the coordinates, so they can also be copied. */
-export function MapLink({ href, text, title }: { href: string; text: string; title: string }) {
+/** A link to a map app's web page (高德 / 腾讯), opened outside the app; a tap does not open the card. */
+export function MapLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a
-      href={href}
-      title={title}
-      onClick={(e) => e.stopPropagation()}
-      style={{ fontVariantNumeric: 'tabular-nums' }}
-    >
-      {text}
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+      {children}
     </a>
   );
 }

@@ -1,3 +1,4 @@
+import { amapMarkerUrl, qqMarkerUrl } from '@yiqi/shared/geo/map-apps';
 import { formatTime } from '../../lib/format.ts';
 
 /** "2026-05-01 09:00" in China time. */
@@ -10,11 +11,13 @@ export function timeRange(startIso: string, endIso: string): string {
   return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(11)}` : `${a} – ${b}`;
 }
 
-/** A geo: URI (opens the phone's map app) and the coordinates as text. */
-export function geoLink(lat: number, lng: number, label?: string): { href: string; text: string } {
-  const c = `${lat.toFixed(5)},${lng.toFixed(5)}`;
-  const q = label ? `${c}(${encodeURIComponent(label)})` : c;
-  return { href: `geo:${c}?q=${q}`, text: `${lat.toFixed(5)}, ${lng.toFixed(5)}` };
+/**
+ * Links that open the place in 高德 and 腾讯 maps (their web pages hand over to the app on a phone, and
+ * work inside WeChat, where a geo: link does nothing); coordinates are stored in WGS-84 and converted to
+ * the GCJ-02 those apps use (shared/src/geo).
+ */
+export function mapLinks(lat: number, lng: number, name: string): { amap: string; qq: string } {
+  return { amap: amapMarkerUrl({ lat, lng }, name), qq: qqMarkerUrl({ lat, lng }, name) };
 }
 
 export const isPast = (iso: string): boolean => new Date(iso).getTime() < Date.now();

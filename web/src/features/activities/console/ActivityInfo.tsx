@@ -1,3 +1,4 @@
+import { wgsToGcj } from '@yiqi/shared/geo/coords';
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { RECRUIT_MODE_NAMES } from '@yiqi/shared/contracts/activities';
 import { ROUNDING_RULE_NAMES } from '@yiqi/shared/contracts/records';
@@ -57,7 +58,14 @@ export function ActivityInfo({ activity: a }: { activity: ActivityDetail }) {
         {
           key: 'coords',
           label: f.coords,
-          children: a.lat != null && a.lng != null ? `${a.lat}, ${a.lng}` : none,
+          // As 高德/腾讯 show them (the editor's default system); stored in WGS-84. Five decimals (about a
+          // metre): the sixth may differ from what was typed after the round trip through WGS-84.
+          children:
+            a.lat != null && a.lng != null
+              ? (({ lat, lng }) => `${+lat.toFixed(5)}, ${+lng.toFixed(5)}（${f.coord_gcj02}）`)(
+                  wgsToGcj({ lat: a.lat, lng: a.lng }),
+                )
+              : none,
         },
         { key: 'recruit', label: f.recruitMode, children: recruit },
         { key: 'cutoff', label: f.cancelCutoff, children: fmt(t.hoursBefore, { n: a.cancelCutoffHours }) },

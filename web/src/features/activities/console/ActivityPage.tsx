@@ -7,6 +7,7 @@ import { ActivityNav, WithActivity } from './ActivityNav.tsx';
 import type { ActivityDetail } from './api.ts';
 import { activityMessages } from './messages.ts';
 import { PositionsSection } from './PositionsSection.tsx';
+import { HandoutsCard } from './HandoutsCard.tsx';
 
 /** /activities/:id — the organizer's overview: status and actions, details, positions and shifts. */
 export default function ActivityPage() {
@@ -31,6 +32,7 @@ function Overview({ activity: a }: { activity: ActivityDetail }) {
         <Alert type="info" showIcon title={a.positions.length ? t.draftBanner : t.draftNoPositions} />
       )}
       {a.status === 'ended' && <Alert type="info" showIcon title={t.endedBanner} />}
+      <HandoutsCard activity={a} />
       <PositionsSection activity={a} />
       <Card title={t.details}>
         <ActivityInfo activity={a} />

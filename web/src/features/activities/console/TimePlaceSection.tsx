@@ -1,10 +1,12 @@
-import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { GEOFENCE_MODES } from '@yiqi/shared/contracts/activities';
+import { COORD_SYSTEMS } from '@yiqi/shared/geo/coords';
 import { useMessages } from '../../../lib/i18n.tsx';
 import { RegionPicker } from '../../regions/RegionPicker.tsx';
 import { activityFormMessages } from './form.messages.ts';
 import type { ActivityFormValues } from './form.ts';
+import { MapPicker } from './MapPicker.tsx';
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 
@@ -14,6 +16,9 @@ export function TimePlaceSection() {
   const form = Form.useFormInstance<ActivityFormValues>();
   const geofence = Form.useWatch('geofenceMode', form);
   const fenced = geofence !== undefined && geofence !== 'off';
+  const lat = Form.useWatch('lat', form);
+  const lng = Form.useWatch('lng', form);
+  const coordSystem = Form.useWatch('coordSystem', form) ?? 'gcj02';
   const coordinate = (name: 'lat' | 'lng', min: number, max: number, label: string) => (
     <Form.Item
       noStyle
@@ -97,6 +102,28 @@ export function TimePlaceSection() {
               {coordinate('lat', -90, 90, f.lat)}
               {coordinate('lng', -180, 180, f.lng)}
             </Space.Compact>
+          </Form.Item>
+          {/* Which map the numbers came from: they are converted to WGS-84 on saving (form.ts stored). */}
+          <Form.Item name="coordSystem" label={f.coordSystem}>
+            <Select
+              aria-label={f.coordSystem}
+              options={COORD_SYSTEMS.map((s) => ({ value: s, label: f[`coord_${s}`] }))}
+              style={{ maxWidth: 240 }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={f.mapPick}>
+            <MapPicker
+              value={lat != null && lng != null ? { lat, lng } : null}
+              system={coordSystem}
+              onPick={(p) =>
+                form.setFieldsValue({
+                  lat: Math.round(p.lat * 1e6) / 1e6,
+                  lng: Math.round(p.lng * 1e6) / 1e6,
+                })
+              }
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

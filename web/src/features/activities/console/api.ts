@@ -148,3 +148,7 @@ export const reviewAttendance = (id: string, attendanceId: string, decision: 'ap
 
 /** The address a phone's camera opens: the volunteer's scan page with the token. */
 export const scanUrl = (token: string) => `${window.location.origin}/m/scan?t=${enc(token)}`;
+
+export type MapSettings = z.infer<typeof import('@yiqi/shared/contracts/handouts').MapSettings>;
+/** The place picker's tiles (server configuration MAP_TILE_URL). */
+export const getMapSettings = () => api<MapSettings>('/api/map');

@@ -4,6 +4,7 @@ import type { ServiceCategory, ServiceTarget } from '@yiqi/shared/categories';
 import type { RoundingRule } from '@yiqi/shared/records/hours';
 import type { ActivityDetail, ActivityInput, ActivityPatch } from './api.ts';
 import { fromIso, toBeijingIso } from './time.ts';
+import { fromWgs, toWgs, type CoordSystem } from '@yiqi/shared/geo/coords';
 
 export type RecruitMode = (typeof RECRUIT_MODES)[number];
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -17,8 +18,10 @@ export interface ActivityFormValues {
   targets: ServiceTarget[];
   regionCode?: string;
   address: string;
+  /** In `coordSystem`: what the organizer typed or picked; the API stores WGS-84 (toBody converts). */
   lat?: number | null;
   lng?: number | null;
+  coordSystem: CoordSystem;
   startsAt?: Dayjs;
   endsAt?: Dayjs;
   recruitMode: RecruitMode;
@@ -49,6 +52,8 @@ export const EMPTY_ACTIVITY: ActivityFormValues = {
   description: '',
   targets: [],
   address: '',
+  // Most organizers copy from 高德 or 腾讯 (GCJ-02); see docs/decisions/0026-map-coordinates.md.
+  coordSystem: 'gcj02',
   recruitMode: 'public',
   designatedOrgs: [],
   contactName: '',
@@ -71,8 +76,8 @@ export function toFormValues(a: ActivityDetail): ActivityFormValues {
     targets: a.targets,
     regionCode: a.regionCode,
     address: a.address,
-    lat: a.lat,
-    lng: a.lng,
+    ...shown(a.lat, a.lng, 'gcj02'),
+    coordSystem: 'gcj02',
     startsAt: fromIso(a.startsAt),
     endsAt: fromIso(a.endsAt),
     recruitMode: a.recruitMode,
@@ -96,6 +101,22 @@ export function toFormValues(a: ActivityDetail): ActivityFormValues {
   };
 }
 
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** A stored (WGS-84) point as the editor shows it in `system`, to the metre-tenth the API keeps. */
+export function shown(lat: number | null, lng: number | null, system: CoordSystem) {
+  if (lat === null || lng === null) return { lat, lng };
+  const p = fromWgs({ lat, lng }, system);
+  return { lat: round6(p.lat), lng: round6(p.lng) };
+}
+
+/** The editor's point, in the system it was typed in, as the API stores it (WGS-84). */
+export function stored(v: Pick<ActivityFormValues, 'lat' | 'lng' | 'coordSystem'>) {
+  if (v.lat == null || v.lng == null) return { lat: v.lat ?? null, lng: v.lng ?? null };
+  const p = toWgs({ lat: v.lat, lng: v.lng }, v.coordSystem);
+  return { lat: round6(p.lat), lng: round6(p.lng) };
+}
+
 const trimmed = (s: string | null | undefined) => s?.trim() || null;
 
 /** The body for POST (the form's rules have made sure the required fields are there). */
@@ -108,8 +129,7 @@ export function toBody(v: ActivityFormValues): ActivityInput {
     targets: v.targets,
     regionCode: v.regionCode!,
     address: v.address.trim(),
-    lat: v.lat ?? null,
-    lng: v.lng ?? null,
+    ...stored(v),
     startsAt: toBeijingIso(v.startsAt!),
     endsAt: toBeijingIso(v.endsAt!),
     recruitMode: v.recruitMode,
