@@ -90,7 +90,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const found = scanText(text, passwords);
     for (const [kind, hits] of Object.entries(found)) {
       total[kind] += hits.length;
-      if (hits.length) console.error(`  ${f}: ${hits.length} ${kind}, e.g. ${hits.slice(0, 3).map(mask).join(', ')}`);
+      if (hits.length)
+        console.error(`  ${f}: ${hits.length} ${kind}, e.g. ${hits.slice(0, 3).map(mask).join(', ')}`);
     }
   }
   console.log(
