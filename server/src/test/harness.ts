@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '@yiqi/shared/roles';
 import { buildApp, type App } from '../app.ts';
@@ -91,7 +91,14 @@ function runLog(): NodeJS.WritableStream | undefined {
   if (!dir) return undefined;
   if (!runLogStream) {
     mkdirSync(dir, { recursive: true });
-    runLogStream = createWriteStream(join(dir, `server-${process.pid}.log`), { flags: 'a' });
+    // Written synchronously: a test process exits as soon as its tests end, and the scan must see it all.
+    const fd = openSync(join(dir, `server-${process.pid}.log`), 'a');
+    runLogStream = new Writable({
+      write(chunk, _enc, done) {
+        writeSync(fd, chunk as Buffer);
+        done();
+      },
+    });
   }
   return runLogStream;
 }
