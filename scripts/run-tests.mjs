@@ -3,7 +3,7 @@
 // `npm run e2e` for the browser journeys. Builds the template database once, then node:test runs every
 // *.test.ts file, each on its own copy. Fails when no test file is found (node 20 would exit 0).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -36,6 +36,14 @@ function run(cmd, argv, extraEnv = {}) {
 }
 
 mkdirSync('test-output', { recursive: true });
+// Every server log line of the run goes to one file per test process (server/src/test/harness.ts), and is
+// searched for personal data and secrets after the suite (scripts/scan-personal-data.mjs).
+const logDir = join('test-output', `server-logs-${onPg ? 'pg' : 'pglite'}`);
+if (!e2e) {
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  env.YIQI_TEST_LOG_DIR = logDir;
+}
 let cleanup = () => {};
 if (e2e) {
   if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
@@ -55,4 +63,10 @@ if (e2e) {
 console.log(`running ${files.length} test files on ${e2e ? 'chromium' : onPg ? 'PostgreSQL' : 'PGlite'}`);
 const status = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
 cleanup();
-process.exit(status);
+let scan = 0;
+if (!e2e && existsSync(logDir)) {
+  // A filtered run may start no app at all: an empty log proves nothing but is no failure then.
+  const argv = ['scripts/scan-personal-data.mjs', ...(filters.length ? ['--allow-empty'] : []), logDir];
+  scan = run(process.execPath, argv);
+}
+process.exit(status || scan);

@@ -26,6 +26,7 @@ import { authenticate } from './modules/auth/auth.service.ts';
 import { recordAudit } from './modules/audit/audit.service.ts';
 import { jobsOf } from './core/manifest.ts';
 import { MODULES } from './modules.ts';
+import { REDACT_PATHS, requestForLog } from './lib/log-redact.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { installJobs } from './modules/jobs/jobs.runner.ts';
 import { installReplicaRouting } from './http/replica-routing.ts';
@@ -119,14 +120,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         ? {
             ...(opts.logStream ? { stream: opts.logStream } : {}),
             level: opts.config.logLevel,
-            // Secrets never reach the log: cookies, credentials and codes are removed at the source.
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-              '*.password',
-              '*.code',
-            ],
+            // Secrets and personal data never reach the log: a request is logged by its method and the
+            // shape of its URL (lib/log-redact.ts: query values and token-like path segments replaced), no
+            // headers; credentials, codes, phones and document numbers are removed from logged objects.
+            redact: REDACT_PATHS,
+            serializers: { req: requestForLog },
           }
         : false,
     // JSON bodies: the largest (500 confirmations with their reasons) fits in 1 MB. Uploads declare their

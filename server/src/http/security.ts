@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSecureRequest } from './authorization.ts';
 import { DomainError } from '../core/domain-error.ts';
+import { redactUrl } from '../lib/log-redact.ts';
 
 /**
  * The web app's policy: scripts only from the site (Vite emits no inline script); Ant Design writes its
@@ -75,7 +76,7 @@ export function installRequestGuards(app: FastifyInstance): void {
     const site = req.headers['sec-fetch-site'];
     const origin = req.headers.origin;
     if (site === 'cross-site' || (origin !== undefined && !originIsOurs(req, origin))) {
-      req.log.warn({ origin, site, url: req.url }, 'cross-site request refused');
+      req.log.warn({ origin, site, url: redactUrl(req.url) }, 'cross-site request refused');
       throw new DomainError('CROSS_SITE_REQUEST');
     }
     const type = req.headers['content-type'];

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { registerKeyring } from './crypto.ts';
 
 export interface Config {
   port: number;
@@ -28,8 +29,12 @@ export interface Config {
   lockoutThreshold: number;
   lockoutMinutes: number;
   auditRetentionDays: number;
-  /** 32-byte key for AES-256-GCM encryption of secrets at rest. */
+  /** 32-byte key for AES-256-GCM encryption of secrets at rest: every new ciphertext is sealed with it. */
   appKey: Buffer;
+  /** Earlier application keys (YIQI_APP_KEYS_PREVIOUS): still opened while `npm run keys:rotate` runs. */
+  appKeysPrevious: Buffer[];
+  /** Root of blind indexes and MACs (YIQI_INDEX_KEY, default the application key): never rotates with it. */
+  indexKey: Buffer;
   seedDemo: boolean;
   secureCookies: boolean;
   /** Behind a reverse proxy: X-Forwarded-For/-Proto/-Host are believed (TRUST_PROXY=1). */
@@ -140,6 +145,32 @@ function loadAppKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+function key32(name: string, raw: string): Buffer {
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${name} must be 32-byte keys, base64-encoded`);
+  return key;
+}
+
+/**
+ * The keys that go with the application key (lib/crypto.ts, docs/operations.md "Key rotation"). Once an
+ * earlier key is listed, the blind indexes must keep the key they were made with: starting without
+ * YIQI_INDEX_KEY then would silently stop every lookup by document number or phone, so it is refused.
+ */
+function loadKeyring(env: NodeJS.ProcessEnv, appKey: Buffer): { previous: Buffer[]; indexKey: Buffer } {
+  const previous = (env.YIQI_APP_KEYS_PREVIOUS ?? '')
+    .split(',')
+    .filter((x) => x.trim() !== '')
+    .map((x) => key32('YIQI_APP_KEYS_PREVIOUS', x));
+  if (previous.length && !env.YIQI_INDEX_KEY)
+    throw new Error(
+      'YIQI_APP_KEYS_PREVIOUS is set but YIQI_INDEX_KEY is not: set YIQI_INDEX_KEY to the key the blind ' +
+        'indexes were made with (the first YIQI_APP_KEY), or lookups by document number and phone stop matching',
+    );
+  const indexKey = env.YIQI_INDEX_KEY ? key32('YIQI_INDEX_KEY', env.YIQI_INDEX_KEY) : appKey;
+  registerKeyring(appKey, previous, indexKey);
+  return { previous, indexKey };
+}
+
 /** PUBLIC_URL and ALLOWED_ORIGINS as origins; a value that is no URL stops the start. */
 function origins(env: NodeJS.ProcessEnv): string[] {
   const raw = [env.PUBLIC_URL ?? '', ...(env.ALLOWED_ORIGINS ?? '').split(',')].map((x) => x.trim());
@@ -192,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `AUDIT_RETENTION_DAYS must be at least ${AUDIT_RETENTION_FLOOR_DAYS} (security-level-3 rules)`,
     );
   const port = int(env, 'PORT', 3000);
+  const appKey = loadAppKey(env, dataDir);
+  const keyring = loadKeyring(env, appKey);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -206,7 +239,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15),
     auditRetentionDays,
-    appKey: loadAppKey(env, dataDir),
+    appKey,
+    appKeysPrevious: keyring.previous,
+    indexKey: keyring.indexKey,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === '1' : !databaseUrl,
     secureCookies: env.SECURE_COOKIES === '1',
     trustProxy: env.TRUST_PROXY === '1',

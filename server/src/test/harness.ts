@@ -1,3 +1,6 @@
+import { Writable } from 'node:stream';
+import { mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Role } from '@yiqi/shared/roles';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../lib/config.ts';
@@ -61,13 +64,14 @@ export async function startTestApp(
   const config = testConfig(options.env);
   const clock = new TestClock();
   const otp = new CapturingOtpChannel();
+  const logStream = tee(options.logStream, runLog());
   const app = await buildApp({
     db: handle.db,
     config,
     clock: clock.now,
     otpChannel: otp,
     dbWaiting: handle.waiting,
-    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(logStream ? { logStream } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.ready();
@@ -82,6 +86,42 @@ export async function startTestApp(
       await handle.close();
     },
   };
+}
+
+let runLogStream: NodeJS.WritableStream | undefined;
+/**
+ * The whole test run's server log (YIQI_TEST_LOG_DIR, set by scripts/run-tests.mjs): one file per test
+ * process, which scripts/scan-personal-data.mjs searches for personal data and secrets after the run.
+ */
+function runLog(): NodeJS.WritableStream | undefined {
+  const dir = process.env.YIQI_TEST_LOG_DIR;
+  if (!dir) return undefined;
+  if (!runLogStream) {
+    mkdirSync(dir, { recursive: true });
+    // Written synchronously: a test process exits as soon as its tests end, and the scan must see it all.
+    const fd = openSync(join(dir, `server-${process.pid}.log`), 'a');
+    runLogStream = new Writable({
+      write(chunk, _enc, done) {
+        writeSync(fd, chunk as Buffer);
+        done();
+      },
+    });
+  }
+  return runLogStream;
+}
+
+/** A test's own log stream (it reads what was logged) and the run's log file both get every line. */
+function tee(
+  a: NodeJS.WritableStream | undefined,
+  b: NodeJS.WritableStream | undefined,
+): NodeJS.WritableStream | undefined {
+  if (!a || !b) return a ?? b;
+  return new Writable({
+    write(chunk, _enc, done) {
+      b.write(chunk);
+      a.write(chunk, done);
+    },
+  });
 }
 
 let passwordHash: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
+import { macKeyOf } from '../../lib/crypto.ts';
 
 /**
  * Rotating check-in codes. The organizer's screen shows `yiqi1.<shift>.<step>.<mac>`, where step counts
@@ -65,9 +66,12 @@ export function checkToken(key: Buffer, token: string, activityId: string, nowSt
   return { ok: true, shiftId: parsed.shiftId, step: parsed.step };
 }
 
-/** The key for check-in codes, derived from the application key so no code secret is stored. */
+/**
+ * The key for check-in codes, derived from the MAC key (lib/crypto.ts) so no code secret is stored and a
+ * rotation of the encryption key does not invalidate the codes on screens during a rolling restart.
+ */
 export function qrKey(appKey: Buffer): Buffer {
-  return createHmac('sha256', appKey).update('yiqi/qr-token/v1').digest();
+  return createHmac('sha256', macKeyOf(appKey)).update('yiqi/qr-token/v1').digest();
 }
 
 /**

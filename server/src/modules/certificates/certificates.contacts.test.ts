@@ -93,7 +93,7 @@ describe('unit contacts', () => {
       .select(['contact_phone_enc', 'handler_name'])
       .where('id', '=', orgId)
       .executeTakeFirstOrThrow();
-    assert.ok(row.contact_phone_enc?.startsWith('v1:'));
+    assert.ok(row.contact_phone_enc?.startsWith('v2:'));
     assert.equal(decrypt(t.config.appKey, row.contact_phone_enc!), '0755-2688 1234');
     const audit = (await auditRows(t, 'organization.contacts')).at(-1)!;
     assert.equal(audit.object_id, orgId);

@@ -57,7 +57,7 @@ describe('registration', () => {
     assert.equal(row.uscc, VALID_USCC);
     assert.equal(row.created_by, applicantId);
     assert.equal(row.level_body, true);
-    assert.ok(row.contact_phone_enc?.startsWith('v1:'));
+    assert.ok(row.contact_phone_enc?.startsWith('v2:'));
     assert.ok(!row.contact_phone_enc?.includes('13800138000'));
     const audit = (await auditRows(t, 'organization.register')).at(-1)!;
     assert.equal(audit.object_id, row.id);

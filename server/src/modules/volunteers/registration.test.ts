@@ -85,8 +85,8 @@ describe('self-registration', () => {
       .selectAll()
       .where('id', '=', volunteer.id)
       .executeTakeFirstOrThrow();
-    assert.ok(row.doc_number_enc!.startsWith('v1:') && !row.doc_number_enc!.includes(body.docNumber));
-    assert.ok(row.phone_enc!.startsWith('v1:'));
+    assert.ok(row.doc_number_enc!.startsWith('v2:') && !row.doc_number_enc!.includes(body.docNumber));
+    assert.ok(row.phone_enc!.startsWith('v2:'));
     assert.ok(row.sensitive_consent_at);
     assert.equal(row.privacy_notice_version, '2026-01');
     const audit = (await auditRows(t, 'volunteer.register')).at(-1)!;

@@ -89,7 +89,7 @@ describe('manual review of uploaded documents', () => {
       .selectAll()
       .where('volunteer_id', '=', volunteer.id)
       .executeTakeFirstOrThrow();
-    assert.ok(stored.content_enc.startsWith('v1:') && !stored.content_enc.includes(content.slice(0, 40)));
+    assert.ok(stored.content_enc.startsWith('v2:') && !stored.content_enc.includes(content.slice(0, 40)));
 
     const ns = (await queue(nsAdmin)).json();
     const item = ns.items.find((i: { id: string }) => i.id === volunteer.id);
