@@ -2,6 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import type { OutputBundle } from 'rolldown';
@@ -93,7 +94,7 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
 ];
 
 /**
- * A small script at the top of index.html that, for the first pages (FIRST_ROUTES), starts downloading
+ * A small script (assets/boot-<hash>.js, first in index.html's head) that, for the first pages (FIRST_ROUTES), starts downloading
  * the route's chunks (`<link rel="modulepreload">`) and its first API answers (window.__yiqiPreload, read
  * by lib/preload.ts) while the entry chunk is still on its way: the page no longer waits for
  * entry → run → router → page chunk → API call one after the other. The chunk lists come from the bundle,
@@ -101,11 +102,18 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
  */
 function bootPreload(): Plugin {
   let root = '';
+  let outDir = 'dist';
+  let bootFile = '';
+  let bootScript = '';
   return {
     name: 'yiqi-boot-preload',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      if (bootFile) await writeFile(join(outDir, bootFile), bootScript);
     },
     transformIndexHtml: {
       order: 'post',
@@ -134,8 +142,15 @@ function bootPreload(): Plugin {
           const needed = [...closure(files)].filter((f) => !boot.has(f)).map((f) => '/' + f);
           return [r.path.source, needed, r.api.map(([p, url]) => [p.source, url])];
         });
-        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});R[i][2].forEach(function(a){var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'}});P[u].catch(function(){})}});break}})()`;
-        return [{ tag: 'script', children: script, injectTo: 'head-prepend' }];
+        // The API requests go first, at high priority: on a phone's link they would otherwise queue behind
+        // the chunks (six connections per host) and the page would wait for its data after its code.
+        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
+        // Its own file, not inline: the site's CSP allows scripts from the site only (server/src/http/security.ts).
+        // Hashed like every asset (immutable). `defer` keeps it from blocking the parser while it arrives,
+        // and deferred scripts run in document order, so it runs before the entry module.
+        bootFile = `assets/boot-${createHash('sha256').update(script).digest('hex').slice(0, 8)}.js`;
+        bootScript = script;
+        return [{ tag: 'script', attrs: { src: '/' + bootFile, defer: true }, injectTo: 'head-prepend' }];
       },
     },
   };
