@@ -1,8 +1,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import type { OutputBundle } from 'rolldown';
 import react from '@vitejs/plugin-react';
 
 const brotli = promisify(brotliCompress);
@@ -47,12 +50,135 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The first pages' routes (issue 17). `modules`: the lazy chunks the route renders (layout and page), so
+ * their files and everything they import download alongside the entry instead of after it has run and the
+ * router has asked for them. `api`: GET requests the page makes at once, as [pattern on path + query,
+ * URL]; `$1` is the pattern's first group. The pages' API functions claim these answers (lib/preload.ts),
+ * so each URL must be exactly what they ask for, or the preload is wasted (never wrong: unclaimed answers
+ * are dropped).
+ */
+const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
+  {
+    // `/` sends a visitor without a session to the sign-in page (auth/gates.tsx).
+    path: /^\/(login)?$/,
+    modules: ['src/features/auth/LoginPage.tsx'],
+    api: [[/^/, '/api/me']],
+  },
+  {
+    path: /^\/m\/activities\/?$/,
+    modules: ['src/features/activities/PublicLayout.tsx', 'src/features/activities/ActivitiesPage.tsx'],
+    // Without filters in the address: what ActivitiesPage asks for (filters.ts toQuery, page 1 of 10).
+    api: [
+      [/^/, '/api/me'],
+      [/^\/m\/activities\/?$/, '/api/activities?page=1&pageSize=10'],
+    ],
+  },
+  {
+    path: /^\/m\/activities\/[0-9A-Za-z-]+$/,
+    modules: ['src/features/activities/PublicLayout.tsx', 'src/features/activities/ActivityDetailPage.tsx'],
+    api: [
+      [/^/, '/api/me'],
+      [/^\/m\/activities\/([0-9A-Za-z-]+)$/, '/api/activities/$1'],
+    ],
+  },
+  {
+    path: /^\/verify(\/[^/]*)?$/,
+    modules: [
+      'src/features/certificates/CertificateCheckLayout.tsx',
+      'src/features/certificates/CertificateCheckPage.tsx',
+    ],
+    // Only a number already in its normal form (the QR code's link): CertificateCheckPage asks for that one.
+    api: [[/^\/verify\/(YQ-\d{4}-[0-9A-HJKMNP-TV-Z]{10})$/, '/api/certificates/$1/verify']],
+  },
+];
+
+/**
+ * A small script (assets/boot-<hash>.js, first in index.html's head) that, for the first pages (FIRST_ROUTES), starts downloading
+ * the route's chunks (`<link rel="modulepreload">`) and its first API answers (window.__yiqiPreload, read
+ * by lib/preload.ts) while the entry chunk is still on its way: the page no longer waits for
+ * entry → run → router → page chunk → API call one after the other. The chunk lists come from the bundle,
+ * so they follow every build. See docs/decisions/0028-first-page-preload.md.
+ */
+function bootPreload(): Plugin {
+  let root = '';
+  let outDir = 'dist';
+  let bootFile = '';
+  let bootScript = '';
+  return {
+    name: 'yiqi-boot-preload',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      if (bootFile) await writeFile(join(outDir, bootFile), bootScript);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle as OutputBundle | undefined;
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (files: string[], into = new Set<string>()) => {
+          for (const f of files) {
+            if (into.has(f)) continue;
+            into.add(f);
+            closure(byFile.get(f)?.imports ?? [], into);
+          }
+          return into;
+        };
+        // Already preloaded by index.html itself: the entry and its static imports.
+        const boot = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const routes = FIRST_ROUTES.map((r) => {
+          const files = r.modules.map((m) => {
+            const id = resolve(root, m);
+            const chunk = chunks.find((c) => c.facadeModuleId === id);
+            if (!chunk) throw new Error(`yiqi-boot-preload: no chunk for ${m}`);
+            return chunk.fileName;
+          });
+          const needed = [...closure(files)].filter((f) => !boot.has(f)).map((f) => '/' + f);
+          return [r.path.source, needed, r.api.map(([p, url]) => [p.source, url])];
+        });
+        // The API requests go first, at high priority: on a phone's link they would otherwise queue behind
+        // the chunks (six connections per host) and the page would wait for its data after its code.
+        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
+        // Its own file, not inline: the site's CSP allows scripts from the site only (server/src/http/security.ts).
+        // Hashed like every asset (immutable). `defer` keeps it from blocking the parser while it arrives,
+        // and deferred scripts run in document order, so it runs before the entry module.
+        bootFile = `assets/boot-${createHash('sha256').update(script).digest('hex').slice(0, 8)}.js`;
+        bootScript = script;
+        return [{ tag: 'script', attrs: { src: '/' + bootFile, defer: true }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+/**
+ * In the production build `zod` is src/lib/zod-stub.ts: the web never validates with the shared contracts'
+ * schemas, it only reads their constants, and zod plus the schemas' construction cost every page that
+ * shows a status name ~90 KB of JavaScript to download and run (see the stub). The dev server keeps zod.
+ */
+function zodStub(): Plugin {
+  const stub = fileURLToPath(new URL('./src/lib/zod-stub.ts', import.meta.url));
+  return {
+    name: 'yiqi-zod-stub',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'zod' || source.startsWith('zod/') ? stub : null;
+    },
+  };
+}
+
 const api = process.env.YIQI_API ?? 'http://localhost:3000';
 
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [zodStub(), react(), bootPreload(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -29,6 +29,8 @@ const NETWORK = {
   uploadThroughput: (750 * 1024) / 8,
 };
 const CPU_SLOWDOWN = 4;
+/** BENCH_WEB_TRACE=1: each page's first cold visit prints its requests (start → end ms, path), a waterfall. */
+const TRACE = process.env.BENCH_WEB_TRACE === '1';
 
 interface PageSpec {
   name: string;
@@ -43,7 +45,7 @@ interface Visit {
   requests: number;
 }
 
-async function visit(context: BrowserContext, origin: string, spec: PageSpec): Promise<Visit> {
+async function visit(context: BrowserContext, origin: string, spec: PageSpec, trace = false): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -53,21 +55,37 @@ async function visit(context: BrowserContext, origin: string, spec: PageSpec): P
   let requests = 0;
   let inFlight = 0;
   let lastDone = 0;
-  cdp.on('Network.requestWillBeSent', () => {
+  const sent = new Map<string, { url: string; at: number }>();
+  const waterfall: string[] = [];
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
     inFlight++;
     requests++;
+    if (trace) sent.set(e.requestId, { url: new URL(e.request.url).pathname, at: performance.now() });
   });
+  const traced = (e: { requestId: string }) => {
+    const r = sent.get(e.requestId);
+    if (r)
+      waterfall.push(
+        `${(r.at - t0).toFixed(0).padStart(6)} → ${(performance.now() - t0).toFixed(0).padStart(6)}  ${r.url}`,
+      );
+  };
+  let t0 = performance.now();
   const done = () => {
     inFlight = Math.max(0, inFlight - 1);
     lastDone = performance.now();
   };
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
     bytes += e.encodedDataLength;
+    traced(e);
     done();
   });
-  cdp.on('Network.loadingFailed', done);
+  cdp.on('Network.loadingFailed', (e: { requestId: string }) => {
+    traced(e);
+    done();
+  });
   try {
     const start = performance.now();
+    t0 = start;
     await page.goto(origin + spec.path, { waitUntil: 'commit', timeout: 60_000 });
     await page.locator(spec.ready).first().waitFor({ state: 'visible', timeout: 60_000 });
     const visible = performance.now();
@@ -76,6 +94,10 @@ async function visit(context: BrowserContext, origin: string, spec: PageSpec): P
       await new Promise((r) => setTimeout(r, 50));
       quiet = inFlight === 0 ? quiet + 50 : 0;
     }
+    if (trace)
+      console.log(
+        `   ${spec.name}, cold: visible at ${(visible - start).toFixed(0)} ms\n${waterfall.join('\n')}`,
+      );
     return { ms: Math.max(visible, lastDone) - start, bytes, requests };
   } finally {
     await cdp.detach().catch(() => {});
@@ -147,7 +169,7 @@ export const webVitals: Scenario = {
               hasTouch: true,
             });
             try {
-              cold.push(await visit(context, api.origin, spec));
+              cold.push(await visit(context, api.origin, spec, TRACE && i === 0));
               warm.push(await visit(context, api.origin, spec));
             } finally {
               await context.close();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
@@ -7,11 +7,16 @@ import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { ACTIVITIES_KEY, searchActivities } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
-import { ActivityFilters } from './ActivityFilters.tsx';
 import { activeCount, toQuery, useFilters } from './filters.ts';
 import { activityMessages } from './messages.ts';
 
 const PAGE_SIZE = 10;
+
+// The filters (date pickers, the area cascader, selects) load when shown: on a phone they start folded, so
+// the list's first visit does not download them (issue 17).
+const ActivityFilters = lazy(() =>
+  import('./ActivityFilters.tsx').then((m) => ({ default: m.ActivityFilters })),
+);
 
 /** /m/activities — published activities anyone may browse: words, category, area, dates, places, distance. */
 export default function ActivitiesPage() {
@@ -43,7 +48,9 @@ export default function ActivitiesPage() {
         data-testid="activity-search"
       />
       <FilterPanel active={activeCount(f)}>
-        <ActivityFilters f={f} set={set} />
+        <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>
+          <ActivityFilters f={f} set={set} />
+        </Suspense>
       </FilterPanel>
       <ReplicaLagNotice path="/api/activities" />
       {q.isError ? (

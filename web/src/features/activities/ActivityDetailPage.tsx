@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Card, Empty, Flex, Typography } from 'antd';
 import { LeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -14,8 +14,11 @@ import { ActivityFacts } from './ActivityFacts.tsx';
 import { activityMessages } from './messages.ts';
 import { PositionCard } from './PositionCard.tsx';
 import { RiskNotice } from './RiskNotice.tsx';
-import { SignupModal, type SignupTarget } from './SignupModal.tsx';
+import type { SignupTarget } from './SignupModal.tsx';
 import { ActivityStatusTag, CategoryTag, RiskTag } from './tags.tsx';
+
+// The sign-up form (and its form controls) loads when a visitor signs up, not with the page (issue 17).
+const SignupModal = lazy(() => import('./SignupModal.tsx').then((m) => ({ default: m.SignupModal })));
 
 function BackLink() {
   const t = useMessages(activityMessages);
@@ -99,7 +102,11 @@ export default function ActivityDetailPage() {
           />
         ))
       )}
-      {target && <SignupModal a={a} target={target} onClose={() => setTarget(null)} />}
+      {target && (
+        <Suspense fallback={null}>
+          <SignupModal a={a} target={target} onClose={() => setTarget(null)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }

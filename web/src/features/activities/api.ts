@@ -17,7 +17,8 @@ import type {
   CheckResult as CheckResultSchema,
   DevicePosition as PositionSchema,
 } from '@yiqi/shared/contracts/attendance';
-import { api, type Page } from '../../lib/api.ts';
+import { api, withQuery, type Page } from '../../lib/api.ts';
+import { preloadedOr } from '../../lib/preload.ts';
 import { downloadFile } from '../../lib/files.ts';
 
 export type ActivitySummary = z.infer<typeof SummarySchema>;
@@ -56,14 +57,17 @@ export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 const id = encodeURIComponent;
 
+// The first page's call may have been asked for by index.html's boot script already (lib/preload.ts).
 export const searchActivities = (q: SearchQuery, signal?: AbortSignal) =>
-  api<Page<ActivitySummary>>('/api/activities', { query: { ...q }, signal });
+  preloadedOr(withQuery('/api/activities', { ...q }), () =>
+    api<Page<ActivitySummary>>('/api/activities', { query: { ...q }, signal }),
+  );
 
 /** The public detail's API path (ReplicaLagNotice is keyed by it). */
 export const activityPath = (activityId: string) => `/api/activities/${id(activityId)}`;
 
 export const getActivity = (activityId: string, signal?: AbortSignal) =>
-  api<ActivityDetail>(activityPath(activityId), { signal });
+  preloadedOr(activityPath(activityId), () => api<ActivityDetail>(activityPath(activityId), { signal }));
 
 export const signUp = (shiftId: string, inviteCode?: string) =>
   api<SignupResult>(`/api/shifts/${id(shiftId)}/signups`, {

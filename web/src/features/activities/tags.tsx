@@ -7,7 +7,7 @@ import {
   type SignupStatus,
 } from '@yiqi/shared/contracts/activities';
 import { useText } from '../../lib/i18n.tsx';
-import { useCategoryName } from '../common/CategorySelect.tsx';
+import { useCategoryName } from '../common/categoryName.ts';
 
 const STATUS_COLORS: Record<ActivityStatus, string> = {
   draft: 'default',

@@ -1,6 +1,7 @@
 import type { MeView } from '@yiqi/shared/contracts/auth';
 import type { Locale } from '@yiqi/shared/i18n';
 import { api, isApiError } from '../../lib/api.ts';
+import { preloadedOr } from '../../lib/preload.ts';
 
 export type { MeView };
 export type MyRole = MeView['roles'][number];
@@ -14,7 +15,7 @@ export interface TotpSetup {
 /** The signed-in user, or null when there is no valid session. */
 export async function fetchMe(): Promise<MeView | null> {
   try {
-    return await api<MeView>('/api/me');
+    return await preloadedOr('/api/me', () => api<MeView>('/api/me'));
   } catch (e) {
     if (isApiError(e, 'UNAUTHENTICATED')) return null;
     throw e;

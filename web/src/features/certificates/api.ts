@@ -10,6 +10,7 @@ import type {
 } from '@yiqi/shared/contracts/certificates';
 import { api, type Page } from '../../lib/api.ts';
 import { downloadFile } from '../../lib/files.ts';
+import { preloadedOr } from '../../lib/preload.ts';
 
 export type CertificateView = z.infer<typeof ViewSchema>;
 export type CertificateCheck = z.infer<typeof CertificateCheckSchema>;
@@ -32,7 +33,9 @@ export const keys = {
 const id = encodeURIComponent;
 
 export const checkCertificate = (number: string, signal?: AbortSignal) =>
-  api<CertificateCheck>(`/api/certificates/${id(number)}/verify`, { signal });
+  preloadedOr(`/api/certificates/${id(number)}/verify`, () =>
+    api<CertificateCheck>(`/api/certificates/${id(number)}/verify`, { signal }),
+  );
 
 // The volunteer's side.
 export const listMySources = (signal?: AbortSignal) =>

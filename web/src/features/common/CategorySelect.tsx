@@ -56,8 +56,5 @@ export function CategoryFilter({
   );
 }
 
-/** The name of a category code (unknown codes as they are). */
-export function useCategoryName(): (code: string) => string {
-  const text = useText();
-  return (code) => (code in CATEGORY_NAMES ? text(CATEGORY_NAMES[code as ServiceCategory]) : code);
-}
+/** The name of a category code, for the console pages that import it from here. */
+export { useCategoryName } from './categoryName.ts';

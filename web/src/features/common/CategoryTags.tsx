@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { useMessages } from '../../lib/i18n.tsx';
-import { useCategoryName } from './CategorySelect.tsx';
+import { useCategoryName } from './categoryName.ts';
 import { commonMessages } from './messages.ts';
 
 /** Categories as tags; "not given" when there are none. */
