@@ -14,7 +14,12 @@ import {
 } from '../../bench/scenarios/activities.ts';
 import { staffSession } from '../../bench/scenarios/staff.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { VOLUNTEER_HEADER, volunteerRow, xlsx, idFor } from '../../server/src/modules/imports/imports.testkit.ts';
+import {
+  VOLUNTEER_HEADER,
+  volunteerRow,
+  xlsx,
+  idFor,
+} from '../../server/src/modules/imports/imports.testkit.ts';
 
 export interface Targets {
   tag: string;

@@ -133,13 +133,18 @@ export async function killDrill(which: 'api' | 'db'): Promise<void> {
       return { importAtKill, answeredAtKill, notes };
     };
     const t0 = performance.now();
-    await drive(ops, CONCURRENCY, () => gate, (done) => {
-      answeredNow = done;
-      if (done === uploadAt) {
-        crashing = crash();
-        crashing.catch(() => open()); // awaited below; the workers must not wait for a gate that never opens
-      }
-    });
+    await drive(
+      ops,
+      CONCURRENCY,
+      () => gate,
+      (done) => {
+        answeredNow = done;
+        if (done === uploadAt) {
+          crashing = crash();
+          crashing.catch(() => open()); // awaited below; the workers must not wait for a gate that never opens
+        }
+      },
+    );
     const c = await (crashing as Promise<Crash> | null);
     if (!c) throw new Error('the crash never came');
     console.log(`   first pass: ${ops.length} requests in ${seconds((performance.now() - t0) / 1000)}`);
@@ -176,7 +181,9 @@ export async function killDrill(which: 'api' | 'db'): Promise<void> {
     clearInterval(refresh);
 
     const checks = await check(d, t, ops, records);
-    const odd = ops.filter((o) => o.first && o.first.status !== 0 && o.first.status !== 503 && !acked(o.first));
+    const odd = ops.filter(
+      (o) => o.first && o.first.status !== 0 && o.first.status !== 503 && !acked(o.first),
+    );
     checks.add(
       'first answers other than 2xx, no answer or 503',
       odd.map((o) => `${o.kind} ${answerName(o.first)}`).join(', ') || 0,
@@ -206,7 +213,13 @@ export async function killDrill(which: 'api' | 'db'): Promise<void> {
 
 const codeOf = (a: Answer | undefined) => (a?.body?.error as { code?: string } | undefined)?.code;
 const answerName = (a: Answer | undefined) =>
-  !a ? 'none' : a.status === 0 ? 'no answer' : a.status < 300 ? '2xx' : `${a.status} ${codeOf(a) ?? ''}`.trim();
+  !a
+    ? 'none'
+    : a.status === 0
+      ? 'no answer'
+      : a.status < 300
+        ? '2xx'
+        : `${a.status} ${codeOf(a) ?? ''}`.trim();
 
 /** Whether a re-sent request found its write already done (the lost answer's write had committed). */
 function foundDone(kind: Kind, a: Answer | undefined): boolean | null {
@@ -233,17 +246,23 @@ function printCounts(ops: Op[], uploads: string[], sampled: number) {
       `   ${kind.padEnd(8)} ${String(list.length).padStart(5)} ${String(first(acked)).padStart(5)} ` +
         `${String(first((a) => a.status === 0)).padStart(5)} ${String(first((a) => a.status === 503)).padStart(5)} ` +
         `${String(first((a) => a.status !== 0 && a.status !== 503 && !acked(a))).padStart(5)}   ` +
-        `${String(other.length).padStart(19)}: ${before} / ${now} / ${other.length - before - now}`.padEnd(56) +
+        `${String(other.length).padStart(19)}: ${before} / ${now} / ${other.length - before - now}`.padEnd(
+          56,
+        ) +
         `   ${re.length} (${reOk} found done)`,
     );
   }
   console.log(`   import   uploads: ${uploads.join(' → ')}; then the done file again`);
-  console.log(`   (none: no answer; done before: the write had committed but its answer was lost; ${sampled} acknowledged re-sent as a sample)`);
+  console.log(
+    `   (none: no answer; done before: the write had committed but its answer was lost; ${sampled} acknowledged re-sent as a sample)`,
+  );
 }
 
 async function importedOnce(d: Deployment, t: Targets): Promise<number | string> {
   const r = await sql<{ n: number; names: number }>`SELECT count(*)::int AS n,
-    count(DISTINCT name)::int AS names FROM volunteers WHERE name = ANY(${t.importNames})`.execute(d.owner.db);
+    count(DISTINCT name)::int AS names FROM volunteers WHERE name = ANY(${t.importNames})`.execute(
+    d.owner.db,
+  );
   const { n, names } = r.rows[0]!;
   return n === names ? n : `${n} rows for ${names} names`;
 }
@@ -263,7 +282,11 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
     .where('shift_id', '=', t.signupShift.shiftId)
     .execute();
   const ids = new Set(rows.map((r) => r.id));
-  const ackedIds = signups.flatMap((o) => answers(o).filter(acked).map((a) => String(a.body!.id)));
+  const ackedIds = signups.flatMap((o) =>
+    answers(o)
+      .filter(acked)
+      .map((a) => String(a.body!.id)),
+  );
   c.add('sign-ups: acknowledged ids missing (lost)', ackedIds.filter((id) => !ids.has(id)).length, 0);
   const perPerson = new Map<string, number>();
   for (const r of rows) perPerson.set(r.volunteer_id, (perPerson.get(r.volunteer_id) ?? 0) + 1);
@@ -273,10 +296,14 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
   c.add('sign-ups: rows = people signed up', rows.length, settled.length);
   c.add(
     'sign-ups: re-sent acknowledged ones answered SIGNUP_EXISTS',
-    signups.filter((o) => acked(o.first) && o.resent.length && codeOf(o.resent[0]) !== 'SIGNUP_EXISTS').length,
+    signups.filter((o) => acked(o.first) && o.resent.length && codeOf(o.resent[0]) !== 'SIGNUP_EXISTS')
+      .length,
     0,
   );
-  const taken = await sql<{ taken: number; holding: number }>`SELECT s.taken, (SELECT count(*)::int FROM signups g
+  const taken = await sql<{
+    taken: number;
+    holding: number;
+  }>`SELECT s.taken, (SELECT count(*)::int FROM signups g
     WHERE g.shift_id = s.id AND g.status IN ('pending', 'accepted')) AS holding FROM shifts s
     WHERE s.id = ${t.signupShift.shiftId}`.execute(db);
   c.add('sign-ups: places taken = sign-ups holding one', taken.rows[0]!.taken, taken.rows[0]!.holding);
@@ -289,9 +316,21 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
     .where('shift_id', '=', t.checkinShift.shiftId)
     .execute();
   const attIds = new Set(att.map((a) => a.id));
-  const ackedAtt = checkins.flatMap((o) => answers(o).filter(acked).map((a) => String(a.body!.attendanceId)));
-  c.add('check-ins: acknowledged attendances missing (lost)', ackedAtt.filter((id) => !attIds.has(id)).length, 0);
-  c.add('check-ins: sign-ups with two attendances (doubled)', att.length - new Set(att.map((a) => a.signup_id)).size, 0);
+  const ackedAtt = checkins.flatMap((o) =>
+    answers(o)
+      .filter(acked)
+      .map((a) => String(a.body!.attendanceId)),
+  );
+  c.add(
+    'check-ins: acknowledged attendances missing (lost)',
+    ackedAtt.filter((id) => !attIds.has(id)).length,
+    0,
+  );
+  c.add(
+    'check-ins: sign-ups with two attendances (doubled)',
+    att.length - new Set(att.map((a) => a.signup_id)).size,
+    0,
+  );
   const checkedIn = checkins.filter((o) => answers(o).some(acked));
   c.add('check-ins: people without a 2xx answer', checkins.length - checkedIn.length, 0);
   c.add('check-ins: attendances = people checked in', att.length, checkedIn.length);
@@ -301,7 +340,10 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
       (o) =>
         acked(o.first) &&
         o.resent.length &&
-        !(o.resent[0]!.body?.repeated === true && o.resent[0]!.body?.attendanceId === o.first!.body!.attendanceId),
+        !(
+          o.resent[0]!.body?.repeated === true &&
+          o.resent[0]!.body?.attendanceId === o.first!.body!.attendanceId
+        ),
     ).length,
     0,
   );
@@ -312,7 +354,11 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
   const st = await db
     .selectFrom('service_records')
     .select(['id', 'status'])
-    .where('id', 'in', records.map((r) => r.id))
+    .where(
+      'id',
+      'in',
+      records.map((r) => r.id),
+    )
     .execute();
   const status = new Map(st.map((r) => [r.id, r.status]));
   const confirmedByApi = confirms.filter((o) => answers(o).some(done));
@@ -332,7 +378,11 @@ async function check(d: Deployment, t: Targets, ops: Op[], records: { id: string
     FROM (SELECT record_id, count(*) AS n FROM record_events WHERE kind = 'confirmed'
       AND record_id = ANY(${records.map((r) => r.id)}::uuid[]) GROUP BY record_id) e`.execute(db);
   c.add('confirmations: records with two confirmed events', events.rows[0]!.twice, 0);
-  c.add('confirmations: confirmed events = records confirmed', events.rows[0]!.confirmed, confirmedByApi.length);
+  c.add(
+    'confirmations: confirmed events = records confirmed',
+    events.rows[0]!.confirmed,
+    confirmedByApi.length,
+  );
   c.add('totals: volunteers whose totals ≠ their confirmed records', await totalsOff(d), 0);
   return c;
 }

@@ -22,7 +22,9 @@ export class Checks {
   print(title: string) {
     console.log(`\n   ${title}:`);
     for (const [what, got, want] of this.list)
-      console.log(`     ${got === want ? '✓' : '✗'} ${what}: ${got}${got === want ? '' : ` (expected ${want})`}`);
+      console.log(
+        `     ${got === want ? '✓' : '✗'} ${what}: ${got}${got === want ? '' : ` (expected ${want})`}`,
+      );
     if (this.failed.length) throw new Error(`${title}: ${this.failed.map(([w]) => w).join('; ')}`);
   }
 }
@@ -48,7 +50,10 @@ export async function auditVerify(env: Record<string, string>): Promise<AuditRes
       const e = JSON.parse(entry) as { id?: unknown; hash?: unknown };
       head = `${e.id} ${e.hash}`;
     }
-    const lines = r.output.trim().split('\n').filter((l) => !/^witnessed head/.test(l));
+    const lines = r.output
+      .trim()
+      .split('\n')
+      .filter((l) => !/^witnessed head/.test(l));
     return { ok: r.code === 0, head, summary: `${lines.join('; ')}${head ? `; head row ${head}` : ''}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
