@@ -121,7 +121,8 @@ export async function runJob(
           ctx.log.error({ err: e2, jobId: job.id }, 'could not mark the import failed');
           return;
         }
-        await delay(Math.min(30_000, 250 * 2 ** attempt));
+        // A shutdown (signal) stops the wait at once: failInterrupted() at the next start takes over.
+        await delay(Math.min(30_000, 250 * 2 ** attempt), undefined, { signal }).catch(() => {});
       }
     }
   }
