@@ -10,7 +10,7 @@ const DRILLS: Record<string, { what: string; run: () => Promise<void> }> = {
   'kill-api': { what: 'kill -9 of the API mid-writes', run: () => killDrill('api') },
   'kill-db': { what: 'kill -9 of PostgreSQL mid-writes, the API reconnects', run: () => killDrill('db') },
   backup: { what: 'backup of a running deployment, restore into a second cluster', run: backupDrill },
-  soak: { what: 'mixed load for SOAK_MINUTES (10)', run: soakDrill },
+  soak: { what: `mixed load for ${process.env.SOAK_MINUTES ?? 10} min (SOAK_MINUTES)`, run: soakDrill },
 };
 
 const asked = process.argv.slice(2);
