@@ -1,4 +1,5 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { isDatabaseUnavailable } from '../../db/database.ts';
 import type { Ctx } from '../../core/ctx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { COLUMNS } from './imports.columns.ts';
@@ -16,6 +17,9 @@ import { withTransaction } from '../../core/tx.ts';
  * aborted (their transaction rolls back) and marked failed; a crash leaves them to failInterrupted() at
  * the next start.
  */
+
+/** Tries to mark a job failed while the database is away: with the backoff, about ten minutes. */
+const MARK_FAILED_ATTEMPTS = 25;
 
 /** The job was failed from outside (shutdown, or a restart's clean-up): stop without writing. */
 export class Interrupted extends Error {}
@@ -96,18 +100,30 @@ export async function runJob(
       await audit(t, 'ok', { rows, created, skipped });
     });
   } catch (e) {
-    const interrupted = e instanceof Interrupted;
+    // A database that went away (restart, failover) rolled the commit back, as a stop of this process does.
+    const interrupted = e instanceof Interrupted || isDatabaseUnavailable(e);
     if (!interrupted) ctx.log.error({ err: e, jobId: job.id }, 'import failed');
     const code = interrupted ? 'IMPORT_INTERRUPTED' : 'INTERNAL';
-    try {
-      await withTransaction(ctx, async (tx) => {
-        const failed = new ErrorList(job.locale, []);
-        failed.add(0, null, code);
-        await repo.finishFailed(tx.db, job.id, failed.list, ctx.clock());
-        await audit(tx, 'failed', { reason: interrupted ? 'interrupted' : 'error', rows });
-      });
-    } catch (e2) {
-      ctx.log.error({ err: e2, jobId: job.id }, 'could not mark the import failed');
+    // Marking the job failed needs the database too: while it is away, keep trying (this process lives
+    // on and failInterrupted() runs only at a start), or the job stays "committing" and refuses the
+    // organization's next import (IMPORT_BUSY) until the API restarts. Found by the kill-db drill.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await withTransaction(ctx, async (tx) => {
+          const failed = new ErrorList(job.locale, []);
+          failed.add(0, null, code);
+          await repo.finishFailed(tx.db, job.id, failed.list, ctx.clock());
+          await audit(tx, 'failed', { reason: interrupted ? 'interrupted' : 'error', rows });
+        });
+        return;
+      } catch (e2) {
+        if (!isDatabaseUnavailable(e2) || attempt >= MARK_FAILED_ATTEMPTS || signal.aborted) {
+          ctx.log.error({ err: e2, jobId: job.id }, 'could not mark the import failed');
+          return;
+        }
+        // A shutdown (signal) stops the wait at once: failInterrupted() at the next start takes over.
+        await delay(Math.min(30_000, 250 * 2 ** attempt), undefined, { signal }).catch(() => {});
+      }
     }
   }
 }
