@@ -55,6 +55,16 @@ child.stdout.on('data', (d) => (out += d));
 child.stderr.on('data', (d) => (out += d));
 const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
 
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const problems = [];
 try {
   let up = false;
@@ -87,8 +97,12 @@ try {
   if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
   const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid, 'SIGKILL'), 15_000);
   await exited;
+  // npm exits before the server under it has finished stopping (PGlite and the audit witness still write to
+  // the data folder): wait until the whole process group is gone before removing it.
+  for (let i = 0; i < 150 && groupAlive(child.pid); i++) await delay(100);
+  if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
   clearTimeout(timer);
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 if (problems.length) {
   console.error(
