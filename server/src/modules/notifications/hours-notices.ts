@@ -16,7 +16,11 @@ export async function notifyConfirmedHours(events: RecordEvent[], tx: Ctx) {
   const counted = events.filter((e) => e.kind === 'confirmed' || e.kind === 'corrected');
   if (counted.length === 0) return;
   const byVolunteer = new Map<string, RecordEvent[]>();
-  for (const e of counted) byVolunteer.set(e.volunteerId, [...(byVolunteer.get(e.volunteerId) ?? []), e]);
+  for (const e of counted) {
+    const list = byVolunteer.get(e.volunteerId);
+    if (list) list.push(e);
+    else byVolunteer.set(e.volunteerId, [e]);
+  }
   const accounts = await repo.accountsOfVolunteers(tx.db, [...byVolunteer.keys()]);
   const single = [...byVolunteer.values()]
     .map((es) => es[0]!.activityId)
