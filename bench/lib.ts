@@ -140,7 +140,27 @@ export async function withBenchDatabase<T>(
   adminUrl: string,
   fn: (db: { url: string; handle: OpenDatabase }) => Promise<T>,
 ): Promise<T> {
-  const name = `yiqi_bench_${randomBytes(4).toString('hex')}`;
+  let handle: OpenDatabase | undefined;
+  const { url, drop } = await throwawayDatabase(adminUrl, 'yiqi_bench', () => handle);
+  try {
+    handle = await openPostgres(url, { max: 4 });
+    await prepare(handle, { demo: true });
+    return await fn({ url, handle });
+  } finally {
+    await drop();
+  }
+}
+
+/**
+ * Creates the empty database `<prefix>_<random>` on the admin URL's server; `drop` (also run on Ctrl-C)
+ * closes the handle `opened` gives, if any, and drops the database.
+ */
+export async function throwawayDatabase(
+  adminUrl: string,
+  prefix: string,
+  opened: () => OpenDatabase | undefined,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const admin = async (statement: string) => {
@@ -153,19 +173,12 @@ export async function withBenchDatabase<T>(
     }
   };
   await admin(`CREATE DATABASE ${name}`);
-  let handle: OpenDatabase | undefined;
   const drop = onCleanup(async () => {
     // Closing waits for queries in flight, so not forever; FORCE ends whatever connection is still open.
-    await Promise.race([handle?.close(), delay(3000)]).catch(() => {});
+    await Promise.race([opened()?.close(), delay(3000)]).catch(() => {});
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
-  try {
-    handle = await openPostgres(url.href, { max: 4 });
-    await prepare(handle, { demo: true });
-    return await fn({ url: url.href, handle });
-  } finally {
-    await drop();
-  }
+  return { url: url.href, drop };
 }
 
 /**

@@ -7,18 +7,22 @@
 // at 8 and 32 clients (BENCH_AUDIT_CLIENTS), BENCH_SECONDS each. On the new schema a sequencer loop calls
 // audit_sequence() every AUDIT_SEQUENCE_SECONDS (2) during the runs, as the job would, and at the end the
 // chain must verify with every row chained (the run fails otherwise).
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openPostgres, type OpenDatabase } from '../../server/src/db/database.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
 import { verifyAuditChain } from '../../server/src/modules/audit/audit.repository.ts';
-import { onCleanup, runPgbench, type BeforeAfterResult, type Scenario, type SqlResult } from '../lib.ts';
+import {
+  runPgbench,
+  throwawayDatabase,
+  type BeforeAfterResult,
+  type Scenario,
+  type SqlResult,
+} from '../lib.ts';
 
 const SEQUENCER = '202612061505_audit_sequencer.sql';
 const CLIENTS = (process.env.BENCH_AUDIT_CLIENTS ?? '8,32').split(',').map((s) => Number(s.trim()));
@@ -33,30 +37,14 @@ const SCRIPTS = {
 
 /** A throwaway database migrated with the given migration files (all, or all before the sequencer). */
 async function database(adminUrl: string, which: 'before' | 'after') {
-  const name = `yiqi_auditbench_${randomBytes(4).toString('hex')}_${which}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
   let handle: OpenDatabase | undefined;
-  const drop = onCleanup(async () => {
-    await Promise.race([handle?.close(), delay(3000)]).catch(() => {});
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  const { url, drop } = await throwawayDatabase(adminUrl, `yiqi_auditbench_${which}`, () => handle);
   const all = fileURLToPath(new URL('../../server/src/db/migrations/', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'yiqi-auditbench-'));
   try {
     for (const f of readdirSync(all).filter((f) => which === 'after' || f < SEQUENCER))
       cpSync(join(all, f), join(dir, f));
-    handle = await openPostgres(url.href, { max: 2 });
+    handle = await openPostgres(url, { max: 2 });
     await migrate(handle, dir + '/');
     const clients = Math.max(...CLIENTS);
     await handle.execInTransaction(
@@ -70,7 +58,7 @@ async function database(adminUrl: string, which: 'before' | 'after') {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { url: url.href, handle: handle!, drop };
+  return { url, handle: handle!, drop };
 }
 
 /** Calls audit_sequence() every 2 s until stopped; returns rows linked and the time spent linking. */
