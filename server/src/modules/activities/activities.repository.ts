@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { ActivitiesTable, ActivityStatus } from '../../db/schema.activities.ts';
+import { likeEscape } from '../../db/like.ts';
 
 /** The region's name as users know it (the top row when a code serves two levels, e.g. 东莞). */
 const regionName = sql<string>`(SELECT r.name FROM regions r WHERE r.code = a.region_code ORDER BY r.level LIMIT 1)`;
@@ -138,7 +139,7 @@ export function searchPublished(db: Database, f: SearchFilter, page: number, pag
   if (f.regionPrefix) q = q.where('a.region_code', 'like', `${f.regionPrefix}%`);
   if (f.category) q = q.where('a.category', '=', f.category);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${likeEscape(f.q)}%`;
     q = q.where((eb) => eb.or([eb('a.title', 'ilike', like), eb('o.name', 'ilike', like)]));
   }
   if (f.openOnly)

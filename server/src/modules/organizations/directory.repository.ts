@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
+import { likeEscape } from '../../db/like.ts';
 
 export interface DirectoryFilter {
   regionPrefix?: string | undefined;
@@ -24,7 +25,7 @@ export function listDirectory(db: Database, f: DirectoryFilter, now: Date, page:
   if (f.orgType) q = q.where('o.org_type', '=', f.orgType);
   if (f.category) q = q.where((eb) => eb(eb.val(f.category!), '=', eb.fn.any('o.categories')));
   if (f.q) {
-    const escaped = f.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    const escaped = likeEscape(f.q);
     q = q.where('o.name', 'ilike', `%${escaped}%`);
   }
   return fetchPage(

@@ -4,6 +4,7 @@ import { fetchPage } from '../../db/page.ts';
 import type { DB } from '../../db/schema.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 import { normalizeUscc } from '@yiqi/shared/identity/normalize';
+import { likeEscape } from '../../db/like.ts';
 
 /** One organization with its region and parent names, every column the detail view shows. */
 export function findOrganizationDetail(db: Database, id: string) {
@@ -118,7 +119,7 @@ function filtered(db: Database, f: OrganizationFilter) {
   if (f.orgType) q = q.where('o.org_type', '=', f.orgType);
   if (f.category) q = q.where((eb) => eb(eb.val(f.category!), '=', eb.fn.any('o.categories')));
   if (f.q) {
-    const escaped = f.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    const escaped = likeEscape(f.q);
     const term = f.q;
     q = q.where((eb) =>
       eb.or([eb('o.name', 'ilike', `%${escaped}%`), eb('o.uscc', '=', normalizeUscc(term))]),

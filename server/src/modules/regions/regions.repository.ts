@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ancestorCodes, type RegionLevel } from '@yiqi/shared/regions';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
+import { likeEscape } from '../../db/like.ts';
 
 const childCount =
   sql<number>`(SELECT count(*) FROM regions c WHERE c.parent_code = regions.code AND c.parent_level = regions.level)::int`.as(
@@ -69,7 +70,7 @@ export async function searchRegions(db: Database, s: RegionSearch, page: number,
   if (s.level) q = q.where('level', '=', s.level);
   if (s.prefix) q = q.where('code', 'like', `${s.prefix}%`);
   if (s.q) {
-    const escaped = s.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    const escaped = likeEscape(s.q);
     q = q.where((eb) => eb.or([eb('name', 'like', `%${escaped}%`), eb('code', 'like', `${escaped}%`)]));
   }
   return fetchPage(

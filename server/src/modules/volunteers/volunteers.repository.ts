@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 import type { VolunteersTable } from '../../db/schema.volunteers.ts';
+import { likeEscape } from '../../db/like.ts';
 
 /** How many of the given codes exist as regions. */
 export async function countRegions(db: Database, codes: string[]): Promise<number> {
@@ -110,7 +111,7 @@ function filtered(db: Database, f: VolunteerFilter) {
   if (search)
     q = q.where((eb) => {
       const or = [];
-      if (f.namePrefix) or.push(eb('v.name', 'like', `${f.namePrefix.replace(/[\\%_]/g, '\\$&')}%`));
+      if (f.namePrefix) or.push(eb('v.name', 'like', `${likeEscape(f.namePrefix)}%`));
       if (f.volunteerNo) or.push(eb('v.volunteer_no', '=', f.volunteerNo));
       if (f.phoneBidx) or.push(eb('v.phone_bidx', '=', f.phoneBidx));
       if (f.docBidxes?.length) or.push(eb('v.doc_bidx', 'in', f.docBidxes));
