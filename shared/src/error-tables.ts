@@ -3,6 +3,7 @@ export { ACTIVITY_ERRORS } from './errors/activities.ts';
 export { CERTIFICATE_ERRORS } from './errors/certificates.ts';
 export { COMMON_ERRORS } from './errors/common.ts';
 export { IMPORT_ERRORS } from './errors/imports.ts';
+export { NOTIFICATION_ERRORS } from './errors/notifications.ts';
 export { ORGANIZATION_ERRORS } from './errors/organizations.ts';
 export { RECORD_ERRORS } from './errors/records.ts';
 export { RECOVERY_ERRORS } from './errors/recovery.ts';

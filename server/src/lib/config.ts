@@ -67,6 +67,16 @@ export interface Config {
   auditWitnessFile: string;
   /** Where one-time codes go ("log": the development channel, which writes them to the server log). */
   otpChannel: string;
+  /**
+   * Where notices go besides the inbox (modules/notifications/channels.ts): "log" (development: the server
+   * log) or "webhook" (POST to NOTIFY_WEBHOOK_URL, the operator's SMS / WeChat / e-mail gateway).
+   */
+  notifyChannel: string;
+  notifyWebhookUrl: string | undefined;
+  /** How often queued deliveries are sent (job notifications.deliver), in seconds; 0: never by itself. */
+  notifyDeliverSeconds: number;
+  /** How long before a shift its volunteers are reminded (job notifications.reminders), in hours. */
+  shiftReminderHours: number;
   /** One-time code requests per source IP per hour, and per document / phone / user name per hour. */
   otpPerIpPerHour: number;
   otpPerIdentifierPerHour: number;
@@ -256,6 +266,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditWitnessMinutes: int(env, 'AUDIT_WITNESS_MINUTES', 5, 0),
     auditWitnessFile: resolve(env.AUDIT_WITNESS_FILE || join(dataDir, 'audit-witness.jsonl')),
     otpChannel: env.OTP_CHANNEL ?? 'log',
+    notifyChannel: env.NOTIFY_CHANNEL ?? 'log',
+    notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || undefined,
+    notifyDeliverSeconds: int(env, 'NOTIFY_DELIVER_SECONDS', 10, 0),
+    shiftReminderHours: int(env, 'SHIFT_REMINDER_HOURS', 24, 1),
     otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
     otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
     publicUrl: publicUrl(env, port),

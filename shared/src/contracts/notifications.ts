@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'membership_approved',
   'membership_rejected',
   'hours_confirmed',
+  'shift_reminder',
 ] as const;
 
 export const NotificationRow = z.object({
@@ -26,5 +27,29 @@ export const NotificationRow = z.object({
 });
 export const NotificationPage = pageOf(NotificationRow).extend({ unread: z.number().int() });
 export const NotificationParams = z.strictObject({ id: z.uuid() });
+/** Outside channels besides the inbox (always on); `available`: the account has an address for it. */
+export const NOTIFICATION_CHANNELS = ['sms', 'wechat', 'email'] as const;
+export const ChannelPreference = z.object({
+  channel: z.enum(NOTIFICATION_CHANNELS),
+  enabled: z.boolean(),
+  available: z.boolean(),
+});
+export const NotificationPreferences = z.object({ channels: z.array(ChannelPreference) });
+export const NotificationPreferencesInput = z.strictObject({
+  sms: z.boolean().optional(),
+  wechat: z.boolean().optional(),
+  email: z.boolean().optional(),
+});
+export const DeliveryRow = z.object({
+  id: z.number().int(),
+  notificationId: z.uuid(),
+  channel: z.enum(NOTIFICATION_CHANNELS),
+  status: z.enum(['queued', 'sent', 'failed', 'skipped']),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export const DeliveryList = z.object({ items: z.array(DeliveryRow) });
+
 export const CalendarFeed = z.object({ url: z.string() });
 export const CalendarTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });

@@ -1,4 +1,6 @@
 import type { JobDefinition } from '../../core/jobs.ts';
+import { notificationChannelFor } from './channels.ts';
+import { deliverDue, remindShifts } from './delivery.service.ts';
 import { runHoursNotices } from './hours-notices.ts';
 
 /** The notifications module's jobs (its manifest lists them; modules/jobs runs them). */
@@ -10,6 +12,24 @@ export const notificationJobs: JobDefinition[] = [
     run: async (ctx) => {
       const n = await runHoursNotices(ctx);
       if (n) ctx.log.info(`read ${n} record event(s) for hours notices`);
+    },
+  },
+  {
+    // Queued deliveries go out through NOTIFY_CHANNEL; failures wait for their retry time.
+    name: 'notifications.deliver',
+    everySeconds: (config) => config.notifyDeliverSeconds,
+    run: async (ctx) => {
+      const c = await deliverDue(ctx, notificationChannelFor(ctx.config, ctx.log));
+      if (c.sent + c.failed + c.retrying + c.skipped) ctx.log.info(c, 'notification deliveries');
+    },
+  },
+  {
+    // A sweep, not a timer per sign-up: what is due is read from the sign-ups, so nothing is lost to a restart.
+    name: 'notifications.reminders',
+    everySeconds: 300,
+    run: async (ctx) => {
+      const n = await remindShifts(ctx);
+      if (n) ctx.log.info(`reminded ${n} sign-up(s) of their shift`);
     },
   },
 ];

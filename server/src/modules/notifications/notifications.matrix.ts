@@ -11,4 +11,10 @@ export const matrixFixtures: MatrixFixtures = () => ({
   'GET /api/me/notifications': self('GET', '/api/me/notifications'),
   'POST /api/me/notifications/:id/read': self('POST', `/api/me/notifications/${NIL}/read`),
   'POST /api/me/notifications/read-all': self('POST', '/api/me/notifications/read-all'),
+  'GET /api/me/notification-preferences': self('GET', '/api/me/notification-preferences'),
+  'PUT /api/me/notification-preferences': (rel) =>
+    rel === 'self'
+      ? { method: 'PUT', url: '/api/me/notification-preferences', payload: { email: false } }
+      : null,
+  'GET /api/me/notification-deliveries': self('GET', '/api/me/notification-deliveries'),
 });

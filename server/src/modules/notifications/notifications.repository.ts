@@ -1,17 +1,5 @@
 import type { Database } from '../../db/database.ts';
 
-export async function insertNotices(
-  db: Database,
-  userIds: string[],
-  kind: string,
-  json: string,
-): Promise<void> {
-  await db
-    .insertInto('notifications')
-    .values(userIds.map((user_id) => ({ user_id, kind, data: json })))
-    .execute();
-}
-
 /** One page of a user's notices, newest first, with their total and how many are unread. */
 export async function listNotices(db: Database, userId: string, page: number, pageSize: number) {
   const base = db.selectFrom('notifications').where('user_id', '=', userId);

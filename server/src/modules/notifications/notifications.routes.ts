@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotificationPage, NotificationParams } from '@yiqi/shared/contracts/notifications';
+import {
+  DeliveryList,
+  NotificationPage,
+  NotificationParams,
+  NotificationPreferences,
+  NotificationPreferencesInput,
+} from '@yiqi/shared/contracts/notifications';
 import { OkSchema, PageQuery } from '@yiqi/shared/contracts/common';
 import type { Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as notices from './notifications.service.ts';
+import * as delivery from './delivery.service.ts';
 
 const tags = ['notifications'];
 const SELF: Access = { kind: 'user' };
@@ -38,5 +45,37 @@ export function registerNotificationRoutes(app: FastifyInstance): void {
     schema: { tags, summary: 'Mark all my notifications read', response: { 200: OkSchema } },
     config: { access: SELF },
     handler: (req) => notices.markRead(ctxOf(req)),
+  });
+
+  r.get('/api/me/notification-preferences', {
+    schema: {
+      tags,
+      summary:
+        'My notification channels besides the inbox (SMS, WeChat, e-mail) and whether each can be used',
+      response: { 200: NotificationPreferences },
+    },
+    config: { access: SELF },
+    handler: (req) => delivery.myPreferences(ctxOf(req)),
+  });
+
+  r.put('/api/me/notification-preferences', {
+    schema: {
+      tags,
+      summary: 'Turn my notification channels on or off',
+      body: NotificationPreferencesInput,
+      response: { 200: NotificationPreferences },
+    },
+    config: { access: SELF },
+    handler: (req) => delivery.setMyPreferences(ctxOf(req), req.body),
+  });
+
+  r.get('/api/me/notification-deliveries', {
+    schema: {
+      tags,
+      summary: 'What was sent to me outside the inbox, on which channel, and how it went (latest 50)',
+      response: { 200: DeliveryList },
+    },
+    config: { access: SELF },
+    handler: (req) => delivery.myDeliveries(ctxOf(req)),
   });
 }

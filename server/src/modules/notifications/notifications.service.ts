@@ -6,6 +6,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import * as repo from './notifications.repository.ts';
+import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = {
@@ -14,10 +15,23 @@ type Data = {
   reason?: string;
   when?: string;
   orgName?: string;
+  /** shift_reminder: the shift's start (ISO). */
+  startsAt?: string;
   /** hours_confirmed: how many records and minutes were confirmed together. */
   records?: number;
   minutes?: number;
 };
+
+/** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
+const STARTS = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const starts = (at?: string) => (at ? STARTS.format(new Date(at)) : '');
 
 /** Hours in the one format every page uses (web/src/lib/format.ts formatHours): always one decimal. */
 const hours = (minutes = 0) => (minutes / 60).toFixed(1);
@@ -87,6 +101,14 @@ const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
       en: `“${d.orgName}” did not approve your application; you can apply to another team.`,
     }),
   },
+  shift_reminder: {
+    title: { 'zh-CN': '服务提醒', 'zh-HK': '服務提醒', en: 'Shift reminder' },
+    body: (d) => ({
+      'zh-CN': `您报名的“${d.title}”将于 ${starts(d.startsAt)} 开始，请按时到岗签到。`,
+      'zh-HK': `您報名的「${d.title}」將於 ${starts(d.startsAt)} 開始，請準時到崗簽到。`,
+      en: `“${d.title}”, which you signed up for, starts at ${starts(d.startsAt)} (China time); please check in on time.`,
+    }),
+  },
   hours_confirmed: {
     title: { 'zh-CN': '服务时长已确认', 'zh-HK': '服務時數已確認', en: 'Service hours confirmed' },
     body: (d) =>
@@ -110,7 +132,7 @@ export async function notify(db: Database, userIds: (string | null)[], kind: Kin
   if (users.length === 0) return;
   const json = JSON.stringify(data);
   for (let i = 0; i < users.length; i += 1000)
-    await repo.insertNotices(db, users.slice(i, i + 1000), kind, json);
+    await insertNoticesAndDeliveries(db, users.slice(i, i + 1000), kind, json);
 }
 
 export function render(kind: string, data: Record<string, unknown>, locale: Locale) {
