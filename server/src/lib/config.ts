@@ -75,6 +75,8 @@ export interface Config {
   notifyWebhookUrl: string | undefined;
   /** How often queued deliveries are sent (job notifications.deliver), in seconds; 0: never by itself. */
   notifyDeliverSeconds: number;
+  /** How long a claimed delivery is held by its sender before another process may send it (seconds). */
+  notifyLeaseSeconds: number;
   /** How long before a shift its volunteers are reminded (job notifications.reminders), in hours. */
   shiftReminderHours: number;
   /** One-time code requests per source IP per hour, and per document / phone / user name per hour. */
@@ -270,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || undefined,
     notifyDeliverSeconds: int(env, 'NOTIFY_DELIVER_SECONDS', 10, 0),
     shiftReminderHours: int(env, 'SHIFT_REMINDER_HOURS', 24, 1),
+    notifyLeaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 120, 1),
     otpPerIpPerHour: int(env, 'OTP_PER_IP_PER_HOUR', 30),
     otpPerIdentifierPerHour: int(env, 'OTP_PER_IDENTIFIER_PER_HOUR', 5),
     publicUrl: publicUrl(env, port),

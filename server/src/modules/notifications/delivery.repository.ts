@@ -109,34 +109,42 @@ export async function claimDue(db: Database, now: Date, leaseSeconds: number, li
   return res.rows;
 }
 
-/** The outcome of one attempt: appended to the attempts, and the delivery done or queued for a retry. */
-export async function recordAttempt(
-  db: Database,
-  d: { id: number; attempt: number },
-  outcome:
-    | { status: 'sent' | 'skipped' | 'failed'; at: Date; error?: string }
-    | { status: 'queued'; at: Date; retryAt: Date; error: string },
-) {
+export type AttemptOutcome = { id: number; attempt: number; at: Date } & (
+  | { status: 'sent' | 'skipped' | 'failed'; error?: string }
+  | { status: 'queued'; retryAt: Date; error: string }
+);
+
+/**
+ * The outcomes of attempts, two statements for any number: appended to the attempts, and each delivery done
+ * or queued for its retry. A delivery re-claimed since (its lease passed) has moved on to a later attempt and
+ * is left alone by this one's outcome.
+ */
+export async function recordAttempts(db: Database, outcomes: AttemptOutcome[]) {
+  if (outcomes.length === 0) return;
   await db
     .insertInto('notification_attempts')
-    .values({
-      delivery_id: d.id,
-      attempt: d.attempt,
-      at: outcome.at,
-      ok: outcome.status === 'sent',
-      error: outcome.error ?? null,
-    })
-    .execute();
-  await db
-    .updateTable('notification_deliveries')
-    .set(
-      outcome.status === 'queued'
-        ? { next_attempt_at: outcome.retryAt, last_error: outcome.error }
-        : { status: outcome.status, done_at: outcome.at, last_error: outcome.error ?? null },
+    .values(
+      outcomes.map((o) => ({
+        delivery_id: o.id,
+        attempt: o.attempt,
+        at: o.at,
+        ok: o.status === 'sent',
+        error: o.error ?? null,
+      })),
     )
-    .where('id', '=', d.id)
-    .where('attempts', '=', d.attempt)
     .execute();
+  const rows = outcomes.map(
+    (o) =>
+      sql`(${o.id}::bigint, ${o.attempt}::int, ${o.status}::text, ${o.status === 'queued' ? o.retryAt : null}::timestamptz, ${o.at}::timestamptz, ${o.error ?? null}::text)`,
+  );
+  await sql`
+    UPDATE notification_deliveries d
+       SET status = v.status,
+           next_attempt_at = COALESCE(v.retry_at, d.next_attempt_at),
+           done_at = CASE WHEN v.status = 'queued' THEN NULL ELSE v.at END,
+           last_error = v.error
+      FROM (VALUES ${sql.join(rows)}) AS v (id, attempt, status, retry_at, at, error)
+     WHERE d.id = v.id AND d.attempts = v.attempt`.execute(db);
 }
 
 /** The caller's deliveries, newest first: what went out on which channel, and how it went. */

@@ -15,8 +15,8 @@ import { notify, render } from './notifications.service.ts';
 /** Attempts per delivery before it is marked failed; the waits between them double from 30 s (≈ 16 min in all). */
 export const MAX_ATTEMPTS = 6;
 const FIRST_RETRY_MS = 30_000;
-/** How long a claimed delivery is held by the process sending it before another may claim it again. */
-const LEASE_SECONDS = 120;
+/** Sends in flight at once per process (a gateway answers each in its own time). */
+const PARALLEL = 16;
 
 export function retryDelayMs(attempt: number): number {
   return FIRST_RETRY_MS * 2 ** (attempt - 1);
@@ -42,41 +42,39 @@ export async function deliverDue(
   const counts = { sent: 0, skipped: 0, retrying: 0, failed: 0 };
   const batch = opts.batch ?? 200;
   for (let b = 0; b < (opts.maxBatches ?? 50); b++) {
-    const now = ctx.clock();
-    const claimed = await repo.claimDue(ctx.db, now, LEASE_SECONDS, batch);
-    for (const d of claimed) {
-      const attempt = { id: d.id, attempt: d.attempts };
-      const to = addressOf(ctx, d.channel, d.phone_enc);
-      if (!to) {
-        await repo.recordAttempt(ctx.db, attempt, {
-          status: 'skipped',
-          at: ctx.clock(),
-          error: 'no_address',
-        });
-        counts.skipped++;
-        continue;
-      }
-      const locale = (LOCALES as readonly string[]).includes(d.locale) ? (d.locale as Locale) : 'zh-CN';
-      const text = render(d.kind, d.data, locale);
-      try {
-        await channel.send({ channel: d.channel, to, title: text.title, body: text.body, deliveryId: d.id });
-        await repo.recordAttempt(ctx.db, attempt, { status: 'sent', at: ctx.clock() });
-        counts.sent++;
-      } catch (e) {
-        const error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
-        if (d.attempts >= MAX_ATTEMPTS) {
-          await repo.recordAttempt(ctx.db, attempt, { status: 'failed', at: ctx.clock(), error });
-          counts.failed++;
-        } else {
-          const retryAt = new Date(ctx.clock().getTime() + retryDelayMs(d.attempts));
-          await repo.recordAttempt(ctx.db, attempt, { status: 'queued', at: ctx.clock(), retryAt, error });
-          counts.retrying++;
-        }
-      }
+    const claimed = await repo.claimDue(ctx.db, ctx.clock(), ctx.config.notifyLeaseSeconds, batch);
+    for (let i = 0; i < claimed.length; i += PARALLEL) {
+      const outcomes = await Promise.all(
+        claimed.slice(i, i + PARALLEL).map((d) => deliverOne(ctx, channel, d)),
+      );
+      await repo.recordAttempts(ctx.db, outcomes);
+      for (const o of outcomes) counts[o.status === 'queued' ? 'retrying' : o.status]++;
     }
     if (claimed.length < batch) break;
   }
   return counts;
+}
+
+/** One attempt at one claimed delivery: its outcome, recorded by the caller with the others of its chunk. */
+async function deliverOne(
+  ctx: Ctx,
+  channel: NotificationChannel,
+  d: repo.ClaimedDelivery,
+): Promise<repo.AttemptOutcome> {
+  const attempt = { id: d.id, attempt: d.attempts };
+  const to = addressOf(ctx, d.channel, d.phone_enc);
+  if (!to) return { ...attempt, status: 'skipped', at: ctx.clock(), error: 'no_address' };
+  const locale = (LOCALES as readonly string[]).includes(d.locale) ? (d.locale as Locale) : 'zh-CN';
+  const text = render(d.kind, d.data, locale);
+  try {
+    await channel.send({ channel: d.channel, to, title: text.title, body: text.body, deliveryId: d.id });
+    return { ...attempt, status: 'sent', at: ctx.clock() };
+  } catch (e) {
+    const error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+    if (d.attempts >= MAX_ATTEMPTS) return { ...attempt, status: 'failed', at: ctx.clock(), error };
+    const retryAt = new Date(ctx.clock().getTime() + retryDelayMs(d.attempts));
+    return { ...attempt, status: 'queued', at: ctx.clock(), retryAt, error };
+  }
 }
 
 /**

@@ -243,7 +243,7 @@ describe('deliveries', () => {
     await prefs(v, { sms: true });
     await notify(t.handle.db, [v.userId], 'signup_accepted', { title: '义诊' });
     // Another process claims every due row, then dies before sending anything.
-    const claimed = await claimDue(t.handle.db, t.clock.now(), 120, 1000);
+    const claimed = await claimDue(t.handle.db, t.clock.now(), t.config.notifyLeaseSeconds, 1000);
     assert.ok(claimed.some((c) => c.user_id === v.userId));
     const before = received.length;
     await tick(); // within the lease: held by the dead process
