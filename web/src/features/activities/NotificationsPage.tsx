@@ -7,6 +7,7 @@ import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { listNotifications, markAllRead, NOTIFICATIONS_KEY } from './api.ts';
 import { noticeMessages } from './notice.messages.ts';
 import { NotificationItem } from './NotificationItem.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -81,6 +82,7 @@ export default function NotificationsPage() {
           )}
         </Flex>
       )}
+      <NotificationSettings />
     </Flex>
   );
 }
