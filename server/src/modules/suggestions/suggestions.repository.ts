@@ -1,0 +1,167 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { isTopRegionRow } from '../../db/region-sql.ts';
+
+/**
+ * The SQL of dispatch suggestions, in two steps so a need among a million volunteers stays a few index
+ * probes (bench/scenarios/dispatch-candidates.ts):
+ *  1. the pool: candidates who may be named and fit the need (skills overlap, in the area), at most `k` per
+ *     source, found through indexes (the GiST point index nearest first; the region index per tier);
+ *  2. the facts that need a lookup per candidate (availability, load) for the few hundred the service kept
+ *     after a first ranking by skills and distance.
+ * The fixed filters are written as literals, not parameters, so the planner can match the partial
+ * indexes of migration 202612061811 whatever plan it caches.
+ */
+
+/** Kilometres per degree of latitude (and of scaled longitude: x = lng · cos(lat)). */
+export const KM_PER_DEGREE = 111.2;
+
+/** The indexed point of a row: longitude scaled by cos(latitude), latitude (see the migration). */
+const volunteerPoint = sql`point(service_lng * cos(radians(service_lat)), service_lat)`;
+
+export interface PoolRow {
+  id: string;
+  skills: string[];
+  region_code: string;
+  service_lat: number | null;
+  service_lng: number | null;
+}
+
+const skillFilter = (skills: readonly string[]): RawBuilder<boolean> =>
+  skills.length ? sql<boolean>`skills && ${[...skills]}::text[]` : sql<boolean>`true`;
+
+/**
+ * Located volunteers nearest to the point first, within `radiusKm` (a box the index can search), in the
+ * region subtree `prefix`, with at least one of the skills.
+ */
+export async function nearestVolunteers(
+  db: Database,
+  p: { lat: number; lng: number; radiusKm: number; prefix: string; skills: readonly string[]; k: number },
+): Promise<PoolRow[]> {
+  const x = p.lng * Math.cos((p.lat * Math.PI) / 180);
+  const d = p.radiusKm / KM_PER_DEGREE;
+  const { rows } = await sql<PoolRow>`
+    SELECT id, skills, region_code, service_lat, service_lng
+    FROM volunteers
+    WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL
+      AND ${volunteerPoint} <@ box(point(${x - d}, ${p.lat - d}), point(${x + d}, ${p.lat + d}))
+      AND region_code LIKE ${p.prefix + '%'}
+      AND ${skillFilter(p.skills)}
+    ORDER BY ${volunteerPoint} <-> point(${x}, ${p.lat})
+    LIMIT ${p.k}`.execute(db);
+  return rows;
+}
+
+/**
+ * Volunteers by region tier, nearest tier first: `tiers` are region prefixes from the need's own region
+ * up to the pool's (community, street, district); each tier gives at most `k` of its own (not those of
+ * the tier inside it). `unlocatedOnly`: when the need has a point, the located ones came from
+ * nearestVolunteers, so only those without a point are looked for here.
+ */
+export async function volunteersByTier(
+  db: Database,
+  p: { tiers: readonly string[]; skills: readonly string[]; k: number; unlocatedOnly: boolean },
+): Promise<(PoolRow & { tier: number })[]> {
+  const parts = p.tiers.map(
+    (prefix, i) => sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
+      FROM volunteers
+      WHERE status = 'active' AND verification_status = 'verified'
+        AND region_code LIKE ${prefix + '%'}
+        ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}
+        ${p.unlocatedOnly ? sql`AND service_lat IS NULL` : sql``}
+        AND ${skillFilter(p.skills)}
+      LIMIT ${p.k})`,
+  );
+  if (!parts.length) return [];
+  const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return rows;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  region_code: string;
+  categories: string[];
+  service_lat: number | null;
+  service_lng: number | null;
+}
+
+/**
+ * Approved teams that serve the need's place: those inside the pool's subtree and those of the regions
+ * above the need (a district's team serves its communities), with one of the categories when given.
+ * Level bodies (the centres themselves) are not teams. At most `cap` (a district has a few thousand).
+ */
+export async function teamPool(
+  db: Database,
+  p: { prefix: string; ancestors: readonly string[]; categories: readonly string[]; cap: number },
+): Promise<TeamRow[]> {
+  const where = [
+    sql`region_code LIKE ${p.prefix + '%'}`,
+    ...(p.ancestors.length ? [sql`region_code IN (${sql.join([...p.ancestors])})`] : []),
+  ];
+  const { rows } = await sql<TeamRow>`
+    SELECT id, name, region_code, categories, service_lat, service_lng
+    FROM organizations
+    WHERE status = 'approved' AND NOT level_body
+      AND (${sql.join(where, sql` OR `)})
+      ${p.categories.length ? sql`AND categories && ${[...p.categories]}::text[]` : sql``}
+    LIMIT ${p.cap}`.execute(db);
+  return rows;
+}
+
+export interface VolunteerFacts {
+  id: string;
+  volunteer_no: string;
+  name: string | null;
+  region_code: string;
+  region_name: string | null;
+  /** An accepted shift overlaps the need's window. */
+  busy: boolean;
+  /** Accepted shifts not yet ended. */
+  upcoming: number;
+}
+
+/** Availability and load of the kept volunteers: two probes each of the accepted-shift GiST index. */
+export async function volunteerFacts(
+  db: Database,
+  p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
+): Promise<VolunteerFacts[]> {
+  if (!p.ids.length) return [];
+  const { rows } = await sql<VolunteerFacts>`
+    SELECT v.id, v.volunteer_no, v.name, v.region_code, r.name AS region_name,
+      EXISTS (SELECT 1 FROM signups s WHERE s.volunteer_id = v.id AND s.status = 'accepted'
+              AND s.shift_range && tstzrange(${p.startsAt}::timestamptz, ${p.endsAt}::timestamptz, '[)')) AS busy,
+      (SELECT count(*)::int FROM signups s WHERE s.volunteer_id = v.id AND s.status = 'accepted'
+              AND s.shift_range && tstzrange(${p.now}::timestamptz, NULL)) AS upcoming
+    FROM volunteers v
+    LEFT JOIN regions r ON r.code = v.region_code AND ${isTopRegionRow('r')}
+    WHERE v.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
+  return rows;
+}
+
+export interface TeamFacts {
+  id: string;
+  region_name: string | null;
+  /** Published activities of the team overlapping the need's window. */
+  overlapping: number;
+  /** Published activities not yet ended. */
+  upcoming: number;
+}
+
+/** Availability and load of the kept teams, from their published activities (activities_org_idx). */
+export async function teamFacts(
+  db: Database,
+  p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
+): Promise<TeamFacts[]> {
+  if (!p.ids.length) return [];
+  const { rows } = await sql<TeamFacts>`
+    SELECT o.id, r.name AS region_name,
+      (SELECT count(*)::int FROM activities a WHERE a.org_id = o.id AND a.status = 'published'
+              AND a.starts_at < ${p.endsAt}::timestamptz AND a.ends_at > ${p.startsAt}::timestamptz) AS overlapping,
+      (SELECT count(*)::int FROM activities a WHERE a.org_id = o.id AND a.status = 'published'
+              AND a.ends_at > ${p.now}::timestamptz) AS upcoming
+    FROM organizations o
+    LEFT JOIN regions r ON r.code = o.region_code AND ${isTopRegionRow('r')}
+    WHERE o.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
+  return rows;
+}
