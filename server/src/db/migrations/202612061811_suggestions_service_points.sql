@@ -23,9 +23,12 @@ ALTER TABLE organizations
 CREATE INDEX volunteers_service_point_idx ON volunteers
   USING gist (point(service_lng * cos(radians(service_lat)), service_lat))
   WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL;
--- Candidates by region (the fallback tiers: same community, street, district), only those who may be named.
-CREATE INDEX volunteers_suggest_region_idx ON volunteers (region_code text_pattern_ops)
+-- Candidates by region (the fallback tiers: same community, street, district), only those who may be named;
+-- with the latitude, so "no point" (IS NULL) is checked in the index, not on the table.
+CREATE INDEX volunteers_suggest_region_idx ON volunteers (region_code text_pattern_ops, service_lat)
   WHERE status = 'active' AND verification_status = 'verified';
--- Availability and load: a volunteer's accepted shifts overlapping a window, or still to come.
-CREATE INDEX signups_accepted_range_idx ON signups USING gist (volunteer_id, shift_range)
+-- Availability and load: a volunteer's accepted shifts not yet ended (one range scan per volunteer gives both
+-- the count still to come and those overlapping the need's window). A btree probe is cheaper than a GiST
+-- one on (volunteer_id, shift_range) for the few shifts a person has.
+CREATE INDEX signups_accepted_upcoming_idx ON signups (volunteer_id, upper(shift_range))
   WHERE status = 'accepted';

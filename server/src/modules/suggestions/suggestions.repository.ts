@@ -121,19 +121,26 @@ export interface VolunteerFacts {
   upcoming: number;
 }
 
-/** Availability and load of the kept volunteers: two probes each of the accepted-shift GiST index. */
+/**
+ * Availability and load of the kept volunteers: one range scan each of their accepted shifts not yet ended
+ * (signups_accepted_upcoming_idx), counting those still to come and those overlapping the window.
+ */
 export async function volunteerFacts(
   db: Database,
   p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
 ): Promise<VolunteerFacts[]> {
   if (!p.ids.length) return [];
+  const window = sql`tstzrange(${p.startsAt}::timestamptz, ${p.endsAt}::timestamptz, '[)')`;
   const { rows } = await sql<VolunteerFacts>`
     SELECT v.id, v.volunteer_no, v.name, v.region_code, r.name AS region_name,
-      EXISTS (SELECT 1 FROM signups s WHERE s.volunteer_id = v.id AND s.status = 'accepted'
-              AND s.shift_range && tstzrange(${p.startsAt}::timestamptz, ${p.endsAt}::timestamptz, '[)')) AS busy,
-      (SELECT count(*)::int FROM signups s WHERE s.volunteer_id = v.id AND s.status = 'accepted'
-              AND s.shift_range && tstzrange(${p.now}::timestamptz, NULL)) AS upcoming
+      s.overlapping > 0 AS busy, s.upcoming
     FROM volunteers v
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE shift_range && ${window})::int AS overlapping,
+        count(*) FILTER (WHERE upper(shift_range) > ${p.now}::timestamptz)::int AS upcoming
+      FROM signups
+      WHERE volunteer_id = v.id AND status = 'accepted'
+        AND upper(shift_range) > least(${p.now}::timestamptz, ${p.startsAt}::timestamptz)) s
     LEFT JOIN regions r ON r.code = v.region_code AND ${isTopRegionRow('r')}
     WHERE v.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
   return rows;
@@ -148,19 +155,22 @@ export interface TeamFacts {
   upcoming: number;
 }
 
-/** Availability and load of the kept teams, from their published activities (activities_org_idx). */
+/** Availability and load of the kept teams, from their published activities not yet ended (activities_org_idx). */
 export async function teamFacts(
   db: Database,
   p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
 ): Promise<TeamFacts[]> {
   if (!p.ids.length) return [];
   const { rows } = await sql<TeamFacts>`
-    SELECT o.id, r.name AS region_name,
-      (SELECT count(*)::int FROM activities a WHERE a.org_id = o.id AND a.status = 'published'
-              AND a.starts_at < ${p.endsAt}::timestamptz AND a.ends_at > ${p.startsAt}::timestamptz) AS overlapping,
-      (SELECT count(*)::int FROM activities a WHERE a.org_id = o.id AND a.status = 'published'
-              AND a.ends_at > ${p.now}::timestamptz) AS upcoming
+    SELECT o.id, r.name AS region_name, a.overlapping, a.upcoming
     FROM organizations o
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE starts_at < ${p.endsAt}::timestamptz
+                                AND ends_at > ${p.startsAt}::timestamptz)::int AS overlapping,
+        count(*) FILTER (WHERE ends_at > ${p.now}::timestamptz)::int AS upcoming
+      FROM activities
+      WHERE org_id = o.id AND status = 'published'
+        AND ends_at > least(${p.now}::timestamptz, ${p.startsAt}::timestamptz)) a
     LEFT JOIN regions r ON r.code = o.region_code AND ${isTopRegionRow('r')}
     WHERE o.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
   return rows;
