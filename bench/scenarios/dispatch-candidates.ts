@@ -169,10 +169,12 @@ export const dispatchCandidates: Scenario = {
           const plan = (
             await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${inline(q)}`).execute(db)
           ).rows.map((r) => r['QUERY PLAN']);
-          const time = (what: string) => Number(new RegExp(`${what} Time: ([\\d.]+)`).exec(plan.join('\n'))?.[1]);
+          const time = (what: string) =>
+            Number(new RegExp(`${what} Time: ([\\d.]+)`).exec(plan.join('\n'))?.[1]);
           const head = q.sql.replace(/\s+/g, ' ').slice(0, 70);
           console.log(`     ${time('Planning').toFixed(2)} + ${time('Execution').toFixed(2)}  ${head}`);
-          if (/<->|UNION ALL|signups s/.test(q.sql)) plans.push(`\n   ${head}`, ...plan.map((l) => `     ${l.slice(0, 200)}`));
+          if (/<->|UNION ALL|signups s/.test(q.sql))
+            plans.push(`\n   ${head}`, ...plan.map((l) => `     ${l.slice(0, 200)}`));
         }
         if (process.env.BENCH_SHOW_PLANS === '1') console.log(plans.join('\n'));
 
@@ -252,7 +254,9 @@ async function fill(db: import('../../server/src/db/database.ts').Database, g: G
       (ARRAY[(${[...SERVICE_CATEGORIES]}::text[])[1 + n % 22], (${[...SERVICE_CATEGORIES]}::text[])[1 + (n / 22) % 22]])[1:1 + n % 2],
       'approved',
       CASE WHEN ${located(80)} THEN ${lat} END, CASE WHEN ${located(80)} THEN ${lng} END
-    FROM generate_series(1, ${TEAMS}::int) n, LATERAL (SELECT ((n::bigint * 31) % ${C})::int AS c) x`.execute(db);
+    FROM generate_series(1, ${TEAMS}::int) n, LATERAL (SELECT ((n::bigint * 31) % ${C})::int AS c) x`.execute(
+    db,
+  );
   // Activity k (one position, one shift) starts (k mod 720) hours after `base`, three hours long.
   const starts = sql`${base}::timestamptz + (k % 720) * interval '1 hour'`;
   await sql`INSERT INTO activities (id, org_id, title, description, category, region_code, address, starts_at, ends_at,
@@ -262,7 +266,9 @@ async function fill(db: import('../../server/src/db/database.ts').Database, g: G
     FROM generate_series(1, ${ACTIVITIES}::int) k
     JOIN organizations o ON o.id = md5('o' || (1 + k % ${TEAMS}))::uuid`.execute(db);
   await sql`INSERT INTO positions (id, activity_id, name)
-    SELECT md5('p' || k)::uuid, md5('a' || k)::uuid, '服务岗' FROM generate_series(1, ${ACTIVITIES}::int) k`.execute(db);
+    SELECT md5('p' || k)::uuid, md5('a' || k)::uuid, '服务岗' FROM generate_series(1, ${ACTIVITIES}::int) k`.execute(
+    db,
+  );
   await sql`INSERT INTO shifts (id, position_id, activity_id, starts_at, ends_at, quota)
     SELECT md5('s' || k)::uuid, md5('p' || k)::uuid, md5('a' || k)::uuid, ${starts}, ${starts} + interval '3 hours', 100000
     FROM generate_series(1, ${ACTIVITIES}::int) k`.execute(db);
@@ -272,7 +278,9 @@ async function fill(db: import('../../server/src/db/database.ts').Database, g: G
       SELECT md5('s' || k)::uuid, md5('p' || k)::uuid, md5('a' || k)::uuid, md5('v' || (1 + n % ${VOLUNTEERS}))::uuid,
         'accepted', tstzrange(${starts}, ${starts} + interval '3 hours', '[)')
       FROM generate_series(1, ${SIGNUPS}::int) n,
-        LATERAL (SELECT 1 + ((n::bigint * 7919 + n / ${VOLUNTEERS}) % ${ACTIVITIES})::int AS k) x`.execute(trx);
+        LATERAL (SELECT 1 + ((n::bigint * 7919 + n / ${VOLUNTEERS}) % ${ACTIVITIES})::int AS k) x`.execute(
+      trx,
+    );
   });
   await sql`ANALYZE`.execute(db);
 }

@@ -80,7 +80,11 @@ export function distancePart(km: number): Part {
   const d = km < 10 ? km.toFixed(1) : km.toFixed(0);
   return {
     score: 1 / (1 + km / 3),
-    reason: { 'zh-CN': `距服务地点约 ${d} 公里`, 'zh-HK': `距服務地點約 ${d} 公里`, en: `About ${d} km away` },
+    reason: {
+      'zh-CN': `距服务地点约 ${d} 公里`,
+      'zh-HK': `距服務地點約 ${d} 公里`,
+      en: `About ${d} km away`,
+    },
   };
 }
 
@@ -106,7 +110,11 @@ export function regionPart(needCode: string, needLevel: number, code: string): P
     if (needCode.slice(0, LEVEL_DIGITS[i]) !== code.slice(0, LEVEL_DIGITS[i])) break;
     shared = i;
   }
-  const suffix: Text = { 'zh-CN': '（按区域，未定位）', 'zh-HK': '（按區域，未定位）', en: ' (by region, no map point)' };
+  const suffix: Text = {
+    'zh-CN': '（按区域，未定位）',
+    'zh-HK': '（按區域，未定位）',
+    en: ' (by region, no map point)',
+  };
   if (shared < 0)
     return {
       score: 0,
@@ -115,7 +123,11 @@ export function regionPart(needCode: string, needLevel: number, code: string): P
   const t = TIER_TEXT[shared]!;
   return {
     score: TIER_SCORE[shared]!,
-    reason: { 'zh-CN': t['zh-CN'] + suffix['zh-CN'], 'zh-HK': t['zh-HK'] + suffix['zh-HK'], en: t.en + suffix.en },
+    reason: {
+      'zh-CN': t['zh-CN'] + suffix['zh-CN'],
+      'zh-HK': t['zh-HK'] + suffix['zh-HK'],
+      en: t.en + suffix.en,
+    },
   };
 }
 
@@ -144,7 +156,10 @@ export function teamAvailability(overlapping: number): Part {
           en: `${overlapping} activit${overlapping === 1 ? 'y' : 'ies'} at that time`,
         },
       }
-    : { score: 1, reason: { 'zh-CN': '该时段无活动', 'zh-HK': '該時段無活動', en: 'No activity at that time' } };
+    : {
+        score: 1,
+        reason: { 'zh-CN': '该时段无活动', 'zh-HK': '該時段無活動', en: 'No activity at that time' },
+      };
 }
 
 /** Fewer upcoming commitments, higher: half the score at `half` of them. */

@@ -102,7 +102,11 @@ interface Window {
   now: Date;
 }
 
-function closeness(need: Need, place: Place, row: { region_code: string; service_lat: number | null; service_lng: number | null }): Part {
+function closeness(
+  need: Need,
+  place: Place,
+  row: { region_code: string; service_lat: number | null; service_lng: number | null },
+): Part {
   if (need.point && row.service_lat !== null && row.service_lng !== null)
     return distancePart(distanceKm(need.point, { lat: row.service_lat, lng: row.service_lng }));
   return regionPart(place.code, place.level, row.region_code);
@@ -176,7 +180,10 @@ async function suggestTeams(ctx: Ctx, need: Need, place: Place, w: Window) {
   });
   const pool = rows
     .map((row) => {
-      const parts = { skills: categoriesPart(categories, row.categories), distance: closeness(need, place, row) };
+      const parts = {
+        skills: categoriesPart(categories, row.categories),
+        distance: closeness(need, place, row),
+      };
       return { row, parts, pre: preScore(parts) };
     })
     .sort((a, b) => b.pre - a.pre || a.row.id.localeCompare(b.row.id))

@@ -85,20 +85,55 @@ before(async () => {
   futianAdmin = await signIn(t, await createUser(t, 'sg.futian', { role: 'region_admin', region: FUTIAN }));
 
   // Volunteers who may be suggested.
-  v.nearBoth = await insertVolunteer(t, { name: '近双技', region: community, skills: ['急救', '驾驶'], point: near });
+  v.nearBoth = await insertVolunteer(t, {
+    name: '近双技',
+    region: community,
+    skills: ['急救', '驾驶'],
+    point: near,
+  });
   v.nearBusy = await insertVolunteer(t, { name: '近有班', region: community, skills: ['急救'], point: near });
-  v.farBoth = await insertVolunteer(t, { name: '远双技', region: community, skills: ['急救', '驾驶'], point: far });
+  v.farBoth = await insertVolunteer(t, {
+    name: '远双技',
+    region: community,
+    skills: ['急救', '驾驶'],
+    point: far,
+  });
   v.unlocated = await insertVolunteer(t, { name: '未定位', region: community, skills: ['急救', '摄影'] });
-  v.otherStreet = await insertVolunteer(t, { name: '邻街道', region: otherCommunity, skills: ['驾驶', '急救'] });
+  v.otherStreet = await insertVolunteer(t, {
+    name: '邻街道',
+    region: otherCommunity,
+    skills: ['驾驶', '急救'],
+  });
   // Never suggested: not verified, closed, no matching skill, another district.
-  await insertVolunteer(t, { name: '未实名', region: community, skills: ['急救', '驾驶'], point: near, verified: false });
-  await insertVolunteer(t, { name: '已注销', region: community, skills: ['急救'], status: 'closed', point: near });
+  await insertVolunteer(t, {
+    name: '未实名',
+    region: community,
+    skills: ['急救', '驾驶'],
+    point: near,
+    verified: false,
+  });
+  await insertVolunteer(t, {
+    name: '已注销',
+    region: community,
+    skills: ['急救'],
+    status: 'closed',
+    point: near,
+  });
   await insertVolunteer(t, { name: '无技能', region: community, skills: ['厨艺'], point: near });
   await insertVolunteer(t, { name: '福田人', region: '440304001000', skills: ['急救', '驾驶'] });
 
   // Teams: in the community, of the district and of the city (their areas contain the need).
-  team.community = await insertTeam(t, { name: '社区义诊队', region: community, categories: ['health'], point: near });
-  team.district = await insertTeam(t, { name: '南山区医疗志愿服务队', region: NANSHAN, categories: ['health', 'community'] });
+  team.community = await insertTeam(t, {
+    name: '社区义诊队',
+    region: community,
+    categories: ['health'],
+    point: near,
+  });
+  team.district = await insertTeam(t, {
+    name: '南山区医疗志愿服务队',
+    region: NANSHAN,
+    categories: ['health', 'community'],
+  });
   team.city = await insertTeam(t, { name: '深圳市红十字志愿服务队', region: CITY, categories: ['health'] });
   await insertTeam(t, { name: '支教队', region: community, categories: ['education'], point: near });
   await insertTeam(t, { name: '待审核队', region: community, categories: ['health'], status: 'pending' });
@@ -216,7 +251,12 @@ describe('scope', () => {
 
 describe('bad input', () => {
   const cases: [string, Record<string, unknown>, number, string][] = [
-    ['window ends before it starts', { startsAt: WINDOW.endsAt, endsAt: WINDOW.startsAt }, 400, 'SUGGESTION_WINDOW_INVALID'],
+    [
+      'window ends before it starts',
+      { startsAt: WINDOW.endsAt, endsAt: WINDOW.startsAt },
+      400,
+      'SUGGESTION_WINDOW_INVALID',
+    ],
     ['window over 31 days', { endsAt: '2027-01-25T03:00:00Z' }, 400, 'SUGGESTION_WINDOW_INVALID'],
     ['no start', { startsAt: undefined }, 400, 'VALIDATION_FAILED'],
     ['latitude out of range', { point: { lat: 100, lng: 113.9 } }, 400, 'VALIDATION_FAILED'],
