@@ -92,3 +92,14 @@ export const SuggestionList = z.object({
 export type SuggestionListView = z.infer<typeof SuggestionList>;
 export type TeamCandidateView = z.infer<typeof TeamCandidate>;
 export type VolunteerCandidateView = z.infer<typeof VolunteerCandidate>;
+
+/**
+ * A service point (服务点): where a volunteer is willing to serve, or where a team works from; WGS-84. A
+ * volunteer's is stored rounded to 0.001° (about 100 m): coarse on purpose, it is not an address. null
+ * removes it (distance then falls back to the region tree).
+ */
+export const ServicePointBody = z.strictObject({ point: NeedPoint.nullable() });
+export const ServicePointView = z.object({
+  point: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
+export type ServicePointViewT = z.infer<typeof ServicePointView>;

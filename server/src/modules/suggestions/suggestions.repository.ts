@@ -175,3 +175,43 @@ export async function teamFacts(
     WHERE o.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
   return rows;
 }
+
+/** The signed-in user's active volunteer record and its service point. */
+export function findOwnVolunteerPoint(db: Database, userId: string) {
+  return db
+    .selectFrom('volunteers')
+    .select(['id', 'region_code', 'service_lat', 'service_lng'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function setVolunteerPoint(
+  db: Database,
+  id: string,
+  lat: number | null,
+  lng: number | null,
+  now: Date,
+) {
+  await db
+    .updateTable('volunteers')
+    .set({ service_lat: lat, service_lng: lng, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findOrganizationPoint(db: Database, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'region_code', 'service_lat', 'service_lng'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setOrganizationPoint(db: Database, id: string, lat: number | null, lng: number | null) {
+  await db
+    .updateTable('organizations')
+    .set({ service_lat: lat, service_lng: lng })
+    .where('id', '=', id)
+    .execute();
+}

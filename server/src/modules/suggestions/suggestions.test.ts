@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
+import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { distanceKm } from './scoring.ts';
 import { insertAccepted, insertActivity, insertTeam, insertVolunteer } from './suggestions.testkit.ts';
 
@@ -282,5 +282,67 @@ describe('bad input', () => {
       payload: { regionCode: community, skills: [], startsAt: WINDOW.endsAt, endsAt: WINDOW.startsAt },
     });
     assert.equal(res.json().error.message, '服務結束時間須晚於開始時間，且時段不超過 31 天');
+  });
+});
+
+describe('service points', () => {
+  it('a volunteer sets their own point, stored to 0.001° (about 100 m), audited without the value', async () => {
+    const u = await createUser(t, 'sg.vol');
+    const id = await insertVolunteer(t, { name: '设点人', region: community, skills: ['急救'] });
+    await t.handle.db.updateTable('volunteers').set({ user_id: u.id }).where('id', '=', id).execute();
+    const cookie = await signIn(t, u);
+    const put = (point: unknown) =>
+      t.app.inject({ method: 'PUT', url: '/api/me/service-point', headers: { cookie }, payload: { point } });
+    const res = await put({ lat: 22.5312345, lng: 113.9387654 });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), { point: { lat: 22.531, lng: 113.939 } });
+    const row = await t.handle.db
+      .selectFrom('volunteers')
+      .select(['service_lat', 'service_lng'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { service_lat: 22.531, service_lng: 113.939 });
+    const audit = (await auditRows(t, 'volunteer.service_point')).at(-1)!;
+    assert.equal(audit.object_id, id);
+    assert.doesNotMatch(JSON.stringify(audit.details), /22\.5|113\.9/);
+    const got = await t.app.inject({ method: 'GET', url: '/api/me/service-point', headers: { cookie } });
+    assert.deepEqual(got.json(), { point: { lat: 22.531, lng: 113.939 } });
+
+    assert.equal((await put({ lat: 91, lng: 113 })).statusCode, 400);
+    const cleared = await put(null);
+    assert.deepEqual(cleared.json(), { point: null });
+  });
+
+  it('the database refuses a volunteer point finer than 0.001°', async () => {
+    await assert.rejects(
+      t.handle.db
+        .updateTable('volunteers')
+        .set({ service_lat: 22.5312, service_lng: 113.931 })
+        .where('id', '=', v.nearBoth!)
+        .execute(),
+      /volunteers_service_point_coarse/,
+    );
+  });
+
+  it('a team’s admin sets its point; an admin of another district cannot', async () => {
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organizations/${team.district}/service-point`,
+      headers: { cookie: admin },
+      payload: { point: { lat: 22.5333, lng: 113.9301 } },
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { point: { lat: 22.5333, lng: 113.9301 } });
+    const denied = await t.app.inject({
+      method: 'PUT',
+      url: `/api/organizations/${team.district}/service-point`,
+      headers: { cookie: futianAdmin },
+      payload: { point: null },
+    });
+    assert.equal(denied.statusCode, 404);
+    // Located now: ranked by kilometres from the need's point.
+    const res = await ask(admin, { point: POINT, categories: ['health'] });
+    const district = (res.json() as { teams: Candidate[] }).teams.find((c) => c.id === team.district)!;
+    assert.match(district.breakdown.distance!.reason.en, /km away/);
   });
 });
