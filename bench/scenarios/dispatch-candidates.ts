@@ -43,7 +43,7 @@ const SKILLS = [
   '助老', '支教', '编程', '手语', '理发', '护理', '消防', '应急救援', '文艺表演', '环保宣传',
 ]; // prettier-ignore
 
-interface Grid {
+export interface Grid {
   communities: string[];
   width: number;
   cellLat: number;
@@ -230,7 +230,7 @@ export const dispatchCandidates: Scenario = {
  * = replica: the bench's login is a superuser), which leaves shifts.taken at 0 — the suggestions do not
  * read it.
  */
-async function fill(db: import('../../server/src/db/database.ts').Database, g: Grid, base: Date) {
+export async function fill(db: import('../../server/src/db/database.ts').Database, g: Grid, base: Date) {
   const C = g.communities.length;
   const creator = (await db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow()).id;
   const located = (pct: number) => sql`n % 100 < ${pct}`;

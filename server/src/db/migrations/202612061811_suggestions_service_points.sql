@@ -23,9 +23,11 @@ ALTER TABLE organizations
 CREATE INDEX volunteers_service_point_idx ON volunteers
   USING gist (point(service_lng * cos(radians(service_lat)), service_lat))
   WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL;
--- Candidates by region (the fallback tiers: same community, street, district), only those who may be named;
--- with the latitude, so "no point" (IS NULL) is checked in the index, not on the table.
-CREATE INDEX volunteers_suggest_region_idx ON volunteers (region_code text_pattern_ops, service_lat)
+-- Candidates by region (the tiers: same community, street, district), only those who may be named; and by
+-- skill, for a rare one (the planner picks between the two from their statistics).
+CREATE INDEX volunteers_suggest_region_idx ON volunteers (region_code text_pattern_ops)
+  WHERE status = 'active' AND verification_status = 'verified';
+CREATE INDEX volunteers_suggest_skills_idx ON volunteers USING gin (skills)
   WHERE status = 'active' AND verification_status = 'verified';
 -- Availability and load: a volunteer's accepted shifts not yet ended (one range scan per volunteer gives both
 -- the count still to come and those overlapping the need's window). A btree probe is cheaper than a GiST

@@ -30,24 +30,35 @@ export interface PoolRow {
 const skillFilter = (skills: readonly string[]): RawBuilder<boolean> =>
   skills.length ? sql<boolean>`skills && ${[...skills]}::text[]` : sql<boolean>`true`;
 
+/** How many of the nearest located volunteers the index walk reads before the skills and area filters. */
+export const NEAREST_WALK = 4000;
+
 /**
- * Located volunteers nearest to the point first, within `radiusKm` (a box the index can search), in the
- * region subtree `prefix`, with at least one of the skills.
+ * Located volunteers nearest to the point first, within `radiusKm`, in the region subtree `prefix`, with at
+ * least one of the skills. The inner query is a pure nearest-first walk of the GiST index (no other
+ * condition, so the planner has no cheaper-looking plan: a box condition would be estimated at 0.1 % of the
+ * table and turn it into a bitmap scan of every point in the box, then a sort) that stops after
+ * NEAREST_WALK rows; the filters apply to those. A skill so rare that fewer than `k` of the nearest
+ * NEAREST_WALK have it is found by the region tiers (volunteersByTier, GIN on skills) instead.
  */
 export async function nearestVolunteers(
   db: Database,
   p: { lat: number; lng: number; radiusKm: number; prefix: string; skills: readonly string[]; k: number },
 ): Promise<PoolRow[]> {
   const x = p.lng * Math.cos((p.lat * Math.PI) / 180);
-  const d = p.radiusKm / KM_PER_DEGREE;
   const { rows } = await sql<PoolRow>`
     SELECT id, skills, region_code, service_lat, service_lng
-    FROM volunteers
-    WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL
-      AND ${volunteerPoint} <@ box(point(${x - d}, ${p.lat - d}), point(${x + d}, ${p.lat + d}))
+    FROM (
+      SELECT id, skills, region_code, service_lat, service_lng,
+        ${volunteerPoint} <-> point(${x}, ${p.lat}) AS d
+      FROM volunteers
+      WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL
+      ORDER BY ${volunteerPoint} <-> point(${x}, ${p.lat})
+      LIMIT ${NEAREST_WALK}) nearest
+    WHERE d <= ${p.radiusKm / KM_PER_DEGREE}
       AND region_code LIKE ${p.prefix + '%'}
       AND ${skillFilter(p.skills)}
-    ORDER BY ${volunteerPoint} <-> point(${x}, ${p.lat})
+    ORDER BY d
     LIMIT ${p.k}`.execute(db);
   return rows;
 }
@@ -55,12 +66,13 @@ export async function nearestVolunteers(
 /**
  * Volunteers by region tier, nearest tier first: `tiers` are region prefixes from the need's own region
  * up to the pool's (community, street, district); each tier gives at most `k` of its own (not those of
- * the tier inside it). `unlocatedOnly`: when the need has a point, the located ones came from
- * nearestVolunteers, so only those without a point are looked for here.
+ * the tier inside it). Located or not: the service measures kilometres for those with a point. The planner
+ * picks per tier between the region index (common skills: the first `k` rows of the range) and the GIN
+ * index on skills (rare ones), from the statistics of both columns.
  */
 export async function volunteersByTier(
   db: Database,
-  p: { tiers: readonly string[]; skills: readonly string[]; k: number; unlocatedOnly: boolean },
+  p: { tiers: readonly string[]; skills: readonly string[]; k: number },
 ): Promise<(PoolRow & { tier: number })[]> {
   const parts = p.tiers.map(
     (prefix, i) => sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
@@ -68,7 +80,6 @@ export async function volunteersByTier(
       WHERE status = 'active' AND verification_status = 'verified'
         AND region_code LIKE ${prefix + '%'}
         ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}
-        ${p.unlocatedOnly ? sql`AND service_lat IS NULL` : sql``}
         AND ${skillFilter(p.skills)}
       LIMIT ${p.k})`,
   );

@@ -132,7 +132,6 @@ async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) 
     tiers: tiers(place.code, place.level, place.pool),
     skills,
     k: VOLUNTEER_POOL,
-    unlocatedOnly: !!need.point,
   });
   const seen = new Set<string>();
   const pool = [...located, ...byTier]
