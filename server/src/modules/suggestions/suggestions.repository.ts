@@ -31,7 +31,7 @@ const skillFilter = (skills: readonly string[]): RawBuilder<boolean> =>
   skills.length ? sql<boolean>`skills && ${[...skills]}::text[]` : sql<boolean>`true`;
 
 /** How many of the nearest located volunteers the index walk reads before the skills and area filters. */
-export const NEAREST_WALK = 4000;
+export const NEAREST_WALK = 3000;
 
 /**
  * Located volunteers nearest to the point first, within `radiusKm`, in the region subtree `prefix`, with at
@@ -63,26 +63,39 @@ export async function nearestVolunteers(
   return rows;
 }
 
+/** How many volunteers of one region tier the bounded walk reads before the skills filter. */
+export const TIER_WALK = 2000;
+
 /**
  * Volunteers by region tier, nearest tier first: `tiers` are region prefixes from the need's own region
  * up to the pool's (community, street, district); each tier gives at most `k` of its own (not those of
- * the tier inside it). Located or not: the service measures kilometres for those with a point. The planner
- * picks per tier between the region index (common skills: the first `k` rows of the range) and the GIN
- * index on skills (rare ones), from the statistics of both columns.
+ * the tier inside it), located or not (the service measures kilometres for those with a point).
+ *
+ * `walk`: each tier reads at most TIER_WALK of its people (by the region index, or the table's first rows
+ * for a wide tier) and keeps those with a skill: bounded whatever the skills. Without `walk`, the skills
+ * condition is the planner's to use, and for a rare skill it reads the GIN index's short posting list;
+ * the service asks that only when the walk found too few (for a common skill the planner still picks the
+ * GIN index, whose long posting list costs far more than the walk).
  */
 export async function volunteersByTier(
   db: Database,
-  p: { tiers: readonly string[]; skills: readonly string[]; k: number },
+  p: { tiers: readonly string[]; skills: readonly string[]; k: number; walk: boolean },
 ): Promise<(PoolRow & { tier: number })[]> {
-  const parts = p.tiers.map(
-    (prefix, i) => sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
-      FROM volunteers
-      WHERE status = 'active' AND verification_status = 'verified'
+  const parts = p.tiers.map((prefix, i) => {
+    const area = sql`status = 'active' AND verification_status = 'verified'
         AND region_code LIKE ${prefix + '%'}
-        ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}
-        AND ${skillFilter(p.skills)}
-      LIMIT ${p.k})`,
-  );
+        ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}`;
+    return p.walk
+      ? sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
+          FROM (SELECT id, skills, region_code, service_lat, service_lng FROM volunteers
+                WHERE ${area} LIMIT ${TIER_WALK}) walked
+          WHERE ${skillFilter(p.skills)}
+          LIMIT ${p.k})`
+      : sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
+          FROM volunteers
+          WHERE ${area} AND ${skillFilter(p.skills)}
+          LIMIT ${p.k})`;
+  });
   if (!parts.length) return [];
   const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return rows;

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { SuggestionList, SuggestionNeed } from '@yiqi/shared/contracts/suggestions';
+import {
+  SUGGESTION_WEIGHTS,
+  type SuggestionList,
+  type SuggestionNeed,
+} from '@yiqi/shared/contracts/suggestions';
 import { ancestorCodes, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -23,7 +27,7 @@ type Need = z.infer<typeof SuggestionNeed>;
 type Result = z.infer<typeof SuggestionList>;
 
 /** Volunteers kept from each source of the pool, and scored in full (availability, load). */
-const VOLUNTEER_POOL = 300;
+const VOLUNTEER_POOL = 200;
 /** Teams read from the area (a district has a few thousand at most) and scored in full. */
 const TEAM_CAP = 5000;
 const TEAM_KEEP = 200;
@@ -114,7 +118,7 @@ function closeness(
 
 /** First ranking, on what the pool rows carry: the weighted skills and distance parts. */
 function preScore(a: { skills: Part; distance: Part }) {
-  return 0.35 * a.skills.score + 0.25 * a.distance.score;
+  return SUGGESTION_WEIGHTS.skills * a.skills.score + SUGGESTION_WEIGHTS.distance * a.distance.score;
 }
 
 async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) {
@@ -128,11 +132,11 @@ async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) 
         k: VOLUNTEER_POOL,
       })
     : [];
-  const byTier = await repo.volunteersByTier(ctx.db, {
-    tiers: tiers(place.code, place.level, place.pool),
-    skills,
-    k: VOLUNTEER_POOL,
-  });
+  const tierArgs = { tiers: tiers(place.code, place.level, place.pool), skills, k: VOLUNTEER_POOL };
+  let byTier = await repo.volunteersByTier(ctx.db, { ...tierArgs, walk: true });
+  // A rare skill: the bounded walks found few; the GIN index on skills finds its few holders at once.
+  if (skills.length && located.length + byTier.length < VOLUNTEER_POOL / 2)
+    byTier = await repo.volunteersByTier(ctx.db, { ...tierArgs, walk: false });
   const seen = new Set<string>();
   const pool = [...located, ...byTier]
     .filter((row) => !seen.has(row.id) && seen.add(row.id))

@@ -41,7 +41,10 @@ function ask(cookie: string, body: Record<string, unknown>) {
 interface Candidate {
   id: string;
   score: number;
-  breakdown: Record<string, { score: number; weight: number; reason: Record<string, string> }>;
+  breakdown: Record<
+    string,
+    { score: number; weight: number; reason: Record<'zh-CN' | 'zh-HK' | 'en', string> }
+  >;
 }
 
 before(async () => {
