@@ -165,7 +165,7 @@ export const dispatchCandidates: Scenario = {
         // Each statement's planning and execution time (need 1), and the plans of the volunteer queries.
         console.log('\n   statements of need 1 (EXPLAIN ANALYZE: planning + execution ms):');
         const plans: string[] = [];
-        for (const q of perNeed[0]!.filter((q) => /^\s*select/i.test(q.sql))) {
+        for (const q of perNeed[0]!.filter((q) => /^\s*\(?\s*select/i.test(q.sql))) {
           const plan = (
             await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${inline(q)}`).execute(db)
           ).rows.map((r) => r['QUERY PLAN']);
