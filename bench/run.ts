@@ -21,6 +21,7 @@ import { signupRush } from './scenarios/signup-rush.ts';
 import { webVitals } from './scenarios/web-vitals.ts';
 import { overload } from './scenarios/overload.ts';
 import { notifications } from './scenarios/notifications.ts';
+import { dispatchCandidates } from './scenarios/dispatch-candidates.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -35,6 +36,7 @@ const SCENARIOS: Scenario[] = [
   auditAppend,
   overload,
   notifications,
+  dispatchCandidates,
 ];
 
 const wanted = process.argv[2];

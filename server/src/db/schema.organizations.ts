@@ -33,6 +33,9 @@ export interface OrganizationsTable {
   handler_name: string | null;
   /** Migration 0018: an unregistered team's host unit's USCC (named in the national export). */
   host_unit_uscc: string | null;
+  /** Migration 202612061811: service point (WGS-84), for dispatch suggestions. */
+  service_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  service_lng: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Migration 202612061520: change registration (变更登记), reviewed like a registration. */

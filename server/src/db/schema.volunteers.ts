@@ -44,6 +44,9 @@ export interface VolunteersTable {
   closed_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** Migration 202612061811: coarse service point (WGS-84, 0.001°), for dispatch suggestions. */
+  service_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  service_lng: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface VerificationDocumentsTable {

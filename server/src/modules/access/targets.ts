@@ -190,6 +190,10 @@ export const regionInBody: TargetRule = {
     return region ? scopeTarget(db, 'region', region) : Promise.resolve(null);
   },
 };
+/** The region in the body's `regionCode`, required (a dispatch need's place): 404 when it does not exist. */
+export const regionCodeInBody: TargetRule = {
+  resolve: (req, db) => scopeTarget(db, 'region', bodyField(req, 'regionCode') ?? ''),
+};
 /** The region a list names: in the body of a POST search, else in the query. */
 export const regionInQueryOrBody: TargetRule = {
   resolve: (req, db) => (req.method === 'POST' ? regionInBody : regionInQuery).resolve(req, db),

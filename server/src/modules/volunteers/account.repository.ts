@@ -133,6 +133,8 @@ export async function anonymizeVolunteer(db: Database, id: string, regionCode: s
       languages: [],
       emergency_contact_enc: null,
       registration_consent_evidence: null,
+      service_lat: null,
+      service_lng: null,
       status: 'closed',
       closed_at: now,
       updated_at: now,

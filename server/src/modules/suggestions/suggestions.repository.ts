@@ -1,0 +1,241 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { isTopRegionRow } from '../../db/region-sql.ts';
+
+/**
+ * The SQL of dispatch suggestions, in two steps so a need among a million volunteers stays a few index
+ * probes (bench/scenarios/dispatch-candidates.ts):
+ *  1. the pool: candidates who may be named and fit the need (skills overlap, in the area), at most `k` per
+ *     source, found through indexes (the GiST point index nearest first; the region index per tier);
+ *  2. the facts that need a lookup per candidate (availability, load) for the few hundred the service kept
+ *     after a first ranking by skills and distance.
+ * The fixed filters are written as literals, not parameters, so the planner can match the partial
+ * indexes of migration 202612061811 whatever plan it caches.
+ */
+
+/** Kilometres per degree of latitude (and of scaled longitude: x = lng · cos(lat)). */
+export const KM_PER_DEGREE = 111.2;
+
+/** The indexed point of a row: longitude scaled by cos(latitude), latitude (see the migration). */
+const volunteerPoint = sql`point(service_lng * cos(radians(service_lat)), service_lat)`;
+
+export interface PoolRow {
+  id: string;
+  skills: string[];
+  region_code: string;
+  service_lat: number | null;
+  service_lng: number | null;
+}
+
+const skillFilter = (skills: readonly string[]): RawBuilder<boolean> =>
+  skills.length ? sql<boolean>`skills && ${[...skills]}::text[]` : sql<boolean>`true`;
+
+/** How many of the nearest located volunteers the index walk reads before the skills and area filters. */
+export const NEAREST_WALK = 3000;
+
+/**
+ * Located volunteers nearest to the point first, within `radiusKm`, in the region subtree `prefix`, with at
+ * least one of the skills. The inner query is a pure nearest-first walk of the GiST index (no other
+ * condition, so the planner has no cheaper-looking plan: a box condition would be estimated at 0.1 % of the
+ * table and turn it into a bitmap scan of every point in the box, then a sort) that stops after
+ * NEAREST_WALK rows; the filters apply to those. A skill so rare that fewer than `k` of the nearest
+ * NEAREST_WALK have it is found by the region tiers (volunteersByTier, GIN on skills) instead.
+ */
+export async function nearestVolunteers(
+  db: Database,
+  p: { lat: number; lng: number; radiusKm: number; prefix: string; skills: readonly string[]; k: number },
+): Promise<PoolRow[]> {
+  const x = p.lng * Math.cos((p.lat * Math.PI) / 180);
+  const { rows } = await sql<PoolRow>`
+    SELECT id, skills, region_code, service_lat, service_lng
+    FROM (
+      SELECT id, skills, region_code, service_lat, service_lng,
+        ${volunteerPoint} <-> point(${x}, ${p.lat}) AS d
+      FROM volunteers
+      WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL
+      ORDER BY ${volunteerPoint} <-> point(${x}, ${p.lat})
+      LIMIT ${NEAREST_WALK}) nearest
+    WHERE d <= ${p.radiusKm / KM_PER_DEGREE}
+      AND region_code LIKE ${p.prefix + '%'}
+      AND ${skillFilter(p.skills)}
+    ORDER BY d
+    LIMIT ${p.k}`.execute(db);
+  return rows;
+}
+
+/** How many volunteers of one region tier the bounded walk reads before the skills filter. */
+export const TIER_WALK = 2000;
+
+/**
+ * Volunteers by region tier, nearest tier first: `tiers` are region prefixes from the need's own region
+ * up to the pool's (community, street, district); each tier gives at most `k` of its own (not those of
+ * the tier inside it), located or not (the service measures kilometres for those with a point).
+ *
+ * `walk`: each tier reads at most TIER_WALK of its people (by the region index, or the table's first rows
+ * for a wide tier) and keeps those with a skill: bounded whatever the skills. Without `walk`, the skills
+ * condition is the planner's to use, and for a rare skill it reads the GIN index's short posting list;
+ * the service asks that only when the walk found too few (for a common skill the planner still picks the
+ * GIN index, whose long posting list costs far more than the walk).
+ */
+export async function volunteersByTier(
+  db: Database,
+  p: { tiers: readonly string[]; skills: readonly string[]; k: number; walk: boolean },
+): Promise<(PoolRow & { tier: number })[]> {
+  const parts = p.tiers.map((prefix, i) => {
+    const area = sql`status = 'active' AND verification_status = 'verified'
+        AND region_code LIKE ${prefix + '%'}
+        ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}`;
+    return p.walk
+      ? sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
+          FROM (SELECT id, skills, region_code, service_lat, service_lng FROM volunteers
+                WHERE ${area} LIMIT ${TIER_WALK}) walked
+          WHERE ${skillFilter(p.skills)}
+          LIMIT ${p.k})`
+      : sql`(SELECT id, skills, region_code, service_lat, service_lng, ${i}::int AS tier
+          FROM volunteers
+          WHERE ${area} AND ${skillFilter(p.skills)}
+          LIMIT ${p.k})`;
+  });
+  if (!parts.length) return [];
+  const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return rows;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  region_code: string;
+  categories: string[];
+  service_lat: number | null;
+  service_lng: number | null;
+}
+
+/**
+ * Approved teams that serve the need's place: those inside the pool's subtree and those of the regions
+ * above the need (a district's team serves its communities), with one of the categories when given.
+ * Level bodies (the centres themselves) are not teams. At most `cap` (a district has a few thousand).
+ */
+export async function teamPool(
+  db: Database,
+  p: { prefix: string; ancestors: readonly string[]; categories: readonly string[]; cap: number },
+): Promise<TeamRow[]> {
+  const where = [
+    sql`region_code LIKE ${p.prefix + '%'}`,
+    ...(p.ancestors.length ? [sql`region_code IN (${sql.join([...p.ancestors])})`] : []),
+  ];
+  const { rows } = await sql<TeamRow>`
+    SELECT id, name, region_code, categories, service_lat, service_lng
+    FROM organizations
+    WHERE status = 'approved' AND NOT level_body
+      AND (${sql.join(where, sql` OR `)})
+      ${p.categories.length ? sql`AND categories && ${[...p.categories]}::text[]` : sql``}
+    LIMIT ${p.cap}`.execute(db);
+  return rows;
+}
+
+export interface VolunteerFacts {
+  id: string;
+  volunteer_no: string;
+  name: string | null;
+  region_code: string;
+  region_name: string | null;
+  /** An accepted shift overlaps the need's window. */
+  busy: boolean;
+  /** Accepted shifts not yet ended. */
+  upcoming: number;
+}
+
+/**
+ * Availability and load of the kept volunteers: one range scan each of their accepted shifts not yet ended
+ * (signups_accepted_upcoming_idx), counting those still to come and those overlapping the window.
+ */
+export async function volunteerFacts(
+  db: Database,
+  p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
+): Promise<VolunteerFacts[]> {
+  if (!p.ids.length) return [];
+  const window = sql`tstzrange(${p.startsAt}::timestamptz, ${p.endsAt}::timestamptz, '[)')`;
+  const { rows } = await sql<VolunteerFacts>`
+    SELECT v.id, v.volunteer_no, v.name, v.region_code, r.name AS region_name,
+      s.overlapping > 0 AS busy, s.upcoming
+    FROM volunteers v
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE shift_range && ${window})::int AS overlapping,
+        count(*) FILTER (WHERE upper(shift_range) > ${p.now}::timestamptz)::int AS upcoming
+      FROM signups
+      WHERE volunteer_id = v.id AND status = 'accepted'
+        AND upper(shift_range) > least(${p.now}::timestamptz, ${p.startsAt}::timestamptz)) s
+    LEFT JOIN regions r ON r.code = v.region_code AND ${isTopRegionRow('r')}
+    WHERE v.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
+  return rows;
+}
+
+export interface TeamFacts {
+  id: string;
+  region_name: string | null;
+  /** Published activities of the team overlapping the need's window. */
+  overlapping: number;
+  /** Published activities not yet ended. */
+  upcoming: number;
+}
+
+/** Availability and load of the kept teams, from their published activities not yet ended (activities_org_idx). */
+export async function teamFacts(
+  db: Database,
+  p: { ids: readonly string[]; startsAt: Date; endsAt: Date; now: Date },
+): Promise<TeamFacts[]> {
+  if (!p.ids.length) return [];
+  const { rows } = await sql<TeamFacts>`
+    SELECT o.id, r.name AS region_name, a.overlapping, a.upcoming
+    FROM organizations o
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE starts_at < ${p.endsAt}::timestamptz
+                                AND ends_at > ${p.startsAt}::timestamptz)::int AS overlapping,
+        count(*) FILTER (WHERE ends_at > ${p.now}::timestamptz)::int AS upcoming
+      FROM activities
+      WHERE org_id = o.id AND status = 'published'
+        AND ends_at > least(${p.now}::timestamptz, ${p.startsAt}::timestamptz)) a
+    LEFT JOIN regions r ON r.code = o.region_code AND ${isTopRegionRow('r')}
+    WHERE o.id = ANY(${[...p.ids]}::uuid[])`.execute(db);
+  return rows;
+}
+
+/** The signed-in user's active volunteer record and its service point. */
+export function findOwnVolunteerPoint(db: Database, userId: string) {
+  return db
+    .selectFrom('volunteers')
+    .select(['id', 'region_code', 'service_lat', 'service_lng'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function setVolunteerPoint(
+  db: Database,
+  id: string,
+  lat: number | null,
+  lng: number | null,
+  now: Date,
+) {
+  await db
+    .updateTable('volunteers')
+    .set({ service_lat: lat, service_lng: lng, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findOrganizationPoint(db: Database, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'region_code', 'service_lat', 'service_lng'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setOrganizationPoint(db: Database, id: string, lat: number | null, lng: number | null) {
+  await db
+    .updateTable('organizations')
+    .set({ service_lat: lat, service_lng: lng })
+    .where('id', '=', id)
+    .execute();
+}
