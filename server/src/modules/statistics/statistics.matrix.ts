@@ -27,6 +27,17 @@ export const matrixFixtures: MatrixFixtures = ({ regions, orgs }) => ({
     targeted(rel)
       ? { method: 'GET', url: `/api/statistics/organizations/${orgs[rel]}/overview?${PERIOD}` }
       : null,
+  'GET /api/statistics/overview.xlsx': (rel) =>
+    targeted(rel)
+      ? {
+          method: 'GET',
+          url: `/api/statistics/overview.xlsx?region=${regions[rel]}&level=${LEVEL[rel]}&${PERIOD}`,
+        }
+      : null,
+  'GET /api/statistics/organizations/:id/overview.xlsx': (rel) =>
+    targeted(rel)
+      ? { method: 'GET', url: `/api/statistics/organizations/${orgs[rel]}/overview.xlsx?${PERIOD}` }
+      : null,
   'GET /api/public/figures': (rel) =>
     rel === 'none' ? { method: 'GET', url: `/api/public/figures?region=${regions.same}` } : null,
   'GET /api/statistics/population': (rel) =>

@@ -15,6 +15,7 @@ import {
 } from '@yiqi/shared/contracts/statistics';
 import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
+import { MEDIA, sendDownload } from '../../http/download.ts';
 import * as targets from '../access/targets.ts';
 import * as stats from './statistics.service.ts';
 import * as population from './population.service.ts';
@@ -49,6 +50,39 @@ export function registerStatisticsRoutes(app: FastifyInstance): void {
     },
     config: { access: staff(['org_admin', 'region_admin'], targets.organizationById), readReplica: true },
     handler: (req) => stats.organizationOverview(ctxOf(req), req.params.id, req.query),
+  });
+
+  r.get('/api/statistics/overview.xlsx', {
+    schema: {
+      tags,
+      summary: 'The region overview’s tables (figures, trend, categories, ranking) as an Excel workbook',
+      querystring: StatisticsOverviewQuery,
+    },
+    config: { access: staff(['region_admin'], targets.regionInQuery), readReplica: true },
+    handler: async (req, reply) =>
+      sendDownload(
+        reply,
+        MEDIA.xlsx,
+        'statistics.xlsx',
+        await stats.regionOverviewWorkbook(ctxOf(req), req.query),
+      ),
+  });
+
+  r.get('/api/statistics/organizations/:id/overview.xlsx', {
+    schema: {
+      tags,
+      summary: 'The organization overview’s tables as an Excel workbook',
+      params: OrgParams,
+      querystring: OrgStatisticsQuery,
+    },
+    config: { access: staff(['org_admin', 'region_admin'], targets.organizationById), readReplica: true },
+    handler: async (req, reply) =>
+      sendDownload(
+        reply,
+        MEDIA.xlsx,
+        'statistics.xlsx',
+        await stats.organizationOverviewWorkbook(ctxOf(req), req.params.id, req.query),
+      ),
   });
 
   r.get('/api/public/figures', {

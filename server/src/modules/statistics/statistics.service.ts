@@ -26,6 +26,7 @@ import { parsePeriod, previousPeriod, shiftMonth, trendMonths, yearPeriod, type 
 import { ROLLUP_CONSUMER, orgUnit } from './rollup.ts';
 import { REFRESH_NAME } from './refresh.ts';
 import * as repo from './statistics.repository.ts';
+import { overviewWorkbook } from './statistics.xlsx.ts';
 
 /** Where the public page looks without a region: the demo's province and city (广东省, 深圳市). */
 export const DEFAULT_PUBLIC_REGION = '440305000000';
@@ -395,4 +396,17 @@ export async function publicFigures(ctx: Ctx, region?: string): Promise<PublicFi
   const city = await publicUnit(ctx, `${code.slice(0, 4)}00000000`, 2, year);
   const refreshed = await repo.refreshedAt(readerOf(ctx), REFRESH_NAME);
   return { province, city, refreshedAt: refreshed ? refreshed.toISOString() : null };
+}
+
+/** The region overview as a workbook (figures, trend, categories, ranking). */
+export async function regionOverviewWorkbook(
+  ctx: Ctx,
+  q: { region: string; level: number; from: string; to: string },
+) {
+  return overviewWorkbook(await regionOverview(ctx, q), ctx.locale);
+}
+
+/** The organization overview as a workbook. */
+export async function organizationOverviewWorkbook(ctx: Ctx, orgId: string, q: { from: string; to: string }) {
+  return overviewWorkbook(await organizationOverview(ctx, orgId, q), ctx.locale);
 }
