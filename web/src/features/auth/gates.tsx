@@ -75,6 +75,10 @@ export function HomeRedirect() {
   const me = useMe();
   // Region and organization admins start on their figures with the to-do list below (features/statistics
   // DashboardPage), other staff on the regions.
-  const home = !me.data?.isStaff ? '/m/profile' : hasAnyRole(me.data, TEAM_ADMINS) ? '/dashboard' : '/regions';
+  const home = !me.data?.isStaff
+    ? '/m/profile'
+    : hasAnyRole(me.data, TEAM_ADMINS)
+      ? '/dashboard'
+      : '/regions';
   return <Navigate to={home} replace />;
 }

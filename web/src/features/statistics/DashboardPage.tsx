@@ -54,8 +54,16 @@ export default function DashboardPage() {
         .filter((r) => r.role === 'region_admin' || r.role === 'org_admin')
         .map((r) =>
           r.scopeType === 'region'
-            ? { key: `r:${r.scopeId}:${r.scopeLevel}`, label: r.scopeName, unit: { kind: 'region', code: r.scopeId, level: r.scopeLevel } as Unit }
-            : { key: `o:${r.scopeId}`, label: r.scopeName, unit: { kind: 'organization', id: r.scopeId } as Unit },
+            ? {
+                key: `r:${r.scopeId}:${r.scopeLevel}`,
+                label: r.scopeName,
+                unit: { kind: 'region', code: r.scopeId, level: r.scopeLevel } as Unit,
+              }
+            : {
+                key: `o:${r.scopeId}`,
+                label: r.scopeName,
+                unit: { kind: 'organization', id: r.scopeId } as Unit,
+              },
         )
         .filter((s, i, all) => all.findIndex((x) => x.key === s.key) === i),
     [me.data],
@@ -71,7 +79,9 @@ export default function DashboardPage() {
     });
   const here = trail[trail.length - 1];
   const unit: Unit | undefined =
-    here && scope?.unit.kind === 'region' ? { kind: 'region', code: here.code, level: here.level } : scope?.unit;
+    here && scope?.unit.kind === 'region'
+      ? { kind: 'region', code: here.code, level: here.level }
+      : scope?.unit;
   const period = periodOf(params);
   const q = useQuery({
     queryKey: unit ? overviewKey(unit, period.from, period.to) : ['statistics-overview', 'none'],
@@ -80,8 +90,9 @@ export default function DashboardPage() {
   });
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k);
-    else next.set(k, v);
+    for (const [k, v] of Object.entries(patch))
+      if (v === null) next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: false });
   };
 
@@ -94,7 +105,13 @@ export default function DashboardPage() {
   return (
     <>
       <PageTitle
-        title={o ? fmt(t.reportTitle, { name: o.unit.name, from: period.from, to: period.to }) : scope.unit.kind === 'region' ? t.title : t.orgTitle}
+        title={
+          o
+            ? fmt(t.reportTitle, { name: o.unit.name, from: period.from, to: period.to })
+            : scope.unit.kind === 'region'
+              ? t.title
+              : t.orgTitle
+        }
         extra={
           <Space wrap className="stats-no-print">
             {scopes.length > 1 && (
@@ -121,7 +138,11 @@ export default function DashboardPage() {
               onChange={(d) => d && set({ at: d.format(period.mode === 'year' ? 'YYYY' : 'YYYY-MM') })}
               style={{ minHeight: 44 }}
             />
-            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} style={{ minHeight: 44 }}>
+            <Button
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => window.print()}
+              style={{ minHeight: 44 }}
+            >
               {t.print}
             </Button>
           </Space>
@@ -138,7 +159,18 @@ export default function DashboardPage() {
                 i === trail.length - 1 ? (
                   s.name
                 ) : (
-                  <a onClick={() => set({ trail: trail.slice(0, i + 1).map((x) => `${x.code}:${x.level}:${x.name}`).join(',') })}>{s.name}</a>
+                  <a
+                    onClick={() =>
+                      set({
+                        trail: trail
+                          .slice(0, i + 1)
+                          .map((x) => `${x.code}:${x.level}:${x.name}`)
+                          .join(','),
+                      })
+                    }
+                  >
+                    {s.name}
+                  </a>
                 ),
             })),
           ]}
@@ -173,7 +205,11 @@ export default function DashboardPage() {
               exportPath={exportPath}
               exportQuery={exportQuery}
               onDrill={(c) =>
-                set({ trail: [...trail, { code: c.code, level: c.level, name: c.name }].map((x) => `${x.code}:${x.level}:${x.name}`).join(',') })
+                set({
+                  trail: [...trail, { code: c.code, level: c.level, name: c.name }]
+                    .map((x) => `${x.code}:${x.level}:${x.name}`)
+                    .join(','),
+                })
               }
             />
           )}

@@ -35,7 +35,13 @@ export function formatFigure(key: FigureKey, v: number): string {
   return new Intl.NumberFormat('zh-CN').format(Math.round(v * 10) / 10);
 }
 
-export function FigureCards({ figures, skipUnavailable }: { figures: Record<string, FigureView>; skipUnavailable?: boolean }) {
+export function FigureCards({
+  figures,
+  skipUnavailable,
+}: {
+  figures: Record<string, FigureView>;
+  skipUnavailable?: boolean;
+}) {
   const t = useMessages(statisticsMessages);
   const text = useText();
   const reason = (f: FigureView) =>
@@ -47,7 +53,9 @@ export function FigureCards({ figures, skipUnavailable }: { figures: Record<stri
       not_for_unit: t.notForUnit,
       suppressed: t.suppressed,
     })[f.unavailable ?? 'no_base'];
-  const keys = HEADLINE.filter((k) => figures[k] && !(skipUnavailable && figures[k]!.unavailable === 'not_for_unit'));
+  const keys = HEADLINE.filter(
+    (k) => figures[k] && !(skipUnavailable && figures[k]!.unavailable === 'not_for_unit'),
+  );
   return (
     <Row gutter={[12, 12]} className="stats-figures">
       {keys.map((k) => {
@@ -68,8 +76,12 @@ export function FigureCards({ figures, skipUnavailable }: { figures: Record<stri
                   t.noPrevious
                 ) : (
                   <>
-                    {change !== null && change > 0 && <ArrowUpOutlined aria-hidden style={{ color: '#389e0d' }} />}
-                    {change !== null && change < 0 && <ArrowDownOutlined aria-hidden style={{ color: '#cf1322' }} />}{' '}
+                    {change !== null && change > 0 && (
+                      <ArrowUpOutlined aria-hidden style={{ color: '#389e0d' }} />
+                    )}
+                    {change !== null && change < 0 && (
+                      <ArrowDownOutlined aria-hidden style={{ color: '#cf1322' }} />
+                    )}{' '}
                     {fmt(t.previous, { v: formatFigure(k, f.previous) })}
                   </>
                 )}

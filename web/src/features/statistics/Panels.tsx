@@ -46,7 +46,12 @@ function ChartCard({
               { value: 'table', label: t.table },
             ]}
           />
-          <ExportButton path={exportPath} query={exportQuery} fileName="statistics.xlsx" label={t.exportExcel} />
+          <ExportButton
+            path={exportPath}
+            query={exportQuery}
+            fileName="statistics.xlsx"
+            label={t.exportExcel}
+          />
         </Space>
       }
     >
@@ -57,7 +62,15 @@ function ChartCard({
   );
 }
 
-export function TrendPanel({ o, exportPath, exportQuery }: { o: Overview; exportPath: string; exportQuery: Record<string, string> }) {
+export function TrendPanel({
+  o,
+  exportPath,
+  exportQuery,
+}: {
+  o: Overview;
+  exportPath: string;
+  exportQuery: Record<string, string>;
+}) {
   const t = useMessages(statisticsMessages);
   const option = useMemo(
     () => ({
@@ -67,7 +80,12 @@ export function TrendPanel({ o, exportPath, exportQuery }: { o: Overview; export
       xAxis: { type: 'category', data: o.trend.map((p) => p.month) },
       yAxis: [{ type: 'value', name: t.hours }, { type: 'value' }],
       series: [
-        { name: t.hours, type: 'line', smooth: true, data: o.trend.map((p) => Math.round(p.hours * 10) / 10) },
+        {
+          name: t.hours,
+          type: 'line',
+          smooth: true,
+          data: o.trend.map((p) => Math.round(p.hours * 10) / 10),
+        },
         { name: t.active, type: 'line', yAxisIndex: 1, data: o.trend.map((p) => p.active) },
         ...(o.unit.kind === 'region'
           ? [{ name: t.registered, type: 'line', yAxisIndex: 1, data: o.trend.map((p) => p.registered) }]
@@ -103,7 +121,15 @@ export function TrendPanel({ o, exportPath, exportQuery }: { o: Overview; export
   );
 }
 
-export function CategoryPanel({ o, exportPath, exportQuery }: { o: Overview; exportPath: string; exportQuery: Record<string, string> }) {
+export function CategoryPanel({
+  o,
+  exportPath,
+  exportQuery,
+}: {
+  o: Overview;
+  exportPath: string;
+  exportQuery: Record<string, string>;
+}) {
   const t = useMessages(statisticsMessages);
   const name = useCategoryName();
   const label = (c: string) => (c === 'none' ? '—' : name(c));
@@ -113,7 +139,14 @@ export function CategoryPanel({ o, exportPath, exportQuery }: { o: Overview; exp
       grid: { left: 110, right: 24, top: 12, bottom: 24 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: o.categories.map((c) => label(c.category)) },
-      series: [{ name: t.hours, type: 'bar', data: o.categories.map((c) => Math.round(c.hours * 10) / 10), itemStyle: { color: '#d4380d' } }],
+      series: [
+        {
+          name: t.hours,
+          type: 'bar',
+          data: o.categories.map((c) => Math.round(c.hours * 10) / 10),
+          itemStyle: { color: '#d4380d' },
+        },
+      ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [o, t],
@@ -123,7 +156,9 @@ export function CategoryPanel({ o, exportPath, exportQuery }: { o: Overview; exp
       title={t.categories}
       exportPath={exportPath}
       exportQuery={exportQuery}
-      chart={<Chart option={option} label={t.categories} height={Math.max(160, 32 * o.categories.length + 40)} />}
+      chart={
+        <Chart option={option} label={t.categories} height={Math.max(160, 32 * o.categories.length + 40)} />
+      }
       table={
         <Table
           size="small"
@@ -163,8 +198,19 @@ export function RankingPanel({
       xAxis: [{ type: 'value', max: 100 }, { type: 'value' }],
       yAxis: { type: 'category', inverse: true, data: top.map((c) => c.name) },
       series: [
-        { name: t.index, type: 'bar', data: top.map((c) => c.developmentIndex), itemStyle: { color: '#d4380d' } },
-        { name: t.registered, type: 'bar', xAxisIndex: 1, data: top.map((c) => c.registered), itemStyle: { color: '#fa8c16' } },
+        {
+          name: t.index,
+          type: 'bar',
+          data: top.map((c) => c.developmentIndex),
+          itemStyle: { color: '#d4380d' },
+        },
+        {
+          name: t.registered,
+          type: 'bar',
+          xAxisIndex: 1,
+          data: top.map((c) => c.registered),
+          itemStyle: { color: '#fa8c16' },
+        },
       ],
     }),
     [top, t],
@@ -200,7 +246,12 @@ export function RankingPanel({
             { title: t.active, dataIndex: 'active', align: 'right', render: num },
             { title: t.activeShare, dataIndex: 'activeShare', align: 'right', render: pct },
             { title: t.hours, dataIndex: 'hours', align: 'right', render: (v: number) => formatHours(v) },
-            { title: t.perYear, dataIndex: 'hoursPerRegisteredYear', align: 'right', render: (v: number | null) => (v === null ? '—' : formatHours(v)) },
+            {
+              title: t.perYear,
+              dataIndex: 'hoursPerRegisteredYear',
+              align: 'right',
+              render: (v: number | null) => (v === null ? '—' : formatHours(v)),
+            },
             { title: t.coverage, dataIndex: 'coverage', align: 'right', render: pct },
             { title: t.organizations, dataIndex: 'organizations', align: 'right' },
             { title: t.activities, dataIndex: 'activitiesHeld', align: 'right' },

@@ -124,7 +124,13 @@ export default function PopulationPage() {
             onFinish={(v: PopulationEntry & { region: string }) => {
               const [code, level] = (v as unknown as { region: string }).region.split(':');
               save.mutate([
-                { code: code!, level: Number(level), year: v.year, population: v.population, source: v.source },
+                {
+                  code: code!,
+                  level: Number(level),
+                  year: v.year,
+                  population: v.population,
+                  source: v.source,
+                },
               ]);
             }}
           >

@@ -56,7 +56,8 @@ export const statisticsMessages = defineMessages(
     saved: '已保存 {n} 条',
     add: '录入或修改',
     paste: '从表格粘贴导入',
-    pasteHint: '每行一条：区划代码、层级（1–5）、年份、常住人口、来源，用制表符或逗号分隔（可从 Excel 直接复制）。',
+    pasteHint:
+      '每行一条：区划代码、层级（1–5）、年份、常住人口、来源，用制表符或逗号分隔（可从 Excel 直接复制）。',
     pasteInvalid: '第 {n} 行格式不对',
     importRows: '导入 {n} 条',
     noRows: '尚未录入常住人口',
@@ -116,7 +117,8 @@ export const statisticsMessages = defineMessages(
     saved: '已儲存 {n} 條',
     add: '錄入或修改',
     paste: '從表格貼上匯入',
-    pasteHint: '每行一條：區劃代碼、層級（1–5）、年份、常住人口、來源，用定位字元或逗號分隔（可從 Excel 直接複製）。',
+    pasteHint:
+      '每行一條：區劃代碼、層級（1–5）、年份、常住人口、來源，用定位字元或逗號分隔（可從 Excel 直接複製）。',
     pasteInvalid: '第 {n} 行格式不對',
     importRows: '匯入 {n} 條',
     noRows: '尚未錄入常住人口',
