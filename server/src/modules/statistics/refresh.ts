@@ -16,7 +16,7 @@ export async function refreshCounts(ctx: Ctx) {
 }
 
 /** The rebuild on a database handle (a transaction, or the demo's start-up outside any request). */
-export async function rebuild(db: Database, at: Date) {
+export async function rebuild(db: Database, at: Date): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => rebuild(trx, at));
   await repo.rebuildCounts(db);
   await repo.markRefreshed(db, REFRESH_NAME, at);

@@ -9,6 +9,8 @@ import { useMe } from '../auth/session.ts';
 import { getPopulation, savePopulation, type PopulationEntry, type PopulationRowView } from './api.ts';
 import { statisticsMessages } from './messages.ts';
 
+type FormValues = { region: string; year: number; population: number; source: string };
+
 /** Lines of "code, level, year, population, source" (tabs from Excel, or commas); null: line n is wrong. */
 export function parsePasted(text: string): PopulationEntry[] | { badLine: number } {
   const out: PopulationEntry[] = [];
@@ -65,7 +67,7 @@ export default function PopulationPage() {
   });
   const [pasted, setPasted] = useState('');
   const parsed = pasted.trim() ? parsePasted(pasted) : [];
-  const [form] = Form.useForm<PopulationEntry>();
+  const [form] = Form.useForm<FormValues>();
 
   if (!scope) return null;
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
@@ -121,8 +123,8 @@ export default function PopulationPage() {
             form={form}
             layout="inline"
             initialValues={{ year: new Date().getFullYear() - 1 }}
-            onFinish={(v: PopulationEntry & { region: string }) => {
-              const [code, level] = (v as unknown as { region: string }).region.split(':');
+            onFinish={(v: FormValues) => {
+              const [code, level] = v.region.split(':');
               save.mutate([
                 {
                   code: code!,
