@@ -5,6 +5,7 @@ import { FIGURE_NAMES, RATIO_FIGURES } from '@yiqi/shared/figure-names';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { formatHours } from '../../lib/format.ts';
 import { statisticsMessages } from './messages.ts';
+import { pct } from './Panels.tsx';
 
 /** The headline figures, in this order, for a region; an organization skips those not for it. */
 export const HEADLINE: readonly FigureKey[] = [
@@ -30,7 +31,7 @@ const HOURS: readonly FigureKey[] = ['hours', 'hoursPerRegisteredYear', 'hoursPe
 
 /** A figure's value as shown: percent for ratios, one decimal for hours, whole numbers otherwise. */
 export function formatFigure(key: FigureKey, v: number): string {
-  if (RATIO_FIGURES.includes(key)) return `${(v * 100).toFixed(1)}%`;
+  if (RATIO_FIGURES.includes(key)) return pct(v);
   if (HOURS.includes(key)) return formatHours(v);
   return new Intl.NumberFormat('zh-CN').format(Math.round(v * 10) / 10);
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Card, Segmented, Space, Table } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Table } from 'antd';
 import type { StatisticsOverviewView } from '@yiqi/shared/contracts/statistics';
 import { useMessages } from '../../lib/i18n.tsx';
 import { formatHours } from '../../lib/format.ts';
@@ -11,7 +11,9 @@ import { statisticsMessages } from './messages.ts';
 type Overview = StatisticsOverviewView;
 type Child = Overview['children'][number];
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+/** A fraction as a percentage: one decimal, or two significant digits below 0.1 % (coverage of a street). */
+export const pct = (v: number | null) =>
+  v === null ? '—' : v > 0 && v < 0.001 ? `${(v * 100).toPrecision(2)}%` : `${(v * 100).toFixed(1)}%`;
 const num = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('zh-CN').format(v));
 
 /** A chart card with its table view and the workbook export (the workbook holds every table). */
@@ -75,8 +77,8 @@ export function TrendPanel({
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t.hours, t.active, t.registered] },
-      grid: { left: 48, right: 48, top: 36, bottom: 28 },
+      legend: { top: 0, data: [t.hours, t.active, t.registered] },
+      grid: { left: 48, right: 48, top: 56, bottom: 28 },
       xAxis: { type: 'category', data: o.trend.map((p) => p.month) },
       yAxis: [{ type: 'value', name: t.hours }, { type: 'value' }],
       series: [
@@ -193,8 +195,8 @@ export function RankingPanel({
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t.index, t.registered] },
-      grid: { left: 110, right: 48, top: 36, bottom: 24 },
+      legend: { top: 0, data: [t.index, t.registered] },
+      grid: { left: 110, right: 48, top: 40, bottom: 24 },
       xAxis: [{ type: 'value', max: 100 }, { type: 'value' }],
       yAxis: { type: 'category', inverse: true, data: top.map((c) => c.name) },
       series: [

@@ -105,7 +105,11 @@ export default function PopulationPage() {
             scroll={{ x: true }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
-              { title: t.region, dataIndex: 'name' },
+              {
+                title: t.region,
+                dataIndex: 'name',
+                render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+              },
               { title: t.year_, dataIndex: 'year' },
               {
                 title: t.population,
@@ -113,8 +117,12 @@ export default function PopulationPage() {
                 align: 'right',
                 render: (v: number) => new Intl.NumberFormat('zh-CN').format(v),
               },
-              { title: t.source, dataIndex: 'source' },
-              { title: t.updatedAt, dataIndex: 'updatedAt', render: formatTime },
+              { title: t.source, dataIndex: 'source', ellipsis: true, width: 220 },
+              {
+                title: t.updatedAt,
+                dataIndex: 'updatedAt',
+                render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span>,
+              },
             ]}
           />
         </Card>
