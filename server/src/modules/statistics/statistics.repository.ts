@@ -151,13 +151,18 @@ export async function populations(db: Database, regions: { code: string; level: 
   return new Map(r.rows.map((x) => [`${x.code}|${x.level}`, Number(x.population)]));
 }
 
-/** The rollup consumer's waiting events: the time of the oldest one not yet applied (null: none). */
+/**
+ * The rollup consumer's first waiting event (in reading order, on the (tx_id, id) index: one row, never a
+ * scan of the events) and its time; null when none waits.
+ */
 export async function oldestWaitingEvent(db: Database, consumer: string) {
-  const r = await sql<{ at: Date | null }>`
-    SELECT min(e.at) AS at
-      FROM record_events e
-      LEFT JOIN record_event_consumers c ON c.name = ${consumer}
-     WHERE c.name IS NULL OR (e.tx_id, e.id) > (c.last_tx_id, c.last_id)`.execute(db);
+  const r = await sql<{ at: Date }>`
+    SELECT e.at
+      FROM (SELECT coalesce((SELECT last_tx_id FROM record_event_consumers WHERE name = ${consumer}), '0'::xid8) AS tx,
+                   coalesce((SELECT last_id FROM record_event_consumers WHERE name = ${consumer}), 0) AS id) p
+      JOIN record_events e ON (e.tx_id, e.id) > (p.tx, p.id)
+     ORDER BY e.tx_id, e.id
+     LIMIT 1`.execute(db);
   const at = r.rows[0]?.at;
   return at ? new Date(at) : null;
 }
