@@ -61,7 +61,7 @@ async function people(n: number, region: string, created: string) {
  * readable only once it ends.
  */
 async function rollUpAll() {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     await runRollups(ctx());
     const r = await sql<{ events: number; applied: number | null }>`
@@ -70,7 +70,7 @@ async function rollUpAll() {
       t.handle.db,
     );
     if (r.rows[0]!.applied === r.rows[0]!.events) return;
-    if (Date.now() > deadline) throw new Error('record events did not become readable within 60 s');
+    if (Date.now() > deadline) throw new Error('record events did not become readable within 180 s');
     await new Promise((res) => setTimeout(res, 100));
   }
 }
