@@ -42,9 +42,9 @@ describe('browser journeys', { timeout: 240_000 }, () => {
       await screenshot(page, '02-enrol');
       await enrolTotp(page);
 
-      // The console opens on the district's to-do list (待办事项); the menu leads to their own district:
-      // 南山区, tagged as their scope, with its streets.
-      await page.waitForURL(/\/todo$/);
+      // The console opens on the district's figures with its to-do list (待办事项) below; the menu leads
+      // to their own district: 南山区, tagged as their scope, with its streets.
+      await page.waitForURL(/\/dashboard$/);
       await page.getByRole('heading', { name: '待办事项', level: 3 }).waitFor();
       await screenshot(page, '03-todo');
       await page.getByRole('menuitem', { name: '行政区划' }).click();

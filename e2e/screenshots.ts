@@ -26,9 +26,10 @@ async function tour(kind: keyof typeof VIEWPORTS) {
     await page.getByTestId('totp-secret').waitFor();
     await shot(page, '02-enrol');
     await enrolTotp(page);
-    // The console home of a region admin is the to-do list; then their district.
-    await page.waitForURL(/\/todo$/);
-    await shot(page, '03-todo');
+    // The console home of a region admin: the figures with the to-do list below; then their district.
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByTestId('stats-lag').waitFor();
+    await shot(page, '03-dashboard');
     await page.goto(server.url + '/regions');
     await page.getByTestId('region-scope-tag').waitFor();
     await shot(page, '03-regions');

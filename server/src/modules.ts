@@ -23,5 +23,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/exports/exports.manifest.ts'),
     import('./modules/todo/todo.manifest.ts'),
     import('./modules/suggestions/suggestions.manifest.ts'),
+    import('./modules/statistics/statistics.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -9,3 +9,4 @@ export { RECORD_ERRORS } from './errors/records.ts';
 export { RECOVERY_ERRORS } from './errors/recovery.ts';
 export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
 export { SUGGESTION_ERRORS } from './errors/suggestions.ts';
+export { STATISTICS_ERRORS } from './errors/statistics.ts';

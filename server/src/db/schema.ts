@@ -34,4 +34,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.records.ts').RecordTables &
   import('./schema.jobs.ts').JobTables &
   import('./schema.notifications.ts').NotificationTables &
+  import('./schema.statistics.ts').StatisticsTables &
   MigrationTables;

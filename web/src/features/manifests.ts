@@ -13,5 +13,6 @@ export * as organizations from './organizations/manifest.tsx';
 export * as records from './records/manifest.tsx';
 export * as regions from './regions/manifest.tsx';
 export * as roles from './roles/manifest.tsx';
+export * as statistics from './statistics/manifest.tsx';
 export * as todo from './todo/manifest.tsx';
 export * as volunteers from './volunteers/manifest.tsx';

@@ -66,7 +66,9 @@ export async function eventsAfter(db: Database, p: Position, limit: number) {
     FROM record_events
     WHERE (tx_id, id) > (${p.txId}::xid8, ${p.id}::bigint)
       AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY tx_id, id
+    -- Qualified: a bare tx_id here would name the output column (text), ordering '1000' before '965' and
+    -- handing out an event again after the position moved past it.
+    ORDER BY record_events.tx_id, record_events.id
     LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
 }

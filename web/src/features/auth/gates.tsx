@@ -73,7 +73,12 @@ export const RequireSignedIn = RequireConsole;
 /** `/`: staff start in the console, everyone else in the volunteer area. */
 export function HomeRedirect() {
   const me = useMe();
-  // Region and organization admins start on their to-do list (features/todo), other staff on the regions.
-  const home = !me.data?.isStaff ? '/m/profile' : hasAnyRole(me.data, TEAM_ADMINS) ? '/todo' : '/regions';
+  // Region and organization admins start on their figures with the to-do list below (features/statistics
+  // DashboardPage), other staff on the regions.
+  const home = !me.data?.isStaff
+    ? '/m/profile'
+    : hasAnyRole(me.data, TEAM_ADMINS)
+      ? '/dashboard'
+      : '/regions';
   return <Navigate to={home} replace />;
 }

@@ -1,0 +1,75 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of the statistics module (migration …_statistics_rollups); see schema.ts. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** bigint: read as text on PostgreSQL, so the repository casts what it reads. */
+type Big = ColumnType<string | number, number, number>;
+
+export interface RegionPopulationTable {
+  id: Generated<string>;
+  region_code: string;
+  level: number;
+  year: number;
+  population: Big;
+  source: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StatVolunteerPeriodsTable {
+  volunteer_id: string;
+  period: string;
+  records: number;
+  minutes: Big;
+}
+
+export interface StatOrgVolunteerPeriodsTable {
+  org_id: string;
+  volunteer_id: string;
+  period: string;
+  records: number;
+  minutes: Big;
+}
+
+export interface StatUnitPeriodsTable {
+  unit: string;
+  level: number;
+  period: string;
+  minutes: Big;
+  records: number;
+  active: number;
+  active_orgs: number;
+  on_time: number;
+  overdue: number;
+}
+
+export interface StatUnitCategoriesTable {
+  unit: string;
+  period: string;
+  category: string;
+  minutes: Big;
+  records: number;
+}
+
+export interface StatUnitCountsTable {
+  unit: string;
+  level: number;
+  month: string;
+  metric: string;
+  value: Big;
+}
+
+export interface StatRefreshesTable {
+  name: string;
+  refreshed_at: Timestamp;
+}
+
+export interface StatisticsTables {
+  region_population: RegionPopulationTable;
+  stat_volunteer_periods: StatVolunteerPeriodsTable;
+  stat_org_volunteer_periods: StatOrgVolunteerPeriodsTable;
+  stat_unit_periods: StatUnitPeriodsTable;
+  stat_unit_categories: StatUnitCategoriesTable;
+  stat_unit_counts: StatUnitCountsTable;
+  stat_refreshes: StatRefreshesTable;
+}

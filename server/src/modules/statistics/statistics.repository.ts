@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+/**
+ * Reads of the figures: the rollups (stat_*), a few rows per unit and period, never the records. Also the
+ * region names, resident population and the lag of the rollups.
+ */
+
+export interface UnitPeriodRow {
+  unit: string;
+  period: string;
+  minutes: number;
+  records: number;
+  active: number;
+  active_orgs: number;
+  on_time: number;
+  overdue: number;
+}
+
+/** The event rollups of some units over some periods. */
+export async function unitPeriods(
+  db: Database,
+  units: string[],
+  periods: string[],
+): Promise<UnitPeriodRow[]> {
+  if (units.length === 0 || periods.length === 0) return [];
+  const rows = await db
+    .selectFrom('stat_unit_periods')
+    .select([
+      'unit',
+      'period',
+      sql<number>`minutes::float8`.as('minutes'),
+      'records',
+      'active',
+      'active_orgs',
+      'on_time',
+      'overdue',
+    ])
+    .where('unit', 'in', units)
+    .where('period', 'in', periods)
+    .execute();
+  return rows;
+}
+
+/** The event rollups of a region's children (units of one level under a prefix) over some periods. */
+export async function childPeriods(db: Database, level: number, prefix: string, periods: string[]) {
+  return db
+    .selectFrom('stat_unit_periods')
+    .select([
+      'unit',
+      sql<number>`sum(minutes)::float8`.as('minutes'),
+      sql<number>`sum(records)::int`.as('records'),
+      sql<number>`sum(active)::int`.as('active'),
+    ])
+    .where('level', '=', level)
+    .where('period', 'in', periods)
+    .where('unit', 'like', `${prefix}%`)
+    .groupBy('unit')
+    .execute();
+}
+
+/** Hours per category of a unit over some periods. */
+export async function categories(db: Database, unit: string, periods: string[]) {
+  return db
+    .selectFrom('stat_unit_categories')
+    .select([
+      'category',
+      sql<number>`sum(minutes)::float8`.as('minutes'),
+      sql<number>`sum(records)::int`.as('records'),
+    ])
+    .where('unit', '=', unit)
+    .where('period', 'in', periods)
+    .groupBy('category')
+    .having(sql`sum(records)`, '<>', 0)
+    .orderBy(sql`sum(minutes)`, 'desc')
+    .orderBy('category')
+    .execute();
+}
+
+/** The refresh job's counts of a unit, per month and metric (a few hundred rows at most). */
+export async function unitCounts(db: Database, unit: string) {
+  return db
+    .selectFrom('stat_unit_counts')
+    .select(['month', 'metric', sql<number>`value::float8`.as('value')])
+    .where('unit', '=', unit)
+    .execute();
+}
+
+/**
+ * The refresh job's counts of a region's children: cumulative metrics up to the end month, the others
+ * within [from, to].
+ */
+export async function childCounts(db: Database, level: number, prefix: string, from: string, to: string) {
+  const r = await sql<{ unit: string; metric: string; upto: number; within: number }>`
+    SELECT unit, metric,
+           coalesce(sum(value) FILTER (WHERE month <= ${to}), 0)::float8 AS upto,
+           coalesce(sum(value) FILTER (WHERE month >= ${from} AND month <= ${to}), 0)::float8 AS within
+      FROM stat_unit_counts
+     WHERE level = ${level} AND unit LIKE ${prefix + '%'}
+     GROUP BY unit, metric`.execute(db);
+  return r.rows;
+}
+
+export async function region(db: Database, code: string, level: number) {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'level', 'name', 'parent_code', 'parent_level'])
+    .where('code', '=', code)
+    .where('level', '=', level)
+    .executeTakeFirst();
+}
+
+export async function childRegions(db: Database, code: string, level: number) {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'level', 'name'])
+    .where('parent_code', '=', code)
+    .where('parent_level', '=', level)
+    .orderBy('code')
+    .execute();
+}
+
+export async function organization(db: Database, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'region_code', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Members of an organization now (its "registered"). */
+export async function activeMembers(db: Database, orgId: string) {
+  const r = await db
+    .selectFrom('memberships')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** The newest population figure of each region (code, level) of a year at most `year`. */
+export async function populations(db: Database, regions: { code: string; level: number }[], year: number) {
+  if (regions.length === 0) return new Map<string, number>();
+  const r = await sql<{ code: string; level: number; population: number }>`
+    SELECT DISTINCT ON (region_code, level) region_code AS code, level, population::float8 AS population
+      FROM region_population
+     WHERE (region_code, level) IN (${sql.join(regions.map((x) => sql`(${x.code}, ${x.level}::smallint)`))})
+       AND year <= ${year}
+     ORDER BY region_code, level, year DESC`.execute(db);
+  return new Map(r.rows.map((x) => [`${x.code}|${x.level}`, Number(x.population)]));
+}
+
+/**
+ * The rollup consumer's first waiting event (in reading order, on the (tx_id, id) index: one row, never a
+ * scan of the events) and its time; null when none waits.
+ */
+export async function oldestWaitingEvent(db: Database, consumer: string) {
+  const r = await sql<{ at: Date }>`
+    SELECT e.at
+      FROM (SELECT coalesce((SELECT last_tx_id FROM record_event_consumers WHERE name = ${consumer}), '0'::xid8) AS tx,
+                   coalesce((SELECT last_id FROM record_event_consumers WHERE name = ${consumer}), 0) AS id) p
+      JOIN record_events e ON (e.tx_id, e.id) > (p.tx, p.id)
+     ORDER BY e.tx_id, e.id
+     LIMIT 1`.execute(db);
+  const at = r.rows[0]?.at;
+  return at ? new Date(at) : null;
+}
+
+export async function refreshedAt(db: Database, name: string) {
+  const r = await db
+    .selectFrom('stat_refreshes')
+    .select('refreshed_at')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return r ? new Date(r.refreshed_at) : null;
+}
