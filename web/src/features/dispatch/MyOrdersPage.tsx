@@ -76,7 +76,14 @@ function OrderCard({ o }: { o: MyOrderViewT }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {o.description}
       </Typography.Paragraph>
-      <Steps size="small" direction="vertical" current={current} items={steps} />
+      <Steps
+        size="small"
+        responsive={false}
+        labelPlacement="vertical"
+        current={current}
+        items={steps}
+        style={{ marginBottom: 8 }}
+      />
       {o.rejectReason && (
         <Typography.Paragraph>
           <b>{t.reason}：</b>

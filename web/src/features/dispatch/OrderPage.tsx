@@ -23,13 +23,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { useMessages } from '../../lib/i18n.tsx';
+import { useMessages, useText } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
+import { HOP_NAMES } from './actions.ts';
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 
@@ -37,6 +38,7 @@ import { dispatchMessages } from './messages.ts';
 export default function OrderPage() {
   const { id = '' } = useParams();
   const t = useMessages(dispatchMessages);
+  const text = useText();
   const q = useQuery({ queryKey: ['dispatch-order', id], queryFn: ({ signal }) => getOrder(id, signal) });
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   if (q.isPending) return <Spin aria-busy="true" style={{ display: 'block', margin: '48px auto' }} />;
@@ -59,7 +61,7 @@ export default function OrderPage() {
                 <Descriptions.Item label={t.holder}>{o.holder.name}</Descriptions.Item>
                 {o.team && <Descriptions.Item label={t.team}>{o.team.name}</Descriptions.Item>}
                 {o.dueAt && (
-                  <Descriptions.Item label={t.deadline}>
+                  <Descriptions.Item label={t.stageDue}>
                     {formatTime(o.dueAt)} {o.overdue && <Tag color="red">{t.overdue}</Tag>}
                   </Descriptions.Item>
                 )}
@@ -108,7 +110,8 @@ export default function OrderPage() {
                 children: (
                   <>
                     <div>
-                      <b>{h.action}</b> · {formatTime(h.at)}
+                      <b>{HOP_NAMES[h.action] ? text(HOP_NAMES[h.action]!) : h.action}</b> ·{' '}
+                      {formatTime(h.at)}
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {[
