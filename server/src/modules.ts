@@ -24,5 +24,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/todo/todo.manifest.ts'),
     import('./modules/suggestions/suggestions.manifest.ts'),
     import('./modules/statistics/statistics.manifest.ts'),
+    import('./modules/dispatch/dispatch.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -6,6 +6,7 @@ import { seedDemo } from './demo/demo.seed.ts';
 import { seedDemoVolunteers } from './demo/demo-volunteers.seed.ts';
 import { seedDemoActivities } from './demo/demo-activities.seed.ts';
 import { seedDemoPopulation } from './demo/demo-population.seed.ts';
+import { seedDemoDispatch } from './demo/demo-dispatch.seed.ts';
 
 /**
  * Migrates, loads the region tree when empty, and the demo data when asked. It lives beside main.ts, not
@@ -20,6 +21,7 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
     await seedDemoVolunteers(handle.db, options.config);
     await seedDemoActivities(handle.db, options.config);
     await seedDemoPopulation(handle.db);
+    await seedDemoDispatch(handle.db, options.config);
   }
   return { applied, regions, demo };
 }

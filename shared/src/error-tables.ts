@@ -2,6 +2,7 @@
 export { ACTIVITY_ERRORS } from './errors/activities.ts';
 export { CERTIFICATE_ERRORS } from './errors/certificates.ts';
 export { COMMON_ERRORS } from './errors/common.ts';
+export { DISPATCH_ERRORS } from './errors/dispatch.ts';
 export { IMPORT_ERRORS } from './errors/imports.ts';
 export { NOTIFICATION_ERRORS } from './errors/notifications.ts';
 export { ORGANIZATION_ERRORS } from './errors/organizations.ts';

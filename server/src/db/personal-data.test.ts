@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../test/harness.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { seedDemoVolunteers } from '../demo/demo-volunteers.seed.ts';
 import { seedDemoActivities } from '../demo/demo-activities.seed.ts';
+import { seedDemoDispatch } from '../demo/demo-dispatch.seed.ts';
 import { registerVolunteer } from '../modules/volunteers/volunteers.testkit.ts';
 import { SEALED_COLUMNS } from '../modules/system/keys.repository.ts';
 // @ts-expect-error: a plain ES module of the test runner, without type declarations
@@ -104,6 +105,7 @@ describe('a dump of a database with the demo data and a registration', () => {
     await seedDemo(t.handle.db, t.config.appKey);
     await seedDemoVolunteers(t.handle.db, t.config, 6);
     await seedDemoActivities(t.handle.db, t.config);
+    await seedDemoDispatch(t.handle.db, t.config);
     const v = await registerVolunteer(t);
     plain = [v.body.phone, v.body.docNumber, '13800131000', '13800131005'];
   });

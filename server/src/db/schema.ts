@@ -35,4 +35,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.jobs.ts').JobTables &
   import('./schema.notifications.ts').NotificationTables &
   import('./schema.statistics.ts').StatisticsTables &
+  import('./schema.dispatch.ts').DispatchTables &
   MigrationTables;

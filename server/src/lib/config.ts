@@ -52,6 +52,8 @@ export interface Config {
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
   recordSweepMinutes: number;
+  /** Days after completion within which the resident may rate an order (评单). */
+  dispatchRatingDays: number;
   /** How often each process looks for due jobs, in milliseconds (0: this process runs no jobs). */
   jobsPollMs: number;
   /** How long a claimed job is reserved for its runner; a run not renewed by then is taken up again. */
@@ -262,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
+    dispatchRatingDays: int(env, 'DISPATCH_RATING_DAYS', 7, 1),
     jobsPollMs: int(env, 'JOBS_POLL_MS', 5000, 0),
     jobsLeaseSeconds: int(env, 'JOBS_LEASE_SECONDS', 300, 10),
     auditSequenceSeconds: int(env, 'AUDIT_SEQUENCE_SECONDS', 2, 0),

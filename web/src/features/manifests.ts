@@ -7,6 +7,7 @@ export * as activities from './activities/manifest.tsx';
 export * as audit from './audit/manifest.tsx';
 export * as auth from './auth/manifest.tsx';
 export * as certificates from './certificates/manifest.tsx';
+export * as dispatch from './dispatch/manifest.tsx';
 export * as imports from './imports/manifest.tsx';
 export * as memberships from './memberships/manifest.tsx';
 export * as organizations from './organizations/manifest.tsx';

@@ -95,3 +95,31 @@ export function findActiveGrantScope(db: Database, grantId: string) {
 export function findVolunteerRegion(db: Database, volunteerId: string) {
   return db.selectFrom('volunteers').select('region_code').where('id', '=', volunteerId).executeTakeFirst();
 }
+
+/** The unit holding a resident order now (dispatch). */
+export function findDispatchOrderHolder(db: Database, orderId: string) {
+  return db
+    .selectFrom('dispatch_orders')
+    .select(['holder_code'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/** The team a resident order is offered to or served by (dispatch), with its region. */
+export function findDispatchOrderTeam(db: Database, orderId: string) {
+  return db
+    .selectFrom('dispatch_orders as d')
+    .innerJoin('organizations as o', 'o.id', 'd.team_id')
+    .select(['o.id', 'o.region_code'])
+    .where('d.id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/** The unit that publishes a menu item (dispatch). */
+export function findDispatchMenuItemUnit(db: Database, itemId: string) {
+  return db
+    .selectFrom('dispatch_menu_items')
+    .select(['unit_code'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+}

@@ -220,3 +220,36 @@ export const organizationOrRegionInBody: TargetRule = {
       : scopeTarget(db, 'region', bodyField(req, 'regionCode') ?? '');
   },
 };
+
+/** The organization in the body's `orgId` (a team acting: 供单, 抢单). */
+export const organizationInBody: TargetRule = {
+  resolve: (req, db) => scopeTarget(db, 'organization', bodyField(req, 'orgId') ?? ''),
+};
+
+/** A resident order in the path, for the units: the unit holding it now (and the units above it). */
+export const dispatchOrderById = byId(
+  'dispatch_order',
+  async (db, id) => {
+    const o = await repo.findDispatchOrderHolder(db, id);
+    return o && { type: 'region', code: o.holder_code };
+  },
+  { notFound: 'DISPATCH_ORDER_NOT_FOUND' },
+);
+/** A resident order in the path, for the team it is offered to or served by. */
+export const dispatchTeamOrderById = byId(
+  'dispatch_order',
+  async (db, id) => {
+    const o = await repo.findDispatchOrderTeam(db, id);
+    return o && { type: 'organization', id: o.id, regionCode: o.region_code };
+  },
+  { notFound: 'DISPATCH_ORDER_NOT_FOUND' },
+);
+/** A menu item in the path: the unit publishing it (and the units above it). */
+export const dispatchMenuItemById = byId(
+  'dispatch_menu_item',
+  async (db, id) => {
+    const o = await repo.findDispatchMenuItemUnit(db, id);
+    return o && { type: 'region', code: o.unit_code };
+  },
+  { notFound: 'DISPATCH_ITEM_NOT_FOUND' },
+);

@@ -14,6 +14,7 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   activities: ['contact_phone_enc'],
   record_evidence: ['content_enc'],
   certificates: ['issuer_phone_enc'],
+  dispatch_orders: ['proxy_name_enc', 'address_enc', 'phone_enc'],
 };
 
 /**

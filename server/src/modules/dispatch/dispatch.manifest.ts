@@ -1,0 +1,10 @@
+import { registerDispatchRoutes } from './dispatch.routes.ts';
+import { dispatchJobs } from './dispatch.jobs.ts';
+import type { ModuleManifest } from '../../core/manifest.ts';
+
+export const manifest: ModuleManifest = {
+  name: 'dispatch',
+  routes: [registerDispatchRoutes],
+  jobs: dispatchJobs,
+  matrix: new URL('./dispatch.matrix.ts', import.meta.url),
+};

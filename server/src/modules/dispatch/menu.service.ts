@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import type { MenuItemBody, MenuItemViewT, OfferBody } from '@yiqi/shared/contracts/dispatch';
+import { ancestorCodes, isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './dispatch.repository.ts';
+
+/**
+ * Service menus (服务菜单): a district centre, street post or community station publishes categories and
+ * items; a community sees its own items and those of every unit above it. A team's offer (供单) is an item
+ * proposed by the team that joins the menu once the unit approves it.
+ */
+
+/** Units are districts (centre), streets (post) and communities (station). */
+const UNIT_LEVELS = [3, 4, 5];
+
+/** The unit a region code names: its deepest entry (a city's district-level twin is the centre). */
+export async function unitOf(ctx: Ctx, code: string) {
+  const rows = await repo.regionsByCode(ctx.db, code);
+  const unit = rows.find((r) => UNIT_LEVELS.includes(r.level));
+  if (!unit) throw new DomainError('REGION_NOT_FOUND');
+  return unit;
+}
+
+async function teamsOf(ctx: Ctx, ids: string[]) {
+  const rows = await repo.organizationNames(ctx.db, ids);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+type ItemRow = NonNullable<Awaited<ReturnType<typeof repo.itemById>>>;
+async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]> {
+  const teams = await teamsOf(ctx, [
+    ...new Set(rows.flatMap((r) => [...r.team_ids, ...(r.offered_by_org ? [r.offered_by_org] : [])])),
+  ]);
+  const ref = (id: string) => ({ id, name: teams.get(id)?.name ?? '' });
+  return rows.map((r) => ({
+    id: r.id,
+    unitCode: r.unit_code,
+    unitLevel: r.unit_level,
+    unitName: r.unit_name,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    teams: r.team_ids.map(ref),
+    reviewDays: r.review_days,
+    dispatchDays: r.dispatch_days,
+    acceptDays: r.accept_days,
+    escalateDays: r.escalate_days,
+    status: r.status,
+    offeredBy: r.offered_by_org ? ref(r.offered_by_org) : null,
+  }));
+}
+
+/** The menu a community sees: its own items and those of its street and district (inherited downwards). */
+export async function menuFor(ctx: Ctx, communityCode: string) {
+  const unit = await unitOf(ctx, communityCode);
+  const codes = [...ancestorCodes(unit.code, unit.level as RegionLevel), unit.code];
+  return { items: await views(ctx, await repo.menuOfUnits(ctx.db, codes)) };
+}
+
+/** Every item (any status) of the units inside a region: the console's menu page and offers to decide. */
+export async function itemsUnder(ctx: Ctx, regionCode: string) {
+  const unit = await unitOf(ctx, regionCode);
+  const rows = await repo.itemsUnder(ctx.db, regionPrefix(unit.code, unit.level as RegionLevel));
+  return { items: await views(ctx, rows) };
+}
+
+export async function itemView(ctx: Ctx, id: string) {
+  const row = await repo.itemById(ctx.db, id);
+  if (!row) throw new DomainError('DISPATCH_ITEM_NOT_FOUND');
+  return (await views(ctx, [row]))[0]!;
+}
+
+/** Teams named on an item must exist and be approved, else the item would promise what nobody delivers. */
+async function checkTeams(ctx: Ctx, ids: string[]) {
+  const teams = await teamsOf(ctx, ids);
+  if (ids.some((id) => teams.get(id)?.status !== 'approved'))
+    throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
+}
+
+export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
+  const unit = await unitOf(ctx, b.region);
+  const teamIds = [...new Set(b.teamIds)];
+  await checkTeams(ctx, teamIds);
+  return withTransaction(ctx, async (tx) => {
+    const { id } = await repo.insertMenuItem(tx.db, {
+      unit_code: unit.code,
+      unit_level: unit.level,
+      category: b.category,
+      title: b.title,
+      description: b.description,
+      team_ids: teamIds,
+      review_days: b.reviewDays,
+      dispatch_days: b.dispatchDays,
+      accept_days: b.acceptDays,
+      escalate_days: b.escalateDays,
+      status: 'approved',
+      offered_by_org: null,
+      created_by: actorOf(ctx).userId,
+    });
+    await recordAudit(tx, {
+      action: 'dispatch.menu_item.add',
+      result: 'ok',
+      objectType: 'dispatch_menu_item',
+      objectId: id,
+      regionCode: unit.code,
+      details: { teams: teamIds.length },
+    });
+    return itemView(tx, id);
+  });
+}
+
+/** 供单: a team offers a service to a unit of its own area (its district, street or community). */
+export async function offer(ctx: Ctx, b: z.infer<typeof OfferBody>) {
+  const unit = await unitOf(ctx, b.region);
+  const [team] = await repo.organizationNames(ctx.db, [b.orgId]);
+  if (!team || team.status !== 'approved') throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
+  if (!isInSubtree(team.region_code, unit.code, unit.level as RegionLevel))
+    throw new DomainError('DISPATCH_OFFER_UNIT');
+  return withTransaction(ctx, async (tx) => {
+    const { id } = await repo.insertMenuItem(tx.db, {
+      unit_code: unit.code,
+      unit_level: unit.level,
+      category: b.category,
+      title: b.title,
+      description: b.description,
+      team_ids: [b.orgId],
+      status: 'proposed',
+      offered_by_org: b.orgId,
+      created_by: actorOf(ctx).userId,
+    });
+    await recordAudit(tx, {
+      action: 'dispatch.offer',
+      result: 'ok',
+      objectType: 'dispatch_menu_item',
+      objectId: id,
+      regionCode: unit.code,
+      details: { orgId: b.orgId },
+    });
+    return itemView(tx, id);
+  });
+}
+
+/** The unit decides a team's offer: approved, it joins the menu with the team as its deliverer. */
+export async function decideOffer(ctx: Ctx, id: string, decision: 'approved' | 'refused') {
+  return withTransaction(ctx, async (tx) => {
+    const moved = await repo.decideItem(tx.db, id, decision, actorOf(ctx).userId, ctx.clock());
+    if (!moved) throw new DomainError('DISPATCH_STATE');
+    const item = await itemView(tx, id);
+    await recordAudit(tx, {
+      action: `dispatch.offer.${decision}`,
+      result: 'ok',
+      objectType: 'dispatch_menu_item',
+      objectId: id,
+      regionCode: item.unitCode,
+    });
+    return item;
+  });
+}

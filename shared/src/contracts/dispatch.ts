@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { ORDER_STATES } from '../dispatch/order-states.ts';
+import { DateTime, MobilePhone, PageQuery, RegionCode, Uuid, multilineText, pageOf, text } from './common.ts';
+
+/**
+ * Resident orders and dispatch (issue 13): menus, 点单, 审单/制单, 派单, 接单/抢单, 结项, 评单, counts.
+ * Reasons and reports are optional in the schema on purpose: the service refuses a missing one with its own
+ * error code (DISPATCH_REASON_REQUIRED, DISPATCH_REPORT_REQUIRED), a clearer message than a schema error.
+ */
+
+const Days = z.number().int().min(1).max(30);
+const Point = { lat: z.number().min(-90).max(90).optional(), lng: z.number().min(-180).max(180).optional() };
+
+export const MenuItemBody = z.strictObject({
+  /** The unit (region code of a district centre, street post or community station) publishing it. */
+  region: RegionCode,
+  category: text(1, 40),
+  title: text(1, 80),
+  description: multilineText(1, 2000),
+  teamIds: z.array(Uuid).max(200).default([]),
+  reviewDays: Days.default(1),
+  dispatchDays: Days.default(1),
+  acceptDays: Days.default(1),
+  escalateDays: Days.default(1),
+});
+
+export const OfferBody = z.strictObject({
+  /** The offering team (供单). */
+  orgId: Uuid,
+  /** The unit it offers the service to (the team's district, street or community). */
+  region: RegionCode,
+  category: text(1, 40),
+  title: text(1, 80),
+  description: multilineText(1, 2000),
+});
+
+export const MenuQuery = z.strictObject({ region: RegionCode });
+export const UnitQuery = z.strictObject({ region: RegionCode });
+export const IdParams = z.strictObject({ id: Uuid });
+
+export const TeamRef = z.object({ id: z.string(), name: z.string() });
+
+export const MenuItemView = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitLevel: z.number().int(),
+  unitName: z.string(),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  teams: z.array(TeamRef),
+  reviewDays: z.number().int(),
+  dispatchDays: z.number().int(),
+  acceptDays: z.number().int(),
+  escalateDays: z.number().int(),
+  status: z.string(),
+  offeredBy: TeamRef.nullable(),
+});
+export type MenuItemViewT = z.infer<typeof MenuItemView>;
+export const MenuView = z.object({ items: z.array(MenuItemView) });
+
+export const OrderBody = z.strictObject({
+  itemId: Uuid,
+  description: multilineText(1, 1000),
+  /** The community (12-digit code, community level) the address is in. */
+  region: RegionCode,
+  address: text(1, 200),
+  ...Point,
+  preferredAt: DateTime,
+  phone: MobilePhone,
+});
+
+/** 代点单: station staff order for a resident without a phone account; consent is noted. */
+export const ProxyOrderBody = OrderBody.extend({
+  residentName: text(1, 50),
+  consentNote: text(0, 200).default(''),
+});
+
+export const RejectBody = z.strictObject({ reason: text(0, 500).default('') });
+export const NoteBody = z.strictObject({ note: text(0, 500).default('') });
+export const MergeBody = z.strictObject({ intoId: Uuid });
+export const WorkOrderBody = z.strictObject({
+  scope: multilineText(1, 1000),
+  skills: z.array(text(1, 40)).max(20).default([]),
+  peopleNeeded: z.number().int().min(1).max(1000),
+  deadline: DateTime,
+});
+export const DispatchBody = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.literal('unit'), region: RegionCode, note: text(0, 500).default('') }),
+  z.strictObject({ to: z.literal('team'), orgId: Uuid, note: text(0, 500).default('') }),
+  z.strictObject({ to: z.literal('grab'), note: text(0, 500).default('') }),
+]);
+export const ClaimBody = z.strictObject({ orgId: Uuid });
+export const CompleteBody = z.strictObject({
+  report: multilineText(0, 4000).default(''),
+  volunteerIds: z.array(Uuid).max(200).default([]),
+  minutes: z.number().int().min(1).max(1440).optional(),
+});
+export const RatingBody = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: multilineText(0, 500).default(''),
+});
+
+export const OrdersQuery = PageQuery.extend({
+  region: RegionCode.optional(),
+  state: z.enum(ORDER_STATES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const TeamOrdersQuery = PageQuery.extend({ orgId: Uuid });
+export const CountsQuery = z.strictObject({
+  region: RegionCode,
+  from: DateTime,
+  to: DateTime,
+});
+
+export const HopView = z.object({
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  fromUnit: z.string().nullable(),
+  toUnit: z.string().nullable(),
+  toTeam: z.string().nullable(),
+  by: z.string().nullable(),
+  at: z.string(),
+  note: z.string().nullable(),
+});
+
+export const OrderView = z.object({
+  id: z.string(),
+  item: z.object({ id: z.string(), title: z.string(), category: z.string() }),
+  state: z.enum(ORDER_STATES),
+  description: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** The street address, masked (only the serving team sees it in full, through the audited contact). */
+  addressMasked: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  phoneMasked: z.string(),
+  preferredAt: z.string(),
+  proxy: z.boolean(),
+  consentNote: z.string().nullable(),
+  holder: z.object({ code: z.string(), level: z.number().int(), name: z.string() }),
+  team: TeamRef.nullable(),
+  scope: z.string().nullable(),
+  skills: z.array(z.string()),
+  peopleNeeded: z.number().int().nullable(),
+  deadline: z.string().nullable(),
+  report: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  escalations: z.number().int(),
+  followUp: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+});
+export type OrderViewT = z.infer<typeof OrderView>;
+export const OrderDetail = OrderView.extend({ timeline: z.array(HopView) });
+export type OrderDetailT = z.infer<typeof OrderDetail>;
+export const OrderPage = pageOf(OrderView);
+
+export const ContactView = z.object({
+  phone: z.string(),
+  address: z.string(),
+  residentName: z.string().nullable(),
+});
+
+/** What the resident sees: 审核中 → 服务中 → 已完成 or 已拒绝, the reason only to them. */
+export const MyOrderView = z.object({
+  id: z.string(),
+  item: z.object({ id: z.string(), title: z.string(), category: z.string() }),
+  status: z.enum(['reviewing', 'serving', 'done', 'refused', 'cancelled', 'merged']),
+  description: z.string(),
+  regionName: z.string(),
+  preferredAt: z.string(),
+  createdAt: z.string(),
+  rejectReason: z.string().nullable(),
+  team: z.string().nullable(),
+  report: z.string().nullable(),
+  steps: z.array(z.object({ status: z.string(), at: z.string() })),
+  rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+  /** Until when a rating is accepted (completed orders not yet rated), else null. */
+  rateUntil: z.string().nullable(),
+});
+export type MyOrderViewT = z.infer<typeof MyOrderView>;
+export const MyOrders = z.object({ items: z.array(MyOrderView) });
+
+export const StageTime = z.object({
+  stage: z.enum(['review', 'dispatch', 'accept', 'service']),
+  count: z.number().int(),
+  /** Minutes. */
+  median: z.number().nullable(),
+  p90: z.number().nullable(),
+});
+export const CountsView = z.object({
+  received: z.number().int(),
+  rejected: z.number().int(),
+  dispatched: z.number().int(),
+  completed: z.number().int(),
+  /** completed ÷ (received − rejected − merged − cancelled), null when none. */
+  completionRate: z.number().nullable(),
+  overdue: z.number().int(),
+  ratings: z.number().int(),
+  /** ratings of 4–5 ÷ all ratings, null without ratings. */
+  satisfaction: z.number().nullable(),
+  stages: z.array(StageTime),
+});
+export type CountsViewT = z.infer<typeof CountsView>;

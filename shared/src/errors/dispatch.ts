@@ -1,0 +1,149 @@
+import type { Text } from '../i18n.ts';
+
+/** Resident orders and dispatch (issue 13). */
+export const DISPATCH_ERRORS = {
+  DISPATCH_ORDER_NOT_FOUND: {
+    status: 404,
+    text: {
+      'zh-CN': '服务订单不存在',
+      'zh-HK': '服務訂單不存在',
+      en: 'The order does not exist',
+    },
+  },
+  DISPATCH_ITEM_NOT_FOUND: {
+    status: 404,
+    text: {
+      'zh-CN': '服务项目不存在或未上架',
+      'zh-HK': '服務項目不存在或未上架',
+      en: 'The menu item does not exist or is not on the menu',
+    },
+  },
+  DISPATCH_OUTSIDE_AREA: {
+    status: 400,
+    text: {
+      'zh-CN': '地址不在该服务单位的范围内，请选择本社区可用的服务项目',
+      'zh-HK': '地址不在該服務單位的範圍內，請選擇本社區可用的服務項目',
+      en: 'The address is outside the area of the unit that offers this item; choose an item offered in your community',
+    },
+  },
+  DISPATCH_COMMUNITY_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '请选择到社区（村）一级的地址',
+      'zh-HK': '請選擇到社區（村）一級的地址',
+      en: 'Choose the address down to the community (village)',
+    },
+  },
+  DISPATCH_PHONE_REQUIRED: {
+    status: 403,
+    text: {
+      'zh-CN': '点单需要已验证手机号的账号，请先用手机号注册或绑定',
+      'zh-HK': '點單需要已驗證手機號的賬號，請先用手機號註冊或綁定',
+      en: 'Ordering needs an account with a verified phone number',
+    },
+  },
+  DISPATCH_STATE: {
+    status: 409,
+    text: {
+      'zh-CN': '订单当前状态不允许此操作',
+      'zh-HK': '訂單當前狀態不允許此操作',
+      en: 'The order’s current state does not allow this',
+    },
+  },
+  DISPATCH_NOT_HOLDER: {
+    status: 403,
+    text: {
+      'zh-CN': '订单当前不在您管辖的单位，无法处理',
+      'zh-HK': '訂單當前不在您管轄的單位，無法處理',
+      en: 'The order is held by a unit outside your scope',
+    },
+  },
+  DISPATCH_TEAM_NOT_ELIGIBLE: {
+    status: 400,
+    text: {
+      'zh-CN': '该团队不在此服务项目的可承接团队之列',
+      'zh-HK': '該團隊不在此服務項目的可承接團隊之列',
+      en: 'This team is not one of the teams able to deliver this item',
+    },
+  },
+  DISPATCH_UNIT_NOT_BELOW: {
+    status: 400,
+    text: {
+      'zh-CN': '只能派给本单位下级的单位',
+      'zh-HK': '只能派給本單位下級的單位',
+      en: 'An order can be dispatched only to a unit below the one holding it',
+    },
+  },
+  DISPATCH_ALREADY_CLAIMED: {
+    status: 409,
+    text: {
+      'zh-CN': '该订单已被其他团队抢单',
+      'zh-HK': '該訂單已被其他團隊搶單',
+      en: 'Another team has already claimed this order',
+    },
+  },
+  DISPATCH_REASON_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '请填写原因',
+      'zh-HK': '請填寫原因',
+      en: 'A reason is required',
+    },
+  },
+  DISPATCH_REPORT_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '完成服务须填写服务情况报告',
+      'zh-HK': '完成服務須填寫服務情況報告',
+      en: 'Completing an order needs a report of what was done',
+    },
+  },
+  DISPATCH_VOLUNTEER_NOT_MEMBER: {
+    status: 400,
+    text: {
+      'zh-CN': '服务志愿者须为本团队成员',
+      'zh-HK': '服務志願者須為本團隊成員',
+      en: 'The volunteers named must be members of the team',
+    },
+  },
+  DISPATCH_ALREADY_RATED: {
+    status: 409,
+    text: {
+      'zh-CN': '该订单已评价，不能重复评价',
+      'zh-HK': '該訂單已評價，不能重複評價',
+      en: 'This order has already been rated',
+    },
+  },
+  DISPATCH_RATING_CLOSED: {
+    status: 409,
+    text: {
+      'zh-CN': '订单未完成或已超过评价期限',
+      'zh-HK': '訂單未完成或已超過評價期限',
+      en: 'The order is not completed or the rating window has passed',
+    },
+  },
+  DISPATCH_MERGE_TARGET: {
+    status: 400,
+    text: {
+      'zh-CN': '只能合并到同一单位处理中的另一订单',
+      'zh-HK': '只能合併到同一單位處理中的另一訂單',
+      en: 'A duplicate can be merged only into another open order of the same unit',
+    },
+  },
+  DISPATCH_NOT_CONSENTED: {
+    status: 400,
+    text: {
+      'zh-CN': '代点单须记录群众本人同意情况',
+      'zh-HK': '代點單須記錄群眾本人同意情況',
+      en: 'A proxy order must note the resident’s consent',
+    },
+  },
+  DISPATCH_OFFER_UNIT: {
+    status: 400,
+    text: {
+      'zh-CN': '供单只能提交给本团队所在地区的中心、所或站',
+      'zh-HK': '供單只能提交給本團隊所在地區的中心、所或站',
+      en: 'An offer goes to a centre, post or station of the team’s own area',
+    },
+  },
+} as const satisfies Record<string, { status: number; text: Text }>;

@@ -1,0 +1,55 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { CustomerServiceOutlined, InboxOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { only, type FeatureManifest } from '../shell/feature.tsx';
+
+const MenuPage = lazy(() => import('./MenuPage.tsx'));
+const OrderFormPage = lazy(() => import('./OrderFormPage.tsx'));
+const MyOrdersPage = lazy(() => import('./MyOrdersPage.tsx'));
+const BoardPage = lazy(() => import('./BoardPage.tsx'));
+const OrderPage = lazy(() => import('./OrderPage.tsx'));
+const TeamInboxPage = lazy(() => import('./TeamInboxPage.tsx'));
+
+/** 群众点单 (server module dispatch): residents order and rate; units review and dispatch; teams serve. */
+export const manifest: FeatureManifest = {
+  name: 'dispatch',
+  mobile: (
+    <>
+      <Route path="orders" element={<MyOrdersPage />} />
+      <Route path="orders/menu" element={<MenuPage />} />
+      <Route path="orders/new" element={<OrderFormPage />} />
+    </>
+  ),
+  console: (
+    <>
+      <Route path="dispatch" element={only(['region_admin'], <BoardPage />)} />
+      <Route path="dispatch/orders/:id" element={only(['region_admin'], <OrderPage />)} />
+      <Route path="dispatch/team" element={only(['org_admin'], <TeamInboxPage />)} />
+    </>
+  ),
+  nav: [
+    {
+      order: 55,
+      path: '/dispatch',
+      icon: <CustomerServiceOutlined aria-hidden />,
+      label: (t) => t.menuDispatch,
+      roles: ['region_admin'],
+    },
+    {
+      order: 56,
+      path: '/dispatch/team',
+      icon: <InboxOutlined aria-hidden />,
+      label: (t) => t.menuTeamOrders,
+      roles: ['org_admin'],
+    },
+  ],
+  tabs: [
+    {
+      place: 'more',
+      order: 5,
+      path: '/m/orders',
+      icon: <ShoppingCartOutlined aria-hidden />,
+      label: (t) => t.tabOrders,
+    },
+  ],
+};
