@@ -22,5 +22,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/records/records.manifest.ts'),
     import('./modules/exports/exports.manifest.ts'),
     import('./modules/todo/todo.manifest.ts'),
+    import('./modules/timebank/timebank.manifest.ts'),
   ])
 ).map((m) => m.manifest);

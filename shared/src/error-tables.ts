@@ -7,3 +7,4 @@ export { ORGANIZATION_ERRORS } from './errors/organizations.ts';
 export { RECORD_ERRORS } from './errors/records.ts';
 export { RECOVERY_ERRORS } from './errors/recovery.ts';
 export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
+export { TIMEBANK_ERRORS } from './errors/timebank.ts';

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { createUser, signIn } from '../../test/harness.ts';
+import { activityId, org, people, records, startEventsApp, t } from '../records/record-events.testkit.ts';
+
+/** Shared set-up of the time bank tests: a Shenzhen scheme, two of its administrators, volunteers with hours. */
+
+export const SHENZHEN = '440300000000';
+export let adminA: { id: string; cookie: string };
+export let adminB: { id: string; cookie: string };
+export let schemeId: string;
+
+export async function startBank(scheme: Record<string, unknown> = {}) {
+  await startEventsApp();
+  for (const name of ['a', 'b']) {
+    const u = await createUser(t, `tb.admin.${name}.${process.pid}`, { role: 'region_admin', region: SHENZHEN });
+    const admin = { id: u.id, cookie: await signIn(t, u) };
+    if (name === 'a') adminA = admin;
+    else adminB = admin;
+  }
+  const res = await t.app.inject({
+    method: 'PUT',
+    url: '/api/timebank/schemes',
+    headers: { cookie: adminA.cookie },
+    payload: { region: SHENZHEN, name: '深圳市公益时间银行', ...scheme },
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  schemeId = res.json().id;
+}
+
+export const key = () => randomUUID();
+
+/** A request with an idempotency key (a fresh one unless given). */
+export function send(cookie: string, method: 'POST' | 'PUT', url: string, payload: unknown, idem: string | null = key()) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie, ...(idem ? { 'idempotency-key': idem } : {}) },
+    payload: payload as object,
+  });
+}
+
+/** Confirms attendance records of these minutes for the volunteer, one a day, and runs the deposits job. */
+export async function confirmHours(volunteerId: string, minutes: number[]) {
+  const ids = await records(
+    minutes.map((m, i) => ({
+      volunteerId,
+      minutes: m,
+      kind: 'attendance' as const,
+      day: `2026-09-${String(1 + (i % 28)).padStart(2, '0')}`,
+    })),
+  );
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/activities/${activityId}/records/confirm`,
+    headers: { cookie: org.cookie },
+    payload: { items: ids.map((id) => ({ id })) },
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  await deposits();
+  return ids;
+}
+
+/** Runs the deposits job (a period later, so the recurring job is due). */
+export async function deposits() {
+  t.clock.advance(120_000);
+  await t.app.jobs.tick();
+}
+
+export async function mine(cookie: string) {
+  const res = await t.app.inject({ url: '/api/me/timebank', headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json() as {
+    accounts: { id: string; balance: number; confirmedMinutes: number; canSpend: boolean; owed: number }[];
+    family: { id: string; balance: number }[];
+  };
+}
+
+export async function reconcile() {
+  const res = await t.app.inject({ url: `/api/timebank/reconcile?region=${SHENZHEN}`, headers: { cookie: adminA.cookie } });
+  return res.json() as { ok: boolean; mismatched: unknown[]; negative: number; sum: number; transfers: number };
+}
+
+export { people, t, org };
