@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createUser, signIn } from '../../test/harness.ts';
-import { activityId, org, people, records, startEventsApp, t } from '../records/record-events.testkit.ts';
+import { consumerPosition } from '../records/record-events.ts';
+import { activityId, all, ctxOf, org, people, records, startEventsApp, t } from '../records/record-events.testkit.ts';
+import { DEPOSITS_CONSUMER } from './deposits.ts';
 
 /** Shared set-up of the time bank tests: a Shenzhen scheme, two of its administrators, volunteers with hours. */
 
@@ -60,10 +62,30 @@ export async function confirmHours(volunteerId: string, minutes: number[]) {
   return ids;
 }
 
-/** Runs the deposits job (a period later, so the recurring job is due). */
+/**
+ * Runs the deposits job (a period later, so the recurring job is due) until it has read every record
+ * event: on PostgreSQL an event becomes readable only once every older transaction in the cluster has
+ * ended (another test file's, in parallel), so one run may not see the newest yet.
+ */
 export async function deposits() {
-  t.clock.advance(120_000);
-  await t.app.jobs.tick();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    t.clock.advance(120_000);
+    await t.app.jobs.tick();
+    const [events, pos] = await Promise.all([all(), consumerPosition(ctxOf(), DEPOSITS_CONSUMER)]);
+    if ((pos?.applied ?? 0) >= events) return;
+    if (Date.now() > deadline) {
+      const jobs = await t.handle.db
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'last_error'])
+        .where('name', '=', 'timebank.deposits')
+        .where('last_error', 'is not', null)
+        .limit(3)
+        .execute();
+      throw new Error(`record events not banked within 60 s (${pos?.applied}/${events}) ${JSON.stringify(jobs)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function mine(cookie: string) {
