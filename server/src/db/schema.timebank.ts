@@ -7,15 +7,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type BigIntCol = ColumnType<string | number, never, never>;
 
 export type TimebankAccountKind =
-  | 'issuance'
-  | 'pool'
-  | 'grant_fund'
-  | 'services'
-  | 'volunteer'
-  | 'team'
-  | 'family'
-  | 'elder'
-  | 'hold';
+  'issuance' | 'pool' | 'grant_fund' | 'services' | 'volunteer' | 'team' | 'family' | 'elder' | 'hold';
 export type TimebankTransferKind =
   | 'deposit'
   | 'deposit_reversal'

@@ -26,7 +26,14 @@ export const TRANSFER_KINDS = [
   'grant',
   'reversal',
 ] as const;
-export const FAMILY_RELATIONS = ['parent', 'spouse', 'child', 'grandparent', 'sibling', 'parent_in_law'] as const;
+export const FAMILY_RELATIONS = [
+  'parent',
+  'spouse',
+  'child',
+  'grandparent',
+  'sibling',
+  'parent_in_law',
+] as const;
 
 const Points = z.number().int().min(1).max(1_000_000);
 
@@ -232,7 +239,11 @@ export type Grant = z.infer<typeof Grant>;
 export const GrantList = z.object({ items: z.array(Grant) });
 export const RegionQuery = z.strictObject({ region: RegionCode });
 
-export const ReverseBody = z.strictObject({ region: RegionCode, transferId: z.number().int().min(1), reason: text(1, 200) });
+export const ReverseBody = z.strictObject({
+  region: RegionCode,
+  transferId: z.number().int().min(1),
+  reason: text(1, 200),
+});
 
 /** The reconcile check: every cached balance equals its entries, the scheme sums to zero, no negative. */
 export const Reconcile = z.object({

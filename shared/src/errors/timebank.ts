@@ -12,7 +12,11 @@ export const TIMEBANK_ERRORS = {
   },
   TIMEBANK_ACCOUNT_NOT_FOUND: {
     status: 404,
-    text: { 'zh-CN': '找不到该时间银行账户', 'zh-HK': '找不到該時間銀行賬戶', en: 'Time bank account not found' },
+    text: {
+      'zh-CN': '找不到该时间银行账户',
+      'zh-HK': '找不到該時間銀行賬戶',
+      en: 'Time bank account not found',
+    },
   },
   TIMEBANK_INSUFFICIENT: {
     status: 409,
@@ -76,7 +80,11 @@ export const TIMEBANK_ERRORS = {
   },
   TIMEBANK_GRANT_STATE: {
     status: 409,
-    text: { 'zh-CN': '该发放申请已有决定', 'zh-HK': '該發放申請已有決定', en: 'The grant has already been decided' },
+    text: {
+      'zh-CN': '该发放申请已有决定',
+      'zh-HK': '該發放申請已有決定',
+      en: 'The grant has already been decided',
+    },
   },
   TIMEBANK_OWN_DECISION: {
     status: 403,

@@ -15,3 +15,4 @@ export * as regions from './regions/manifest.tsx';
 export * as roles from './roles/manifest.tsx';
 export * as todo from './todo/manifest.tsx';
 export * as volunteers from './volunteers/manifest.tsx';
+export * as timebank from './timebank/manifest.tsx';

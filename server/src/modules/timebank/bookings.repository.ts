@@ -96,7 +96,18 @@ export async function bookingsOfScheme(db: Database, schemeId: string) {
 export async function closeBooking(
   db: Database,
   id: string,
-  v: { status: 'settled' | 'cancelled'; settled: number | null; closed_by: string; closed_at: Date; delivery_ref?: string | null },
+  v: {
+    status: 'settled' | 'cancelled';
+    settled: number | null;
+    closed_by: string;
+    closed_at: Date;
+    delivery_ref?: string | null;
+  },
 ) {
-  await db.updateTable('timebank_bookings').set(v).where('id', '=', id).where('status', '=', 'held').execute();
+  await db
+    .updateTable('timebank_bookings')
+    .set(v)
+    .where('id', '=', id)
+    .where('status', '=', 'held')
+    .execute();
 }

@@ -58,13 +58,10 @@ export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
   });
 }
 
-async function placeBooking(
-  tx: Ctx,
-  payer: ledger.AccountRow,
-  b: z.infer<typeof BookingBody>,
-) {
+async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof BookingBody>) {
   const item = await repo.menuItem(tx.db, b.menuItemId);
-  if (!item || !item.active || item.scheme_id !== payer.scheme_id) throw new DomainError('TIMEBANK_MENU_NOT_FOUND');
+  if (!item || !item.active || item.scheme_id !== payer.scheme_id)
+    throw new DomainError('TIMEBANK_MENU_NOT_FOUND');
   await ensureCovers(tx, payer.id, item.points);
   const hold = await ledger.insertAccount(tx.db, {
     scheme_id: payer.scheme_id,

@@ -33,10 +33,14 @@ type Scheme = NonNullable<Awaited<ReturnType<typeof repo.schemeById>>>;
 export async function bankRecordEvents(events: RecordEvent[], tx: Ctx) {
   const schemes = new Map<string, Scheme | null>();
   const schemeFor = async (region: string) => {
-    if (!schemes.has(region)) schemes.set(region, (await repo.nearestScheme(tx.db, nearestFirst(region))) ?? null);
+    if (!schemes.has(region))
+      schemes.set(region, (await repo.nearestScheme(tx.db, nearestFirst(region))) ?? null);
     return schemes.get(region)!;
   };
-  const deltas = new Map<string, { scheme: Scheme; volunteerId: string; minutes: number; records: Set<string> }>();
+  const deltas = new Map<
+    string,
+    { scheme: Scheme; volunteerId: string; minutes: number; records: Set<string> }
+  >();
   for (const e of events) {
     if (e.kind === 'rejected') continue;
     let scheme: Scheme | null | undefined;
@@ -66,7 +70,13 @@ export async function bankRecordEvents(events: RecordEvent[], tx: Ctx) {
     await adjust(tx, d.scheme, d.volunteerId, d.minutes, d.records.size === 1 ? [...d.records][0]! : null);
 }
 
-async function adjust(tx: Ctx, scheme: Scheme, volunteerId: string, minutes: number, recordId: string | null) {
+async function adjust(
+  tx: Ctx,
+  scheme: Scheme,
+  volunteerId: string,
+  minutes: number,
+  recordId: string | null,
+) {
   const st = await repo.holdVolunteerState(tx.db, scheme.id, volunteerId);
   const total = st.minutes + minutes;
   const due = pointsFor(total, scheme.minutes_per_point);

@@ -23,7 +23,14 @@ const grants = (db: Database) =>
 
 export async function insertGrant(
   db: Database,
-  v: { scheme_id: string; elder_account_id: string; amount: number; reason: string; proposed_by: string; created_at: Date },
+  v: {
+    scheme_id: string;
+    elder_account_id: string;
+    amount: number;
+    reason: string;
+    proposed_by: string;
+    created_at: Date;
+  },
 ) {
   return (await db.insertInto('timebank_grants').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -50,7 +57,18 @@ export async function grantsOfScheme(db: Database, schemeId: string) {
 export async function decideGrant(
   db: Database,
   id: string,
-  v: { status: 'approved' | 'refused'; decided_by: string; decision_reason: string | null; transfer_id: number | null; decided_at: Date },
+  v: {
+    status: 'approved' | 'refused';
+    decided_by: string;
+    decision_reason: string | null;
+    transfer_id: number | null;
+    decided_at: Date;
+  },
 ) {
-  await db.updateTable('timebank_grants').set(v).where('id', '=', id).where('status', '=', 'proposed').execute();
+  await db
+    .updateTable('timebank_grants')
+    .set(v)
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .execute();
 }

@@ -19,7 +19,8 @@ export async function idempotent<T>(
   request: { route: string; body: unknown },
   run: (tx: Ctx) => Promise<T>,
 ): Promise<T> {
-  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))
+    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
   const userId = actorOf(ctx).userId;
   const hash = sha256(`${request.route}\n${JSON.stringify(request.body)}`).toString('hex');
   return withTransaction(ctx, async (tx) => {

@@ -42,7 +42,10 @@ export async function move(tx: Ctx, m: Move): Promise<number> {
     });
   } catch (e) {
     const err = e as { code?: string; constraint?: string; message?: string };
-    if (err.code === '23514' && (err.constraint === 'timebank_no_overdraft' || /no_overdraft/.test(err.message ?? '')))
+    if (
+      err.code === '23514' &&
+      (err.constraint === 'timebank_no_overdraft' || /no_overdraft/.test(err.message ?? ''))
+    )
       throw new DomainError('TIMEBANK_INSUFFICIENT');
     if (err.code === '23514' && (err.constraint === 'timebank_cap' || /balance cap/.test(err.message ?? '')))
       throw new DomainError('TIMEBANK_CAP');
@@ -76,7 +79,13 @@ export async function creditCapped(
   if (excess > 0) {
     const pool = await repo.systemAccount(tx.db, m.schemeId, 'pool');
     ids.push(
-      await move(tx, { ...m, credit: pool, amount: excess, kind: 'cap_excess', reason: m.reason ?? 'balance cap' }),
+      await move(tx, {
+        ...m,
+        credit: pool,
+        amount: excess,
+        kind: 'cap_excess',
+        reason: m.reason ?? 'balance cap',
+      }),
     );
   }
   return ids;

@@ -39,7 +39,12 @@ before(async () => {
       headers: { cookie: p.cookie },
       payload: { schemeId, name: '家人', relation: 'parent' },
     });
-    volunteers.push({ cookie: p.cookie, volunteerId: p.volunteerId, own: me.accounts[0].id, family: fam.json().id });
+    volunteers.push({
+      cookie: p.cookie,
+      volunteerId: p.volunteerId,
+      own: me.accounts[0].id,
+      family: fam.json().id,
+    });
   }
 });
 after(() => t?.close());
@@ -70,7 +75,8 @@ interface Model {
   last: { cookie: string; url: string; body: unknown; key: string; status: number; json: string } | null;
 }
 
-const covers = (m: Model, balance: number, amount: number) => (m.broken ? balance > amount : balance >= amount);
+const covers = (m: Model, balance: number, amount: number) =>
+  m.broken ? balance > amount : balance >= amount;
 
 interface Real {
   pool: string;
@@ -78,7 +84,11 @@ interface Real {
 }
 
 async function balances() {
-  const rows = await t.handle.db.selectFrom('timebank_accounts').select(['id', 'balance']).where('scheme_id', '=', schemeId).execute();
+  const rows = await t.handle.db
+    .selectFrom('timebank_accounts')
+    .select(['id', 'balance'])
+    .where('scheme_id', '=', schemeId)
+    .execute();
   return new Map(rows.map((r) => [r.id, Number(r.balance)]));
 }
 
@@ -95,7 +105,10 @@ async function agree(m: Model, r: Real) {
 type Cmd = fc.AsyncCommand<Model, Real, false>;
 
 class Deposit implements Cmd {
-  constructor(readonly v: number, readonly minutes: number) {}
+  constructor(
+    readonly v: number,
+    readonly minutes: number,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const vol = volunteers[this.v]!;
@@ -113,7 +126,11 @@ class Deposit implements Cmd {
 }
 
 class Give implements Cmd {
-  constructor(readonly v: number, readonly to: 'pool' | 'family', readonly amount: number) {}
+  constructor(
+    readonly v: number,
+    readonly to: 'pool' | 'family',
+    readonly amount: number,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const vol = volunteers[this.v]!;
@@ -130,7 +147,14 @@ class Give implements Cmd {
       m.balance.set(vol.own, bal - this.amount);
       if (this.to === 'pool') m.pool += this.amount;
       else m.balance.set(vol.family, m.balance.get(vol.family)! + this.amount);
-      m.last = { cookie: vol.cookie, url: '/api/me/timebank/transfers', body, key: k, status: 200, json: res.body };
+      m.last = {
+        cookie: vol.cookie,
+        url: '/api/me/timebank/transfers',
+        body,
+        key: k,
+        status: 200,
+        json: res.body,
+      };
     } else assert.equal(res.statusCode, 409, res.body);
     await agree(m, r);
   }
@@ -138,12 +162,18 @@ class Give implements Cmd {
 }
 
 class Book implements Cmd {
-  constructor(readonly v: number, readonly family: boolean) {}
+  constructor(
+    readonly v: number,
+    readonly family: boolean,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const vol = volunteers[this.v]!;
     const payer = this.family ? vol.family : vol.own;
-    const res = await send(vol.cookie, 'POST', '/api/me/timebank/bookings', { accountId: payer, menuItemId: item });
+    const res = await send(vol.cookie, 'POST', '/api/me/timebank/bookings', {
+      accountId: payer,
+      menuItemId: item,
+    });
     const bal = m.balance.get(payer)!;
     if (covers(m, bal, PRICE)) {
       assert.equal(res.statusCode, 200, res.body);
@@ -151,7 +181,11 @@ class Book implements Cmd {
       const b = res.json().booking;
       m.bookings.push({ id: b.id, payer, held: PRICE, open: true });
       // The hold account is the booking's own; the model knows it holds PRICE.
-      const hold = await t.handle.db.selectFrom('timebank_bookings').select('hold_account_id').where('id', '=', b.id).executeTakeFirstOrThrow();
+      const hold = await t.handle.db
+        .selectFrom('timebank_bookings')
+        .select('hold_account_id')
+        .where('id', '=', b.id)
+        .executeTakeFirstOrThrow();
       m.balance.set(hold.hold_account_id, PRICE);
     } else assert.equal(res.statusCode, 409, res.body);
     await agree(m, r);
@@ -161,14 +195,20 @@ class Book implements Cmd {
 
 class Close implements Cmd {
   /** points: null cancels; else settles that many. */
-  constructor(readonly pick: number, readonly points: number | null) {}
+  constructor(
+    readonly pick: number,
+    readonly points: number | null,
+  ) {}
   check = (m: Readonly<Model>) => m.bookings.some((b) => b.open);
   async run(m: Model, r: Real) {
     const open = m.bookings.filter((b) => b.open);
     const b = open[this.pick % open.length]!;
     const res =
       this.points === null
-        ? await send(adminA.cookie, 'POST', '/api/timebank/bookings/cancel', { region: SHENZHEN, bookingId: b.id })
+        ? await send(adminA.cookie, 'POST', '/api/timebank/bookings/cancel', {
+            region: SHENZHEN,
+            bookingId: b.id,
+          })
         : await send(adminA.cookie, 'POST', '/api/timebank/bookings/settle', {
             region: SHENZHEN,
             bookingId: b.id,
@@ -181,7 +221,11 @@ class Close implements Cmd {
     assert.equal(res.statusCode, 200, res.body);
     const paid = this.points ?? 0;
     const back = b.held - paid;
-    const hold = await t.handle.db.selectFrom('timebank_bookings').select('hold_account_id').where('id', '=', b.id).executeTakeFirstOrThrow();
+    const hold = await t.handle.db
+      .selectFrom('timebank_bookings')
+      .select('hold_account_id')
+      .where('id', '=', b.id)
+      .executeTakeFirstOrThrow();
     m.balance.set(hold.hold_account_id, 0);
     m.services += paid;
     const payerIsOwn = volunteers.some((v) => v.own === b.payer);
@@ -209,13 +253,13 @@ class Replay implements Cmd {
 const commands = fc.commands(
   [
     fc.tuple(fc.nat(2), fc.integer({ min: 20, max: 400 })).map(([v, min]) => new Deposit(v, min)),
-    fc.tuple(fc.nat(2), fc.constantFrom('pool' as const, 'family' as const), fc.integer({ min: 1, max: 8 })).map(
-      ([v, to, a]) => new Give(v, to, a),
-    ),
+    fc
+      .tuple(fc.nat(2), fc.constantFrom('pool' as const, 'family' as const), fc.integer({ min: 1, max: 8 }))
+      .map(([v, to, a]) => new Give(v, to, a)),
     fc.tuple(fc.nat(2), fc.boolean()).map(([v, f]) => new Book(v, f)),
-    fc.tuple(fc.nat(10), fc.option(fc.integer({ min: 0, max: PRICE + 1 }), { nil: null })).map(
-      ([p, pts]) => new Close(p, pts),
-    ),
+    fc
+      .tuple(fc.nat(10), fc.option(fc.integer({ min: 0, max: PRICE + 1 }), { nil: null }))
+      .map(([p, pts]) => new Close(p, pts)),
     fc.constant(new Replay()),
   ],
   { maxCommands: 14 },
@@ -224,14 +268,22 @@ const commands = fc.commands(
 async function property(broken: boolean, numRuns: number) {
   const [poolRow, servicesRow] = await Promise.all(
     (['pool', 'services'] as const).map((kind) =>
-      t.handle.db.selectFrom('timebank_accounts').select('id').where('scheme_id', '=', schemeId).where('kind', '=', kind).executeTakeFirstOrThrow(),
+      t.handle.db
+        .selectFrom('timebank_accounts')
+        .select('id')
+        .where('scheme_id', '=', schemeId)
+        .where('kind', '=', kind)
+        .executeTakeFirstOrThrow(),
     ),
   );
   const real: Real = { pool: poolRow!.id, services: servicesRow!.id };
   return fc.check(
     fc.asyncProperty(commands, async (cmds) => {
       const b = await balances();
-      const states = await t.handle.db.selectFrom('timebank_volunteer_state').select(['volunteer_id', 'minutes', 'points']).execute();
+      const states = await t.handle.db
+        .selectFrom('timebank_volunteer_state')
+        .select(['volunteer_id', 'minutes', 'points'])
+        .execute();
       const tracked = volunteers.flatMap((v) => [v.own, v.family]);
       const model: Model = {
         broken,

@@ -51,7 +51,14 @@ before(async () => {
     ).id;
     await t.handle.db
       .insertInto('timebank_transfers')
-      .values({ scheme_id: schemeId, debit_account_id: issuance, credit_account_id: own, amount: 200, kind: 'deposit', at: new Date() })
+      .values({
+        scheme_id: schemeId,
+        debit_account_id: issuance,
+        credit_account_id: own,
+        amount: 200,
+        kind: 'deposit',
+        at: new Date(),
+      })
       .execute();
     const fam = await t.app.inject({
       method: 'POST',
@@ -101,13 +108,17 @@ const ctxFor = (userId: string): Ctx => ({
 describe('time bank under concurrency', { skip: skipPg }, () => {
   it(`${TRANSFERS} transfers from ${CONNECTIONS} connections, ~10 % sent twice: conserved, none negative, unbalanced or double-applied`, async () => {
     const balanceBefore = new Map(
-      (await t.handle.db.selectFrom('timebank_accounts').select(['id', 'balance']).where('scheme_id', '=', schemeId).execute()).map(
-        (r) => [r.id, Number(r.balance)],
-      ),
+      (
+        await t.handle.db
+          .selectFrom('timebank_accounts')
+          .select(['id', 'balance'])
+          .where('scheme_id', '=', schemeId)
+          .execute()
+      ).map((r) => [r.id, Number(r.balance)]),
     );
     // Deterministic plan: volunteer, receiver, amount; every tenth is duplicated.
     let seed = 14;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const plan = Array.from({ length: TRANSFERS }, (_, i) => {
       const v = vols[Math.floor(rnd() * vols.length)]!;
       const toPool = rnd() < 0.3;
@@ -167,7 +178,9 @@ describe('time bank under concurrency', { skip: skipPg }, () => {
     assert.equal(pairsDiffering, 0, 'a duplicate got the first answer');
     const doubleApplied = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (
-        SELECT i.key FROM timebank_idempotency i GROUP BY i.user_id, i.key HAVING count(*) > 1) x`.execute(t.handle.db);
+        SELECT i.key FROM timebank_idempotency i GROUP BY i.user_id, i.key HAVING count(*) > 1) x`.execute(
+      t.handle.db,
+    );
     assert.equal(doubleApplied.rows[0]!.n, 0);
 
     // Conserved: each holder's balance = before − what the successful answers moved out + in.
@@ -176,8 +189,13 @@ describe('time bank under concurrency', { skip: skipPg }, () => {
       expected.set(m.debit_account_id, expected.get(m.debit_account_id)! - m.amount);
       expected.set(m.credit_account_id, expected.get(m.credit_account_id)! + m.amount);
     }
-    const after = await t.handle.db.selectFrom('timebank_accounts').select(['id', 'kind', 'balance']).where('scheme_id', '=', schemeId).execute();
-    for (const a of after) assert.equal(Number(a.balance), expected.get(a.id), `balance of ${a.kind} ${a.id}`);
+    const after = await t.handle.db
+      .selectFrom('timebank_accounts')
+      .select(['id', 'kind', 'balance'])
+      .where('scheme_id', '=', schemeId)
+      .execute();
+    for (const a of after)
+      assert.equal(Number(a.balance), expected.get(a.id), `balance of ${a.kind} ${a.id}`);
     const totalBefore = [...balanceBefore.values()].reduce((x, y) => x + y, 0);
     const totalAfter = after.reduce((x, a) => x + Number(a.balance), 0);
     assert.equal(totalAfter, totalBefore, 'sum of balances conserved');
@@ -188,6 +206,8 @@ describe('time bank under concurrency', { skip: skipPg }, () => {
     assert.deepEqual(r.mismatched, [], '0 unbalanced: every cached balance equals its entries');
     assert.ok(r.ok);
     const refused = [...answers.values()].filter((a) => a.ok === 0).length;
-    console.log(`timebank pg: ${okKeys.length} keys moved points, ${refused} refused for lack of points, 0 double-applied`);
+    console.log(
+      `timebank pg: ${okKeys.length} keys moved points, ${refused} refused for lack of points, 0 double-applied`,
+    );
   });
 });

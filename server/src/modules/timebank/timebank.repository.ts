@@ -1,10 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type {
-  FamilyRelation,
-  TimebankAccountKind,
-  TimebankTransferKind,
-} from '../../db/schema.timebank.ts';
+import type { FamilyRelation, TimebankAccountKind, TimebankTransferKind } from '../../db/schema.timebank.ts';
 
 /** SQL of the time bank's ledger: schemes, accounts, transfers, deposits, statements, reconciliation. */
 
@@ -222,7 +218,9 @@ export async function ensureVolunteerAccount(db: Database, schemeId: string, vol
 
 /** Holds the account's row until the transaction ends and answers its balance then. */
 export async function holdAccount(db: Database, id: string): Promise<number> {
-  const r = await sql<{ b: string | number | null }>`SELECT timebank_hold_account(${id}::uuid) AS b`.execute(db);
+  const r = await sql<{ b: string | number | null }>`SELECT timebank_hold_account(${id}::uuid) AS b`.execute(
+    db,
+  );
   return Number(r.rows[0]!.b);
 }
 
@@ -262,7 +260,11 @@ const TRANSFER_VIEW = [
 ] as const;
 
 export async function transferById(db: Database, id: number) {
-  return db.selectFrom('timebank_transfers as t').select(TRANSFER_VIEW).where('t.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('timebank_transfers as t')
+    .select(TRANSFER_VIEW)
+    .where('t.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Whether a transfer has been reversed already. */
@@ -275,7 +277,14 @@ export async function reversalOf(db: Database, id: number) {
 /** Claims (record, event kind) for the time bank: false when it was applied already (a redelivery). */
 export async function claimDeposit(
   db: Database,
-  v: { record_id: string; event_kind: 'confirmed' | 'corrected' | 'superseded'; scheme_id: string; volunteer_id: string; minutes: number; at: Date },
+  v: {
+    record_id: string;
+    event_kind: 'confirmed' | 'corrected' | 'superseded';
+    scheme_id: string;
+    volunteer_id: string;
+    minutes: number;
+    at: Date;
+  },
 ) {
   const r = await db
     .insertInto('timebank_deposits')
@@ -383,7 +392,10 @@ export async function statementLines(
     SELECT r.id, r.at, r.kind, r.reason, r.signed, r.running, o.kind AS counterpart_kind, o.label AS counterpart_label
     FROM running r JOIN timebank_accounts o ON o.id = r.other
     WHERE TRUE ${from ? sql`AND r.at >= ${from}` : sql``} ${to ? sql`AND r.at < ${to}` : sql``}`;
-  const rows = await sql<StatementRow>`${base} ORDER BY r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(db);
+  const rows =
+    await sql<StatementRow>`${base} ORDER BY r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(
+      db,
+    );
   const totals = await sql<{ n: number; credits: string | number; debits: string | number }>`
     SELECT count(*)::int AS n,
       coalesce(sum(CASE WHEN signed > 0 THEN signed END), 0) AS credits,
@@ -411,10 +423,16 @@ export async function reconcileScheme(db: Database, schemeId: string | null) {
       coalesce(sum(a.balance), 0) AS sum
     FROM timebank_accounts a ${filter}`.execute(db);
   const transfers = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM timebank_transfers ${schemeId ? sql`WHERE scheme_id = ${schemeId}::uuid` : sql``}`.execute(db);
+    SELECT count(*)::int AS n FROM timebank_transfers ${schemeId ? sql`WHERE scheme_id = ${schemeId}::uuid` : sql``}`.execute(
+    db,
+  );
   const t = totals.rows[0]!;
   return {
-    mismatched: mismatched.rows.map((m) => ({ accountId: m.id, cached: Number(m.cached), derived: Number(m.derived) })),
+    mismatched: mismatched.rows.map((m) => ({
+      accountId: m.id,
+      cached: Number(m.cached),
+      derived: Number(m.derived),
+    })),
     accounts: t.accounts,
     negative: t.negative,
     sum: Number(t.sum),

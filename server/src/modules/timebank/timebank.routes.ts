@@ -59,7 +59,8 @@ const keyOf = (req: FastifyRequest) => {
   const k = req.headers['idempotency-key'];
   return Array.isArray(k) ? k[0] : k;
 };
-const IDEMPOTENT = 'Needs an Idempotency-Key header: a replay answers the first response; another body with the same key is refused (422)';
+const IDEMPOTENT =
+  'Needs an Idempotency-Key header: a replay answers the first response; another body with the same key is refused (422)';
 
 const TransferResult = z.object({ transfer: Transfer, balance: z.number().int() });
 const BookingResult = z.object({ booking: Booking });
@@ -70,12 +71,21 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
 
   // ---- the volunteer's own (/m) ----
   r.get('/api/me/timebank', {
-    schema: { tags, summary: 'My time bank accounts, balances and spending threshold', response: { 200: MyTimebank } },
+    schema: {
+      tags,
+      summary: 'My time bank accounts, balances and spending threshold',
+      response: { 200: MyTimebank },
+    },
     config: { access: SELF },
     handler: (req) => bank.mine(ctxOf(req)),
   });
   r.get('/api/me/timebank/statement', {
-    schema: { tags, summary: 'Statement of one of my accounts for a period', querystring: StatementQuery, response: { 200: Statement } },
+    schema: {
+      tags,
+      summary: 'Statement of one of my accounts for a period',
+      querystring: StatementQuery,
+      response: { 200: Statement },
+    },
     config: { access: SELF },
     handler: (req) => bank.myStatement(ctxOf(req), req.query),
   });
@@ -85,11 +95,21 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
       const s = await bank.myStatement(ctx, { ...req.query, page: 1, pageSize: 100_000 });
-      return sendDownload(reply, MEDIA.xlsx, 'timebank-statement.xlsx', await statementWorkbook(s, ctx.locale));
+      return sendDownload(
+        reply,
+        MEDIA.xlsx,
+        'timebank-statement.xlsx',
+        await statementWorkbook(s, ctx.locale),
+      );
     },
   });
   r.post('/api/me/timebank/family', {
-    schema: { tags, summary: 'Register a close family member who may receive my points', body: FamilyBody, response: { 200: Account } },
+    schema: {
+      tags,
+      summary: 'Register a close family member who may receive my points',
+      body: FamilyBody,
+      response: { 200: Account },
+    },
     config: { access: SELF },
     handler: (req) => bank.registerFamily(ctxOf(req), req.body),
   });
@@ -105,7 +125,12 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: (req) => bank.transfer(ctxOf(req), keyOf(req), req.body),
   });
   r.get('/api/me/timebank/menu', {
-    schema: { tags, summary: 'The services a scheme’s points buy', querystring: MenuQuery, response: { 200: MenuList } },
+    schema: {
+      tags,
+      summary: 'The services a scheme’s points buy',
+      querystring: MenuQuery,
+      response: { 200: MenuList },
+    },
     config: { access: SELF },
     handler: (req) => bookings.menu(ctxOf(req), req.query.schemeId),
   });
@@ -139,22 +164,42 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
 
   // ---- the console ----
   r.get('/api/timebank/schemes', {
-    schema: { tags, summary: 'Time bank schemes in my regions', querystring: SchemeQuery, response: { 200: SchemeList } },
+    schema: {
+      tags,
+      summary: 'Time bank schemes in my regions',
+      querystring: SchemeQuery,
+      response: { 200: SchemeList },
+    },
     config: { access: REGION_ANY },
     handler: (req) => bank.listSchemes(ctxOf(req), req.query.region),
   });
   r.put('/api/timebank/schemes', {
-    schema: { tags, summary: 'Open a region’s scheme or change its rules', body: SchemeBody, response: { 200: Scheme } },
+    schema: {
+      tags,
+      summary: 'Open a region’s scheme or change its rules',
+      body: SchemeBody,
+      response: { 200: Scheme },
+    },
     config: { access: REGION_B },
     handler: (req) => bank.saveScheme(ctxOf(req), req.body),
   });
   r.get('/api/timebank/accounts', {
-    schema: { tags, summary: 'Accounts of a region’s scheme with their balances', querystring: AccountsQuery, response: { 200: AccountPage } },
+    schema: {
+      tags,
+      summary: 'Accounts of a region’s scheme with their balances',
+      querystring: AccountsQuery,
+      response: { 200: AccountPage },
+    },
     config: { access: REGION_Q },
     handler: (req) => bank.listAccounts(ctxOf(req), req.query),
   });
   r.get('/api/timebank/statement', {
-    schema: { tags, summary: 'Statement of an account of a region’s scheme', querystring: AdminStatementQuery, response: { 200: Statement } },
+    schema: {
+      tags,
+      summary: 'Statement of an account of a region’s scheme',
+      querystring: AdminStatementQuery,
+      response: { 200: Statement },
+    },
     config: { access: REGION_Q },
     handler: (req) => bank.adminStatement(ctxOf(req), req.query),
   });
@@ -164,7 +209,12 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
       const s = await bank.adminStatement(ctx, { ...req.query, page: 1, pageSize: 100_000 });
-      return sendDownload(reply, MEDIA.xlsx, 'timebank-statement.xlsx', await statementWorkbook(s, ctx.locale));
+      return sendDownload(
+        reply,
+        MEDIA.xlsx,
+        'timebank-statement.xlsx',
+        await statementWorkbook(s, ctx.locale),
+      );
     },
   });
   r.get('/api/timebank/reconcile', {
@@ -189,7 +239,12 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: (req) => bank.reverse(ctxOf(req), keyOf(req), req.body),
   });
   r.get('/api/timebank/menu', {
-    schema: { tags, summary: 'The menu of a region’s scheme', querystring: AdminMenuQuery, response: { 200: MenuList } },
+    schema: {
+      tags,
+      summary: 'The menu of a region’s scheme',
+      querystring: AdminMenuQuery,
+      response: { 200: MenuList },
+    },
     config: { access: REGION_Q },
     handler: (req) => bookings.adminMenu(ctxOf(req), req.query.region),
   });
@@ -199,7 +254,12 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: (req) => bookings.addMenuItem(ctxOf(req), req.body),
   });
   r.get('/api/timebank/bookings', {
-    schema: { tags, summary: 'Bookings of a region’s scheme', querystring: AdminBookingQuery, response: { 200: BookingList } },
+    schema: {
+      tags,
+      summary: 'Bookings of a region’s scheme',
+      querystring: AdminBookingQuery,
+      response: { 200: BookingList },
+    },
     config: { access: REGION_Q },
     handler: (req) => bookings.adminBookings(ctxOf(req), req.query.region),
   });
@@ -226,22 +286,43 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     handler: (req) => bookings.settle(ctxOf(req), keyOf(req), req.body),
   });
   r.post('/api/timebank/bookings/cancel', {
-    schema: { tags, summary: 'Cancel a held booking; every point back', description: IDEMPOTENT, body: AdminCancelBody, response: { 200: BookingResult } },
+    schema: {
+      tags,
+      summary: 'Cancel a held booking; every point back',
+      description: IDEMPOTENT,
+      body: AdminCancelBody,
+      response: { 200: BookingResult },
+    },
     config: { access: REGION_B },
     handler: (req) => bookings.adminCancel(ctxOf(req), keyOf(req), req.body),
   });
   r.post('/api/timebank/elders', {
-    schema: { tags, summary: 'Add a priority elder (e.g. 80+ living alone) who may receive grants', body: ElderBody, response: { 200: Account } },
+    schema: {
+      tags,
+      summary: 'Add a priority elder (e.g. 80+ living alone) who may receive grants',
+      body: ElderBody,
+      response: { 200: Account },
+    },
     config: { access: REGION_B },
     handler: (req) => bank.addElder(ctxOf(req), req.body),
   });
   r.get('/api/timebank/grants', {
-    schema: { tags, summary: 'Community grants of a region’s scheme', querystring: RegionQuery, response: { 200: GrantList } },
+    schema: {
+      tags,
+      summary: 'Community grants of a region’s scheme',
+      querystring: RegionQuery,
+      response: { 200: GrantList },
+    },
     config: { access: REGION_Q },
     handler: (req) => grants.listGrants(ctxOf(req), req.query.region),
   });
   r.post('/api/timebank/grants', {
-    schema: { tags, summary: 'Propose a grant of donated points to a priority elder (a second administrator approves)', body: GrantBody, response: { 200: Grant } },
+    schema: {
+      tags,
+      summary: 'Propose a grant of donated points to a priority elder (a second administrator approves)',
+      body: GrantBody,
+      response: { 200: Grant },
+    },
     config: { access: REGION_B },
     handler: (req) => grants.propose(ctxOf(req), req.body),
   });

@@ -184,7 +184,8 @@ export async function transfer(ctx: Ctx, key: string | undefined, b: z.infer<typ
     let credit: string;
     if (b.to.kind === 'family') {
       const to = await repo.accountById(tx.db, b.to.accountId);
-      const ownFamily = !!to && to.kind === 'family' && to.volunteer_id === volunteer.id && to.scheme_id === from.scheme_id;
+      const ownFamily =
+        !!to && to.kind === 'family' && to.volunteer_id === volunteer.id && to.scheme_id === from.scheme_id;
       if (!receiverAllowed(from.kind as 'volunteer', 'family', ownFamily))
         throw new DomainError('TIMEBANK_RECEIVER_NOT_ALLOWED');
       credit = to!.id;
@@ -265,7 +266,13 @@ export async function statementOf(
 
 export async function myStatement(
   ctx: Ctx,
-  q: { accountId: string; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  q: {
+    accountId: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const { account } = await ownAccount(ctx, q.accountId);
   return statementOf(ctx, account, q);
@@ -273,7 +280,14 @@ export async function myStatement(
 
 export async function adminStatement(
   ctx: Ctx,
-  q: { region: string; accountId: string; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  q: {
+    region: string;
+    accountId: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const { account } = await accountInRegion(ctx, q.region, q.accountId);
   return statementOf(ctx, account, q);

@@ -135,7 +135,10 @@ describe('deposits from record events', () => {
       .selectFrom('timebank_transfers')
       .select(['kind', 'amount'])
       .where((eb) =>
-        eb.or([eb('debit_account_id', '=', me.accounts[0]!.id), eb('credit_account_id', '=', me.accounts[0]!.id)]),
+        eb.or([
+          eb('debit_account_id', '=', me.accounts[0]!.id),
+          eb('credit_account_id', '=', me.accounts[0]!.id),
+        ]),
       )
       .orderBy('id')
       .execute();
@@ -247,7 +250,10 @@ describe('bookings', () => {
       to: { kind: 'family', accountId: fam.json().id },
       amount: 5,
     });
-    const listed = await t.app.inject({ url: `/api/me/timebank/menu?schemeId=${schemeId}`, headers: { cookie: v.cookie } });
+    const listed = await t.app.inject({
+      url: `/api/me/timebank/menu?schemeId=${schemeId}`,
+      headers: { cookie: v.cookie },
+    });
     assert.equal(listed.json().items.length, 1);
     // The parent's account books home care.
     const booked = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
@@ -283,15 +289,26 @@ describe('bookings', () => {
     });
     assert.equal(err(again), 'TIMEBANK_BOOKING_STATE');
 
-    const second = await send(v.cookie, 'POST', '/api/me/timebank/bookings', { accountId: v.account.id, menuItemId: item });
+    const second = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
+      accountId: v.account.id,
+      menuItemId: item,
+    });
     assert.equal(second.statusCode, 200, second.body);
     assert.equal(await balanceOf(v.account.id), 5, '15 − 5 to the parent − 5 held');
-    const cancelled = await send(v.cookie, 'POST', `/api/me/timebank/bookings/${second.json().booking.id}/cancel`, {});
+    const cancelled = await send(
+      v.cookie,
+      'POST',
+      `/api/me/timebank/bookings/${second.json().booking.id}/cancel`,
+      {},
+    );
     assert.equal(cancelled.statusCode, 200, cancelled.body);
     assert.equal(await balanceOf(v.account.id), 10);
     const mineList = await t.app.inject({ url: '/api/me/timebank/bookings', headers: { cookie: v.cookie } });
     assert.deepEqual(
-      mineList.json().items.map((b: { status: string }) => b.status).sort(),
+      mineList
+        .json()
+        .items.map((b: { status: string }) => b.status)
+        .sort(),
       ['cancelled', 'settled'],
     );
     assert.ok((await reconcile()).ok);
@@ -334,7 +351,10 @@ describe('grants, reversal, statements, the database', () => {
     assert.equal(ok.json().status, 'approved');
     assert.equal(await balanceOf(elder.json().id), 3);
     assert.equal(await balanceOf(pool), poolBefore - 3);
-    const listed = await t.app.inject({ url: `/api/timebank/grants?region=${SHENZHEN}`, headers: { cookie: adminB.cookie } });
+    const listed = await t.app.inject({
+      url: `/api/timebank/grants?region=${SHENZHEN}`,
+      headers: { cookie: adminB.cookie },
+    });
     assert.equal(listed.json().items[0].status, 'approved');
     // Reversal of the grant: a new transfer back, approved by someone other than its proposer.
     const rev = await send(adminB.cookie, 'POST', '/api/timebank/reversals', {
@@ -356,7 +376,11 @@ describe('grants, reversal, statements, the database', () => {
 
   it('statements derive balances from the entries and export to xlsx', async () => {
     const v = await withHours(11);
-    await send(v.cookie, 'POST', '/api/me/timebank/transfers', { fromAccountId: v.account.id, to: { kind: 'pool' }, amount: 4 });
+    await send(v.cookie, 'POST', '/api/me/timebank/transfers', {
+      fromAccountId: v.account.id,
+      to: { kind: 'pool' },
+      amount: 4,
+    });
     const st = await t.app.inject({
       url: `/api/me/timebank/statement?accountId=${v.account.id}`,
       headers: { cookie: v.cookie },
@@ -369,7 +393,11 @@ describe('grants, reversal, statements, the database', () => {
     assert.equal(s.credits, 11);
     assert.equal(s.debits, 4);
     assert.deepEqual(
-      s.lines.items.map((l: { kind: string; amount: number; balance: number }) => [l.kind, l.amount, l.balance]),
+      s.lines.items.map((l: { kind: string; amount: number; balance: number }) => [
+        l.kind,
+        l.amount,
+        l.balance,
+      ]),
       [
         ['deposit', 11, 11],
         ['donation', -4, 7],
@@ -403,7 +431,9 @@ describe('grants, reversal, statements, the database', () => {
   it('entries are append-only and an overdraft is refused by the database itself', async () => {
     const v = await withHours(2);
     await assert.rejects(
-      sql`UPDATE timebank_transfers SET amount = amount + 1 WHERE credit_account_id = ${v.account.id}::uuid`.execute(t.handle.db),
+      sql`UPDATE timebank_transfers SET amount = amount + 1 WHERE credit_account_id = ${v.account.id}::uuid`.execute(
+        t.handle.db,
+      ),
       /append-only/,
     );
     await assert.rejects(sql`DELETE FROM timebank_transfers`.execute(t.handle.db), /append-only/);

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createUser, signIn } from '../../test/harness.ts';
 import { consumerPosition } from '../records/record-events.ts';
-import { activityId, all, ctxOf, org, people, records, startEventsApp, t } from '../records/record-events.testkit.ts';
+import {
+  activityId,
+  all,
+  ctxOf,
+  org,
+  people,
+  records,
+  startEventsApp,
+  t,
+} from '../records/record-events.testkit.ts';
 import { DEPOSITS_CONSUMER } from './deposits.ts';
 
 /** Shared set-up of the time bank tests: a Shenzhen scheme, two of its administrators, volunteers with hours. */
@@ -14,7 +23,10 @@ export let schemeId: string;
 export async function startBank(scheme: Record<string, unknown> = {}) {
   await startEventsApp();
   for (const name of ['a', 'b']) {
-    const u = await createUser(t, `tb.admin.${name}.${process.pid}`, { role: 'region_admin', region: SHENZHEN });
+    const u = await createUser(t, `tb.admin.${name}.${process.pid}`, {
+      role: 'region_admin',
+      region: SHENZHEN,
+    });
     const admin = { id: u.id, cookie: await signIn(t, u) };
     if (name === 'a') adminA = admin;
     else adminB = admin;
@@ -32,7 +44,13 @@ export async function startBank(scheme: Record<string, unknown> = {}) {
 export const key = () => randomUUID();
 
 /** A request with an idempotency key (a fresh one unless given). */
-export function send(cookie: string, method: 'POST' | 'PUT', url: string, payload: unknown, idem: string | null = key()) {
+export function send(
+  cookie: string,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: unknown,
+  idem: string | null = key(),
+) {
   return t.app.inject({
     method,
     url,
@@ -82,7 +100,9 @@ export async function deposits() {
         .where('last_error', 'is not', null)
         .limit(3)
         .execute();
-      throw new Error(`record events not banked within 60 s (${pos?.applied}/${events}) ${JSON.stringify(jobs)}`);
+      throw new Error(
+        `record events not banked within 60 s (${pos?.applied}/${events}) ${JSON.stringify(jobs)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -98,8 +118,17 @@ export async function mine(cookie: string) {
 }
 
 export async function reconcile() {
-  const res = await t.app.inject({ url: `/api/timebank/reconcile?region=${SHENZHEN}`, headers: { cookie: adminA.cookie } });
-  return res.json() as { ok: boolean; mismatched: unknown[]; negative: number; sum: number; transfers: number };
+  const res = await t.app.inject({
+    url: `/api/timebank/reconcile?region=${SHENZHEN}`,
+    headers: { cookie: adminA.cookie },
+  });
+  return res.json() as {
+    ok: boolean;
+    mismatched: unknown[];
+    negative: number;
+    sum: number;
+    transfers: number;
+  };
 }
 
 export { people, t, org };
