@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { withTransaction } from '../../core/tx.ts';
+import { execAsOwner } from '../../test/database.ts';
 import { ctxOf, decider, eventsOf } from '../records/record-events.testkit.ts';
 import type { RecordEvent } from '../records/record-events.ts';
 import { bankRecordEvents } from './deposits.ts';
@@ -430,13 +431,23 @@ describe('grants, reversal, statements, the database', () => {
 
   it('entries are append-only and an overdraft is refused by the database itself', async () => {
     const v = await withHours(2);
+    // The app role may not update or delete entries (PostgreSQL: no grant), and the trigger refuses it
+    // even to the owner.
     await assert.rejects(
       sql`UPDATE timebank_transfers SET amount = amount + 1 WHERE credit_account_id = ${v.account.id}::uuid`.execute(
         t.handle.db,
       ),
+      /append-only|permission denied/,
+    );
+    await assert.rejects(
+      sql`DELETE FROM timebank_transfers`.execute(t.handle.db),
+      /append-only|permission denied/,
+    );
+    await assert.rejects(
+      execAsOwner(t.handle, `UPDATE timebank_transfers SET amount = amount + 1`),
       /append-only/,
     );
-    await assert.rejects(sql`DELETE FROM timebank_transfers`.execute(t.handle.db), /append-only/);
+    await assert.rejects(execAsOwner(t.handle, `DELETE FROM timebank_transfers`), /append-only/);
     await assert.rejects(
       t.handle.db
         .insertInto('timebank_transfers')
