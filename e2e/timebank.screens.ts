@@ -118,6 +118,8 @@ for (const [kind, viewport] of [
   ['desktop', { width: 1280, height: 800 }],
 ] as const) {
   const browser = await launchBrowser(viewport);
+  // The machine is shared and busy: allow slow pages.
+  browser.context.setDefaultTimeout(60_000);
   try {
     const page = await browser.context.newPage();
     await serveWeb(page);
@@ -125,7 +127,10 @@ for (const [kind, viewport] of [
     await page.goto(`${origin}/m/timebank`);
     await page.getByText('可用积分').first().waitFor();
     await screenshot(page, `timebank-${kind}-01-volunteer`);
-    await page.getByText('积分明细').first().scrollIntoViewIfNeeded();
+    await page
+      .getByText('积分明细')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, `timebank-${kind}-02-statement`);
     await page
       .getByRole('button', { name: /预约服务/ })
@@ -143,10 +148,10 @@ for (const [kind, viewport] of [
     await page.getByText('方案名称').waitFor();
     await screenshot(page, `timebank-${kind}-05-scheme`);
     await page.getByRole('tab', { name: '社区资助' }).click();
-    await page.locator('.ant-tabs-tabpane-active').getByText('高龄独居').first().waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '高龄独居' }).first().waitFor();
     await screenshot(page, `timebank-${kind}-06-grants`);
     await page.getByRole('tab', { name: '服务预约' }).click();
-    await page.locator('.ant-tabs-tabpane-active').getByText('居家照护').first().waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '居家照护' }).first().waitFor();
     await screenshot(page, `timebank-${kind}-07-bookings`);
     await page.getByRole('tab', { name: '账户与明细' }).click();
     await page.getByText('对账一致').waitFor();
