@@ -22,6 +22,7 @@ import { webVitals } from './scenarios/web-vitals.ts';
 import { overload } from './scenarios/overload.ts';
 import { notifications } from './scenarios/notifications.ts';
 import { dispatchCandidates } from './scenarios/dispatch-candidates.ts';
+import { timebankTransfers } from './scenarios/timebank-transfers.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -37,6 +38,7 @@ const SCENARIOS: Scenario[] = [
   overload,
   notifications,
   dispatchCandidates,
+  timebankTransfers,
 ];
 
 const wanted = process.argv[2];

@@ -25,5 +25,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/suggestions/suggestions.manifest.ts'),
     import('./modules/statistics/statistics.manifest.ts'),
     import('./modules/dispatch/dispatch.manifest.ts'),
+    import('./modules/timebank/timebank.manifest.ts'),
   ])
 ).map((m) => m.manifest);

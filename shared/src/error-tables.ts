@@ -11,3 +11,4 @@ export { RECOVERY_ERRORS } from './errors/recovery.ts';
 export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
 export { SUGGESTION_ERRORS } from './errors/suggestions.ts';
 export { STATISTICS_ERRORS } from './errors/statistics.ts';
+export { TIMEBANK_ERRORS } from './errors/timebank.ts';

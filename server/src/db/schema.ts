@@ -36,4 +36,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.notifications.ts').NotificationTables &
   import('./schema.statistics.ts').StatisticsTables &
   import('./schema.dispatch.ts').DispatchTables &
+  import('./schema.timebank.ts').TimebankTables &
   MigrationTables;

@@ -17,3 +17,4 @@ export * as roles from './roles/manifest.tsx';
 export * as statistics from './statistics/manifest.tsx';
 export * as todo from './todo/manifest.tsx';
 export * as volunteers from './volunteers/manifest.tsx';
+export * as timebank from './timebank/manifest.tsx';

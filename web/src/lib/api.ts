@@ -39,6 +39,8 @@ export interface RequestOptions {
   /** A file sent as it is (an Excel upload), instead of a JSON body. */
   raw?: { data: Blob; type: string };
   signal?: AbortSignal;
+  /** Sent as the Idempotency-Key header (requests that move time-bank points need one). */
+  idempotencyKey?: string;
 }
 
 export function withQuery(path: string, query: Query | undefined): string {
@@ -68,6 +70,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     init.headers = { accept: 'application/json', 'content-type': opts.raw.type };
     init.body = opts.raw.data;
   }
+  if (opts.idempotencyKey)
+    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': opts.idempotencyKey };
   const res = await send(withQuery(path, opts.query), init);
   const data = parseJson(await res.text());
   if (!res.ok) throw toApiError(res.status, data);

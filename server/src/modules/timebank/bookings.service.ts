@@ -1,0 +1,213 @@
+import type { z } from 'zod';
+import type { AdminCancelBody, BookingBody, MenuBody, SettleBody } from '@yiqi/shared/contracts/timebank';
+import { actorOf, type Ctx } from '../../core/ctx.ts';
+import { DomainError } from '../../core/domain-error.ts';
+import { withTransaction } from '../../core/tx.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { ownVolunteer } from '../volunteers/profile.service.ts';
+import * as repo from './bookings.repository.ts';
+import { idempotent } from './idempotency.ts';
+import { creditCapped, ensureCovers, move } from './ledger.ts';
+import * as ledger from './timebank.repository.ts';
+import { accountInRegion, checkThreshold, ownAccount, schemeOfRegion } from './timebank.service.ts';
+import { bookingView } from './views.ts';
+
+/**
+ * Withdrawals buy services, never cash: a booking holds the points (payer → the booking's own hold
+ * account), a settlement on delivery moves at most what was held to the services account and the rest
+ * back, a cancellation moves it all back. The hold account's balance can never go below zero, so no
+ * settlement can take more than was held, whatever the code asks (the known pitfall of crediting the full
+ * price although the hold was short).
+ */
+
+const menuView = (m: { id: string; scheme_id: string; name: string; points: number; active: boolean }) => ({
+  id: m.id,
+  schemeId: m.scheme_id,
+  name: m.name,
+  points: m.points,
+  active: m.active,
+});
+
+export async function menu(ctx: Ctx, schemeId: string) {
+  return { items: (await repo.menuOf(ctx.db, schemeId, true)).map(menuView) };
+}
+
+export async function adminMenu(ctx: Ctx, region: string) {
+  const s = await schemeOfRegion(ctx, region);
+  return { items: (await repo.menuOf(ctx.db, s.id, false)).map(menuView) };
+}
+
+export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
+  return withTransaction(ctx, async (tx) => {
+    const s = await schemeOfRegion(tx, b.region);
+    const m = await repo.insertMenuItem(tx.db, {
+      scheme_id: s.id,
+      name: b.name,
+      points: b.points,
+      created_by: actorOf(tx).userId,
+    });
+    await recordAudit(tx, {
+      action: 'timebank.menu_added',
+      result: 'ok',
+      objectType: 'timebank_menu',
+      objectId: m.id,
+      regionCode: b.region,
+      details: { points: b.points },
+    });
+    return menuView(m);
+  });
+}
+
+async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof BookingBody>) {
+  const item = await repo.menuItem(tx.db, b.menuItemId);
+  if (!item || !item.active || item.scheme_id !== payer.scheme_id)
+    throw new DomainError('TIMEBANK_MENU_NOT_FOUND');
+  await ensureCovers(tx, payer.id, item.points);
+  const hold = await ledger.insertAccount(tx.db, {
+    scheme_id: payer.scheme_id,
+    kind: 'hold',
+    label: item.name,
+    created_by: actorOf(tx).userId,
+  });
+  const id = await repo.insertBooking(tx.db, {
+    scheme_id: payer.scheme_id,
+    menu_item_id: item.id,
+    payer_account_id: payer.id,
+    hold_account_id: hold,
+    held: item.points,
+    note: b.note || null,
+    booked_by: actorOf(tx).userId,
+    created_at: tx.clock(),
+  });
+  await move(tx, {
+    schemeId: payer.scheme_id,
+    debit: payer.id,
+    credit: hold,
+    amount: item.points,
+    kind: 'hold',
+    actorId: actorOf(tx).userId,
+    bookingId: id,
+  });
+  await recordAudit(tx, {
+    action: 'timebank.booked',
+    result: 'ok',
+    objectType: 'timebank_booking',
+    objectId: id,
+    regionCode: payer.region_code,
+    details: { points: item.points, payer: payer.kind },
+  });
+  return { booking: bookingView((await repo.bookingById(tx.db, id))!) };
+}
+
+/** A volunteer books a service for themselves or a registered family member, from their own points. */
+export async function book(ctx: Ctx, key: string | undefined, b: z.infer<typeof BookingBody>) {
+  return idempotent(ctx, key, { route: 'timebank.book', body: b }, async (tx) => {
+    const { volunteer, account } = await ownAccount(tx, b.accountId);
+    await checkThreshold(tx, account.scheme_id, volunteer.id);
+    return placeBooking(tx, account, b);
+  });
+}
+
+/** An administrator books a service for a priority elder, from the points granted to them. */
+export async function bookForElder(
+  ctx: Ctx,
+  key: string | undefined,
+  b: z.infer<typeof BookingBody> & { region: string },
+) {
+  return idempotent(ctx, key, { route: 'timebank.book_elder', body: b }, async (tx) => {
+    const { account } = await accountInRegion(tx, b.region, b.accountId);
+    if (account.kind !== 'elder') throw new DomainError('TIMEBANK_ACCOUNT_NOT_FOUND');
+    return placeBooking(tx, account, { accountId: b.accountId, menuItemId: b.menuItemId, note: b.note });
+  });
+}
+
+/** Closes a held booking: `settled` points to the services account, the rest back to the payer. */
+async function close(tx: Ctx, booking: repo.BookingRow, settled: number | null, deliveryRef?: string) {
+  if (booking.status !== 'held') throw new DomainError('TIMEBANK_BOOKING_STATE');
+  const paid = settled ?? 0;
+  if (paid > booking.held) throw new DomainError('TIMEBANK_SETTLE_OVER_HOLD');
+  const me = actorOf(tx).userId;
+  if (paid > 0)
+    await move(tx, {
+      schemeId: booking.scheme_id,
+      debit: booking.hold_account_id,
+      credit: await ledger.systemAccount(tx.db, booking.scheme_id, 'services'),
+      amount: paid,
+      kind: 'settle',
+      actorId: me,
+      bookingId: booking.id,
+    });
+  const back = booking.held - paid;
+  if (back > 0) {
+    const scheme = (await ledger.schemeById(tx.db, booking.scheme_id))!;
+    await creditCapped(tx, {
+      schemeId: booking.scheme_id,
+      debit: booking.hold_account_id,
+      credit: booking.payer_account_id,
+      creditKind: booking.payer_kind,
+      cap: scheme.balance_cap,
+      amount: back,
+      kind: 'release',
+      actorId: me,
+      bookingId: booking.id,
+    });
+  }
+  await repo.closeBooking(tx.db, booking.id, {
+    status: settled === null ? 'cancelled' : 'settled',
+    settled,
+    closed_by: me,
+    closed_at: tx.clock(),
+    ...(deliveryRef ? { delivery_ref: deliveryRef } : {}),
+  });
+  await recordAudit(tx, {
+    action: settled === null ? 'timebank.booking_cancelled' : 'timebank.booking_settled',
+    result: 'ok',
+    objectType: 'timebank_booking',
+    objectId: booking.id,
+    details: { held: booking.held, settled },
+  });
+  return { booking: bookingView((await repo.bookingById(tx.db, booking.id))!) };
+}
+
+export async function myBookings(ctx: Ctx) {
+  const v = await ownVolunteer(ctx);
+  return { items: (await repo.bookingsOfVolunteer(ctx.db, v.id)).map(bookingView) };
+}
+
+/** The volunteer cancels their own held booking: every held point comes back. */
+export async function cancelMine(ctx: Ctx, key: string | undefined, id: string) {
+  return idempotent(ctx, key, { route: 'timebank.cancel', body: { id } }, async (tx) => {
+    const booking = await repo.bookingById(tx.db, id, true);
+    if (!booking) throw new DomainError('TIMEBANK_BOOKING_NOT_FOUND');
+    await ownAccount(tx, booking.payer_account_id).catch(() => {
+      throw new DomainError('TIMEBANK_BOOKING_NOT_FOUND');
+    });
+    return close(tx, booking, null);
+  });
+}
+
+async function bookingInRegion(tx: Ctx, region: string, id: string) {
+  const s = await schemeOfRegion(tx, region);
+  const booking = await repo.bookingById(tx.db, id, true);
+  if (!booking || booking.scheme_id !== s.id) throw new DomainError('TIMEBANK_BOOKING_NOT_FOUND');
+  if (booking.payer_user_id === actorOf(tx).userId) throw new DomainError('TIMEBANK_OWN_DECISION');
+  return booking;
+}
+
+export async function adminBookings(ctx: Ctx, region: string) {
+  const s = await schemeOfRegion(ctx, region);
+  return { items: (await repo.bookingsOfScheme(ctx.db, s.id)).map(bookingView) };
+}
+
+/** The service was delivered: settle at most what was held (an administrator; never their own booking). */
+export async function settle(ctx: Ctx, key: string | undefined, b: z.infer<typeof SettleBody>) {
+  return idempotent(ctx, key, { route: 'timebank.settle', body: b }, async (tx) =>
+    close(tx, await bookingInRegion(tx, b.region, b.bookingId), b.points, b.deliveryRef),
+  );
+}
+
+export async function adminCancel(ctx: Ctx, key: string | undefined, b: z.infer<typeof AdminCancelBody>) {
+  return idempotent(ctx, key, { route: 'timebank.admin_cancel', body: b }, async (tx) =>
+    close(tx, await bookingInRegion(tx, b.region, b.bookingId), null),
+  );
+}
