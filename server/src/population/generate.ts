@@ -8,6 +8,7 @@ import {
   Calendar,
   RunState,
   TABLES,
+  activeCounts,
   allocate,
   emptyRows,
   generateUnit,
@@ -73,6 +74,7 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     satisfaction: o.satisfaction,
   };
   const counts = allocate(seed, communities, o.volunteers);
+  const actives = activeCounts(o.active, counts);
   const state = new RunState(seed, await repo.takenVolunteerNumbers(db, prefix.slice(0, 4)));
   const adminId = await repo.generatorAccount(db, `generator-${seed}`.slice(0, 60), '数据生成（批量确认）');
   const ctx = { params, calendar: new Calendar(params), state, adminId, now };
@@ -115,7 +117,7 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
       const n = counts[i]!;
       if (n === 0) continue;
       const skip = written.has(unitIds(seed, c).team);
-      generateUnit(ctx, c, n, skip ? null : rows, skip ? null : people);
+      generateUnit(ctx, c, n, skip ? null : rows, skip ? null : people, actives[i]);
       orders += generateOrders(params, c.code).orders;
       if (skip) {
         skipped++;

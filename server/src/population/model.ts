@@ -173,6 +173,7 @@ export function generateUnit(
   n: number,
   out: Rows | null,
   people: Map<string, Person> | null,
+  activeCount = Math.round(ctx.params.active * n),
 ) {
   const { params, calendar, state, adminId } = ctx;
   const rng = new Rng(`${params.seed}:unit:${c.code}`);
@@ -226,8 +227,7 @@ export function generateUnit(
     return { id, kind, created, place: `${c.district.name}${c.street.name}${shortName}`, members: [] as string[] };
   });
 
-  // Volunteers: which ones serve is fixed first (exactly round(active × n) of them).
-  const activeCount = Math.round(params.active * n);
+  // Volunteers: which ones serve is fixed first (`activeCount` of them: see activeCounts).
   const activeFlags = rng.shuffle(Array.from({ length: n }, (_, i) => i < activeCount));
   const serving: { id: string; team: (typeof teams)[number]; weight: number }[] = [];
   for (let i = 0; i < n; i++) {
@@ -524,6 +524,21 @@ export function allocate(seed: string, communities: Community[], total: number):
     counts[i]!++;
   }
   return counts;
+}
+
+/**
+ * How many volunteers of each community serve: the active share rounded on the running total, so the
+ * whole region's count is round(active × total) exactly while each community stays within one of its share.
+ */
+export function activeCounts(active: number, counts: number[]): number[] {
+  let cumulative = 0;
+  let given = 0;
+  return counts.map((n) => {
+    cumulative += n;
+    const k = Math.round(active * cumulative) - given;
+    given += k;
+    return k;
+  });
 }
 
 export { MEAN_LENGTH };
