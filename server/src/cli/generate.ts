@@ -3,7 +3,7 @@ import { loadConfig } from '../lib/config.ts';
 import { openConfigured } from '../db/setup.ts';
 import { openPostgres } from '../db/database.ts';
 import { prepare } from '../prepare.ts';
-import { generatePopulation } from '../population/generate.ts';
+import { generatePopulation } from '../generator/generate.ts';
 
 /**
  * `npm run generate -- --region 4413 --volunteers N [--active 0.75] [--hours-per-year 29]
@@ -42,7 +42,9 @@ if (!values.region || !/^\d{2,12}$/.test(values.region)) {
 const volunteers = Math.round(num('volunteers', values.volunteers, 1, 50_000_000));
 const url = values['database-url'] ?? process.env.DATABASE_URL;
 if (url && !process.env.YIQI_APP_KEY) {
-  console.error('on PostgreSQL, set YIQI_APP_KEY to the key the server uses: the ID numbers are sealed with it');
+  console.error(
+    'on PostgreSQL, set YIQI_APP_KEY to the key the server uses: the ID numbers are sealed with it',
+  );
   process.exit(2);
 }
 const config = loadConfig({ ...process.env, ...(url ? { DATABASE_URL: url } : {}) });

@@ -76,7 +76,15 @@ describe('population generator', () => {
   it('gives every volunteer a valid, unique ID number and phone, sealed and indexed as registration does', async () => {
     const rows = await handle.db
       .selectFrom('volunteers')
-      .select(['doc_number_enc', 'doc_bidx', 'phone_enc', 'phone_bidx', 'birth_date', 'gender', 'volunteer_no'])
+      .select([
+        'doc_number_enc',
+        'doc_bidx',
+        'phone_enc',
+        'phone_bidx',
+        'birth_date',
+        'gender',
+        'volunteer_no',
+      ])
       .select(sql<string>`birth_date::text`.as('birth'))
       .where('registration_consent_evidence', '=', '线下登记表（生成数据）')
       .execute();
@@ -141,7 +149,13 @@ describe('population generator', () => {
       const rows = emptyRows();
       const people = new Map();
       generateUnit(
-        { params, calendar: new Calendar(params), state: new RunState(seed, new Set()), adminId: 'a', now: NOW },
+        {
+          params,
+          calendar: new Calendar(params),
+          state: new RunState(seed, new Set()),
+          adminId: 'a',
+          now: NOW,
+        },
         c,
         50,
         rows,

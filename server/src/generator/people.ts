@@ -12,11 +12,46 @@ import type { Rng } from './random.ts';
 
 // Rough frequency in Guangdong (陈, 李, 黄, 张, 梁 … lead); the tail is evenly weighted.
 const SURNAME_WEIGHTS: [string, number][] = [
-  ['陈', 9.5], ['李', 7.5], ['黄', 6.5], ['张', 5], ['梁', 4.5], ['林', 4.2], ['刘', 4], ['吴', 3.2],
-  ['罗', 3], ['何', 2.8], ['郑', 2.5], ['杨', 2.4], ['王', 2.4], ['周', 2], ['钟', 2], ['叶', 1.9],
-  ['冯', 1.6], ['谢', 1.6], ['邓', 1.5], ['曾', 1.5], ['彭', 1.3], ['赖', 1.2], ['蔡', 1.2], ['潘', 1.1],
-  ['卢', 1.1], ['许', 1], ['朱', 1], ['郭', 1], ['苏', 0.9], ['徐', 0.9], ['胡', 0.8], ['江', 0.8],
-  ['严', 0.5], ['廖', 0.8], ['方', 0.6], ['温', 0.6], ['邱', 0.6], ['杜', 0.4], ['欧阳', 0.3], ['司徒', 0.1],
+  ['陈', 9.5],
+  ['李', 7.5],
+  ['黄', 6.5],
+  ['张', 5],
+  ['梁', 4.5],
+  ['林', 4.2],
+  ['刘', 4],
+  ['吴', 3.2],
+  ['罗', 3],
+  ['何', 2.8],
+  ['郑', 2.5],
+  ['杨', 2.4],
+  ['王', 2.4],
+  ['周', 2],
+  ['钟', 2],
+  ['叶', 1.9],
+  ['冯', 1.6],
+  ['谢', 1.6],
+  ['邓', 1.5],
+  ['曾', 1.5],
+  ['彭', 1.3],
+  ['赖', 1.2],
+  ['蔡', 1.2],
+  ['潘', 1.1],
+  ['卢', 1.1],
+  ['许', 1],
+  ['朱', 1],
+  ['郭', 1],
+  ['苏', 0.9],
+  ['徐', 0.9],
+  ['胡', 0.8],
+  ['江', 0.8],
+  ['严', 0.5],
+  ['廖', 0.8],
+  ['方', 0.6],
+  ['温', 0.6],
+  ['邱', 0.6],
+  ['杜', 0.4],
+  ['欧阳', 0.3],
+  ['司徒', 0.1],
 ];
 const SURNAMES = SURNAME_WEIGHTS.map(([s]) => s);
 const SURNAME_W = SURNAME_WEIGHTS.map(([, w]) => w);
@@ -45,7 +80,8 @@ export function birthDate(rng: Rng, today: Date): string {
   const age = rng.int(band[0], band[1]);
   // Born between (age + 1) years and age years (plus a day) before today: exactly `age` today.
   const end = Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()) - 86_400_000;
-  const start = Date.UTC(today.getUTCFullYear() - age - 1, today.getUTCMonth(), today.getUTCDate()) + 86_400_000;
+  const start =
+    Date.UTC(today.getUTCFullYear() - age - 1, today.getUTCMonth(), today.getUTCDate()) + 86_400_000;
   return new Date(start + Math.floor(rng.next() * ((end - start) / 86_400_000)) * 86_400_000)
     .toISOString()
     .slice(0, 10);
@@ -75,7 +111,21 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-const PHONE_PREFIXES = ['135', '136', '137', '138', '139', '150', '158', '159', '186', '188', '189', '177', '199'];
+const PHONE_PREFIXES = [
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '158',
+  '159',
+  '186',
+  '188',
+  '189',
+  '177',
+  '199',
+];
 
 /**
  * The i-th phone number of a run: a prefix by i, then 8 digits from an affine bijection of i on
@@ -84,7 +134,9 @@ const PHONE_PREFIXES = ['135', '136', '137', '138', '139', '150', '158', '159', 
 export function phoneNumber(i: number, salt: number): string {
   const prefix = PHONE_PREFIXES[i % PHONE_PREFIXES.length]!;
   const k = Math.floor(i / PHONE_PREFIXES.length);
-  const body = (Number((BigInt(k) * 48_271n + BigInt(salt)) % 100_000_000n)).toString().padStart(8, '0');
+  const body = Number((BigInt(k) * 48_271n + BigInt(salt)) % 100_000_000n)
+    .toString()
+    .padStart(8, '0');
   return prefix + body;
 }
 

@@ -18,7 +18,7 @@ import {
   type Rows,
 } from './model.ts';
 import { generateOrders } from './orders.ts';
-import * as repo from './population.repository.ts';
+import * as repo from './generator.repository.ts';
 
 /**
  * The population generator (issue 15): a realistic population over the real region tree already loaded,
@@ -58,10 +58,20 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
   const started = performance.now();
   const db = handle.db;
   const digits = o.region.replace(/0+$/, '');
-  const prefix = digits.length <= 2 ? digits.padEnd(2, '0') : digits.length <= 4 ? digits.padEnd(4, '0') : digits.length <= 6 ? digits.padEnd(6, '0') : digits.length <= 9 ? digits.padEnd(9, '0') : digits.padEnd(12, '0');
+  const prefix =
+    digits.length <= 2
+      ? digits.padEnd(2, '0')
+      : digits.length <= 4
+        ? digits.padEnd(4, '0')
+        : digits.length <= 6
+          ? digits.padEnd(6, '0')
+          : digits.length <= 9
+            ? digits.padEnd(9, '0')
+            : digits.padEnd(12, '0');
   const regionName = (await repo.regionName(db, toRegionCode(prefix))) ?? prefix;
   const communities = await repo.communitiesUnder(db, prefix);
-  if (!communities.length) throw new Error(`no communities under region ${o.region}: is the region tree loaded?`);
+  if (!communities.length)
+    throw new Error(`no communities under region ${o.region}: is the region tree loaded?`);
   const now = o.now ?? new Date();
   const seed = o.seed ?? '1';
   const params: Params = {
@@ -127,7 +137,9 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
       buffered = TABLES.reduce((s, t) => s + rows[t].length, 0);
       if (buffered >= flushRows) {
         await flush();
-        o.log?.(`  ${done.toLocaleString('en')} volunteers, ${totals.service_records!.toLocaleString('en')} records (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        o.log?.(
+          `  ${done.toLocaleString('en')} volunteers, ${totals.service_records!.toLocaleString('en')} records (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
       }
       await o.pause?.();
     }
@@ -145,6 +157,6 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     rows: totals,
     seconds: (performance.now() - started) / 1000,
     orders,
-    note: 'orders and ratings: not generated (no dispatch module yet; see population/orders.ts)',
+    note: 'orders and ratings: not generated (no dispatch module yet; see generator/orders.ts)',
   };
 }

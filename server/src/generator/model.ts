@@ -97,9 +97,21 @@ const MEAN_LENGTH = LENGTHS.reduce((s, [m, w]) => s + m * w, 0) / LENGTHS.reduce
 const PER_TEAM = 300;
 
 const ACTIVITY_KINDS: { category: ServiceCategory; titles: string[]; content: string }[] = [
-  { category: 'community', titles: ['社区环境清洁', '楼道杂物清理', '社区议事协商'], content: '清理公共区域，整理楼道杂物' },
-  { category: 'special_groups', titles: ['长者探访', '独居老人助餐', '关爱困境儿童'], content: '上门探访，陪伴聊天，协助生活事务' },
-  { category: 'civility', titles: ['文明劝导', '学雷锋便民服务', '垃圾分类宣传'], content: '现场劝导与宣传，发放资料' },
+  {
+    category: 'community',
+    titles: ['社区环境清洁', '楼道杂物清理', '社区议事协商'],
+    content: '清理公共区域，整理楼道杂物',
+  },
+  {
+    category: 'special_groups',
+    titles: ['长者探访', '独居老人助餐', '关爱困境儿童'],
+    content: '上门探访，陪伴聊天，协助生活事务',
+  },
+  {
+    category: 'civility',
+    titles: ['文明劝导', '学雷锋便民服务', '垃圾分类宣传'],
+    content: '现场劝导与宣传，发放资料',
+  },
   { category: 'traffic', titles: ['路口文明交通引导', '护学岗'], content: '协助交警引导行人与非机动车' },
   { category: 'education', titles: ['四点半课堂', '图书馆导读'], content: '辅导功课，整理图书' },
   { category: 'health', titles: ['义诊协助', '健康知识宣讲'], content: '协助医务人员，维护秩序' },
@@ -224,7 +236,13 @@ export function generateUnit(
       created_by: adminId,
       created_at: iso(created, 600),
     });
-    return { id, kind, created, place: `${c.district.name}${c.street.name}${shortName}`, members: [] as string[] };
+    return {
+      id,
+      kind,
+      created,
+      place: `${c.district.name}${c.street.name}${shortName}`,
+      members: [] as string[],
+    };
   });
 
   // Volunteers: which ones serve is fixed first (`activeCount` of them: see activeCounts).
@@ -319,7 +337,10 @@ export function generateUnit(
   }
 
   // One activity per team and day served, with its position and shift; then the records.
-  const totals = new Map<string, { minutes: number; records: number; last: string; years: Map<number, number> }>();
+  const totals = new Map<
+    string,
+    { minutes: number; records: number; last: string; years: Map<number, number> }
+  >();
   for (const team of teams) {
     const days = teamDays.get(team.id)!;
     for (const d of [...days.keys()].sort((a, b) => a - b)) {
@@ -518,7 +539,9 @@ export function allocate(seed: string, communities: Community[], total: number):
   const exact = weights.map((w) => (total * w) / sum);
   const counts = exact.map(Math.floor);
   let left = total - counts.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left-- <= 0) break;
     counts[i]!++;

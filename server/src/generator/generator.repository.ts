@@ -90,12 +90,14 @@ function copyText(rows: Record<string, unknown>[], columns: string[]): string {
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (Buffer.isBuffer(v)) return '\\\\x' + v.toString('hex');
-  if (Array.isArray(v)) return escapeCopy(`{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (Array.isArray(v))
+    return escapeCopy(`{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
   if (v instanceof Date) return v.toISOString();
   return escapeCopy(String(v));
 }
 
-const escapeCopy = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+const escapeCopy = (s: string) =>
+  s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 async function copyInto(client: PoolClient, table: TableName, rows: Record<string, unknown>[]) {
   if (!rows.length) return;
@@ -152,7 +154,9 @@ export async function insertRows(db: Database, rows: Rows): Promise<void> {
 
 /** Database size in bytes (the bench prints it). */
 export async function databaseSize(db: Database): Promise<number> {
-  const r = await sql<{ size: string }>`SELECT pg_database_size(current_database())::text AS size`.execute(db);
+  const r = await sql<{ size: string }>`SELECT pg_database_size(current_database())::text AS size`.execute(
+    db,
+  );
   return Number(r.rows[0]!.size);
 }
 
