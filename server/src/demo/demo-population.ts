@@ -30,7 +30,7 @@ export function fillDemoPopulation(
     attendanceShare: 0.25,
     seed: 'demo',
     appKey: config.appKey,
-    flushRows: 600,
+    flushRows: 300,
     pause: () => delay(20),
   }).then(
     (s) =>
