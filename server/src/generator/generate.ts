@@ -107,10 +107,30 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     if (!buffered) return;
     // Personal data sealed and indexed exactly as registration does (volunteers/person.ts).
     const cfg = { config: { appKey: o.appKey } } as never;
+    // An ID number someone already holds (a run with another seed, a registration) takes the next free
+    // sequence instead; on a fresh database nothing is found and the rows stay exactly as drawn.
+    let check = rows.volunteers;
+    while (check.length) {
+      for (const v of check) v.doc_bidx = docIndex(cfg, 'mainland_id', people.get(v.id as string)!.docNumber);
+      const taken = await repo.existingDocIndexes(
+        db,
+        check.map((v) => v.doc_bidx as Buffer),
+      );
+      check = check.filter((v) => taken.has((v.doc_bidx as Buffer).toString('hex')));
+      for (const v of check) {
+        const p = people.get(v.id as string)!;
+        const next = state.ids.next(
+          p.docNumber.slice(0, 6),
+          v.birth_date as string,
+          v.gender as 'male' | 'female',
+        );
+        p.docNumber = next.number;
+        v.birth_date = next.birthDate;
+      }
+    }
     for (const v of rows.volunteers) {
       const p = people.get(v.id as string)!;
       v.doc_number_enc = seal(cfg, p.docNumber);
-      v.doc_bidx = docIndex(cfg, 'mainland_id', p.docNumber);
       v.phone_enc = seal(cfg, p.phone);
       v.phone_bidx = phoneIndex(cfg, p.phone);
     }

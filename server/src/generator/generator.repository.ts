@@ -51,6 +51,20 @@ export async function takenVolunteerNumbers(db: Database, prefix6: string): Prom
   return new Set(rows.map((r) => r.volunteer_no));
 }
 
+/** Which of these document blind indexes are registered already (hex), e.g. by a run with another seed. */
+export async function existingDocIndexes(db: Database, indexes: Buffer[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < indexes.length; i += 5000) {
+    const rows = await db
+      .selectFrom('volunteers')
+      .select('doc_bidx')
+      .where('doc_bidx', 'in', indexes.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) found.add(Buffer.from(r.doc_bidx!).toString('hex'));
+  }
+  return found;
+}
+
 /** Which of these organization ids exist already (units a previous run with the same seed wrote). */
 export async function existingOrganizations(db: Database, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();

@@ -10,7 +10,17 @@ import { loadConfig } from '../lib/config.ts';
 import { docIndex } from '../modules/volunteers/person.ts';
 import { phoneIndex } from '../modules/auth/auth.service.ts';
 import { generatePopulation, type GenerateOptions } from './generate.ts';
-import { Calendar, RunState, emptyRows, generateUnit, type Community, type Params } from './model.ts';
+import {
+  Calendar,
+  RunState,
+  allocate,
+  emptyRows,
+  generateUnit,
+  type Community,
+  type Params,
+  type Person,
+} from './model.ts';
+import { communitiesUnder } from './generator.repository.ts';
 
 /**
  * The population generator on a fresh database (PGlite, and PostgreSQL through COPY with test:pg): a tiny
@@ -135,6 +145,54 @@ describe('population generator', () => {
     assert.ok(s.skippedUnits > 0);
     const now = await one(sql<{ n: string }>`SELECT count(*)::text AS n FROM service_records`);
     assert.equal(now.n, before.n);
+  });
+
+  it('runs with another seed over the same communities, taking ID numbers nobody holds', async () => {
+    // Someone already holds the first ID number seed "other" draws: the run must pass it by.
+    const communities = await communitiesUnder(handle.db, '440305');
+    const counts = allocate('other', communities, 300);
+    const first = counts.findIndex((n) => n > 0);
+    const params: Params = { ...options({ seed: 'other' }), seed: 'other', today: '2026-11-22' };
+    const people = new Map<string, Person>();
+    generateUnit(
+      {
+        params,
+        calendar: new Calendar(params),
+        state: new RunState('other', new Set()),
+        adminId: 'a',
+        now: NOW,
+      },
+      communities[first]!,
+      counts[first]!,
+      emptyRows(),
+      people,
+    );
+    const held = [...people.values()][0]!.docNumber;
+    await handle.db
+      .insertInto('volunteers')
+      .values({
+        volunteer_no: '44030599999990',
+        name: '先登记者',
+        region_code: '440305001001',
+        doc_type: 'mainland_id',
+        doc_bidx: docIndex({ config }, 'mainland_id', held),
+        registration_consent_evidence: '线下登记表（生成数据）',
+      })
+      .execute();
+    const s = await generatePopulation(handle, options({ seed: 'other', volunteers: 300 }));
+    assert.equal(s.volunteers, 300);
+    const ids = (
+      await handle.db
+        .selectFrom('volunteers')
+        .select('doc_number_enc')
+        .where('registration_consent_evidence', '=', '线下登记表（生成数据）')
+        .execute()
+    )
+      .filter((r) => r.doc_number_enc !== null)
+      .map((r) => decrypt(config.appKey, r.doc_number_enc!));
+    assert.equal(ids.length, 500);
+    assert.equal(new Set([...ids, held]).size, 501);
+    for (const id of ids) assert.ok(checkDocument('mainland_id', id, NOW).ok, id);
   });
 
   it('draws the same rows for the same seed, and others for another seed', () => {
