@@ -23,6 +23,7 @@ import { overload } from './scenarios/overload.ts';
 import { notifications } from './scenarios/notifications.ts';
 import { dispatchCandidates } from './scenarios/dispatch-candidates.ts';
 import { timebankTransfers } from './scenarios/timebank-transfers.ts';
+import { dashboard } from './scenarios/dashboard.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -39,6 +40,7 @@ const SCENARIOS: Scenario[] = [
   notifications,
   dispatchCandidates,
   timebankTransfers,
+  dashboard,
 ];
 
 const wanted = process.argv[2];

@@ -62,6 +62,8 @@ export async function startServer(): Promise<RunningServer> {
     YIQI_DATA_DIR: dataDir,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // The browser tests check the demo data as seeded: no generated 南山区 population in the background.
+    DEMO_POPULATION: '0',
   };
   delete env.DATABASE_URL;
   delete env.SEED_DEMO;

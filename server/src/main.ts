@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { openReplica, type ReadReplica } from './db/replica.ts';
 import { startAuditWitness } from './modules/audit/audit.witness.ts';
+import { fillDemoPopulation } from './demo/demo-population.ts';
 
 const started = Date.now();
 // Every API process must hold the same key: secrets at rest and QR check-in codes are sealed with it. The
@@ -75,6 +76,8 @@ if (config.seedDemo) {
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${a.username.padEnd(12)} ${a.role ?? 'volunteer'.padEnd(14)}  ${a.name}`);
 }
+// After listen, never before: start-up stays fast; the district fills while the demo is already usable.
+void fillDemoPopulation(handle, config, (line) => console.log(line));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

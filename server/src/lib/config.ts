@@ -36,6 +36,8 @@ export interface Config {
   /** Root of blind indexes and MACs (YIQI_INDEX_KEY, default the application key): never rotates with it. */
   indexKey: Buffer;
   seedDemo: boolean;
+  /** Volunteers the embedded demo generates for 南山区 in the background after start (DEMO_POPULATION; 0: none). */
+  demoPopulation: number;
   secureCookies: boolean;
   /** Behind a reverse proxy: X-Forwarded-For/-Proto/-Host are believed (TRUST_PROXY=1). */
   trustProxy: boolean;
@@ -257,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appKeysPrevious: keyring.previous,
     indexKey: keyring.indexKey,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === '1' : !databaseUrl,
+    demoPopulation: Math.max(0, Math.min(50_000, Math.round(Number(env.DEMO_POPULATION ?? 3000)) || 0)),
     secureCookies: env.SECURE_COOKIES === '1',
     trustProxy: env.TRUST_PROXY === '1',
     allowedOrigins: origins(env),

@@ -1,0 +1,180 @@
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Community, Rows, TableName } from './model.ts';
+import { TABLES } from './model.ts';
+
+/** The generator's SQL: what it reads before generating, and the two ways rows are written. */
+
+/** Communities (level 5) under a region prefix, with their street and district, in code order. */
+export async function communitiesUnder(db: Database, prefix: string): Promise<Community[]> {
+  const rows = await sql<{
+    code: string;
+    name: string;
+    street_code: string;
+    street_name: string;
+    district_code: string;
+    district_name: string;
+  }>`SELECT c.code, c.name, s.code AS street_code, s.name AS street_name, d.code AS district_code,
+        d.name AS district_name
+      FROM regions c
+      JOIN regions s ON s.code = c.parent_code AND s.level = c.parent_level
+      JOIN regions d ON d.code = s.parent_code AND d.level = s.parent_level
+     WHERE c.level = 5 AND c.code LIKE ${`${prefix}%`}
+     ORDER BY c.code`.execute(db);
+  return rows.rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    street: { code: r.street_code, name: r.street_name },
+    district: { code: r.district_code, name: r.district_name },
+  }));
+}
+
+export async function regionName(db: Database, code: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('regions')
+    .select('name')
+    .where('code', '=', code)
+    .orderBy('level')
+    .executeTakeFirst();
+  return r?.name;
+}
+
+/** Volunteer numbers already used under the prefix (the generator skips them). */
+export async function takenVolunteerNumbers(db: Database, prefix6: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('volunteers')
+    .select('volunteer_no')
+    .where('volunteer_no', 'like', `${prefix6.slice(0, 4)}%`)
+    .execute();
+  return new Set(rows.map((r) => r.volunteer_no));
+}
+
+/** Which of these document blind indexes are registered already (hex), e.g. by a run with another seed. */
+export async function existingDocIndexes(db: Database, indexes: Buffer[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < indexes.length; i += 5000) {
+    const rows = await db
+      .selectFrom('volunteers')
+      .select('doc_bidx')
+      .where('doc_bidx', 'in', indexes.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) found.add(Buffer.from(r.doc_bidx!).toString('hex'));
+  }
+  return found;
+}
+
+/** Which of these organization ids exist already (units a previous run with the same seed wrote). */
+export async function existingOrganizations(db: Database, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/**
+ * The account generated work is done by (activities' creator, records' decider, check-ins' staff): one
+ * per run, without a password (it cannot sign in), made once and found again by its user name.
+ */
+export async function generatorAccount(db: Database, username: string, name: string): Promise<string> {
+  const found = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (found) return found.id;
+  const row = await db
+    .insertInto('users')
+    .values({ username, display_name: name, password_hash: 'generated:no-password' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One table's rows in PostgreSQL's COPY text format. */
+function copyText(rows: Record<string, unknown>[], columns: string[]): string {
+  const out: string[] = [];
+  for (const row of rows) out.push(columns.map((c) => copyValue(row[c])).join('\t'));
+  return out.join('\n') + '\n';
+}
+
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (Buffer.isBuffer(v)) return '\\\\x' + v.toString('hex');
+  if (Array.isArray(v))
+    return escapeCopy(`{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (v instanceof Date) return v.toISOString();
+  return escapeCopy(String(v));
+}
+
+const escapeCopy = (s: string) =>
+  s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+
+async function copyInto(client: PoolClient, table: TableName, rows: Record<string, unknown>[]) {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!);
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // In slices, so one flush never holds a second copy of every row as a single string.
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const chunk = copyText(rows.slice(i, i + 20_000), columns);
+    if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+  }
+  stream.end();
+  await done;
+}
+
+/** PostgreSQL: every table of `rows` with COPY … FROM STDIN, in foreign-key order, in one transaction. */
+export async function copyRows(client: PoolClient, rows: Rows): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    for (const t of TABLES) await copyInto(client, t, rows[t]);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * PGlite (or any Kysely handle): batched multi-row INSERTs in foreign-key order, in one transaction;
+ * organizations already there (a unit's street written by an earlier run) are left as they are.
+ */
+export async function insertRows(db: Database, rows: Rows): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    for (const t of TABLES) {
+      const list = rows[t];
+      if (!list.length) continue;
+      const per = Math.max(1, Math.floor(30_000 / Object.keys(list[0]!).length));
+      for (let i = 0; i < list.length; i += per) {
+        const values = list.slice(i, i + per) as never[];
+        if (t === 'organizations')
+          await tx
+            .insertInto('organizations')
+            .values(values)
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+        else await tx.insertInto(t).values(values).execute();
+      }
+    }
+  });
+}
+
+/** Database size in bytes (the bench prints it). */
+export async function databaseSize(db: Database): Promise<number> {
+  const r = await sql<{ size: string }>`SELECT pg_database_size(current_database())::text AS size`.execute(
+    db,
+  );
+  return Number(r.rows[0]!.size);
+}
+
+/** ANALYZE after a large load, so the planner sees the new rows at once. */
+export async function analyze(db: Database): Promise<void> {
+  await sql`ANALYZE`.execute(db);
+}
