@@ -148,7 +148,7 @@ async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) 
     .slice(0, VOLUNTEER_POOL);
   const ids = pool.map((c) => c.row.id);
   const facts = new Map((await repo.volunteerFacts(ctx.db, { ids, ...w })).map((f) => [f.id, f]));
-  const ratings = await ratingsOf('volunteer', ids);
+  const ratings = await ratingsOf(ctx.db, 'volunteer', ids);
   const list = pool
     .map(({ row, parts }) => {
       const f = facts.get(row.id)!;
@@ -193,7 +193,7 @@ async function suggestTeams(ctx: Ctx, need: Need, place: Place, w: Window) {
     .slice(0, TEAM_KEEP);
   const ids = pool.map((c) => c.row.id);
   const facts = new Map((await repo.teamFacts(ctx.db, { ids, ...w })).map((f) => [f.id, f]));
-  const ratings = await ratingsOf('team', ids);
+  const ratings = await ratingsOf(ctx.db, 'team', ids);
   const list = pool
     .map(({ row, parts }) => {
       const f = facts.get(row.id)!;

@@ -28,6 +28,7 @@ import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
+import SuggestionsPanel from './SuggestionsPanel.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
 import { HOP_NAMES } from './actions.ts';
@@ -87,17 +88,21 @@ export default function OrderPage() {
               </Card>
             )}
             <Actions o={o} />
-            {/*
-             * SUGGESTIONS PANEL MOUNT POINT (issue 13, built by the suggestions helper; merged separately).
-             * At merge, replace this card's placeholder with:
-             *   <SuggestionsPanel need={{ regionCode: o.regionCode, point: o.lat !== null && o.lng !== null
-             *     ? { lat: o.lat, lng: o.lng } : null, skills: o.skills, startsAt: o.preferredAt,
-             *     endsAt: o.deadline ?? o.preferredAt }} />
-             */}
+            {/* 派单建议 for the work order: its place, skills and time (features/dispatch/SuggestionsPanel). */}
             {(o.state === 'ready' || o.state === 'review') && (
-              <Card size="small" title={t.suggestions} data-testid="suggestions-slot">
-                <Typography.Text type="secondary">{t.suggestionsSoon}</Typography.Text>
-              </Card>
+              <SuggestionsPanel
+                need={{
+                  regionCode: o.regionCode,
+                  ...(o.lat !== null && o.lng !== null ? { point: { lat: o.lat, lng: o.lng } } : {}),
+                  skills: o.skills,
+                  startsAt: o.preferredAt,
+                  // A window, not an instant: until the deadline, else the two hours from the preferred time.
+                  endsAt:
+                    o.deadline && o.deadline > o.preferredAt
+                      ? o.deadline
+                      : new Date(new Date(o.preferredAt).getTime() + 2 * 3_600_000).toISOString(),
+                }}
+              />
             )}
           </Flex>
         </Col>
