@@ -22,5 +22,7 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/records/records.manifest.ts'),
     import('./modules/exports/exports.manifest.ts'),
     import('./modules/todo/todo.manifest.ts'),
+    import('./modules/stars/stars.manifest.ts'),
+    import('./modules/perks/perks.manifest.ts'),
   ])
 ).map((m) => m.manifest);

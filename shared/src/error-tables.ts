@@ -4,6 +4,8 @@ export { CERTIFICATE_ERRORS } from './errors/certificates.ts';
 export { COMMON_ERRORS } from './errors/common.ts';
 export { IMPORT_ERRORS } from './errors/imports.ts';
 export { ORGANIZATION_ERRORS } from './errors/organizations.ts';
+export { PERK_ERRORS } from './errors/perks.ts';
 export { RECORD_ERRORS } from './errors/records.ts';
 export { RECOVERY_ERRORS } from './errors/recovery.ts';
+export { STAR_ERRORS } from './errors/stars.ts';
 export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
