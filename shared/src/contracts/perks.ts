@@ -33,20 +33,19 @@ export const PartnerList = z.object({ items: z.array(Partner) });
 export const PartnerQuery = z.strictObject({ region: RegionCode.optional() });
 export const StaffBody = z.strictObject({ username: text(1, 64) });
 
-export const PerkBody = z
-  .strictObject({
-    title: text(1, 100),
-    description: multilineText(1, 1000).optional(),
-    minStar: z.number().int().min(0).max(5),
-    minHours: z.number().int().min(0).max(100000),
-    /** Percent off for 0..5 stars (100 = free). */
-    discounts: z.array(z.number().int().min(0).max(100)).length(6),
-    validFrom: IsoDate,
-    validUntil: IsoDate,
-    quotaTotal: z.number().int().min(1).max(10_000_000).nullable(),
-    perPersonLimit: z.number().int().min(1).max(1000),
-    limitPeriod: z.enum(LIMIT_PERIODS),
-  });
+export const PerkBody = z.strictObject({
+  title: text(1, 100),
+  description: multilineText(1, 1000).optional(),
+  minStar: z.number().int().min(0).max(5),
+  minHours: z.number().int().min(0).max(100000),
+  /** Percent off for 0..5 stars (100 = free). */
+  discounts: z.array(z.number().int().min(0).max(100)).length(6),
+  validFrom: IsoDate,
+  validUntil: IsoDate,
+  quotaTotal: z.number().int().min(1).max(10_000_000).nullable(),
+  perPersonLimit: z.number().int().min(1).max(1000),
+  limitPeriod: z.enum(LIMIT_PERIODS),
+});
 export const Perk = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
@@ -72,7 +71,11 @@ export const MyPerk = Perk.extend({
   myDiscount: z.number().int().nullable(),
   usedThisPeriod: z.number().int(),
 });
-export const MyPerkList = z.object({ starLevel: z.number().int(), hours: z.number(), items: z.array(MyPerk) });
+export const MyPerkList = z.object({
+  starLevel: z.number().int(),
+  hours: z.number(),
+  items: z.array(MyPerk),
+});
 export const PerkCode = z.object({ code: z.string(), expiresAt: z.string() });
 
 export const CodeBody = z.strictObject({ code: text(1, 400) });

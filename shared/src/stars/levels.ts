@@ -85,7 +85,12 @@ export const BADGE_NAMES: Record<Badge, Text> = {
  * The milestones reached: `records` confirmed records, `minutes` confirmed minutes, `firstDay` the day of
  * the first confirmed record (YYYY-MM-DD) and `today`. Years of service count from the first record.
  */
-export function badgesOf(s: { records: number; minutes: number; firstDay: string | null; today: string }): Badge[] {
+export function badgesOf(s: {
+  records: number;
+  minutes: number;
+  firstDay: string | null;
+  today: string;
+}): Badge[] {
   const out: Badge[] = [];
   if (s.records > 0) out.push('first_activity');
   for (const [h, b] of [

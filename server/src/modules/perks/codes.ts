@@ -36,7 +36,12 @@ export function readPerkCode(key: Buffer, code: string): PerkCodeParts | null {
   const parts = code.trim().split('.');
   if (parts.length !== 6 || parts[0] !== 'P1') return null;
   const [, perkId, volunteerId, exp, nonce, mac] = parts as [string, string, string, string, string, string];
-  if (!UUID.test(perkId) || !UUID.test(volunteerId) || !/^\d{1,12}$/.test(exp) || !/^[0-9a-f]{24}$/.test(nonce))
+  if (
+    !UUID.test(perkId) ||
+    !UUID.test(volunteerId) ||
+    !/^\d{1,12}$/.test(exp) ||
+    !/^[0-9a-f]{24}$/.test(nonce)
+  )
     return null;
   if (!verified(key, 'perk-code', parts.slice(0, 5).join('.'), mac)) return null;
   return { perkId, volunteerId, expiresAt: new Date(Number(exp) * 1000), nonce };

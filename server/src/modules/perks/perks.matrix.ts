@@ -8,7 +8,14 @@ import { targeted } from '../../test/matrix.ts';
 import type { TestApp } from '../../test/harness.ts';
 
 async function someUser(t: TestApp) {
-  return (await t.handle.db.selectFrom('users').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()).id;
+  return (
+    await t.handle.db
+      .selectFrom('users')
+      .select('id')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function insertPartner(t: TestApp, region: string) {
@@ -75,7 +82,11 @@ export const matrixFixtures: MatrixFixtures = (env) => {
   return {
     'POST /api/partners': (rel) =>
       targeted(rel)
-        ? { method: 'POST', url: '/api/partners', payload: { region: env.regions[rel], name: '矩阵商家', kind: 'merchant' } }
+        ? {
+            method: 'POST',
+            url: '/api/partners',
+            payload: { region: env.regions[rel], name: '矩阵商家', kind: 'merchant' },
+          }
         : null,
     'GET /api/partners': (rel) =>
       rel === 'self'
@@ -95,6 +106,7 @@ export const matrixFixtures: MatrixFixtures = (env) => {
     'POST /api/partner-desk/:id/verify': desk('/verify'),
     'POST /api/partner-desk/:id/redeem': desk('/redeem'),
     'GET /api/me/card': self('GET', '/api/me/card'),
-    'GET /api/cards/verify': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/cards/verify?code=C1.X.1.0' } : null),
+    'GET /api/cards/verify': (rel) =>
+      rel === 'none' ? { method: 'GET', url: '/api/cards/verify?code=C1.X.1.0' } : null,
   };
 };

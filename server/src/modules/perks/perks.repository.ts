@@ -26,7 +26,11 @@ export function partnersIn(db: Database, prefixes: string[]) {
 }
 
 export function partnerById(db: Database, id: string) {
-  return db.selectFrom('partners').select(['id', 'name', 'kind', 'status', 'region_code']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name', 'kind', 'status', 'region_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function userByUsername(db: Database, username: string) {
@@ -34,7 +38,11 @@ export function userByUsername(db: Database, username: string) {
 }
 
 export function insertStaff(db: Database, row: { partner_id: string; user_id: string; added_by: string }) {
-  return db.insertInto('partner_staff').values(row).onConflict((oc) => oc.doNothing()).execute();
+  return db
+    .insertInto('partner_staff')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function isStaff(db: Database, partnerId: string, userId: string): Promise<boolean> {
@@ -108,7 +116,11 @@ export function perkById(db: Database, id: string) {
 }
 
 export function perksOfPartner(db: Database, partnerId: string) {
-  return perkSelect(db).where('k.partner_id', '=', partnerId).orderBy('k.created_at', 'desc').limit(500).execute();
+  return perkSelect(db)
+    .where('k.partner_id', '=', partnerId)
+    .orderBy('k.created_at', 'desc')
+    .limit(500)
+    .execute();
 }
 
 /** Active perks of active partners valid on `today`. */

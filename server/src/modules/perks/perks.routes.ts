@@ -36,25 +36,47 @@ export function registerPerkRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/partners', {
-    schema: { tags, summary: 'Register a partner (scenic spot, merchant, public service)', body: PartnerBody, response: { 200: Created } },
+    schema: {
+      tags,
+      summary: 'Register a partner (scenic spot, merchant, public service)',
+      body: PartnerBody,
+      response: { 200: Created },
+    },
     config: { access: staff(['region_admin'], targets.regionInBody) },
     handler: (req) => perks.createPartner(ctxOf(req), req.body),
   });
 
   r.get('/api/partners', {
-    schema: { tags, summary: 'Partners in the caller’s regions', querystring: PartnerQuery, response: { 200: PartnerList } },
+    schema: {
+      tags,
+      summary: 'Partners in the caller’s regions',
+      querystring: PartnerQuery,
+      response: { 200: PartnerList },
+    },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
     handler: (req) => perks.partners(ctxOf(req), req.query.region),
   });
 
   r.post('/api/partners/:id/staff', {
-    schema: { tags, summary: 'Give an account the partner’s redemption counter', params: IdParams, body: StaffBody, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Give an account the partner’s redemption counter',
+      params: IdParams,
+      body: StaffBody,
+      response: { 200: OkSchema },
+    },
     config: { access: PARTNER },
     handler: (req) => perks.addStaff(ctxOf(req), req.params.id, req.body.username),
   });
 
   r.post('/api/partners/:id/perks', {
-    schema: { tags, summary: 'Offer a perk (by star level or hours, quota, validity, limit)', params: IdParams, body: PerkBody, response: { 200: Created } },
+    schema: {
+      tags,
+      summary: 'Offer a perk (by star level or hours, quota, validity, limit)',
+      params: IdParams,
+      body: PerkBody,
+      response: { 200: Created },
+    },
     config: { access: PARTNER },
     handler: (req) => perks.createPerk(ctxOf(req), req.params.id, req.body),
   });
@@ -72,7 +94,12 @@ export function registerPerkRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/me/perks/:id/code', {
-    schema: { tags, summary: 'A one-time redemption code (QR) for a perk', params: IdParams, response: { 200: PerkCode } },
+    schema: {
+      tags,
+      summary: 'A one-time redemption code (QR) for a perk',
+      params: IdParams,
+      response: { 200: PerkCode },
+    },
     config: { access: SELF },
     handler: (req) => redemption.issueCode(ctxOf(req), req.params.id),
   });
@@ -85,13 +112,25 @@ export function registerPerkRoutes(app: FastifyInstance): void {
 
   // Partner staff hold no role: the service checks the account staffs this partner (else 404).
   r.post('/api/partner-desk/:id/verify', {
-    schema: { tags, summary: 'Check a redemption code without redeeming it', params: IdParams, body: CodeBody, response: { 200: CodeCheck } },
+    schema: {
+      tags,
+      summary: 'Check a redemption code without redeeming it',
+      params: IdParams,
+      body: CodeBody,
+      response: { 200: CodeCheck },
+    },
     config: { access: SELF },
     handler: (req) => redemption.verify(ctxOf(req), req.params.id, req.body.code),
   });
 
   r.post('/api/partner-desk/:id/redeem', {
-    schema: { tags, summary: 'Redeem a code once', params: IdParams, body: CodeBody, response: { 200: Redemption } },
+    schema: {
+      tags,
+      summary: 'Redeem a code once',
+      params: IdParams,
+      body: CodeBody,
+      response: { 200: Redemption },
+    },
     config: { access: SELF },
     handler: (req) => redemption.redeem(ctxOf(req), req.params.id, req.body.code),
   });
@@ -103,7 +142,12 @@ export function registerPerkRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/cards/verify', {
-    schema: { tags, summary: 'Verify a volunteer card code: valid, masked name, star level', querystring: CardVerifyQuery, response: { 200: CardCheck } },
+    schema: {
+      tags,
+      summary: 'Verify a volunteer card code: valid, masked name, star level',
+      querystring: CardVerifyQuery,
+      response: { 200: CardCheck },
+    },
     config: { access: { kind: 'public' } },
     handler: (req) => card.verifyCard(ctxOf(req), req.query.code),
   });

@@ -17,7 +17,13 @@ import * as repo from './perks.repository.ts';
 
 /** The key of the period a limit counts in, for the China day `day`. */
 export function periodKey(period: LimitPeriod, day: string): string {
-  return period === 'day' ? day : period === 'month' ? day.slice(0, 7) : period === 'year' ? day.slice(0, 4) : 'total';
+  return period === 'day'
+    ? day
+    : period === 'month'
+      ? day.slice(0, 7)
+      : period === 'year'
+        ? day.slice(0, 4)
+        : 'total';
 }
 
 export async function createPartner(ctx: Ctx, b: z.infer<typeof PartnerBody>) {
@@ -139,7 +145,11 @@ export async function partnerPerks(ctx: Ctx, partnerId: string) {
 }
 
 /** Whether a volunteer at `level` with `minutes` may use the perk, and the percent off they get. */
-export function entitlement(k: { min_star: number; min_hours: number; discounts: number[] }, level: number, minutes: number) {
+export function entitlement(
+  k: { min_star: number; min_hours: number; discounts: number[] },
+  level: number,
+  minutes: number,
+) {
   const eligible = level >= k.min_star && minutes >= k.min_hours * 60;
   return { eligible, discount: eligible ? Number(k.discounts[level]) : null };
 }

@@ -74,7 +74,11 @@ before(async () => {
   assert.equal(p.statusCode, 200, p.body);
   partner = p.json().id;
   otherPartner = (
-    await api(t, nanshan, 'POST', '/api/partners', { region: NANSHAN, name: '南山爱心商家', kind: 'merchant' })
+    await api(t, nanshan, 'POST', '/api/partners', {
+      region: NANSHAN,
+      name: '南山爱心商家',
+      kind: 'merchant',
+    })
   ).json().id;
   assert.equal(
     (await api(t, nanshan, 'POST', `/api/partners/${partner}/staff`, { username: 'perks.staff' })).statusCode,
@@ -90,7 +94,11 @@ describe('partners and perks', () => {
     assert.equal(foreign.statusCode, 404);
     const list = await api(t, futian, 'GET', '/api/partners');
     assert.deepEqual(list.json().items, []);
-    const outside = await api(t, futian, 'POST', '/api/partners', { region: NANSHAN, name: '越权商家', kind: 'merchant' });
+    const outside = await api(t, futian, 'POST', '/api/partners', {
+      region: NANSHAN,
+      name: '越权商家',
+      kind: 'merchant',
+    });
     assert.equal(outside.statusCode, 403);
     const bad = await api(t, nanshan, 'POST', `/api/partners/${partner}/perks`, {
       ...PERK,
@@ -98,7 +106,9 @@ describe('partners and perks', () => {
       validUntil: '2026-01-01',
     });
     assert.equal(bad.json().error.code, 'PERK_INVALID');
-    const unknown = await api(t, nanshan, 'POST', `/api/partners/${partner}/staff`, { username: 'nobody.here' });
+    const unknown = await api(t, nanshan, 'POST', `/api/partners/${partner}/staff`, {
+      username: 'nobody.here',
+    });
     assert.equal(unknown.json().error.code, 'PARTNER_STAFF_USER');
   });
 
@@ -122,7 +132,9 @@ describe('partners and perks', () => {
     // By hours instead of stars.
     const byHours = await perk({ minStar: 0, minHours: 50, discounts: [10, 20, 30, 40, 50, 100] });
     const h = await volunteer(0, 60);
-    const hp = (await api(t, h.cookie, 'GET', '/api/me/perks')).json().items.find((x: { id: string }) => x.id === byHours);
+    const hp = (await api(t, h.cookie, 'GET', '/api/me/perks'))
+      .json()
+      .items.find((x: { id: string }) => x.id === byHours);
     assert.equal(hp.myDiscount, 10);
   });
 
@@ -170,13 +182,21 @@ describe('partners and perks', () => {
     const w = await volunteer(1);
     const out = await redeem(await code(w.cookie, id));
     assert.equal(out.json().error.code, 'PERK_QUOTA_EXHAUSTED');
-    const usage = await t.handle.db.selectFrom('perks').select('quota_used').where('id', '=', id).executeTakeFirstOrThrow();
+    const usage = await t.handle.db
+      .selectFrom('perks')
+      .select('quota_used')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(usage.quota_used, 2, 'the refused redemption changed nothing');
   });
 
   it('never lets staff redeem their own code', async () => {
     const id = await perk();
-    const staffUser = await t.handle.db.selectFrom('users').select('id').where('username', '=', 'perks.staff').executeTakeFirstOrThrow();
+    const staffUser = await t.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'perks.staff')
+      .executeTakeFirstOrThrow();
     const v = await addVolunteerRecord(t, staffUser.id);
     await grantLevels(t, v.id, 1, certifier.id);
     const own = await redeem(await code(staffCookie, id));
@@ -193,7 +213,12 @@ describe('volunteer card', () => {
     assert.equal(card.json().volunteerNo, v.volunteerNo);
     assert.equal(card.json().starLevel, 3);
     assert.ok(card.json().badges.includes('hours_100'));
-    const check = await api(t, undefined, 'GET', `/api/cards/verify?code=${encodeURIComponent(card.json().code)}`);
+    const check = await api(
+      t,
+      undefined,
+      'GET',
+      `/api/cards/verify?code=${encodeURIComponent(card.json().code)}`,
+    );
     assert.equal(check.statusCode, 200);
     assert.deepEqual(check.json(), { valid: true, maskedName: '王*红', starLevel: 3 });
     assert.ok(!check.body.includes(v.volunteerNo));
@@ -201,44 +226,57 @@ describe('volunteer card', () => {
     const bad = await api(t, undefined, 'GET', `/api/cards/verify?code=${encodeURIComponent(forged)}`);
     assert.deepEqual(bad.json(), { valid: false, maskedName: null, starLevel: null });
     t.clock.advance(601_000);
-    const late = await api(t, undefined, 'GET', `/api/cards/verify?code=${encodeURIComponent(card.json().code)}`);
+    const late = await api(
+      t,
+      undefined,
+      'GET',
+      `/api/cards/verify?code=${encodeURIComponent(card.json().code)}`,
+    );
     assert.equal(late.json().valid, false);
   });
 });
 
-describe('redemption races on PostgreSQL', { skip: !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false }, () => {
-  it('20 concurrent scans of one code redeem it exactly once', async () => {
-    const id = await perk({ perPersonLimit: 100 });
-    const v = await volunteer(1);
-    const c = await code(v.cookie, id);
-    const results = await Promise.all(Array.from({ length: 20 }, () => redeem(c)));
-    const codes = results.map((r) => r.statusCode).sort();
-    assert.equal(codes.filter((s) => s === 200).length, 1, codes.join(','));
-    assert.ok(results.every((r) => r.statusCode === 200 || r.json().error.code === 'PERK_CODE_USED'));
-    const rows = await t.handle.db
-      .selectFrom('perk_redemptions')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('perk_id', '=', id)
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(rows.n), 1);
-  });
+describe(
+  'redemption races on PostgreSQL',
+  { skip: !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false },
+  () => {
+    it('20 concurrent scans of one code redeem it exactly once', async () => {
+      const id = await perk({ perPersonLimit: 100 });
+      const v = await volunteer(1);
+      const c = await code(v.cookie, id);
+      const results = await Promise.all(Array.from({ length: 20 }, () => redeem(c)));
+      const codes = results.map((r) => r.statusCode).sort();
+      assert.equal(codes.filter((s) => s === 200).length, 1, codes.join(','));
+      assert.ok(results.every((r) => r.statusCode === 200 || r.json().error.code === 'PERK_CODE_USED'));
+      const rows = await t.handle.db
+        .selectFrom('perk_redemptions')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('perk_id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(rows.n), 1);
+    });
 
-  it('racing distinct codes of one person stop at the limit; racing people stop at the quota', async () => {
-    const id = await perk({ perPersonLimit: 3, limitPeriod: 'total' });
-    const v = await volunteer(1);
-    const codes = [];
-    for (let i = 0; i < 12; i++) codes.push(await code(v.cookie, id));
-    const results = await Promise.all(codes.map((c) => redeem(c)));
-    assert.equal(results.filter((r) => r.statusCode === 200).length, 3);
-    assert.ok(results.every((r) => r.statusCode === 200 || r.json().error.code === 'PERK_LIMIT_REACHED'));
-    const quota = await perk({ quotaTotal: 5, perPersonLimit: 1 });
-    const people = [];
-    for (let i = 0; i < 12; i++) people.push(await volunteer(1));
-    const cs = [];
-    for (const p of people) cs.push(await code(p.cookie, quota));
-    const res = await Promise.all(cs.map((c) => redeem(c)));
-    assert.equal(res.filter((r) => r.statusCode === 200).length, 5);
-    const row = await t.handle.db.selectFrom('perks').select('quota_used').where('id', '=', quota).executeTakeFirstOrThrow();
-    assert.equal(row.quota_used, 5);
-  });
-});
+    it('racing distinct codes of one person stop at the limit; racing people stop at the quota', async () => {
+      const id = await perk({ perPersonLimit: 3, limitPeriod: 'total' });
+      const v = await volunteer(1);
+      const codes = [];
+      for (let i = 0; i < 12; i++) codes.push(await code(v.cookie, id));
+      const results = await Promise.all(codes.map((c) => redeem(c)));
+      assert.equal(results.filter((r) => r.statusCode === 200).length, 3);
+      assert.ok(results.every((r) => r.statusCode === 200 || r.json().error.code === 'PERK_LIMIT_REACHED'));
+      const quota = await perk({ quotaTotal: 5, perPersonLimit: 1 });
+      const people = [];
+      for (let i = 0; i < 12; i++) people.push(await volunteer(1));
+      const cs = [];
+      for (const p of people) cs.push(await code(p.cookie, quota));
+      const res = await Promise.all(cs.map((c) => redeem(c)));
+      assert.equal(res.filter((r) => r.statusCode === 200).length, 5);
+      const row = await t.handle.db
+        .selectFrom('perks')
+        .select('quota_used')
+        .where('id', '=', quota)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.quota_used, 5);
+    });
+  },
+);

@@ -33,7 +33,9 @@ export async function issueCode(ctx: Ctx, perkId: string) {
 }
 
 function available(k: repo.PerkRow, today: string) {
-  return k.status === 'active' && k.partner_status === 'active' && k.valid_from <= today && today <= k.valid_until;
+  return (
+    k.status === 'active' && k.partner_status === 'active' && k.valid_from <= today && today <= k.valid_until
+  );
 }
 
 /** Everything a counter needs to know about a code, checked; throws the reason it cannot be redeemed. */

@@ -7,7 +7,12 @@ import * as repo from './stars.repository.ts';
 /** A volunteer's milestone badges, derived from their confirmed records each time (never stored). */
 export async function badgesOfVolunteer(ctx: Ctx, volunteerId: string) {
   const s = await repo.serviceOf(ctx.db, volunteerId);
-  return badgesOf({ records: s.records, minutes: s.minutes, firstDay: s.firstDay, today: chinaDate(ctx.clock()) });
+  return badgesOf({
+    records: s.records,
+    minutes: s.minutes,
+    firstDay: s.firstDay,
+    today: chinaDate(ctx.clock()),
+  });
 }
 
 export async function myBadges(ctx: Ctx) {

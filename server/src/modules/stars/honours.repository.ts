@@ -20,25 +20,23 @@ export function insertRound(
 }
 
 const roundSelect = (db: Database) =>
-  db
-    .selectFrom('honour_rounds as r')
-    .select([
-      'r.id',
-      'r.region_code',
-      'r.region_level',
-      'r.year',
-      'r.kind',
-      'r.title',
-      'r.quota',
-      'r.status',
-      'r.published_at',
-      sql<string | null>`(SELECT g.name FROM regions g WHERE g.code = r.region_code ORDER BY g.level LIMIT 1)`.as(
-        'region_name',
-      ),
-      sql<string>`(SELECT count(*) FROM honour_nominations n WHERE n.round_id = r.id)`.as('nominations'),
-      sql<string>`(SELECT count(*) FROM honour_nominations n WHERE n.round_id = r.id
+  db.selectFrom('honour_rounds as r').select([
+    'r.id',
+    'r.region_code',
+    'r.region_level',
+    'r.year',
+    'r.kind',
+    'r.title',
+    'r.quota',
+    'r.status',
+    'r.published_at',
+    sql<
+      string | null
+    >`(SELECT g.name FROM regions g WHERE g.code = r.region_code ORDER BY g.level LIMIT 1)`.as('region_name'),
+    sql<string>`(SELECT count(*) FROM honour_nominations n WHERE n.round_id = r.id)`.as('nominations'),
+    sql<string>`(SELECT count(*) FROM honour_nominations n WHERE n.round_id = r.id
         AND n.status = 'approved')`.as('approved'),
-    ]);
+  ]);
 
 export function roundById(db: Database, id: string, opts: { lock?: boolean } = {}) {
   const q = roundSelect(db).where('r.id', '=', id);
@@ -56,7 +54,11 @@ export function roundsIn(db: Database, prefixes: string[]) {
 }
 
 export function publishedRounds(db: Database) {
-  return roundSelect(db).where('r.status', '=', 'published').orderBy('r.published_at', 'desc').limit(100).execute();
+  return roundSelect(db)
+    .where('r.status', '=', 'published')
+    .orderBy('r.published_at', 'desc')
+    .limit(100)
+    .execute();
 }
 
 export function organization(db: Database, id: string) {
@@ -118,7 +120,12 @@ export function decideNomination(
   id: string,
   v: { status: 'approved' | 'rejected'; decided_by: string; decided_at: Date; decision_reason: string },
 ) {
-  return db.updateTable('honour_nominations').set(v).where('id', '=', id).where('status', '=', 'nominated').execute();
+  return db
+    .updateTable('honour_nominations')
+    .set(v)
+    .where('id', '=', id)
+    .where('status', '=', 'nominated')
+    .execute();
 }
 
 export function markPublished(db: Database, id: string, by: string, at: Date) {
@@ -131,5 +138,9 @@ export function markPublished(db: Database, id: string, by: string, at: Date) {
 }
 
 export function linkAward(db: Database, nominationId: string, awardId: string) {
-  return db.updateTable('honour_nominations').set({ award_record_id: awardId }).where('id', '=', nominationId).execute();
+  return db
+    .updateTable('honour_nominations')
+    .set({ award_record_id: awardId })
+    .where('id', '=', nominationId)
+    .execute();
 }

@@ -25,13 +25,23 @@ export function registerHonourRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/honours/rounds', {
-    schema: { tags, summary: 'Open a yearly honours round in a region', body: HonourRoundBody, response: { 200: Created } },
+    schema: {
+      tags,
+      summary: 'Open a yearly honours round in a region',
+      body: HonourRoundBody,
+      response: { 200: Created },
+    },
     config: { access: staff(['region_admin'], targets.regionInBody) },
     handler: (req) => honours.openRound(ctxOf(req), req.body),
   });
 
   r.get('/api/honours/rounds', {
-    schema: { tags, summary: 'Honours rounds in the caller’s regions', querystring: HonourRoundQuery, response: { 200: HonourRoundList } },
+    schema: {
+      tags,
+      summary: 'Honours rounds in the caller’s regions',
+      querystring: HonourRoundQuery,
+      response: { 200: HonourRoundList },
+    },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
     handler: (req) => honours.rounds(ctxOf(req), req.query.region),
   });
@@ -67,7 +77,12 @@ export function registerHonourRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/honours/rounds/:id/publish', {
-    schema: { tags, summary: 'Publish a round: honours become award records', params: IdParams, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Publish a round: honours become award records',
+      params: IdParams,
+      response: { 200: OkSchema },
+    },
     config: { access: ROUND },
     handler: (req) => honours.publish(ctxOf(req), req.params.id),
   });

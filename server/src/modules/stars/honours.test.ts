@@ -20,7 +20,10 @@ let selfAdminCookie: string;
 async function member(name: string, userId: string | null = null) {
   const v = await addVolunteerRecord(t, userId);
   await t.handle.db.updateTable('volunteers').set({ name }).where('id', '=', v.id).execute();
-  await t.handle.db.insertInto('memberships').values({ org_id: org, volunteer_id: v.id, status: 'active' }).execute();
+  await t.handle.db
+    .insertInto('memberships')
+    .values({ org_id: org, volunteer_id: v.id, status: 'active' })
+    .execute();
   return v;
 }
 
@@ -126,6 +129,10 @@ describe('honours rounds', () => {
     });
     assert.equal(other.json().error.code, 'HONOUR_NOMINEE_INVALID');
     const list = await api(t, region, 'GET', '/api/honours/rounds');
-    assert.ok(list.json().items.some((x: { id: string; nominations: number }) => x.id === round && x.nominations === 1));
+    assert.ok(
+      list
+        .json()
+        .items.some((x: { id: string; nominations: number }) => x.id === round && x.nominations === 1),
+    );
   });
 });

@@ -10,13 +10,23 @@ import { targeted } from '../../test/matrix.ts';
 import type { TestApp } from '../../test/harness.ts';
 import { addVolunteerRecord } from '../memberships/memberships.testkit.ts';
 
-
 async function someUser(t: TestApp) {
-  return (await t.handle.db.selectFrom('users').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()).id;
+  return (
+    await t.handle.db
+      .selectFrom('users')
+      .select('id')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** A submitted level-1 application of a volunteer living in `region` (reviewed by its district). */
-export async function insertStarApplication(t: TestApp, region: string, status: 'submitted' | 'noticed' = 'submitted') {
+export async function insertStarApplication(
+  t: TestApp,
+  region: string,
+  status: 'submitted' | 'noticed' = 'submitted',
+) {
   const v = await addVolunteerRecord(t, null, { region });
   const by = await someUser(t);
   const a = await t.handle.db
@@ -30,7 +40,12 @@ export async function insertStarApplication(t: TestApp, region: string, status: 
       certifying_region: toRegionCode(region.slice(0, 6)),
       certifying_level: 3,
       ...(status === 'noticed'
-        ? { reviewed_by: by, reviewed_at: t.clock.now(), notice_from: '2026-11-20', notice_until: '2030-01-01' }
+        ? {
+            reviewed_by: by,
+            reviewed_at: t.clock.now(),
+            notice_from: '2026-11-20',
+            notice_until: '2030-01-01',
+          }
         : {}),
     })
     .returning(['id', 'volunteer_id'])
@@ -130,10 +145,19 @@ export const matrixFixtures: MatrixFixtures = (env) => {
       if (!targeted(rel)) return null;
       const t = env.t();
       const a = await insertStarApplication(t, env.regions[rel], 'noticed');
-      await t.handle.db.updateTable('star_applications').set({ status: 'certified' }).where('id', '=', a.id).execute();
+      await t.handle.db
+        .updateTable('star_applications')
+        .set({ status: 'certified' })
+        .where('id', '=', a.id)
+        .execute();
       const c = await t.handle.db
         .insertInto('star_certifications')
-        .values({ volunteer_id: a.volunteer_id, level: 1, application_id: a.id, certified_by: await someUser(t) })
+        .values({
+          volunteer_id: a.volunteer_id,
+          level: 1,
+          application_id: a.id,
+          certified_by: await someUser(t),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return {
@@ -161,7 +185,13 @@ export const matrixFixtures: MatrixFixtures = (env) => {
         ? {
             method: 'POST',
             url: '/api/honours/rounds',
-            payload: { region: env.regions[rel], year: 2031, kind: 'ten_best_projects', title: '矩阵', quota: 10 },
+            payload: {
+              region: env.regions[rel],
+              year: 2031,
+              kind: 'ten_best_projects',
+              title: '矩阵',
+              quota: 10,
+            },
           }
         : null,
     'GET /api/honours/rounds': regionQuery('GET', '/api/honours/rounds'),

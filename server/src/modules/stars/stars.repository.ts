@@ -4,7 +4,14 @@ import type { StarApplicationStatus } from '../../db/schema.stars.ts';
 
 /** SQL of star certification (stars.service.ts): schemes, hours, applications, objections, certifications. */
 
-const VOLUNTEER_COLUMNS = ['v.id', 'v.user_id', 'v.volunteer_no', 'v.name', 'v.region_code', 'v.status'] as const;
+const VOLUNTEER_COLUMNS = [
+  'v.id',
+  'v.user_id',
+  'v.volunteer_no',
+  'v.name',
+  'v.region_code',
+  'v.status',
+] as const;
 
 /** The volunteer linked to an account, if any. */
 export function volunteerOfUser(db: Database, userId: string) {
@@ -221,7 +228,10 @@ export function applicationById(db: Database, id: string, opts: { lock?: boolean
 }
 
 export function applicationsOf(db: Database, volunteerId: string) {
-  return applicationSelect(db).where('a.volunteer_id', '=', volunteerId).orderBy('a.created_at', 'desc').execute();
+  return applicationSelect(db)
+    .where('a.volunteer_id', '=', volunteerId)
+    .orderBy('a.created_at', 'desc')
+    .execute();
 }
 
 /** Review queue: applications reviewed in any of the region subtrees (prefixes). */
@@ -254,7 +264,11 @@ export function queue(
 
 /** Candidates in public notice today (notice_from ≤ today, not yet certified), newest first. */
 export function noticed(db: Database, limit: number) {
-  return applicationSelect(db).where('a.status', '=', 'noticed').orderBy('a.notice_from', 'desc').limit(limit).execute();
+  return applicationSelect(db)
+    .where('a.status', '=', 'noticed')
+    .orderBy('a.notice_from', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function markReviewed(
@@ -269,7 +283,12 @@ export function markReviewed(
     notice_until: string | null;
   },
 ) {
-  return db.updateTable('star_applications').set(v).where('id', '=', id).where('status', '=', 'submitted').execute();
+  return db
+    .updateTable('star_applications')
+    .set(v)
+    .where('id', '=', id)
+    .where('status', '=', 'submitted')
+    .execute();
 }
 
 export function markRejectedAfterNotice(db: Database, id: string, reason: string) {
@@ -292,7 +311,13 @@ export function markCertified(db: Database, id: string, at: Date) {
 
 export function insertCertification(
   db: Database,
-  row: { volunteer_id: string; level: number; application_id: string; certified_by: string; certified_at: Date },
+  row: {
+    volunteer_id: string;
+    level: number;
+    application_id: string;
+    certified_by: string;
+    certified_at: Date;
+  },
 ) {
   return db.insertInto('star_certifications').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -331,7 +356,10 @@ export function insertBan(
   return db.insertInto('star_bans').values(row).execute();
 }
 
-export function insertObjection(db: Database, row: { application_id: string; user_id: string; reason: string }) {
+export function insertObjection(
+  db: Database,
+  row: { application_id: string; user_id: string; reason: string },
+) {
   return db.insertInto('star_objections').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -360,4 +388,3 @@ export function decideObjection(
 ) {
   return db.updateTable('star_objections').set(v).where('id', '=', id).where('status', '=', 'open').execute();
 }
-

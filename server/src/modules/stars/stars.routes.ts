@@ -37,13 +37,22 @@ export function registerStarRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/me/stars', {
-    schema: { tags, summary: 'My star level, progress to the next level, applications', response: { 200: StarProgress } },
+    schema: {
+      tags,
+      summary: 'My star level, progress to the next level, applications',
+      response: { 200: StarProgress },
+    },
     config: { access: SELF },
     handler: (req) => stars.myProgress(ctxOf(req)),
   });
 
   r.post('/api/me/stars/applications', {
-    schema: { tags, summary: 'Apply for the next star level', body: StarApplyBody, response: { 200: Created } },
+    schema: {
+      tags,
+      summary: 'Apply for the next star level',
+      body: StarApplyBody,
+      response: { 200: Created },
+    },
     config: { access: SELF },
     handler: (req) => stars.applyMine(ctxOf(req), req.body.level),
   });
@@ -90,7 +99,11 @@ export function registerStarRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/stars/notices', {
-    schema: { tags, summary: 'Candidates in public notice (公示), names masked', response: { 200: StarNoticeList } },
+    schema: {
+      tags,
+      summary: 'Candidates in public notice (公示), names masked',
+      response: { 200: StarNoticeList },
+    },
     config: { access: { kind: 'public' } },
     handler: (req) => stars.notices(ctxOf(req)),
   });
@@ -108,7 +121,12 @@ export function registerStarRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/stars/applications/:id/objections', {
-    schema: { tags, summary: 'Objections to an application', params: IdParams, response: { 200: ObjectionList } },
+    schema: {
+      tags,
+      summary: 'Objections to an application',
+      params: IdParams,
+      response: { 200: ObjectionList },
+    },
     config: { access: FEDERATION },
     handler: (req) => stars.objections(ctxOf(req), req.params.id),
   });
@@ -138,7 +156,12 @@ export function registerStarRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/stars/scheme', {
-    schema: { tags, summary: 'The star scheme in force in a region', querystring: RegionQuery, response: { 200: StarSchemeView } },
+    schema: {
+      tags,
+      summary: 'The star scheme in force in a region',
+      querystring: RegionQuery,
+      response: { 200: StarSchemeView },
+    },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
     handler: (req) => stars.scheme(ctxOf(req), req.query.region),
   });
@@ -146,7 +169,8 @@ export function registerStarRoutes(app: FastifyInstance): void {
   r.put('/api/stars/scheme', {
     schema: {
       tags,
-      summary: 'Set a region’s star scheme (thresholds, tenure, platform hours only, bar, notice, conditions)',
+      summary:
+        'Set a region’s star scheme (thresholds, tenure, platform hours only, bar, notice, conditions)',
       querystring: RegionQuery,
       body: StarSchemeBody,
       response: { 200: StarSchemeView },

@@ -32,7 +32,10 @@ export const NOTICE_END_JOB = 'stars.notice-end';
 type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.volunteerById>>>;
 
 /** The scheme that applies to a volunteer of `regionCode`, and the region it comes from (null: default). */
-export async function schemeFor(db: Database, regionCode: string): Promise<StarScheme & { fromRegion: string | null }> {
+export async function schemeFor(
+  db: Database,
+  regionCode: string,
+): Promise<StarScheme & { fromRegion: string | null }> {
   const row = await repo.schemeCovering(db, regionCode);
   if (!row) return { ...DEFAULT_STAR_SCHEME, fromRegion: null };
   return {
@@ -210,7 +213,12 @@ async function prefixesOf(ctx: Ctx, region: string | undefined) {
 /** The federation's review queue over the caller's scopes (or one region in them). */
 export async function queue(
   ctx: Ctx,
-  q: { region?: string | undefined; status?: StarApplicationStatus | undefined; page: number; pageSize: number },
+  q: {
+    region?: string | undefined;
+    status?: StarApplicationStatus | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const prefixes = await prefixesOf(ctx, q.region);
   if (prefixes.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
@@ -262,7 +270,8 @@ export async function review(
       const s = await standing(tx.db, v, today);
       if (s.scheme.conditions && !b.conditionsChecked) throw new DomainError('STAR_CONDITIONS_UNCHECKED');
       // Hours may have been corrected downwards since the application.
-      if (s.level !== a.level - 1) throw new DomainError('STAR_LEVEL_ORDER', { current: s.level, asked: a.level });
+      if (s.level !== a.level - 1)
+        throw new DomainError('STAR_LEVEL_ORDER', { current: s.level, asked: a.level });
       if (!s.next?.hoursOk) throw new DomainError('STAR_NOT_ELIGIBLE', { hours: hours(s.counted) });
       const days = await workingDaysInForce(tx.db);
       const until = days.addWorkingDays(today, s.scheme.noticeWorkingDays);
@@ -452,7 +461,12 @@ export async function revoke(ctx: Ctx, certificationId: string, b: { reason: str
       result: 'ok',
       objectType: 'star_certification',
       objectId: c.id,
-      details: { levels: revoked.map((r) => r.level), falsified: b.falsified, barredUntil: until, reason: b.reason },
+      details: {
+        levels: revoked.map((r) => r.level),
+        falsified: b.falsified,
+        barredUntil: until,
+        reason: b.reason,
+      },
     });
     return { ok: true as const };
   });
@@ -509,7 +523,6 @@ export function levelOf(ctx: Ctx, volunteerId: string): Promise<number> {
 export function serviceOf(ctx: Ctx, volunteerId: string) {
   return repo.serviceOf(ctx.db, volunteerId);
 }
-
 
 /** A region's level (null when no such region): the subtree of a region named in a query. */
 export async function regionLevelOf(ctx: Ctx, code: string): Promise<number | null> {

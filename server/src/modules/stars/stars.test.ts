@@ -1,7 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { auditRows, createUser, signIn, startTestApp, type TestApp, type TestUser } from '../../test/harness.ts';
+import {
+  auditRows,
+  createUser,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../../test/harness.ts';
 import { addVolunteerRecord, insertOrganization } from '../memberships/memberships.testkit.ts';
 import { api } from '../activities/activities.testkit.ts';
 import { addHours, grantLevels } from './stars.testkit.ts';
@@ -53,8 +60,14 @@ async function applyOk(v: Vol, level: number): Promise<string> {
 before(async () => {
   t = await startTestApp({ env: { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' } });
   org = await insertOrganization(t, '南山区星级测试服务队', NANSHAN);
-  admin.nanshan = await signIn(t, await createUser(t, 'stars.nanshan', { role: 'region_admin', region: NANSHAN }));
-  admin.futian = await signIn(t, await createUser(t, 'stars.futian', { role: 'region_admin', region: FUTIAN }));
+  admin.nanshan = await signIn(
+    t,
+    await createUser(t, 'stars.nanshan', { role: 'region_admin', region: NANSHAN }),
+  );
+  admin.futian = await signIn(
+    t,
+    await createUser(t, 'stars.futian', { role: 'region_admin', region: FUTIAN }),
+  );
   admin.shenzhen = await signIn(
     t,
     await createUser(t, 'stars.shenzhen', { role: 'region_admin', region: SHENZHEN }),
@@ -101,9 +114,16 @@ describe('star certification', () => {
     // The queue is the federation's: another district's admin never sees or reviews it.
     const futianQueue = await api(t, admin.futian, 'GET', '/api/stars/applications');
     assert.ok(!futianQueue.body.includes(id));
-    const foreign = await api(t, admin.futian, 'POST', `/api/stars/applications/${id}/review`, { approve: true });
+    const foreign = await api(t, admin.futian, 'POST', `/api/stars/applications/${id}/review`, {
+      approve: true,
+    });
     assert.equal(foreign.statusCode, 404);
-    const queue = await api(t, admin.nanshan, 'GET', `/api/stars/applications?region=${NANSHAN}&status=submitted`);
+    const queue = await api(
+      t,
+      admin.nanshan,
+      'GET',
+      `/api/stars/applications?region=${NANSHAN}&status=submitted`,
+    );
     assert.ok(queue.json().items.some((a: { id: string }) => a.id === id));
     const ok = await api(t, admin.nanshan, 'POST', `/api/stars/applications/${id}/review`, { approve: true });
     assert.equal(ok.statusCode, 200, ok.body);
@@ -155,7 +175,9 @@ describe('star certification', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.equal(row.certifying_region, SHENZHEN);
-    const district = await api(t, admin.nanshan, 'POST', `/api/stars/applications/${id}/review`, { approve: true });
+    const district = await api(t, admin.nanshan, 'POST', `/api/stars/applications/${id}/review`, {
+      approve: true,
+    });
     assert.equal(district.statusCode, 404);
     const city = await api(t, admin.shenzhen, 'POST', `/api/stars/applications/${id}/review`, {
       approve: false,
@@ -172,16 +194,23 @@ describe('star certification', () => {
     const idb = await applyOk(b, 1);
     for (const id of [ida, idb])
       assert.equal(
-        (await api(t, admin.nanshan, 'POST', `/api/stars/applications/${id}/review`, { approve: true })).statusCode,
+        (await api(t, admin.nanshan, 'POST', `/api/stars/applications/${id}/review`, { approve: true }))
+          .statusCode,
         200,
       );
-    const anon = await api(t, undefined, 'POST', `/api/stars/applications/${ida}/objections`, { reason: '时长有疑问请核实' });
+    const anon = await api(t, undefined, 'POST', `/api/stars/applications/${ida}/objections`, {
+      reason: '时长有疑问请核实',
+    });
     assert.equal(anon.statusCode, 401);
     const empty = await api(t, plain, 'POST', `/api/stars/applications/${ida}/objections`, { reason: '' });
     assert.equal(empty.statusCode, 400);
-    const oa = await api(t, plain, 'POST', `/api/stars/applications/${ida}/objections`, { reason: '该志愿者多次未到岗，时长有疑问' });
+    const oa = await api(t, plain, 'POST', `/api/stars/applications/${ida}/objections`, {
+      reason: '该志愿者多次未到岗，时长有疑问',
+    });
     assert.equal(oa.statusCode, 200, oa.body);
-    const ob = await api(t, plain, 'POST', `/api/stars/applications/${idb}/objections`, { reason: '服务记录与实际不符，请核实' });
+    const ob = await api(t, plain, 'POST', `/api/stars/applications/${idb}/objections`, {
+      reason: '服务记录与实际不符，请核实',
+    });
     assert.equal(ob.statusCode, 200);
     const list = await api(t, admin.nanshan, 'GET', `/api/stars/applications/${ida}/objections`);
     assert.equal(list.json().items.length, 1);
@@ -189,7 +218,9 @@ describe('star certification', () => {
     t.clock.advance(10 * 86400_000);
     await t.app.jobs.tick();
     assert.equal(await status(ida), 'noticed');
-    const late = await api(t, plain, 'POST', `/api/stars/applications/${ida}/objections`, { reason: '补充异议内容一二三' });
+    const late = await api(t, plain, 'POST', `/api/stars/applications/${ida}/objections`, {
+      reason: '补充异议内容一二三',
+    });
     assert.equal(late.json().error.code, 'STAR_NOT_IN_NOTICE');
     const self = await api(t, a.cookie, 'POST', `/api/stars/objections/${oa.json().id}/decide`, {
       upheld: false,
@@ -257,7 +288,10 @@ describe('star certification', () => {
   });
 
   it('lets an organization apply for its member, not for others', async () => {
-    const orgAdmin = await signIn(t, await createUser(t, 'stars.orgadmin', { role: 'org_admin', orgId: org }));
+    const orgAdmin = await signIn(
+      t,
+      await createUser(t, 'stars.orgadmin', { role: 'org_admin', orgId: org }),
+    );
     const v = await volunteer(150);
     const ok = await api(t, orgAdmin, 'POST', `/api/organizations/${org}/star-applications`, {
       volunteerNo: v.volunteerNo,
@@ -316,7 +350,13 @@ describe('star certification', () => {
 });
 
 async function grantLevelsSkipping(volunteerId: string) {
-  const userId = (await t.handle.db.selectFrom('users').select('id').where('username', '=', 'stars.nanshan').executeTakeFirstOrThrow()).id;
+  const userId = (
+    await t.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'stars.nanshan')
+      .executeTakeFirstOrThrow()
+  ).id;
   const a = await t.handle.db
     .insertInto('star_applications')
     .values({
