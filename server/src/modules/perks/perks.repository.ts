@@ -167,6 +167,16 @@ export function volunteerByNo(db: Database, no: string) {
     .executeTakeFirst();
 }
 
+/** True when a code with this nonce was redeemed already. */
+export async function nonceUsed(db: Database, nonce: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('perk_redemptions')
+    .select('id')
+    .where('code_nonce', '=', nonce)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Single use: the code's nonce is unique; a second insert of it fails with a unique violation. */
 export function insertRedemption(
   db: Database,

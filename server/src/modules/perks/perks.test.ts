@@ -158,6 +158,8 @@ describe('partners and perks', () => {
     const second = await redeem(c);
     assert.equal(second.statusCode, 409);
     assert.equal(second.json().error.code, 'PERK_CODE_USED');
+    const recheck = await api(t, staffCookie, 'POST', `/api/partner-desk/${partner}/verify`, { code: c });
+    assert.equal(recheck.json().error.code, 'PERK_CODE_USED', 'checking a used code says so');
     const tampered = await redeem(c.slice(0, -1) + (c.endsWith('0') ? '1' : '0'));
     assert.equal(tampered.json().error.code, 'PERK_CODE_INVALID');
     const rows = await t.handle.db

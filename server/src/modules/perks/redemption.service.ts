@@ -44,6 +44,8 @@ async function check(ctx: Ctx, partnerId: string, code: string) {
   if (!(await repo.isStaff(ctx.db, partnerId, actorOf(ctx).userId))) throw new DomainError('NOT_FOUND');
   const parts = readPerkCode(ctx.config.appKey, code);
   if (!parts) throw new DomainError('PERK_CODE_INVALID');
+  // A used code is refused before an expired one: the counter must learn it was already redeemed.
+  if (await repo.nonceUsed(ctx.db, parts.nonce)) throw new DomainError('PERK_CODE_USED');
   if (parts.expiresAt.getTime() < ctx.clock().getTime()) throw new DomainError('PERK_CODE_EXPIRED');
   const k = await repo.perkById(ctx.db, parts.perkId);
   if (!k) throw new DomainError('PERK_CODE_INVALID');

@@ -1,5 +1,18 @@
 import { useRef, useState } from 'react';
-import { App, Button, Checkbox, Flex, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
@@ -13,13 +26,13 @@ const STATUSES = ['submitted', 'noticed', 'certified', 'rejected'] as const;
 /** 星级评定 — the federation's queue: approve into public notice or reject; objections to candidates. */
 export default function StarReviewPage() {
   const t = useMessages(starMessages);
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('submitted');
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<StarApplication | null>(null);
   const [reason, setReason] = useState('');
-  // Read when the confirm dialog's OK is pressed (the dialog's content is rendered once, outside this render).
+  // Whether the reviewer ticked the scheme's extra conditions in the confirmation.
   const checked = useRef(false);
   const [objections, setObjections] = useState<StarApplication | null>(null);
   const q = useQuery({
@@ -80,7 +93,7 @@ export default function StarReviewPage() {
               ),
             },
             { title: t.star, render: (_, a) => fmt(t.starsN, { n: a.level }) },
-            { title: t.hours.replace(' {h}', '').replace('{h} ', ''), dataIndex: 'hours' },
+            { title: t.hoursCol, dataIndex: 'hours' },
             {
               title: t.status,
               render: (_, a) => (
@@ -100,30 +113,24 @@ export default function StarReviewPage() {
               render: (_, a) =>
                 a.status === 'submitted' ? (
                   <Space wrap>
-                    <Button
-                      type="primary"
-                      onClick={() => {
-                        checked.current = false;
-                        modal.confirm({
-                          title: t.approveConfirm,
-                          content: (
-                            <Checkbox onChange={(e) => (checked.current = e.target.checked)}>
-                              {t.conditionsChecked}
-                            </Checkbox>
-                          ),
-                          okText: t.approve,
-                          cancelText: t.cancel,
-                          onOk: () =>
-                            review.mutateAsync({
-                              id: a.id,
-                              approve: true,
-                              conditionsChecked: checked.current,
-                            }),
-                        });
-                      }}
+                    <Popconfirm
+                      title={t.approveConfirm}
+                      description={
+                        <Checkbox onChange={(e) => (checked.current = e.target.checked)}>
+                          {t.conditionsChecked}
+                        </Checkbox>
+                      }
+                      okText={t.approve}
+                      cancelText={t.cancel}
+                      onOpenChange={(open) => open && (checked.current = false)}
+                      onConfirm={() =>
+                        review.mutate({ id: a.id, approve: true, conditionsChecked: checked.current })
+                      }
                     >
-                      {t.approve}
-                    </Button>
+                      <Button type="primary" loading={review.isPending}>
+                        {t.approve}
+                      </Button>
+                    </Popconfirm>
                     <Button danger onClick={() => setRejecting(a)}>
                       {t.reject}
                     </Button>
