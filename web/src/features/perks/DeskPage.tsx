@@ -39,7 +39,9 @@ export default function DeskPage() {
       setDone(null);
     },
     onError: (e) => {
+      // A refused code (used, expired, another partner's) leaves no earlier result on screen.
       setChecked(null);
+      setDone(null);
       void message.error(e.message);
     },
   });
@@ -78,6 +80,7 @@ export default function DeskPage() {
         onChange={(e) => {
           setCode(e.target.value);
           setChecked(null);
+          setDone(null);
         }}
         data-testid="desk-code"
       />
@@ -108,7 +111,7 @@ export default function DeskPage() {
             cancelText={t.cancel}
             onConfirm={() => redeem.mutate()}
           >
-            <Button type="primary" size="large" block loading={redeem.isPending}>
+            <Button type="primary" size="large" block loading={redeem.isPending} style={{ marginTop: 12 }}>
               {t.redeem}
             </Button>
           </Popconfirm>

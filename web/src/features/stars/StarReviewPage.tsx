@@ -41,8 +41,15 @@ export default function StarReviewPage() {
     placeholderData: keepPreviousData,
   });
   const review = useMutation({
-    mutationFn: (v: { id: string; approve: boolean; reason?: string; conditionsChecked?: boolean }) =>
-      reviewStar(v.id, v),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      approve: boolean;
+      reason?: string;
+      conditionsChecked?: boolean;
+    }) => reviewStar(id, body),
     onSuccess: () => {
       void message.success(t.done);
       setRejecting(null);
