@@ -26,5 +26,7 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/statistics/statistics.manifest.ts'),
     import('./modules/dispatch/dispatch.manifest.ts'),
     import('./modules/timebank/timebank.manifest.ts'),
+    import('./modules/stars/stars.manifest.ts'),
+    import('./modules/perks/perks.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -37,4 +37,6 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.statistics.ts').StatisticsTables &
   import('./schema.dispatch.ts').DispatchTables &
   import('./schema.timebank.ts').TimebankTables &
+  import('./schema.stars.ts').StarTables &
+  import('./schema.perks.ts').PerkTables &
   MigrationTables;

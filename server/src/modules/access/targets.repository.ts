@@ -123,3 +123,49 @@ export function findDispatchMenuItemUnit(db: Database, itemId: string) {
     .where('id', '=', itemId)
     .executeTakeFirst();
 }
+/** The federation region that reviews a star application (stars module). */
+export function findStarApplicationRegion(db: Database, id: string) {
+  return db
+    .selectFrom('star_applications')
+    .select('certifying_region as code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The federation region of the application an objection is about. */
+export function findStarObjectionRegion(db: Database, id: string) {
+  return db
+    .selectFrom('star_objections as o')
+    .innerJoin('star_applications as a', 'a.id', 'o.application_id')
+    .select('a.certifying_region as code')
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The federation region that certified a star (revocation goes there). */
+export function findStarCertificationRegion(db: Database, id: string) {
+  return db
+    .selectFrom('star_certifications as c')
+    .innerJoin('star_applications as a', 'a.id', 'c.application_id')
+    .select('a.certifying_region as code')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The region of an honours round, or of the round a nomination belongs to. */
+export function findHonourRoundRegion(db: Database, id: string) {
+  return db.selectFrom('honour_rounds').select('region_code as code').where('id', '=', id).executeTakeFirst();
+}
+export function findHonourNominationRegion(db: Database, id: string) {
+  return db
+    .selectFrom('honour_nominations as n')
+    .innerJoin('honour_rounds as r', 'r.id', 'n.round_id')
+    .select('r.region_code as code')
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The region of a perks partner (perks module). */
+export function findPartnerRegion(db: Database, id: string) {
+  return db.selectFrom('partners').select('region_code as code').where('id', '=', id).executeTakeFirst();
+}

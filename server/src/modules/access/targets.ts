@@ -174,6 +174,34 @@ export const volunteerById = byId('volunteer', async (db, id) => {
   return v && { type: 'region', code: v.region_code };
 });
 
+/** A region found by a lookup, as a region target. */
+const regionOf = (r: { code: string } | undefined): Found => r && { type: 'region', code: r.code };
+/**
+ * A star application in the path: the federation at its certifying level (the volunteer's district for 1–2
+ * stars, city for 3–4, province for 5), so only region admins at that level or above review it.
+ */
+export const starApplicationById = byId('star_application', async (db, id) =>
+  regionOf(await repo.findStarApplicationRegion(db, id)),
+);
+/** An objection in the path: the federation reviewing the application it is about. */
+export const starObjectionById = byId('star_objection', async (db, id) =>
+  regionOf(await repo.findStarObjectionRegion(db, id)),
+);
+/** A star certification in the path: the federation that certified it. */
+export const starCertificationById = byId('star_certification', async (db, id) =>
+  regionOf(await repo.findStarCertificationRegion(db, id)),
+);
+/** An honours round in the path: its region. */
+export const honourRoundById = byId('honour_round', async (db, id) =>
+  regionOf(await repo.findHonourRoundRegion(db, id)),
+);
+/** An honours nomination in the path: the region of its round. */
+export const honourNominationById = byId('honour_nomination', async (db, id) =>
+  regionOf(await repo.findHonourNominationRegion(db, id)),
+);
+/** A perks partner in the path: its region. */
+export const partnerById = byId('partner', async (db, id) => regionOf(await repo.findPartnerRegion(db, id)));
+
 // Scopes named in the query or the body: 403 OUT_OF_SCOPE outside the caller's scope.
 
 /** The region in the query's `region`; without one, no target (the service keeps to the caller's scopes). */
@@ -221,7 +249,7 @@ export const organizationOrRegionInBody: TargetRule = {
   },
 };
 
-/** The organization in the body's `orgId` (a team acting: 供单, 抢单). */
+/** The organization in the body's `orgId` (a team acting: 供单, 抢单; a nominating organization). */
 export const organizationInBody: TargetRule = {
   resolve: (req, db) => scopeTarget(db, 'organization', bodyField(req, 'orgId') ?? ''),
 };
