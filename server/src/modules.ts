@@ -22,5 +22,7 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/records/records.manifest.ts'),
     import('./modules/exports/exports.manifest.ts'),
     import('./modules/todo/todo.manifest.ts'),
+    import('./modules/stations/stations.manifest.ts'),
+    import('./modules/civic/civic.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -7,3 +7,5 @@ export { ORGANIZATION_ERRORS } from './errors/organizations.ts';
 export { RECORD_ERRORS } from './errors/records.ts';
 export { RECOVERY_ERRORS } from './errors/recovery.ts';
 export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
+export { STATION_ERRORS } from './errors/stations.ts';
+export { CIVIC_ERRORS } from './errors/civic.ts';

@@ -33,4 +33,6 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.certificates.ts').CertificateTables &
   import('./schema.records.ts').RecordTables &
   import('./schema.jobs.ts').JobTables &
+  import('./schema.stations.ts').StationTables &
+  import('./schema.civic.ts').CivicTables &
   MigrationTables;

@@ -95,3 +95,15 @@ export function findActiveGrantScope(db: Database, grantId: string) {
 export function findVolunteerRegion(db: Database, volunteerId: string) {
   return db.selectFrom('volunteers').select('region_code').where('id', '=', volunteerId).executeTakeFirst();
 }
+
+export function findStation(db: Database, id: string) {
+  return db.selectFrom('stations').select('region_code').where('id', '=', id).executeTakeFirst();
+}
+
+export function findCivicCase(db: Database, id: string) {
+  return db
+    .selectFrom('civic_cases')
+    .select(['region_code', 'unit_org_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
