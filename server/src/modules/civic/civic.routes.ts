@@ -41,6 +41,7 @@ function sendPhoto(reply: FastifyReply, p: { mime: string; bytes: Buffer }) {
 
 export function registerCivicRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const cfg = app.deps.config;
 
   r.post('/api/me/civic/reports', {
     schema: {
@@ -50,7 +51,7 @@ export function registerCivicRoutes(app: FastifyInstance): void {
       response: { 200: CaseCreated },
     },
     // Two photos in base64 and the JSON around them; a signed-in account, limited per minute.
-    config: { access: SELF, rateLimit: { max: 10, timeWindow: 60_000 } },
+    config: { access: SELF, rateLimit: { max: cfg.civicReportsPerMinute, timeWindow: 60_000 } },
     bodyLimit: 2 * CIVIC_MAX_PHOTO_BASE64 + JSON_AROUND,
     handler: (req) => civic.report(ctxOf(req), req.body),
   });
