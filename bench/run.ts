@@ -20,6 +20,7 @@ import { searchBench } from './scenarios/search-1m.ts';
 import { signupRush } from './scenarios/signup-rush.ts';
 import { webVitals } from './scenarios/web-vitals.ts';
 import { overload } from './scenarios/overload.ts';
+import { stationsNearby } from './scenarios/stations-nearby.ts';
 
 const SCENARIOS: Scenario[] = [
   loginMe,
@@ -33,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   webVitals,
   auditAppend,
   overload,
+  stationsNearby,
 ];
 
 const wanted = process.argv[2];

@@ -123,26 +123,42 @@ function distanceM(lat: number, lng: number) {
 }
 
 /**
- * Stations within `radiusM` metres of a point, nearest first: a bounding box on the indexed (lat, lng)
- * first, then the exact great-circle distance to filter and order. The box is a little larger than the
- * circle (1° of latitude is at least 110.5 km; longitude shrinks with cos(lat)), so nothing inside the
- * circle is cut.
+ * The bounding box of a circle of `radiusM` metres around a latitude: a little larger than the circle (1° of
+ * latitude is at least 110.5 km; longitude shrinks with the cosine of the box's farthest latitude), so
+ * nothing inside the circle is cut.
  */
-export function nearbyStations(
+export function nearbyBox(lat: number, lng: number, radiusM: number) {
+  const dLat = radiusM / 110_500;
+  const dLng = radiusM / (110_500 * Math.max(Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180), 0.01));
+  return { latMin: lat - dLat, latMax: lat + dLat, lngMin: lng - dLng, lngMax: lng + dLng };
+}
+
+/**
+ * Stations within `radiusM` metres of a point, nearest first: the bounding box on the indexed (lat, lng)
+ * first, then the exact great-circle distance to filter and order (decisions/0042). The query is exported
+ * so the benchmark runs the very same SQL through pgbench.
+ */
+export function nearbyQuery(
   db: Database,
   p: { lat: number; lng: number; radiusM: number; kind?: string; limit: number },
 ) {
-  const dLat = p.radiusM / 110_500;
-  const dLng = p.radiusM / (110_500 * Math.max(Math.cos(((Math.abs(p.lat) + dLat) * Math.PI) / 180), 0.01));
+  const box = nearbyBox(p.lat, p.lng, p.radiusM);
   const d = distanceM(p.lat, p.lng);
   let q = withRegion(db)
     .select(COLUMNS)
     .select(d.as('distance_m'))
-    .where('s.lat', '>=', p.lat - dLat)
-    .where('s.lat', '<=', p.lat + dLat)
-    .where('s.lng', '>=', p.lng - dLng)
-    .where('s.lng', '<=', p.lng + dLng)
+    .where('s.lat', '>=', box.latMin)
+    .where('s.lat', '<=', box.latMax)
+    .where('s.lng', '>=', box.lngMin)
+    .where('s.lng', '<=', box.lngMax)
     .where(sql<SqlBool>`${d} <= ${p.radiusM}`);
   if (p.kind) q = q.where('s.kind', '=', p.kind);
-  return q.orderBy('distance_m').orderBy('s.id').limit(p.limit).execute();
+  return q.orderBy('distance_m').orderBy('s.id').limit(p.limit);
+}
+
+export function nearbyStations(
+  db: Database,
+  p: { lat: number; lng: number; radiusM: number; kind?: string; limit: number },
+) {
+  return nearbyQuery(db, p).execute();
 }
