@@ -12,7 +12,14 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../server/src/lib/config.ts';
 import { nearby } from '../../server/src/modules/stations/stations.service.ts';
 import { nearbyBox } from '../../server/src/modules/stations/stations.repository.ts';
-import { runAutocannon, runPgbench, startApi, withBenchDatabase, type PhaseResult, type Scenario } from '../lib.ts';
+import {
+  runAutocannon,
+  runPgbench,
+  startApi,
+  withBenchDatabase,
+  type PhaseResult,
+  type Scenario,
+} from '../lib.ts';
 import { inline, openCapture, writeScript } from '../sql.ts';
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 30_000);
@@ -47,7 +54,15 @@ export const stationsNearby: Scenario = {
       await db
         .insertInto('bench_points' as never)
         .values(
-          points.map((p, i) => ({ n: i + 1, lat: p.lat, lng: p.lng, latmin: p.latMin, latmax: p.latMax, lngmin: p.lngMin, lngmax: p.lngMax })) as never,
+          points.map((p, i) => ({
+            n: i + 1,
+            lat: p.lat,
+            lng: p.lng,
+            latmin: p.latMin,
+            latmax: p.latMax,
+            lngmin: p.lngMin,
+            lngmax: p.lngMax,
+          })) as never,
         )
         .execute();
       await sql.raw('GRANT SELECT ON bench_points TO yiqi_app').execute(db);
@@ -56,7 +71,10 @@ export const stationsNearby: Scenario = {
       const config = loadConfig({ YIQI_APP_KEY: Buffer.alloc(32, 1).toString('base64'), DATABASE_URL: url });
       const capture = openCapture(url, config);
       const first = points[0]!;
-      const found = await nearby({ ...capture.ctx, actor: null }, { lat: first.lat, lng: first.lng, radius: RADIUS, limit: 20 });
+      const found = await nearby(
+        { ...capture.ctx, actor: null },
+        { lat: first.lat, lng: first.lng, radius: RADIUS, limit: 20 },
+      );
       const [query] = capture.take();
       await capture.close();
       const names = new Map<number, string>([
@@ -67,7 +85,8 @@ export const stationsNearby: Scenario = {
         [first.lngMin, ':lngmin'],
         [first.lngMax, ':lngmax'],
       ]);
-      const swap = (v: unknown) => (typeof v === 'number' && names.has(v) ? `${names.get(v)}::float8` : undefined);
+      const swap = (v: unknown) =>
+        typeof v === 'number' && names.has(v) ? `${names.get(v)}::float8` : undefined;
       const statement = inline(query!, swap);
       const dir = await mkdtemp(join(tmpdir(), 'yiqi-bench-stations-'));
       const script = join(dir, 'nearby.sql');
@@ -81,8 +100,12 @@ export const stationsNearby: Scenario = {
         ].join('\n') + '\n',
       );
 
-      const plan = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${inline(query!)}`).execute(db);
-      console.log(`\n   EXPLAIN ANALYZE nearby (${found.items.length} stations within ${RADIUS} m of point 1):`);
+      const plan = await sql
+        .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${inline(query!)}`)
+        .execute(db);
+      console.log(
+        `\n   EXPLAIN ANALYZE nearby (${found.items.length} stations within ${RADIUS} m of point 1):`,
+      );
       for (const r of plan.rows) console.log(`     ${r['QUERY PLAN']}`);
 
       const api = await startApi(url);
@@ -102,7 +125,13 @@ export const stationsNearby: Scenario = {
             },
           ],
         });
-        const pg = await runPgbench({ databaseUrl: url, script, seconds: o.seconds, clients: o.connections, role: 'yiqi_app' });
+        const pg = await runPgbench({
+          databaseUrl: url,
+          script,
+          seconds: o.seconds,
+          clients: o.connections,
+          role: 'yiqi_app',
+        });
         const counts = await sql<{ n: number }>`SELECT avg(c)::float8 AS n FROM (
             SELECT (SELECT count(*) FROM stations s WHERE s.lat BETWEEN p.latmin AND p.latmax
               AND s.lng BETWEEN p.lngmin AND p.lngmax) AS c FROM bench_points p) x`.execute(db);

@@ -5,6 +5,7 @@ import { seedRegionsIfEmpty } from './modules/regions/regions.seed.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { seedDemoVolunteers } from './demo/demo-volunteers.seed.ts';
 import { seedDemoActivities } from './demo/demo-activities.seed.ts';
+import { seedDemoStations } from './demo/demo-stations.seed.ts';
 
 /**
  * Migrates, loads the region tree when empty, and the demo data when asked. It lives beside main.ts, not
@@ -18,6 +19,7 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
   if (demo && options.config) {
     await seedDemoVolunteers(handle.db, options.config);
     await seedDemoActivities(handle.db, options.config);
+    await seedDemoStations(handle.db, options.config);
   }
   return { applied, regions, demo };
 }

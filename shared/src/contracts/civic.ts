@@ -70,7 +70,11 @@ export const MyReportsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const CivicPhoto = z.object({ id: z.string(), kind: z.enum(['near', 'far', 'proof']), round: z.number() });
+export const CivicPhoto = z.object({
+  id: z.string(),
+  kind: z.enum(['near', 'far', 'proof']),
+  round: z.number(),
+});
 
 export const CivicCase = z.object({
   id: z.string(),
@@ -132,5 +136,7 @@ export const CivicFigures = z.object({
   rectificationRate: z.number().nullable(),
   overdue: z.number().int(),
   reopened: z.number().int(),
-  byCategory: z.array(z.object({ category: z.string(), filed: z.number().int(), rectified: z.number().int() })),
+  byCategory: z.array(
+    z.object({ category: z.string(), filed: z.number().int(), rectified: z.number().int() }),
+  ),
 });

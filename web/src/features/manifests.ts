@@ -15,3 +15,5 @@ export * as regions from './regions/manifest.tsx';
 export * as roles from './roles/manifest.tsx';
 export * as todo from './todo/manifest.tsx';
 export * as volunteers from './volunteers/manifest.tsx';
+export * as stations from './stations/manifest.tsx';
+export * as civic from './civic/manifest.tsx';

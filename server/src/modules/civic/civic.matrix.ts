@@ -8,7 +8,11 @@ import { insertCase, photo, reportBody } from './civic.testkit.ts';
 
 export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
   const own =
-    (method: string, path: (c: { id: string; photoId: string }) => string, opts: { handled?: boolean; payload?: unknown } = {}) =>
+    (
+      method: string,
+      path: (c: { id: string; photoId: string }) => string,
+      opts: { handled?: boolean; payload?: unknown } = {},
+    ) =>
     async (rel: Relation, actor: MatrixActor) => {
       if (rel !== 'self') return null;
       const c = await insertCase(t(), {
@@ -18,10 +22,18 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
       return { method, url: path(c), ...(opts.payload ? { payload: opts.payload } : {}) };
     };
   const onCase =
-    (method: string, path: (c: { id: string; photoId: string }) => string, opts: { handled?: boolean; payload?: unknown } = {}) =>
+    (
+      method: string,
+      path: (c: { id: string; photoId: string }) => string,
+      opts: { handled?: boolean; payload?: unknown } = {},
+    ) =>
     async (rel: Relation) => {
       if (!targeted(rel)) return null;
-      const c = await insertCase(t(), { region: regions[rel], unitId: orgs[rel], ...(opts.handled ? { handled: true } : {}) });
+      const c = await insertCase(t(), {
+        region: regions[rel],
+        unitId: orgs[rel],
+        ...(opts.handled ? { handled: true } : {}),
+      });
       return { method, url: path(c), ...(opts.payload ? { payload: opts.payload } : {}) };
     };
   const self = (method: string, url: string, payload?: unknown) => (rel: Relation) =>
@@ -33,7 +45,10 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     'POST /api/me/civic/reports': self('POST', '/api/me/civic/reports', reportBody()),
     'GET /api/me/civic/reports': self('GET', '/api/me/civic/reports'),
     'GET /api/me/civic/reports/:id': own('GET', (c) => `/api/me/civic/reports/${c.id}`),
-    'GET /api/me/civic/reports/:id/photos/:photoId': own('GET', (c) => `/api/me/civic/reports/${c.id}/photos/${c.photoId}`),
+    'GET /api/me/civic/reports/:id/photos/:photoId': own(
+      'GET',
+      (c) => `/api/me/civic/reports/${c.id}/photos/${c.photoId}`,
+    ),
     'POST /api/me/civic/reports/:id/rating': own('POST', (c) => `/api/me/civic/reports/${c.id}/rating`, {
       handled: true,
       payload: { rating: 4 },
@@ -41,7 +56,10 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     'GET /api/me/civic/points': self('GET', '/api/me/civic/points'),
     'GET /api/civic/cases': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/civic/cases' } : null),
     'GET /api/civic/cases/:id': onCase('GET', (c) => `/api/civic/cases/${c.id}`),
-    'GET /api/civic/cases/:id/photos/:photoId': onCase('GET', (c) => `/api/civic/cases/${c.id}/photos/${c.photoId}`),
+    'GET /api/civic/cases/:id/photos/:photoId': onCase(
+      'GET',
+      (c) => `/api/civic/cases/${c.id}/photos/${c.photoId}`,
+    ),
     'POST /api/civic/cases/:id/handling': onCase('POST', (c) => `/api/civic/cases/${c.id}/handling`, {
       payload: { note: '已清理完毕', proof: [photo()] },
     }),

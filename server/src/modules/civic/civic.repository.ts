@@ -24,7 +24,14 @@ export function listRoutes(db: Database, regionPrefix: string) {
   return db
     .selectFrom('civic_routes as cr')
     .innerJoin('organizations as o', 'o.id', 'cr.unit_org_id')
-    .select(['cr.id', 'cr.region_code', 'cr.category', 'cr.unit_org_id', 'o.name as unit_name', 'cr.deadline_days'])
+    .select([
+      'cr.id',
+      'cr.region_code',
+      'cr.category',
+      'cr.unit_org_id',
+      'o.name as unit_name',
+      'cr.deadline_days',
+    ])
     .where('cr.region_code', 'like', `${regionPrefix}%`)
     .orderBy('cr.region_code')
     .orderBy('cr.category')
@@ -40,7 +47,9 @@ export async function upsertRoute(
     .insertInto('civic_routes')
     .values(v)
     .onConflict((oc) =>
-      oc.columns(['region_code', 'category']).doUpdateSet({ unit_org_id: v.unit_org_id, deadline_days: v.deadline_days }),
+      oc
+        .columns(['region_code', 'category'])
+        .doUpdateSet({ unit_org_id: v.unit_org_id, deadline_days: v.deadline_days }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -48,7 +57,11 @@ export async function upsertRoute(
 }
 
 export function findOrganization(db: Database, id: string) {
-  return db.selectFrom('organizations').select(['id', 'region_code', 'status']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'region_code', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertCase(
@@ -73,7 +86,14 @@ export async function insertCase(
 
 export async function insertPhoto(
   db: Database,
-  v: { case_id: string; kind: 'near' | 'far' | 'proof'; round: number; mime: string; bytes: Buffer; created_at: Date },
+  v: {
+    case_id: string;
+    kind: 'near' | 'far' | 'proof';
+    round: number;
+    mime: string;
+    bytes: Buffer;
+    created_at: Date;
+  },
 ): Promise<void> {
   await db.insertInto('civic_photos').values(v).execute();
 }
@@ -122,7 +142,18 @@ export function findCase(db: Database, id: string) {
 export function lockCase(db: Database, id: string) {
   return db
     .selectFrom('civic_cases')
-    .select(['id', 'status', 'round', 'reporter_id', 'anonymous', 'handled_by', 'region_code', 'unit_org_id', 'due_at', 'deadline_days'])
+    .select([
+      'id',
+      'status',
+      'round',
+      'reporter_id',
+      'anonymous',
+      'handled_by',
+      'region_code',
+      'unit_org_id',
+      'due_at',
+      'deadline_days',
+    ])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -149,7 +180,13 @@ export function photo(db: Database, caseId: string, photoId: string) {
     .executeTakeFirst();
 }
 
-export async function setHandled(db: Database, id: string, note: string, by: string, at: Date): Promise<void> {
+export async function setHandled(
+  db: Database,
+  id: string,
+  note: string,
+  by: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('civic_cases')
     .set({ status: 'handled', handling_note: note, handled_by: by, handled_at: at })
@@ -164,7 +201,13 @@ export async function setRectified(
 ): Promise<void> {
   await db
     .updateTable('civic_cases')
-    .set({ status: 'rectified', rating: r.rating, rating_comment: r.comment, rated_by: r.by, closed_at: r.at })
+    .set({
+      status: 'rectified',
+      rating: r.rating,
+      rating_comment: r.comment,
+      rated_by: r.by,
+      closed_at: r.at,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -206,8 +249,15 @@ export async function flagOverdue(db: Database, id: string, round: number, now: 
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function addPoints(db: Database, v: { case_id: string; user_id: string; points: number; created_at: Date }) {
-  await db.insertInto('civic_points').values(v).onConflict((oc) => oc.column('case_id').doNothing()).execute();
+export async function addPoints(
+  db: Database,
+  v: { case_id: string; user_id: string; points: number; created_at: Date },
+) {
+  await db
+    .insertInto('civic_points')
+    .values(v)
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
 }
 
 export async function pointsOf(db: Database, userId: string) {
@@ -221,7 +271,12 @@ export async function pointsOf(db: Database, userId: string) {
 
 export function myCases(db: Database, userId: string, page: number, pageSize: number) {
   const q = cases(db).where('c.reporter_id', '=', userId);
-  return fetchPage(q, (x) => x.select(CASE_COLUMNS).orderBy('c.created_at', 'desc').orderBy('c.id'), page, pageSize);
+  return fetchPage(
+    q,
+    (x) => x.select(CASE_COLUMNS).orderBy('c.created_at', 'desc').orderBy('c.id'),
+    page,
+    pageSize,
+  );
 }
 
 export interface CaseScope {

@@ -36,7 +36,9 @@ const JSON_AROUND = 64 * 1024;
 
 /** A stored photo, shown inline (its type was read from its bytes; nosniff is set for every response). */
 function sendPhoto(reply: FastifyReply, p: { mime: string; bytes: Buffer }) {
-  return reply.headers({ 'content-type': p.mime, 'cache-control': 'private, no-store' }).send(p.bytes as never);
+  return reply
+    .headers({ 'content-type': p.mime, 'cache-control': 'private, no-store' })
+    .send(p.bytes as never);
 }
 
 export function registerCivicRoutes(app: FastifyInstance): void {
@@ -46,7 +48,8 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   r.post('/api/me/civic/reports', {
     schema: {
       tags,
-      summary: 'Report a city-management problem (随手拍): category, near and far photos, ≤ 120 characters, a map point',
+      summary:
+        'Report a city-management problem (随手拍): category, near and far photos, ≤ 120 characters, a map point',
       body: ReportBody,
       response: { 200: CaseCreated },
     },
@@ -57,7 +60,12 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/me/civic/reports', {
-    schema: { tags, summary: 'My reports with their status', querystring: MyReportsQuery, response: { 200: CivicCasePage } },
+    schema: {
+      tags,
+      summary: 'My reports with their status',
+      querystring: MyReportsQuery,
+      response: { 200: CivicCasePage },
+    },
     config: { access: SELF },
     handler: (req) => civic.mine(ctxOf(req), req.query.page, req.query.pageSize),
   });
@@ -69,9 +77,15 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/me/civic/reports/:id/photos/:photoId', {
-    schema: { tags, summary: 'A photo of one of my reports (metadata removed)', params: PhotoParams, response: { 200: z.any() } },
+    schema: {
+      tags,
+      summary: 'A photo of one of my reports (metadata removed)',
+      params: PhotoParams,
+      response: { 200: z.any() },
+    },
     config: { access: SELF },
-    handler: async (req, reply) => sendPhoto(reply, await civic.myPhoto(ctxOf(req), req.params.id, req.params.photoId)),
+    handler: async (req, reply) =>
+      sendPhoto(reply, await civic.myPhoto(ctxOf(req), req.params.id, req.params.photoId)),
   });
 
   r.post('/api/me/civic/reports/:id/rating', {
@@ -87,7 +101,11 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/me/civic/points', {
-    schema: { tags, summary: 'My civic-supervision points (rectified, non-anonymous reports)', response: { 200: MyPoints } },
+    schema: {
+      tags,
+      summary: 'My civic-supervision points (rectified, non-anonymous reports)',
+      response: { 200: MyPoints },
+    },
     config: { access: SELF },
     handler: (req) => civic.myPoints(ctxOf(req)),
   });
@@ -104,7 +122,12 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/civic/cases/:id', {
-    schema: { tags, summary: 'A case for its unit and supervisors', params: CaseParams, response: { 200: CivicCase } },
+    schema: {
+      tags,
+      summary: 'A case for its unit and supervisors',
+      params: CaseParams,
+      response: { 200: CivicCase },
+    },
     config: { access: CASE_TEAM },
     handler: (req) => civic.caseDetail(ctxOf(req), req.params.id),
   });
@@ -112,7 +135,8 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   r.get('/api/civic/cases/:id/photos/:photoId', {
     schema: { tags, summary: 'A photo of a case', params: PhotoParams, response: { 200: z.any() } },
     config: { access: CASE_TEAM },
-    handler: async (req, reply) => sendPhoto(reply, await civic.photoBytes(ctxOf(req), req.params.id, req.params.photoId)),
+    handler: async (req, reply) =>
+      sendPhoto(reply, await civic.photoBytes(ctxOf(req), req.params.id, req.params.photoId)),
   });
 
   r.post('/api/civic/cases/:id/handling', {
@@ -142,7 +166,12 @@ export function registerCivicRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/civic/routes', {
-    schema: { tags, summary: 'Routing rules under a region', querystring: RouteQuery, response: { 200: CivicRouteList } },
+    schema: {
+      tags,
+      summary: 'Routing rules under a region',
+      querystring: RouteQuery,
+      response: { 200: CivicRouteList },
+    },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
     handler: (req) => civic.routes(ctxOf(req), req.query.region),
   });

@@ -40,7 +40,11 @@ function photoOf(data: string): CleanPhoto {
   return clean;
 }
 
-function view(r: repo.CaseRow, photos: { id: string; case_id: string; kind: string; round: number }[], staff: boolean) {
+function view(
+  r: repo.CaseRow,
+  photos: { id: string; case_id: string; kind: string; round: number }[],
+  staff: boolean,
+) {
   return {
     id: r.id,
     category: r.category as CivicCategory,
@@ -71,7 +75,10 @@ function view(r: repo.CaseRow, photos: { id: string; case_id: string; kind: stri
 }
 
 async function views(ctx: Ctx, rows: repo.CaseRow[], staff: boolean) {
-  const photos = await repo.photosOf(readerOf(ctx), rows.map((r) => r.id));
+  const photos = await repo.photosOf(
+    readerOf(ctx),
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => view(r, photos, staff));
 }
 
@@ -106,8 +113,18 @@ export async function report(ctx: Ctx, b: ReportBody) {
       due_at: dueAt,
       created_at: now,
     });
-    for (const [kind, p] of [['near', near], ['far', far]] as const)
-      await repo.insertPhoto(tx.db, { case_id: id, kind, round: 1, mime: p.mime, bytes: p.bytes, created_at: now });
+    for (const [kind, p] of [
+      ['near', near],
+      ['far', far],
+    ] as const)
+      await repo.insertPhoto(tx.db, {
+        case_id: id,
+        kind,
+        round: 1,
+        mime: p.mime,
+        bytes: p.bytes,
+        created_at: now,
+      });
     await enqueueJob(tx, DEADLINE_JOB, { caseId: id, round: 1 }, { runAt: dueAt, key: `${id}:1` });
     await recordAudit(tx, {
       action: 'civic.report',
@@ -196,7 +213,14 @@ export async function handle(ctx: Ctx, id: string, b: z.infer<typeof HandlingBod
     if (c.status !== 'routed') throw new DomainError('CIVIC_CASE_STATE');
     const now = ctx.clock();
     for (const p of proof)
-      await repo.insertPhoto(tx.db, { case_id: id, kind: 'proof', round: c.round, mime: p.mime, bytes: p.bytes, created_at: now });
+      await repo.insertPhoto(tx.db, {
+        case_id: id,
+        kind: 'proof',
+        round: c.round,
+        mime: p.mime,
+        bytes: p.bytes,
+        created_at: now,
+      });
     await repo.setHandled(tx.db, id, b.note, actor.userId, now);
     await recordAudit(tx, {
       action: 'civic.handle',
@@ -219,7 +243,8 @@ async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>, as: 're
   const actor = actorOf(ctx);
   return withTransaction(ctx, async (tx) => {
     const c = await repo.lockCase(tx.db, id);
-    if (!c || (as === 'reporter' && c.reporter_id !== actor.userId)) throw new DomainError('CIVIC_CASE_NOT_FOUND');
+    if (!c || (as === 'reporter' && c.reporter_id !== actor.userId))
+      throw new DomainError('CIVIC_CASE_NOT_FOUND');
     if (c.status !== 'handled') throw new DomainError('CIVIC_CASE_STATE');
     if (c.handled_by === actor.userId) throw new DomainError('CIVIC_SELF_REVIEW');
     const now = ctx.clock();
@@ -228,7 +253,12 @@ async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>, as: 're
     if (b.rating >= 3) {
       await repo.setRectified(tx.db, id, { ...rating, at: now });
       if (!c.anonymous)
-        await repo.addPoints(tx.db, { case_id: id, user_id: c.reporter_id, points: CIVIC_POINTS_PER_RECTIFIED, created_at: now });
+        await repo.addPoints(tx.db, {
+          case_id: id,
+          user_id: c.reporter_id,
+          points: CIVIC_POINTS_PER_RECTIFIED,
+          created_at: now,
+        });
     } else {
       const dueAt = deadline(now, c.deadline_days);
       round = await repo.reopen(tx.db, id, { ...rating, dueAt });
@@ -246,8 +276,10 @@ async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>, as: 're
   });
 }
 
-export const rateAsReporter = (ctx: Ctx, id: string, b: z.infer<typeof RatingBody>) => rate(ctx, id, b, 'reporter');
-export const rateAsSupervisor = (ctx: Ctx, id: string, b: z.infer<typeof RatingBody>) => rate(ctx, id, b, 'supervisor');
+export const rateAsReporter = (ctx: Ctx, id: string, b: z.infer<typeof RatingBody>) =>
+  rate(ctx, id, b, 'reporter');
+export const rateAsSupervisor = (ctx: Ctx, id: string, b: z.infer<typeof RatingBody>) =>
+  rate(ctx, id, b, 'supervisor');
 
 export function myPoints(ctx: Ctx) {
   return repo.pointsOf(ctx.db, actorOf(ctx).userId);
@@ -272,7 +304,10 @@ export async function runDeadline(ctx: Ctx, payload: { caseId: string; round: nu
 
 function covers(ctx: Ctx, code: string): boolean {
   return actorOf(ctx).grants.some(
-    (g) => g.role === 'region_admin' && g.orgId === null && isInSubtree(code, g.regionCode, g.regionLevel as RegionLevel),
+    (g) =>
+      g.role === 'region_admin' &&
+      g.orgId === null &&
+      isInSubtree(code, g.regionCode, g.regionLevel as RegionLevel),
   );
 }
 
@@ -297,7 +332,8 @@ export async function setRoute(ctx: Ctx, b: z.infer<typeof RouteBody>) {
   const region = await findRegion(ctx.db, b.region);
   if (!region) throw new DomainError('REGION_NOT_FOUND');
   const unit = await repo.findOrganization(ctx.db, b.unitId);
-  if (!unit || unit.status !== 'approved' || !covers(ctx, unit.region_code)) throw new DomainError('CIVIC_UNIT_NOT_FOUND');
+  if (!unit || unit.status !== 'approved' || !covers(ctx, unit.region_code))
+    throw new DomainError('CIVIC_UNIT_NOT_FOUND');
   return withTransaction(ctx, async (tx) => {
     const id = await repo.upsertRoute(tx.db, {
       region_code: region.code,
@@ -324,8 +360,14 @@ export async function figures(ctx: Ctx, q: z.infer<typeof FiguresQuery>) {
   if (q.to < q.from) throw new DomainError('INVALID_VALUE');
   const from = new Date(`${q.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86400_000);
-  const rows = await repo.figures(readerOf(ctx), regionPrefix(region.code, region.level as RegionLevel), from, to);
-  const sum = (k: 'filed' | 'rectified' | 'overdue' | 'reopened') => rows.reduce((n, r) => n + Number(r[k]), 0);
+  const rows = await repo.figures(
+    readerOf(ctx),
+    regionPrefix(region.code, region.level as RegionLevel),
+    from,
+    to,
+  );
+  const sum = (k: 'filed' | 'rectified' | 'overdue' | 'reopened') =>
+    rows.reduce((n, r) => n + Number(r[k]), 0);
   const filed = sum('filed');
   const rectified = sum('rectified');
   return {
@@ -337,6 +379,10 @@ export async function figures(ctx: Ctx, q: z.infer<typeof FiguresQuery>) {
     rectificationRate: filed ? Math.round((rectified / filed) * 10000) / 10000 : null,
     overdue: sum('overdue'),
     reopened: sum('reopened'),
-    byCategory: rows.map((r) => ({ category: r.category, filed: Number(r.filed), rectified: Number(r.rectified) })),
+    byCategory: rows.map((r) => ({
+      category: r.category,
+      filed: Number(r.filed),
+      rectified: Number(r.rectified),
+    })),
   };
 }

@@ -42,15 +42,33 @@ async function later(ms: number, ...who: { cookie: string }[]) {
 const counts = async () => {
   const db = t.handle.db;
   const n = async (table: 'civic_cases' | 'civic_photos' | 'jobs' | 'civic_points') =>
-    Number((await db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { cases: await n('civic_cases'), photos: await n('civic_photos'), jobs: await n('jobs'), points: await n('civic_points') };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    cases: await n('civic_cases'),
+    photos: await n('civic_photos'),
+    jobs: await n('jobs'),
+    points: await n('civic_points'),
+  };
 };
 
 before(async () => {
   // Many reports from one address: the per-minute limit is not what these tests are about.
   t = await startTestApp({ env: { CIVIC_REPORTS_PER_MINUTE: '1000' } });
   streets = (
-    await t.handle.db.selectFrom('regions').select('code').where('parent_code', '=', NANSHAN).orderBy('code').limit(2).execute()
+    await t.handle.db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', NANSHAN)
+      .orderBy('code')
+      .limit(2)
+      .execute()
   ).map((r) => r.code);
   const orgA = await createOrganization(t, '南山街道城管执法队', streets[0]!);
   const orgB = await createOrganization(t, '南山区城市管理和综合执法局', NANSHAN);
@@ -89,10 +107,24 @@ describe('filing a report', () => {
     assert.equal(created.dueAt, '2026-11-24T16:00:00.000Z');
     const noise = await file({ category: 'noise' });
     assert.equal(noise.unitName, '南山区城市管理和综合执法局', 'the district rule for any other category');
-    const elsewhere = await api(t, reporter.cookie, 'POST', '/api/me/civic/reports', reportBody(streets[1], { category: 'environment' }));
+    const elsewhere = await api(
+      t,
+      reporter.cookie,
+      'POST',
+      '/api/me/civic/reports',
+      reportBody(streets[1], { category: 'environment' }),
+    );
     assert.equal(elsewhere.json().unitName, '南山区城市管理和综合执法局');
-    const photos = await t.handle.db.selectFrom('civic_photos').selectAll().where('case_id', '=', created.id).orderBy('kind').execute();
-    assert.deepEqual(photos.map((p) => p.kind), ['far', 'near']);
+    const photos = await t.handle.db
+      .selectFrom('civic_photos')
+      .selectAll()
+      .where('case_id', '=', created.id)
+      .orderBy('kind')
+      .execute();
+    assert.deepEqual(
+      photos.map((p) => p.kind),
+      ['far', 'near'],
+    );
     for (const p of photos) {
       assert.equal(p.mime, 'image/jpeg');
       assert.ok(!Buffer.from(p.bytes).includes('GPS'), 'no EXIF position stored');
@@ -101,12 +133,21 @@ describe('filing a report', () => {
     const mine = (await api(t, reporter.cookie, 'GET', `/api/me/civic/reports/${created.id}`)).json();
     assert.equal(mine.status, 'routed');
     assert.equal(mine.photos.length, 2);
-    const img = await api(t, reporter.cookie, 'GET', `/api/me/civic/reports/${created.id}/photos/${mine.photos[0].id}`);
+    const img = await api(
+      t,
+      reporter.cookie,
+      'GET',
+      `/api/me/civic/reports/${created.id}/photos/${mine.photos[0].id}`,
+    );
     assert.equal(img.statusCode, 200);
     assert.equal(img.headers['content-type'], 'image/jpeg');
     assert.ok(!img.rawPayload.includes('GPS'));
     assert.equal((await auditRows(t, 'civic.report')).filter((r) => r.object_id === created.id).length, 1);
-    const job = await t.handle.db.selectFrom('jobs').selectAll().where('key', '=', `${created.id}:1`).executeTakeFirstOrThrow();
+    const job = await t.handle.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('key', '=', `${created.id}:1`)
+      .executeTakeFirstOrThrow();
     assert.equal(job.name, 'civic.deadline');
     assert.equal(new Date(job.run_at).toISOString(), created.dueAt);
   });
@@ -129,7 +170,13 @@ describe('filing a report', () => {
       [{ region: '449999999999' }, 404, 'REGION_NOT_FOUND'],
     ];
     for (const [over, status, code] of cases) {
-      const res = await api(t, reporter.cookie, 'POST', '/api/me/civic/reports', reportBody(streets[0], over));
+      const res = await api(
+        t,
+        reporter.cookie,
+        'POST',
+        '/api/me/civic/reports',
+        reportBody(streets[0], over),
+      );
       assert.equal(res.statusCode, status, `${JSON.stringify(over).slice(0, 80)}: ${res.body.slice(0, 200)}`);
       if (code) assert.equal(res.json().error.code, code);
       assert.ok(res.json().error.message, 'a message to show');
@@ -162,7 +209,11 @@ describe('handling, check and rating', () => {
       proof: [{ data: Buffer.from('%PDF-1.7').toString('base64') }],
     });
     assert.equal(badProof.json().error.code, 'CIVIC_PHOTO_INVALID');
-    assert.equal((await api(t, unitA.cookie, 'GET', `/api/civic/cases/${id}`)).json().status, 'routed', 'unchanged');
+    assert.equal(
+      (await api(t, unitA.cookie, 'GET', `/api/civic/cases/${id}`)).json().status,
+      'routed',
+      'unchanged',
+    );
 
     const handled = await handle(unitA.cookie, id);
     assert.equal(handled.statusCode, 200, handled.body);
@@ -171,25 +222,44 @@ describe('handling, check and rating', () => {
     assert.equal((await handle(unitA.cookie, id)).statusCode, 409, 'handled once per round');
 
     // Someone else cannot rate it; the reporter is unhappy: reopened with a new deadline and timer.
-    assert.equal((await api(t, other.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 5 })).statusCode, 404);
-    assert.equal((await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 6 })).statusCode, 400);
-    const unhappy = await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 2, comment: '还有垃圾' });
+    assert.equal(
+      (await api(t, other.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 5 })).statusCode,
+      404,
+    );
+    assert.equal(
+      (await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 6 })).statusCode,
+      400,
+    );
+    const unhappy = await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, {
+      rating: 2,
+      comment: '还有垃圾',
+    });
     assert.equal(unhappy.statusCode, 200, unhappy.body);
     assert.equal(unhappy.json().status, 'routed');
     assert.equal(unhappy.json().round, 2);
-    assert.ok(await t.handle.db.selectFrom('jobs').select('id').where('key', '=', `${id}:2`).executeTakeFirst());
+    assert.ok(
+      await t.handle.db.selectFrom('jobs').select('id').where('key', '=', `${id}:2`).executeTakeFirst(),
+    );
     assert.equal((await api(t, reporter.cookie, 'GET', '/api/me/civic/points')).json().points, 0);
 
     assert.equal((await handle(unitA.cookie, id)).statusCode, 200);
     const happy = await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 5 });
     assert.equal(happy.json().status, 'rectified');
     assert.ok(happy.json().closedAt);
-    assert.deepEqual((await api(t, reporter.cookie, 'GET', '/api/me/civic/points')).json(), { points: 10, rectified: 1 });
-    assert.equal((await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 1 })).statusCode, 409);
+    assert.deepEqual((await api(t, reporter.cookie, 'GET', '/api/me/civic/points')).json(), {
+      points: 10,
+      rectified: 1,
+    });
+    assert.equal(
+      (await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${id}/rating`, { rating: 1 })).statusCode,
+      409,
+    );
     const mine = (await api(t, reporter.cookie, 'GET', '/api/me/civic/reports')).json();
     assert.equal(mine.items.find((c: { id: string }) => c.id === id).status, 'rectified');
     assert.deepEqual(
-      (await auditRows(t)).filter((r) => r.object_id === id && r.action.startsWith('civic.')).map((r) => r.action),
+      (await auditRows(t))
+        .filter((r) => r.object_id === id && r.action.startsWith('civic.'))
+        .map((r) => r.action),
       ['civic.report', 'civic.handle', 'civic.reopen', 'civic.handle', 'civic.rectified'],
     );
   });
@@ -214,14 +284,22 @@ describe('handling, check and rating', () => {
     assert.equal(own.json().error.code, 'CIVIC_SELF_REVIEW');
     assert.equal((await api(t, supervisor.cookie, 'GET', `/api/civic/cases/${id}`)).json().status, 'handled');
     // A unit admin is not a supervisor.
-    assert.equal((await api(t, unitB.cookie, 'POST', `/api/civic/cases/${id}/review`, { rating: 5 })).statusCode, 403);
+    assert.equal(
+      (await api(t, unitB.cookie, 'POST', `/api/civic/cases/${id}/review`, { rating: 5 })).statusCode,
+      403,
+    );
     const ok = await api(t, supervisor2.cookie, 'POST', `/api/civic/cases/${id}/review`, { rating: 1 });
     assert.equal(ok.json().status, 'routed', 'reopened by the supervisor');
   });
 
   it('a rule can only name an approved unit in the caller’s scope', async () => {
     const far = await createOrganization(t, '广州某单位', '440106000000');
-    const res = await api(t, supervisor.cookie, 'POST', '/api/civic/routes', { region: NANSHAN, category: 'noise', unitId: far, deadlineDays: 3 });
+    const res = await api(t, supervisor.cookie, 'POST', '/api/civic/routes', {
+      region: NANSHAN,
+      category: 'noise',
+      unitId: far,
+      deadlineDays: 3,
+    });
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().error.code, 'CIVIC_UNIT_NOT_FOUND');
     const list = (await api(t, supervisor.cookie, 'GET', `/api/civic/routes?region=${NANSHAN}`)).json();
@@ -236,9 +314,17 @@ describe('the deadline timer', () => {
     assert.equal((await handle(unitB.cookie, ontime.id)).statusCode, 200);
     // Two days on, reopen the second in round 2 (its round-1 timer must then do nothing).
     await later(2 * 86400_000, reporter, unitB);
-    assert.equal((await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${ontime.id}/rating`, { rating: 1 })).statusCode, 200);
+    assert.equal(
+      (await api(t, reporter.cookie, 'POST', `/api/me/civic/reports/${ontime.id}/rating`, { rating: 1 }))
+        .statusCode,
+      200,
+    );
     await t.app.jobs.tick();
-    assert.equal((await api(t, unitB.cookie, 'GET', `/api/civic/cases/${late.id}`)).json().overdue, false, 'not yet');
+    assert.equal(
+      (await api(t, unitB.cookie, 'GET', `/api/civic/cases/${late.id}`)).json().overdue,
+      false,
+      'not yet',
+    );
     await later(Date.parse(late.dueAt) + 1000 - t.clock.t, reporter, unitB);
     await t.app.jobs.tick();
     const a = (await api(t, unitB.cookie, 'GET', `/api/civic/cases/${late.id}`)).json();
@@ -263,22 +349,50 @@ describe('the deadline timer', () => {
 describe('figures', () => {
   it('filed, rectified and the rectification rate of a region over a period', async () => {
     await later(0, supervisor);
-    const res = await api(t, supervisor.cookie, 'GET', `/api/civic/figures?region=${NANSHAN}&from=2026-11-01&to=2026-12-31`);
+    const res = await api(
+      t,
+      supervisor.cookie,
+      'GET',
+      `/api/civic/figures?region=${NANSHAN}&from=2026-11-01&to=2026-12-31`,
+    );
     assert.equal(res.statusCode, 200, res.body);
     const f = res.json();
-    const rows = await t.handle.db.selectFrom('civic_cases').select(['status']).where('region_code', 'like', '440305%').execute();
+    const rows = await t.handle.db
+      .selectFrom('civic_cases')
+      .select(['status'])
+      .where('region_code', 'like', '440305%')
+      .execute();
     assert.equal(f.filed, rows.length);
     assert.equal(f.rectified, rows.filter((r) => r.status === 'rectified').length);
     assert.equal(f.rectified, 2);
     assert.equal(f.rectificationRate, Math.round((f.rectified / f.filed) * 10000) / 10000);
     assert.ok(f.overdue >= 2);
     assert.ok(f.reopened >= 2);
-    const street = (await api(t, supervisor.cookie, 'GET', `/api/civic/figures?region=${streets[1]}&from=2026-11-01&to=2026-12-31`)).json();
+    const street = (
+      await api(
+        t,
+        supervisor.cookie,
+        'GET',
+        `/api/civic/figures?region=${streets[1]}&from=2026-11-01&to=2026-12-31`,
+      )
+    ).json();
     assert.equal(street.filed, 1);
-    const empty = (await api(t, supervisor.cookie, 'GET', `/api/civic/figures?region=${NANSHAN}&from=2025-01-01&to=2025-01-31`)).json();
+    const empty = (
+      await api(
+        t,
+        supervisor.cookie,
+        'GET',
+        `/api/civic/figures?region=${NANSHAN}&from=2025-01-01&to=2025-01-31`,
+      )
+    ).json();
     assert.equal(empty.filed, 0);
     assert.equal(empty.rectificationRate, null);
-    const backwards = await api(t, supervisor.cookie, 'GET', `/api/civic/figures?region=${NANSHAN}&from=2026-12-01&to=2026-11-01`);
+    const backwards = await api(
+      t,
+      supervisor.cookie,
+      'GET',
+      `/api/civic/figures?region=${NANSHAN}&from=2026-12-01&to=2026-11-01`,
+    );
     assert.equal(backwards.statusCode, 400);
   });
 });

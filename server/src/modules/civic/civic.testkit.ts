@@ -66,7 +66,13 @@ export async function insertCase(
     .executeTakeFirstOrThrow();
   const p = await db
     .insertInto('civic_photos')
-    .values({ case_id: c.id, kind: 'near', round: 1, mime: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) })
+    .values({
+      case_id: c.id,
+      kind: 'near',
+      round: 1,
+      mime: 'image/jpeg',
+      bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: c.id, photoId: p.id };

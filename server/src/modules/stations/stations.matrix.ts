@@ -3,13 +3,20 @@ import { targeted, type MatrixFixtures, type Relation } from '../../test/matrix.
 import { insertStation, stationBody } from './stations.testkit.ts';
 
 export const matrixFixtures: MatrixFixtures = ({ t, regions }) => {
-  const onStation = (method: string, path = '', payload?: (region: string) => unknown) => async (rel: Relation) => {
-    if (!targeted(rel)) return null;
-    const id = await insertStation(t(), { region: regions[rel] });
-    return { method, url: `/api/stations/${id}${path}`, ...(payload ? { payload: payload(regions[rel]) } : {}) };
-  };
+  const onStation =
+    (method: string, path = '', payload?: (region: string) => unknown) =>
+    async (rel: Relation) => {
+      if (!targeted(rel)) return null;
+      const id = await insertStation(t(), { region: regions[rel] });
+      return {
+        method,
+        url: `/api/stations/${id}${path}`,
+        ...(payload ? { payload: payload(regions[rel]) } : {}),
+      };
+    };
   return {
-    'GET /api/stations': (rel) => (rel === 'none' ? { method: 'GET', url: '/api/stations?region=440305000000' } : null),
+    'GET /api/stations': (rel) =>
+      rel === 'none' ? { method: 'GET', url: '/api/stations?region=440305000000' } : null,
     'GET /api/stations/nearby': (rel) =>
       rel === 'none' ? { method: 'GET', url: '/api/stations/nearby?lat=22.53&lng=113.93&radius=1000' } : null,
     'GET /api/stations/:id': async (rel) =>

@@ -65,10 +65,19 @@ export function findStation(db: Database, id: string) {
 
 /** Held for an edit, so two edits of one station apply one after the other. */
 export function lockStation(db: Database, id: string) {
-  return db.selectFrom('stations').select(['id', 'region_code']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('stations')
+    .select(['id', 'region_code'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function replaceActivities(db: Database, stationId: string, activityIds: string[]): Promise<void> {
+export async function replaceActivities(
+  db: Database,
+  stationId: string,
+  activityIds: string[],
+): Promise<void> {
   await db.deleteFrom('station_activities').where('station_id', '=', stationId).execute();
   if (activityIds.length)
     await db
@@ -112,7 +121,12 @@ export function listStations(db: Database, f: StationFilter, page: number, pageS
     const pattern = `%${likeEscape(f.q)}%`;
     q = q.where((eb) => eb.or([eb('s.name', 'ilike', pattern), eb('s.address', 'ilike', pattern)]));
   }
-  return fetchPage(q, (x) => x.select(COLUMNS).orderBy('s.region_code').orderBy('s.name').orderBy('s.id'), page, pageSize);
+  return fetchPage(
+    q,
+    (x) => x.select(COLUMNS).orderBy('s.region_code').orderBy('s.name').orderBy('s.id'),
+    page,
+    pageSize,
+  );
 }
 
 /** Metres between the station and a point (haversine on a 6,371,008.8 m sphere), as SQL. */

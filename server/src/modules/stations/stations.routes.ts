@@ -28,7 +28,8 @@ export function registerStationRoutes(app: FastifyInstance): void {
   r.get('/api/stations', {
     schema: {
       tags,
-      summary: 'Stations (centres, posts, stations, U-stations, volunteer posts, service points), by region and kind',
+      summary:
+        'Stations (centres, posts, stations, U-stations, volunteer posts, service points), by region and kind',
       querystring: StationListQuery,
       response: { 200: StationPage },
     },
@@ -70,7 +71,12 @@ export function registerStationRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/stations', {
-    schema: { tags, summary: 'Add a station in a region of the caller’s scope', body: StationBody, response: { 200: StationSaved } },
+    schema: {
+      tags,
+      summary: 'Add a station in a region of the caller’s scope',
+      body: StationBody,
+      response: { 200: StationSaved },
+    },
     config: { access: REGION_IN_BODY },
     handler: (req) => stations.create(ctxOf(req), req.body),
   });
@@ -88,7 +94,12 @@ export function registerStationRoutes(app: FastifyInstance): void {
   });
 
   r.delete('/api/stations/:id', {
-    schema: { tags, summary: 'Remove a station (its facts are kept in the audit row)', params: StationParams, response: { 200: OkSchema } },
+    schema: {
+      tags,
+      summary: 'Remove a station (its facts are kept in the audit row)',
+      params: StationParams,
+      response: { 200: OkSchema },
+    },
     config: { access: STATION_ADMIN },
     handler: (req) => stations.remove(ctxOf(req), req.params.id),
   });

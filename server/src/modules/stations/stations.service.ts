@@ -51,7 +51,10 @@ export function normalizePublicPhone(raw: string): string {
 /** True when one of the caller's region-admin grants covers the region. */
 function covers(ctx: Ctx, code: string): boolean {
   return actorOf(ctx).grants.some(
-    (g) => g.role === 'region_admin' && g.orgId === null && isInSubtree(code, g.regionCode, g.regionLevel as RegionLevel),
+    (g) =>
+      g.role === 'region_admin' &&
+      g.orgId === null &&
+      isInSubtree(code, g.regionCode, g.regionLevel as RegionLevel),
   );
 }
 
@@ -149,7 +152,12 @@ export async function detail(ctx: Ctx, id: string, manage = false) {
   const activities = await repo.linkedActivities(db, id, !manage);
   return {
     ...view(s),
-    activities: activities.map((a) => ({ id: a.id, title: a.title, startsAt: iso(a.starts_at), status: a.status })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      title: a.title,
+      startsAt: iso(a.starts_at),
+      status: a.status,
+    })),
   };
 }
 
@@ -163,7 +171,11 @@ export async function list(ctx: Ctx, q: z.infer<typeof StationListQuery>) {
   }
   const { rows, total } = await repo.listStations(
     db,
-    { ...(prefix ? { regionPrefix: prefix } : {}), ...(q.kind ? { kind: q.kind } : {}), ...(q.q ? { q: q.q } : {}) },
+    {
+      ...(prefix ? { regionPrefix: prefix } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.q ? { q: q.q } : {}),
+    },
     q.page,
     q.pageSize,
   );
@@ -183,7 +195,11 @@ export async function nearby(ctx: Ctx, q: z.infer<typeof NearbyQuery>) {
     radius: q.radius,
     items: rows.map((r) => {
       const distanceM = Math.round(Number(r.distance_m));
-      return { ...view(r), distanceM, walkMinutes: Math.max(1, Math.ceil(distanceM / WALK_METRES_PER_MINUTE)) };
+      return {
+        ...view(r),
+        distanceM,
+        walkMinutes: Math.max(1, Math.ceil(distanceM / WALK_METRES_PER_MINUTE)),
+      };
     }),
   };
 }

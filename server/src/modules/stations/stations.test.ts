@@ -15,21 +15,44 @@ let streets: string[];
 before(async () => {
   t = await startTestApp();
   streets = (
-    await t.handle.db.selectFrom('regions').select('code').where('parent_code', '=', NANSHAN).orderBy('code').limit(3).execute()
+    await t.handle.db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', NANSHAN)
+      .orderBy('code')
+      .limit(3)
+      .execute()
   ).map((r) => r.code);
   admin = await signIn(t, await createUser(t, 'st.admin', { role: 'region_admin', region: NANSHAN }));
-  streetAdmin = await signIn(t, await createUser(t, 'st.street', { role: 'region_admin', region: streets[0]! }));
+  streetAdmin = await signIn(
+    t,
+    await createUser(t, 'st.street', { role: 'region_admin', region: streets[0]! }),
+  );
 });
 after(() => t.close());
 
-const count = async () => Number((await t.handle.db.selectFrom('stations').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.handle.db
+        .selectFrom('stations')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('station administration', () => {
   it('a region admin adds a station with linked activities; the public sees it with its service line', async () => {
     const org = await createOrganizer(t);
     const { activityId } = await createActivity(t, org);
     const draft = await createActivity(t, org, { publish: false });
-    const res = await api(t, admin, 'POST', '/api/stations', stationBody(streets[0]!, { activityIds: [activityId, draft.activityId] }));
+    const res = await api(
+      t,
+      admin,
+      'POST',
+      '/api/stations',
+      stationBody(streets[0]!, { activityIds: [activityId, draft.activityId] }),
+    );
     assert.equal(res.statusCode, 200, res.body);
     const id = res.json().id;
     const pub = await api(t, undefined, 'GET', `/api/stations/${id}`);
@@ -39,7 +62,11 @@ describe('station administration', () => {
     assert.equal(s.regionCode, streets[0]);
     assert.ok(s.regionName);
     assert.deepEqual(s.services, ['理论宣讲', '便民服务']);
-    assert.deepEqual(s.activities.map((a: { id: string }) => a.id), [activityId], 'the public sees published activities only');
+    assert.deepEqual(
+      s.activities.map((a: { id: string }) => a.id),
+      [activityId],
+      'the public sees published activities only',
+    );
     const manage = await api(t, admin, 'GET', `/api/stations/${id}/manage`);
     assert.equal(manage.json().activities.length, 2, 'its admins see every link');
     const audit = await auditRows(t, 'station.create');
@@ -56,7 +83,14 @@ describe('station administration', () => {
     const junk = await api(t, admin, 'POST', '/api/stations', stationBody(NANSHAN, { phone: 'call us' }));
     assert.equal(junk.json().error.code, 'STATION_PHONE_NOT_PUBLIC');
     assert.equal(await count(), before, 'nothing stored');
-    for (const phone of ['0755-26601234', '075526601234', '0755-2660123-801', '12345', '400-123-4567', null]) {
+    for (const phone of [
+      '0755-26601234',
+      '075526601234',
+      '0755-2660123-801',
+      '12345',
+      '400-123-4567',
+      null,
+    ]) {
       const res = await api(t, admin, 'POST', '/api/stations', stationBody(NANSHAN, { phone }));
       assert.equal(res.statusCode, 200, `${phone}: ${res.body}`);
     }
@@ -88,7 +122,13 @@ describe('station administration', () => {
   it('an activity of another district cannot be linked', async () => {
     const other = await createOrganizer(t, '440304000000');
     const { activityId } = await createActivity(t, other, { body: { regionCode: '440304000000' } });
-    const res = await api(t, admin, 'POST', '/api/stations', stationBody(NANSHAN, { activityIds: [activityId] }));
+    const res = await api(
+      t,
+      admin,
+      'POST',
+      '/api/stations',
+      stationBody(NANSHAN, { activityIds: [activityId] }),
+    );
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().error.code, 'STATION_ACTIVITY_UNKNOWN');
   });
@@ -96,7 +136,13 @@ describe('station administration', () => {
   it('a street admin edits only stations of their street, and cannot move one out of it', async () => {
     const mine = await insertStation(t, { region: streets[0]! });
     const theirs = await insertStation(t, { region: streets[1]! });
-    const edit = await api(t, streetAdmin, 'PUT', `/api/stations/${mine}`, stationBody(streets[0]!, { name: '新名字文明实践站' }));
+    const edit = await api(
+      t,
+      streetAdmin,
+      'PUT',
+      `/api/stations/${mine}`,
+      stationBody(streets[0]!, { name: '新名字文明实践站' }),
+    );
     assert.equal(edit.statusCode, 200, edit.body);
     const other = await api(t, streetAdmin, 'PUT', `/api/stations/${theirs}`, stationBody(streets[1]!));
     assert.equal(other.statusCode, 404);
@@ -129,7 +175,10 @@ describe('public list and the nearby search', () => {
   // A point in Shekou and stations placed at known offsets from it (1° lat ≈ 111.2 km).
   const here = { lat: 22.4869, lng: 113.9108 };
   const north = (m: number) => ({ lat: here.lat + m / 111_195, lng: here.lng });
-  const east = (m: number) => ({ lat: here.lat, lng: here.lng + m / (111_195 * Math.cos((here.lat * Math.PI) / 180)) });
+  const east = (m: number) => ({
+    lat: here.lat,
+    lng: here.lng + m / (111_195 * Math.cos((here.lat * Math.PI) / 180)),
+  });
   const ids: Record<string, string> = {};
 
   before(async () => {
@@ -143,7 +192,12 @@ describe('public list and the nearby search', () => {
       far: north(5000),
     };
     for (const [name, p] of Object.entries(at))
-      ids[name] = await insertStation(t, { name: `附近-${name}`, region: streets[2]!, kind: name === 'e700' ? 'u_station' : 'station', ...p });
+      ids[name] = await insertStation(t, {
+        name: `附近-${name}`,
+        region: streets[2]!,
+        kind: name === 'e700' ? 'u_station' : 'station',
+        ...p,
+      });
   });
 
   it('answers the stations within the radius, nearest first, with exact distances and walking minutes', async () => {
@@ -152,23 +206,49 @@ describe('public list and the nearby search', () => {
     const body = res.json();
     assert.equal(body.radius, 1000, 'the 10-minute circle by default');
     const got = body.items.filter((s: { name: string }) => s.name.startsWith('附近-'));
-    assert.deepEqual(got.map((s: { name: string }) => s.name), ['附近-n500', '附近-e700', '附近-n990']);
+    assert.deepEqual(
+      got.map((s: { name: string }) => s.name),
+      ['附近-n500', '附近-e700', '附近-n990'],
+    );
     for (const s of got) {
       const exact = distanceM(here, { lat: s.lat, lng: s.lng });
       assert.ok(Math.abs(s.distanceM - exact) <= 1, `${s.name}: ${s.distanceM} vs ${exact}`);
       assert.equal(s.walkMinutes, Math.ceil(s.distanceM / 80));
     }
-    const wide = (await api(t, undefined, 'GET', `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=2000`)).json();
-    const names = wide.items.map((s: { name: string }) => s.name).filter((n: string) => n.startsWith('附近-'));
+    const wide = (
+      await api(t, undefined, 'GET', `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=2000`)
+    ).json();
+    const names = wide.items
+      .map((s: { name: string }) => s.name)
+      .filter((n: string) => n.startsWith('附近-'));
     assert.deepEqual(names, ['附近-n500', '附近-e700', '附近-n990', '附近-n1100', '附近-corner']);
-    const kind = (await api(t, undefined, 'GET', `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&kind=u_station`)).json();
-    assert.deepEqual(kind.items.map((s: { name: string }) => s.name), ['附近-e700']);
-    const limited = (await api(t, undefined, 'GET', `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=2000&limit=2`)).json();
+    const kind = (
+      await api(t, undefined, 'GET', `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&kind=u_station`)
+    ).json();
+    assert.deepEqual(
+      kind.items.map((s: { name: string }) => s.name),
+      ['附近-e700'],
+    );
+    const limited = (
+      await api(
+        t,
+        undefined,
+        'GET',
+        `/api/stations/nearby?lat=${here.lat}&lng=${here.lng}&radius=2000&limit=2`,
+      )
+    ).json();
     assert.equal(limited.items.length, 2);
   });
 
   it('refuses a point or radius out of range with 400', async () => {
-    for (const q of ['lat=91&lng=113', 'lat=22&lng=181', 'lat=22&lng=113&radius=10', 'lat=22&lng=113&radius=50000', 'lng=113', 'lat=x&lng=113'])
+    for (const q of [
+      'lat=91&lng=113',
+      'lat=22&lng=181',
+      'lat=22&lng=113&radius=10',
+      'lat=22&lng=113&radius=50000',
+      'lng=113',
+      'lat=x&lng=113',
+    ])
       assert.equal((await api(t, undefined, 'GET', `/api/stations/nearby?${q}`)).statusCode, 400, q);
   });
 
@@ -176,10 +256,15 @@ describe('public list and the nearby search', () => {
     const street = (await api(t, undefined, 'GET', `/api/stations?region=${streets[2]}&pageSize=3`)).json();
     assert.equal(street.total, 6);
     assert.equal(street.items.length, 3);
-    const page2 = (await api(t, undefined, 'GET', `/api/stations?region=${streets[2]}&pageSize=3&page=2`)).json();
+    const page2 = (
+      await api(t, undefined, 'GET', `/api/stations?region=${streets[2]}&pageSize=3&page=2`)
+    ).json();
     assert.equal(new Set([...street.items, ...page2.items].map((s: { id: string }) => s.id)).size, 6);
     const kw = (await api(t, undefined, 'GET', `/api/stations?q=${encodeURIComponent('附近-n5')}`)).json();
-    assert.deepEqual(kw.items.map((s: { id: string }) => s.id), [ids.n500]);
+    assert.deepEqual(
+      kw.items.map((s: { id: string }) => s.id),
+      [ids.n500],
+    );
     const pct = (await api(t, undefined, 'GET', `/api/stations?q=${encodeURIComponent('%')}`)).json();
     assert.equal(pct.total, 0, 'a typed % is a literal');
     assert.equal((await api(t, undefined, 'GET', '/api/stations?region=449999000000')).statusCode, 404);
