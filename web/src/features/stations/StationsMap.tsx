@@ -70,20 +70,23 @@ export function StationsMap({ settings, stations, centre, onSelect, onFail, labe
     const bounds: L.LatLngExpression[] = [];
     if (centre) {
       const c = toMap(centre.point);
-      L.circle([c.lat, c.lng], {
+      const circle = L.circle([c.lat, c.lng], {
         radius: centre.radius,
         color: '#1677ff',
-        weight: 1,
-        fillOpacity: 0.08,
-      }).addTo(g);
-      L.circleMarker([c.lat, c.lng], {
-        radius: 6,
-        color: '#fff',
         weight: 2,
-        fillColor: '#1677ff',
+        dashArray: '6 6',
+        fillOpacity: 0.06,
+      }).addTo(g);
+      // The searcher: dark, so it is not taken for a station.
+      L.circleMarker([c.lat, c.lng], {
+        radius: 7,
+        color: '#fff',
+        weight: 3,
+        fillColor: '#262626',
         fillOpacity: 1,
       }).addTo(g);
-      bounds.push([c.lat, c.lng]);
+      const b = circle.getBounds();
+      bounds.push(b.getSouthWest(), b.getNorthEast());
     }
     for (const s of stations) {
       const p = toMap({ lat: s.lat, lng: s.lng });

@@ -3,8 +3,9 @@ import { Route } from 'react-router';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { REGION_ADMINS } from '../shell/access.ts';
 import { only, type FeatureManifest } from '../shell/feature.tsx';
-import PublicLayout from '../activities/PublicLayout.tsx';
 
+// The activities' public frame (its own lazy chunk, which the first-page preload names).
+const PublicLayout = lazy(() => import('../activities/PublicLayout.tsx'));
 const StationsPage = lazy(() => import('./StationsPage.tsx'));
 const StationListPage = lazy(() => import('./console/StationListPage.tsx'));
 
