@@ -31,7 +31,7 @@ export default function MyReportsPage() {
         </Typography.Title>
         <Button
           type="primary"
-          icon={<CameraOutlined />}
+          icon={<CameraOutlined aria-hidden />}
           onClick={() => navigate('/m/civic/report')}
           style={{ minHeight: 44 }}
         >

@@ -64,7 +64,7 @@ export function PhotoPick({
         }}
       />
       <Button
-        icon={<CameraOutlined />}
+        icon={<CameraOutlined aria-hidden />}
         loading={busy}
         onClick={() => input.current?.click()}
         style={{ minHeight: 44 }}

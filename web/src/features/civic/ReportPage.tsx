@@ -100,7 +100,7 @@ export default function ReportPage() {
           <Form.Item label={t.point} required>
             <Flex vertical gap={8}>
               <Button
-                icon={<AimOutlined />}
+                icon={<AimOutlined aria-hidden />}
                 loading={locating}
                 onClick={() => void locate()}
                 style={{ minHeight: 44 }}

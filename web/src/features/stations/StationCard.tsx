@@ -54,7 +54,7 @@ export function StationCard({
           {s.phone && (
             <Button
               href={`tel:${s.phone}`}
-              icon={<PhoneOutlined />}
+              icon={<PhoneOutlined aria-hidden />}
               style={{ minHeight: 44 }}
               aria-label={fmt(t.call, { phone: s.phone })}
             >

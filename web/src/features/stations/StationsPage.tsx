@@ -78,7 +78,7 @@ export default function StationsPage() {
       <Flex gap={8} wrap>
         <Button
           type="primary"
-          icon={<AimOutlined />}
+          icon={<AimOutlined aria-hidden />}
           loading={locating}
           onClick={() => void locate()}
           style={{ minHeight: 44 }}

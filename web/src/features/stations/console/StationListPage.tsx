@@ -44,7 +44,7 @@ export default function StationListPage() {
       <PageTitle
         title={t.manageTitle}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ id: null })}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ id: null })}>
             {t.add}
           </Button>
         }
