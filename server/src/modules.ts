@@ -28,5 +28,7 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/timebank/timebank.manifest.ts'),
     import('./modules/stars/stars.manifest.ts'),
     import('./modules/perks/perks.manifest.ts'),
+    import('./modules/stations/stations.manifest.ts'),
+    import('./modules/civic/civic.manifest.ts'),
   ])
 ).map((m) => m.manifest);

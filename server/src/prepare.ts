@@ -7,6 +7,7 @@ import { seedDemoVolunteers } from './demo/demo-volunteers.seed.ts';
 import { seedDemoActivities } from './demo/demo-activities.seed.ts';
 import { seedDemoPopulation } from './demo/demo-population.seed.ts';
 import { seedDemoDispatch } from './demo/demo-dispatch.seed.ts';
+import { seedDemoStations } from './demo/demo-stations.seed.ts';
 
 /**
  * Migrates, loads the region tree when empty, and the demo data when asked. It lives beside main.ts, not
@@ -22,6 +23,7 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
     await seedDemoActivities(handle.db, options.config);
     await seedDemoPopulation(handle.db);
     await seedDemoDispatch(handle.db, options.config);
+    await seedDemoStations(handle.db, options.config);
   }
   return { applied, regions, demo };
 }

@@ -14,3 +14,5 @@ export { VOLUNTEER_ERRORS } from './errors/volunteers.ts';
 export { SUGGESTION_ERRORS } from './errors/suggestions.ts';
 export { STATISTICS_ERRORS } from './errors/statistics.ts';
 export { TIMEBANK_ERRORS } from './errors/timebank.ts';
+export { STATION_ERRORS } from './errors/stations.ts';
+export { CIVIC_ERRORS } from './errors/civic.ts';

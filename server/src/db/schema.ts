@@ -39,4 +39,6 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.timebank.ts').TimebankTables &
   import('./schema.stars.ts').StarTables &
   import('./schema.perks.ts').PerkTables &
+  import('./schema.stations.ts').StationTables &
+  import('./schema.civic.ts').CivicTables &
   MigrationTables;

@@ -50,6 +50,8 @@ export interface Config {
   logLevel: string;
   /** Logins per source IP per minute before 429. */
   loginRatePerMinute: number;
+  /** Civic reports (随手拍, two photos each) per source IP per minute before 429. */
+  civicReportsPerMinute: number;
   /** Which real-name verifier checks documents online ("local": the offline stand-in). */
   identityVerifier: string;
   /** How often ended shifts are swept for service records to draft (0: only when an organizer looks). */
@@ -265,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: origins(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60),
+    civicReportsPerMinute: int(env, 'CIVIC_REPORTS_PER_MINUTE', 10),
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
     dispatchRatingDays: int(env, 'DISPATCH_RATING_DAYS', 7, 1),

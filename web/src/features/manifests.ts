@@ -20,3 +20,5 @@ export * as stars from './stars/manifest.tsx';
 export * as todo from './todo/manifest.tsx';
 export * as volunteers from './volunteers/manifest.tsx';
 export * as timebank from './timebank/manifest.tsx';
+export * as stations from './stations/manifest.tsx';
+export * as civic from './civic/manifest.tsx';

@@ -169,3 +169,14 @@ export function findHonourNominationRegion(db: Database, id: string) {
 export function findPartnerRegion(db: Database, id: string) {
   return db.selectFrom('partners').select('region_code as code').where('id', '=', id).executeTakeFirst();
 }
+export function findStation(db: Database, id: string) {
+  return db.selectFrom('stations').select('region_code').where('id', '=', id).executeTakeFirst();
+}
+
+export function findCivicCase(db: Database, id: string) {
+  return db
+    .selectFrom('civic_cases')
+    .select(['region_code', 'unit_org_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

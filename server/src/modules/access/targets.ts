@@ -281,3 +281,29 @@ export const dispatchMenuItemById = byId(
   },
   { notFound: 'DISPATCH_ITEM_NOT_FOUND' },
 );
+/** A station (阵地): its region decides (region admins of the station's region subtree). */
+export const stationById = byId(
+  'station',
+  async (db, id) => {
+    const s = await repo.findStation(db, id);
+    return s && { type: 'region', code: s.region_code };
+  },
+  { notFound: 'STATION_NOT_FOUND' },
+);
+
+/**
+ * A civic-supervision case: its responsible unit (an organization: the unit's admins handle it) in the
+ * region where the problem is (that region's admins supervise it). A case no rule routed to a unit is the
+ * region admins' alone.
+ */
+export const civicCaseById = byId(
+  'civic_case',
+  async (db, id) => {
+    const c = await repo.findCivicCase(db, id);
+    if (!c) return undefined;
+    return c.unit_org_id
+      ? { type: 'organization', id: c.unit_org_id, regionCode: c.region_code }
+      : { type: 'region', code: c.region_code };
+  },
+  { notFound: 'CIVIC_CASE_NOT_FOUND' },
+);

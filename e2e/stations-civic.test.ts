@@ -1,0 +1,200 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import {
+  closeAllBrowsers,
+  launchBrowser,
+  screenshot,
+  SCREENSHOTS,
+  signIn,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support.ts';
+import { chooseOption, enrolStaff, pickRegion } from './volunteers.steps.ts';
+
+const MOBILE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+/** 南头古城 as a phone reports it (WGS-84). */
+const NANTOU = { latitude: 22.5462, longitude: 113.9145 };
+
+/** A light PNG of `size` (a map tile, or a photo to upload), grey level `level`. */
+function png(size: number, level: number): Buffer {
+  const crc = (b: Buffer) => {
+    let c = ~0;
+    for (const x of b) {
+      c ^= x;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  const raw = Buffer.alloc((size + 1) * size, level);
+  for (let y = 0; y < size; y++) raw[y * (size + 1)] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const TILE = png(256, 0xe8);
+
+async function tiles(page: Page, reachable = true) {
+  await page.route(/is\.autonavi\.com\/appmaptile/, (r) =>
+    reachable ? r.fulfill({ status: 200, contentType: 'image/png', body: TILE }) : r.abort(),
+  );
+}
+async function failureShots(name: string, pages: (Page | undefined)[]) {
+  for (const [i, p] of pages.entries())
+    await p?.screenshot({ path: `${SCREENSHOTS}/failure-sc-${name}-${i}.png` }).catch(() => undefined);
+}
+
+// Issue 16: the public stations map with the 10-minute circle, their management, and 随手拍 from report to
+// rectification, at phone and desktop size.
+describe('stations and civic reports', { timeout: 900_000 }, () => {
+  let server: RunningServer;
+  let desk: Browser;
+  let phone: Browser;
+
+  before(async () => {
+    // E2E_SERVER_URL: a server already running with the demo data (its start can outlast startServer's 90 s on a
+    // loaded machine); else one of our own.
+    const url = process.env.E2E_SERVER_URL;
+    server = url ? { url, stop: async () => {} } : await startServer();
+    desk = await launchBrowser(DESKTOP);
+    phone = await launchBrowser(MOBILE);
+  });
+  after(async () => {
+    await closeAllBrowsers();
+    await server?.stop();
+  });
+
+  test('a visitor finds the stations within walking distance on the map', async () => {
+    const page = await phone.context.newPage();
+    try {
+      await phone.context.grantPermissions(['geolocation'], { origin: server.url });
+      await phone.context.setGeolocation(NANTOU);
+      await tiles(page);
+      await page.goto(server.url + '/m/stations');
+      await page.getByText('南山区新时代文明实践中心').first().waitFor();
+      await page.locator('.leaflet-tile-loaded').first().waitFor();
+      await screenshot(page, 'sc-01-stations-phone');
+      await page.getByRole('button', { name: '查找我附近的阵地' }).click();
+      await page.getByText(/附近 \d+ 个阵地/).waitFor();
+      const first = page.locator('[id^="station-"]').first();
+      assert.match((await first.textContent()) ?? '', /南头/);
+      assert.match((await first.textContent()) ?? '', /步行约 \d+ 分钟/);
+      await screenshot(page, 'sc-02-stations-nearby-phone');
+      const blocked = await desk.context.newPage();
+      await tiles(blocked, false);
+      await blocked.goto(server.url + '/m/stations');
+      await blocked.getByTestId('map-unavailable').waitFor({ timeout: 30_000 });
+      await blocked.getByText('南山区新时代文明实践中心').first().waitFor();
+      await screenshot(blocked, 'sc-03-stations-no-tiles-desktop');
+      await blocked.close();
+    } catch (e) {
+      await failureShots('stations', [page]);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a region admin manages stations in the console', async () => {
+    const page = await desk.context.newPage();
+    try {
+      await tiles(page);
+      await page.goto(server.url + '/login');
+      await enrolStaff(page, 'ns.admin');
+      await page.goto(server.url + '/stations');
+      await page.locator('.ant-table-row').first().waitFor();
+      await screenshot(page, 'sc-04-stations-console');
+      await page.getByRole('button', { name: '新增阵地' }).click();
+      await page.getByTestId('map-picker').waitFor();
+      await page.locator('#name').fill('测试 U 站');
+      await page.locator('#phone').fill('13800138000');
+      await screenshot(page, 'sc-05-station-form');
+    } catch (e) {
+      await failureShots('console', [page]);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a volunteer reports a problem; the unit handles it; the volunteer checks it', async () => {
+    const vol = await phone.context.newPage();
+    // The unit's admin on a computer of their own (the desktop browser is signed in as the region admin).
+    const unitBrowser = await launchBrowser(DESKTOP);
+    const unit = await unitBrowser.context.newPage();
+    try {
+      await tiles(vol);
+      await vol.goto(server.url + '/login');
+      await signIn(vol, 'volunteer');
+      await vol.waitForURL(/\/m\//);
+      await vol.goto(server.url + '/m/civic/report');
+      await vol.locator('#description').waitFor();
+      await chooseOption(vol, 'category', '环境卫生');
+      await vol.locator('#description').fill('南头古城南门广场垃圾桶满溢，垃圾散落地面');
+      await pickRegion(vol, 'region', ['深圳市', '南山区', '南头街道']);
+      await vol.getByRole('button', { name: '使用我的位置' }).click();
+      await vol.getByTestId('civic-point').waitFor();
+      await vol
+        .getByTestId('photo-near')
+        .setInputFiles({ name: 'near.png', mimeType: 'image/png', buffer: png(64, 0x90) });
+      await vol
+        .getByTestId('photo-far')
+        .setInputFiles({ name: 'far.png', mimeType: 'image/png', buffer: png(64, 0xc0) });
+      await vol.getByRole('img', { name: '远景照片' }).waitFor();
+      await screenshot(vol, 'sc-06-report-form-phone');
+      await vol.getByRole('button', { name: '提 交' }).click();
+      await vol.waitForURL(/\/m\/civic$/);
+      await vol.getByText('处理中').first().waitFor();
+      await screenshot(vol, 'sc-07-my-reports-phone');
+
+      // The district federation's admin handles it (the demo routes Nanshan's cases to it).
+      await tiles(unit);
+      await unit.goto(server.url + '/login');
+      await enrolStaff(unit, 'org.admin');
+      await unit.goto(server.url + '/civic');
+      await unit.getByText('南头古城南门广场垃圾桶满溢', { exact: false }).first().click();
+      await unit.getByPlaceholder('办理情况说明').fill('已清运垃圾并增设一个垃圾桶');
+      await unit
+        .getByTestId('proof-0')
+        .setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png(64, 0xf0) });
+      await unit.getByRole('img', { name: '整改照片 1' }).waitFor();
+      await screenshot(unit, 'sc-08-case-handling-desktop');
+      await unit.getByRole('button', { name: '提交办理结果' }).click();
+      await unit.getByText('已提交办理结果，等待验收').first().waitFor();
+
+      await vol.reload();
+      await vol.getByText('待验收').first().waitFor();
+      await vol.getByRole('radio').nth(3).click();
+      await screenshot(vol, 'sc-09-rate-phone');
+      await vol.getByRole('button', { name: '提交评价' }).click();
+      await vol.getByText('已整改').first().waitFor();
+      await vol.getByText(/我的积分 10/).waitFor();
+      await screenshot(vol, 'sc-10-rectified-phone');
+    } catch (e) {
+      await failureShots('civic', [vol, unit]);
+      throw e;
+    } finally {
+      await vol.close();
+      await unit.close();
+    }
+  });
+});
