@@ -134,7 +134,8 @@ export const webVitals: Scenario = {
         .executeTakeFirstOrThrow();
       const certificate = await handle.db.selectFrom('certificates').select('number').executeTakeFirst();
       const pages: PageSpec[] = [
-        { name: 'home /', path: '/', ready: '[data-testid=login-submit], h3' },
+        // The public home (decision 0044): its list of activities; before it, the sign-in page (h3 or the button).
+        { name: 'home /', path: '/', ready: '[data-testid=activity-card], [data-testid=login-submit], h3' },
         { name: '/m/activities', path: '/m/activities', ready: 'h3' },
         {
           name: 'activity detail',
@@ -146,7 +147,7 @@ export const webVitals: Scenario = {
           // asks the API (the "not found" result).
           name: 'verify/<number>',
           path: `/verify/${certificate?.number ?? 'YQ-2026-0000000000'}`,
-          ready: '[data-testid=verify-result], .ant-result',
+          ready: '[data-testid=verify-result], [data-testid=verify-missing], .ant-result',
         },
         { name: '/login', path: '/login', ready: '[data-testid=login-submit]' },
       ];
