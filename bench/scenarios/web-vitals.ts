@@ -29,7 +29,7 @@ const NETWORK = {
   uploadThroughput: (750 * 1024) / 8,
 };
 const CPU_SLOWDOWN = 4;
-/** BENCH_WEB_TRACE=1: each page's first cold visit prints its requests (start → end ms, path), a waterfall. */
+/** BENCH_WEB_TRACE=1: each page's first cold and warm visits print their requests (start → end ms, path), a waterfall. */
 const TRACE = process.env.BENCH_WEB_TRACE === '1';
 
 interface PageSpec {
@@ -45,7 +45,12 @@ interface Visit {
   requests: number;
 }
 
-async function visit(context: BrowserContext, origin: string, spec: PageSpec, trace = false): Promise<Visit> {
+async function visit(
+  context: BrowserContext,
+  origin: string,
+  spec: PageSpec,
+  trace: 'cold' | 'warm' | false = false,
+): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -96,7 +101,7 @@ async function visit(context: BrowserContext, origin: string, spec: PageSpec, tr
     }
     if (trace)
       console.log(
-        `   ${spec.name}, cold: visible at ${(visible - start).toFixed(0)} ms\n${waterfall.join('\n')}`,
+        `   ${spec.name}, ${trace}: visible at ${(visible - start).toFixed(0)} ms\n${waterfall.join('\n')}`,
       );
     return { ms: Math.max(visible, lastDone) - start, bytes, requests };
   } finally {
@@ -170,8 +175,8 @@ export const webVitals: Scenario = {
               hasTouch: true,
             });
             try {
-              cold.push(await visit(context, api.origin, spec, TRACE && i === 0));
-              warm.push(await visit(context, api.origin, spec));
+              cold.push(await visit(context, api.origin, spec, TRACE && i === 0 && 'cold'));
+              warm.push(await visit(context, api.origin, spec, TRACE && i === 0 && 'warm'));
             } finally {
               await context.close();
             }

@@ -39,14 +39,16 @@ function Pages({ leave }: { leave: Leave }) {
   const router = useRouterState(toFull);
   const path = router.place.path.replace(/\/$/, '') || '/';
   const verify = /^\/verify(?:\/|$)/.test(path);
+  const needed = !verify && session.state === 'pending';
   useEffect(() => {
-    // The certificate check is the same for everyone: it does not wait for the session.
-    if (verify) return;
+    // The certificate check is the same for everyone: it does not wait for the session. Other pages ask
+    // once, when first shown.
+    if (!needed) return;
     fetchMe().then(
       (me) => (me ? leave(me) : setSession({ state: 'done', me: null })),
       (error: unknown) => setSession({ state: 'error', error }),
     );
-  }, []);
+  }, [needed]);
   if (!verify && session.state !== 'done') {
     if (session.state === 'pending') return null;
     return (
