@@ -95,7 +95,10 @@ describe('public pages', () => {
       await page.waitForURL(detailUrl);
       await page.getByTestId('activity-title').filter({ hasText: title }).waitFor();
       await page.getByTestId('sign-up').first().waitFor();
-      assert.ok(scripts.some((s) => FULL_APP.test(s)), 'the full app took over');
+      assert.ok(
+        scripts.some((s) => FULL_APP.test(s)),
+        'the full app took over',
+      );
 
       // Signed in, `/` still leads to the volunteer's area.
       await page.goto(server.url + '/');

@@ -10,7 +10,10 @@ const root = createRoot(document.getElementById('root')!);
  * address. `me`, when the light pages read it already, seeds the session so it is not asked for again.
  */
 async function showFull(me?: MeView | null): Promise<void> {
-  const [{ App }, { queryClient, ME_KEY }] = await Promise.all([import('./App.tsx'), import('./lib/query.ts')]);
+  const [{ App }, { queryClient, ME_KEY }] = await Promise.all([
+    import('./App.tsx'),
+    import('./lib/query.ts'),
+  ]);
   if (me !== undefined) queryClient.setQueryData(ME_KEY, me);
   root.render(
     <StrictMode>

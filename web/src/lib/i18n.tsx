@@ -96,4 +96,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
 // The context, message tables and hooks live in lib/locale.tsx (no Ant Design), shared with the light
 // public pages; they are re-exported here so features keep importing them from one place.
-export { defineMessages, fmt, LOCALE_LABELS, useLocale, useMessages, useText, type Messages } from './locale.tsx';
+export {
+  defineMessages,
+  fmt,
+  LOCALE_LABELS,
+  useLocale,
+  useMessages,
+  useText,
+  type Messages,
+} from './locale.tsx';

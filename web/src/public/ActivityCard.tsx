@@ -34,7 +34,9 @@ export function ActivityCard({ a }: { a: ActivitySummary }) {
             {fmt(t.distance, { km: km(a.distanceKm) })}
           </span>
         )}
-        {a.recruitMode !== 'public' && <span className="lp-tag">{text(RECRUIT_MODE_NAMES[a.recruitMode])}</span>}
+        {a.recruitMode !== 'public' && (
+          <span className="lp-tag">{text(RECRUIT_MODE_NAMES[a.recruitMode])}</span>
+        )}
       </div>
       <div className="lp-small">{a.orgName}</div>
       <div className="lp-small">{timeRange(a.startsAt, a.endsAt)}</div>

@@ -25,11 +25,21 @@ function Facts({ a }: { a: ActivityDetail }) {
           {a.regionName} · {a.address}
         </span>
         {geo && (
-          <span className="lp-row" style={{ gap: 16 }}>
-            <a href={geo.amap} target="_blank" rel="noopener noreferrer" style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+          <span className="lp-row" style={{ gap: '0 12px' }}>
+            <a
+              href={geo.amap}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}
+            >
               {t.mapAmap}
             </a>
-            <a href={geo.qq} target="_blank" rel="noopener noreferrer" style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+            <a
+              href={geo.qq}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}
+            >
               {t.mapQq}
             </a>
           </span>
@@ -63,7 +73,10 @@ function Facts({ a }: { a: ActivityDetail }) {
       ),
     ],
     [t.placesLabel, fmt(t.placesValue, { taken: a.taken, quota: a.quota })],
-    [t.cancelRule, a.cancelCutoffHours ? fmt(t.cancelRuleValue, { n: a.cancelCutoffHours }) : t.cancelRuleAnytime],
+    [
+      t.cancelRule,
+      a.cancelCutoffHours ? fmt(t.cancelRuleValue, { n: a.cancelCutoffHours }) : t.cancelRuleAnytime,
+    ],
   ];
   return (
     <section className="lp-card">
@@ -128,7 +141,9 @@ function Position({ a, p }: { a: ActivityDetail; p: PositionView }) {
           return (
             <div key={s.id} className="lp-shift" data-testid="shift-row">
               <div className="lp-col" style={{ gap: 2 }}>
-                <strong style={{ fontVariantNumeric: 'tabular-nums' }}>{timeRange(s.startsAt, s.endsAt)}</strong>
+                <strong style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {timeRange(s.startsAt, s.endsAt)}
+                </strong>
                 <span className="lp-muted lp-small">
                   {fmt(t.shiftPlaces, { taken: s.taken, quota: s.quota })}
                   {full && ` · ${t.full}`}
@@ -163,7 +178,10 @@ export function ActivityDetailPage({ id }: { id: string }) {
   const text = useText();
   const res = useFetch(id, (signal) => getActivity(id, signal));
   const back = (
-    <Link to="/m/activities" style={{ alignSelf: 'flex-start', minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+    <Link
+      to="/m/activities"
+      style={{ alignSelf: 'flex-start', minHeight: 44, display: 'inline-flex', alignItems: 'center' }}
+    >
       ‹ {t.back}
     </Link>
   );

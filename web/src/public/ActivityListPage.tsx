@@ -123,8 +123,17 @@ export function ActivityListPage({ leave }: { leave: () => void }) {
             <ActivityCard key={a.id} a={a} />
           ))}
           {pages > 1 && (
-            <nav className="lp-row" style={{ justifyContent: 'center' }} aria-label={fmt(p.pageOf, { page: query.page, pages })}>
-              <button type="button" className="lp-btn" disabled={query.page <= 1} onClick={() => goPage(query.page - 1)}>
+            <nav
+              className="lp-row"
+              style={{ justifyContent: 'center' }}
+              aria-label={fmt(p.pageOf, { page: query.page, pages })}
+            >
+              <button
+                type="button"
+                className="lp-btn"
+                disabled={query.page <= 1}
+                onClick={() => goPage(query.page - 1)}
+              >
                 {p.prev}
               </button>
               <span>{fmt(p.pageOf, { page: query.page, pages })}</span>

@@ -10,7 +10,12 @@ import { Link } from './router.tsx';
 import { useFetch } from './useFetch.ts';
 
 /** The home page's list: open activities in the home city, soonest first; or nearest first, once asked. */
-export const HOME_QUERY: SearchQuery = { regionCode: HOME_REGIONS.city, openOnly: 'true', page: 1, pageSize: 5 };
+export const HOME_QUERY: SearchQuery = {
+  regionCode: HOME_REGIONS.city,
+  openOnly: 'true',
+  page: 1,
+  pageSize: 5,
+};
 
 function Figures({ region, fallback }: { region: string; fallback: string }) {
   const t = useMessages(publicMessages);
@@ -51,7 +56,9 @@ function Figures({ region, fallback }: { region: string; fallback: string }) {
               </div>
             ))}
           </dl>
-          {data?.asOf && <span className="lp-muted lp-small">{fmt(t.figuresAsOf, { date: data.asOf.slice(0, 10) })}</span>}
+          {data?.asOf && (
+            <span className="lp-muted lp-small">{fmt(t.figuresAsOf, { date: data.asOf.slice(0, 10) })}</span>
+          )}
         </>
       )}
     </section>
@@ -63,7 +70,9 @@ export function HomePage() {
   const t = useMessages(publicMessages);
   const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const query: SearchQuery = near ? { lat: near.lat, lng: near.lng, openOnly: 'true', page: 1, pageSize: 5 } : HOME_QUERY;
+  const query: SearchQuery = near
+    ? { lat: near.lat, lng: near.lng, openOnly: 'true', page: 1, pageSize: 5 }
+    : HOME_QUERY;
   const res = useFetch(JSON.stringify(query), (signal) => searchActivities(query, signal));
   const locate = () => {
     setLocating('busy');
@@ -75,7 +84,9 @@ export function HomePage() {
       () => setLocating('failed'),
     );
   };
-  const list = near ? `/m/activities?lat=${near.lat.toFixed(5)}&lng=${near.lng.toFixed(5)}&open=1` : '/m/activities';
+  const list = near
+    ? `/m/activities?lat=${near.lat.toFixed(5)}&lng=${near.lng.toFixed(5)}&open=1`
+    : '/m/activities';
   return (
     <>
       <section className="lp-hero">
@@ -84,7 +95,7 @@ export function HomePage() {
           {t.heroBody}
         </p>
       </section>
-      <nav className="lp-tiles" aria-label={t.heroTitle}>
+      <nav className="lp-tiles three" aria-label={t.heroTitle}>
         <Link to="/m/register" className="lp-tile" data-testid="home-register">
           <strong>{t.register}</strong>
           <span className="lp-muted lp-small">{t.registerHint}</span>
@@ -104,7 +115,13 @@ export function HomePage() {
             {near ? t.nearTitle : t.newestTitle}
           </h3>
           {!near && (
-            <button type="button" className="lp-btn" onClick={locate} disabled={locating === 'busy'} data-testid="home-locate">
+            <button
+              type="button"
+              className="lp-btn"
+              onClick={locate}
+              disabled={locating === 'busy'}
+              data-testid="home-locate"
+            >
               {locating === 'busy' ? t.locating : t.useLocation}
             </button>
           )}

@@ -49,7 +49,15 @@ export function LoginPage({ done }: { done: (me: MeView) => void }) {
       <div className="lp-bar" style={{ justifyContent: 'flex-end', width: '100%', maxWidth: 'none' }}>
         <LocaleSelect />
       </div>
-      <main style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: '0 16px 24px' }}>
+      <main
+        style={{
+          flex: 1,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          padding: '0 16px 24px',
+        }}
+      >
         <div style={{ width: '100%', maxWidth: 400 }}>
           <div className="lp-col" style={{ alignItems: 'center', marginBottom: 20 }}>
             <Link to="/" aria-label={t.productFull} style={{ display: 'inline-flex' }}>
@@ -106,7 +114,12 @@ export function LoginPage({ done }: { done: (me: MeView) => void }) {
                   {error}
                 </div>
               )}
-              <button type="submit" className="lp-btn primary block" disabled={busy} data-testid="login-submit">
+              <button
+                type="submit"
+                className="lp-btn primary block"
+                disabled={busy}
+                data-testid="login-submit"
+              >
                 {busy ? t.signingIn : t.signIn}
               </button>
             </form>
@@ -121,14 +134,20 @@ export function LoginPage({ done }: { done: (me: MeView) => void }) {
             </p>
             <p style={{ textAlign: 'center', margin: '8px 0 0' }}>
               {t.noAccount}{' '}
-              <Link to={next ? `/m/register?next=${encodeURIComponent(next)}` : '/m/register'} data-testid="register-link">
+              <Link
+                to={next ? `/m/register?next=${encodeURIComponent(next)}` : '/m/register'}
+                data-testid="register-link"
+              >
                 {t.registerLink}
               </Link>
             </p>
           </section>
         </div>
       </main>
-      <p className="lp-muted" style={{ textAlign: 'center', fontSize: 12, padding: '0 16px 16px', margin: 0 }}>
+      <p
+        className="lp-muted"
+        style={{ textAlign: 'center', fontSize: 12, padding: '0 16px 16px', margin: 0 }}
+      >
         {t.footer}
       </p>
     </div>

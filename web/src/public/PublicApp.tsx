@@ -17,7 +17,8 @@ import './public.css';
  */
 export type Leave = (me?: MeView | null) => void;
 
-type Session = { state: 'pending' } | { state: 'error'; error: unknown } | { state: 'done'; me: MeView | null };
+type Session =
+  { state: 'pending' } | { state: 'error'; error: unknown } | { state: 'done'; me: MeView | null };
 
 /**
  * The light public pages (issue 17, docs/decisions/0044-light-public-pages.md): the home page, the activity
@@ -35,7 +36,10 @@ export function PublicApp({ leave }: { leave: Leave }) {
 
 function Pages({ leave }: { leave: Leave }) {
   const [session, setSession] = useState<Session>({ state: 'pending' });
-  const toFull = useCallback(() => leave(session.state === 'done' ? session.me : undefined), [leave, session]);
+  const toFull = useCallback(
+    () => leave(session.state === 'done' ? session.me : undefined),
+    [leave, session],
+  );
   const router = useRouterState(toFull);
   const path = router.place.path.replace(/\/$/, '') || '/';
   const verify = /^\/verify(?:\/|$)/.test(path);

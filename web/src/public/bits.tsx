@@ -31,7 +31,9 @@ export function StatusTag({ status }: { status: ActivityStatus }) {
 export function RiskTag({ level }: { level: keyof typeof RISK_LEVEL_NAMES }) {
   const text = useText();
   if (level === 'none') return null;
-  return <span className={`lp-tag ${level === 'high' ? 'red' : 'gold'}`}>{text(RISK_LEVEL_NAMES[level])}</span>;
+  return (
+    <span className={`lp-tag ${level === 'high' ? 'red' : 'gold'}`}>{text(RISK_LEVEL_NAMES[level])}</span>
+  );
 }
 
 export function CategoryTag({ code }: { code: string }) {

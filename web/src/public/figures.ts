@@ -14,7 +14,14 @@ export interface PublicFigures {
 }
 
 /** The figures the home page shows, in this order; shares are fractions (0.144 → 14.4 %). */
-export const FIGURE_KEYS = ['registered', 'coverage', 'activeShare', 'hoursPerVolunteer', 'hours', 'activities'] as const;
+export const FIGURE_KEYS = [
+  'registered',
+  'coverage',
+  'activeShare',
+  'hoursPerVolunteer',
+  'hours',
+  'activities',
+] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export const figuresPath = (region: string) => `/api/public/figures?region=${encodeURIComponent(region)}`;

@@ -82,7 +82,8 @@ export const publicMessages = defineMessages(
   },
   {
     heroTitle: 'Volunteer together, make the city warmer',
-    heroBody: 'Find volunteer activities near you, sign up and keep your service hours — across the province.',
+    heroBody:
+      'Find volunteer activities near you, sign up and keep your service hours — across the province.',
     signIn: 'Sign in',
     register: 'Register as a volunteer',
     registerHint: 'Real-name registration to sign up and keep hours',

@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+} from 'react';
 
 /**
  * The light public pages' own routing (docs/decisions/0044-light-public-pages.md): a handful of paths, so a
