@@ -6,7 +6,8 @@
 // result, the sign-in button) and no request is still in flight: the later of the two, from navigation
 // start. Bytes are what crossed the network (CDP encodedDataLength: compressed size plus headers). "JS ms"
 // is the main thread's time in JavaScript (CDP ScriptDuration: compiling, parsing and running, at the 4×
-// slowdown): it depends on the code shipped far more than on the machine's load.
+// slowdown; the machine's load still stretches it). "JS KB" is the JavaScript a cold visit received,
+// uncompressed: what the engine parses, the same on any machine.
 // Goal: cold < 3 s, warm < 1 s. No pgbench side: the figure is the browser's, printed in its own table.
 import { existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -47,6 +48,8 @@ interface Visit {
   requests: number;
   /** Main-thread time running JavaScript (compile, parse and run; CDP ScriptDuration), CPU slowdown included. */
   scriptMs: number;
+  /** JavaScript the page received, uncompressed (what the engine parses; the same on any machine). */
+  jsBytes: number;
 }
 
 async function visit(
@@ -66,6 +69,14 @@ async function visit(
   let inFlight = 0;
   let lastDone = 0;
   const sent = new Map<string, { url: string; at: number }>();
+  const scripts = new Set<string>();
+  let jsBytes = 0;
+  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
+    if (e.type === 'Script') scripts.add(e.requestId);
+  });
+  cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => {
+    if (scripts.has(e.requestId)) jsBytes += e.dataLength;
+  });
   const waterfall: string[] = [];
   cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
     inFlight++;
@@ -110,7 +121,7 @@ async function visit(
       );
     const { metrics } = await cdp.send('Performance.getMetrics');
     const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-    return { ms: Math.max(visible, lastDone) - start, bytes, requests, scriptMs };
+    return { ms: Math.max(visible, lastDone) - start, bytes, requests, scriptMs, jsBytes };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
@@ -198,6 +209,7 @@ export const webVitals: Scenario = {
             coldRequests: median(cold.map((v) => v.requests)),
             warmRequests: median(warm.map((v) => v.requests)),
             coldScriptMs: median(cold.map((v) => v.scriptMs)),
+            jsBytes: median(cold.map((v) => v.jsBytes)),
             warmScriptMs: median(warm.map((v) => v.scriptMs)),
           });
         }
@@ -222,6 +234,7 @@ function printPages(rows: PageResult[]) {
     'warm bytes',
     'cold/warm requests',
     'JS ms cold/warm',
+    'JS KB',
   ];
   const lines = rows.map((r) => [
     r.phase,
@@ -231,6 +244,7 @@ function printPages(rows: PageResult[]) {
     kb(r.warmBytes),
     `${r.coldRequests} / ${r.warmRequests}`,
     `${(r.coldScriptMs ?? 0).toFixed(0)} / ${(r.warmScriptMs ?? 0).toFixed(0)}`,
+    kb(r.jsBytes ?? 0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) =>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { PlainLocaleProvider } from '../lib/locale.tsx';
+import { PlainLocaleProvider, useMessages } from '../lib/locale.tsx';
 import { fetchMe, type MeView } from '../features/auth/api.ts';
 import { ActivityDetailPage } from './ActivityDetailPage.tsx';
 import { ActivityListPage } from './ActivityListPage.tsx';
@@ -7,6 +7,7 @@ import { Failed } from './bits.tsx';
 import { Frame } from './Frame.tsx';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { publicMessages } from './messages.ts';
 import { RouterProvider, useRouterState } from './router.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import './public.css';
@@ -35,6 +36,7 @@ export function PublicApp({ leave }: { leave: Leave }) {
 }
 
 function Pages({ leave }: { leave: Leave }) {
+  const t = useMessages(publicMessages);
   const [session, setSession] = useState<Session>({ state: 'pending' });
   const toFull = useCallback(
     () => leave(session.state === 'done' ? session.me : undefined),
@@ -54,7 +56,8 @@ function Pages({ leave }: { leave: Leave }) {
     );
   }, [needed]);
   if (!verify && session.state !== 'done') {
-    if (session.state === 'pending') return null;
+    // What index.html shows until the app runs, until the session is known (it usually is by then).
+    if (session.state === 'pending') return <div className="yiqi-boot">{t.loading}</div>;
     return (
       <div className="lp">
         <main className="lp-main">
