@@ -93,6 +93,11 @@ export interface PageResult {
   warmBytes: number;
   coldRequests: number;
   warmRequests: number;
+  /** Main-thread JavaScript time (CDP Performance ScriptDuration, with the CPU slowdown), when measured. */
+  coldScriptMs?: number;
+  warmScriptMs?: number;
+  /** JavaScript a cold visit received, uncompressed. */
+  jsBytes?: number;
 }
 
 /** The same pgbench script on the schema before and after a change (printed by its scenario). */

@@ -30,7 +30,9 @@ describe('browser journeys', { timeout: 240_000 }, () => {
     const browser: Browser = await launchBrowser();
     const page = await browser.context.newPage();
     try {
+      // `/` is the public home page (issue 15); its sign-in link leads to the sign-in page.
       await page.goto(server.url + '/');
+      await page.getByTestId('sign-in-link').click();
       await page.waitForURL(/\/login/);
       await page.getByText('一起 · 广东志愿服务平台').waitFor();
       await screenshot(page, '01-login');

@@ -51,24 +51,45 @@ function precompress(): Plugin {
 }
 
 /**
- * The first pages' routes (issue 17). `modules`: the lazy chunks the route renders (layout and page), so
+ * The first pages' routes (issue 17). Since decision 0044 they are all the light public pages (src/public,
+ * no Ant Design), which main.tsx loads for these addresses. `modules`: the lazy chunks the route renders, so
  * their files and everything they import download alongside the entry instead of after it has run and the
  * router has asked for them. `api`: GET requests the page makes at once, as [pattern on path + query,
  * URL]; `$1` is the pattern's first group. The pages' API functions claim these answers (lib/preload.ts),
  * so each URL must be exactly what they ask for, or the preload is wasted (never wrong: unclaimed answers
  * are dropped).
  */
+const LIGHT = 'src/public/PublicApp.tsx';
+/** The modules the light pages import (their closure in the build), for the `public` chunk below. */
+const PUBLIC_MODULES = new RegExp(
+  [
+    String.raw`web[\/]src[\/]public[\/]`,
+    String.raw`web[\/]src[\/]lib[\/](api|locale|preload|format|replica-lag|files)\.tsx?$`,
+    String.raw`web[\/]src[\/]features[\/](activities[\/](api|format|geo|messages)|certificates[\/](api|messages)|auth[\/](api|messages|recovery\.messages)|common[\/]categoryName|shell[\/](Logo|messages)|mobile[\/]messages)\.tsx?$`,
+    String.raw`shared[\/]src[\/](errors|contracts[\/](activities|attendance|auth|certificates|common|documents|memberships|notifications|records|roles|volunteers)|errors[\/]common|i18n|categories|normalize|geo[\/]|records[\/])`,
+  ].join('|'),
+);
 const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
   {
-    // `/` sends a visitor without a session to the sign-in page (auth/gates.tsx).
-    path: /^\/(login)?$/,
-    modules: ['src/features/auth/LoginPage.tsx'],
+    // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures HOME_REGIONS'.
+    path: /^\/$/,
+    modules: [LIGHT],
+    api: [
+      [/^/, '/api/me'],
+      [/^/, '/api/activities?regionCode=440300000000&openOnly=true&page=1&pageSize=5'],
+      [/^/, '/api/public/figures?region=440000000000'],
+      [/^/, '/api/public/figures?region=440300000000'],
+    ],
+  },
+  {
+    path: /^\/login$/,
+    modules: [LIGHT],
     api: [[/^/, '/api/me']],
   },
   {
     path: /^\/m\/activities\/?$/,
-    modules: ['src/features/activities/PublicLayout.tsx', 'src/features/activities/ActivitiesPage.tsx'],
-    // Without filters in the address: what ActivitiesPage asks for (filters.ts toQuery, page 1 of 10).
+    modules: [LIGHT],
+    // Without filters in the address: what the list asks for (public/ActivityListPage.tsx, page 1 of 10).
     api: [
       [/^/, '/api/me'],
       [/^\/m\/activities\/?$/, '/api/activities?page=1&pageSize=10'],
@@ -76,7 +97,7 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
   },
   {
     path: /^\/m\/activities\/[0-9A-Za-z-]+$/,
-    modules: ['src/features/activities/PublicLayout.tsx', 'src/features/activities/ActivityDetailPage.tsx'],
+    modules: [LIGHT],
     api: [
       [/^/, '/api/me'],
       [/^\/m\/activities\/([0-9A-Za-z-]+)$/, '/api/activities/$1'],
@@ -84,11 +105,8 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
   },
   {
     path: /^\/verify(\/[^/]*)?$/,
-    modules: [
-      'src/features/certificates/CertificateCheckLayout.tsx',
-      'src/features/certificates/CertificateCheckPage.tsx',
-    ],
-    // Only a number already in its normal form (the QR code's link): CertificateCheckPage asks for that one.
+    modules: [LIGHT],
+    // Only a number already in its normal form (the QR code's link): the check page asks for that one.
     api: [[/^\/verify\/(YQ-\d{4}-[0-9A-HJKMNP-TV-Z]{10})$/, '/api/certificates/$1/verify']],
   },
 ];
@@ -135,7 +153,9 @@ function bootPreload(): Plugin {
         const routes = FIRST_ROUTES.map((r) => {
           const files = r.modules.map((m) => {
             const id = resolve(root, m);
-            const chunk = chunks.find((c) => c.facadeModuleId === id);
+            // The chunk the module is the entry of, or (grouped, like the light pages) the one it was put in.
+            const chunk =
+              chunks.find((c) => c.facadeModuleId === id) ?? chunks.find((c) => c.moduleIds.includes(id));
             if (!chunk) throw new Error(`yiqi-boot-preload: no chunk for ${m}`);
             return chunk.fileName;
           });
@@ -185,14 +205,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       output: {
-        // React, the router and the query cache change rarely: one long-cached chunk. Ant Design stays
+        // React, the router and the query cache change rarely: long-cached chunks. Ant Design stays
         // split by use, so each page only loads the components it shows.
         codeSplitting: {
           groups: [
-            {
-              name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
-            },
+            // React itself is all the light public pages need (decision 0044); the router and the query cache
+            // come with the full app.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/](react-router|@tanstack)[\\/]/ },
+            // The light pages and everything of ours they import, as one file: a first visit then waits for
+            // three requests of code (entry, react, public) instead of some twenty small shared chunks,
+            // queued six at a time on a phone's HTTP/1.1 link. The full app reuses these modules from it.
+            { name: 'public', test: PUBLIC_MODULES },
           ],
         },
       },

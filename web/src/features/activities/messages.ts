@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '../../lib/locale.tsx';
 
 /** Browsing activities, an activity's page and signing up for a shift. */
 export const activityMessages = defineMessages(

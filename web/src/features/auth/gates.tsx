@@ -35,10 +35,20 @@ export function RequireConsole() {
   if (me.isPending) return <Loading fullScreen />;
   if (me.isError) return <ErrorResult error={me.error} onRetry={() => void me.refetch()} />;
   const stage = stageOf(me.data);
-  if (stage === 'anonymous')
+  if (stage === 'anonymous') {
+    // `/` is the public home page, one of the light pages (src/public): a visitor reaching it inside the
+    // full app (a link, going back) gets it by loading the address afresh (main.tsx).
+    if (location.pathname === '/' && !isSigningOut()) return <PublicHome />;
     return <Navigate to={isSigningOut() ? '/login' : withNext('/login', here)} replace />;
+  }
   if (stage !== 'ready') return <Navigate to={withNext('/mfa', here)} replace />;
   return <Outlet />;
+}
+
+/** Loads `/` afresh, where main.tsx shows the light public home page. */
+function PublicHome() {
+  useEffect(() => window.location.replace('/'), []);
+  return <Loading fullScreen />;
 }
 
 /** /login: the form, or onwards when a session exists already. */

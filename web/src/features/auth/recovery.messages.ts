@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '../../lib/locale.tsx';
 
 /** 忘记密码 and 首次登录（认领账号）: the texts of both pages and of the sign-in page's links. */
 export const recoveryMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '../../lib/locale.tsx';
 
 /** Words every certificate page shares: what a certificate covers, its facts and the PDF. */
 export const certificateMessages = defineMessages(

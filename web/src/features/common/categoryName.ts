@@ -1,5 +1,5 @@
 import { CATEGORY_NAMES, type ServiceCategory } from '@yiqi/shared/categories';
-import { useText } from '../../lib/i18n.tsx';
+import { useText } from '../../lib/locale.tsx';
 
 /**
  * A category's name in the current language (unknown codes as they are). Apart from CategorySelect.tsx so

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '../../lib/locale.tsx';
 
 export const mobileMessages = defineMessages(
   {

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { fmt, useLocale, useMessages } from '../lib/locale.tsx';
+import { searchActivities, type SearchQuery } from '../features/activities/api.ts';
+import { getPosition } from '../features/activities/geo.ts';
+import { ActivityCard } from './ActivityCard.tsx';
+import { Failed, Pending } from './bits.tsx';
+import { FIGURE_KEYS, HOME_REGIONS, publicFigures, type FigureKey, type PublicFigures } from './figures.ts';
+import { publicMessages } from './messages.ts';
+import { Link } from './router.tsx';
+import { useFetch } from './useFetch.ts';
+
+/** The home page's list: open activities in the home city, soonest first; or nearest first, once asked. */
+export const HOME_QUERY: SearchQuery = {
+  regionCode: HOME_REGIONS.city,
+  openOnly: 'true',
+  page: 1,
+  pageSize: 5,
+};
+
+function Figures({ region, fallback }: { region: string; fallback: string }) {
+  const t = useMessages(publicMessages);
+  const { locale } = useLocale();
+  const res = useFetch(region, (signal) => publicFigures(region, signal));
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const show = (k: FigureKey, v: number) =>
+    k === 'coverage' || k === 'activeShare'
+      ? percent.format(v)
+      : k === 'hoursPerVolunteer' || k === 'hours'
+        ? fmt(t.hoursUnit, { n: number.format(v) })
+        : number.format(v);
+  const data: PublicFigures | null = res.state === 'done' ? res.data : null;
+  const items = FIGURE_KEYS.flatMap((k) => {
+    const v = data?.figures?.[k];
+    return typeof v === 'number' && Number.isFinite(v) ? [[k, v] as const] : [];
+  });
+  return (
+    <section className="lp-card lp-col" data-testid="figures" data-region={region}>
+      <h4 style={{ fontSize: 16 }}>{data?.region?.name ?? fallback}</h4>
+      {res.state === 'pending' ? (
+        <span className="lp-muted">{t.loading}</span>
+      ) : items.length === 0 ? (
+        // Not yet collected (or the endpoint is not there yet, or failed): said so, never shown as 0.
+        <span className="lp-muted" data-testid="figures-none">
+          {t.figuresNone}
+        </span>
+      ) : (
+        <>
+          <dl className="lp-tiles" style={{ margin: 0 }}>
+            {items.map(([k, v]) => (
+              <div key={k} className="lp-col" style={{ gap: 0 }}>
+                <dt className="lp-muted lp-small">{t[k]}</dt>
+                <dd className="lp-figure" style={{ margin: 0 }}>
+                  {show(k, v)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {data?.asOf && (
+            <span className="lp-muted lp-small">{fmt(t.figuresAsOf, { date: data.asOf.slice(0, 10) })}</span>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** `/` for a visitor: activities near them, the province's and city's figures, and what they can do here. */
+export function HomePage() {
+  const t = useMessages(publicMessages);
+  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const query: SearchQuery = near
+    ? { lat: near.lat, lng: near.lng, openOnly: 'true', page: 1, pageSize: 5 }
+    : HOME_QUERY;
+  const res = useFetch(JSON.stringify(query), (signal) => searchActivities(query, signal));
+  const locate = () => {
+    setLocating('busy');
+    getPosition().then(
+      (p) => {
+        setNear({ lat: p.lat, lng: p.lng });
+        setLocating('idle');
+      },
+      () => setLocating('failed'),
+    );
+  };
+  const list = near
+    ? `/m/activities?lat=${near.lat.toFixed(5)}&lng=${near.lng.toFixed(5)}&open=1`
+    : '/m/activities';
+  return (
+    <>
+      <section className="lp-hero">
+        <h1 style={{ fontSize: 22 }}>{t.heroTitle}</h1>
+        <p style={{ margin: 0 }} className="lp-muted">
+          {t.heroBody}
+        </p>
+      </section>
+      <nav className="lp-tiles three" aria-label={t.heroTitle}>
+        <Link to="/m/register" className="lp-tile" data-testid="home-register">
+          <strong>{t.register}</strong>
+          <span className="lp-muted lp-small">{t.registerHint}</span>
+        </Link>
+        <Link to="/m/orders" className="lp-tile" data-testid="home-order">
+          <strong>{t.order}</strong>
+          <span className="lp-muted lp-small">{t.orderHint}</span>
+        </Link>
+        <Link to="/verify" className="lp-tile" data-testid="home-verify">
+          <strong>{t.verify}</strong>
+          <span className="lp-muted lp-small">{t.verifyHint}</span>
+        </Link>
+      </nav>
+      <section className="lp-col" style={{ gap: 8 }} aria-labelledby="home-activities">
+        <div className="lp-row" style={{ justifyContent: 'space-between' }}>
+          <h3 id="home-activities" style={{ fontSize: 18 }}>
+            {near ? t.nearTitle : t.newestTitle}
+          </h3>
+          {!near && (
+            <button
+              type="button"
+              className="lp-btn"
+              onClick={locate}
+              disabled={locating === 'busy'}
+              data-testid="home-locate"
+            >
+              {locating === 'busy' ? t.locating : t.useLocation}
+            </button>
+          )}
+        </div>
+        {locating === 'failed' && (
+          <span className="lp-muted lp-small" role="status">
+            {t.locationFailed}
+          </span>
+        )}
+        {res.state === 'pending' ? (
+          <Pending />
+        ) : res.state === 'error' ? (
+          <Failed error={res.error} retry={res.retry} />
+        ) : res.data.items.length === 0 ? (
+          <p className="lp-card lp-center lp-muted">{t.noActivities}</p>
+        ) : (
+          res.data.items.map((a) => <ActivityCard key={a.id} a={a} />)
+        )}
+        <Link to={list} className="lp-btn block" data-testid="home-all-activities">
+          {t.allActivities}
+        </Link>
+      </section>
+      <section className="lp-col" style={{ gap: 8 }} aria-labelledby="home-figures">
+        <h3 id="home-figures" style={{ fontSize: 18 }}>
+          {t.figuresTitle}
+        </h3>
+        <Figures region={HOME_REGIONS.province} fallback={t.province} />
+        <Figures region={HOME_REGIONS.city} fallback={t.city} />
+      </section>
+    </>
+  );
+}
