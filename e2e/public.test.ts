@@ -44,10 +44,23 @@ describe('public pages', () => {
     try {
       await page.goto(server.url + '/');
       await page.getByTestId('activity-card').first().waitFor();
-      // Until the statistics exist, the figures say so (the endpoint answers 404), never 0.
-      const none = page.getByTestId('figures-none');
-      await none.first().waitFor();
+      // The province's and the city's figures, as the public statistics give them: the registered count
+      // where there is one, "not yet available" where a unit is too small or has none — never a made-up 0.
+      const answer = (await (await fetch(server.url + '/api/public/figures?region=440300000000')).json()) as {
+        province: { suppressed: boolean; registered: number | null } | null;
+        city: { suppressed: boolean; registered: number | null } | null;
+      };
       assert.equal(await page.getByTestId('figures').count(), 2);
+      for (const [i, unit] of [answer.province, answer.city].entries()) {
+        const box = page.getByTestId('figures').nth(i);
+        if (unit && !unit.suppressed && unit.registered !== null) {
+          await box.locator('dd').first().waitFor();
+          assert.equal(
+            (await box.locator('dd').first().innerText()).replace(/\D/g, ''),
+            String(unit.registered),
+          );
+        } else await box.getByTestId('figures-none').waitFor();
+      }
       for (const link of ['home-register', 'home-order', 'home-verify'])
         assert.ok(await page.getByTestId(link).isVisible(), link);
       assert.equal(await page.getByTestId('home-order').getAttribute('href'), '/m/orders');
@@ -128,7 +141,11 @@ describe('public pages', () => {
       await page.getByRole('link', { name: 'Yiqi' }).click();
       await page.waitForURL(/\/$/);
       await page.getByRole('heading', { name: 'Volunteering in figures' }).waitFor();
-      await page.getByTestId('figures-none').first().filter({ hasText: 'Not yet available' }).waitFor();
+      await page
+        .getByTestId('figures')
+        .first()
+        .filter({ hasText: /Registered volunteers|Not yet available/ })
+        .waitFor();
       await screenshot(page, 'p-06-home-en-mobile');
       await page.getByTestId('locale-switch').selectOption('zh-HK');
       await page.getByRole('heading', { name: '志願服務數據' }).waitFor();

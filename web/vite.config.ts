@@ -71,13 +71,12 @@ const PUBLIC_MODULES = new RegExp(
 );
 const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
   {
-    // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures HOME_REGIONS'.
+    // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures the city's answer (the province's comes with it).
     path: /^\/$/,
     modules: [LIGHT],
     api: [
       [/^/, '/api/me'],
       [/^/, '/api/activities?regionCode=440300000000&openOnly=true&page=1&pageSize=5'],
-      [/^/, '/api/public/figures?region=440000000000'],
       [/^/, '/api/public/figures?region=440300000000'],
     ],
   },

@@ -4,10 +4,17 @@ import { searchActivities, type SearchQuery } from '../features/activities/api.t
 import { getPosition } from '../features/activities/geo.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { Failed, Pending } from './bits.tsx';
-import { FIGURE_KEYS, HOME_REGIONS, publicFigures, type FigureKey, type PublicFigures } from './figures.ts';
+import {
+  FIGURE_KEYS,
+  HOME_REGIONS,
+  publicFigures,
+  shownFigures,
+  type FigureKey,
+  type PublicFigures,
+} from './figures.ts';
 import { publicMessages } from './messages.ts';
 import { Link } from './router.tsx';
-import { useFetch } from './useFetch.ts';
+import { useFetch, type Fetched } from './useFetch.ts';
 
 /** The home page's list: open activities in the home city, soonest first; or nearest first, once asked. */
 export const HOME_QUERY: SearchQuery = {
@@ -17,30 +24,42 @@ export const HOME_QUERY: SearchQuery = {
   pageSize: 5,
 };
 
-function Figures({ region, fallback }: { region: string; fallback: string }) {
+type FiguresFetch = Fetched<PublicFigures | null>;
+
+/** One unit's figures (the province's or the city's) out of the one answer both come in. */
+function Figures({
+  res,
+  unit,
+  fallback,
+}: {
+  res: FiguresFetch;
+  unit: 'province' | 'city';
+  fallback: string;
+}) {
   const t = useMessages(publicMessages);
   const { locale } = useLocale();
-  const res = useFetch(region, (signal) => publicFigures(region, signal));
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const show = (k: FigureKey, v: number) =>
-    k === 'coverage' || k === 'activeShare'
+    k === 'activeShare'
       ? percent.format(v)
       : k === 'hoursPerVolunteer' || k === 'hours'
         ? fmt(t.hoursUnit, { n: number.format(v) })
         : number.format(v);
-  const data: PublicFigures | null = res.state === 'done' ? res.data : null;
+  const data = res.state === 'done' ? res.data : null;
+  const u = data?.[unit] ?? null;
+  const figures = shownFigures(u);
   const items = FIGURE_KEYS.flatMap((k) => {
-    const v = data?.figures?.[k];
+    const v = figures[k];
     return typeof v === 'number' && Number.isFinite(v) ? [[k, v] as const] : [];
   });
   return (
-    <section className="lp-card lp-col" data-testid="figures" data-region={region}>
-      <h4 style={{ fontSize: 16 }}>{data?.region?.name ?? fallback}</h4>
+    <section className="lp-card lp-col" data-testid="figures" data-region={u?.code ?? unit}>
+      <h4 style={{ fontSize: 16 }}>{u?.name ?? fallback}</h4>
       {res.state === 'pending' ? (
         <span className="lp-muted">{t.loading}</span>
       ) : items.length === 0 ? (
-        // Not yet collected (or the endpoint is not there yet, or failed): said so, never shown as 0.
+        // Not yet collected (or the endpoint is not there, failed, or the unit is too small): said so, never 0.
         <span className="lp-muted" data-testid="figures-none">
           {t.figuresNone}
         </span>
@@ -56,8 +75,10 @@ function Figures({ region, fallback }: { region: string; fallback: string }) {
               </div>
             ))}
           </dl>
-          {data?.asOf && (
-            <span className="lp-muted lp-small">{fmt(t.figuresAsOf, { date: data.asOf.slice(0, 10) })}</span>
+          {data?.refreshedAt && (
+            <span className="lp-muted lp-small">
+              {fmt(t.figuresAsOf, { date: data.refreshedAt.slice(0, 10) })}
+            </span>
           )}
         </>
       )}
@@ -74,6 +95,7 @@ export function HomePage() {
     ? { lat: near.lat, lng: near.lng, openOnly: 'true', page: 1, pageSize: 5 }
     : HOME_QUERY;
   const res = useFetch(JSON.stringify(query), (signal) => searchActivities(query, signal));
+  const figures = useFetch(HOME_REGIONS.city, (signal) => publicFigures(HOME_REGIONS.city, signal));
   const locate = () => {
     setLocating('busy');
     getPosition().then(
@@ -148,8 +170,8 @@ export function HomePage() {
         <h3 id="home-figures" style={{ fontSize: 18 }}>
           {t.figuresTitle}
         </h3>
-        <Figures region={HOME_REGIONS.province} fallback={t.province} />
-        <Figures region={HOME_REGIONS.city} fallback={t.city} />
+        <Figures res={figures} unit="province" fallback={t.province} />
+        <Figures res={figures} unit="city" fallback={t.city} />
       </section>
     </>
   );
