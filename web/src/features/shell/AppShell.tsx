@@ -55,10 +55,14 @@ export default function AppShell() {
           onCollapse={setCollapsed}
           style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh' }}
         >
-          <Brand collapsed={collapsed || screens.lg === false} />
-          <nav aria-label={t.brand}>
-            <NavMenu />
-          </nav>
+          {/* The menu scrolls under the brand: with every domain's entries it is taller than a laptop screen,
+              and the collapse trigger at the bottom must not cover its last entries. */}
+          <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+            <Brand collapsed={collapsed || screens.lg === false} />
+            <nav aria-label={t.brand} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
+              <NavMenu />
+            </nav>
+          </div>
         </Layout.Sider>
       )}
       <Drawer

@@ -80,7 +80,10 @@ function AdminStatement({ region, account }: { region: string; account: Account 
       size="small"
       title={`${t.statement} · ${account.label ?? text(ACCOUNT_KIND_NAMES[account.kind])}`}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => void exportStatement(region, account.id)}>
+        <Button
+          icon={<DownloadOutlined aria-hidden />}
+          onClick={() => void exportStatement(region, account.id)}
+        >
           {t.export}
         </Button>
       }

@@ -106,10 +106,10 @@ function AccountCard({
         )}
         {a.owed > 0 && <Typography.Text type="warning">{fmt(t.owed, { n: a.owed })}</Typography.Text>}
         <Flex gap={8} wrap>
-          <Button size="large" type="primary" icon={<ShoppingOutlined />} onClick={spend('book')}>
+          <Button size="large" type="primary" icon={<ShoppingOutlined aria-hidden />} onClick={spend('book')}>
             {t.book}
           </Button>
-          <Button size="large" icon={<GiftOutlined />} onClick={spend('give')}>
+          <Button size="large" icon={<GiftOutlined aria-hidden />} onClick={spend('give')}>
             {t.give}
           </Button>
         </Flex>
@@ -118,7 +118,7 @@ function AccountCard({
             <Typography.Text strong>{t.family}</Typography.Text>
             <Button
               type="link"
-              icon={<UserAddOutlined />}
+              icon={<UserAddOutlined aria-hidden />}
               onClick={() => onAction('family')}
               style={{ minHeight: 44 }}
             >

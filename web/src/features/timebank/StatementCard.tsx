@@ -31,7 +31,7 @@ export function StatementCard({ accounts }: { accounts: Account[] }) {
       title={t.statement}
       extra={
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           onClick={() => void exportMyStatement(accountId)}
           style={{ minHeight: 44 }}
         >
