@@ -40,11 +40,19 @@ export async function signInStaff(page: Page, staff: Staff): Promise<void> {
 /** Signs out through the console's user menu. */
 export async function signOutConsole(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /退\s*出/ })
-    .click();
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  const confirm = page.getByRole('dialog').getByRole('button', { name: /退\s*出/ });
+  await item.click();
+  // A click that lands while the dropdown is still opening (a loaded machine) opens nothing: click again.
+  if (
+    !(await confirm.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    )) &&
+    (await item.isVisible())
+  )
+    await item.click();
+  await confirm.click();
   await page.waitForURL(/\/login/);
 }
 
