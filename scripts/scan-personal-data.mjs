@@ -48,7 +48,8 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Counts of each kind of finding in a text, with the first few (masked) for the report. */
 export function scanText(text, passwords = knownPasswords()) {
   const findings = { idNumbers: [], phones: [], passwords: [], tokens: [] };
-  for (const m of text.matchAll(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g))
+  // Not after a decimal point: a logged float (responseTime 0.057616000005509704) can pass the checksum.
+  for (const m of text.matchAll(/(?<![0-9A-Za-z.])\d{17}[\dXx](?![0-9A-Za-z])/g))
     if (validIdNumber(m[0])) findings.idNumbers.push(m[0]);
   for (const m of text.matchAll(/(?<![0-9A-Za-z.+-])1[3-9]\d{9}(?![0-9A-Za-z])/g)) findings.phones.push(m[0]);
   if (passwords.length) {
