@@ -17,8 +17,10 @@ export interface ReadReplica {
    */
   db: Database;
   /**
-   * How far the replica is behind the primary, in ms (0: it has replayed everything the primary has
-   * written), or null when it cannot serve (down, promoted, lag unknown). Measured at most once a second.
+   * At most how far the replica is behind the primary now, in ms, or null when it cannot serve (down,
+   * promoted, lag unknown). It is measured at most once a second, so between measurements the bound grows
+   * with the measurement's age: a replica found caught up 400 ms ago may miss what was written since, and
+   * says 400, never 0 (a row older than the bound is on the replica).
    */
   lagMs(): Promise<number | null>;
   /** Said by the failover when a query found the replica gone: the next second reads from the primary. */
@@ -107,8 +109,10 @@ export async function openReplica(url: string, primary: OpenDatabase): Promise<R
   if (!primary.pool) throw new Error('READ_DATABASE_URL needs a PostgreSQL primary');
   const primaryPool = primary.pool;
   const handle = await openPostgres(url, { readOnly: true, connectTimeoutMs: 3000 });
+  // `at`: when the measurement began (before the primary's WAL position was read), so the age added to it
+  // covers everything committed since.
   let cached: { at: number; lag: number | null } | undefined;
-  let measuring: Promise<number | null> | undefined;
+  let measuring: Promise<{ at: number; lag: number | null }> | undefined;
   let login: Promise<string | null> | undefined;
   const loginProblem = () =>
     (login ??= appLoginProblem(handle, 'READ_DATABASE_URL').catch((e: unknown) => {
@@ -130,16 +134,21 @@ export async function openReplica(url: string, primary: OpenDatabase): Promise<R
     loginProblem,
     lagMs() {
       // Operational timing (a real second), not the app's clock, which tests move by hand.
-      if (cached && Date.now() - cached.at < LAG_CACHE_MS) return Promise.resolve(cached.lag);
-      measuring ??= loginProblem()
-        .then((problem) => (problem ? null : measureLag(primary.db, handle.db)))
-        .catch(() => null)
-        .then((lag) => {
-          cached = { at: Date.now(), lag };
-          measuring = undefined;
-          return lag;
-        });
-      return measuring;
+      const bound = (m: { at: number; lag: number | null }) =>
+        m.lag === null ? null : m.lag + Math.max(0, Date.now() - m.at);
+      if (cached && Date.now() - cached.at < LAG_CACHE_MS) return Promise.resolve(bound(cached));
+      if (!measuring) {
+        const at = Date.now();
+        measuring = loginProblem()
+          .then((problem) => (problem ? null : measureLag(primary.db, handle.db)))
+          .catch(() => null)
+          .then((lag) => {
+            cached = { at, lag };
+            measuring = undefined;
+            return cached;
+          });
+      }
+      return measuring.then(bound);
     },
     close: async () => {
       await db.destroy();
