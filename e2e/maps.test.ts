@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { gcjToWgs, wgsToGcj, distanceM } from '@yiqi/shared/geo/coords';
 import {
@@ -14,43 +13,11 @@ import {
   type Browser,
   type RunningServer,
 } from './support.ts';
+import { greyPng } from './png.ts';
 import { enrolStaff } from './volunteers.steps.ts';
 
 const MOBILE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-
-/** A 256 × 256 light grey PNG, served for every map tile (the test machine reaches no tile provider). */
-function greyTile(): Buffer {
-  const crc = (b: Buffer) => {
-    let c = ~0;
-    for (const x of b) {
-      c ^= x;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(256, 0);
-  ihdr.writeUInt32BE(256, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc(257 * 256, 0xe8);
-  for (let y = 0; y < 256; y++) raw[y * 257] = 0; // filter byte of each row
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function failureShots(name: string, pages: (Page | undefined)[]) {
   for (const [i, p] of pages.entries())
@@ -88,7 +55,7 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
 
   test('the editor picks a place on the 高德 map and stores it in WGS-84', async () => {
     try {
-      const tile = greyTile();
+      const tile = greyPng(256, 0xe8);
       await admin.route(/is\.autonavi\.com\/appmaptile/, (r) =>
         r.fulfill({ status: 200, contentType: 'image/png', body: tile }),
       );

@@ -1,6 +1,5 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import {
   closeAllBrowsers,
@@ -12,6 +11,7 @@ import {
   type Browser,
   type RunningServer,
 } from './support.ts';
+import { greyPng } from './png.ts';
 import { chooseOption, enrolStaff, pickRegion } from './volunteers.steps.ts';
 
 const MOBILE = { width: 390, height: 844 };
@@ -19,39 +19,7 @@ const DESKTOP = { width: 1280, height: 800 };
 /** 南头古城 as a phone reports it (WGS-84). */
 const NANTOU = { latitude: 22.5462, longitude: 113.9145 };
 
-/** A light PNG of `size` (a map tile, or a photo to upload), grey level `level`. */
-function png(size: number, level: number): Buffer {
-  const crc = (b: Buffer) => {
-    let c = ~0;
-    for (const x of b) {
-      c ^= x;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const raw = Buffer.alloc((size + 1) * size, level);
-  for (let y = 0; y < size; y++) raw[y * (size + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-const TILE = png(256, 0xe8);
+const TILE = greyPng(256, 0xe8);
 
 async function tiles(page: Page, reachable = true) {
   await page.route(/is\.autonavi\.com\/appmaptile/, (r) =>
@@ -155,10 +123,10 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await vol.getByTestId('civic-point').waitFor();
       await vol
         .getByTestId('photo-near')
-        .setInputFiles({ name: 'near.png', mimeType: 'image/png', buffer: png(64, 0x90) });
+        .setInputFiles({ name: 'near.png', mimeType: 'image/png', buffer: greyPng(64, 0x90) });
       await vol
         .getByTestId('photo-far')
-        .setInputFiles({ name: 'far.png', mimeType: 'image/png', buffer: png(64, 0xc0) });
+        .setInputFiles({ name: 'far.png', mimeType: 'image/png', buffer: greyPng(64, 0xc0) });
       await vol.getByRole('img', { name: '远景照片' }).waitFor();
       await screenshot(vol, 'sc-06-report-form-phone');
       await vol.getByRole('button', { name: '提 交' }).click();
@@ -175,7 +143,7 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await unit.getByPlaceholder('办理情况说明').fill('已清运垃圾并增设一个垃圾桶');
       await unit
         .getByTestId('proof-0')
-        .setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: png(64, 0xf0) });
+        .setInputFiles({ name: 'proof.png', mimeType: 'image/png', buffer: greyPng(64, 0xf0) });
       await unit.getByRole('img', { name: '整改照片 1' }).waitFor();
       await screenshot(unit, 'sc-08-case-handling-desktop');
       await unit.getByRole('button', { name: '提交办理结果' }).click();
