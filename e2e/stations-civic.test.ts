@@ -165,4 +165,35 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await unit.close();
     }
   });
+
+  test('the region admin sees the case counted and sets a routing rule', async () => {
+    const page = await desk.context.newPage();
+    try {
+      // Signed in as ns.admin by the console test above (same desktop browser).
+      await page.goto(server.url + '/civic/rules');
+      await page.getByRole('heading', { name: '随手拍规则与统计' }).waitFor();
+      // The case the volunteer filed and checked above: filed 1, rectified 1, 100 %.
+      const stat = (title: string) =>
+        page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
+      await stat('整改率').getByText('100.0%').waitFor();
+      assert.equal((await stat('受理').textContent())?.trim(), '1');
+      assert.equal((await stat('已整改').textContent())?.trim(), '1');
+      await page.getByRole('cell', { name: '环境卫生' }).first().waitFor();
+      await chooseOption(page, 'category', '噪音扰民');
+      await page.locator('#civic-rule-unit').click();
+      await page.locator('#civic-rule-unit').fill('南山区');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.locator('#deadlineDays').fill('3');
+      await page.getByRole('button', { name: '保存规则' }).click();
+      await page.getByText('规则已保存').waitFor();
+      await page.getByRole('cell', { name: '噪音扰民' }).waitFor();
+      await page.getByRole('cell', { name: '3 个工作日' }).first().waitFor();
+      await screenshot(page, 'sc-11-civic-rules-desktop');
+    } catch (e) {
+      await failureShots('civic-rules', [page]);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
 });

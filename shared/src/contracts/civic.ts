@@ -118,6 +118,7 @@ export const RouteQuery = z.strictObject({ region: RegionCode });
 export const CivicRoute = z.object({
   id: z.string(),
   regionCode: z.string(),
+  regionName: z.string(),
   category: z.string(),
   unitId: z.string(),
   unitName: z.string(),

@@ -24,9 +24,11 @@ export function listRoutes(db: Database, regionPrefix: string) {
   return db
     .selectFrom('civic_routes as cr')
     .innerJoin('organizations as o', 'o.id', 'cr.unit_org_id')
+    .innerJoin('regions as rg', 'rg.code', 'cr.region_code')
     .select([
       'cr.id',
       'cr.region_code',
+      'rg.name as region_name',
       'cr.category',
       'cr.unit_org_id',
       'o.name as unit_name',

@@ -319,6 +319,7 @@ export async function routes(ctx: Ctx, region: string) {
     items: rows.map((x) => ({
       id: x.id,
       regionCode: x.region_code,
+      regionName: x.region_name,
       category: x.category,
       unitId: x.unit_org_id,
       unitName: x.unit_name,

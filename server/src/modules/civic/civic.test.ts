@@ -304,6 +304,11 @@ describe('handling, check and rating', () => {
     assert.equal(res.json().error.code, 'CIVIC_UNIT_NOT_FOUND');
     const list = (await api(t, supervisor.cookie, 'GET', `/api/civic/routes?region=${NANSHAN}`)).json();
     assert.equal(list.items.length, 2);
+    assert.ok(
+      list.items.every((r: { regionName: string }) => r.regionName.length > 0),
+      'each rule names its region',
+    );
+    assert.ok(list.items.some((r: { regionName: string }) => r.regionName === '南山区'));
   });
 });
 

@@ -3,6 +3,8 @@ import type {
   CaseCreated as CreatedSchema,
   CivicCase as CaseSchema,
   CivicCategory,
+  CivicFigures as FiguresSchema,
+  CivicRoute as RouteSchema,
   MyPoints as PointsSchema,
   ReportBody,
 } from '@yiqi/shared/contracts/civic';
@@ -38,3 +40,16 @@ export const handleCase = (id: string, note: string, proof: string[]) =>
 export const reviewCase = (id: string, rating: number, comment: string) =>
   api<CivicCase>(`/api/civic/cases/${id}/review`, { method: 'POST', body: { rating, comment } });
 export const casePhotoUrl = (c: CivicCase, photoId: string) => `/api/civic/cases/${c.id}/photos/${photoId}`;
+
+export type CivicRoute = z.infer<typeof RouteSchema>;
+export type CivicFigures = z.infer<typeof FiguresSchema>;
+export const civicRoutes = (region: string, signal?: AbortSignal) =>
+  api<{ items: CivicRoute[] }>('/api/civic/routes', { query: { region }, ...(signal ? { signal } : {}) });
+export const setCivicRoute = (body: {
+  region: string;
+  category: CivicCategory | 'any';
+  unitId: string;
+  deadlineDays: number;
+}) => api<{ id: string }>('/api/civic/routes', { method: 'POST', body });
+export const civicFigures = (q: { region: string; from: string; to: string }, signal?: AbortSignal) =>
+  api<CivicFigures>('/api/civic/figures', { query: q, ...(signal ? { signal } : {}) });
