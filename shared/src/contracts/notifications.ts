@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'membership_rejected',
   'hours_confirmed',
   'shift_reminder',
+  'certificate_issued',
+  'certificate_rejected',
+  'records_overdue',
 ] as const;
 
 export const NotificationRow = z.object({

@@ -13,7 +13,7 @@ import {
   useCertificateFixture,
   verify,
   vol,
-} from './certificates.fixture.ts';
+} from './certificates-suite.testkit.ts';
 
 // Certificates by period and activity, rejection, and what happens to an issued one (correction, tampering,
 // revocation); asking and issuing are in certificates.test.ts.
@@ -90,6 +90,16 @@ describe('periods, activities and the unit that recorded them', () => {
     assert.equal(handled.json().handlerName, '测试 cert.admina');
     // W's certificate covers W's record only.
     assert.equal(handled.json().totalMinutes, 300);
+    // W heard of both decisions in the inbox: the reason, then the number and hours.
+    const notices = (await api(t, cookies.w, 'GET', '/api/me/notifications')).json().items as {
+      kind: string;
+      body: string;
+    }[];
+    const rejected = notices.find((n) => n.kind === 'certificate_rejected');
+    assert.match(rejected?.body ?? '', /请补充用途说明后再申请/);
+    const issued = notices.find((n) => n.kind === 'certificate_issued');
+    assert.ok(issued?.body.includes(handled.json().number), issued?.body);
+    assert.match(issued!.body, /5\.0 小时/);
   });
 });
 

@@ -17,6 +17,7 @@ import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 
 import { findRegion } from '../regions/regions.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { contentHash, hoursOf, inCertificateOrder, newCertificateNumber } from './certificates.content.ts';
 import { refuseSelfDecision } from '../roles/deciders.ts';
 import { certificateHandler, decisionTarget } from '../access/targets.ts';
@@ -354,6 +355,11 @@ export async function issue(ctx: Ctx, id: string, b: z.infer<typeof IssueBody>) 
       records: ordered.length,
       totalMinutes: total,
     });
+    await notify(tx.db, [c.volunteer_user_id], 'certificate_issued', {
+      number,
+      orgName: unit.name,
+      minutes: total,
+    });
   });
   return view(ctx, await load(ctx, id));
 }
@@ -373,6 +379,10 @@ export async function reject(ctx: Ctx, id: string, reason: string) {
     });
     if (!ok) throw new DomainError('CERT_STATE');
     await audit(tx, c, 'certificate.reject', { reason });
+    await notify(tx.db, [c.volunteer_user_id], 'certificate_rejected', {
+      orgName: c.issuer_org_name ?? c.org_name,
+      reason,
+    });
   });
   return view(ctx, await load(ctx, id));
 }

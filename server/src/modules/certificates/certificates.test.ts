@@ -18,7 +18,7 @@ import {
   useCertificateFixture,
   verify,
   vol,
-} from './certificates.fixture.ts';
+} from './certificates-suite.testkit.ts';
 
 let t: TestApp;
 let activityA: string;

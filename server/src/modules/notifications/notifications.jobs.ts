@@ -2,6 +2,7 @@ import type { JobDefinition } from '../../core/jobs.ts';
 import { notificationChannelFor } from './channels.ts';
 import { deliverDue, remindShifts } from './delivery.service.ts';
 import { runHoursNotices } from './hours-notices.ts';
+import { notifyOverdueRecords } from './overdue-notices.ts';
 
 /** The notifications module's jobs (its manifest lists them; modules/jobs runs them). */
 export const notificationJobs: JobDefinition[] = [
@@ -30,6 +31,15 @@ export const notificationJobs: JobDefinition[] = [
     run: async (ctx) => {
       const n = await remindShifts(ctx);
       if (n) ctx.log.info(`reminded ${n} sign-up(s) of their shift`);
+    },
+  },
+  {
+    // Once a China day per unit (records_overdue_notices); checked hourly so a day's notice goes out early.
+    name: 'notifications.overdue-records',
+    everySeconds: 3600,
+    run: async (ctx) => {
+      const n = await notifyOverdueRecords(ctx);
+      if (n) ctx.log.info(`told ${n} organization(s) of overdue records`);
     },
   },
 ];

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import * as repo from './notifications.repository.ts';
 import { insertNoticesAndDeliveries } from './delivery.repository.ts';
+import { RECORD_NOTICE_TEXT, type RecordNoticeData } from './notices.records.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = {
@@ -20,7 +21,7 @@ type Data = {
   /** hours_confirmed: how many records and minutes were confirmed together. */
   records?: number;
   minutes?: number;
-};
+} & RecordNoticeData;
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
 const STARTS = new Intl.DateTimeFormat('zh-CN', {
@@ -41,6 +42,7 @@ const hours = (minutes = 0) => (minutes / 60).toFixed(1);
  * language when read, so a user who switches language reads old notices in the new one.
  */
 const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
+  ...RECORD_NOTICE_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
     body: (d) => ({
