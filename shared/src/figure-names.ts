@@ -33,7 +33,9 @@ export const FIGURE_NAMES: Record<FigureKey, Text> = {
   recordsOverdue: { 'zh-CN': '逾期确认记录', 'zh-HK': '逾期確認記錄', en: 'Records confirmed late' },
   certificatesIssued: { 'zh-CN': '出具证明', 'zh-HK': '出具證明', en: 'Certificates issued' },
   ordersReceived: { 'zh-CN': '群众点单', 'zh-HK': '群眾點單', en: 'Orders received' },
+  ordersDispatched: { 'zh-CN': '已派单', 'zh-HK': '已派單', en: 'Orders dispatched' },
   ordersCompleted: { 'zh-CN': '完成点单', 'zh-HK': '完成點單', en: 'Orders completed' },
+  completionRate: { 'zh-CN': '点单完成率', 'zh-HK': '點單完成率', en: 'Completion rate' },
   satisfaction: { 'zh-CN': '群众满意度', 'zh-HK': '群眾滿意度', en: 'Satisfaction' },
   civicReportsFiled: { 'zh-CN': '随手拍上报', 'zh-HK': '隨手拍上報', en: 'Civic reports filed' },
   civicReportsRectified: { 'zh-CN': '随手拍已整改', 'zh-HK': '隨手拍已整改', en: 'Civic reports rectified' },
@@ -48,6 +50,7 @@ export const RATIO_FIGURES: readonly FigureKey[] = [
   'coverage',
   'activeShare',
   'fillRate',
+  'completionRate',
   'satisfaction',
   'rectificationRate',
 ];

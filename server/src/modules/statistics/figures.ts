@@ -99,15 +99,39 @@ export const perYear = (amount: number | null, base: number | null, months: numb
   return r === null ? null : (r * 12) / months;
 };
 
-/** The figures no module collects yet (orders, ratings, civic reports, stars): null with a reason, never 0. */
-export function notYetCollected(): Partial<Record<FigureKey, FigureView>> {
+/**
+ * Orders (点单), ratings (评单) and civic reports (随手拍) of a unit for a period and the previous one, from
+ * the refresh job's counts. A unit that never had an order (or a rating, or a report) up to the end of the
+ * period answers "not yet collected" for those figures — nothing was collected there, a 0 would mislead;
+ * one that had some earlier answers 0 (counts) or `no_base` (ratios).
+ */
+export function serviceFigures(
+  counts: Counts,
+  p: Period,
+  prev: Period,
+): Partial<Record<FigureKey, FigureView>> {
+  const end = p.months[p.months.length - 1]!;
+  const within = (metric: string) =>
+    [counts.within(metric, p.months), counts.within(metric, prev.months)] as const;
+  const none = (metric: string) => counts.upTo(metric, end) === 0;
+  const count = (metric: string, since: string): FigureView =>
+    none(since) ? notYet() : fig(...within(metric));
+  const rate = (num: string, base: string, since: string): FigureView => {
+    if (none(since)) return notYet();
+    const [a, b] = within(num);
+    const [c, d] = within(base);
+    return ratioFig([a, c], [b, d]);
+  };
   return {
-    ordersReceived: notYet(),
-    ordersCompleted: notYet(),
-    satisfaction: notYet(),
-    civicReportsFiled: notYet(),
-    civicReportsRectified: notYet(),
-    rectificationRate: notYet(),
+    ordersReceived: count('orders_received', 'orders_received'),
+    ordersDispatched: count('orders_dispatched', 'orders_received'),
+    ordersCompleted: count('orders_completed', 'orders_received'),
+    completionRate: rate('orders_completed_of', 'orders_decided', 'orders_received'),
+    satisfaction: rate('ratings_good', 'ratings', 'ratings'),
+    civicReportsFiled: count('civic_filed', 'civic_filed'),
+    civicReportsRectified: count('civic_rectified', 'civic_filed'),
+    rectificationRate: rate('civic_rectified_of', 'civic_filed', 'civic_filed'),
+    // Star levels are shown as a distribution (starDistribution), not as one number.
     starDistribution: notYet(),
   };
 }

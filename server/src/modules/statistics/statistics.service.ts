@@ -17,10 +17,10 @@ import {
   eventSums,
   fig,
   notForUnit,
-  notYetCollected,
   perYear,
   ratio,
   ratioFig,
+  serviceFigures,
 } from './figures.ts';
 import { parsePeriod, previousPeriod, shiftMonth, trendMonths, yearPeriod, type Period } from './periods.ts';
 import { ROLLUP_CONSUMER, orgUnit } from './rollup.ts';
@@ -178,7 +178,7 @@ function regionFigures(
       counts.within('certificates_issued', p.months),
       counts.within('certificates_issued', prev.months),
     ),
-    ...notYetCollected(),
+    ...serviceFigures(counts, p, prev),
   } as Record<FigureKey, FigureView>;
 }
 
@@ -317,7 +317,7 @@ export async function organizationOverview(
       counts.within('certificates_issued', period.months),
       counts.within('certificates_issued', prev.months),
     ),
-    ...notYetCollected(),
+    ...serviceFigures(counts, period, prev),
   } as Record<FigureKey, FigureView>;
   return {
     unit: { kind: 'organization', id: org.id, level: null, name: org.name },
