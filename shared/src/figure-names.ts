@@ -1,4 +1,4 @@
-import type { FigureKey } from './contracts/statistics.ts';
+import type { AgeBand, FigureKey, GENDERS } from './contracts/statistics.ts';
 import type { Text } from './i18n.ts';
 
 /** The name of each figure (docs/statistics.md), for the console, the export and the printed report. */
@@ -54,3 +54,17 @@ export const RATIO_FIGURES: readonly FigureKey[] = [
   'satisfaction',
   'rectificationRate',
 ];
+
+/** Age bands and genders of the breakdowns (console, workbook, printed report). */
+export const AGE_BAND_NAMES: Record<AgeBand, Text> = {
+  under18: { 'zh-CN': '18岁以下', 'zh-HK': '18歲以下', en: 'Under 18' },
+  '18-34': { 'zh-CN': '18–34岁', 'zh-HK': '18–34歲', en: '18–34' },
+  '35-59': { 'zh-CN': '35–59岁', 'zh-HK': '35–59歲', en: '35–59' },
+  '60+': { 'zh-CN': '60岁及以上', 'zh-HK': '60歲及以上', en: '60 and over' },
+  unknown: { 'zh-CN': '未知', 'zh-HK': '未知', en: 'Unknown' },
+};
+export const GENDER_NAMES: Record<(typeof GENDERS)[number], Text> = {
+  female: { 'zh-CN': '女', 'zh-HK': '女', en: 'Female' },
+  male: { 'zh-CN': '男', 'zh-HK': '男', en: 'Male' },
+  unknown: { 'zh-CN': '未知', 'zh-HK': '未知', en: 'Unknown' },
+};

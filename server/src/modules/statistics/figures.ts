@@ -1,4 +1,11 @@
-import type { FigureKey, FigureUnavailable, FigureView } from '@yiqi/shared/contracts/statistics';
+import {
+  AGE_BANDS,
+  GENDERS,
+  type AgeBand,
+  type FigureKey,
+  type FigureUnavailable,
+  type FigureView,
+} from '@yiqi/shared/contracts/statistics';
 import type { Period } from './periods.ts';
 import type { UnitPeriodRow } from './statistics.repository.ts';
 
@@ -33,6 +40,16 @@ export class Counts {
   }
   verified(month: string) {
     return this.upTo('verified', month) - this.upTo('verified_left', month);
+  }
+  /** Registered at the end of a month by gender ('g') or birth year ('y'): joined − left per key. */
+  registeredBy(kind: 'g' | 'y', month: string) {
+    const out = new Map<string, number>();
+    for (const r of this.rows) {
+      if (r.month > month) continue;
+      const sign = r.metric.startsWith(`j${kind}:`) ? 1 : r.metric.startsWith(`l${kind}:`) ? -1 : 0;
+      if (sign !== 0) out.set(r.metric.slice(3), (out.get(r.metric.slice(3)) ?? 0) + sign * r.value);
+    }
+    return out;
   }
   /** Organizations (top level) and teams (under another) by type at the end of a month. */
   byType(month: string) {
@@ -159,4 +176,26 @@ export function developmentIndex(x: {
   ].filter((v): v is number => v !== null);
   const mean = parts.reduce((s, v) => s + Math.min(1, v), 0) / parts.length;
   return Math.round(mean * 1000) / 10;
+}
+
+/** The age band of a birth year in a year (the age reached that year); 'unknown' without a birth year. */
+export function ageBand(born: string, year: number): AgeBand {
+  const y = Number(born);
+  if (!Number.isInteger(y) || born.length !== 4) return 'unknown';
+  const age = year - y;
+  return age < 18 ? 'under18' : age < 35 ? '18-34' : age < 60 ? '35-59' : '60+';
+}
+
+/** Registered volunteers at the end of a month by gender and by age band (every band listed, 0 too). */
+export function breakdowns(counts: Counts, month: string) {
+  const g = counts.registeredBy('g', month);
+  const bands = new Map<AgeBand, number>(AGE_BANDS.map((b) => [b, 0]));
+  for (const [born, n] of counts.registeredBy('y', month)) {
+    const b = ageBand(born, Number(month.slice(0, 4)));
+    bands.set(b, bands.get(b)! + n);
+  }
+  return {
+    genders: GENDERS.map((gender) => ({ gender, registered: g.get(gender) ?? 0 })),
+    ageBands: AGE_BANDS.map((band) => ({ band, registered: bands.get(band)! })),
+  };
 }

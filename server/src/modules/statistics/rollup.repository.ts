@@ -47,11 +47,11 @@ export interface CountDelta {
 }
 
 /**
- * Adds deltas to what each volunteer counts per period; answers the counted records after, per
- * (volunteer, period), so the caller sees who became active or stopped being so.
+ * Adds deltas to what each volunteer counts per period; answers the counted records and minutes after,
+ * per (volunteer, period), so the caller sees who became active or stopped being so.
  */
 export async function bumpVolunteerPeriods(db: Database, rows: CountDelta[]) {
-  if (rows.length === 0) return new Map<string, number>();
+  if (rows.length === 0) return new Map<string, { records: number; minutes: number }>();
   const out = await db
     .insertInto('stat_volunteer_periods')
     .values(
@@ -63,14 +63,16 @@ export async function bumpVolunteerPeriods(db: Database, rows: CountDelta[]) {
         minutes: sql`stat_volunteer_periods.minutes + excluded.minutes`,
       }),
     )
-    .returning(['volunteer_id', 'period', 'records'])
+    .returning(['volunteer_id', 'period', 'records', sql<number>`minutes::float8`.as('minutes')])
     .execute();
-  return new Map(out.map((r) => [`${r.volunteer_id}|${r.period}`, r.records]));
+  return new Map(
+    out.map((r) => [`${r.volunteer_id}|${r.period}`, { records: r.records, minutes: r.minutes }]),
+  );
 }
 
 /** The same per (organization, volunteer): key is 'orgId|volunteerId'. */
 export async function bumpOrgVolunteerPeriods(db: Database, rows: CountDelta[]) {
-  if (rows.length === 0) return new Map<string, number>();
+  if (rows.length === 0) return new Map<string, { records: number; minutes: number }>();
   const out = await db
     .insertInto('stat_org_volunteer_periods')
     .values(
@@ -91,9 +93,11 @@ export async function bumpOrgVolunteerPeriods(db: Database, rows: CountDelta[]) 
         minutes: sql`stat_org_volunteer_periods.minutes + excluded.minutes`,
       }),
     )
-    .returning(['org_id', 'volunteer_id', 'period', 'records'])
+    .returning(['org_id', 'volunteer_id', 'period', 'records', sql<number>`minutes::float8`.as('minutes')])
     .execute();
-  return new Map(out.map((r) => [`${r.org_id}|${r.volunteer_id}|${r.period}`, r.records]));
+  return new Map(
+    out.map((r) => [`${r.org_id}|${r.volunteer_id}|${r.period}`, { records: r.records, minutes: r.minutes }]),
+  );
 }
 
 export interface UnitDelta {

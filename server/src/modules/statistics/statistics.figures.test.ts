@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import {
   A,
@@ -204,6 +205,96 @@ describe('statistics figures on a known population', () => {
       .where('action', '=', 'statistics.population')
       .execute();
     assert.equal(audited.length, 2);
+  });
+});
+
+describe('the printable monthly report', () => {
+  it('a PDF of 南山’s January 2026 with its figures, and of the organization', async () => {
+    const res = await get(
+      admin,
+      `/api/statistics/overview.pdf?region=${NANSHAN}&level=3&from=2026-01-01&to=2026-01-31`,
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: res.rawPayload }).stdout.toString();
+    const line = (name: string) =>
+      text
+        .split('\n')
+        .find((l) => l.trim().startsWith(name))
+        ?.trim()
+        .split(/\s{2,}/);
+    assert.match(text, /志愿服务统计月报/);
+    assert.match(text, /南山区/);
+    assert.match(text, /2026-01-01 – 2026-01-31/);
+    // The same figures as the overview (statistics on the known population): value, then previous.
+    assert.deepEqual(line('注册志愿者'), ['注册志愿者', '12', '0']);
+    assert.deepEqual(line('活跃志愿者'), ['活跃志愿者', '6', '0']);
+    assert.deepEqual(line('服务时长（小时）'), ['服务时长（小时）', '14', '0']);
+    assert.deepEqual(line('活跃率'), ['活跃率', '50.0%', '—']);
+    assert.deepEqual(line('注册率'), ['注册率', '1.2%', '—']);
+    assert.deepEqual(line('群众满意度'), ['群众满意度', '尚未采集', '—']);
+    assert.match(text, /下级区划排名/);
+    // Another district's report is refused; an organization's is its own.
+    assert.equal(
+      (
+        await get(
+          futianAdmin,
+          `/api/statistics/overview.pdf?region=${NANSHAN}&level=3&from=2026-01-01&to=2026-01-31`,
+        )
+      ).statusCode,
+      403,
+    );
+    const mine = await get(
+      org.cookie,
+      `/api/statistics/organizations/${org.orgId}/overview.pdf?from=2026-01-01&to=2026-01-31`,
+    );
+    assert.equal(mine.statusCode, 200);
+    const orgText = spawnSync('pdftotext', ['-layout', '-', '-'], {
+      input: mine.rawPayload,
+    }).stdout.toString();
+    assert.match(orgText, /服务时长（小时）\s+15\s/);
+  });
+});
+
+describe('breakdowns by gender and age band', () => {
+  it('registered volunteers of 南山 at the end of January 2026 by gender and age band', async () => {
+    const db = t.handle.db;
+    const set = async (vs: typeof A, values: { gender?: 'male' | 'female'; birth_date?: string }) =>
+      db
+        .updateTable('volunteers')
+        .set(values)
+        .where(
+          'id',
+          'in',
+          vs.map((v) => v.volunteerId),
+        )
+        .execute();
+    // A: born 1990 (36 in 2026), gender not recorded; then four women, two men, one minor, one of 66.
+    await set(A.slice(0, 4), { gender: 'female' });
+    await set(A.slice(4, 6), { gender: 'male' });
+    await set([A[6]!], { birth_date: '2010-03-01' });
+    await set([A[7]!], { birth_date: '1960-01-01' });
+    await refreshCounts(ctx());
+    const o = (await overview(admin, NANSHAN, 3, '2026-01-01', '2026-01-31')).json();
+    assert.deepEqual(o.genders, [
+      { gender: 'female', registered: 4 },
+      { gender: 'male', registered: 2 },
+      { gender: 'unknown', registered: 6 },
+    ]);
+    assert.deepEqual(o.ageBands, [
+      { band: 'under18', registered: 1 },
+      { band: '18-34', registered: 0 },
+      { band: '35-59', registered: 10 },
+      { band: '60+', registered: 1 },
+      { band: 'unknown', registered: 0 },
+    ]);
+    // The age band follows the period's end year: the minor is 18 in 2028.
+    const later = (await overview(admin, NANSHAN, 3, '2028-01-01', '2028-01-31')).json();
+    assert.deepEqual(
+      later.ageBands.slice(0, 2).map((b: { registered: number }) => b.registered),
+      [0, 1],
+    );
   });
 });
 

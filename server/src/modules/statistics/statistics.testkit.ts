@@ -157,8 +157,10 @@ export const value = (o: { figures: Record<string, { value: number | null }> }, 
   o.figures[k]!.value;
 
 /** The population (each test file starts its own app on a fresh database). */
-export async function setupPopulation() {
-  t = await startTestApp({ env: { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' } });
+export async function setupPopulation(env: Record<string, string> = {}) {
+  t = await startTestApp({
+    env: { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000', ...env },
+  });
   org = await createOrganizer(t);
   const second = await createUser(t, 'stats.decider', { role: 'org_admin', orgId: org.orgId });
   decider = { id: second.id, cookie: await signIn(t, second) };
