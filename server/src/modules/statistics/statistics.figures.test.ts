@@ -232,7 +232,7 @@ describe('the printable monthly report', () => {
     assert.deepEqual(line('活跃志愿者'), ['活跃志愿者', '6', '0']);
     assert.deepEqual(line('服务时长（小时）'), ['服务时长（小时）', '14', '0']);
     assert.deepEqual(line('活跃率'), ['活跃率', '50.0%', '—']);
-    assert.deepEqual(line('注册率'), ['注册率', '1.2%', '—']);
+    assert.deepEqual(line('注册率'), ['注册率', '1.2%', '0.0%']); // 0 of 1,000 in December
     assert.deepEqual(line('群众满意度'), ['群众满意度', '尚未采集', '—']);
     assert.match(text, /下级区划排名/);
     // Another district's report is refused; an organization's is its own.
