@@ -146,7 +146,7 @@ describe('population generator', () => {
              (SELECT count(*)::int FROM dispatch_ratings WHERE score >= 4) AS good,
              (SELECT count(*)::int FROM dispatch_orders WHERE address_enc LIKE '%区%' OR phone_enc LIKE '1%') AS plain`);
     assert.ok(r.ratings >= 20, `${r.ratings} ratings`);
-    assert.ok(r.orders > r.ratings);
+    assert.ok(r.orders >= r.ratings);
     assert.equal(r.good, Math.round(0.9 * r.ratings));
     assert.equal(r.plain, 0, 'addresses and phones sealed');
     // The statistics' refresh counts them: 南山's satisfaction over the period is the same.
