@@ -38,4 +38,3 @@ export function activeCounts(active: number, counts: number[]): number[] {
     return k;
   });
 }
-

@@ -455,5 +455,3 @@ export function generateUnit(
       out?.volunteer_year_totals.push({ volunteer_id: volunteerId, year, minutes });
   }
 }
-
-

@@ -19,7 +19,8 @@ export const LENGTHS: [number, number][] = [
   [360, 5],
   [480, 4],
 ];
-export const MEAN_LENGTH = LENGTHS.reduce((s, [m, w]) => s + m * w, 0) / LENGTHS.reduce((s, [, w]) => s + w, 0);
+export const MEAN_LENGTH =
+  LENGTHS.reduce((s, [m, w]) => s + m * w, 0) / LENGTHS.reduce((s, [, w]) => s + w, 0);
 
 export const ACTIVITY_KINDS: { category: ServiceCategory; titles: string[]; content: string }[] = [
   {
@@ -83,4 +84,3 @@ export class Calendar {
     return lo;
   }
 }
-
