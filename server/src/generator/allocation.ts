@@ -1,5 +1,5 @@
 import { Rng } from './random.ts';
-import type { Community } from './model.ts';
+import type { Community } from './params.ts';
 
 /**
  * Spreads `total` volunteers over the communities: urban 社区 weigh three times a village, times a

@@ -3,6 +3,8 @@ import { Rng } from './random.ts';
 import { ACTIVITY_KINDS, LENGTHS, MEAN_LENGTH, addDays, iso, type Calendar } from './seasons.ts';
 
 export { Calendar, MEAN_LENGTH } from './seasons.ts';
+export type { Community, Params } from './params.ts';
+import type { Community, Params } from './params.ts';
 export { activeCounts, allocate } from './allocation.ts';
 
 /**
@@ -19,28 +21,7 @@ export { activeCounts, allocate } from './allocation.ts';
  *   up; Spring Festival months down) and weekends twice a weekday; one record per volunteer per day.
  */
 
-export interface Params {
-  seed: string;
-  /** "Today" in China (YYYY-MM-DD): the period is the `years` × 365 days before it. */
-  today: string;
-  years: number;
-  /** Share of registered volunteers with at least one confirmed record in the period. */
-  active: number;
-  hoursPerYear: number;
-  /** Share of records that come from sign-up and check-in (the rest: paper sheets entered afterwards). */
-  attendanceShare: number;
-  /** Residents' satisfaction with services, 0–1: the share of ratings of 4–5 (orders.ts). */
-  satisfaction: number;
-}
-
 const PER_TEAM = 300;
-
-export interface Community {
-  code: string;
-  name: string;
-  street: { code: string; name: string };
-  district: { code: string; name: string };
-}
 
 type Row = Record<string, unknown>;
 export type Rows = Record<TableName, Row[]>;

@@ -1,5 +1,5 @@
 import type { ServiceCategory } from '@yiqi/shared/categories';
-import type { Params } from './model.ts';
+import type { Params } from './params.ts';
 import type { Rng } from './random.ts';
 
 /**
