@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.seed.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { openReplica, type ReadReplica } from './db/replica.ts';
 import { startAuditWitness } from './modules/audit/audit.witness.ts';
-import { fillDemoPopulation } from './demo/demo-population.ts';
+import { fillDemoPopulation } from './demo/demo-background-volunteers.ts';
 
 const started = Date.now();
 // Every API process must hold the same key: secrets at rest and QR check-in codes are sealed with it. The

@@ -5,7 +5,7 @@ import { seedRegionsIfEmpty } from './modules/regions/regions.seed.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 import { seedDemoVolunteers } from './demo/demo-volunteers.seed.ts';
 import { seedDemoActivities } from './demo/demo-activities.seed.ts';
-import { seedDemoPopulation } from './demo/demo-population.seed.ts';
+import { seedDemoPopulation } from './demo/demo-resident-population.seed.ts';
 import { seedDemoDispatch } from './demo/demo-dispatch.seed.ts';
 import { seedDemoStations } from './demo/demo-stations.seed.ts';
 

@@ -1,4 +1,4 @@
-import type { FigureKey } from './contracts/statistics.ts';
+import type { AgeBand, FigureKey, GENDERS } from './contracts/statistics.ts';
 import type { Text } from './i18n.ts';
 
 /** The name of each figure (docs/statistics.md), for the console, the export and the printed report. */
@@ -33,7 +33,9 @@ export const FIGURE_NAMES: Record<FigureKey, Text> = {
   recordsOverdue: { 'zh-CN': '逾期确认记录', 'zh-HK': '逾期確認記錄', en: 'Records confirmed late' },
   certificatesIssued: { 'zh-CN': '出具证明', 'zh-HK': '出具證明', en: 'Certificates issued' },
   ordersReceived: { 'zh-CN': '群众点单', 'zh-HK': '群眾點單', en: 'Orders received' },
+  ordersDispatched: { 'zh-CN': '已派单', 'zh-HK': '已派單', en: 'Orders dispatched' },
   ordersCompleted: { 'zh-CN': '完成点单', 'zh-HK': '完成點單', en: 'Orders completed' },
+  completionRate: { 'zh-CN': '点单完成率', 'zh-HK': '點單完成率', en: 'Completion rate' },
   satisfaction: { 'zh-CN': '群众满意度', 'zh-HK': '群眾滿意度', en: 'Satisfaction' },
   civicReportsFiled: { 'zh-CN': '随手拍上报', 'zh-HK': '隨手拍上報', en: 'Civic reports filed' },
   civicReportsRectified: { 'zh-CN': '随手拍已整改', 'zh-HK': '隨手拍已整改', en: 'Civic reports rectified' },
@@ -48,6 +50,21 @@ export const RATIO_FIGURES: readonly FigureKey[] = [
   'coverage',
   'activeShare',
   'fillRate',
+  'completionRate',
   'satisfaction',
   'rectificationRate',
 ];
+
+/** Age bands and genders of the breakdowns (console, workbook, printed report). */
+export const AGE_BAND_NAMES: Record<AgeBand, Text> = {
+  under18: { 'zh-CN': '18岁以下', 'zh-HK': '18歲以下', en: 'Under 18' },
+  '18-34': { 'zh-CN': '18–34岁', 'zh-HK': '18–34歲', en: '18–34' },
+  '35-59': { 'zh-CN': '35–59岁', 'zh-HK': '35–59歲', en: '35–59' },
+  '60+': { 'zh-CN': '60岁及以上', 'zh-HK': '60歲及以上', en: '60 and over' },
+  unknown: { 'zh-CN': '未知', 'zh-HK': '未知', en: 'Unknown' },
+};
+export const GENDER_NAMES: Record<(typeof GENDERS)[number], Text> = {
+  female: { 'zh-CN': '女', 'zh-HK': '女', en: 'Female' },
+  male: { 'zh-CN': '男', 'zh-HK': '男', en: 'Male' },
+  unknown: { 'zh-CN': '未知', 'zh-HK': '未知', en: 'Unknown' },
+};

@@ -68,7 +68,7 @@ try {
       `(${s.region}) in ${s.seconds.toFixed(1)} s${s.skippedUnits ? `; ${s.skippedUnits} communities were already there` : ''}`,
   );
   for (const [t, n] of Object.entries(s.rows)) console.log(`  ${t.padEnd(22)} ${n.toLocaleString('en')}`);
-  console.log(`  ${s.note}`);
+  console.log(`  orders ${s.orders}, ratings ${s.ratings} (satisfaction as given: --satisfaction)`);
 } finally {
   await handle.close();
 }

@@ -17,7 +17,7 @@ import {
   type Person,
   type Rows,
 } from './model.ts';
-import { generateOrders } from './orders.ts';
+import { completedOf, generateOrders, goodRatings, ordersFor } from './orders.ts';
 import * as repo from './generator.repository.ts';
 
 /**
@@ -51,7 +51,8 @@ export interface GenerateSummary {
   rows: Record<string, number>;
   seconds: number;
   orders: number;
-  note: string;
+  /** Completed orders rated by their resident (one rating each). */
+  ratings: number;
 }
 
 export async function generatePopulation(handle: OpenDatabase, o: GenerateOptions): Promise<GenerateSummary> {
@@ -102,6 +103,12 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
   let done = 0;
   let skipped = 0;
   let orders = 0;
+  let ratings = 0;
+  // Good ratings per community, fixed before drawing: the run's satisfaction comes out as given.
+  const good = goodRatings(
+    params.satisfaction,
+    counts.map((n) => (n === 0 ? 0 : completedOf(ordersFor(n, params.years)))),
+  );
 
   const flush = async () => {
     if (!buffered) return;
@@ -128,6 +135,11 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
         v.birth_date = next.birthDate;
       }
     }
+    for (const d of rows.dispatch_orders) {
+      d.address_enc = seal(cfg, d.address_enc as string);
+      d.phone_enc = seal(cfg, d.phone_enc as string);
+      d.proxy_name_enc = seal(cfg, d.proxy_name_enc as string);
+    }
     for (const v of rows.volunteers) {
       const p = people.get(v.id as string)!;
       v.doc_number_enc = seal(cfg, p.docNumber);
@@ -148,7 +160,18 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
       if (n === 0) continue;
       const skip = written.has(unitIds(seed, c).team);
       generateUnit(ctx, c, n, skip ? null : rows, skip ? null : people, actives[i]);
-      orders += generateOrders(params, c.code).orders;
+      if (!skip) {
+        const o = generateOrders(
+          { params, adminId, now, days: ctx.calendar.days },
+          c,
+          unitIds(seed, c).team,
+          n,
+          good[i]!,
+          rows,
+        );
+        orders += o.orders;
+        ratings += o.ratings;
+      }
       if (skip) {
         skipped++;
         continue;
@@ -177,6 +200,6 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     rows: totals,
     seconds: (performance.now() - started) / 1000,
     orders,
-    note: 'orders and ratings: not generated (no dispatch module yet; see generator/orders.ts)',
+    ratings,
   };
 }

@@ -21,6 +21,7 @@ import {
   type Person,
 } from './model.ts';
 import { communitiesUnder } from './generator.repository.ts';
+import { rebuild } from '../modules/statistics/refresh.ts';
 
 /**
  * The population generator on a fresh database (PGlite, and PostgreSQL through COPY with test:pg): a tiny
@@ -136,6 +137,26 @@ describe('population generator', () => {
     // Full months only (the period's first and last months are cut).
     const others = months.filter((x) => ![3, 11, 12].includes(x.m)).map((x) => x.h);
     assert.ok(march > 1.4 * Math.max(...others), `March ${march} vs ${Math.max(...others)}`);
+  });
+
+  it('writes orders and ratings whose satisfaction is the one asked for (0.9), in the statistics too', async () => {
+    const r = await one(sql<{ orders: number; ratings: number; good: number; plain: number }>`
+      SELECT (SELECT count(*)::int FROM dispatch_orders) AS orders,
+             (SELECT count(*)::int FROM dispatch_ratings) AS ratings,
+             (SELECT count(*)::int FROM dispatch_ratings WHERE score >= 4) AS good,
+             (SELECT count(*)::int FROM dispatch_orders WHERE address_enc LIKE '%区%' OR phone_enc LIKE '1%') AS plain`);
+    assert.ok(r.ratings >= 20, `${r.ratings} ratings`);
+    assert.ok(r.orders >= r.ratings);
+    assert.equal(r.good, Math.round(0.9 * r.ratings));
+    assert.equal(r.plain, 0, 'addresses and phones sealed');
+    // The statistics' refresh counts them: 南山's satisfaction over the period is the same.
+    await rebuild(handle.db, NOW);
+    const s = await one(sql<{ good: number; total: number }>`
+      SELECT coalesce(sum(value) FILTER (WHERE metric = 'ratings_good'), 0)::int AS good,
+             coalesce(sum(value) FILTER (WHERE metric = 'ratings'), 0)::int AS total
+        FROM stat_unit_counts WHERE unit = '440305'`);
+    assert.deepEqual(s, { good: r.good, total: r.ratings });
+    assert.ok(Math.abs(s.good / s.total - 0.9) <= 0.5 / s.total);
   });
 
   it('runs again with the same seed without writing anything twice', async () => {

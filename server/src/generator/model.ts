@@ -1,6 +1,11 @@
-import type { ServiceCategory } from '@yiqi/shared/categories';
 import { IdNumbers, VolunteerNumbers, birthDate, personName, phoneNumber } from './people.ts';
 import { Rng } from './random.ts';
+import { ACTIVITY_KINDS, LENGTHS, MEAN_LENGTH, addDays, iso, type Calendar } from './seasons.ts';
+
+export { Calendar, MEAN_LENGTH } from './seasons.ts';
+export type { Community, Params } from './params.ts';
+import type { Community, Params } from './params.ts';
+export { activeCounts, allocate } from './allocation.ts';
 
 /**
  * The population model, without I/O: for one community ("unit") it draws the volunteers, their teams,
@@ -16,26 +21,7 @@ import { Rng } from './random.ts';
  *   up; Spring Festival months down) and weekends twice a weekday; one record per volunteer per day.
  */
 
-export interface Params {
-  seed: string;
-  /** "Today" in China (YYYY-MM-DD): the period is the `years` × 365 days before it. */
-  today: string;
-  years: number;
-  /** Share of registered volunteers with at least one confirmed record in the period. */
-  active: number;
-  hoursPerYear: number;
-  /** Share of records that come from sign-up and check-in (the rest: paper sheets entered afterwards). */
-  attendanceShare: number;
-  /** Residents' satisfaction with services, 0–1: kept for the orders hook (orders.ts). */
-  satisfaction: number;
-}
-
-export interface Community {
-  code: string;
-  name: string;
-  street: { code: string; name: string };
-  district: { code: string; name: string };
-}
+const PER_TEAM = 300;
 
 type Row = Record<string, unknown>;
 export type Rows = Record<TableName, Row[]>;
@@ -54,6 +40,9 @@ export const TABLES = [
   'record_events',
   'volunteer_totals',
   'volunteer_year_totals',
+  'dispatch_menu_items',
+  'dispatch_orders',
+  'dispatch_ratings',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -78,84 +67,6 @@ export class RunState {
     const r = new Rng(`${seed}:run`);
     this.phoneSalt = r.int(0, 99_999_999);
     this.numbers = new VolunteerNumbers(r.int(0, 9_999_999), takenNumbers);
-  }
-}
-
-const MONTH_WEIGHT = [0.75, 0.6, 1.9, 1.0, 1.0, 0.9, 1.05, 1.05, 0.95, 0.9, 1.0, 1.25];
-/** Lengths of an activity day in minutes and how often each occurs: mean 180 (three hours). */
-const LENGTHS: [number, number][] = [
-  [90, 8],
-  [120, 24],
-  [150, 14],
-  [180, 20],
-  [240, 18],
-  [300, 7],
-  [360, 5],
-  [480, 4],
-];
-const MEAN_LENGTH = LENGTHS.reduce((s, [m, w]) => s + m * w, 0) / LENGTHS.reduce((s, [, w]) => s + w, 0);
-const PER_TEAM = 300;
-
-const ACTIVITY_KINDS: { category: ServiceCategory; titles: string[]; content: string }[] = [
-  {
-    category: 'community',
-    titles: ['社区环境清洁', '楼道杂物清理', '社区议事协商'],
-    content: '清理公共区域，整理楼道杂物',
-  },
-  {
-    category: 'special_groups',
-    titles: ['长者探访', '独居老人助餐', '关爱困境儿童'],
-    content: '上门探访，陪伴聊天，协助生活事务',
-  },
-  {
-    category: 'civility',
-    titles: ['文明劝导', '学雷锋便民服务', '垃圾分类宣传'],
-    content: '现场劝导与宣传，发放资料',
-  },
-  { category: 'traffic', titles: ['路口文明交通引导', '护学岗'], content: '协助交警引导行人与非机动车' },
-  { category: 'education', titles: ['四点半课堂', '图书馆导读'], content: '辅导功课，整理图书' },
-  { category: 'health', titles: ['义诊协助', '健康知识宣讲'], content: '协助医务人员，维护秩序' },
-  { category: 'environment', titles: ['河涌巡护', '海滩净滩'], content: '巡查河涌，拾捡垃圾' },
-  { category: 'culture_arts', titles: ['文化广场演出服务', '非遗展示讲解'], content: '现场引导与讲解' },
-];
-
-const iso = (day: string, minutes: number) => {
-  const h = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const m = String(minutes % 60).padStart(2, '0');
-  return `${day}T${h}:${m}:00+08:00`;
-};
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Days of the period with their draw weights (month and weekend). */
-export class Calendar {
-  readonly days: string[] = [];
-  private cumulative: number[] = [];
-
-  constructor(params: Params) {
-    const n = Math.round(365 * params.years);
-    let total = 0;
-    for (let i = n; i >= 1; i--) {
-      const day = addDays(params.today, -i);
-      const d = new Date(`${day}T00:00:00Z`);
-      const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
-      total += MONTH_WEIGHT[d.getUTCMonth()]! * (weekend ? 2 : 1);
-      this.days.push(day);
-      this.cumulative.push(total);
-    }
-  }
-
-  /** A day index drawn by weight. */
-  draw(rng: Rng): number {
-    const x = rng.next() * this.cumulative[this.cumulative.length - 1]!;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
   }
 }
 
@@ -525,43 +436,3 @@ export function generateUnit(
       out?.volunteer_year_totals.push({ volunteer_id: volunteerId, year, minutes });
   }
 }
-
-/**
- * Spreads `total` volunteers over the communities: urban 社区 weigh three times a village, times a
- * log-normal factor per community; largest remainders make the counts sum to `total` exactly.
- */
-export function allocate(seed: string, communities: Community[], total: number): number[] {
-  const weights = communities.map((c) => {
-    const r = new Rng(`${seed}:weight:${c.code}`);
-    return (/社区|居委会/.test(c.name) ? 3 : 1) * Math.exp(0.5 * r.normal());
-  });
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const counts = exact.map(Math.floor);
-  let left = total - counts.reduce((s, x) => s + x, 0);
-  const order = exact
-    .map((x, i) => [x - Math.floor(x), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left-- <= 0) break;
-    counts[i]!++;
-  }
-  return counts;
-}
-
-/**
- * How many volunteers of each community serve: the active share rounded on the running total, so the
- * whole region's count is round(active × total) exactly while each community stays within one of its share.
- */
-export function activeCounts(active: number, counts: number[]): number[] {
-  let cumulative = 0;
-  let given = 0;
-  return counts.map((n) => {
-    cumulative += n;
-    const k = Math.round(active * cumulative) - given;
-    given += k;
-    return k;
-  });
-}
-
-export { MEAN_LENGTH };

@@ -58,6 +58,11 @@ export interface Config {
   recordSweepMinutes: number;
   /** Days after completion within which the resident may rate an order (评单). */
   dispatchRatingDays: number;
+  /**
+   * Hours of counted service in a month (12× in a calendar year) that make a volunteer "active" in the
+   * statistics (STATS_ACTIVE_MIN_HOURS; 0: one counted record is enough, DOMAIN.md's default).
+   */
+  statsActiveMinHours: number;
   /** How often each process looks for due jobs, in milliseconds (0: this process runs no jobs). */
   jobsPollMs: number;
   /** How long a claimed job is reserved for its runner; a run not renewed by then is taken up again. */
@@ -271,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityVerifier: env.IDENTITY_VERIFIER ?? 'local',
     recordSweepMinutes: int(env, 'RECORD_SWEEP_MINUTES', 5, 0),
     dispatchRatingDays: int(env, 'DISPATCH_RATING_DAYS', 7, 1),
+    statsActiveMinHours: int(env, 'STATS_ACTIVE_MIN_HOURS', 0, 0),
     jobsPollMs: int(env, 'JOBS_POLL_MS', 5000, 0),
     jobsLeaseSeconds: int(env, 'JOBS_LEASE_SECONDS', 300, 10),
     auditSequenceSeconds: int(env, 'AUDIT_SEQUENCE_SECONDS', 2, 0),

@@ -36,7 +36,9 @@ export const FIGURE_KEYS = [
   'recordsOverdue',
   'certificatesIssued',
   'ordersReceived',
+  'ordersDispatched',
   'ordersCompleted',
+  'completionRate',
   'satisfaction',
   'civicReportsFiled',
   'civicReportsRectified',
@@ -44,6 +46,11 @@ export const FIGURE_KEYS = [
   'starDistribution',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+/** Breakdowns of registered volunteers (docs/statistics.md "Breakdowns"). */
+export const GENDERS = ['female', 'male', 'unknown'] as const;
+export const AGE_BANDS = ['under18', '18-34', '35-59', '60+', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Why a figure has no value: not collected yet (the module is not there), not defined for the unit, … */
 export const FIGURE_UNAVAILABLE = [
@@ -143,6 +150,12 @@ export const StatisticsOverview = z.object({
   /** Regions one level down (empty for a community or an organization), best development index first. */
   children: z.array(ChildRegionRow),
   lag: Lag,
+  /**
+   * Registered volunteers at the end of the period by gender and by age band (age reached in the period's
+   * end year, from the birth date derived from the ID number at registration); regions only.
+   */
+  genders: z.array(z.object({ gender: z.enum(GENDERS), registered: z.number().int() })).optional(),
+  ageBands: z.array(z.object({ band: z.enum(AGE_BANDS), registered: z.number().int() })).optional(),
 });
 export type StatisticsOverviewView = z.infer<typeof StatisticsOverview>;
 

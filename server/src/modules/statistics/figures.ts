@@ -1,4 +1,11 @@
-import type { FigureKey, FigureUnavailable, FigureView } from '@yiqi/shared/contracts/statistics';
+import {
+  AGE_BANDS,
+  GENDERS,
+  type AgeBand,
+  type FigureKey,
+  type FigureUnavailable,
+  type FigureView,
+} from '@yiqi/shared/contracts/statistics';
 import type { Period } from './periods.ts';
 import type { UnitPeriodRow } from './statistics.repository.ts';
 
@@ -33,6 +40,16 @@ export class Counts {
   }
   verified(month: string) {
     return this.upTo('verified', month) - this.upTo('verified_left', month);
+  }
+  /** Registered at the end of a month by gender ('g') or birth year ('y'): joined − left per key. */
+  registeredBy(kind: 'g' | 'y', month: string) {
+    const out = new Map<string, number>();
+    for (const r of this.rows) {
+      if (r.month > month) continue;
+      const sign = r.metric.startsWith(`j${kind}:`) ? 1 : r.metric.startsWith(`l${kind}:`) ? -1 : 0;
+      if (sign !== 0) out.set(r.metric.slice(3), (out.get(r.metric.slice(3)) ?? 0) + sign * r.value);
+    }
+    return out;
   }
   /** Organizations (top level) and teams (under another) by type at the end of a month. */
   byType(month: string) {
@@ -99,15 +116,39 @@ export const perYear = (amount: number | null, base: number | null, months: numb
   return r === null ? null : (r * 12) / months;
 };
 
-/** The figures no module collects yet (orders, ratings, civic reports, stars): null with a reason, never 0. */
-export function notYetCollected(): Partial<Record<FigureKey, FigureView>> {
+/**
+ * Orders (点单), ratings (评单) and civic reports (随手拍) of a unit for a period and the previous one, from
+ * the refresh job's counts. A unit that never had an order (or a rating, or a report) up to the end of the
+ * period answers "not yet collected" for those figures — nothing was collected there, a 0 would mislead;
+ * one that had some earlier answers 0 (counts) or `no_base` (ratios).
+ */
+export function serviceFigures(
+  counts: Counts,
+  p: Period,
+  prev: Period,
+): Partial<Record<FigureKey, FigureView>> {
+  const end = p.months[p.months.length - 1]!;
+  const within = (metric: string) =>
+    [counts.within(metric, p.months), counts.within(metric, prev.months)] as const;
+  const none = (metric: string) => counts.upTo(metric, end) === 0;
+  const count = (metric: string, since: string): FigureView =>
+    none(since) ? notYet() : fig(...within(metric));
+  const rate = (num: string, base: string, since: string): FigureView => {
+    if (none(since)) return notYet();
+    const [a, b] = within(num);
+    const [c, d] = within(base);
+    return ratioFig([a, c], [b, d]);
+  };
   return {
-    ordersReceived: notYet(),
-    ordersCompleted: notYet(),
-    satisfaction: notYet(),
-    civicReportsFiled: notYet(),
-    civicReportsRectified: notYet(),
-    rectificationRate: notYet(),
+    ordersReceived: count('orders_received', 'orders_received'),
+    ordersDispatched: count('orders_dispatched', 'orders_received'),
+    ordersCompleted: count('orders_completed', 'orders_received'),
+    completionRate: rate('orders_completed_of', 'orders_decided', 'orders_received'),
+    satisfaction: rate('ratings_good', 'ratings', 'ratings'),
+    civicReportsFiled: count('civic_filed', 'civic_filed'),
+    civicReportsRectified: count('civic_rectified', 'civic_filed'),
+    rectificationRate: rate('civic_rectified_of', 'civic_filed', 'civic_filed'),
+    // Star levels are shown as a distribution (starDistribution), not as one number.
     starDistribution: notYet(),
   };
 }
@@ -135,4 +176,26 @@ export function developmentIndex(x: {
   ].filter((v): v is number => v !== null);
   const mean = parts.reduce((s, v) => s + Math.min(1, v), 0) / parts.length;
   return Math.round(mean * 1000) / 10;
+}
+
+/** The age band of a birth year in a year (the age reached that year); 'unknown' without a birth year. */
+export function ageBand(born: string, year: number): AgeBand {
+  const y = Number(born);
+  if (!Number.isInteger(y) || born.length !== 4) return 'unknown';
+  const age = year - y;
+  return age < 18 ? 'under18' : age < 35 ? '18-34' : age < 60 ? '35-59' : '60+';
+}
+
+/** Registered volunteers at the end of a month by gender and by age band (every band listed, 0 too). */
+export function breakdowns(counts: Counts, month: string) {
+  const g = counts.registeredBy('g', month);
+  const bands = new Map<AgeBand, number>(AGE_BANDS.map((b) => [b, 0]));
+  for (const [born, n] of counts.registeredBy('y', month)) {
+    const b = ageBand(born, Number(month.slice(0, 4)));
+    bands.set(b, bands.get(b)! + n);
+  }
+  return {
+    genders: GENDERS.map((gender) => ({ gender, registered: g.get(gender) ?? 0 })),
+    ageBands: AGE_BANDS.map((band) => ({ band, registered: bands.get(band)! })),
+  };
 }

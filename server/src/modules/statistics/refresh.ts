@@ -1,23 +1,50 @@
 import type { Ctx } from '../../core/ctx.ts';
 import { withTransaction } from '../../core/tx.ts';
 import type { Database } from '../../db/database.ts';
+import * as counts from './counts.repository.ts';
 import * as repo from './rollup.repository.ts';
+import { refreshedAt } from './statistics.repository.ts';
 
 /** The refresh job's name in stat_refreshes (its lag is shown on the pages). */
 export const REFRESH_NAME = 'statistics.refresh';
+/** Regions (or organizations) recounted per statement: bounded arrays, bounded statements. */
+const CHUNK = 500;
 
 /**
- * Rebuilds the counts that do not come from record events (registrations, organizations, activities,
- * positions, certificates) per unit and month, in one transaction: a job, never a request. It reads those
- * tables whole; at province scale that is seconds, once per period of the job.
+ * Brings the counts that do not come from record events (registrations, organizations, activities,
+ * places, certificates, orders and ratings, civic reports) up to date, in one transaction: a job, never a
+ * request. Only the regions and organizations whose rows changed since the last run are recounted
+ * (decision 0055); the first run rebuilds everything.
  */
-export async function refreshCounts(ctx: Ctx) {
-  await withTransaction(ctx, (tx) => rebuild(tx.db, tx.clock()));
+export async function refreshCounts(ctx: Ctx, opts: { full?: boolean } = {}) {
+  return withTransaction(ctx, (tx) => refresh(tx.db, tx.clock(), opts));
 }
 
-/** The rebuild on a database handle (a transaction, or the demo's start-up outside any request). */
+/** The whole rebuild on a database handle (the demo's and the generator's after a bulk load). */
 export async function rebuild(db: Database, at: Date): Promise<void> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => rebuild(trx, at));
-  await repo.rebuildCounts(db);
+  await refresh(db, at, { full: true });
+}
+
+/** What one run did: recounted regions and organizations, or a full rebuild. */
+export interface RefreshResult {
+  full: boolean;
+  regions: number;
+  orgs: number;
+}
+
+async function refresh(db: Database, at: Date, opts: { full?: boolean }): Promise<RefreshResult> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => refresh(trx, at, opts));
+  await counts.lockCounts(db);
+  const dirty = await counts.takeDirty(db);
+  const full = opts.full === true || (await refreshedAt(db, REFRESH_NAME)) === null;
+  if (full) {
+    await counts.rebuildAll(db);
+  } else {
+    for (let i = 0; i < dirty.regions.length; i += CHUNK)
+      await counts.recountRegions(db, dirty.regions.slice(i, i + CHUNK));
+    for (let i = 0; i < dirty.orgs.length; i += CHUNK)
+      await counts.recountOrgs(db, dirty.orgs.slice(i, i + CHUNK));
+  }
   await repo.markRefreshed(db, REFRESH_NAME, at);
+  return { full, regions: full ? 0 : dirty.regions.length, orgs: full ? 0 : dirty.orgs.length };
 }

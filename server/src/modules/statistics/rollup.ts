@@ -41,6 +41,21 @@ const crossed = (after: number, delta: number) => {
   return (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
 };
 
+/**
+ * Whether a volunteer's totals in a period crossed the active threshold (STATS_ACTIVE_MIN_HOURS a month,
+ * 12× that in a calendar year; 0: one counted record): +1 became active, −1 stopped, 0 neither.
+ */
+export function crossedActive(
+  after: { records: number; minutes: number },
+  delta: { records: number; minutes: number },
+  period: string,
+  minHours: number,
+) {
+  const min = minHours * 60 * (period.length === 4 ? 12 : 1);
+  const on = (records: number, minutes: number) => (records > 0 && minutes >= min ? 1 : 0);
+  return on(after.records, after.minutes) - on(after.records - delta.records, after.minutes - delta.minutes);
+}
+
 function unitRows(sums: UnitSums, levelOf: Map<string, number>): repo.UnitDelta[] {
   return sums.rows.map((r) => ({
     unit: r.key,
@@ -110,8 +125,10 @@ export async function applyRecordEvents(events: RecordEvent[], tx: Ctx) {
     volunteers.rows.map((r) => ({ key: r.key, period: r.period, records: r.records, minutes: r.minutes })),
   );
   const anyEvent = new Map(counted.map((e) => [e.volunteerId, e]));
+  const minHours = tx.config.statsActiveMinHours;
+  const none = { records: 0, minutes: 0 };
   for (const r of volunteers.rows) {
-    const step = crossed(vAfter.get(`${r.key}|${r.period}`) ?? 0, r.records);
+    const step = crossedActive(vAfter.get(`${r.key}|${r.period}`) ?? none, r, r.period, minHours);
     if (step !== 0) for (const u of home(anyEvent.get(r.key)!)) units.add(u.unit, r.period, { active: step });
   }
   const oAfter = await repo.bumpOrgVolunteerPeriods(
@@ -119,7 +136,7 @@ export async function applyRecordEvents(events: RecordEvent[], tx: Ctx) {
     orgVolunteers.rows.map((r) => ({ key: r.key, period: r.period, records: r.records, minutes: r.minutes })),
   );
   for (const r of orgVolunteers.rows) {
-    const step = crossed(oAfter.get(`${r.key}|${r.period}`) ?? 0, r.records);
+    const step = crossedActive(oAfter.get(`${r.key}|${r.period}`) ?? none, r, r.period, minHours);
     if (step !== 0) units.add(orgUnit(r.key.split('|')[0]!), r.period, { active: step });
   }
 

@@ -38,6 +38,17 @@ export const matrixFixtures: MatrixFixtures = ({ regions, orgs }) => ({
     targeted(rel)
       ? { method: 'GET', url: `/api/statistics/organizations/${orgs[rel]}/overview.xlsx?${PERIOD}` }
       : null,
+  'GET /api/statistics/overview.pdf': (rel) =>
+    targeted(rel)
+      ? {
+          method: 'GET',
+          url: `/api/statistics/overview.pdf?region=${regions[rel]}&level=${LEVEL[rel]}&${PERIOD}`,
+        }
+      : null,
+  'GET /api/statistics/organizations/:id/overview.pdf': (rel) =>
+    targeted(rel)
+      ? { method: 'GET', url: `/api/statistics/organizations/${orgs[rel]}/overview.pdf?${PERIOD}` }
+      : null,
   'GET /api/public/figures': (rel) =>
     rel === 'none' ? { method: 'GET', url: `/api/public/figures?region=${regions.same}` } : null,
   'GET /api/statistics/population': (rel) =>

@@ -85,6 +85,34 @@ export function registerStatisticsRoutes(app: FastifyInstance): void {
       ),
   });
 
+  r.get('/api/statistics/overview.pdf', {
+    schema: {
+      tags,
+      summary: 'The region overview as a printable monthly report (PDF): figures, breakdowns, ranking',
+      querystring: StatisticsOverviewQuery,
+    },
+    config: { access: staff(['region_admin'], targets.regionInQuery), readReplica: true },
+    handler: async (req, reply) =>
+      sendDownload(reply, MEDIA.pdf, 'report.pdf', await stats.regionOverviewPdf(ctxOf(req), req.query)),
+  });
+
+  r.get('/api/statistics/organizations/:id/overview.pdf', {
+    schema: {
+      tags,
+      summary: 'The organization overview as a printable monthly report (PDF)',
+      params: OrgParams,
+      querystring: OrgStatisticsQuery,
+    },
+    config: { access: staff(['org_admin', 'region_admin'], targets.organizationById), readReplica: true },
+    handler: async (req, reply) =>
+      sendDownload(
+        reply,
+        MEDIA.pdf,
+        'report.pdf',
+        await stats.organizationOverviewPdf(ctxOf(req), req.params.id, req.query),
+      ),
+  });
+
   r.get('/api/public/figures', {
     schema: {
       tags,

@@ -13,20 +13,22 @@ import { chinaDate } from '../../core/dates.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import {
   Counts,
+  breakdowns,
   developmentIndex,
   eventSums,
   fig,
   notForUnit,
-  notYetCollected,
   perYear,
   ratio,
   ratioFig,
+  serviceFigures,
 } from './figures.ts';
 import { parsePeriod, previousPeriod, shiftMonth, trendMonths, yearPeriod, type Period } from './periods.ts';
 import { ROLLUP_CONSUMER, orgUnit } from './rollup.ts';
 import { REFRESH_NAME } from './refresh.ts';
 import * as repo from './statistics.repository.ts';
 import { overviewWorkbook } from './statistics.xlsx.ts';
+import { overviewPdf } from './statistics.pdf.ts';
 
 /** Where the public page looks without a region: the demo's province and city (广东省, 深圳市). */
 export const DEFAULT_PUBLIC_REGION = '440305000000';
@@ -116,6 +118,7 @@ export async function regionOverview(
     })),
     children,
     lag: await lagOf(ctx),
+    ...breakdowns(counts, period.months[period.months.length - 1]!),
   };
 }
 
@@ -178,7 +181,7 @@ function regionFigures(
       counts.within('certificates_issued', p.months),
       counts.within('certificates_issued', prev.months),
     ),
-    ...notYetCollected(),
+    ...serviceFigures(counts, p, prev),
   } as Record<FigureKey, FigureView>;
 }
 
@@ -317,7 +320,7 @@ export async function organizationOverview(
       counts.within('certificates_issued', period.months),
       counts.within('certificates_issued', prev.months),
     ),
-    ...notYetCollected(),
+    ...serviceFigures(counts, period, prev),
   } as Record<FigureKey, FigureView>;
   return {
     unit: { kind: 'organization', id: org.id, level: null, name: org.name },
@@ -409,4 +412,17 @@ export async function regionOverviewWorkbook(
 /** The organization overview as a workbook. */
 export async function organizationOverviewWorkbook(ctx: Ctx, orgId: string, q: { from: string; to: string }) {
   return overviewWorkbook(await organizationOverview(ctx, orgId, q), ctx.locale);
+}
+
+/** The region overview as the printable monthly report (PDF). */
+export async function regionOverviewPdf(
+  ctx: Ctx,
+  q: { region: string; level: number; from: string; to: string },
+) {
+  return overviewPdf(await regionOverview(ctx, q), ctx.locale, chinaDate(ctx.clock()));
+}
+
+/** The organization overview as the printable monthly report (PDF). */
+export async function organizationOverviewPdf(ctx: Ctx, orgId: string, q: { from: string; to: string }) {
+  return overviewPdf(await organizationOverview(ctx, orgId, q), ctx.locale, chinaDate(ctx.clock()));
 }

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '@yiqi/shared/i18n';
 import type { StatisticsOverviewView } from '@yiqi/shared/contracts/statistics';
-import { FIGURE_NAMES } from '@yiqi/shared/figure-names';
+import { AGE_BAND_NAMES, FIGURE_NAMES, GENDER_NAMES } from '@yiqi/shared/figure-names';
 
 /**
- * The console home's tables as one workbook: figures (with the previous period), trend, categories and
- * the child-region ranking, one sheet each, headed in the caller's language. Figures only, no personal
+ * The console home's tables as one workbook: figures (with the previous period), trend, categories, the
+ * child-region ranking and registered volunteers by gender and age band, one sheet each, headed in the caller's language. Figures only, no personal
  * data; ratios as fractions with a percent format.
  */
 const H = {
@@ -34,6 +34,9 @@ const H = {
     organizations: '组织',
     index: '发展指数',
     period: '统计期',
+    people: '性别与年龄',
+    gender: '性别',
+    ageBand: '年龄段',
   },
   'zh-HK': {
     figures: '指標',
@@ -60,6 +63,9 @@ const H = {
     organizations: '組織',
     index: '發展指數',
     period: '統計期',
+    people: '性別與年齡',
+    gender: '性別',
+    ageBand: '年齡段',
   },
   en: {
     figures: 'Figures',
@@ -86,6 +92,9 @@ const H = {
     organizations: 'Organizations',
     index: 'Development index',
     period: 'Period',
+    people: 'Gender and age',
+    gender: 'Gender',
+    ageBand: 'Age band',
   },
 } as const;
 
@@ -140,6 +149,15 @@ export async function overviewWorkbook(o: StatisticsOverviewView, locale: Locale
         x.developmentIndex,
       ]);
     r.getColumn(2).width = 20;
+  }
+  if (o.genders && o.ageBands) {
+    const p = wb.addWorksheet(h.people);
+    p.addRow([h.gender, h.registered]).font = { bold: true };
+    for (const x of o.genders) p.addRow([GENDER_NAMES[x.gender][locale], x.registered]);
+    p.addRow([]);
+    p.addRow([h.ageBand, h.registered]).font = { bold: true };
+    for (const x of o.ageBands) p.addRow([AGE_BAND_NAMES[x.band][locale], x.registered]);
+    p.getColumn(1).width = 16;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,6 +12,8 @@ import { useMe } from '../auth/session.ts';
 import { getOverview, overviewKey, overviewPath, overviewQuery, type Unit } from './api.ts';
 import { FigureCards } from './FigureCards.tsx';
 import { CategoryPanel, RankingPanel, TrendPanel } from './Panels.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
+import { ExportButton } from '../common/ExportButton.tsx';
 import { statisticsMessages } from './messages.ts';
 import './print.css';
 
@@ -145,6 +147,14 @@ export default function DashboardPage() {
             >
               {t.print}
             </Button>
+            {unit && (
+              <ExportButton
+                path={`${overviewPath(unit)}.pdf`}
+                query={exportQuery}
+                fileName="monthly-report.pdf"
+                label={t.pdf}
+              />
+            )}
           </Space>
         }
       />
@@ -199,6 +209,7 @@ export default function DashboardPage() {
           <FigureCards figures={o.figures} skipUnavailable={o.unit.kind === 'organization'} />
           <TrendPanel o={o} exportPath={exportPath} exportQuery={exportQuery} />
           <CategoryPanel o={o} exportPath={exportPath} exportQuery={exportQuery} />
+          {o.genders && o.ageBands && <PeoplePanel o={o} exportPath={exportPath} exportQuery={exportQuery} />}
           {o.children.length > 0 && (
             <RankingPanel
               o={o}

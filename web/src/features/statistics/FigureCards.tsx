@@ -23,7 +23,10 @@ export const HEADLINE: readonly FigureKey[] = [
   'recordsOnTime',
   'recordsOverdue',
   'certificatesIssued',
+  'ordersReceived',
+  'completionRate',
   'satisfaction',
+  'civicReportsFiled',
   'rectificationRate',
 ];
 

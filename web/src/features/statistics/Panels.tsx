@@ -17,7 +17,7 @@ export const pct = (v: number | null) =>
 const num = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('zh-CN').format(v));
 
 /** A chart card with its table view and the workbook export (the workbook holds every table). */
-function ChartCard({
+export function ChartCard({
   title,
   chart,
   table,

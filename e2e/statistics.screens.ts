@@ -1,0 +1,49 @@
+// Screenshots of the console home's gender and age panel and the PDF button at phone and desktop size, on
+// the embedded demo: `npx tsx e2e/statistics.screens.ts` (after `npm run build -w web`).
+// Pictures: test-output/screenshots/statistics-*.png.
+import type { Page } from 'playwright-core';
+import {
+  closeAllBrowsers,
+  enrolTotp,
+  launchBrowser,
+  screenshot,
+  settle,
+  signIn,
+  startServer,
+} from './support.ts';
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
+
+async function main() {
+  const server = process.env.STATS_URL
+    ? { url: process.env.STATS_URL, stop: async () => {} }
+    : await startServer();
+  try {
+    for (const kind of ['desktop', 'mobile'] as const) {
+      const shot = (page: Page, name: string) => screenshot(page, `statistics-${kind}-${name}`);
+      const b = await launchBrowser(VIEWPORTS[kind]);
+      const page = await b.context.newPage();
+      await page.goto(server.url + '/login');
+      await signIn(page, 'ns.admin');
+      await enrolTotp(page);
+      await page.waitForURL(/\/dashboard$/);
+      await page.getByTestId('stats-lag').waitFor();
+      await page.getByRole('button', { name: '下载月报 PDF' }).waitFor();
+      await settle(page);
+      await shot(page, '01-home');
+      const panel = page.locator('.stats-panel', { hasText: '性别与年龄' });
+      await panel.scrollIntoViewIfNeeded();
+      await settle(page);
+      await panel.screenshot({ path: `test-output/screenshots/statistics-${kind}-02-people.png` });
+      await panel.getByText('表格').click();
+      await settle(page);
+      await panel.screenshot({ path: `test-output/screenshots/statistics-${kind}-03-people-table.png` });
+      await b.close();
+    }
+  } finally {
+    await server.stop();
+    await closeAllBrowsers();
+  }
+}
+
+await main();

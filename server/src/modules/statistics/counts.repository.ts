@@ -1,0 +1,203 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+/**
+ * SQL of the refresh job's counts (`stat_unit_counts`, refresh.ts): every other domain's count per unit
+ * and month — volunteers by residence (and by gender and birth year), organizations, activities, places,
+ * certificates, dispatch orders and ratings, civic reports. Rebuilt whole on the first run (and by the
+ * demo / generator after a bulk load); after that only the regions and organizations marked in
+ * `stat_dirty` by the source tables' triggers are recounted (decision 0055).
+ */
+
+/** What to count: everything, the rows of some regions (12-digit codes), or of some organizations. */
+export type Scope = { all: true } | { regions: string[] } | { orgs: string[] };
+
+/**
+ * The facts (region, organization, month, metric, value) of a scope. Each source is filtered on its own
+ * region or organization column, so a recount of a few regions reads their rows by index.
+ */
+function facts(scope: Scope): RawBuilder<unknown> {
+  const all = 'all' in scope;
+  const region = (col: string) =>
+    all ? sql`true` : 'regions' in scope ? sql`${sql.raw(col)} = ANY(${scope.regions}::text[])` : sql`false`;
+  const org = (col: string) =>
+    all ? sql`true` : 'orgs' in scope ? sql`${sql.raw(col)} = ANY(${scope.orgs}::uuid[])` : sql`false`;
+  const either = (r: string, o: string) => (all ? sql`true` : 'regions' in scope ? region(r) : org(o));
+  const month = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`);
+  return sql`
+    v AS (
+      SELECT region_code, ${month('created_at')} AS joined,
+             ${month('closed_at')} AS left_m,
+             CASE WHEN verification_status = 'verified'
+                  THEN ${month('coalesce(verified_at, created_at)')} END AS verified,
+             coalesce(gender, 'unknown') AS gender,
+             coalesce(to_char(birth_date, 'YYYY'), 'unknown') AS born
+        FROM volunteers WHERE ${region('region_code')}
+    ),
+    vm AS (
+      SELECT region_code, joined AS month, 'joined' AS metric FROM v
+      UNION ALL SELECT region_code, left_m, 'left' FROM v WHERE left_m IS NOT NULL
+      UNION ALL SELECT region_code, verified, 'verified' FROM v WHERE verified IS NOT NULL
+      UNION ALL SELECT region_code, greatest(left_m, verified), 'verified_left' FROM v
+        WHERE verified IS NOT NULL AND left_m IS NOT NULL
+      UNION ALL SELECT region_code, joined, 'jg:' || gender FROM v
+      UNION ALL SELECT region_code, left_m, 'lg:' || gender FROM v WHERE left_m IS NOT NULL
+      UNION ALL SELECT region_code, joined, 'jy:' || born FROM v
+      UNION ALL SELECT region_code, left_m, 'ly:' || born FROM v WHERE left_m IS NOT NULL
+    ),
+    o AS (
+      SELECT id, region_code, ${month('created_at')} AS month,
+             (CASE WHEN parent_id IS NULL THEN 'orgs:' ELSE 'teams:' END) || org_type AS metric
+        FROM organizations WHERE status = 'approved' AND ${region('region_code')}
+    ),
+    a AS (
+      SELECT a.id, a.org_id, a.region_code, ${month('a.starts_at')} AS month
+        FROM activities a WHERE a.status IN ('published', 'closed') AND ${either('a.region_code', 'a.org_id')}
+    ),
+    sh AS (
+      SELECT a.org_id, a.region_code, ${month('s.starts_at')} AS month, s.quota,
+             (SELECT count(*) FROM signups g WHERE g.shift_id = s.id AND g.status = 'accepted') AS filled
+        FROM shifts s JOIN activities a ON a.id = s.activity_id
+       WHERE s.removed_at IS NULL AND a.status IN ('published', 'closed') AND ${either('a.region_code', 'a.org_id')}
+    ),
+    c AS (
+      SELECT o.region_code, c.issued_by_org_id AS org_id, ${month('c.issued_at')} AS month
+        FROM certificates c JOIN organizations o ON o.id = c.issued_by_org_id
+       WHERE c.issued_at IS NOT NULL AND ${either('o.region_code', 'c.issued_by_org_id')}
+    ),
+    d AS (
+      SELECT region_code, team_id AS org_id, state, ${month('created_at')} AS received,
+             ${month('dispatched_at')} AS dispatched, ${month('completed_at')} AS completed
+        FROM dispatch_orders WHERE ${either('region_code', 'team_id')}
+    ),
+    dm AS (
+      SELECT region_code, org_id, received AS month, 'orders_received' AS metric FROM d
+      UNION ALL SELECT region_code, org_id, received, 'orders_decided' FROM d
+        WHERE state NOT IN ('rejected', 'merged', 'cancelled')
+      UNION ALL SELECT region_code, org_id, received, 'orders_completed_of' FROM d WHERE state = 'completed'
+      UNION ALL SELECT region_code, org_id, dispatched, 'orders_dispatched' FROM d WHERE dispatched IS NOT NULL
+      UNION ALL SELECT region_code, org_id, completed, 'orders_completed' FROM d
+        WHERE state = 'completed' AND completed IS NOT NULL
+    ),
+    rt AS (
+      SELECT d.region_code, d.team_id AS org_id, ${month('g.at')} AS month, g.score
+        FROM dispatch_ratings g JOIN dispatch_orders d ON d.id = g.order_id
+       WHERE ${either('d.region_code', 'd.team_id')}
+    ),
+    cv AS (
+      SELECT region_code, unit_org_id AS org_id, status, ${month('created_at')} AS filed,
+             ${month('closed_at')} AS closed
+        FROM civic_cases WHERE ${either('region_code', 'unit_org_id')}
+    ),
+    facts AS (
+      SELECT region_code, NULL::uuid AS org_id, month, metric, 1::bigint AS value FROM vm
+      UNION ALL SELECT region_code, id, month, metric, 1 FROM o
+      UNION ALL SELECT region_code, org_id, month, 'activities_held', 1 FROM a
+      UNION ALL SELECT region_code, org_id, month, 'positions_offered', quota FROM sh
+      UNION ALL SELECT region_code, org_id, month, 'positions_filled', filled FROM sh
+      UNION ALL SELECT region_code, org_id, month, 'certificates_issued', 1 FROM c
+      UNION ALL SELECT region_code, org_id, month, metric, 1 FROM dm
+      UNION ALL SELECT region_code, org_id, month, 'ratings', 1 FROM rt
+      UNION ALL SELECT region_code, org_id, month, 'ratings_good', 1 FROM rt WHERE score >= 4
+      UNION ALL SELECT region_code, org_id, filed, 'civic_filed', 1 FROM cv
+      UNION ALL SELECT region_code, org_id, filed, 'civic_rectified_of', 1 FROM cv WHERE status = 'rectified'
+      UNION ALL SELECT region_code, org_id, closed, 'civic_rectified', 1 FROM cv
+        WHERE status = 'rectified' AND closed IS NOT NULL
+    )`;
+}
+
+const LEVELS = sql`lv(level, n) AS (VALUES (1, 2), (2, 4), (3, 6), (4, 9), (5, 12))`;
+/** Metrics an organization unit does not have (it is not counted among its own organizations). */
+const ORG_UNIT_FACTS = sql`f.org_id IS NOT NULL AND f.metric NOT LIKE 'orgs:%' AND f.metric NOT LIKE 'teams:%'`;
+
+/**
+ * The whole rebuild, replacing every count in the caller's transaction (readers see old or new). A count
+ * of 0 is no row (a missing row reads as 0), as the incremental recount leaves it.
+ */
+export async function rebuildAll(db: Database) {
+  await db.deleteFrom('stat_unit_counts').execute();
+  await sql`
+    WITH ${LEVELS}, ${facts({ all: true })}
+    INSERT INTO stat_unit_counts (unit, level, month, metric, value)
+    SELECT left(f.region_code, lv.n), lv.level, f.month, f.metric, sum(f.value)
+      FROM facts f CROSS JOIN lv
+     GROUP BY 1, 2, 3, 4
+    HAVING sum(f.value) <> 0
+    UNION ALL
+    SELECT 'o:' || f.org_id, 0, f.month, f.metric, sum(f.value)
+      FROM facts f WHERE ${ORG_UNIT_FACTS}
+     GROUP BY 1, 2, 3, 4
+    HAVING sum(f.value) <> 0`.execute(db);
+}
+
+/**
+ * Recounts some regions: their community-level unit (the region code itself, level 5) is compared with
+ * the facts now, and the difference is added to the unit at every level above (so a street's counts stay
+ * the sum of its regions' without reading the street). Counts that reach 0 are removed, as the rebuild
+ * would not have them.
+ */
+export async function recountRegions(db: Database, codes: string[]) {
+  if (codes.length === 0) return;
+  const touched = await sql<{ unit: string; month: string; metric: string; value: number | string }>`
+    WITH ${LEVELS}, ${facts({ regions: codes })},
+    fresh AS (
+      SELECT region_code AS unit, month, metric, sum(value)::bigint AS value FROM facts GROUP BY 1, 2, 3
+    ),
+    old AS (
+      SELECT unit, month, metric, value FROM stat_unit_counts
+       WHERE level = 5 AND unit = ANY(${codes}::text[])
+    ),
+    delta AS (
+      SELECT coalesce(f.unit, o.unit) AS unit, coalesce(f.month, o.month) AS month,
+             coalesce(f.metric, o.metric) AS metric, coalesce(f.value, 0) - coalesce(o.value, 0) AS d
+        FROM fresh f FULL JOIN old o ON o.unit = f.unit AND o.month = f.month AND o.metric = f.metric
+    )
+    INSERT INTO stat_unit_counts AS s (unit, level, month, metric, value)
+    SELECT left(delta.unit, lv.n), lv.level, delta.month, delta.metric, sum(delta.d)
+      FROM delta CROSS JOIN lv
+     WHERE delta.d <> 0
+     GROUP BY 1, 2, 3, 4
+    HAVING sum(delta.d) <> 0
+    ON CONFLICT (unit, month, metric) DO UPDATE SET value = s.value + excluded.value
+    RETURNING s.unit, s.month, s.metric, s.value`.execute(db);
+  const zero = touched.rows.filter((r) => Number(r.value) === 0);
+  for (let i = 0; i < zero.length; i += 1000) {
+    const part = zero.slice(i, i + 1000);
+    await sql`
+      DELETE FROM stat_unit_counts s
+       USING unnest(${part.map((r) => r.unit)}::text[], ${part.map((r) => r.month)}::text[],
+                    ${part.map((r) => r.metric)}::text[]) AS z(unit, month, metric)
+       WHERE s.unit = z.unit AND s.month = z.month AND s.metric = z.metric AND s.value = 0`.execute(db);
+  }
+}
+
+/** Recounts some organizations' own units ('o:<id>') whole: one unit each, a few hundred rows at most. */
+export async function recountOrgs(db: Database, ids: string[]) {
+  if (ids.length === 0) return;
+  await sql`DELETE FROM stat_unit_counts WHERE unit = ANY(${ids.map((id) => `o:${id}`)}::text[])`.execute(db);
+  await sql`
+    WITH ${facts({ orgs: ids })}
+    INSERT INTO stat_unit_counts (unit, level, month, metric, value)
+    SELECT 'o:' || f.org_id, 0, f.month, f.metric, sum(f.value)
+      FROM facts f WHERE ${ORG_UNIT_FACTS} AND f.org_id = ANY(${ids}::uuid[])
+     GROUP BY 1, 2, 3, 4
+    HAVING sum(f.value) <> 0`.execute(db);
+}
+
+/**
+ * Takes the marks of changed regions and organizations (deleting them in the caller's transaction: marks
+ * of writers still running are not visible yet and stay for the next run).
+ */
+export async function takeDirty(db: Database) {
+  const r = await sql<{ kind: string; key: string }>`
+    DELETE FROM stat_dirty RETURNING kind, key`.execute(db);
+  const regions = new Set<string>();
+  const orgs = new Set<string>();
+  for (const x of r.rows) (x.kind === 'r' ? regions : orgs).add(x.key);
+  return { regions: [...regions].sort(), orgs: [...orgs].sort() };
+}
+
+/** One refresh at a time: a second waits (readers never do: they take no lock that conflicts). */
+export async function lockCounts(db: Database) {
+  await sql`LOCK TABLE stat_unit_counts IN SHARE ROW EXCLUSIVE MODE`.execute(db);
+}

@@ -1,0 +1,269 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import {
+  A,
+  B,
+  C1,
+  C2,
+  F,
+  S1,
+  org,
+  correct,
+  ctx,
+  decide,
+  entry,
+  importJob,
+  rollUpAll,
+  setupPopulation,
+  t,
+  type V,
+} from './statistics.testkit.ts';
+import { runRollups } from './rollup.ts';
+import { refreshCounts } from './refresh.ts';
+import { createActivity } from '../activities/activities.testkit.ts';
+import { insertOrganization } from '../memberships/memberships.testkit.ts';
+import { addItem, placeOrder, world } from '../dispatch/dispatch.testkit.ts';
+import { insertCase } from '../civic/civic.testkit.ts';
+
+/**
+ * The rollups equal a full recount from the records after random confirmations, rejections, corrections
+ * and imports; the refresh job's incremental counts equal a whole rebuild after random changes.
+ */
+before(async () => {
+  await setupPopulation();
+});
+after(() => t?.close());
+
+describe('rollups equal a full recount', () => {
+  it('after random confirmations, rejections, corrections and imports', async () => {
+    let rnd = 42;
+    const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+    const everyone = [...A, ...B.slice(0, 7), ...F];
+    const days = ['2026-03-03', '2026-03-17', '2026-04-08', '2025-12-30', '2026-01-31'];
+    const confirmed: { v: V; id: string }[] = [];
+    for (let i = 0; i < 60; i++) {
+      const v = pick(everyone);
+      const r = random();
+      if (r < 0.6) {
+        const id = await entry(v, 15 + Math.floor(random() * 200), pick(days), {
+          activity: random() < 0.5,
+          ...(random() < 0.3 ? { due: pick(['2026-01-01', '2099-01-01']) } : {}),
+        });
+        await decide(id, 'approve');
+        confirmed.push({ v, id });
+      } else if (r < 0.7) {
+        await decide(await entry(v, 30, pick(days)), 'reject');
+      } else if (r < 0.85 && confirmed.length > 0) {
+        const c = confirmed.splice(Math.floor(random() * confirmed.length), 1)[0]!;
+        await correct(c.v, c.id, Math.floor(random() * 100));
+      } else {
+        await importJob([
+          { v, minutes: 60, day: pick(days) },
+          { v: pick(everyone), minutes: 20, day: pick(days) },
+        ]);
+      }
+      // Apply the events now and then, mid-way, as the job would.
+      if (i % 17 === 0) await runRollups(ctx());
+    }
+    await rollUpAll();
+
+    const rolled = await sql<{
+      unit: string;
+      period: string;
+      minutes: number;
+      records: number;
+      active: number;
+      active_orgs: number;
+      on_time: number;
+      overdue: number;
+    }>`
+      SELECT unit, period, minutes::int AS minutes, records, active, active_orgs, on_time, overdue
+        FROM stat_unit_periods
+       WHERE minutes <> 0 OR records <> 0 OR active <> 0 OR active_orgs <> 0 OR on_time <> 0 OR overdue <> 0
+       ORDER BY unit, period`.execute(t.handle.db);
+    // The recount from the records themselves: by residence prefix at each level, and by organization.
+    const recount = await sql<(typeof rolled.rows)[number]>`
+      WITH lv(n) AS (VALUES (2), (4), (6), (9), (12)),
+      r AS (
+        SELECT r.*, v.region_code AS home, o.region_code AS org_region,
+               p.period,
+               to_char(r.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS decided_day
+          FROM service_records r
+          JOIN volunteers v ON v.id = r.volunteer_id
+          JOIN organizations o ON o.id = r.org_id
+          CROSS JOIN LATERAL (VALUES (to_char(r.service_date, 'YYYY-MM')), (to_char(r.service_date, 'YYYY'))) p(period)
+         WHERE r.status IN ('confirmed', 'superseded')
+      ),
+      counted AS (SELECT * FROM r WHERE status = 'confirmed'),
+      units AS (
+        SELECT left(home, n) AS unit, period, volunteer_id, org_id, minutes, 1 AS rec, NULL::text AS org_unit
+          FROM counted CROSS JOIN lv
+        UNION ALL
+        SELECT 'o:' || org_id, period, volunteer_id, org_id, minutes, 1, NULL FROM counted
+      ),
+      deadlines AS (
+        SELECT left(home, n) AS unit, period, decided_day <= due_date::text AS ok FROM r CROSS JOIN lv WHERE due_date IS NOT NULL
+        UNION ALL
+        SELECT 'o:' || org_id, period, decided_day <= due_date::text FROM r WHERE due_date IS NOT NULL
+      ),
+      teams AS (
+        SELECT left(org_region, n) AS unit, period, count(DISTINCT org_id)::int AS active_orgs FROM counted CROSS JOIN lv GROUP BY 1, 2
+      ),
+      base AS (
+        SELECT unit, period, sum(minutes)::int AS minutes, count(*)::int AS records, count(DISTINCT volunteer_id)::int AS active
+          FROM units GROUP BY 1, 2
+      ),
+      dl AS (
+        SELECT unit, period, count(*) FILTER (WHERE ok)::int AS on_time, count(*) FILTER (WHERE NOT ok)::int AS overdue
+          FROM deadlines GROUP BY 1, 2
+      ),
+      keys AS (SELECT unit, period FROM base UNION SELECT unit, period FROM teams UNION SELECT unit, period FROM dl)
+      SELECT k.unit, k.period, coalesce(b.minutes, 0) AS minutes, coalesce(b.records, 0) AS records,
+             coalesce(b.active, 0) AS active, coalesce(tm.active_orgs, 0) AS active_orgs,
+             coalesce(dl.on_time, 0) AS on_time, coalesce(dl.overdue, 0) AS overdue
+        FROM keys k
+        LEFT JOIN base b USING (unit, period)
+        LEFT JOIN teams tm USING (unit, period)
+        LEFT JOIN dl USING (unit, period)
+       ORDER BY k.unit, k.period`.execute(t.handle.db);
+
+    assert.ok(recount.rows.length > 30, `a population worth checking (${recount.rows.length} rows)`);
+    assert.deepEqual(rolled.rows, recount.rows);
+
+    const cats = await sql<{
+      unit: string;
+      period: string;
+      category: string;
+      minutes: number;
+      records: number;
+    }>`
+      SELECT unit, period, category, minutes::int AS minutes, records FROM stat_unit_categories
+       WHERE records <> 0 OR minutes <> 0 ORDER BY unit, period, category`.execute(t.handle.db);
+    const catRecount = await sql<(typeof cats.rows)[number]>`
+      WITH lv(n) AS (VALUES (2), (4), (6), (9), (12)),
+      c AS (
+        SELECT r.*, v.region_code AS home, coalesce(a.category, 'none') AS category, p.period
+          FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
+          LEFT JOIN activities a ON a.id = r.activity_id
+          CROSS JOIN LATERAL (VALUES (to_char(r.service_date, 'YYYY-MM')), (to_char(r.service_date, 'YYYY'))) p(period)
+         WHERE r.status = 'confirmed'
+      )
+      SELECT unit, period, category, sum(minutes)::int AS minutes, count(*)::int AS records FROM (
+        SELECT left(home, n) AS unit, period, category, minutes FROM c CROSS JOIN lv
+        UNION ALL SELECT 'o:' || org_id, period, category, minutes FROM c
+      ) x GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(t.handle.db);
+    assert.deepEqual(cats.rows, catRecount.rows);
+  });
+});
+
+describe('incremental counts equal a whole rebuild', () => {
+  const snapshot = async () =>
+    (
+      await sql<{ unit: string; level: number; month: string; metric: string; value: number }>`
+        SELECT unit, level, month, metric, value::float8 AS value FROM stat_unit_counts
+         ORDER BY unit, month, metric`.execute(t.handle.db)
+    ).rows;
+
+  it('after random moves, closures, verifications, organizations, activities, orders, ratings and reports', async () => {
+    const db = t.handle.db;
+    await refreshCounts(ctx(), { full: true });
+    let rnd = 7;
+    const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+    const everyone = [...A, ...B, ...F];
+    const regions = [C1, C2, '440304001000', S1];
+    const months = ['2025-11-15', '2026-01-10', '2026-02-20', '2026-03-03'];
+    const w = await world(t);
+    const item = await addItem(t, w.postB, w.streetB, [w.teamB.orgId]);
+    const orders: string[] = [];
+    let runs = 0;
+    for (let i = 0; i < 50; i++) {
+      const r = random();
+      const v = pick(everyone).volunteerId;
+      if (r < 0.2) {
+        await db
+          .updateTable('volunteers')
+          .set({ region_code: pick(regions) })
+          .where('id', '=', v)
+          .execute();
+      } else if (r < 0.3) {
+        const at = `${pick(months)}T04:00:00Z`;
+        await db
+          .updateTable('volunteers')
+          .set({ closed_at: at, status: 'closed' })
+          .where('id', '=', v)
+          .execute();
+      } else if (r < 0.4) {
+        await db
+          .updateTable('volunteers')
+          .set({ verification_status: 'verified', verified_at: `${pick(months)}T04:00:00Z` })
+          .where('id', '=', v)
+          .execute();
+      } else if (r < 0.5) {
+        await db
+          .updateTable('volunteers')
+          .set({
+            gender: pick(['male', 'female']),
+            birth_date: pick(['1960-05-01', '1990-02-03', '2008-07-01']),
+          })
+          .where('id', '=', v)
+          .execute();
+      } else if (r < 0.6) {
+        const id = await insertOrganization(t, `统计测试组织${i}`, pick(regions));
+        if (random() < 0.5)
+          await db
+            .updateTable('organizations')
+            .set({ region_code: pick(regions) })
+            .where('id', '=', id)
+            .execute();
+      } else if (r < 0.7) {
+        const a = await createActivity(t, org);
+        if (random() < 0.5)
+          await db
+            .updateTable('activities')
+            .set({ status: 'cancelled' })
+            .where('id', '=', a.activityId)
+            .execute();
+      } else if (r < 0.8) {
+        orders.push(await placeOrder(t, w.resident, item, w.communityB));
+      } else if (r < 0.9 && orders.length > 0) {
+        const id = orders.shift()!;
+        await db
+          .updateTable('dispatch_orders')
+          .set({ team_id: w.teamB.orgId, state: 'completed', report: '完成', completed_at: t.clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await db
+          .insertInto('dispatch_ratings')
+          .values({ order_id: id, user_id: w.resident.userId, score: pick([1, 3, 4, 5]), at: t.clock.now() })
+          .execute();
+      } else {
+        const c = await insertCase(t, { region: pick(regions), unitId: w.teamA.orgId, handled: true });
+        if (random() < 0.5)
+          await db
+            .updateTable('civic_cases')
+            .set({ status: 'rectified', closed_at: t.clock.now() })
+            .where('id', '=', c.id)
+            .execute();
+      }
+      t.clock.advance(pick([3600_000, 86400_000]));
+      // The job runs now and then, mid-way.
+      if (i % 9 === 0) {
+        const run = await refreshCounts(ctx());
+        assert.equal(run.full, false);
+        runs += run.regions;
+      }
+    }
+    await refreshCounts(ctx());
+    assert.ok(runs > 0, 'the incremental runs recounted some regions');
+    const incremental = await snapshot();
+    assert.equal((await sql`SELECT 1 FROM stat_dirty`.execute(db)).rows.length, 0);
+    await refreshCounts(ctx(), { full: true });
+    const whole = await snapshot();
+    assert.ok(whole.length > 50, `counts worth checking (${whole.length} rows)`);
+    assert.ok(whole.some((r) => r.metric === 'ratings') && whole.some((r) => r.metric === 'civic_filed'));
+    assert.deepEqual(incremental, whole);
+  });
+});

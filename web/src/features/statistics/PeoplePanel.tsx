@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { Col, Row, Table } from 'antd';
+import type { StatisticsOverviewView } from '@yiqi/shared/contracts/statistics';
+import { AGE_BAND_NAMES, GENDER_NAMES } from '@yiqi/shared/figure-names';
+import { useMessages, useText } from '../../lib/i18n.tsx';
+import { Chart } from './Chart.tsx';
+import { ChartCard } from './Panels.tsx';
+import { statisticsMessages } from './messages.ts';
+
+/**
+ * Registered volunteers at the end of the period by gender (pie) and by age band (bars), with the table
+ * view and the workbook export like every chart (regions only: an organization's overview has none).
+ */
+export function PeoplePanel({
+  o,
+  exportPath,
+  exportQuery,
+}: {
+  o: StatisticsOverviewView;
+  exportPath: string;
+  exportQuery: Record<string, string>;
+}) {
+  const t = useMessages(statisticsMessages);
+  const text = useText();
+  const genders = useMemo(
+    () =>
+      (o.genders ?? []).map((g) => ({ key: g.gender, name: text(GENDER_NAMES[g.gender]), n: g.registered })),
+    [o, text],
+  );
+  const bands = useMemo(
+    () =>
+      (o.ageBands ?? []).map((b) => ({ key: b.band, name: text(AGE_BAND_NAMES[b.band]), n: b.registered })),
+    [o, text],
+  );
+  const pie = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          name: t.gender,
+          type: 'pie',
+          radius: ['40%', '70%'],
+          data: genders.map((g) => ({ name: g.name, value: g.n })),
+          color: ['#d4380d', '#1677ff', '#bfbfbf'],
+        },
+      ],
+    }),
+    [genders, t],
+  );
+  const bars = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, top: 12, bottom: 28 },
+      xAxis: { type: 'category', data: bands.map((b) => b.name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t.registered, type: 'bar', data: bands.map((b) => b.n), itemStyle: { color: '#d4380d' } },
+      ],
+    }),
+    [bands, t],
+  );
+  const table = (title: string, rows: { key: string; name: string; n: number }[]) => (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title, dataIndex: 'name' },
+        {
+          title: t.registered,
+          dataIndex: 'n',
+          align: 'right',
+          render: (v: number) => new Intl.NumberFormat('zh-CN').format(v),
+        },
+      ]}
+    />
+  );
+  return (
+    <ChartCard
+      title={t.people}
+      exportPath={exportPath}
+      exportQuery={exportQuery}
+      chart={
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Chart option={pie} label={t.gender} height={220} />
+          </Col>
+          <Col xs={24} md={14}>
+            <Chart option={bars} label={t.ageBand} height={220} />
+          </Col>
+        </Row>
+      }
+      table={
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            {table(t.gender, genders)}
+          </Col>
+          <Col xs={24} md={14}>
+            {table(t.ageBand, bands)}
+          </Col>
+        </Row>
+      }
+    />
+  );
+}
