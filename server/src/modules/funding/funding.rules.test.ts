@@ -165,7 +165,7 @@ describe('nobody decides about their own organization', () => {
 
 describe('awards stay within the budget and the tiers', () => {
   it('refuses an award over the remaining budget and past a tier’s count, nothing changed', async () => {
-    const round = await insertRound(t, { state: 'reviewing', budgetFen: 40_000_00, createdBy: owner.id });
+    const round = await insertRound(t, { state: 'reviewing', budgetFen: 50_000_00, createdBy: owner.id });
     const [a, b, c] = [
       await insertProposal(t, round, org, { state: 'passed' }),
       await insertProposal(t, round, org, { state: 'passed' }),
@@ -174,7 +174,7 @@ describe('awards stay within the budget and the tiers', () => {
     const award = (id: string, tier: string, amountFen: number) =>
       api(t, ownerCookie, 'POST', `/api/funding/proposals/${id}/award`, { tierId: tier, amountFen });
     assert.equal((await award(a, round.tiers[1]!, 30_000_00)).statusCode, 200);
-    const over = await award(b, round.tiers[1]!, 10_000_01);
+    const over = await award(b, round.tiers[1]!, 20_000_01);
     assert.equal(over.statusCode, 409);
     assert.equal(over.json().error.code, 'FUNDING_OVER_BUDGET');
     assert.equal((await award(b, round.tiers[0]!, 10_000_00)).statusCode, 200);
