@@ -53,6 +53,26 @@ export function proposalBody(
   };
 }
 
+/**
+ * The account the kit's rows name as creator and decider: one of its own, tied to no organization (the
+ * first account of a test may administer the organization, and nobody awards their own).
+ */
+async function kitUser(t: TestApp): Promise<string> {
+  const db = t.handle.db;
+  const found = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'funding.kit')
+    .executeTakeFirst();
+  if (found) return found.id;
+  const row = await db
+    .insertInto('users')
+    .values({ username: 'funding.kit', display_name: '测试 funding.kit', password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export interface Round {
   id: string;
   criteria: string[];
@@ -67,9 +87,7 @@ export async function insertRound(
   o: { region?: string; state?: RoundState; budgetFen?: number; createdBy?: string; tierCount?: number } = {},
 ): Promise<Round> {
   const db = t.handle.db;
-  const creator =
-    o.createdBy ??
-    (await db.selectFrom('users').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()).id;
+  const creator = o.createdBy ?? (await kitUser(t));
   const region = o.region ?? NANSHAN;
   const { id } = await db
     .insertInto('funding_rounds')
@@ -123,9 +141,7 @@ export async function insertProposal(
   o: { state?: ProposalState; createdBy?: string } = {},
 ): Promise<string> {
   const db = t.handle.db;
-  const creator =
-    o.createdBy ??
-    (await db.selectFrom('users').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()).id;
+  const creator = o.createdBy ?? (await kitUser(t));
   const { id } = await db
     .insertInto('funding_proposals')
     .values({
@@ -161,9 +177,7 @@ export async function insertProposal(
 
 export async function insertMilestone(t: TestApp, proposalId: string): Promise<string> {
   const db = t.handle.db;
-  const creator = (
-    await db.selectFrom('users').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow()
-  ).id;
+  const creator = await kitUser(t);
   const { id } = await db
     .insertInto('funding_milestones')
     .values({

@@ -76,7 +76,8 @@ export default function OrgFundingPage() {
                 {r.regionName} · {r.year}
               </span>
               <span>
-                {t.window}：{new Date(r.closesAt).toLocaleString()}
+                {t.window}：{new Date(r.opensAt).toLocaleDateString()} –{' '}
+                {new Date(r.closesAt).toLocaleDateString()}
               </span>
               <Flex gap={4} wrap>
                 {r.tiers.map((x) => (

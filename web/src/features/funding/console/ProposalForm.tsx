@@ -96,7 +96,7 @@ export function ProposalForm({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'item']} rules={[{ required: true }]}>
                     <Input placeholder={t.item} aria-label={t.item} />
                   </Form.Item>

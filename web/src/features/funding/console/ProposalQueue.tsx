@@ -87,7 +87,7 @@ export function ProposalQueue({
           ),
         }}
         columns={[
-          { title: t.title, dataIndex: 'title' },
+          { title: t.title, dataIndex: 'title', width: 200 },
           { title: t.org, dataIndex: 'orgName', width: 180 },
           { title: t.tier, dataIndex: 'tierName', width: 100 },
           { title: t.budget, width: 120, render: (_: unknown, p) => yuan(p.budgetFen) },

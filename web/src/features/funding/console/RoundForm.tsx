@@ -129,7 +129,7 @@ export function RoundForm({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
                     <Input placeholder={t.criterionName} aria-label={t.criterionName} />
                   </Form.Item>
@@ -152,15 +152,15 @@ export function RoundForm({
             </>
           )}
         </Form.List>
-        <Typography.Text type={weights === 100 ? 'secondary' : 'danger'}>
+        <Typography.Paragraph type={weights === 100 ? 'secondary' : 'danger'} style={{ marginTop: 8 }}>
           {fmt(t.weightsHint, { n: weights })}
-        </Typography.Text>
+        </Typography.Paragraph>
         <Typography.Title level={5}>{t.tiers}</Typography.Title>
         <Form.List name="tiers">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
                     <Input placeholder={t.tierName} aria-label={t.tierName} />
                   </Form.Item>
