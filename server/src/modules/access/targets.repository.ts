@@ -180,3 +180,40 @@ export function findCivicCase(db: Database, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Funding: a round's region; a proposal's organization and its round's region; a milestone's or report's. */
+export function findFundingRound(db: Database, id: string) {
+  return db
+    .selectFrom('funding_rounds')
+    .select('region_code as code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export function findFundingProposal(db: Database, id: string) {
+  return db
+    .selectFrom('funding_proposals as p')
+    .innerJoin('funding_rounds as fr', 'fr.id', 'p.round_id')
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .select(['p.org_id', 'o.region_code as org_region', 'fr.region_code as round_region'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+export function findFundingMilestone(db: Database, id: string) {
+  return db
+    .selectFrom('funding_milestones as m')
+    .innerJoin('funding_proposals as p', 'p.id', 'm.proposal_id')
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .select(['p.org_id', 'o.region_code as org_region'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+export function findFundingReportRound(db: Database, id: string) {
+  return db
+    .selectFrom('funding_reports as fp')
+    .innerJoin('funding_milestones as m', 'm.id', 'fp.milestone_id')
+    .innerJoin('funding_proposals as p', 'p.id', 'm.proposal_id')
+    .innerJoin('funding_rounds as fr', 'fr.id', 'p.round_id')
+    .select('fr.region_code as code')
+    .where('fp.id', '=', id)
+    .executeTakeFirst();
+}

@@ -307,3 +307,43 @@ export const civicCaseById = byId(
   },
   { notFound: 'CIVIC_CASE_NOT_FOUND' },
 );
+
+/** A funding round in the path: its region (the level body running it: region admins of that subtree). */
+export const fundingRoundById = byId(
+  'funding_round',
+  async (db, id) => regionOf(await repo.findFundingRound(db, id)),
+  { notFound: 'FUNDING_ROUND_NOT_FOUND' },
+);
+/** A funding proposal in the path, for its organization's admins (editing, submitting, attachments). */
+export const fundingProposalById = byId(
+  'funding_proposal',
+  async (db, id) => {
+    const p = await repo.findFundingProposal(db, id);
+    return p && { type: 'organization', id: p.org_id, regionCode: p.org_region };
+  },
+  { notFound: 'FUNDING_PROPOSAL_NOT_FOUND' },
+);
+/** A funding proposal in the path, for the round's owner (first review, award, milestones, evaluation). */
+export const fundingProposalRoundById = byId(
+  'funding_proposal',
+  async (db, id) => {
+    const p = await repo.findFundingProposal(db, id);
+    return p && { type: 'region', code: p.round_region };
+  },
+  { notFound: 'FUNDING_PROPOSAL_NOT_FOUND' },
+);
+/** A milestone in the path, for the funded organization's admins (reports). */
+export const fundingMilestoneById = byId(
+  'funding_milestone',
+  async (db, id) => {
+    const m = await repo.findFundingMilestone(db, id);
+    return m && { type: 'organization', id: m.org_id, regionCode: m.org_region };
+  },
+  { notFound: 'FUNDING_MILESTONE_NOT_FOUND' },
+);
+/** A milestone report in the path, for the round's owner (accept or return). */
+export const fundingReportById = byId(
+  'funding_report',
+  async (db, id) => regionOf(await repo.findFundingReportRound(db, id)),
+  { notFound: 'FUNDING_REPORT_NOT_FOUND' },
+);
