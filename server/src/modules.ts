@@ -31,5 +31,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/stations/stations.manifest.ts'),
     import('./modules/civic/civic.manifest.ts'),
     import('./modules/funding/funding.manifest.ts'),
+    import('./modules/training/training.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -17,3 +17,4 @@ export { TIMEBANK_ERRORS } from './errors/timebank.ts';
 export { STATION_ERRORS } from './errors/stations.ts';
 export { CIVIC_ERRORS } from './errors/civic.ts';
 export { FUNDING_ERRORS } from './errors/funding.ts';
+export { TRAINING_ERRORS } from './errors/training.ts';

@@ -62,6 +62,8 @@ export interface PositionsTable {
   max_age: number | null;
   required_skills: Generated<string[]>;
   required_qualifications: Generated<string[]>;
+  /** A qualification type the volunteer must hold, valid on the shift's date (modules/training). */
+  required_qualification: Generated<string | null>;
   needs_approval: Generated<boolean>;
   sort: Generated<number>;
   removed_at: NullableTimestamp;

@@ -42,4 +42,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.stations.ts').StationTables &
   import('./schema.civic.ts').CivicTables &
   import('./schema.funding.ts').FundingTables &
+  import('./schema.training.ts').TrainingTables &
   MigrationTables;

@@ -145,6 +145,7 @@ export async function seedDemoActivities(db: Database, config: Config): Promise<
       maxAge: null,
       requiredSkills: [],
       requiredQualifications: [],
+      requiredQualification: null,
       needsApproval: marathon,
       shifts: [
         {

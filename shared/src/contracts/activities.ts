@@ -198,6 +198,12 @@ export const PositionBody = z.strictObject({
   maxAge: z.number().int().min(0).max(120).nullable().optional(),
   requiredSkills: z.array(text(1, 50)).max(20).default([]),
   requiredQualifications: z.array(text(1, 100)).max(20).default([]),
+  /** A qualification type (training catalogue) the volunteer must hold, valid on the shift's date. */
+  requiredQualification: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a qualification type code')
+    .nullable()
+    .default(null),
   needsApproval: z.boolean().default(false),
   shifts: z.array(ShiftInput).min(1).max(100),
 });
@@ -233,6 +239,7 @@ export const PositionView = z.object({
   maxAge: z.number().int().nullable(),
   requiredSkills: z.array(z.string()),
   requiredQualifications: z.array(z.string()),
+  requiredQualification: z.string().nullable(),
   needsApproval: z.boolean(),
   shifts: z.array(ShiftView),
 });

@@ -23,3 +23,4 @@ export * as timebank from './timebank/manifest.tsx';
 export * as stations from './stations/manifest.tsx';
 export * as civic from './civic/manifest.tsx';
 export * as funding from './funding/manifest.tsx';
+export * as training from './training/manifest.tsx';

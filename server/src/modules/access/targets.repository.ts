@@ -217,3 +217,32 @@ export function findFundingReportRound(db: Database, id: string) {
     .where('fp.id', '=', id)
     .executeTakeFirst();
 }
+
+/** A training course's owner: an organization (with its region) or a level body's region. */
+export function findCourseOwner(db: Database, id: string) {
+  return db
+    .selectFrom('training_courses')
+    .select(['owner_org_id', 'owner_region_code', 'region_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The residence region of the volunteer a certificate claim is from. */
+export function findClaimRegion(db: Database, id: string) {
+  return db
+    .selectFrom('qualification_claims as c')
+    .innerJoin('volunteers as v', 'v.id', 'c.volunteer_id')
+    .select('v.region_code as code')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The residence region of a qualification's holder. */
+export function findQualificationRegion(db: Database, id: string) {
+  return db
+    .selectFrom('qualifications as q')
+    .innerJoin('volunteers as v', 'v.id', 'q.volunteer_id')
+    .select('v.region_code as code')
+    .where('q.id', '=', id)
+    .executeTakeFirst();
+}

@@ -347,3 +347,42 @@ export const fundingReportById = byId(
   async (db, id) => regionOf(await repo.findFundingReportRound(db, id)),
   { notFound: 'FUNDING_REPORT_NOT_FOUND' },
 );
+/** A training course's owner: its organization (and, for decisions, those above it), or its level body. */
+async function courseOwner(db: Database, id: string): Promise<Found> {
+  const c = await repo.findCourseOwner(db, id);
+  if (!c) return undefined;
+  return c.owner_org_id
+    ? { type: 'organization', id: c.owner_org_id, regionCode: c.region_code }
+    : { type: 'region', code: c.owner_region_code! };
+}
+/** A training course in the path: its owning organization's admins, or the region admins over its owner. */
+export const courseById = byId('training_course', courseOwner, { notFound: 'COURSE_NOT_FOUND' });
+/** Recording completions decides about the attendees: also the admins above the owning organization. */
+export const courseDecisionById = byId(
+  'training_course',
+  async (db, id) => {
+    const owner = await courseOwner(db, id);
+    return owner && decisionOver(db, owner);
+  },
+  { notFound: 'COURSE_NOT_FOUND' },
+);
+/** A certificate claim in the path: the region admins over its volunteer's residence. */
+export const qualificationClaimById = byId(
+  'qualification_claim',
+  async (db, id) => regionOf(await repo.findClaimRegion(db, id)),
+  { notFound: 'CLAIM_NOT_FOUND' },
+);
+/** A held qualification in the path: the region admins over its holder's residence. */
+export const qualificationById = byId(
+  'qualification',
+  async (db, id) => regionOf(await repo.findQualificationRegion(db, id)),
+  { notFound: 'QUALIFICATION_NOT_FOUND' },
+);
+/** The organization in the query's `orgId`, else the region in `region`, else none (the caller's scopes). */
+export const organizationOrRegionInQuery: TargetRule = {
+  resolve: (req, db) => {
+    const orgId = queryField(req, 'orgId');
+    if (orgId) return scopeTarget(db, 'organization', orgId);
+    return regionInQuery.resolve(req, db);
+  },
+};

@@ -113,6 +113,7 @@ export function detailView(
       maxAge: p.max_age,
       requiredSkills: p.required_skills,
       requiredQualifications: p.required_qualifications,
+      requiredQualification: p.required_qualification,
       needsApproval: p.needs_approval,
       shifts: p.shifts.map((s) => ({
         id: s.id,

@@ -115,3 +115,13 @@ export function usersWithOpenSignups(db: Database, shiftIds: string[]) {
     .where('g.status', 'in', OPEN)
     .execute();
 }
+
+/** Whether the training catalogue has this qualification type. */
+export async function qualificationTypeExists(db: Database, code: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('qualification_types')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return r !== undefined;
+}

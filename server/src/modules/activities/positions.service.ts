@@ -32,6 +32,12 @@ function checkBody(a: Activity, b: Body) {
   }
 }
 
+/** A required qualification must be a type of the training catalogue (a typo would lock everyone out). */
+async function checkQualification(ctx: Ctx, b: Body) {
+  if (b.requiredQualification && !(await repo.qualificationTypeExists(ctx.db, b.requiredQualification)))
+    throw new DomainError('QUALIFICATION_TYPE_UNKNOWN');
+}
+
 const positionColumns = (b: Body) => ({
   name: b.name,
   duties: b.duties,
@@ -39,6 +45,7 @@ const positionColumns = (b: Body) => ({
   max_age: b.maxAge ?? null,
   required_skills: b.requiredSkills,
   required_qualifications: b.requiredQualifications,
+  required_qualification: b.requiredQualification,
   needs_approval: b.needsApproval,
 });
 
@@ -56,6 +63,7 @@ function audit(ctx: Ctx, a: Activity, action: string, positionId: string, detail
 export async function addPosition(ctx: Ctx, activityId: string, b: Body) {
   const a = await editable(ctx, activityId);
   checkBody(a, b);
+  await checkQualification(ctx, b);
   return withTransaction(ctx, async (tx) => {
     const sort = await repo.countPositions(tx.db, activityId);
     const p = await repo.insertPosition(tx.db, { ...positionColumns(b), activity_id: activityId, sort });
@@ -88,6 +96,7 @@ async function livePosition(ctx: Ctx, activityId: string, positionId: string) {
 export async function updatePosition(ctx: Ctx, activityId: string, positionId: string, b: Body) {
   const a = await editable(ctx, activityId);
   checkBody(a, b);
+  await checkQualification(ctx, b);
   return withTransaction(ctx, async (tx) => {
     const p = await livePosition(tx, activityId, positionId);
     const current = await repo.lockLiveShifts(tx.db, positionId);

@@ -29,6 +29,7 @@ export function shiftQuery(db: Database, shiftId: string) {
       'p.max_age',
       'p.required_skills',
       'p.required_qualifications',
+      'p.required_qualification',
       'p.needs_approval',
       'a.org_id',
       'a.title',
@@ -98,6 +99,14 @@ export async function findSignUpContext(db: Database, userId: string, shiftId: s
         WHERE m.volunteer_id = v.id AND m.org_id = ANY (s.designated_orgs) AND m.status = 'active'))`.as(
         'member',
       ),
+      // A position requiring a qualification type (modules/training): one more EXISTS, only then. Valid
+      // on the shift's date: issued by its start, not expired before it, never revoked.
+      sql<boolean>`(s.required_qualification IS NULL OR EXISTS (SELECT 1 FROM qualifications q
+        WHERE q.volunteer_id = v.id AND q.type_code = s.required_qualification
+        AND q.issued_at <= s.starts_at AND (q.expires_at IS NULL OR q.expires_at > s.starts_at)
+        AND NOT EXISTS (SELECT 1 FROM qualification_revocations r WHERE r.qualification_id = q.id)))`.as(
+        'qualified',
+      ),
     ])
     .where('v.user_id', '=', userId)
     .where('v.status', '=', 'active')
@@ -113,6 +122,7 @@ export async function findSignUpContext(db: Database, userId: string, shiftId: s
     v_qualifications,
     overlaps,
     member,
+    qualified,
     ...shift
   } = r;
   return {
@@ -128,6 +138,7 @@ export async function findSignUpContext(db: Database, userId: string, shiftId: s
     shift: shift.id === null ? undefined : (shift as ShiftRow),
     overlaps: Boolean(overlaps),
     member: Boolean(member),
+    qualified: Boolean(qualified),
   };
 }
 

@@ -69,6 +69,8 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
   // Published before its organization was dissolved: nobody new signs up for a team that is gone.
   if (shift.org_status === 'dissolved') throw new DomainError('ORG_DISSOLVED');
   checkEligible(v, shift, c.member, inviteCode);
+  if (!c.qualified)
+    throw new DomainError('QUALIFICATION_REQUIRED', { qualification: shift.required_qualification });
   if (c.overlaps) throw new DomainError('SIGNUP_OVERLAP');
   const audit = auditRow(ctx, {
     action: 'signup.create',
