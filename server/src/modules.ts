@@ -30,5 +30,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/perks/perks.manifest.ts'),
     import('./modules/stations/stations.manifest.ts'),
     import('./modules/civic/civic.manifest.ts'),
+    import('./modules/insurance/insurance.manifest.ts'),
   ])
 ).map((m) => m.manifest);

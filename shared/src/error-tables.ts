@@ -16,3 +16,4 @@ export { STATISTICS_ERRORS } from './errors/statistics.ts';
 export { TIMEBANK_ERRORS } from './errors/timebank.ts';
 export { STATION_ERRORS } from './errors/stations.ts';
 export { CIVIC_ERRORS } from './errors/civic.ts';
+export { INSURANCE_ERRORS } from './errors/insurance.ts';

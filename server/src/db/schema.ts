@@ -41,4 +41,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.perks.ts').PerkTables &
   import('./schema.stations.ts').StationTables &
   import('./schema.civic.ts').CivicTables &
+  import('./schema.insurance.ts').InsuranceTables &
   MigrationTables;

@@ -180,3 +180,11 @@ export function findCivicCase(db: Database, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export function findInsurancePolicyRegion(db: Database, id: string) {
+  return db
+    .selectFrom('insurance_policies')
+    .select('region_code as code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -307,3 +307,10 @@ export const civicCaseById = byId(
   },
   { notFound: 'CIVIC_CASE_NOT_FOUND' },
 );
+
+/** An insurance policy: the region it was entered under (its admins and those above withdraw it). */
+export const insurancePolicyById = byId(
+  'insurance_policy',
+  async (db, id) => regionOf(await repo.findInsurancePolicyRegion(db, id)),
+  { notFound: 'INSURANCE_POLICY_NOT_FOUND' },
+);
