@@ -22,3 +22,4 @@ export * as volunteers from './volunteers/manifest.tsx';
 export * as timebank from './timebank/manifest.tsx';
 export * as stations from './stations/manifest.tsx';
 export * as civic from './civic/manifest.tsx';
+export * as insurance from './insurance/manifest.tsx';
