@@ -65,16 +65,18 @@ export default function PoliciesPage() {
       query={q}
       emptyText={t.empty}
       table={{
+        scroll: { x: 1400 },
         columns: [
-          { title: t.kind, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
+          { title: t.kind, width: 130, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
           {
             title: t.region,
+            width: 160,
             render: (_, p) => p.activityTitle ?? p.regionName ?? p.regionCode,
           },
-          { title: t.insurer, dataIndex: 'insurer' },
-          { title: t.policyNo, dataIndex: 'policyNo' },
-          { title: t.limits, dataIndex: 'limits' },
-          { title: t.period, render: (_, p) => `${p.validFrom} – ${p.validTo}` },
+          { title: t.insurer, dataIndex: 'insurer', width: 220 },
+          { title: t.policyNo, dataIndex: 'policyNo', width: 180 },
+          { title: t.limits, dataIndex: 'limits', width: 260 },
+          { title: t.period, width: 200, render: (_, p) => `${p.validFrom} – ${p.validTo}` },
           {
             title: t.status,
             render: (_, p) =>
