@@ -32,5 +32,6 @@ export const MODULES: readonly ModuleManifest[] = (
     import('./modules/civic/civic.manifest.ts'),
     import('./modules/funding/funding.manifest.ts'),
     import('./modules/training/training.manifest.ts'),
+    import('./modules/insurance/insurance.manifest.ts'),
   ])
 ).map((m) => m.manifest);

@@ -18,3 +18,4 @@ export { STATION_ERRORS } from './errors/stations.ts';
 export { CIVIC_ERRORS } from './errors/civic.ts';
 export { FUNDING_ERRORS } from './errors/funding.ts';
 export { TRAINING_ERRORS } from './errors/training.ts';
+export { INSURANCE_ERRORS } from './errors/insurance.ts';

@@ -43,4 +43,5 @@ export type DB = import('./schema.regions.ts').RegionTables &
   import('./schema.civic.ts').CivicTables &
   import('./schema.funding.ts').FundingTables &
   import('./schema.training.ts').TrainingTables &
+  import('./schema.insurance.ts').InsuranceTables &
   MigrationTables;

@@ -24,3 +24,4 @@ export * as stations from './stations/manifest.tsx';
 export * as civic from './civic/manifest.tsx';
 export * as funding from './funding/manifest.tsx';
 export * as training from './training/manifest.tsx';
+export * as insurance from './insurance/manifest.tsx';

@@ -246,3 +246,11 @@ export function findQualificationRegion(db: Database, id: string) {
     .where('q.id', '=', id)
     .executeTakeFirst();
 }
+
+export function findInsurancePolicyRegion(db: Database, id: string) {
+  return db
+    .selectFrom('insurance_policies')
+    .select('region_code as code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

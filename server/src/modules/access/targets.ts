@@ -386,3 +386,10 @@ export const organizationOrRegionInQuery: TargetRule = {
     return regionInQuery.resolve(req, db);
   },
 };
+
+/** An insurance policy: the region it was entered under (its admins and those above withdraw it). */
+export const insurancePolicyById = byId(
+  'insurance_policy',
+  async (db, id) => regionOf(await repo.findInsurancePolicyRegion(db, id)),
+  { notFound: 'INSURANCE_POLICY_NOT_FOUND' },
+);

@@ -3,11 +3,9 @@ import {
   App,
   Button,
   DatePicker,
-  Flex,
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Space,
   Table,
@@ -18,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LIMIT_PERIODS, PARTNER_KINDS } from '@yiqi/shared/contracts/perks';
 import { useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { FormDialog, TableDialogPage } from '../common/TableDialogPage.tsx';
 import { addStaff, createPartner, createPerk, keys, partnerPerks, partners, type Partner } from './api.ts';
 import { perkMessages } from './messages.ts';
 
@@ -86,152 +84,125 @@ export default function PartnersPage() {
   });
 
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t.partnersTitle}
-        </Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t.newPartner}
-        </Button>
-      </Flex>
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<Partner>
-          rowKey="id"
-          loading={q.isPending}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: t.emptyPartners }}
-          scroll={{ x: 720 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          expandable={{ expandedRowRender: (p) => <PerkList partnerId={p.id} /> }}
-          columns={[
-            { title: t.name, dataIndex: 'name' },
-            { title: t.kind, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
-            { title: t.staff, dataIndex: 'staff' },
-            { title: t.perks, dataIndex: 'perks' },
-            {
-              title: t.actions,
-              render: (_, p) => (
-                <Space wrap>
-                  <Button onClick={() => setStaffFor(p)}>{t.addStaff}</Button>
-                  <Button onClick={() => setPerkFor(p)}>{t.newPerk}</Button>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
-      <Modal
+    <TableDialogPage<Partner>
+      title={t.partnersTitle}
+      action={{ label: t.newPartner, onClick: () => setCreating(true) }}
+      query={q}
+      emptyText={t.emptyPartners}
+      table={{
+        expandable: { expandedRowRender: (p) => <PerkList partnerId={p.id} /> },
+        columns: [
+          { title: t.name, dataIndex: 'name' },
+          { title: t.kind, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
+          { title: t.staff, dataIndex: 'staff' },
+          { title: t.perks, dataIndex: 'perks' },
+          {
+            title: t.actions,
+            render: (_, p) => (
+              <Space wrap>
+                <Button onClick={() => setStaffFor(p)}>{t.addStaff}</Button>
+                <Button onClick={() => setPerkFor(p)}>{t.newPerk}</Button>
+              </Space>
+            ),
+          },
+        ],
+      }}
+    >
+      <FormDialog
         open={creating}
         title={t.newPartner}
+        form={form}
+        pending={create.isPending}
         okText={t.ok}
         cancelText={t.cancel}
-        confirmLoading={create.isPending}
+        initialValues={{ region: regions[0]?.scopeId, kind: 'scenic_spot' }}
         onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
+        onFinish={(v) => create.mutate(v)}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ region: regions[0]?.scopeId, kind: 'scenic_spot' }}
-          onFinish={(v) => create.mutate(v)}
-        >
-          <Form.Item name="region" label={t.region} rules={[{ required: true }]}>
-            <Select options={regions.map((r) => ({ value: r.scopeId, label: r.scopeName }))} />
-          </Form.Item>
-          <Form.Item name="name" label={t.name} rules={[{ required: true, max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="kind" label={t.kind} rules={[{ required: true }]}>
-            <Select options={PARTNER_KINDS.map((k) => ({ value: k, label: t[k] }))} />
-          </Form.Item>
-          <Form.Item name="address" label={t.address} rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="region" label={t.region} rules={[{ required: true }]}>
+          <Select options={regions.map((r) => ({ value: r.scopeId, label: r.scopeName }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t.name} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t.kind} rules={[{ required: true }]}>
+          <Select options={PARTNER_KINDS.map((k) => ({ value: k, label: t[k] }))} />
+        </Form.Item>
+        <Form.Item name="address" label={t.address} rules={[{ max: 200 }]}>
+          <Input />
+        </Form.Item>
+      </FormDialog>
+      <FormDialog
         open={staffFor !== null}
         title={`${t.addStaff} · ${staffFor?.name ?? ''}`}
+        form={staffForm}
+        pending={staff.isPending}
         okText={t.ok}
         cancelText={t.cancel}
-        confirmLoading={staff.isPending}
         onCancel={() => setStaffFor(null)}
-        onOk={() => staffForm.submit()}
+        onFinish={(v) => staff.mutate(v)}
       >
-        <Form form={staffForm} layout="vertical" onFinish={(v) => staff.mutate(v)}>
-          <Form.Item name="username" label={t.username} rules={[{ required: true, max: 64 }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="username" label={t.username} rules={[{ required: true, max: 64 }]}>
+          <Input />
+        </Form.Item>
+      </FormDialog>
+      <FormDialog
         open={perkFor !== null}
         title={`${t.newPerk} · ${perkFor?.name ?? ''}`}
+        form={perkForm}
+        pending={perk.isPending}
         okText={t.ok}
         cancelText={t.cancel}
-        confirmLoading={perk.isPending}
         onCancel={() => setPerkFor(null)}
-        onOk={() => perkForm.submit()}
+        initialValues={{
+          minStar: 1,
+          minHours: 0,
+          d0: 0,
+          d1: 20,
+          d2: 30,
+          d3: 40,
+          d4: 50,
+          d5: 100,
+          perPersonLimit: 1,
+          limitPeriod: 'day',
+        }}
+        onFinish={(v) => perk.mutate(v)}
       >
-        <Form
-          form={perkForm}
-          layout="vertical"
-          initialValues={{
-            minStar: 1,
-            minHours: 0,
-            d0: 0,
-            d1: 20,
-            d2: 30,
-            d3: 40,
-            d4: 50,
-            d5: 100,
-            perPersonLimit: 1,
-            limitPeriod: 'day',
-          }}
-          onFinish={(v) => perk.mutate(v)}
-        >
-          <Form.Item name="title" label={t.title} rules={[{ required: true, max: 100 }]}>
-            <Input />
+        <Form.Item name="title" label={t.title} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item name="minStar" label={t.minStar} rules={[{ required: true }]}>
+            <InputNumber min={0} max={5} />
           </Form.Item>
-          <Space>
-            <Form.Item name="minStar" label={t.minStar} rules={[{ required: true }]}>
-              <InputNumber min={0} max={5} />
-            </Form.Item>
-            <Form.Item name="minHours" label={t.minHours}>
-              <InputNumber min={0} max={100000} />
-            </Form.Item>
-          </Space>
-          <Typography.Text>{t.discounts}</Typography.Text>
-          <Space wrap style={{ marginTop: 8 }}>
-            {[0, 1, 2, 3, 4, 5].map((i) => (
-              <Form.Item key={i} name={`d${i}`} label={`${i}★`} rules={[{ required: true }]}>
-                <InputNumber min={0} max={100} style={{ width: 70 }} />
-              </Form.Item>
-            ))}
-          </Space>
-          <Form.Item name="range" label={`${t.validFrom} – ${t.validTo}`} rules={[{ required: true }]}>
-            <DatePicker.RangePicker style={{ width: '100%' }} />
+          <Form.Item name="minHours" label={t.minHours}>
+            <InputNumber min={0} max={100000} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="quotaTotal" label={t.quota}>
-              <InputNumber min={1} />
+        </Space>
+        <Typography.Text>{t.discounts}</Typography.Text>
+        <Space wrap style={{ marginTop: 8 }}>
+          {[0, 1, 2, 3, 4, 5].map((i) => (
+            <Form.Item key={i} name={`d${i}`} label={`${i}★`} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} style={{ width: 70 }} />
             </Form.Item>
-            <Form.Item name="perPersonLimit" label={t.perPerson} rules={[{ required: true }]}>
-              <InputNumber min={1} max={1000} />
-            </Form.Item>
-            <Form.Item name="limitPeriod" label={t.period} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 110 }}
-                options={LIMIT_PERIODS.map((p) => ({ value: p, label: t[p] }))}
-              />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Modal>
-    </Flex>
+          ))}
+        </Space>
+        <Form.Item name="range" label={`${t.validFrom} – ${t.validTo}`} rules={[{ required: true }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="quotaTotal" label={t.quota}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="perPersonLimit" label={t.perPerson} rules={[{ required: true }]}>
+            <InputNumber min={1} max={1000} />
+          </Form.Item>
+          <Form.Item name="limitPeriod" label={t.period} rules={[{ required: true }]}>
+            <Select style={{ width: 110 }} options={LIMIT_PERIODS.map((p) => ({ value: p, label: t[p] }))} />
+          </Form.Item>
+        </Space>
+      </FormDialog>
+    </TableDialogPage>
   );
 }
 

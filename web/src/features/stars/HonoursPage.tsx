@@ -1,23 +1,10 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { HONOUR_KINDS } from '@yiqi/shared/contracts/stars';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { FormDialog, TableDialogPage } from '../common/TableDialogPage.tsx';
 import {
   decideNomination,
   honourRounds,
@@ -60,98 +47,80 @@ export default function HonoursPage() {
   });
 
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t.honoursTitle}
-        </Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t.newRound}
-        </Button>
-      </Flex>
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<HonourRound>
-          rowKey="id"
-          loading={q.isPending}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: t.emptyRounds }}
-          scroll={{ x: 720 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          columns={[
-            { title: t.year, dataIndex: 'year' },
-            {
-              title: t.title,
-              render: (_, r) => <Typography.Link onClick={() => setOpen(r)}>{r.title}</Typography.Link>,
-            },
-            { title: t.kind, render: (_, r) => t[r.kind] },
-            { title: t.region, render: (_, r) => r.regionName ?? r.regionCode },
-            {
-              title: t.quota,
-              render: (_, r) => `${fmt(t.nominations, { n: r.nominations, a: r.approved })} · ${r.quota}`,
-            },
-            { title: t.status, render: (_, r) => <Tag>{t[r.status]}</Tag> },
-            {
-              title: t.actions,
-              render: (_, r) =>
-                r.status === 'nominating' && (
-                  <Button
-                    onClick={() =>
-                      modal.confirm({
-                        title: t.publishConfirm,
-                        okText: t.publish,
-                        cancelText: t.cancel,
-                        onOk: () => publish.mutateAsync(r.id),
-                      })
-                    }
-                  >
-                    {t.publish}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      )}
-      <Modal
+    <TableDialogPage<HonourRound>
+      title={t.honoursTitle}
+      action={{ label: t.newRound, onClick: () => setCreating(true) }}
+      query={q}
+      emptyText={t.emptyRounds}
+      table={{
+        columns: [
+          { title: t.year, dataIndex: 'year' },
+          {
+            title: t.title,
+            render: (_, r) => <Typography.Link onClick={() => setOpen(r)}>{r.title}</Typography.Link>,
+          },
+          { title: t.kind, render: (_, r) => t[r.kind] },
+          { title: t.region, render: (_, r) => r.regionName ?? r.regionCode },
+          {
+            title: t.quota,
+            render: (_, r) => `${fmt(t.nominations, { n: r.nominations, a: r.approved })} · ${r.quota}`,
+          },
+          { title: t.status, render: (_, r) => <Tag>{t[r.status]}</Tag> },
+          {
+            title: t.actions,
+            render: (_, r) =>
+              r.status === 'nominating' && (
+                <Button
+                  onClick={() =>
+                    modal.confirm({
+                      title: t.publishConfirm,
+                      okText: t.publish,
+                      cancelText: t.cancel,
+                      onOk: () => publish.mutateAsync(r.id),
+                    })
+                  }
+                >
+                  {t.publish}
+                </Button>
+              ),
+          },
+        ],
+      }}
+    >
+      <FormDialog
         open={creating}
         title={t.newRound}
+        form={form}
+        pending={create.isPending}
         okText={t.ok}
         cancelText={t.cancel}
-        confirmLoading={create.isPending}
         onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
+        initialValues={{
+          region: regions[0]?.scopeId,
+          year: new Date().getFullYear(),
+          kind: 'hundred_best_volunteers',
+          quota: 100,
+        }}
+        onFinish={(v) => create.mutate(v)}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{
-            region: regions[0]?.scopeId,
-            year: new Date().getFullYear(),
-            kind: 'hundred_best_volunteers',
-            quota: 100,
-          }}
-          onFinish={(v) => create.mutate(v)}
-        >
-          <Form.Item name="region" label={t.region} rules={[{ required: true }]}>
-            <Select options={regions.map((r) => ({ value: r.scopeId, label: r.scopeName }))} />
-          </Form.Item>
-          <Form.Item name="year" label={t.year} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="kind" label={t.kind} rules={[{ required: true }]}>
-            <Select options={HONOUR_KINDS.map((k) => ({ value: k, label: t[k] }))} />
-          </Form.Item>
-          <Form.Item name="title" label={t.title} rules={[{ required: true, max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="quota" label={t.quota} rules={[{ required: true }]}>
-            <InputNumber min={1} max={1000} style={{ width: '100%' }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="region" label={t.region} rules={[{ required: true }]}>
+          <Select options={regions.map((r) => ({ value: r.scopeId, label: r.scopeName }))} />
+        </Form.Item>
+        <Form.Item name="year" label={t.year} rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="kind" label={t.kind} rules={[{ required: true }]}>
+          <Select options={HONOUR_KINDS.map((k) => ({ value: k, label: t[k] }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t.title} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="quota" label={t.quota} rules={[{ required: true }]}>
+          <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+        </Form.Item>
+      </FormDialog>
       {open && <NominationsModal round={open} onClose={() => setOpen(null)} />}
-    </Flex>
+    </TableDialogPage>
   );
 }
 
