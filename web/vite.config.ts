@@ -216,7 +216,8 @@ function serviceWorker(): Plugin {
         .update(JSON.stringify([html, assets, light]))
         .digest('hex')
         .slice(0, 12);
-      const shell = { version, index: '/', boot, assets, light };
+      const indexHash = createHash('sha256').update(html).digest('hex');
+      const shell = { version, index: '/', indexHash, assets, light };
       const template = await readFile(fileURLToPath(new URL('./sw/sw.js', import.meta.url)), 'utf8');
       if (!template.includes('const SHELL = __SHELL__;'))
         throw new Error('yiqi-service-worker: no __SHELL__ in sw/sw.js');

@@ -1,6 +1,6 @@
 // Yiqi's service worker (issue 17, docs/decisions/0057-warm-visits.md). Written into web/dist/sw.js by
 // the build (`serviceWorker` in web/vite.config.ts), which writes in this build's shell:
-// { version, index, boot, assets, light }. It keeps one thing: the light public pages' shell (index.html and
+// { version, index, indexHash, assets, light }. It keeps one thing: the light public pages' shell (index.html and
 // the hashed files it and the light pages load), so a return visit to one of those pages starts without
 // waiting for the network. It never answers an API request (/api/* goes to the network and the browser's
 // own HTTP cache, which the server controls per answer) and leaves every other page and file alone.
@@ -21,8 +21,7 @@ self.addEventListener('install', (event) => {
       const index = await fetch(SHELL.index, { cache: 'no-cache', credentials: 'same-origin' });
       // During a rolling deploy this server may still have the other build: never pair an index.html
       // with another build's files (the install fails and the browser tries again on a later visit).
-      const html = await index.clone().text();
-      if (!index.ok || !html.includes(SHELL.boot)) throw new Error('sw: index.html is not this build');
+      if (!(await isThisBuild(index))) throw new Error('sw: index.html is not this build');
       await cache.addAll(SHELL.assets);
       await cache.put(SHELL.index, index);
       await self.skipWaiting();
@@ -61,8 +60,8 @@ async function page(event) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(SHELL.index);
   const fresh = fetch(SHELL.index, { cache: 'no-cache', credentials: 'same-origin' }).then(async (res) => {
-    if (res.ok && (await res.clone().text()).includes(SHELL.boot)) await cache.put(SHELL.index, res.clone());
-    else if (res.ok) self.registration.update();
+    if (await isThisBuild(res)) await cache.put(SHELL.index, res.clone());
+    else if (res.ok) await self.registration.update();
     return res;
   });
   if (cached) {
@@ -77,4 +76,12 @@ async function page(event) {
 async function asset(req) {
   const cache = await caches.open(CACHE);
   return (await cache.match(req, { ignoreVary: true })) ?? fetch(req);
+}
+
+/** The index.html this sw.js was built with (its SHA-256, written in by the build), not another build's. */
+async function isThisBuild(res) {
+  if (!res.ok) return false;
+  const digest = await crypto.subtle.digest('SHA-256', await res.clone().arrayBuffer());
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex === SHELL.indexHash;
 }

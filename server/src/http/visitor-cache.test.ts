@@ -75,6 +75,12 @@ describe('public reads a visitor’s browser may keep', () => {
     const bad = await get('/api/public/figures?region=nope');
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.headers['cache-control'], 'no-store');
+    // Except "no such certificate": the same for everyone, kept 30 s, by language.
+    const unknown = await get('/api/certificates/YQ-2026-0000000000/verify');
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.headers['cache-control'], 'public, max-age=30');
+    assert.match(String(unknown.headers['vary']), /accept-language/i);
+    assert.equal(unknown.headers['set-cookie'], undefined);
     const me = await get('/api/me');
     assert.equal(me.statusCode, 401);
     assert.equal(me.headers['cache-control'], 'no-store');
