@@ -64,7 +64,7 @@ const LIGHT = 'src/public/PublicApp.tsx';
 const PUBLIC_MODULES = new RegExp(
   [
     String.raw`web[\/]src[\/]public[\/]`,
-    String.raw`web[\/]src[\/]lib[\/](api|locale|preload|format|replica-lag|files)\.tsx?$`,
+    String.raw`web[\/]src[\/]lib[\/](api|locale|preload|format|replica-lag|files|session-hint)\.tsx?$`,
     String.raw`web[\/]src[\/]features[\/](activities[\/](api|format|geo|messages)|certificates[\/](api|messages)|auth[\/](api|messages|recovery\.messages)|common[\/]categoryName|shell[\/](Logo|messages)|mobile[\/]messages)\.tsx?$`,
     String.raw`shared[\/]src[\/](errors|contracts[\/](activities|attendance|auth|certificates|common|documents|memberships|notifications|records|roles|volunteers)|errors[\/]common|i18n|categories|normalize|geo[\/]|records[\/])`,
   ].join('|'),
@@ -117,6 +117,9 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
  * entry → run → router → page chunk → API call one after the other. The chunk lists come from the bundle,
  * so they follow every build. See docs/decisions/0028-first-page-preload.md.
  */
+/** What bootPreload found for the light pages, for the service worker's shell (filled during generateBundle). */
+const lightShell = { files: [] as string[] };
+
 function bootPreload(): Plugin {
   let root = '';
   let outDir = 'dist';
@@ -161,9 +164,10 @@ function bootPreload(): Plugin {
           const needed = [...closure(files)].filter((f) => !boot.has(f)).map((f) => '/' + f);
           return [r.path.source, needed, r.api.map(([p, url]) => [p.source, url])];
         });
+        lightShell.files = [...new Set(routes.flatMap((r) => r[1] as string[]))];
         // The API requests go first, at high priority: on a phone's link they would otherwise queue behind
         // the chunks (six connections per host) and the page would wait for its data after its code.
-        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
+        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){if(a[1]==='/api/me'&&!/(?:^|;\\s*)yiqi_signed_in=/.test(document.cookie))return;var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
         // Its own file, not inline: the site's CSP allows scripts from the site only (server/src/http/security.ts).
         // Hashed like every asset (immutable). `defer` keeps it from blocking the parser while it arrives,
         // and deferred scripts run in document order, so it runs before the entry module.
@@ -171,6 +175,56 @@ function bootPreload(): Plugin {
         bootScript = script;
         return [{ tag: 'script', attrs: { src: '/' + bootFile, defer: true }, injectTo: 'head-prepend' }];
       },
+    },
+  };
+}
+
+/**
+ * web/dist/sw.js: web/sw/sw.js with this build's shell written in (issue 17, docs/decisions/0057): index.html,
+ * every hashed file it names (boot script, entry, its imports, style sheet) and the light pages' chunks,
+ * and the light pages' addresses (FIRST_ROUTES). Its version is a hash of all of it, so every build that
+ * changes the shell is a new sw.js, which the browser installs on the next visit.
+ */
+function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'yiqi-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset') throw new Error('yiqi-service-worker: no index.html');
+      // The favicon (a few hundred bytes) as a data: URL: the browser asks for it after the page has
+      // loaded, and that late request kept every visit, warm ones included, waiting for one more file.
+      const html = String(index.source).replace(
+        /(<link rel="icon" href=")\/(assets\/favicon-[^"]+\.svg)"/,
+        (all, head: string, file: string) => {
+          const svg = bundle[file];
+          if (!svg || svg.type !== 'asset') return all;
+          return `${head}data:image/svg+xml;base64,${Buffer.from(svg.source).toString('base64')}"`;
+        },
+      );
+      await writeFile(join(outDir, 'index.html'), html);
+      const named = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      const boot = named.find((f) => /\/assets\/boot-[0-9a-f]+\.js$/.test(f));
+      if (!boot) throw new Error('yiqi-service-worker: index.html names no boot script');
+      const assets = [...new Set([...named, ...lightShell.files])].sort();
+      const light = FIRST_ROUTES.map((r) => `(?:${r.path.source})`).join('|');
+      const version = createHash('sha256')
+        .update(JSON.stringify([html, assets, light]))
+        .digest('hex')
+        .slice(0, 12);
+      const indexHash = createHash('sha256').update(html).digest('hex');
+      const shell = { version, index: '/', indexHash, assets, light };
+      const template = await readFile(fileURLToPath(new URL('./sw/sw.js', import.meta.url)), 'utf8');
+      if (!template.includes('const SHELL = __SHELL__;'))
+        throw new Error('yiqi-service-worker: no __SHELL__ in sw/sw.js');
+      await writeFile(
+        join(outDir, 'sw.js'),
+        template.replace('const SHELL = __SHELL__;', `const SHELL = ${JSON.stringify(shell)};`),
+      );
     },
   };
 }
@@ -197,7 +251,7 @@ const api = process.env.YIQI_API ?? 'http://localhost:3000';
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [zodStub(), react(), bootPreload(), precompress()],
+  plugins: [zodStub(), react(), bootPreload(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

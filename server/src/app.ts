@@ -29,6 +29,7 @@ import { MODULES } from './modules.ts';
 import { REDACT_PATHS, requestForLog } from './lib/log-redact.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { installJobs } from './modules/jobs/jobs.runner.ts';
+import { installVisitorCache } from './http/visitor-cache.ts';
 import { installReplicaRouting } from './http/replica-routing.ts';
 import type { ReadReplica } from './db/replica.ts';
 
@@ -165,6 +166,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   installRequestGuards(app);
   await app.register(cookie);
   installReplicaRouting(app);
+  // After the cookie plugin: its onSend writes Set-Cookie, which a visitor-cacheable answer must not carry.
+  installVisitorCache(app);
   // Before the session check, so a refused request costs no query.
   await installLoadShedding(app, { config: opts.config.shedding, dbWaiting: opts.dbWaiting });
   // The session check and the audit log come from their modules: http/ imports no module.

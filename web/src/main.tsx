@@ -13,7 +13,10 @@ async function showFull(me?: MeView | null): Promise<void> {
   const [{ App }, { queryClient, ME_KEY }] = await Promise.all([
     import('./App.tsx'),
     import('./lib/query.ts'),
-  ]);
+  ]).catch((e: unknown) => {
+    reloadAfterDeploy();
+    throw e;
+  });
   if (me !== undefined) queryClient.setQueryData(ME_KEY, me);
   root.render(
     <StrictMode>
@@ -21,6 +24,28 @@ async function showFull(me?: MeView | null): Promise<void> {
     </StrictMode>,
   );
 }
+
+/**
+ * A chunk of this page's build is no longer on the server: a deploy happened since the page (possibly a
+ * copy the service worker kept) was loaded. Load the page again, once per minute at most, so the new build
+ * is used rather than the page breaking; a repeated failure is a real one and is left to the page.
+ */
+function reloadAfterDeploy(): void {
+  const last = Number(sessionStorage.getItem('yiqi-reloaded') ?? 0);
+  if (Date.now() - last < 60_000) return;
+  sessionStorage.setItem('yiqi-reloaded', String(Date.now()));
+  location.reload();
+}
+addEventListener('vite:preloadError', (event) => {
+  event.preventDefault();
+  reloadAfterDeploy();
+});
+
+// The service worker keeps the light pages' shell for return visits (docs/decisions/0057-warm-visits.md).
+// Registered after the page has loaded, so a first visit's own requests go first.
+// (The dev server has no sw.js: the registration fails there, quietly.)
+if ('serviceWorker' in navigator)
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));
 
 // A first visit to a public page (home, activities, certificate check, sign-in) starts with the light
 // pages, which load no Ant Design; they hand over to the full app when it is needed (docs/decisions/0044).

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import { isSecureRequest, sessionCookieName } from './authorization.ts';
+import { clearSignedInHint, setSignedInHint } from './visitor-cache.ts';
 
 /**
  * The session cookie: HttpOnly, SameSite=Lax, living as long as the session's absolute limit; over HTTPS
@@ -14,6 +15,8 @@ export function setSessionCookie(reply: FastifyReply, cfg: Config, token: string
     path: '/',
     maxAge: cfg.sessionAbsoluteHours * 3600,
   });
+  // The readable "maybe signed in" hint for the light public pages (visitor-cache.ts).
+  setSignedInHint(reply, cfg);
 }
 
 /** Ends the session cookie in the browser (the session itself is revoked on the server). */
@@ -24,4 +27,5 @@ export function clearSessionCookie(reply: FastifyReply): void {
     sameSite: 'lax',
     secure: isSecureRequest(reply.request),
   });
+  clearSignedInHint(reply);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PlainLocaleProvider, useMessages } from '../lib/locale.tsx';
 import { fetchMe, type MeView } from '../features/auth/api.ts';
+import { maybeSignedIn } from '../lib/session-hint.ts';
 import { ActivityDetailPage } from './ActivityDetailPage.tsx';
 import { ActivityListPage } from './ActivityListPage.tsx';
 import { Failed } from './bits.tsx';
@@ -37,7 +38,10 @@ export function PublicApp({ leave }: { leave: Leave }) {
 
 function Pages({ leave }: { leave: Leave }) {
   const t = useMessages(publicMessages);
-  const [session, setSession] = useState<Session>({ state: 'pending' });
+  // No "maybe signed in" cookie: no session, so a visitor, without asking /api/me (decision 0057).
+  const [session, setSession] = useState<Session>(() =>
+    maybeSignedIn() ? { state: 'pending' } : { state: 'done', me: null },
+  );
   const toFull = useCallback(
     () => leave(session.state === 'done' ? session.me : undefined),
     [leave, session],

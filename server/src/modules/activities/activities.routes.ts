@@ -47,7 +47,7 @@ export function registerActivityRoutes(app: FastifyInstance): void {
       response: { 200: ActivityPage },
     },
     // Read-only and public: may come from the streaming replica (docs/decisions/0022).
-    config: { access: PUBLIC, readReplica: true },
+    config: { access: PUBLIC, readReplica: true, visitorCache: true },
     handler: (req) => activities.search(ctxOf(req), req.query),
   });
 
@@ -58,7 +58,7 @@ export function registerActivityRoutes(app: FastifyInstance): void {
       params: ActivityParams,
       response: { 200: ActivityDetail },
     },
-    config: { access: { kind: 'public', identify: true }, readReplica: true },
+    config: { access: { kind: 'public', identify: true }, readReplica: true, visitorCache: true },
     handler: (req) => activities.publicDetail(ctxOf(req), req.params.id),
   });
 

@@ -213,6 +213,14 @@ export function registerCertificateRoutes(app: FastifyInstance): void {
     },
     // Cheap and public: limited per source, and cacheable for a minute.
     config: { access: { kind: 'public' }, rateLimit: { max: 120, timeWindow: 60_000 } },
+    // "No such certificate" is the same answer for everyone too: kept 30 s (a certificate issued since is
+    // found soon after), so checking a mistyped number again on a phone costs no round trip (decision 0057).
+    // Only that answer: its message follows the language, hence the vary.
+    onSend: async (_req, reply, payload) => {
+      if (reply.statusCode === 404)
+        reply.header('cache-control', 'public, max-age=30').header('vary', 'accept-language, cookie');
+      return payload;
+    },
     handler: async (req, reply) => {
       const out = await checkCertificate(ctxOf(req), req.params.number);
       reply.header('cache-control', 'public, max-age=60');

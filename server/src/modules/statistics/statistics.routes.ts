@@ -122,7 +122,12 @@ export function registerStatisticsRoutes(app: FastifyInstance): void {
       querystring: PublicFiguresQuery,
       response: { 200: PublicFigures },
     },
-    config: { access: { kind: 'public' }, rateLimit: { max: 120, timeWindow: 60_000 }, readReplica: true },
+    config: {
+      access: { kind: 'public' },
+      rateLimit: { max: 120, timeWindow: 60_000 },
+      readReplica: true,
+      visitorCache: true,
+    },
     handler: (req) => stats.publicFigures(ctxOf(req), req.query.region),
   });
 

@@ -2,6 +2,7 @@ import type { MeView } from '@yiqi/shared/contracts/auth';
 import type { Locale } from '@yiqi/shared/i18n';
 import { api, isApiError } from '../../lib/api.ts';
 import { preloadedOr } from '../../lib/preload.ts';
+import { forgetSignedIn } from '../../lib/session-hint.ts';
 
 export type { MeView };
 export type MyRole = MeView['roles'][number];
@@ -17,7 +18,10 @@ export async function fetchMe(): Promise<MeView | null> {
   try {
     return await preloadedOr('/api/me', () => api<MeView>('/api/me'));
   } catch (e) {
-    if (isApiError(e, 'UNAUTHENTICATED')) return null;
+    if (isApiError(e, 'UNAUTHENTICATED')) {
+      forgetSignedIn();
+      return null;
+    }
     throw e;
   }
 }
