@@ -6,6 +6,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import * as repo from './notifications.repository.ts';
+import { DISPATCH_TEXT } from './dispatch-notices.ts';
 import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
@@ -20,6 +21,8 @@ type Data = {
   /** hours_confirmed: how many records and minutes were confirmed together. */
   records?: number;
   minutes?: number;
+  /** Dispatch notices: the order (residents' and holders' pages link to it). */
+  orderId?: string;
 };
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
@@ -41,6 +44,7 @@ const hours = (minutes = 0) => (minutes / 60).toFixed(1);
  * language when read, so a user who switches language reads old notices in the new one.
  */
 const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
+  ...DISPATCH_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
     body: (d) => ({
@@ -141,6 +145,13 @@ export function render(kind: string, data: Record<string, unknown>, locale: Loca
   return { title: t.title[locale], body: t.body(data as Data)[locale] };
 }
 
+/** Dispatch notices open the resident's orders, the volunteer's invitations or the holder's board. */
+function linkOf(kind: string): string | null {
+  if (kind === 'dispatch_invitation') return '/m/orders/invitations';
+  if (kind === 'dispatch_order_overdue') return null;
+  return kind.startsWith('dispatch_') ? '/m/orders' : null;
+}
+
 export async function listMine(ctx: Ctx, page: number, pageSize: number) {
   const userId = actorOf(ctx).userId;
   const { rows, total, unread } = await repo.listNotices(ctx.db, userId, page, pageSize);
@@ -150,6 +161,7 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
       kind: r.kind as Kind,
       ...render(r.kind, r.data, ctx.locale),
       activityId: typeof r.data.activityId === 'string' ? r.data.activityId : null,
+      link: linkOf(r.kind),
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     })),
