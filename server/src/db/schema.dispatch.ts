@@ -59,6 +59,9 @@ export interface DispatchOrdersTable {
   overdue: Generated<boolean>;
   escalations: Generated<number>;
   follow_up: 'open' | 'closed' | null;
+  follow_up_note: ColumnType<string | null, string | null | undefined, string | null>;
+  follow_up_by: ColumnType<string | null, string | null | undefined, string | null>;
+  follow_up_closed_at: NullableTimestamp;
   created_at: Timestamp;
   reviewed_at: NullableTimestamp;
   dispatched_at: NullableTimestamp;
@@ -89,7 +92,31 @@ export interface DispatchRatingsTable {
   at: Timestamp;
 }
 
+export interface DispatchInvitationsTable {
+  id: Generated<string>;
+  order_id: string;
+  volunteer_id: string;
+  invited_by: string;
+  via_team: string | null;
+  status: Generated<'invited' | 'accepted' | 'declined'>;
+  decline_reason: string | null;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface DispatchPhotosTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: 'order' | 'report';
+  mime: string;
+  bytes: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface DispatchTables {
+  dispatch_invitations: DispatchInvitationsTable;
+  dispatch_photos: DispatchPhotosTable;
   dispatch_menu_items: DispatchMenuItemsTable;
   dispatch_orders: DispatchOrdersTable;
   dispatch_hops: DispatchHopsTable;

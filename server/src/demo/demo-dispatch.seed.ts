@@ -217,6 +217,7 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
       await orders.order(await as('resident', hoursAgo), {
         itemId: items.get(title)!,
         description,
+        photos: [],
         region: community,
         address,
         preferredAt: new Date(now.getTime() + 72 * HOUR).toISOString(),
@@ -278,6 +279,7 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
   await team.complete(await as('team.admin', 90), done, {
     report: '志愿者梁伟陪同老人到南山医院复诊，取药后送回家，约 3 小时。',
     volunteerIds: [],
+    photos: [],
   });
   await team.rate(await as('resident', 80), done, { score: 5, comment: '志愿者很耐心，谢谢！' });
   // 已拒绝

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ORDER_STATES } from '../dispatch/order-states.ts';
-import { DateTime, MobilePhone, PageQuery, RegionCode, Uuid, multilineText, pageOf, text } from './common.ts';
+import {
+  DateTime,
+  MobilePhone,
+  PageQuery,
+  RegionCode,
+  Uuid,
+  base64,
+  multilineText,
+  pageOf,
+  text,
+} from './common.ts';
 
 /**
  * Resident orders and dispatch (issue 13): menus, 点单, 审单/制单, 派单, 接单/抢单, 结项, 评单, counts.
@@ -9,6 +19,18 @@ import { DateTime, MobilePhone, PageQuery, RegionCode, Uuid, multilineText, page
  */
 
 const Days = z.number().int().min(1).max(30);
+/** At most 5 MB a photo, 3 with an order or a report (the web form shrinks phones' photos before upload). */
+export const DISPATCH_MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const DISPATCH_MAX_PHOTOS = 3;
+const DISPATCH_MAX_PHOTO_BASE64 = Math.ceil((DISPATCH_MAX_PHOTO_BYTES * 4) / 3) + 4;
+/** Photos in base64; the type is read from the bytes and metadata removed (server/src/lib/photos.ts). */
+const Photos = z
+  .array(z.strictObject({ data: base64(4, DISPATCH_MAX_PHOTO_BASE64) }))
+  .max(DISPATCH_MAX_PHOTOS)
+  .default([]);
+/** The request size a route with photos accepts: the photos in base64 and the JSON around them. */
+export const DISPATCH_PHOTOS_BODY_LIMIT = DISPATCH_MAX_PHOTOS * DISPATCH_MAX_PHOTO_BASE64 + 64 * 1024;
+
 const Point = { lat: z.number().min(-90).max(90).optional(), lng: z.number().min(-180).max(180).optional() };
 
 export const MenuItemBody = z.strictObject({
@@ -68,6 +90,7 @@ export const OrderBody = z.strictObject({
   ...Point,
   preferredAt: DateTime,
   phone: MobilePhone,
+  photos: Photos,
 });
 
 /** 代点单: station staff order for a resident without a phone account; consent is noted. */
@@ -95,6 +118,7 @@ export const CompleteBody = z.strictObject({
   report: multilineText(0, 4000).default(''),
   volunteerIds: z.array(Uuid).max(200).default([]),
   minutes: z.number().int().min(1).max(1440).optional(),
+  photos: Photos,
 });
 export const RatingBody = z.strictObject({
   score: z.number().int().min(1).max(5),
@@ -155,8 +179,51 @@ export const OrderView = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+  /** The order's photos (the resident's) and the report's; fetched one by one by id. */
+  photos: z.array(z.object({ id: z.string(), kind: z.enum(['order', 'report']) })),
+  /** Volunteers named on the order (accepted invitations and the team's members at completion). */
+  volunteers: z.number().int(),
+  followUpNote: z.string().nullable(),
 });
 export type OrderViewT = z.infer<typeof OrderView>;
+export const PhotoParams = z.strictObject({ id: Uuid, photoId: Uuid });
+export const FollowUpCloseBody = z.strictObject({ note: multilineText(0, 1000).default('') });
+
+/** 邀请: a volunteer invited to serve; only they accept or decline (never assigned). */
+export const InviteBody = z.strictObject({ volunteerIds: z.array(Uuid).min(1).max(50) });
+export const InvitationView = z.object({
+  id: z.string(),
+  volunteer: z.object({ id: z.string(), volunteerNo: z.string(), name: z.string().nullable() }),
+  status: z.enum(['invited', 'accepted', 'declined']),
+  declineReason: z.string().nullable(),
+  byTeam: z.boolean(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export const InvitationList = z.object({ items: z.array(InvitationView) });
+export type InvitationViewT = z.infer<typeof InvitationView>;
+/** What the invited volunteer sees: the service, not the resident's contact. */
+export const MyInvitationView = z.object({
+  id: z.string(),
+  status: z.enum(['invited', 'accepted', 'declined']),
+  item: z.string(),
+  scope: z.string().nullable(),
+  regionName: z.string(),
+  preferredAt: z.string(),
+  deadline: z.string().nullable(),
+  team: z.string().nullable(),
+  /** The order can still take volunteers (a work order not yet completed or closed). */
+  open: z.boolean(),
+  declineReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MyInvitationViewT = z.infer<typeof MyInvitationView>;
+export const MyInvitations = z.object({ items: z.array(MyInvitationView) });
+export const InvitationAnswer = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('decline'), reason: text(0, 200).default('') }),
+]);
+
 export const OrderDetail = OrderView.extend({ timeline: z.array(HopView) });
 export type OrderDetailT = z.infer<typeof OrderDetail>;
 export const OrderPage = pageOf(OrderView);
@@ -205,6 +272,9 @@ export const CountsView = z.object({
   ratings: z.number().int(),
   /** ratings of 4–5 ÷ all ratings, null without ratings. */
   satisfaction: z.number().nullable(),
+  /** Follow-ups (回访) opened by an unhappy rating, and those closed with a note. */
+  followUps: z.number().int(),
+  followUpsClosed: z.number().int(),
   stages: z.array(StageTime),
 });
 export type CountsViewT = z.infer<typeof CountsView>;

@@ -16,6 +16,12 @@ export const NOTIFICATION_KINDS = [
   'certificate_issued',
   'certificate_rejected',
   'records_overdue',
+  'dispatch_order_accepted',
+  'dispatch_order_completed',
+  'dispatch_order_rejected',
+  'dispatch_rating_requested',
+  'dispatch_order_overdue',
+  'dispatch_invitation',
 ] as const;
 
 export const NotificationRow = z.object({
@@ -25,6 +31,8 @@ export const NotificationRow = z.object({
   title: z.string(),
   body: z.string(),
   activityId: z.uuid().nullable(),
+  /** A page of the app the notice is about (an order, an invitation), when not an activity. */
+  link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -146,4 +146,68 @@ export const DISPATCH_ERRORS = {
       en: 'An offer goes to a centre, post or station of the team’s own area',
     },
   },
+  DISPATCH_PHOTO_INVALID: {
+    status: 400,
+    text: {
+      'zh-CN': '照片须为 JPEG、PNG 或 WebP 格式，每张不超过 5 MB，最多 3 张',
+      'zh-HK': '照片須為 JPEG、PNG 或 WebP 格式，每張不超過 5 MB，最多 3 張',
+      en: 'Photos must be JPEG, PNG or WebP, at most 5 MB each and 3 in all',
+    },
+  },
+  DISPATCH_INVITE_SELF: {
+    status: 403,
+    text: {
+      'zh-CN': '不能邀请您自己',
+      'zh-HK': '不能邀請您自己',
+      en: 'You cannot invite yourself',
+    },
+  },
+  DISPATCH_INVITEE_INVALID: {
+    status: 400,
+    text: {
+      'zh-CN': '该志愿者不在您的范围内（或不是本团队的在队成员），或没有可接收邀请的账号',
+      'zh-HK': '該志願者不在您的範圍內（或不是本團隊的在隊成員），或沒有可接收邀請的帳號',
+      en: 'The volunteer is outside your area (or not an active member of the team), or has no account to receive the invitation',
+    },
+  },
+  DISPATCH_ALREADY_INVITED: {
+    status: 409,
+    text: {
+      'zh-CN': '该志愿者已被邀请过',
+      'zh-HK': '該志願者已被邀請過',
+      en: 'The volunteer has already been invited',
+    },
+  },
+  DISPATCH_INVITATION_NOT_FOUND: {
+    status: 404,
+    text: {
+      'zh-CN': '邀请不存在',
+      'zh-HK': '邀請不存在',
+      en: 'The invitation does not exist',
+    },
+  },
+  DISPATCH_INVITATION_ANSWERED: {
+    status: 409,
+    text: {
+      'zh-CN': '您已回复过这条邀请',
+      'zh-HK': '您已回覆過這條邀請',
+      en: 'You have already answered this invitation',
+    },
+  },
+  DISPATCH_FOLLOW_UP_NOT_OPEN: {
+    status: 409,
+    text: {
+      'zh-CN': '该订单没有待处理的回访',
+      'zh-HK': '該訂單沒有待處理的回訪',
+      en: 'The order has no open follow-up',
+    },
+  },
+  DISPATCH_NOTE_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '请填写回访情况',
+      'zh-HK': '請填寫回訪情況',
+      en: 'Describe what the follow-up found and did',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

@@ -21,7 +21,7 @@ import { chinaDate, iso } from '../../core/dates.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import { cleanPhoto, type CleanPhoto } from './photos.ts';
+import { decodePhoto, type CleanPhoto } from '../../lib/photos.ts';
 import * as repo from './civic.repository.ts';
 
 export const DEADLINE_JOB = 'civic.deadline';
@@ -34,8 +34,7 @@ export function deadline(from: Date, workingDays: number): Date {
 
 /** Decoded, checked and stripped of metadata, or CIVIC_PHOTO_INVALID. */
 function photoOf(data: string): CleanPhoto {
-  const bytes = Buffer.from(data, 'base64');
-  const clean = bytes.length <= CIVIC_MAX_PHOTO_BYTES ? cleanPhoto(bytes) : null;
+  const clean = decodePhoto(data, CIVIC_MAX_PHOTO_BYTES);
   if (!clean) throw new DomainError('CIVIC_PHOTO_INVALID');
   return clean;
 }

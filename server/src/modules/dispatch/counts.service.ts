@@ -6,7 +6,8 @@ import { subtreePrefix } from './orders.service.ts';
 /**
  * The figures of a unit (region subtree, by the order's community) for orders placed in [from, to):
  * received, rejected, dispatched, completed, completion rate, time per stage (median, p90; minutes),
- * overdue (flagged or escalated at least once), satisfaction (4–5 ÷ ratings; no rating is not a 0).
+ * overdue (flagged or escalated at least once), satisfaction (4–5 ÷ ratings; no rating is not a 0),
+ * follow-ups opened by an unhappy rating and those closed.
  */
 export async function counts(ctx: Ctx, region: string, from: string, to: string): Promise<CountsViewT> {
   const prefix = await subtreePrefix(ctx, region);
@@ -23,6 +24,8 @@ export async function counts(ctx: Ctx, region: string, from: string, to: string)
     overdue: n(t.overdue),
     ratings: n(t.ratings),
     satisfaction: n(t.ratings) > 0 ? n(t.satisfied) / n(t.ratings) : null,
+    followUps: n(t.follow_ups),
+    followUpsClosed: n(t.follow_ups_closed),
     stages: stages.map((s) => ({
       stage: s.stage as 'review',
       count: n(s.n),

@@ -1,10 +1,11 @@
 import { registerDispatchRoutes } from './dispatch.routes.ts';
 import { dispatchJobs } from './dispatch.jobs.ts';
+import { registerInvitationRoutes } from './invitations.routes.ts';
 import type { ModuleManifest } from '../../core/manifest.ts';
 
 export const manifest: ModuleManifest = {
   name: 'dispatch',
-  routes: [registerDispatchRoutes],
+  routes: [registerDispatchRoutes, registerInvitationRoutes],
   jobs: dispatchJobs,
   matrix: new URL('./dispatch.matrix.ts', import.meta.url),
 };

@@ -80,7 +80,49 @@ async function seedOrder(
   return row.id;
 }
 
-export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
+/** A photo of a fresh order (for the photo routes). */
+async function seedPhoto(t: TestApp, orderId: string) {
+  const row = await t.handle.db
+    .insertInto('dispatch_photos')
+    .values({
+      order_id: orderId,
+      kind: 'order',
+      mime: 'image/png',
+      bytes: Buffer.from('matrix'),
+      uploaded_by: null,
+      created_at: t.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `/photos/${row.id}`;
+}
+
+/** An invitation of a volunteer record to a fresh work order, by some account other than its own. */
+async function seedInvitation(t: TestApp, region: string, volunteerId: string) {
+  const order = await seedOrder(t, region, { state: 'ready' });
+  const v = await t.handle.db
+    .selectFrom('volunteers')
+    .select('user_id')
+    .where('id', '=', volunteerId)
+    .executeTakeFirstOrThrow();
+  let q = t.handle.db.selectFrom('users').select('id').limit(1);
+  if (v.user_id) q = q.where('id', '<>', v.user_id);
+  const by = (await q.executeTakeFirstOrThrow()).id;
+  const row = await t.handle.db
+    .insertInto('dispatch_invitations')
+    .values({
+      order_id: order,
+      volunteer_id: volunteerId,
+      invited_by: by,
+      via_team: null,
+      created_at: t.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs, volunteerOf }) => {
   const region = (rel: string) => regions[rel as keyof typeof regions];
   const org = (rel: string) => orgs[rel as keyof typeof orgs];
   /** A unit route on an order held by the relation's region. */
@@ -94,6 +136,12 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
             ...(payload !== undefined ? { payload } : {}),
           }
         : null;
+  /** A unit route on a photo of an order held by the relation's region. */
+  const holderPhoto: MatrixFixture = async (rel) => {
+    if (!targeted(rel)) return null;
+    const id = await seedOrder(t(), region(rel));
+    return { method: 'GET', url: `/api/dispatch/orders/${id}${await seedPhoto(t(), id)}` };
+  };
   /** A team route on an order offered to (or served by) the relation's organization. */
   const teamOrder =
     (path: string, state: string, payload?: unknown, method = 'POST'): MatrixFixture =>
@@ -237,5 +285,46 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     'POST /api/dispatch/team-orders/:id/decline': teamOrder('/decline', 'offered', { reason: '矩阵' }),
     'POST /api/dispatch/team-orders/:id/complete': teamOrder('/complete', 'accepted', { report: '矩阵' }),
     'GET /api/dispatch/team-orders/:id/contact': teamOrder('/contact', 'accepted', undefined, 'GET'),
+
+    // Invitations, photos, follow-up (invitations.routes.ts).
+    'GET /api/dispatch/orders/:id/invitations': holder('/invitations', undefined, 'GET'),
+    'POST /api/dispatch/orders/:id/invitations': holder(
+      '/invitations',
+      { volunteerIds: [NIL] },
+      'POST',
+      'ready',
+    ),
+    'GET /api/dispatch/team-orders/:id/invitations': teamOrder('/invitations', 'accepted', undefined, 'GET'),
+    'POST /api/dispatch/team-orders/:id/invitations': teamOrder('/invitations', 'accepted', {
+      volunteerIds: [NIL],
+    }),
+    'GET /api/me/dispatch-invitations': self(async () => ({
+      method: 'GET',
+      url: '/api/me/dispatch-invitations',
+    })),
+    'POST /api/me/dispatch-invitations/:id/answer': async (rel, actor) =>
+      rel === 'self'
+        ? {
+            method: 'POST',
+            url: `/api/me/dispatch-invitations/${await seedInvitation(t(), regions.same, await volunteerOf(actor))}/answer`,
+            payload: { decision: 'decline' },
+          }
+        : null,
+    'GET /api/dispatch/orders/:id/photos/:photoId': holderPhoto,
+    'GET /api/dispatch/team-orders/:id/photos/:photoId': async (rel) => {
+      if (!targeted(rel)) return null;
+      const id = await seedOrder(t(), regions.same, { teamId: org(rel), state: 'accepted' });
+      return { method: 'GET', url: `/api/dispatch/team-orders/${id}${await seedPhoto(t(), id)}` };
+    },
+    'POST /api/dispatch/orders/:id/follow-up/close': async (rel) => {
+      if (!targeted(rel)) return null;
+      const id = await seedOrder(t(), region(rel), { state: 'completed', teamId: orgs.same });
+      await t()
+        .handle.db.updateTable('dispatch_orders')
+        .set({ follow_up: 'open' })
+        .where('id', '=', id)
+        .execute();
+      return { method: 'POST', url: `/api/dispatch/orders/${id}/follow-up/close`, payload: { note: '矩阵' } };
+    },
   };
 };

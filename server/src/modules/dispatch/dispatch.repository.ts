@@ -269,6 +269,13 @@ const orderColumns = [
   'd.completed_at',
   'g.score as rating_score',
   'g.comment as rating_comment',
+  'd.follow_up_note',
+  sql<number>`cardinality(d.volunteer_ids)`.as('volunteer_count'),
+  sql<
+    { id: string; kind: 'order' | 'report' }[]
+  >`(SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind) ORDER BY p.created_at, p.id), '[]'::json) FROM dispatch_photos p WHERE p.order_id = d.id)`.as(
+    'photos',
+  ),
 ] as const;
 
 export function orderView(db: Database, id: string) {
@@ -379,6 +386,8 @@ export async function counts(db: Database, prefix: string, from: Date, to: Date)
       sql<number>`count(*) FILTER (WHERE d.overdue OR d.escalations > 0)`.as('overdue'),
       sql<number>`count(g.score)`.as('ratings'),
       sql<number>`count(*) FILTER (WHERE g.score >= 4)`.as('satisfied'),
+      sql<number>`count(*) FILTER (WHERE d.follow_up IS NOT NULL)`.as('follow_ups'),
+      sql<number>`count(*) FILTER (WHERE d.follow_up = 'closed')`.as('follow_ups_closed'),
     ])
     .executeTakeFirstOrThrow();
   const minutes = (a: string, b: string) =>

@@ -5,6 +5,7 @@ import {
   ClaimBody,
   CompleteBody,
   ContactView,
+  DISPATCH_PHOTOS_BODY_LIMIT,
   CountsQuery,
   CountsView,
   DispatchBody,
@@ -110,10 +111,11 @@ export function registerDispatchRoutes(app: FastifyInstance): void {
   r.post('/api/dispatch/orders', {
     schema: {
       tags,
-      summary: 'Order a menu item (点单)',
+      summary: 'Order a menu item (点单), with up to three photos',
       body: OrderBody,
       response: { 200: z.object({ id: Uuid }) },
     },
+    bodyLimit: DISPATCH_PHOTOS_BODY_LIMIT,
     config: { access: SELF },
     handler: (req) => orders.order(ctxOf(req), req.body),
   });
@@ -147,6 +149,7 @@ export function registerDispatchRoutes(app: FastifyInstance): void {
       body: ProxyOrderBody,
       response: { 200: OrderView },
     },
+    bodyLimit: DISPATCH_PHOTOS_BODY_LIMIT,
     config: { access: UNIT_IN_BODY },
     handler: (req) => orders.proxyOrder(ctxOf(req), req.body),
   });
@@ -313,6 +316,7 @@ export function registerDispatchRoutes(app: FastifyInstance): void {
       body: CompleteBody,
       response: { 200: OrderView },
     },
+    bodyLimit: DISPATCH_PHOTOS_BODY_LIMIT,
     config: { access: TEAM_ORDER },
     handler: (req) => team.complete(ctxOf(req), req.params.id, req.body),
   });

@@ -43,6 +43,9 @@ export function orderViewOf(ctx: Ctx, r: OrderViewRow): OrderViewT {
     createdAt: iso(r.created_at),
     completedAt: iso(r.completed_at),
     rating: r.rating_score !== null ? { score: r.rating_score, comment: r.rating_comment } : null,
+    photos: typeof r.photos === 'string' ? JSON.parse(r.photos) : r.photos,
+    volunteers: Number(r.volunteer_count),
+    followUpNote: r.follow_up_note,
   };
 }
 

@@ -21,6 +21,8 @@ import * as repo from './dispatch.repository.ts';
 import { dueFor, scheduleTimer } from './dispatch.timers.ts';
 import { orderViewOf } from './dispatch.views.ts';
 import { unitOf } from './menu.service.ts';
+import { tellResident } from './notices.ts';
+import { cleanPhotos, storePhotos } from './photos.service.ts';
 
 /**
  * Orders (点单) and the units' side of the loop: review (审单: reject, merge, make a work order), dispatch
@@ -134,6 +136,7 @@ async function newOrder(
   if (community.level !== 5) throw new DomainError('DISPATCH_COMMUNITY_REQUIRED');
   if (!isInSubtree(community.code, item.unit_code, item.unit_level as RegionLevel))
     throw new DomainError('DISPATCH_OUTSIDE_AREA');
+  const photos = cleanPhotos(b.photos);
   const key = ctx.config.appKey;
   const now = ctx.clock();
   const due = (await dueFor(
@@ -176,13 +179,14 @@ async function newOrder(
       note: who.consent ?? null,
     });
     await scheduleTimer(tx, { orderId: id, version: 1, kind: 'due' }, due);
+    await storePhotos(tx, id, 'order', photos);
     await recordAudit(tx, {
       action: who.proxy ? 'dispatch.proxy_order' : 'dispatch.order',
       result: 'ok',
       objectType: 'dispatch_order',
       objectId: id,
       regionCode: community.code,
-      details: { itemId: item.id, unit: item.unit_code },
+      details: { itemId: item.id, unit: item.unit_code, photos: photos.length },
     });
     return id;
   });
@@ -210,9 +214,10 @@ export async function proxyOrder(ctx: Ctx, b: z.infer<typeof ProxyOrderBody>) {
 
 export function reject(ctx: Ctx, id: string, reason: string) {
   if (!reason) throw new DomainError('DISPATCH_REASON_REQUIRED');
-  return act(ctx, id, (tx, o) =>
-    move(tx, o, { action: 'reject', patch: { reject_reason: reason, reviewed_at: tx.clock() } }),
-  );
+  return act(ctx, id, async (tx, o) => {
+    await move(tx, o, { action: 'reject', patch: { reject_reason: reason, reviewed_at: tx.clock() } });
+    await tellResident(tx, o, 'dispatch_order_rejected', reason);
+  });
 }
 
 /** A duplicate joins another open order of the same unit (the resident follows that one). */

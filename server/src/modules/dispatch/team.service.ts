@@ -9,7 +9,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { backfill } from '../records/corrections.service.ts';
 import * as repo from './dispatch.repository.ts';
 import { myOrderViewOf, orderViewOf } from './dispatch.views.ts';
+import { tellResident } from './notices.ts';
 import { move, staffView } from './orders.service.ts';
+import { cleanPhotos, storePhotos } from './photos.service.ts';
 
 /**
  * The team's side (接单, 抢单, 结项) and the resident's (my orders, 评单). Nobody is forced to serve: a
@@ -26,7 +28,10 @@ async function teamAct(ctx: Ctx, id: string, fn: (tx: Ctx, o: repo.OrderRow) => 
 }
 
 export function accept(ctx: Ctx, id: string) {
-  return teamAct(ctx, id, (tx, o) => move(tx, o, { action: 'accept', patch: { accepted_at: tx.clock() } }));
+  return teamAct(ctx, id, async (tx, o) => {
+    await move(tx, o, { action: 'accept', patch: { accepted_at: tx.clock() } });
+    await tellResident(tx, o, 'dispatch_order_accepted');
+  });
 }
 
 /** A decline needs a reason; the order returns to the unit that dispatched it. */
@@ -64,6 +69,7 @@ export async function claim(ctx: Ctx, id: string, orgId: string) {
       at: now,
       note: null,
     });
+    await tellResident(tx, won, 'dispatch_order_accepted');
     await recordAudit(tx, {
       action: 'dispatch.claim',
       result: 'ok',
@@ -77,16 +83,20 @@ export async function claim(ctx: Ctx, id: string, orgId: string) {
 }
 
 /**
- * 结项: a report is required. Named volunteers (active members) with minutes get their hours as pending
+ * 结项: a report is required, photos optional. The volunteers named are those who accepted an invitation
+ * and the active members the team names. With minutes, they get their hours as pending
  * back-fill entries of the team (records/corrections.service), which a second person confirms through the
  * normal confirmation path (records/confirmation.ts): nobody confirms hours they entered.
  */
 export function complete(ctx: Ctx, id: string, b: z.infer<typeof CompleteBody>) {
   if (!b.report) throw new DomainError('DISPATCH_REPORT_REQUIRED');
+  const photos = cleanPhotos(b.photos);
   return teamAct(ctx, id, async (tx, o) => {
-    const ids = [...new Set(b.volunteerIds)];
-    const members = await repo.activeMembers(tx.db, o.team_id!, ids);
-    if (members.length !== ids.length) throw new DomainError('DISPATCH_VOLUNTEER_NOT_MEMBER');
+    const named = [...new Set(b.volunteerIds)];
+    const members = await repo.activeMembers(tx.db, o.team_id!, named);
+    if (members.length !== named.length) throw new DomainError('DISPATCH_VOLUNTEER_NOT_MEMBER');
+    // Accepted invitees (already on the order) stay named, whether or not they are the team's members.
+    const ids = [...new Set([...o.volunteer_ids, ...named])];
     await move(tx, o, {
       action: 'complete',
       patch: {
@@ -95,8 +105,10 @@ export function complete(ctx: Ctx, id: string, b: z.infer<typeof CompleteBody>) 
         served_minutes: b.minutes ?? null,
         completed_at: tx.clock(),
       },
-      audit: { volunteers: ids.length, minutes: b.minutes ?? null },
+      audit: { volunteers: ids.length, minutes: b.minutes ?? null, photos: photos.length },
     });
+    await storePhotos(tx, o.id, 'report', photos);
+    await tellResident(tx, o, 'dispatch_order_completed');
     if (!b.minutes || ids.length === 0) return;
     const item = (await repo.itemById(tx.db, o.item_id))!;
     const region = (await repo.regionByKey(tx.db, o.region_code, o.region_level))!;

@@ -3,6 +3,7 @@ import { withTransaction } from '../../core/tx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './dispatch.repository.ts';
 import { workingDaysAfter, scheduleTimer, type TimerPayload } from './dispatch.timers.ts';
+import { remindHolder } from './notices.ts';
 import { move } from './orders.service.ts';
 
 /**
@@ -39,6 +40,7 @@ export async function fire(ctx: Ctx, p: TimerPayload): Promise<void> {
         at: now,
         note: null,
       });
+      await remindHolder(tx, o);
       await recordAudit(tx, {
         action: 'dispatch.overdue',
         result: 'ok',

@@ -1,5 +1,5 @@
 import { FUNDING_MAX_ATTACHMENT_BYTES } from '@yiqi/shared/contracts/funding';
-import { cleanPhoto } from '../civic/photos.ts';
+import { cleanPhoto } from '../../lib/photos.ts';
 
 /**
  * An uploaded attachment: its type read from its bytes, never from its name. Photos go through the civic

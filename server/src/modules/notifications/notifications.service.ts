@@ -6,6 +6,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withTransaction } from '../../core/tx.ts';
 import * as repo from './notifications.repository.ts';
+import { DISPATCH_TEXT } from './dispatch-notices.ts';
 import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 import { RECORD_NOTICE_TEXT, type RecordNoticeData } from './notices.records.ts';
 
@@ -21,6 +22,8 @@ type Data = {
   /** hours_confirmed: how many records and minutes were confirmed together. */
   records?: number;
   minutes?: number;
+  /** Dispatch notices: the order (residents' and holders' pages link to it). */
+  orderId?: string;
 } & RecordNoticeData;
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
@@ -43,6 +46,7 @@ const hours = (minutes = 0) => (minutes / 60).toFixed(1);
  */
 const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
   ...RECORD_NOTICE_TEXT,
+  ...DISPATCH_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
     body: (d) => ({
@@ -143,6 +147,13 @@ export function render(kind: string, data: Record<string, unknown>, locale: Loca
   return { title: t.title[locale], body: t.body(data as Data)[locale] };
 }
 
+/** Dispatch notices open the resident's orders, the volunteer's invitations or the holder's board. */
+function linkOf(kind: string): string | null {
+  if (kind === 'dispatch_invitation') return '/m/orders/invitations';
+  if (kind === 'dispatch_order_overdue') return null;
+  return kind.startsWith('dispatch_') ? '/m/orders' : null;
+}
+
 export async function listMine(ctx: Ctx, page: number, pageSize: number) {
   const userId = actorOf(ctx).userId;
   const { rows, total, unread } = await repo.listNotices(ctx.db, userId, page, pageSize);
@@ -152,6 +163,7 @@ export async function listMine(ctx: Ctx, page: number, pageSize: number) {
       kind: r.kind as Kind,
       ...render(r.kind, r.data, ctx.locale),
       activityId: typeof r.data.activityId === 'string' ? r.data.activityId : null,
+      link: linkOf(r.kind),
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     })),

@@ -14,7 +14,7 @@ import { chinaDate, iso } from '../../core/dates.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isSelf } from '../roles/deciders.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import { cleanPhoto } from '../civic/photos.ts';
+import { cleanPhoto } from '../../lib/photos.ts';
 import { addMonths } from './completion.service.ts';
 import * as training from './training.repository.ts';
 import * as repo from './qualifications.repository.ts';

@@ -53,6 +53,18 @@ export function NotificationItem({ n }: { n: NotificationRow }) {
               {t.openActivity}
             </Link>
           )}
+          {n.link && (
+            <Link
+              to={n.link}
+              onClick={(e) => {
+                e.stopPropagation();
+                open();
+              }}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t.openLink}
+            </Link>
+          )}
         </Flex>
       </Flex>
     </Card>

@@ -10,6 +10,7 @@ export const noticeMessages = defineMessages(
     emptyHint: '报名结果、候补递补、活动变更或取消都会在这里通知您。',
     unreadMark: '未读',
     openActivity: '查看活动',
+    openLink: '查看详情',
   },
   {
     title: '訊息通知',
@@ -20,6 +21,7 @@ export const noticeMessages = defineMessages(
     emptyHint: '報名結果、候補遞補、活動變更或取消都會在這裡通知您。',
     unreadMark: '未讀',
     openActivity: '查看活動',
+    openLink: '查看詳情',
   },
   {
     title: 'Notifications',
@@ -30,5 +32,6 @@ export const noticeMessages = defineMessages(
     emptyHint: 'Sign-up decisions, waitlist moves and changed or cancelled activities are announced here.',
     unreadMark: 'Unread',
     openActivity: 'See the activity',
+    openLink: 'See details',
   },
 );

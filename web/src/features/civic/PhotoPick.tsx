@@ -3,7 +3,7 @@ import { Button, Flex, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useMessages } from '../../lib/i18n.tsx';
 import { civicMessages } from './messages.ts';
-import { shrinkPhoto } from './photo.ts';
+import { shrinkPhoto } from '../../lib/photo.ts';
 
 /** One photo: a large button opening the camera or gallery, then a preview; the value is base64 JPEG. */
 export function PhotoPick({

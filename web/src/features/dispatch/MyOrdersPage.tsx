@@ -29,11 +29,16 @@ export default function MyOrdersPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t.myOrders}
         </Typography.Title>
-        <Link to="/m/orders/menu">
-          <Button type="primary" className="yiqi-touch">
-            {t.toMenu}
-          </Button>
-        </Link>
+        <Flex gap={8}>
+          <Link to="/m/orders/invitations">
+            <Button className="yiqi-touch">{t.myInvitations}</Button>
+          </Link>
+          <Link to="/m/orders/menu">
+            <Button type="primary" className="yiqi-touch">
+              {t.toMenu}
+            </Button>
+          </Link>
+        </Flex>
       </Flex>
       {q.isPending ? (
         <Spin aria-busy="true" style={{ display: 'block', margin: '32px auto' }} />

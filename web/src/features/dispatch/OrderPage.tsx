@@ -29,6 +29,8 @@ import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import SuggestionsPanel from './SuggestionsPanel.tsx';
+import { FollowUpCard, InvitationsCard, OrderPhotos } from './OrderExtras.tsx';
+import { inviteVolunteers } from './api.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
 import { HOP_NAMES } from './actions.ts';
@@ -36,6 +38,9 @@ import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 
 /** /dispatch/orders/:id — one order for the unit holding it: details, review, work order, dispatch, timeline. */
+/** States in which a work order can still take volunteers (server: invitations.service TAKING). */
+const TAKING = ['ready', 'offered', 'open', 'accepted'];
+
 export default function OrderPage() {
   const { id = '' } = useParams();
   const t = useMessages(dispatchMessages);
@@ -87,10 +92,17 @@ export default function OrderPage() {
                 </Descriptions>
               </Card>
             )}
+            <OrderPhotos o={o} />
+            <FollowUpCard o={o} />
             <Actions o={o} />
-            {/* 派单建议 for the work order: its place, skills and time (features/dispatch/SuggestionsPanel). */}
-            {(o.state === 'ready' || o.state === 'review') && (
+            {TAKING.includes(o.state) && <InvitationsCard id={o.id} />}
+            {/* 派单建议 for the work order: its place, skills and time (features/dispatch/SuggestionsPanel);
+                its volunteers can be invited once it is a work order (never assigned). */}
+            {(o.state === 'review' || TAKING.includes(o.state)) && (
               <SuggestionsPanel
+                {...(o.state !== 'review'
+                  ? { onInvite: (vid: string) => inviteVolunteers(o.id, [vid]) }
+                  : {})}
                 need={{
                   regionCode: o.regionCode,
                   ...(o.lat !== null && o.lng !== null ? { point: { lat: o.lat, lng: o.lng } } : {}),

@@ -1,6 +1,22 @@
-import { Fragment } from 'react';
-import { Card, Col, Collapse, Empty, List, Progress, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Fragment, useState, type ReactNode } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  List,
+  Progress,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../lib/api.ts';
+import { dispatchMessages } from './messages.ts';
 import { CATEGORY_NAMES, type ServiceCategory } from '@yiqi/shared/categories';
 import { SCORE_PARTS, type ScorePart } from '@yiqi/shared/contracts/suggestions';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
@@ -22,7 +38,14 @@ type Messages = (typeof suggestionsMessages)['zh-CN'];
  * volunteers who may be invited, each with its score and why — one bar and one reason per part (skills or
  * categories, distance, availability, load, rating). Mounted by the work-order page of the dispatch feature.
  */
-export default function SuggestionsPanel({ need }: { need: SuggestionNeedInput }) {
+export default function SuggestionsPanel({
+  need,
+  onInvite,
+}: {
+  need: SuggestionNeedInput;
+  /** Invites a suggested volunteer (the order page passes it once the order is a work order). */
+  onInvite?: (volunteerId: string) => Promise<unknown>;
+}) {
   const t = useMessages(suggestionsMessages);
   const q = useQuery({
     queryKey: suggestionsKey(need),
@@ -79,7 +102,7 @@ export default function SuggestionsPanel({ need }: { need: SuggestionNeedInput }
           ) : (
             <List
               dataSource={data.volunteers}
-              renderItem={(c, i) => <VolunteerItem c={c} rank={i + 1} />}
+              renderItem={(c, i) => <VolunteerItem c={c} rank={i + 1} {...(onInvite ? { onInvite } : {})} />}
               data-testid="suggested-volunteers"
             />
           )}
@@ -107,9 +130,18 @@ function TeamItem({ c, rank }: { c: TeamCandidateView; rank: number }) {
   );
 }
 
-function VolunteerItem({ c, rank }: { c: VolunteerCandidateView; rank: number }) {
+function VolunteerItem({
+  c,
+  rank,
+  onInvite,
+}: {
+  c: VolunteerCandidateView;
+  rank: number;
+  onInvite?: (volunteerId: string) => Promise<unknown>;
+}) {
   return (
     <Candidate
+      {...(onInvite ? { extra: <InviteButton id={c.id} onInvite={onInvite} /> } : {})}
       rank={rank}
       title={`${c.name} · ${c.volunteerNo}`}
       subtitle={c.regionName ?? c.regionCode}
@@ -118,6 +150,28 @@ function VolunteerItem({ c, rank }: { c: VolunteerCandidateView; rank: number })
       breakdown={c.breakdown}
       firstPart="skills"
     />
+  );
+}
+
+/** Invites one suggested volunteer; the answer is theirs (the invitations card shows it). */
+function InviteButton({ id, onInvite }: { id: string; onInvite: (id: string) => Promise<unknown> }) {
+  const t = useMessages(dispatchMessages);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [done, setDone] = useState(false);
+  const m = useMutation({
+    mutationFn: () => onInvite(id),
+    onSuccess: () => {
+      setDone(true);
+      void message.success(t.inviteSent);
+      void qc.invalidateQueries({ queryKey: ['dispatch-invitations'] });
+    },
+    onError: (e) => void message.error(e instanceof ApiError ? e.message : String(e)),
+  });
+  return (
+    <Button size="small" disabled={done} loading={m.isPending} onClick={() => m.mutate()}>
+      {done ? t.invited : t.invite}
+    </Button>
   );
 }
 
@@ -131,6 +185,7 @@ function Candidate(p: {
   breakdown: ScoreBreakdownView;
   /** What the skills part is called: skills for volunteers, categories for teams. */
   firstPart: 'skills' | 'categories';
+  extra?: ReactNode;
 }) {
   const t = useMessages(suggestionsMessages);
   const percent = Math.round(p.score * 100);
@@ -149,6 +204,7 @@ function Candidate(p: {
             ))}
           </div>
         </Space>
+        {p.extra}
         <Progress
           type="circle"
           size={56}

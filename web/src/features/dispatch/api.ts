@@ -1,5 +1,7 @@
 import type {
   CountsViewT,
+  InvitationViewT,
+  MyInvitationViewT,
   MenuItemViewT,
   MyOrderViewT,
   OrderDetailT,
@@ -52,3 +54,22 @@ export const getContact = (id: string) =>
   api<{ phone: string; address: string; residentName: string | null }>(
     `/api/dispatch/team-orders/${id}/contact`,
   );
+
+// Invitations (邀请), photos, follow-up.
+export type { InvitationViewT, MyInvitationViewT };
+export const getInvitations = (id: string, signal?: AbortSignal) =>
+  api<{ items: InvitationViewT[] }>(`/api/dispatch/orders/${id}/invitations`, { signal });
+export const inviteVolunteers = (id: string, volunteerIds: string[]) =>
+  api<{ items: InvitationViewT[] }>(`/api/dispatch/orders/${id}/invitations`, {
+    method: 'POST',
+    body: { volunteerIds },
+  });
+export const getMyInvitations = (signal?: AbortSignal) =>
+  api<{ items: MyInvitationViewT[] }>('/api/me/dispatch-invitations', { signal });
+export const answerInvitation = (
+  id: string,
+  body: { decision: 'accept' } | { decision: 'decline'; reason: string },
+) =>
+  api<{ items: MyInvitationViewT[] }>(`/api/me/dispatch-invitations/${id}/answer`, { method: 'POST', body });
+export const photoUrl = (orderId: string, photoId: string, team = false) =>
+  `/api/dispatch/${team ? 'team-orders' : 'orders'}/${orderId}/photos/${photoId}`;

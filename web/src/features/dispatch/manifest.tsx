@@ -9,6 +9,7 @@ const MyOrdersPage = lazy(() => import('./MyOrdersPage.tsx'));
 const BoardPage = lazy(() => import('./BoardPage.tsx'));
 const OrderPage = lazy(() => import('./OrderPage.tsx'));
 const TeamInboxPage = lazy(() => import('./TeamInboxPage.tsx'));
+const MyInvitationsPage = lazy(() => import('./MyInvitationsPage.tsx'));
 
 /** 群众点单 (server module dispatch): residents order and rate; units review and dispatch; teams serve. */
 export const manifest: FeatureManifest = {
@@ -18,6 +19,7 @@ export const manifest: FeatureManifest = {
       <Route path="orders" element={<MyOrdersPage />} />
       <Route path="orders/menu" element={<MenuPage />} />
       <Route path="orders/new" element={<OrderFormPage />} />
+      <Route path="orders/invitations" element={<MyInvitationsPage />} />
     </>
   ),
   console: (

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Form, Input, Select, Typography } from '
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useMessages } from '../../lib/i18n.tsx';
-import { shrinkPhoto } from '../civic/photo.ts';
+import { shrinkPhoto } from '../../lib/photo.ts';
 import { claim, TRAINING_KEY } from './api.ts';
 import { trainingMessages } from './messages.ts';
 import { useQualificationTypes } from './useTypes.ts';

@@ -144,3 +144,9 @@ export function stripWebp(input: Buffer): Buffer | null {
   head.write('WEBP', 8, 'latin1');
   return Buffer.concat([head, body]);
 }
+
+/** A base64 upload decoded, size-checked and cleaned; null when too large or not a whole photo. */
+export function decodePhoto(base64: string, maxBytes: number): CleanPhoto | null {
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.length <= maxBytes ? cleanPhoto(bytes) : null;
+}

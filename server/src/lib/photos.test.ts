@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { cleanPhoto, stripJpeg } from './photos.ts';
-import { jpegWithExif } from './civic.testkit.ts';
+import { jpegWithExif } from './photos.testkit.ts';
 
 const SECRET = 'GPS 22.5431N 113.9305E Owner Zhang';
 
