@@ -41,7 +41,16 @@ export default function CoursePage() {
         </Card>
       )}
       {c.completed ? (
-        <Alert type="success" showIcon message={t.completed} />
+        // Also what a volunteer sees right after passing: the refreshed course replaces the quiz.
+        <Alert
+          type="success"
+          showIcon
+          message={t.completed}
+          description={
+            c.qualificationCode ? fmt(t.passedGrant, { q: nameOf(c.qualificationCode) }) : undefined
+          }
+          action={<Link to="/m/training/mine">{t.myLink}</Link>}
+        />
       ) : c.mode === 'offline' ? (
         <Alert
           type="info"

@@ -19,7 +19,7 @@ export default function CoveragePage() {
   const { items, locale } = useQualificationTypes();
   const q = useQuery({ queryKey: [...TRAINING_KEY, 'coverage'], queryFn: () => coverage({}) });
   const columns = [
-    { title: t.name, dataIndex: 'name', fixed: 'left' as const, width: 180 },
+    { title: t.unitName, dataIndex: 'name', fixed: 'left' as const, width: 180 },
     ...items.map((x) => ({
       title: x.names[locale],
       key: x.code,
