@@ -9,6 +9,7 @@ import * as repo from './notifications.repository.ts';
 import { DISPATCH_TEXT } from './dispatch-notices.ts';
 import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 import { RECORD_NOTICE_TEXT, type RecordNoticeData } from './notices.records.ts';
+import { STAR_NOTICE_TEXT, type StarNoticeData } from './notices.stars.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = {
@@ -24,7 +25,8 @@ type Data = {
   minutes?: number;
   /** Dispatch notices: the order (residents' and holders' pages link to it). */
   orderId?: string;
-} & RecordNoticeData;
+} & RecordNoticeData &
+  StarNoticeData;
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
 const STARTS = new Intl.DateTimeFormat('zh-CN', {
@@ -46,6 +48,7 @@ const hours = (minutes = 0) => (minutes / 60).toFixed(1);
  */
 const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
   ...RECORD_NOTICE_TEXT,
+  ...STAR_NOTICE_TEXT,
   ...DISPATCH_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },

@@ -16,6 +16,7 @@ import { uniqueViolation } from '../../core/pg-errors.ts';
 import { withTransaction } from '../../core/tx.ts';
 import type { Database } from '../../db/database.ts';
 import type { StarApplicationStatus } from '../../db/schema.stars.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import { workingDaysInForce } from '../records/holidays.service.ts';
@@ -285,6 +286,10 @@ export async function review(
       });
       await enqueueJob(tx, NOTICE_END_JOB, { applicationId: id }, { runAt: dayAfterStart(until), key: id });
     }
+    if (b.approve) {
+      const notice = await repo.applicationById(tx.db, id);
+      await notify(tx.db, [a.user_id], 'star_noticed', { level: a.level, until: notice?.notice_until ?? '' });
+    } else await notify(tx.db, [a.user_id], 'star_rejected', { level: a.level, reason: b.reason ?? '' });
     await recordAudit(tx, {
       action: b.approve ? 'stars.review.notice' : 'stars.review.reject',
       result: 'ok',
@@ -339,6 +344,7 @@ export async function finalize(ctx: Ctx, id: string): Promise<'certified' | 'wai
       regionCode: a.certifying_region,
       details: { level: a.level, volunteerId: a.volunteer_id, applicationId: id },
     });
+    await notify(tx.db, [a.user_id], 'star_certified', { level: a.level });
     return 'certified';
   });
 }

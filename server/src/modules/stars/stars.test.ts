@@ -151,6 +151,13 @@ describe('star certification', () => {
     t.clock.t = Date.parse('2026-11-27T16:00:01Z');
     await t.app.jobs.tick();
     assert.equal(await status(id), 'certified');
+    // The volunteer heard of both steps in the inbox.
+    const inbox = (await api(t, v.cookie, 'GET', '/api/me/notifications')).json().items as {
+      kind: string;
+      body: string;
+    }[];
+    assert.match(inbox.find((n) => n.kind === 'star_noticed')?.body ?? '', /1星.*公示至 2026-11-27/);
+    assert.match(inbox.find((n) => n.kind === 'star_certified')?.body ?? '', /认定为1星志愿者/);
     const p = await api(t, v.cookie, 'GET', '/api/me/stars');
     assert.equal(p.json().level, 1);
     assert.equal(p.json().next.level, 2);
