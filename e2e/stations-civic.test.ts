@@ -182,7 +182,13 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await chooseOption(page, 'category', '噪音扰民');
       await page.locator('#civic-rule-unit').click();
       await page.locator('#civic-rule-unit').fill('南山区');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      // The unit picker's own options (the category's closing dropdown may still be in the page).
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+          hasText: '南山区',
+        })
+        .first()
+        .click();
       await page.locator('#deadlineDays').fill('3');
       await page.getByRole('button', { name: '保存规则' }).click();
       await page.getByText('规则已保存').waitFor();
