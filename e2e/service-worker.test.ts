@@ -121,7 +121,10 @@ describe('service worker', () => {
     await page.waitForFunction(
       async (v) => {
         const keys = await caches.keys();
-        return keys.length === 1 && keys[0] === `yiqi-shell-${v}`;
+        // The new worker has finished activating (old shell deleted, clients claimed), not only cached.
+        const reg = await navigator.serviceWorker.getRegistration();
+        const settled = reg?.active?.state === 'activated' && !reg.installing && !reg.waiting;
+        return settled && keys.length === 1 && keys[0] === `yiqi-shell-${v}`;
       },
       next.version,
       { timeout: 30_000, polling: 200 },
