@@ -257,26 +257,41 @@ describe('a streaming replica for the read-only lists', { skip }, () => {
   it('once replay resumes, the replica catches up and serves everything', async () => {
     await onStandby!.query('SELECT pg_wal_replay_resume()');
     await standbyHas('replayed');
+    // Under load the first answer under a second may still be one measured a moment before the backlog
+    // was replayed: wait until the replica itself serves everything, with a lag under a second.
     const seen = await until(
-      'the replica caught up',
+      'the replica caught up and serves everything',
       () => list(),
-      (r) => r.lag !== undefined && r.lag < 1000,
+      (r) => r.lag !== undefined && r.lag < 1000 && r.ids.includes(duringPause) && r.ids.includes(draft),
     );
-    assert.ok(seen.ids.includes(duringPause) && seen.ids.includes(draft));
+    assert.ok(seen.lag !== undefined && seen.lag < 1000);
   });
 
   it('a lag measured caught up a moment ago still covers a row written since (it is never reported as 0)', async () => {
-    await standbyHas('replayed');
-    await onStandby!.query('SELECT pg_wal_replay_pause()');
-    try {
+    // The primary writes WAL of its own now and then (running-transaction snapshots, checkpoints,
+    // autovacuum): when some slipped in before replay paused, the paused replica is not caught up and the
+    // scenario is begun again (a few times at most; a replica that never measures caught up fails).
+    let before: Awaited<ReturnType<typeof list>> | undefined;
+    for (let attempt = 1; ; attempt++) {
+      await standbyHas('replayed');
+      await onStandby!.query('SELECT pg_wal_replay_pause()');
       await until(
         'replay paused',
         async () => (await onStandby!.query(`SELECT pg_get_wal_replay_pause_state() AS s`)).rows[0].s,
         (s) => s === 'paused',
       );
+      const lsn = await primaryLsn();
       // A fresh measurement (the last one has expired) finds the paused replica caught up.
       await new Promise((r) => setTimeout(r, 1100));
-      const before = await list();
+      before = await list();
+      if (before.lag !== undefined && before.lag < 1000) break;
+      const moved = (await primaryLsn()) !== lsn;
+      const replayed = (await onStandby!.query(`SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [lsn]))
+        .rows[0].ok;
+      if (attempt >= 5 || (replayed && !moved)) break;
+      await onStandby!.query('SELECT pg_wal_replay_resume()');
+    }
+    try {
       assert.ok(before.lag !== undefined && before.lag < 1000, `measured caught up: ${before.lag}`);
       const written = (await createActivity(t, org)).activityId;
       const writtenBy = Date.now();
