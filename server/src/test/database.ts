@@ -37,8 +37,15 @@ export async function openTestDatabase(): Promise<OpenDatabase & { url?: string 
     };
   }
   const file = process.env.YIQI_TEST_PGLITE_TEMPLATE;
-  if (!file) throw new Error('YIQI_TEST_PGLITE_TEMPLATE is not set: run tests through `npm test`');
-  return openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
+  if (file) return openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
+  // A screenshot script run on its own (`npx tsx e2e/*.screens.ts`), not through the test runner: it
+  // prepares its one database itself (several seconds), as the template would have been.
+  if (process.env.NODE_TEST_CONTEXT)
+    throw new Error('YIQI_TEST_PGLITE_TEMPLATE is not set: run tests through `npm test`');
+  const handle = await openPglite();
+  const { prepare } = await import('../prepare.ts');
+  await prepare(handle, { demo: false });
+  return handle;
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -65,20 +65,42 @@ export default function PoliciesPage() {
       query={q}
       emptyText={t.empty}
       table={{
-        scroll: { x: 1400 },
+        // Fits a 1280-px console without scrolling: the insurer and its policy number share a cell, and
+        // the status and action stay pinned on the right when a narrow window does scroll.
+        scroll: { x: 960 },
         columns: [
-          { title: t.kind, width: 130, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
+          { title: t.kind, width: 120, render: (_, p) => <Tag>{t[p.kind]}</Tag> },
           {
             title: t.region,
             width: 160,
             render: (_, p) => p.activityTitle ?? p.regionName ?? p.regionCode,
           },
-          { title: t.insurer, dataIndex: 'insurer', width: 220 },
-          { title: t.policyNo, dataIndex: 'policyNo', width: 180 },
-          { title: t.limits, dataIndex: 'limits', width: 260 },
-          { title: t.period, width: 200, render: (_, p) => `${p.validFrom} – ${p.validTo}` },
+          {
+            title: `${t.insurer} / ${t.policyNo}`,
+            render: (_, p) => (
+              <>
+                <div>{p.insurer}</div>
+                <Typography.Text type="secondary" copyable={{ text: p.policyNo }}>
+                  {p.policyNo}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: t.limits, dataIndex: 'limits', width: 200 },
+          {
+            title: t.period,
+            width: 120,
+            render: (_, p) => (
+              <>
+                {p.validFrom}
+                <br />– {p.validTo}
+              </>
+            ),
+          },
           {
             title: t.status,
+            width: 90,
+            fixed: 'right',
             render: (_, p) =>
               p.withdrawnAt ? (
                 <Typography.Text type="secondary" title={p.withdrawReason ?? ''}>
@@ -90,6 +112,8 @@ export default function PoliciesPage() {
           },
           {
             title: t.actions,
+            width: 100,
+            fixed: 'right',
             render: (_, p) =>
               !p.withdrawnAt && <Button onClick={() => setWithdrawing(p)}>{t.withdraw}</Button>,
           },
