@@ -1,15 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { type Browser, launchBrowser, MOBILE, screenshot, useJourney } from './support.ts';
 import {
   addPosition,
   becomeVolunteer,
@@ -23,9 +15,6 @@ import {
 import { enrolStaff } from './volunteers.steps.ts';
 import { gcjToWgs } from '@yiqi/shared/geo/coords';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
 /** The published activity, for the journeys after the first. */
 interface Published {
   id: string;
@@ -33,39 +22,25 @@ interface Published {
   title: string;
 }
 
-/** Saves a picture of each page a failed step left open. */
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-a-${name}-${i}.png` }).catch(() => undefined);
-}
-
 // The activity journeys of the issue: an organizer publishes an activity with one place, two volunteers sign
 // up (one waitlisted, promoted when the other cancels), and the promoted volunteer checks in with the
 // rotating QR code, then is checked out by staff from the attendance board.
 describe('activity journeys', { timeout: 600_000 }, () => {
-  let server: RunningServer;
+  const run = useJourney('a', { desk: true });
   // The organizer's console stays signed in from one journey to the next (a new sign-in would wait for a
   // fresh TOTP step).
-  let desk: Browser;
   let admin: Page;
   let published: Published | undefined;
   let promoted: { browser: Browser; page: Page; name: string } | undefined;
 
   before(async () => {
-    server = await startServer();
-    desk = await launchBrowser(DESKTOP);
-    admin = await desk.context.newPage();
-  });
-
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
+    admin = await run.desk.context.newPage();
   });
 
   test('an organizer creates an activity with one place and publishes it', async () => {
     const title = `深圳湾海岸净滩行动${String(Date.now()).slice(-6)}`;
     try {
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       await enrolStaff(admin, 'org.admin');
       await admin.getByRole('menuitem', { name: '活动管理' }).click();
       await admin.waitForURL(/\/activities\?org=|\/activities$/);
@@ -135,7 +110,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await screenshot(admin, 'a-05-activity-list');
       published = { id, shiftId, title };
     } catch (e) {
-      await failureShots('publish', [admin]);
+      await run.failureShots('publish', [admin]);
       throw e;
     }
   });
@@ -151,8 +126,8 @@ describe('activity journeys', { timeout: 600_000 }, () => {
     const v1 = await b1.context.newPage();
     const v2 = await b2.context.newPage();
     try {
-      await becomeVolunteer(v1, server.url, first);
-      await becomeVolunteer(v2, server.url, second);
+      await becomeVolunteer(v1, run.server.url, first);
+      await becomeVolunteer(v2, run.server.url, second);
 
       // The first takes the only place.
       await openActivity(v1, title);
@@ -224,7 +199,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await screenshot(v2, 'a-13-notifications-mobile');
       promoted = { browser: b2, page: v2, name: second.name };
     } catch (e) {
-      await failureShots('signup', [v1, v2]);
+      await run.failureShots('signup', [v1, v2]);
       await b2.close();
       throw e;
     } finally {
@@ -238,7 +213,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
     const v = promoted.page;
     try {
       // The organizer shows the rotating site code (the shift's QR link leads to it).
-      await admin.goto(`${server.url}/activities/${id}`);
+      await admin.goto(`${run.server.url}/activities/${id}`);
       await admin.getByTestId('position').getByRole('link', { name: '二维码' }).click();
       await admin.waitForURL(new RegExp(`/activities/${id}/qr\\?shift=${shiftId}$`));
       await admin.getByTestId('qr-image').waitFor();
@@ -251,19 +226,19 @@ describe('activity journeys', { timeout: 600_000 }, () => {
 
       // One site code for every position here: the QR and the six digits to type, of the same step.
       await admin.getByText('本活动所有岗位、班次通用').waitFor();
-      const res = await admin.request.get(`${server.url}/api/activities/${id}/site-code`);
+      const res = await admin.request.get(`${run.server.url}/api/activities/${id}/site-code`);
       assert.equal(res.status(), 200);
       assert.match(((await res.json()) as { token: string }).token, /^yiqi2\./);
       const short = ((await admin.getByTestId('site-short-code').textContent()) ?? '').trim();
       assert.match(short, /^\d{6}$/);
 
       // The volunteer types the short code by hand (manual entry) rather than a 90-character token.
-      await v.context().grantPermissions(['geolocation'], { origin: server.url });
+      await v.context().grantPermissions(['geolocation'], { origin: run.server.url });
       // Standing at the place the organizer typed from 高德 (GCJ-02 22.5172, 113.9526): the phone reports
       // WGS-84, some 500 m off in 高德's numbers, the system the place is stored in.
       const here = gcjToWgs({ lat: 22.5171, lng: 113.9524 });
       await v.context().setGeolocation({ latitude: here.lat, longitude: here.lng, accuracy: 20 });
-      await v.goto(`${server.url}/m/scan`);
+      await v.goto(`${run.server.url}/m/scan`);
       await v.locator('#scan-token').fill(short);
       await screenshot(v, 'a-15a-scan-short-code-mobile');
       await v.locator('#scan-token').press('Enter');
@@ -310,7 +285,7 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await attendance.filter({ hasText: /签到 .*签退 / }).waitFor();
       await screenshot(v, 'a-19-my-activities-attended-mobile');
     } catch (e) {
-      await failureShots('checkin', [admin, v]);
+      await run.failureShots('checkin', [admin, v]);
       throw e;
     } finally {
       await promoted.browser.close();

@@ -1,26 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, MOBILE, screenshot, signIn, useJourney } from './support.ts';
 import { chooseOption, enrolStaff } from './volunteers.steps.ts';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const ROUND = '南山区 2026 年益苗计划';
-
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-fund-${name}-${i}.png` }).catch(() => undefined);
-}
 
 /** A screenshot at desktop size, then the same page at phone size. */
 async function both(page: Page, name: string) {
@@ -36,32 +20,19 @@ const button = (page: Page | Locator, text: string) =>
 // Issue 16: 益苗计划 — the district opens a round, an organization applies, first review, a reviewer
 // declares no conflict and scores, the district awards within the budget.
 describe('funding rounds', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
-
-  before(async () => {
-    const url = process.env.E2E_SERVER_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('fund', { desk: true, phone: true });
 
   test('round → proposal → first review → scoring → award', async () => {
-    const admin = await desk.context.newPage();
+    const admin = await run.desk.context.newPage();
     const orgBrowser = await launchBrowser(DESKTOP);
     const org = await orgBrowser.context.newPage();
-    const reviewer = await phone.context.newPage();
+    const reviewer = await run.phone.context.newPage();
     try {
       // The district's admin drafts a round (the form is shown; the round is created through the API from the
       // page, as the form does) and opens it.
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       await enrolStaff(admin, 'ns.admin');
-      await admin.goto(server.url + '/funding');
+      await admin.goto(run.server.url + '/funding');
       await button(admin, '新建轮次').click();
       await admin.locator('#name').fill(ROUND);
       await screenshot(admin, 'fund-01-round-form-desktop');
@@ -90,15 +61,15 @@ describe('funding rounds', { timeout: 900_000 }, () => {
         });
         return ((await res.json()) as { id: string }).id;
       }, ROUND);
-      await admin.goto(`${server.url}/funding/${id}`);
+      await admin.goto(`${run.server.url}/funding/${id}`);
       await button(admin, '开放申报').click();
       await button(admin, '确定').click();
       await admin.getByText('申报中').first().waitFor();
 
       // The organization's admin applies with budget lines and submits.
-      await org.goto(server.url + '/login');
+      await org.goto(run.server.url + '/login');
       await enrolStaff(org, 'org.admin');
-      await org.goto(server.url + '/funding/apply');
+      await org.goto(run.server.url + '/funding/apply');
       const card = org.locator('.ant-card').filter({ hasText: ROUND });
       await card.waitFor();
       await button(card, '申报').click();
@@ -133,10 +104,10 @@ describe('funding rounds', { timeout: 900_000 }, () => {
       await both(admin, 'fund-04-round-queue');
 
       // The reviewer, on a phone: conflict-of-interest declaration first, then the scores.
-      await reviewer.goto(server.url + '/login');
+      await reviewer.goto(run.server.url + '/login');
       await signIn(reviewer, 'volunteer');
       await reviewer.waitForURL(/\/m\//);
-      await reviewer.goto(server.url + '/m/funding/reviews');
+      await reviewer.goto(run.server.url + '/m/funding/reviews');
       await reviewer.getByText('利益冲突声明').waitFor();
       await screenshot(reviewer, 'fund-05-coi-phone');
       await button(reviewer, '声明无利益冲突').click();
@@ -160,14 +131,14 @@ describe('funding rounds', { timeout: 900_000 }, () => {
       await both(admin, 'fund-07-awarded-board');
 
       // The public "ten best" page (empty until a round publishes its list).
-      const visitor = await phone.context.newPage();
-      await visitor.goto(server.url + '/m/funding/ten-best');
+      const visitor = await run.phone.context.newPage();
+      await visitor.goto(run.server.url + '/m/funding/ten-best');
       await visitor.getByText('十佳志愿服务项目').first().waitFor();
       await screenshot(visitor, 'fund-08-ten-best-phone');
       await visitor.close();
       assert.ok(true);
     } catch (e) {
-      await failureShots('journey', [admin, org, reviewer]);
+      await run.failureShots('journey', [admin, org, reviewer]);
       throw e;
     } finally {
       await admin.close();

@@ -1,9 +1,7 @@
 // Screenshots of the insurance pages at phone and desktop size, on data made through the API:
 // `npm run build -w web && npx tsx e2e/insurance.screens.ts`. Pictures: test-output/screenshots/insurance-*.png.
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, ROOT, screenshot } from './support.ts';
+import { screenshot } from './support.ts';
+import { atBothSizes, useSession } from './test-app-pages.ts';
 import { createUser, signIn, startTestApp } from '../server/src/test/harness.ts';
 import {
   api,
@@ -15,17 +13,6 @@ import {
 } from '../server/src/modules/activities/activities.testkit.ts';
 import { luhnDigit } from '../server/src/modules/volunteers/volunteer-number.ts';
 import { policyBody } from '../server/src/modules/insurance/insurance.testkit.ts';
-
-const DIST = join(ROOT, 'web', 'dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const t = await startTestApp();
 const admin = await signIn(t, await createUser(t, 'ins.screens', { role: 'region_admin', region: NANSHAN }));
@@ -85,62 +72,37 @@ await t.handle.db
 
 const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
 
-/** The built web app for every path outside /api (the test app serves the API only). */
-async function serveWeb(page: Page) {
-  await page.route(`${origin}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path.startsWith('/api/')) return route.continue();
-    const file = join(DIST, path);
-    const body =
-      existsSync(file) && extname(file) ? readFileSync(file) : readFileSync(join(DIST, 'index.html'));
-    await route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'text/html' });
-  });
-}
-const cookieOf = (c: string) => ({ name: 'yiqi_sid', value: c.slice('yiqi_sid='.length), url: origin });
-
-for (const [kind, viewport] of [
-  ['mobile', { width: 390, height: 844 }],
-  ['desktop', { width: 1280, height: 800 }],
-] as const) {
-  const browser = await launchBrowser(viewport);
-  browser.context.setDefaultTimeout(60_000);
-  try {
-    const page = await browser.context.newPage();
-    await serveWeb(page);
-    await browser.context.addCookies([cookieOf(v.cookie)]);
-    await page.goto(`${origin}/m/insurance`);
-    await page.getByText('PA-HD-2026-11-0042').waitFor();
-    await screenshot(page, `insurance-${kind}-01-mine`);
-    await browser.context.clearCookies();
-    await browser.context.addCookies([cookieOf(admin)]);
-    await page.goto(`${origin}/insurance`);
-    await page.locator('.ant-table-row').filter({ hasText: 'PEAC2026440305000018' }).waitFor();
-    await screenshot(page, `insurance-${kind}-02-policies`);
-    const lookup = page.getByTestId('coverage-lookup');
-    await lookup.getByLabel('志愿者编号').fill(volunteerNo);
-    const when = new Date(t.clock.now().getTime() + 50 * 3_600_000 + 8 * 3_600_000)
-      .toISOString()
-      .slice(0, 16)
-      .replace('T', ' ');
-    await lookup.getByLabel('出险时间').fill(when);
-    await lookup.getByLabel('出险时间').press('Enter');
-    await lookup.getByRole('button', { name: /查\s*询/ }).click();
-    await page
-      .getByTestId('coverage-result')
-      .waitFor({ timeout: 20_000 })
-      .catch(async (e: unknown) => {
-        await screenshot(page, `insurance-${kind}-debug`);
-        throw e;
-      });
-    await page.getByTestId('coverage-result').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(page, `insurance-${kind}-03-lookup`);
-    await page.getByRole('button', { name: '登记保单' }).click();
-    await page.getByRole('dialog').waitFor();
-    await screenshot(page, `insurance-${kind}-04-new`);
-  } finally {
-    await browser.close();
-  }
-}
+await atBothSizes(origin, async (kind, page, browser) => {
+  await useSession(browser, origin, v.cookie);
+  await page.goto(`${origin}/m/insurance`);
+  await page.getByText('PA-HD-2026-11-0042').waitFor();
+  await screenshot(page, `insurance-${kind}-01-mine`);
+  await useSession(browser, origin, admin);
+  await page.goto(`${origin}/insurance`);
+  await page.locator('.ant-table-row').filter({ hasText: 'PEAC2026440305000018' }).waitFor();
+  await screenshot(page, `insurance-${kind}-02-policies`);
+  const lookup = page.getByTestId('coverage-lookup');
+  await lookup.getByLabel('志愿者编号').fill(volunteerNo);
+  const when = new Date(t.clock.now().getTime() + 50 * 3_600_000 + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+  await lookup.getByLabel('出险时间').fill(when);
+  await lookup.getByLabel('出险时间').press('Enter');
+  await lookup.getByRole('button', { name: /查\s*询/ }).click();
+  await page
+    .getByTestId('coverage-result')
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: unknown) => {
+      await screenshot(page, `insurance-${kind}-debug`);
+      throw e;
+    });
+  await page.getByTestId('coverage-result').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, `insurance-${kind}-03-lookup`);
+  await page.getByRole('button', { name: '登记保单' }).click();
+  await page.getByRole('dialog').waitFor();
+  await screenshot(page, `insurance-${kind}-04-new`);
+});
 await t.close();
 console.log('insurance screenshots written to test-output/screenshots/insurance-*.png');
 process.exit(0);

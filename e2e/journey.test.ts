@@ -1,37 +1,26 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeAllBrowsers,
+  type Browser,
   enrolTotp,
   launchBrowser,
   screenshot,
   SCREENSHOTS,
   signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
+  useJourney,
 } from './support.ts';
 
 // The "done means" journey of the console: a district admin and a provincial auditor, first sign-in to
 // audit trail, in a real browser against the real server (embedded database, demo accounts).
 describe('browser journeys', { timeout: 240_000 }, () => {
-  let server: RunningServer;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('journey');
 
   test('region admin enrols, browses the district, switches to English; auditor sees the sign-in', async () => {
     const browser: Browser = await launchBrowser();
     const page = await browser.context.newPage();
     try {
       // `/` is the public home page (issue 15); its sign-in link leads to the sign-in page.
-      await page.goto(server.url + '/');
+      await page.goto(run.server.url + '/');
       await page.getByTestId('sign-in-link').click();
       await page.waitForURL(/\/login/);
       await page.getByText('一起 · 广东志愿服务平台').waitFor();
@@ -131,7 +120,7 @@ describe('browser journeys', { timeout: 240_000 }, () => {
     const browser = await launchBrowser({ width: 390, height: 844 });
     const page = await browser.context.newPage();
     try {
-      await page.goto(server.url + '/login');
+      await page.goto(run.server.url + '/login');
       await signIn(page, 'volunteer', 'not-the-password');
       const error = page.getByTestId('login-error');
       await error.waitFor();

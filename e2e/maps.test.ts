@@ -1,56 +1,29 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { gcjToWgs, wgsToGcj, distanceM } from '@yiqi/shared/geo/coords';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  settle,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { MOBILE, screenshot, settle, useJourney } from './support.ts';
 import { greyPng } from './png.ts';
 import { enrolStaff } from './volunteers.steps.ts';
-
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-m-${name}-${i}.png` }).catch(() => undefined);
-}
 
 // Issue 17: places in China. An organizer picks the place on the map (高德 tiles, GCJ-02) or types what a
 // map app shows; the public page opens 高德 / 腾讯 with the place; the console prints and shares.
 describe('maps, print and share', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
+  const run = useJourney('m', { desk: true, phone: true });
   let admin: Page;
   let activityId: string;
   let editorUrl = '';
   let demo: { id: string; title: string; lat: number; lng: number };
 
   before(async () => {
-    server = await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-    admin = await desk.context.newPage();
+    admin = await run.desk.context.newPage();
     const found = (await (
-      await fetch(`${server.url}/api/activities?q=${encodeURIComponent('南头古城')}`)
+      await fetch(`${run.server.url}/api/activities?q=${encodeURIComponent('南头古城')}`)
     ).json()) as {
       items: { id: string; title: string; lat: number; lng: number }[];
     };
     demo = found.items[0]!;
-  });
-
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
   });
 
   test('the editor picks a place on the 高德 map and stores it in WGS-84', async () => {
@@ -59,9 +32,9 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
       await admin.route(/is\.autonavi\.com\/appmaptile/, (r) =>
         r.fulfill({ status: 200, contentType: 'image/png', body: tile }),
       );
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       await enrolStaff(admin, 'org.admin');
-      await admin.goto(server.url + '/activities');
+      await admin.goto(run.server.url + '/activities');
       await admin.getByTestId('new-activity').click();
       await admin.waitForURL(/\/activities\/new/);
       editorUrl = admin.url();
@@ -82,14 +55,14 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
       });
       await screenshot(admin, 'm-01-editor-map-picker');
     } catch (e) {
-      await failureShots('picker', [admin]);
+      await run.failureShots('picker', [admin]);
       throw e;
     }
   });
 
   test('a phone-sized editor without reachable tiles gets the typed fields and a message', async () => {
     // The organizer's own session, on a phone-sized page whose tile requests fail.
-    const small = await desk.context.newPage();
+    const small = await run.desk.context.newPage();
     try {
       await small.setViewportSize(MOBILE);
       await small.route(/is\.autonavi\.com\/appmaptile/, (r) => r.abort());
@@ -100,7 +73,7 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
       await small.locator('#activity_lat').waitFor();
       await screenshot(small, 'm-02-editor-no-tiles-phone');
     } catch (e) {
-      await failureShots('no-tiles', [small]);
+      await run.failureShots('no-tiles', [small]);
       throw e;
     } finally {
       await small.close();
@@ -108,9 +81,9 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
   });
 
   test('the public page opens the place in 高德 and 腾讯 maps, in GCJ-02', async () => {
-    const page = await phone.context.newPage();
+    const page = await run.phone.context.newPage();
     try {
-      await page.goto(`${server.url}/m/activities/${demo.id}`);
+      await page.goto(`${run.server.url}/m/activities/${demo.id}`);
       const amap = page.getByRole('link', { name: '在高德地图中打开' });
       const qq = page.getByRole('link', { name: '在腾讯地图中打开' });
       await amap.waitFor();
@@ -130,10 +103,10 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
       await amap.scrollIntoViewIfNeeded();
       await screenshot(page, 'm-03-public-map-links-phone');
       // A forwarded link shows the activity before any script runs.
-      const html = await (await fetch(`${server.url}/m/activities/${demo.id}`)).text();
+      const html = await (await fetch(`${run.server.url}/m/activities/${demo.id}`)).text();
       assert.ok(html.includes(`<meta property="og:title" content="${demo.title}" />`));
     } catch (e) {
-      await failureShots('public', [page]);
+      await run.failureShots('public', [page]);
       throw e;
     } finally {
       await page.close();
@@ -143,7 +116,7 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
   test('the console exports the roster, prints the sign-in sheet and shows the share card', async () => {
     try {
       activityId = demo.id;
-      await admin.goto(`${server.url}/activities/${activityId}`);
+      await admin.goto(`${run.server.url}/activities/${activityId}`);
       await admin.getByText('打印与分享').waitFor();
       const [roster] = await Promise.all([
         admin.waitForEvent('download'),
@@ -183,7 +156,7 @@ describe('maps, print and share', { timeout: 600_000 }, () => {
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
       assert.equal(bytes.readUInt32BE(16), 1500, 'twice the card width');
     } catch (e) {
-      await failureShots('console', [admin]);
+      await run.failureShots('console', [admin]);
       throw e;
     }
   });

@@ -1,43 +1,26 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, screenshot, SCREENSHOTS, useJourney } from './support.ts';
 import { enrolStaff, signInStaff, signOutConsole } from './volunteers.steps.ts';
-
-const DESKTOP = { width: 1280, height: 800 };
 
 // Change registration (变更登记, issue 17): the unit's admin corrects a registered fact (its person in charge),
 // which waits for the district admin's review with before and after side by side; once approved it applies
 // and the unit sees the outcome. Contacts stay directly editable; the person in charge is not among them.
 describe('change registration journey', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('org-change');
 
   test('org admin asks, district admin approves from the review queue, the change applies', async () => {
     const desk = await launchBrowser(DESKTOP);
     const admin = await desk.context.newPage();
     const newName = `钱新${String(Date.now()).slice(-3)}`;
     try {
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       const orgAdmin = await enrolStaff(admin, 'org.admin');
-      const me = (await (await admin.request.get(`${server.url}/api/me`)).json()) as {
+      const me = (await (await admin.request.get(`${run.server.url}/api/me`)).json()) as {
         roles: { role: string; scopeId: string }[];
       };
       const orgId = me.roles.find((r) => r.role === 'org_admin')!.scopeId;
-      await admin.goto(`${server.url}/organizations/${orgId}`);
+      await admin.goto(`${run.server.url}/organizations/${orgId}`);
       const section = admin.getByTestId('org-change');
       await section.waitFor();
       // The person in charge is no contact: its field in 负责人与联系方式 is locked, with the way to change it.
@@ -80,7 +63,7 @@ describe('change registration journey', { timeout: 600_000 }, () => {
 
       // The unit sees the outcome and its new person in charge; the previous one stays on record.
       await signInStaff(admin, orgAdmin);
-      await admin.goto(`${server.url}/organizations/${orgId}`);
+      await admin.goto(`${run.server.url}/organizations/${orgId}`);
       await admin
         .getByTestId('org-change')
         .getByTestId('change-status')

@@ -1,39 +1,19 @@
 // The light public pages (issue 17, docs/decisions/0044-light-public-pages.md) and the public home page
 // (issue 15) at phone size: what a visitor sees first loads no Ant Design, works by keyboard, in three
 // languages, and hands over to the full app on signing in.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { launchBrowser, screenshot, SCREENSHOTS, signIn, useJourney } from './support.ts';
 
 /** Chunks only the full app loads: Ant Design's core (with the theme, `i18n`), the router and query cache. */
 const FULL_APP = /\/assets\/(i18n|router|AppShell|MobileShell)-[\w-]+\.js$/;
 
 describe('public pages', () => {
-  let server: RunningServer;
-  let phone: Browser;
-
-  before(async () => {
-    server = await startServer();
-    phone = await launchBrowser({ width: 390, height: 844 });
-  });
-
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('public', { phone: true });
 
   async function fresh(): Promise<{ page: Page; scripts: string[] }> {
-    const page = await phone.context.newPage();
+    const page = await run.phone.context.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     return { page, scripts };
@@ -42,11 +22,13 @@ describe('public pages', () => {
   test('a visitor: home, activities, an activity, sign-in, without Ant Design; signing in hands over', async () => {
     const { page, scripts } = await fresh();
     try {
-      await page.goto(server.url + '/');
+      await page.goto(run.server.url + '/');
       await page.getByTestId('activity-card').first().waitFor();
       // The province's and the city's figures, as the public statistics give them: the registered count
       // where there is one, "not yet available" where a unit is too small or has none — never a made-up 0.
-      const answer = (await (await fetch(server.url + '/api/public/figures?region=440300000000')).json()) as {
+      const answer = (await (
+        await fetch(run.server.url + '/api/public/figures?region=440300000000')
+      ).json()) as {
         province: { suppressed: boolean; registered: number | null } | null;
         city: { suppressed: boolean; registered: number | null } | null;
       };
@@ -114,7 +96,7 @@ describe('public pages', () => {
       );
 
       // Signed in, `/` still leads to the volunteer's area.
-      await page.goto(server.url + '/');
+      await page.goto(run.server.url + '/');
       await page.waitForURL(/\/m\/profile$/);
     } catch (e) {
       await page.screenshot({ path: `${SCREENSHOTS}/failure-public.png` }).catch(() => undefined);
@@ -128,7 +110,7 @@ describe('public pages', () => {
     const browser = await launchBrowser({ width: 390, height: 844 });
     const page = await browser.context.newPage();
     try {
-      await page.goto(server.url + '/verify/YQ-2026-0000000000');
+      await page.goto(run.server.url + '/verify/YQ-2026-0000000000');
       await page.getByTestId('verify-missing').getByText('未找到该编号的证明').waitFor();
       await screenshot(page, 'p-05-verify-mobile');
       // A malformed number is refused before asking.

@@ -1,20 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, MOBILE, screenshot, SCREENSHOTS, useJourney } from './support.ts';
 import { becomeVolunteer, resident } from './activities.steps.ts';
 import { enrolStaff } from './volunteers.steps.ts';
-
-const DESKTOP = { width: 1280, height: 800 };
-const MOBILE = { width: 390, height: 844 };
 
 /** An organization's own sheet of hours: Chinese headers, one row per volunteer and day. */
 async function hoursFile(numbers: string[]): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
@@ -42,19 +32,12 @@ async function hoursFile(numbers: string[]): Promise<{ name: string; mimeType: s
 // The hours-import journey: an organization admin uploads a paper roster's hours with the reason; they wait
 // for a second person; the district admin opens the batch and approves it.
 describe('hours import journey', { timeout: 600_000 }, () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('records');
 
   test('the system administrator enters next year’s holiday notice', async () => {
     const page = await (await launchBrowser(DESKTOP)).context.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${run.server.url}/login`);
       await enrolStaff(page, 'sysadmin');
       await page.getByRole('menuitem', { name: '节假日安排' }).click();
       await page.getByRole('tab', { name: '2027 年' }).click();
@@ -93,13 +76,13 @@ describe('hours import journey', { timeout: 600_000 }, () => {
     try {
       // A resident registers and verifies, so the roster can name them.
       const r = resident('周补录', String(Date.now()).slice(-8), '19880412', '023');
-      await becomeVolunteer(phone, server.url, r);
+      await becomeVolunteer(phone, run.server.url, r);
       const mine = await phone.evaluate(
         async () =>
           ((await (await fetch('/api/me/volunteer')).json()) as { volunteerNo: string }).volunteerNo,
       );
 
-      await district.goto(`${server.url}/login`);
+      await district.goto(`${run.server.url}/login`);
       await enrolStaff(district, 'ns.admin');
       const numbers = await district.evaluate(async () => {
         const r = await fetch('/api/volunteers?pageSize=5');
@@ -109,9 +92,9 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       const roster = [numbers.find((n) => n !== mine)!, mine];
       assert.ok(roster[0]);
 
-      await org.goto(`${server.url}/login`);
+      await org.goto(`${run.server.url}/login`);
       await enrolStaff(org, 'org.admin');
-      await org.goto(`${server.url}/imports`);
+      await org.goto(`${run.server.url}/imports`);
       await org.getByText('服务时长', { exact: true }).click();
       await org.getByText('请先填写补录原因，再上传文件').waitFor();
       await org.locator('#import-reason').fill('2026 年 10 月长者探访纸质台账补录');
@@ -131,7 +114,7 @@ describe('hours import journey', { timeout: 600_000 }, () => {
         jobId!,
       );
 
-      await district.goto(`${server.url}/imports?org=${orgId}&kind=records&job=${jobId}`);
+      await district.goto(`${run.server.url}/imports?org=${orgId}&kind=records&job=${jobId}`);
       await district.getByTestId('hours-decision').waitFor();
       await district.getByText('请审核这批服务时长').waitFor();
       await screenshot(district, 'r-03-hours-review');
@@ -148,7 +131,7 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       assert.deepEqual(view, { pending: 0, confirmed: 2, rejected: 0 });
 
       // The volunteer sees the approved hours on the record card and asks for a correction.
-      await phone.goto(`${server.url}/m/records`);
+      await phone.goto(`${run.server.url}/m/records`);
       await phone.getByText('社区长者探访').first().waitFor();
       await phone.getByRole('button', { name: '申请更正' }).first().click();
       const dialog = phone.getByRole('dialog');
@@ -180,7 +163,7 @@ describe('hours import journey', { timeout: 600_000 }, () => {
       }, orgId);
       assert.equal(dissolved, 200);
       await district.setViewportSize(DESKTOP);
-      await district.goto(`${server.url}/certificates`);
+      await district.goto(`${run.server.url}/certificates`);
       await district.getByTestId('certificate-queue').getByText('本区域代为出具').click();
       await district.getByTestId('original-unit').first().waitFor();
       await screenshot(district, 'r-06-region-queue');
@@ -197,12 +180,12 @@ describe('hours import journey', { timeout: 600_000 }, () => {
         const r = await fetch('/api/certificates/region-queue?status=issued');
         return ((await r.json()) as { items: { number: string }[] }).items[0]!.number;
       });
-      await phone.goto(`${server.url}/verify/${number}`);
+      await phone.goto(`${run.server.url}/verify/${number}`);
       await phone.getByTestId('verify-result').getByText('原记录单位').waitFor();
       await screenshot(phone, 'r-08-verify-dissolved-mobile');
 
       // Asking again, the resident is told that the unit was dissolved and who issues now.
-      await phone.goto(`${server.url}/m/certificates`);
+      await phone.goto(`${run.server.url}/m/certificates`);
       await phone.getByTestId('certificate-request').locator('.ant-select').first().click();
       await phone.locator('.ant-select-item-option').filter({ hasText: '已注销' }).click();
       await phone.getByTestId('issued-by').filter({ hasText: '所在区域的志愿服务主管部门' }).waitFor();

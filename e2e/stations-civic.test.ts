@@ -1,21 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, screenshot, signIn, useJourney } from './support.ts';
 import { greyPng } from './png.ts';
 import { chooseOption, enrolStaff, pickRegion } from './volunteers.steps.ts';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 /** 南头古城 as a phone reports it (WGS-84). */
 const NANTOU = { latitude: 22.5462, longitude: 113.9145 };
 
@@ -26,38 +15,19 @@ async function tiles(page: Page, reachable = true) {
     reachable ? r.fulfill({ status: 200, contentType: 'image/png', body: TILE }) : r.abort(),
   );
 }
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-sc-${name}-${i}.png` }).catch(() => undefined);
-}
 
 // Issue 16: the public stations map with the 10-minute circle, their management, and 随手拍 from report to
 // rectification, at phone and desktop size.
 describe('stations and civic reports', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
-
-  before(async () => {
-    // E2E_SERVER_URL: a server already running with the demo data (its start can outlast startServer's 90 s on a
-    // loaded machine); else one of our own.
-    const url = process.env.E2E_SERVER_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('sc', { desk: true, phone: true });
 
   test('a visitor finds the stations within walking distance on the map', async () => {
-    const page = await phone.context.newPage();
+    const page = await run.phone.context.newPage();
     try {
-      await phone.context.grantPermissions(['geolocation'], { origin: server.url });
-      await phone.context.setGeolocation(NANTOU);
+      await run.phone.context.grantPermissions(['geolocation'], { origin: run.server.url });
+      await run.phone.context.setGeolocation(NANTOU);
       await tiles(page);
-      await page.goto(server.url + '/m/stations');
+      await page.goto(run.server.url + '/m/stations');
       await page.getByText('南山区新时代文明实践中心').first().waitFor();
       await page.locator('.leaflet-tile-loaded').first().waitFor();
       await screenshot(page, 'sc-01-stations-phone');
@@ -67,15 +37,15 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       assert.match((await first.textContent()) ?? '', /南头/);
       assert.match((await first.textContent()) ?? '', /步行约 \d+ 分钟/);
       await screenshot(page, 'sc-02-stations-nearby-phone');
-      const blocked = await desk.context.newPage();
+      const blocked = await run.desk.context.newPage();
       await tiles(blocked, false);
-      await blocked.goto(server.url + '/m/stations');
+      await blocked.goto(run.server.url + '/m/stations');
       await blocked.getByTestId('map-unavailable').waitFor({ timeout: 30_000 });
       await blocked.getByText('南山区新时代文明实践中心').first().waitFor();
       await screenshot(blocked, 'sc-03-stations-no-tiles-desktop');
       await blocked.close();
     } catch (e) {
-      await failureShots('stations', [page]);
+      await run.failureShots('stations', [page]);
       throw e;
     } finally {
       await page.close();
@@ -83,12 +53,12 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
   });
 
   test('a region admin manages stations in the console', async () => {
-    const page = await desk.context.newPage();
+    const page = await run.desk.context.newPage();
     try {
       await tiles(page);
-      await page.goto(server.url + '/login');
+      await page.goto(run.server.url + '/login');
       await enrolStaff(page, 'ns.admin');
-      await page.goto(server.url + '/stations');
+      await page.goto(run.server.url + '/stations');
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'sc-04-stations-console');
       await page.getByRole('button', { name: '新增阵地' }).click();
@@ -97,7 +67,7 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await page.locator('#phone').fill('13800138000');
       await screenshot(page, 'sc-05-station-form');
     } catch (e) {
-      await failureShots('console', [page]);
+      await run.failureShots('console', [page]);
       throw e;
     } finally {
       await page.close();
@@ -105,16 +75,16 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
   });
 
   test('a volunteer reports a problem; the unit handles it; the volunteer checks it', async () => {
-    const vol = await phone.context.newPage();
+    const vol = await run.phone.context.newPage();
     // The unit's admin on a computer of their own (the desktop browser is signed in as the region admin).
     const unitBrowser = await launchBrowser(DESKTOP);
     const unit = await unitBrowser.context.newPage();
     try {
       await tiles(vol);
-      await vol.goto(server.url + '/login');
+      await vol.goto(run.server.url + '/login');
       await signIn(vol, 'volunteer');
       await vol.waitForURL(/\/m\//);
-      await vol.goto(server.url + '/m/civic/report');
+      await vol.goto(run.server.url + '/m/civic/report');
       await vol.locator('#description').waitFor();
       await chooseOption(vol, 'category', '环境卫生');
       await vol.locator('#description').fill('南头古城南门广场垃圾桶满溢，垃圾散落地面');
@@ -136,9 +106,9 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
 
       // The district federation's admin handles it (the demo routes Nanshan's cases to it).
       await tiles(unit);
-      await unit.goto(server.url + '/login');
+      await unit.goto(run.server.url + '/login');
       await enrolStaff(unit, 'org.admin');
-      await unit.goto(server.url + '/civic');
+      await unit.goto(run.server.url + '/civic');
       await unit.getByText('南头古城南门广场垃圾桶满溢', { exact: false }).first().click();
       await unit.getByPlaceholder('办理情况说明').fill('已清运垃圾并增设一个垃圾桶');
       await unit
@@ -158,7 +128,7 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await vol.getByText(/我的积分 10/).waitFor();
       await screenshot(vol, 'sc-10-rectified-phone');
     } catch (e) {
-      await failureShots('civic', [vol, unit]);
+      await run.failureShots('civic', [vol, unit]);
       throw e;
     } finally {
       await vol.close();
@@ -167,10 +137,10 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
   });
 
   test('the region admin sees the case counted and sets a routing rule', async () => {
-    const page = await desk.context.newPage();
+    const page = await run.desk.context.newPage();
     try {
       // Signed in as ns.admin by the console test above (same desktop browser).
-      await page.goto(server.url + '/civic/rules');
+      await page.goto(run.server.url + '/civic/rules');
       await page.getByRole('heading', { name: '随手拍规则与统计' }).waitFor();
       // The case the volunteer filed and checked above: filed 1, rectified 1, 100 %.
       const stat = (title: string) =>
@@ -196,7 +166,7 @@ describe('stations and civic reports', { timeout: 900_000 }, () => {
       await page.getByRole('cell', { name: '3 个工作日' }).first().waitFor();
       await screenshot(page, 'sc-11-civic-rules-desktop');
     } catch (e) {
-      await failureShots('civic-rules', [page]);
+      await run.failureShots('civic-rules', [page]);
       throw e;
     } finally {
       await page.close();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as OTPAuth from 'otpauth';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,6 +12,8 @@ export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 export const DEMO_PASSWORD = 'Yiqi-demo-2026';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DESKTOP = { width: 1280, height: 800 };
+export const MOBILE = { width: 390, height: 844 };
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -176,6 +179,61 @@ const open = new Set<Browser>();
 /** Closes browsers a failed or timed-out test left open (call it from `after`). */
 export async function closeAllBrowsers(): Promise<void> {
   await Promise.all([...open].map((b) => b.close()));
+}
+
+export interface Journey {
+  /** The server of the suite (throws before the suite's `before` has run). */
+  readonly server: RunningServer;
+  /** The desktop browser shared by the suite's tests, when asked for. */
+  readonly desk: Browser;
+  /** The phone-sized browser shared by the suite's tests, when asked for. */
+  readonly phone: Browser;
+  /** Saves a picture of each page a failed step left open: failure-<prefix>-<name>-<i>.png. */
+  failureShots: (name: string, pages: (Page | undefined)[]) => Promise<void>;
+}
+
+/**
+ * The set-up every browser journey shares, for the `describe` it is called in: before its tests, the server
+ * (E2E_SERVER_URL: one already running with the demo data, whose start can outlast startServer's wait on a
+ * loaded machine; else one of its own) and the shared browsers asked for; after them, every browser a test
+ * left open and the server are closed. Further `before` hooks of the suite run after this one.
+ */
+export function useJourney(prefix: string, browsers: { desk?: boolean; phone?: boolean } = {}): Journey {
+  let server: RunningServer | undefined;
+  let desk: Browser | undefined;
+  let phone: Browser | undefined;
+  before(async () => {
+    const url = process.env.E2E_SERVER_URL;
+    server = url ? { url, stop: async () => {} } : await startServer();
+    if (browsers.desk) desk = await launchBrowser(DESKTOP);
+    if (browsers.phone) phone = await launchBrowser(MOBILE);
+  });
+  after(async () => {
+    await closeAllBrowsers();
+    await server?.stop();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`useJourney: no ${what} (not asked for, or before the suite began)`);
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server, 'server');
+    },
+    get desk() {
+      return ready(desk, 'desktop browser');
+    },
+    get phone() {
+      return ready(phone, 'phone browser');
+    },
+    failureShots: async (name, pages) => {
+      for (const [i, p] of pages.entries())
+        await p
+          ?.screenshot({ path: `${SCREENSHOTS}/failure-${prefix}-${name}-${i}.png` })
+          .catch(() => undefined);
+    },
+  };
 }
 
 function killByProfile(profile: string): void {

@@ -1,36 +1,18 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  settle,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, MOBILE, screenshot, settle, useJourney } from './support.ts';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import { enrolStaff, registerResident } from './volunteers.steps.ts';
-
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
 // Issue 17: a resident finds a team without a link (找组织) and applies, sees their hours on 我的, and a
 // district admin sees a volunteer's teams and hours in the volunteer panel.
 describe('teams and hours', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('teams');
 
   test('找组织: browse teams signed out, filter, and apply after signing in', async () => {
     const phone = await launchBrowser(MOBILE);
     const page = await phone.context.newPage();
-    await page.goto(server.url + '/m/organizations');
+    await page.goto(run.server.url + '/m/organizations');
     await page.getByRole('heading', { name: '找组织' }).waitFor();
     await page.getByTestId('directory-team').first().waitFor();
     const before = await page.getByTestId('directory-team').count();
@@ -65,7 +47,7 @@ describe('teams and hours', { timeout: 300_000 }, () => {
     await page.getByTestId('view-teams').waitFor();
 
     // 我的 shows the hours, with a way to the records.
-    await page.goto(server.url + '/m/profile');
+    await page.goto(run.server.url + '/m/profile');
     await page.getByTestId('totals').waitFor();
     await page.getByRole('link', { name: /查看我的服务记录/ }).waitFor();
     await settle(page);
@@ -75,9 +57,9 @@ describe('teams and hours', { timeout: 300_000 }, () => {
   test('the volunteer panel shows teams and hours', async () => {
     const desk = await launchBrowser(DESKTOP);
     const page = await desk.context.newPage();
-    await page.goto(server.url + '/login');
+    await page.goto(run.server.url + '/login');
     await enrolStaff(page, 'ns.admin');
-    await page.goto(server.url + '/volunteers');
+    await page.goto(run.server.url + '/volunteers');
     await page.locator('.ant-table-row').first().waitFor();
     await page.locator('.ant-table-row').first().locator('button').first().click();
     const panel = page.getByTestId('volunteer-service');

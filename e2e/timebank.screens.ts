@@ -1,10 +1,8 @@
 // Screenshots of the time bank's pages at phone and desktop size, on data made through the API by the
 // server's test kit: `npx tsx scripts/test-template.ts pglite /tmp/tpl.tar && YIQI_TEST_PGLITE_TEMPLATE=/tmp/tpl.tar
 // npx tsx e2e/timebank.screens.ts` (after `npm run build -w web`). Pictures: test-output/screenshots/timebank-*.png.
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, ROOT, screenshot } from './support.ts';
+import { screenshot } from './support.ts';
+import { atBothSizes, useSession } from './test-app-pages.ts';
 import {
   adminA,
   adminB,
@@ -17,17 +15,6 @@ import {
   startBank,
   t,
 } from '../server/src/modules/timebank/timebank.testkit.ts';
-
-const DIST = join(ROOT, 'web', 'dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 await startBank({ spendThresholdMinutes: 600 });
 const [v] = await people(1);
@@ -99,69 +86,42 @@ await t.app.inject({
 
 const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
 
-/** The built web app for every path outside /api (the test app serves the API only). */
-async function serveWeb(page: Page) {
-  await page.route(`${origin}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path.startsWith('/api/')) return route.continue();
-    const file = join(DIST, path);
-    const body =
-      existsSync(file) && extname(file) ? readFileSync(file) : readFileSync(join(DIST, 'index.html'));
-    await route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'text/html' });
-  });
-}
-
-const cookieOf = (c: string) => ({ name: 'yiqi_sid', value: c.slice('yiqi_sid='.length), url: origin });
-
-for (const [kind, viewport] of [
-  ['mobile', { width: 390, height: 844 }],
-  ['desktop', { width: 1280, height: 800 }],
-] as const) {
-  const browser = await launchBrowser(viewport);
-  // The machine is shared and busy: allow slow pages.
-  browser.context.setDefaultTimeout(60_000);
-  try {
-    const page = await browser.context.newPage();
-    await serveWeb(page);
-    await browser.context.addCookies([cookieOf(v!.cookie)]);
-    await page.goto(`${origin}/m/timebank`);
-    await page.getByText('可用积分').first().waitFor();
-    await screenshot(page, `timebank-${kind}-01-volunteer`);
-    await page
-      .getByText('积分明细')
-      .first()
-      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(page, `timebank-${kind}-02-statement`);
-    await page
-      .getByRole('button', { name: /预约服务/ })
-      .first()
-      .click();
-    await page.getByRole('dialog').waitFor();
-    await screenshot(page, `timebank-${kind}-03-book`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: /转赠/ }).first().click();
-    await page.getByRole('dialog').waitFor();
-    await screenshot(page, `timebank-${kind}-04-give`);
-    await browser.context.clearCookies();
-    await browser.context.addCookies([cookieOf(adminB.cookie)]);
-    await page.goto(`${origin}/timebank`);
-    await page.getByText('方案名称').waitFor();
-    await screenshot(page, `timebank-${kind}-05-scheme`);
-    await page.getByRole('tab', { name: '社区资助' }).click();
-    await page.locator('.ant-table-row').filter({ hasText: '高龄独居' }).first().waitFor();
-    await screenshot(page, `timebank-${kind}-06-grants`);
-    await page.getByRole('tab', { name: '服务预约' }).click();
-    await page.locator('.ant-table-row').filter({ hasText: '居家照护' }).first().waitFor();
-    await screenshot(page, `timebank-${kind}-07-bookings`);
-    await page.getByRole('tab', { name: '账户与明细' }).click();
-    await page.getByText('对账一致').waitFor();
-    await page.locator('.ant-table-row').filter({ hasText: '个人账户' }).first().click();
-    await page.getByText('导出 Excel').waitFor();
-    await screenshot(page, `timebank-${kind}-08-accounts`);
-  } finally {
-    await browser.close();
-  }
-}
+await atBothSizes(origin, async (kind, page, browser) => {
+  await useSession(browser, origin, v!.cookie);
+  await page.goto(`${origin}/m/timebank`);
+  await page.getByText('可用积分').first().waitFor();
+  await screenshot(page, `timebank-${kind}-01-volunteer`);
+  await page
+    .getByText('积分明细')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, `timebank-${kind}-02-statement`);
+  await page
+    .getByRole('button', { name: /预约服务/ })
+    .first()
+    .click();
+  await page.getByRole('dialog').waitFor();
+  await screenshot(page, `timebank-${kind}-03-book`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /转赠/ }).first().click();
+  await page.getByRole('dialog').waitFor();
+  await screenshot(page, `timebank-${kind}-04-give`);
+  await useSession(browser, origin, adminB.cookie);
+  await page.goto(`${origin}/timebank`);
+  await page.getByText('方案名称').waitFor();
+  await screenshot(page, `timebank-${kind}-05-scheme`);
+  await page.getByRole('tab', { name: '社区资助' }).click();
+  await page.locator('.ant-table-row').filter({ hasText: '高龄独居' }).first().waitFor();
+  await screenshot(page, `timebank-${kind}-06-grants`);
+  await page.getByRole('tab', { name: '服务预约' }).click();
+  await page.locator('.ant-table-row').filter({ hasText: '居家照护' }).first().waitFor();
+  await screenshot(page, `timebank-${kind}-07-bookings`);
+  await page.getByRole('tab', { name: '账户与明细' }).click();
+  await page.getByText('对账一致').waitFor();
+  await page.locator('.ant-table-row').filter({ hasText: '个人账户' }).first().click();
+  await page.getByText('导出 Excel').waitFor();
+  await screenshot(page, `timebank-${kind}-08-accounts`);
+});
 await t.close();
 console.log('timebank screenshots written to test-output/screenshots/timebank-*.png');
 process.exit(0);

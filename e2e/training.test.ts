@@ -1,52 +1,23 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { screenshot, useJourney } from './support.ts';
 import { enrolStaff } from './volunteers.steps.ts';
 import { becomeVolunteer, resident } from './activities.steps.ts';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const COURSE = '社区急救基础（线上）';
-
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-training-${name}-${i}.png` }).catch(() => undefined);
-}
 
 // Issue 16: an organization publishes an online course that grants first aid; a volunteer studies it on a
 // phone, passes the quiz and holds the qualification; the console shows the course and the coverage.
 describe('training and qualifications', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
-
-  before(async () => {
-    const url = process.env.E2E_SERVER_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('training', { desk: true, phone: true });
 
   test('course → quiz passed → qualification held; the console sees it', async () => {
-    const admin = await desk.context.newPage();
-    const vol = await phone.context.newPage();
+    const admin = await run.desk.context.newPage();
+    const vol = await run.phone.context.newPage();
     try {
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       await enrolStaff(admin, 'org.admin');
-      await admin.goto(server.url + '/training');
+      await admin.goto(run.server.url + '/training');
       await admin.getByRole('heading').first().waitFor();
       // The course with its quiz is created through the API from the signed-in page, as the editor does.
       const created = await admin.evaluate(async (title) => {
@@ -84,8 +55,8 @@ describe('training and qualifications', { timeout: 900_000 }, () => {
       await screenshot(admin, 'training-01-courses-console-desktop');
 
       // A resident registers as a volunteer (training needs a volunteer record), then studies on the phone.
-      await becomeVolunteer(vol, server.url, resident('林学员', '26001601', '19950301', '123'));
-      await vol.goto(server.url + '/m/training');
+      await becomeVolunteer(vol, run.server.url, resident('林学员', '26001601', '19950301', '123'));
+      await vol.goto(run.server.url + '/m/training');
       await vol.getByText(COURSE).first().click();
       await vol.getByText('课后测验').waitFor();
       await screenshot(vol, 'training-02-course-phone');
@@ -99,15 +70,15 @@ describe('training and qualifications', { timeout: 900_000 }, () => {
       await vol.getByText('您已完成本课程').waitFor();
       await vol.getByText(/已获得资质：急救/).waitFor();
       await screenshot(vol, 'training-03-passed-phone');
-      await vol.goto(server.url + '/m/training/mine');
+      await vol.goto(run.server.url + '/m/training/mine');
       await vol.getByText('急救').first().waitFor();
       await screenshot(vol, 'training-04-my-qualifications-phone');
 
-      await admin.goto(server.url + '/training/coverage');
+      await admin.goto(run.server.url + '/training/coverage');
       await admin.getByText('急救').first().waitFor();
       await screenshot(admin, 'training-05-coverage-desktop');
     } catch (e) {
-      await failureShots('journey', [admin, vol]);
+      await run.failureShots('journey', [admin, vol]);
       throw e;
     } finally {
       await admin.close();

@@ -1,16 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, MOBILE, screenshot, SCREENSHOTS, signIn, useJourney } from './support.ts';
 import {
   chooseOption,
   enrolStaff,
@@ -29,9 +21,6 @@ import {
   pendingRegistration,
 } from './volunteers.tour.ts';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
 /** What the journey leaves behind for the tour of the remaining pages. */
 interface Journey {
   resident: Resident;
@@ -44,17 +33,8 @@ interface Journey {
 // The volunteer journey of the issue: a resident registers and verifies, an organization admin registers a
 // team, the district admin approves it, the resident applies by the join link and the team admin accepts.
 describe('volunteer journeys', { timeout: 420_000 }, () => {
-  let server: RunningServer;
+  const run = useJourney('volunteers');
   let journey: Journey | undefined;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
 
   test('a resident registers, joins a new team and is accepted', async () => {
     const phone = `139${String(Date.now()).slice(-8)}`;
@@ -75,7 +55,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
     const shot = (page: Page) => (name: string) => screenshot(page, name);
     try {
       // 1. The resident finds registration on the sign-in page.
-      await v.goto(server.url + '/login');
+      await v.goto(run.server.url + '/login');
       await v.getByTestId('register-link').waitFor();
       await screenshot(v, 'v-01-login-mobile');
       await v.getByTestId('register-link').click();
@@ -114,7 +94,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await v.getByTestId('can-sign-up').waitFor();
 
       // 3. org.admin registers an unregistered team with its host unit in 南山区.
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       const orgAdmin = await enrolStaff(admin, 'org.admin');
       await admin.getByRole('menuitem', { name: '组织登记' }).click();
       await admin.waitForURL(/\/my-organizations$/);
@@ -158,7 +138,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await signOutConsole(admin);
 
       // 5. The resident opens the team's join link and applies.
-      await v.goto(`${server.url}/m/join/${orgId}?name=${encodeURIComponent(orgName)}`);
+      await v.goto(`${run.server.url}/m/join/${orgId}?name=${encodeURIComponent(orgName)}`);
       await v.getByTestId('join-org-name').filter({ hasText: orgName }).waitFor();
       await screenshot(v, 'v-11-join-mobile');
       await v.getByTestId('apply-join').click();
@@ -170,7 +150,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
 
       // 6. org.admin signs in again (approval made them the team's admin) and accepts the application.
       await signInStaff(admin, orgAdmin);
-      await admin.goto(`${server.url}/members?org=${orgId}`);
+      await admin.goto(`${run.server.url}/members?org=${orgId}`);
       const applicant = admin.locator('.ant-table-row').filter({ hasText: volunteerNo });
       await applicant.waitFor();
       await screenshot(admin, 'v-13-members-applied');
@@ -207,11 +187,11 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
     });
     page.on('pageerror', (e) => crashes.push(e.message));
     try {
-      const passportPhone = await passportVolunteer(server.url, b.context);
-      const pendingOrg = await pendingRegistration(server.url, j.resident.phone, j.resident.password);
+      const passportPhone = await passportVolunteer(run.server.url, b.context);
+      const pendingOrg = await pendingRegistration(run.server.url, j.resident.phone, j.resident.password);
 
       // Registration of a child: the guardian block, and the rule for under-14s.
-      await page.goto(server.url + '/m/register');
+      await page.goto(run.server.url + '/m/register');
       await page.locator('#phone').fill('13700000001');
       await page.locator('#password').fill('Volunteer-2026');
       await page.locator('#confirm').fill('Volunteer-2026');
@@ -224,7 +204,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await both(page, 'v-20-register-minor');
 
       // The resident's own pages.
-      await page.goto(server.url + '/login');
+      await page.goto(run.server.url + '/login');
       await signIn(page, j.resident.phone, j.resident.password);
       await page.waitForURL(/\/m\/profile$/);
       await page.getByTestId('can-sign-up').waitFor();
@@ -248,13 +228,13 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await page.waitForURL(/\/m\/profile$/);
       await page.getByText('红十字救护员证').first().waitFor();
       await both(page, 'v-23-profile-filled');
-      await page.goto(server.url + '/m/verify');
+      await page.goto(run.server.url + '/m/verify');
       await page.getByTestId('verification-status').waitFor();
       await both(page, 'v-24-verify-done');
-      await page.goto(server.url + '/m/teams');
+      await page.goto(run.server.url + '/m/teams');
       await page.getByTestId('membership-card').first().waitFor();
       await both(page, 'v-25-teams');
-      await page.goto(server.url + '/m/account');
+      await page.goto(run.server.url + '/m/account');
       await page.getByTestId('close-account').waitFor();
       await both(page, 'v-26-account');
       const [json] = await Promise.all([
@@ -286,14 +266,14 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       // The passport holder waits for manual review.
       await signIn(page, passportPhone, 'Volunteer-2026');
       await page.waitForURL(/\/m\/profile$/);
-      await page.goto(server.url + '/m/verify');
+      await page.goto(run.server.url + '/m/verify');
       await page.getByTestId('verification-status').filter({ hasText: '审核中' }).waitFor();
       await both(page, 'v-28-verify-pending');
-      await page.goto(server.url + '/m/join/00000000-0000-4000-8000-000000000000');
+      await page.goto(run.server.url + '/m/join/00000000-0000-4000-8000-000000000000');
       await page.getByTestId('apply-join').click();
       await page.getByRole('alert').waitFor();
       await both(page, 'v-29-join-error');
-      await page.goto(server.url + '/m/account');
+      await page.goto(run.server.url + '/m/account');
       await page.getByTestId('m-sign-out').click();
       await page
         .getByRole('dialog')
@@ -303,7 +283,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
 
       // The district admin's pages.
       await signInStaff(page, j.districtAdmin);
-      await page.goto(server.url + '/organizations');
+      await page.goto(run.server.url + '/organizations');
       await page.locator('.ant-table-row').first().waitFor();
       await both(page, 'v-30-org-list');
       await page
@@ -322,7 +302,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await page.locator('.ant-table-row').filter({ hasText: j.resident.name }).waitFor();
       await both(page, 'v-33-org-members');
 
-      await page.goto(server.url + '/org-review');
+      await page.goto(run.server.url + '/org-review');
       await page.locator('.ant-table-row').filter({ hasText: pendingOrg }).waitFor();
       await both(page, 'v-34-review-queue');
       await page.getByRole('button', { name: pendingOrg }).click();
@@ -341,7 +321,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
         .click();
       await page.getByText('已驳回').first().waitFor();
 
-      await page.goto(`${server.url}/members?org=${j.orgId}`);
+      await page.goto(`${run.server.url}/members?org=${j.orgId}`);
       await page.locator('.ant-table-row').first().waitFor();
       await page.getByRole('button', { name: '邀请成员' }).click();
       await page.locator('#volunteerNo').fill('44030500000000');
@@ -350,7 +330,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await both(page, 'v-37-members-invite');
       await page.keyboard.press('Escape');
 
-      await page.goto(server.url + '/volunteers');
+      await page.goto(run.server.url + '/volunteers');
       await page.locator('.ant-table-row').first().waitFor();
       await both(page, 'v-38-volunteers');
       const [xlsx] = await Promise.all([
@@ -372,7 +352,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await both(page, 'v-39-volunteer-drawer');
       await page.keyboard.press('Escape');
 
-      await page.goto(server.url + '/verification');
+      await page.goto(run.server.url + '/verification');
       await page.getByTestId('queue-card').first().waitFor();
       await both(page, 'v-40-verification-queue');
       await page.getByTestId('open-document').first().click();
@@ -386,7 +366,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
         .click();
       await page.getByText('已通过实名认证').waitFor();
 
-      await page.goto(`${server.url}/imports?org=${j.orgId}`);
+      await page.goto(`${run.server.url}/imports?org=${j.orgId}`);
       await page.getByTestId('download-template').waitFor();
       await both(page, 'v-42-imports');
       await page.locator('.ant-upload input[type=file]').setInputFiles(await badVolunteerFile());
@@ -416,13 +396,13 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
         .waitFor();
       await both(page, 'v-44-import-done');
 
-      await page.goto(server.url + '/my-organizations/new');
+      await page.goto(run.server.url + '/my-organizations/new');
       await chooseOption(page, 'orgType', '社会团体');
       await page.locator('#uscc').fill('51440305MJ0000002');
       await page.locator('#uscc').press('Tab');
       await page.getByText('已输入 17/18 位').waitFor();
       await both(page, 'v-45-org-register');
-      await page.goto(server.url + '/my-organizations');
+      await page.goto(run.server.url + '/my-organizations');
       await page.locator('.ant-table').waitFor();
       await both(page, 'v-46-my-orgs-empty');
 
@@ -431,7 +411,7 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
         const r = await fetch(`/api/volunteers?q=${encodeURIComponent('李梅')}`);
         return ((await r.json()) as { items: { volunteerNo: string }[] }).items[0]!.volunteerNo;
       });
-      await page.goto(`${server.url}/members?org=${j.orgId}`);
+      await page.goto(`${run.server.url}/members?org=${j.orgId}`);
       await page.getByRole('button', { name: '邀请成员' }).click();
       await page.locator('#volunteerNo').fill(passportNo);
       await page.getByRole('dialog').getByRole('button', { name: '发送邀请' }).click();
@@ -440,13 +420,13 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await signOutConsole(page);
       await signIn(page, passportPhone, 'Volunteer-2026');
       await page.waitForURL(/\/m\/profile$/);
-      await page.goto(server.url + '/m/teams');
+      await page.goto(run.server.url + '/m/teams');
       const invitation = page.getByTestId('membership-card').filter({ hasText: j.orgName });
       await invitation.getByTestId('membership-status').filter({ hasText: '已邀请' }).waitFor();
       await both(page, 'v-47-invitation');
       await invitation.getByRole('button', { name: '接受邀请' }).click();
       await invitation.getByTestId('membership-status').filter({ hasText: '在队' }).waitFor();
-      await page.goto(server.url + '/m/account');
+      await page.goto(run.server.url + '/m/account');
       await page.getByTestId('close-account').click();
       await page.locator('#close-password').fill('Volunteer-2026');
       await page.getByRole('checkbox', { name: /我已了解以上后果/ }).check();

@@ -7,6 +7,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import type { OutputBundle } from 'rolldown';
 import react from '@vitejs/plugin-react';
+import { LIGHT_ROUTES } from './src/public/routes.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -52,12 +53,12 @@ function precompress(): Plugin {
 
 /**
  * The first pages' routes (issue 17). Since decision 0044 they are all the light public pages (src/public,
- * no Ant Design), which main.tsx loads for these addresses. `modules`: the lazy chunks the route renders, so
- * their files and everything they import download alongside the entry instead of after it has run and the
- * router has asked for them. `api`: GET requests the page makes at once, as [pattern on path + query,
- * URL]; `$1` is the pattern's first group. The pages' API functions claim these answers (lib/preload.ts),
- * so each URL must be exactly what they ask for, or the preload is wasted (never wrong: unclaimed answers
- * are dropped).
+ * no Ant Design), whose addresses (src/public/routes.ts) main.tsx and the light router read too. `modules`:
+ * the lazy chunks the route renders, so their files and everything they import download alongside the entry
+ * instead of after it has run and the router has asked for them. `api`: GET requests the page makes at once,
+ * as [pattern on path + query, URL]; `$1` is the pattern's first group. The pages' API functions claim these
+ * answers (lib/preload.ts), so each URL must be exactly what they ask for, or the preload is wasted (never
+ * wrong: unclaimed answers are dropped).
  */
 const LIGHT = 'src/public/PublicApp.tsx';
 /** The modules the light pages import (their closure in the build), for the `public` chunk below. */
@@ -72,7 +73,7 @@ const PUBLIC_MODULES = new RegExp(
 const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
   {
     // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures the city's answer (the province's comes with it).
-    path: /^\/$/,
+    path: LIGHT_ROUTES.home,
     modules: [LIGHT],
     api: [
       [/^/, '/api/me'],
@@ -81,12 +82,12 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
     ],
   },
   {
-    path: /^\/login$/,
+    path: LIGHT_ROUTES.login,
     modules: [LIGHT],
     api: [[/^/, '/api/me']],
   },
   {
-    path: /^\/m\/activities\/?$/,
+    path: LIGHT_ROUTES.activities,
     modules: [LIGHT],
     // Without filters in the address: what the list asks for (public/ActivityListPage.tsx, page 1 of 10).
     api: [
@@ -95,7 +96,7 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
     ],
   },
   {
-    path: /^\/m\/activities\/[0-9A-Za-z-]+$/,
+    path: LIGHT_ROUTES.activity,
     modules: [LIGHT],
     api: [
       [/^/, '/api/me'],
@@ -103,7 +104,7 @@ const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }
     ],
   },
   {
-    path: /^\/verify(\/[^/]*)?$/,
+    path: LIGHT_ROUTES.verify,
     modules: [LIGHT],
     // Only a number already in its normal form (the QR code's link): the check page asks for that one.
     api: [[/^\/verify\/(YQ-\d{4}-[0-9A-HJKMNP-TV-Z]{10})$/, '/api/certificates/$1/verify']],

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { MeView } from './features/auth/api.ts';
-import { LIGHT_PATH } from './public/router.tsx';
+import { LIGHT_PATH } from './public/routes.ts';
 
 const root = createRoot(document.getElementById('root')!);
 

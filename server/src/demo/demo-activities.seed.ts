@@ -1,8 +1,6 @@
-import pino from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../core/ctx.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
+import { demoActor, demoFederationId } from './demo-actor.ts';
 import { createActivity, publishActivity } from '../modules/activities/activities.service.ts';
 import { addPosition } from '../modules/activities/positions.service.ts';
 import { gcjToWgs } from '@yiqi/shared/geo/coords';
@@ -70,43 +68,16 @@ function chinaTime(now: Date, days: number, hour: number): Date {
  * cases (validated and audited like any other) as the organization's admin.
  */
 export async function seedDemoActivities(db: Database, config: Config): Promise<number> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', '=', 'org.admin')
-    .executeTakeFirst();
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '南山区志愿者联合会')
-    .executeTakeFirst();
-  if (!admin || !org) return 0;
   const now = new Date();
-  const ctx: Ctx = {
-    db,
-    actor: {
-      userId: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      locale: 'zh-CN',
-      grants: await findActiveGrants(db, admin.id),
-      mfa: true,
-      mfaEnrolled: true,
-      sessionHash: Buffer.alloc(32),
-    },
-    clock: () => now,
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
+  const ctx = await demoActor(db, config, 'org.admin', () => now);
+  const orgId = await demoFederationId(db);
+  if (!ctx || !orgId) return 0;
   let n = 0;
   for (const [i, p] of PLACES.entries()) {
     const start = chinaTime(now, 1 + i * 2, i % 2 ? 14 : 9);
     const end = new Date(start.getTime() + 4 * HOUR);
     const marathon = p.category === 'large_events';
-    const { id } = await createActivity(ctx, org.id, {
+    const { id } = await createActivity(ctx, orgId, {
       title: p.title,
       description: `${p.title}：欢迎热心市民报名参加，活动前 30 分钟到场签到，服务结束后签退。`,
       category: p.category,

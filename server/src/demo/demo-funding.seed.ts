@@ -1,38 +1,13 @@
-import pino from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../core/ctx.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
+import { demoActor } from './demo-actor.ts';
 import { create, transition } from '../modules/funding/rounds.service.ts';
 
 /** One open 益苗计划 round of 南山区 (through the round use cases, as the district's admin), open for 60 days. */
 export async function seedDemoFunding(db: Database, config: Config): Promise<string | null> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', '=', 'ns.admin')
-    .executeTakeFirst();
-  if (!admin) return null;
   const now = new Date();
-  const ctx: Ctx = {
-    db,
-    actor: {
-      userId: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      locale: 'zh-CN',
-      grants: await findActiveGrants(db, admin.id),
-      mfa: true,
-      mfaEnrolled: true,
-      sessionHash: Buffer.alloc(32),
-    },
-    clock: () => now,
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
+  const ctx = await demoActor(db, config, 'ns.admin', () => now);
+  if (!ctx) return null;
   const { id } = await create(ctx, {
     region: '440305000000',
     name: '南山区益苗计划（社区志愿服务项目资助）',

@@ -1,10 +1,8 @@
-import pino from 'pino';
 import { gcjToWgs } from '@yiqi/shared/geo/coords';
 import type { StationKind } from '@yiqi/shared/contracts/stations';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../core/ctx.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
+import { demoActor, demoFederationId } from './demo-actor.ts';
 import { create } from '../modules/stations/stations.service.ts';
 import { setRoute } from '../modules/civic/civic.service.ts';
 
@@ -198,32 +196,9 @@ const S: [StationKind, string, string, string, number, number, string, string[]]
 ];
 
 export async function seedDemoStations(db: Database, config: Config): Promise<number> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', '=', 'ns.admin')
-    .executeTakeFirst();
-  if (!admin) return 0;
   const now = new Date();
-  const ctx: Ctx = {
-    db,
-    actor: {
-      userId: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      locale: 'zh-CN',
-      grants: await findActiveGrants(db, admin.id),
-      mfa: true,
-      mfaEnrolled: true,
-      sessionHash: Buffer.alloc(32),
-    },
-    clock: () => now,
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
+  const ctx = await demoActor(db, config, 'ns.admin', () => now);
+  if (!ctx) return 0;
   for (const [kind, name, region, address, lat, lng, phone, services] of S) {
     const p = gcjToWgs({ lat, lng });
     await create(ctx, {
@@ -241,11 +216,7 @@ export async function seedDemoStations(db: Database, config: Config): Promise<nu
     });
   }
   // Civic reports in Nanshan go to the district volunteer federation's team in 3 working days.
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '南山区志愿者联合会')
-    .executeTakeFirst();
-  if (org) await setRoute(ctx, { region: '440305000000', category: 'any', unitId: org.id, deadlineDays: 3 });
+  const orgId = await demoFederationId(db);
+  if (orgId) await setRoute(ctx, { region: '440305000000', category: 'any', unitId: orgId, deadlineDays: 3 });
   return S.length;
 }

@@ -1,9 +1,7 @@
-import pino from 'pino';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../core/ctx.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
+import { demoActor, demoFederationId } from './demo-actor.ts';
 import { registerOnBehalf } from '../modules/volunteers/registration.service.ts';
 
 const SURNAMES = [
@@ -46,17 +44,9 @@ const GIVEN = [
  * numbered and audited like any other) by the district admin for 南山区志愿者联合会.
  */
 export async function seedDemoVolunteers(db: Database, config: Config, count = 24): Promise<number> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', '=', 'ns.admin')
-    .executeTakeFirst();
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '南山区志愿者联合会')
-    .executeTakeFirst();
-  if (!admin || !org) return 0;
+  const ctx = await demoActor(db, config, 'ns.admin', () => new Date());
+  const orgId = await demoFederationId(db);
+  if (!ctx || !orgId) return 0;
   const streets = await db
     .selectFrom('regions')
     .select('code')
@@ -64,25 +54,6 @@ export async function seedDemoVolunteers(db: Database, config: Config, count = 2
     .where('level', '=', 5)
     .orderBy('code')
     .execute();
-  const ctx: Ctx = {
-    db,
-    actor: {
-      userId: admin.id,
-      username: admin.username,
-      displayName: admin.display_name,
-      locale: 'zh-CN',
-      grants: await findActiveGrants(db, admin.id),
-      mfa: true,
-      mfaEnrolled: true,
-      sessionHash: Buffer.alloc(32),
-    },
-    clock: () => new Date(),
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
   for (let i = 0; i < count; i++) {
     const year = 1960 + ((i * 7) % 45);
     const first17 = `440305${year}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + ((i * 5) % 28)).padStart(2, '0')}${String(100 + i).slice(-3)}`;
@@ -92,7 +63,7 @@ export async function seedDemoVolunteers(db: Database, config: Config, count = 2
       docType: 'mainland_id',
       docNumber: first17 + idCheckChar(first17),
       regionCode: streets[(i * 37) % streets.length]!.code,
-      orgId: org.id,
+      orgId,
       consentRecordedAt: new Date().toISOString(),
       consentEvidence: '纸质登记表（演示数据）',
       privacyNoticeVersion: '2026-01',

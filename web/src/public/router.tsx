@@ -6,6 +6,7 @@ import {
   type AnchorHTMLAttributes,
   type MouseEvent,
 } from 'react';
+import { LIGHT_PATH } from './routes.ts';
 
 /**
  * The light public pages' own routing (docs/decisions/0044-light-public-pages.md): a handful of paths, so a
@@ -13,8 +14,7 @@ import {
  * app (console, volunteer area, every other page) at that address.
  */
 
-/** The paths the light pages serve; everything else is the full app's. Also read by main.tsx. */
-export const LIGHT_PATH = /^\/(?:login|m\/activities(?:\/[0-9A-Za-z-]+)?|verify(?:\/[^/]*)?)?\/?$/;
+export { LIGHT_PATH };
 
 export interface Place {
   path: string;

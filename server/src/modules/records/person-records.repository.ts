@@ -5,20 +5,8 @@ import type { Database } from '../../db/database.ts';
 
 export type PersonRecordTable = 'training_records' | 'award_records' | 'evaluation_records';
 
-/** The active volunteer with this number, if any. */
-export function activeVolunteerByNo(db: Database, volunteerNo: string) {
-  return db
-    .selectFrom('volunteers')
-    .select('id')
-    .where('volunteer_no', '=', volunteerNo)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-}
-
-/** The organization an activity belongs to, if the activity exists. */
-export function activityOrg(db: Database, activityId: string) {
-  return db.selectFrom('activities').select('org_id').where('id', '=', activityId).executeTakeFirst();
-}
+// The same lookups as for back-fills and corrections: the volunteer by number, the activity's organization.
+export { activeVolunteerByNo, activityOrg } from './corrections.repository.ts';
 
 /** The volunteer linked to an account, if any. */
 export function volunteerOfUser(db: Database, userId: string) {

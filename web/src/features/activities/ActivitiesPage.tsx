@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Button, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { FilterPanel } from '../common/FilterPanel.tsx';
 import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { PagedCards } from '../common/PagedCards.tsx';
 import { ACTIVITIES_KEY, searchActivities } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { activeCount, toQuery, useFilters } from './filters.ts';
@@ -53,60 +53,49 @@ export default function ActivitiesPage() {
         </Suspense>
       </FilterPanel>
       <ReplicaLagNotice path="/api/activities" />
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.isPending ? (
-        <Skeleton active />
-      ) : q.data.items.length === 0 ? (
-        <Empty
-          description={
-            <Flex vertical gap={4} align="center">
-              <span>{t.empty}</span>
-              {filtered && <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>}
-              {filtered && (
-                <Button
-                  onClick={() =>
-                    set({
-                      q: '',
-                      category: undefined,
-                      region: undefined,
-                      from: undefined,
-                      to: undefined,
-                      open: false,
-                      lat: undefined,
-                      lng: undefined,
-                    })
-                  }
-                >
-                  {t.clearFilters}
-                </Button>
-              )}
-            </Flex>
-          }
-        />
-      ) : (
-        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
+      <PagedCards
+        query={q}
+        page={f.page}
+        pageSize={PAGE_SIZE}
+        onPage={(page) => {
+          set({ page });
+          window.scrollTo({ top: 0 });
+        }}
+        card={(a) => <ActivityCard a={a} />}
+        empty={
+          <Empty
+            description={
+              <Flex vertical gap={4} align="center">
+                <span>{t.empty}</span>
+                {filtered && <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>}
+                {filtered && (
+                  <Button
+                    onClick={() =>
+                      set({
+                        q: '',
+                        category: undefined,
+                        region: undefined,
+                        from: undefined,
+                        to: undefined,
+                        open: false,
+                        lat: undefined,
+                        lng: undefined,
+                      })
+                    }
+                  >
+                    {t.clearFilters}
+                  </Button>
+                )}
+              </Flex>
+            }
+          />
+        }
+        header={
           <Typography.Text type="secondary" data-testid="activity-total">
-            {fmt(t.total, { n: q.data.total })}
+            {fmt(t.total, { n: q.data?.total ?? 0 })}
           </Typography.Text>
-          {q.data.items.map((a) => (
-            <ActivityCard key={a.id} a={a} />
-          ))}
-          {q.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={f.page}
-              pageSize={PAGE_SIZE}
-              total={q.data.total}
-              onChange={(page) => {
-                set({ page });
-                window.scrollTo({ top: 0 });
-              }}
-            />
-          )}
-        </Flex>
-      )}
+        }
+      />
     </Flex>
   );
 }

@@ -1,9 +1,9 @@
-import { App, Button, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
+import { App, Button, Flex, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { EmptyWithHint, PagedCards } from '../common/PagedCards.tsx';
 import { listNotifications, markAllRead, NOTIFICATIONS_KEY } from './api.ts';
 import { noticeMessages } from './notice.messages.ts';
 import { NotificationItem } from './NotificationItem.tsx';
@@ -52,36 +52,14 @@ export default function NotificationsPage() {
           {t.allRead}
         </Button>
       </Flex>
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.isPending ? (
-        <Skeleton active />
-      ) : q.data.items.length === 0 ? (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <span>{t.empty}</span>
-              <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>
-            </Flex>
-          }
-        />
-      ) : (
-        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
-          {q.data.items.map((n) => (
-            <NotificationItem key={n.id} n={n} />
-          ))}
-          {q.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={q.data.total}
-              onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
-            />
-          )}
-        </Flex>
-      )}
+      <PagedCards
+        query={q}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+        card={(n) => <NotificationItem n={n} />}
+        empty={<EmptyWithHint text={t.empty} hint={t.emptyHint} />}
+      />
       <NotificationSettings />
     </Flex>
   );

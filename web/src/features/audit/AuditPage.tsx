@@ -1,8 +1,8 @@
 import { Card, Collapse, Flex, Grid, Space, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
+import { useListAddress } from '../common/useListAddress.ts';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { AuditTable } from './AuditTable.tsx';
@@ -17,7 +17,7 @@ const FILTER_KEYS = ['action', 'actor', 'result', 'from', 'to'] as const;
 export default function AuditPage() {
   const t = useMessages(auditMessages);
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, go: show } = useListAddress(FILTER_KEYS, 50);
   const result = params.get('result');
   const filter: AuditFilter = {
     action: params.get('action') ?? undefined,
@@ -26,8 +26,6 @@ export default function AuditPage() {
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
   };
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('size')) || 50;
   const verify = useVerifyChain();
   const narrow = Grid.useBreakpoint().md === false;
   const active = FILTER_KEYS.filter((k) => filter[k]).length;
@@ -39,11 +37,7 @@ export default function AuditPage() {
   });
 
   const go = (f: AuditFilter, p = 1, s = pageSize) => {
-    const next = new URLSearchParams();
-    for (const k of FILTER_KEYS) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    if (s !== 50) next.set('size', String(s));
-    setParams(next);
+    show(f, p, s);
     // Searching again with the same filter still fetches: new rows arrive all the time.
     void qc.invalidateQueries({ queryKey: ['audit'] });
   };

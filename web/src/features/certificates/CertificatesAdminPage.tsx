@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,13 +11,13 @@ import {
 } from '@yiqi/shared/contracts/certificates';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
+import { QueryTable } from '../common/PagedTable.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ReasonModal } from '../common/ReasonModal.tsx';
 import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import { OrgPicker } from '../organizations/OrgPicker.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
 import {
   downloadOrgCertificate,
   keys,
@@ -287,27 +287,14 @@ export default function CertificatesAdminPage() {
                 }))}
                 style={{ alignSelf: 'flex-start' }}
               />
-              {q.isError ? (
-                <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-              ) : (
-                <Table<CertificateView>
-                  rowKey="id"
-                  size="middle"
-                  columns={columns}
-                  dataSource={q.data?.items}
-                  loading={q.isFetching}
-                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-                  pagination={{
-                    current: page,
-                    pageSize,
-                    total: q.data?.total ?? 0,
-                    showSizeChanger: true,
-                    showTotal: (n) => fmt(c.total, { n }),
-                    onChange: (p, s) => go({ page: String(p), size: String(s) }),
-                  }}
-                  scroll={{ x: 'max-content' }}
-                />
-              )}
+              <QueryTable
+                query={q}
+                columns={columns}
+                page={page}
+                pageSize={pageSize}
+                onPage={(p, s) => go({ page: String(p), size: String(s) })}
+                empty={t.empty}
+              />
             </Flex>
           </Card>
           {org && <SealCard orgId={org} />}

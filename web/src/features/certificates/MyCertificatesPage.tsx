@@ -1,8 +1,8 @@
-import { Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
+import { Empty, Flex, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { PagedCards } from '../common/PagedCards.tsx';
 import { keys, listMyCertificates } from './api.ts';
 import { MyCertificateCard } from './MyCertificateCard.tsx';
 import { myCertificateMessages } from './my.messages.ts';
@@ -31,31 +31,14 @@ export default function MyCertificatesPage() {
       <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
         {t.listTitle}
       </Typography.Title>
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.isPending ? (
-        <Skeleton active />
-      ) : q.data.items.length === 0 ? (
-        <Empty description={t.empty} />
-      ) : (
-        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
-          {q.data.items.map((c) => (
-            <MyCertificateCard key={c.id} c={c} />
-          ))}
-          {q.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={q.data.total}
-              onChange={(p) =>
-                setParams(p > 1 ? new URLSearchParams({ page: String(p) }) : new URLSearchParams())
-              }
-            />
-          )}
-        </Flex>
-      )}
+      <PagedCards
+        query={q}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => setParams(p > 1 ? new URLSearchParams({ page: String(p) }) : new URLSearchParams())}
+        card={(c) => <MyCertificateCard c={c} />}
+        empty={<Empty description={t.empty} />}
+      />
     </Flex>
   );
 }

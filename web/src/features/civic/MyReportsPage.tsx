@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { PagedCards } from '../common/PagedCards.tsx';
 import { CIVIC_KEY, myPhotoUrl, myPoints, myReports, rateMyReport, type CivicCase } from './api.ts';
 import { CaseFacts } from './CaseFacts.tsx';
 import { civicMessages } from './messages.ts';
@@ -43,29 +43,14 @@ export default function MyReportsPage() {
           {fmt(t.points, { points: points.data.points, n: points.data.rectified })}
         </Typography.Text>
       )}
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Skeleton active />
-      ) : list.data.items.length === 0 ? (
-        <Empty description={t.empty} />
-      ) : (
-        <Flex vertical gap={8} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-          {list.data.items.map((c) => (
-            <MyCase key={c.id} c={c} />
-          ))}
-          {list.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onChange={setPage}
-            />
-          )}
-        </Flex>
-      )}
+      <PagedCards
+        query={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        card={(c) => <MyCase c={c} />}
+        empty={<Empty description={t.empty} />}
+      />
     </Flex>
   );
 }

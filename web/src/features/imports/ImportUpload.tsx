@@ -1,8 +1,7 @@
-import { App, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { MAX_IMPORT_BYTES } from '@yiqi/shared/contracts/imports';
 import { useMessages } from '../../lib/i18n.tsx';
+import { OneFileDragger } from '../common/OneFileDragger.tsx';
 import { startImport, type ImportKind } from './api.ts';
 import { importMessages } from './messages.ts';
 
@@ -22,45 +21,23 @@ export function ImportUpload({
   onStarted: (jobId: string) => void;
 }) {
   const t = useMessages(importMessages);
-  const { message } = App.useApp();
   const upload = useMutation({
     mutationFn: (file: File) => startImport(kind, orgId, file, reason),
     onSuccess: (r) => onStarted(r.jobId),
   });
   return (
-    <Upload.Dragger
+    <OneFileDragger
       accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      multiple={false}
-      maxCount={1}
-      showUploadList={{ showRemoveIcon: false }}
+      fits={(file) => /\.xlsx$/i.test(file.name)}
+      maxBytes={MAX_IMPORT_BYTES}
+      badType={t.badType}
+      tooBig={t.tooBig}
+      send={(file) => upload.mutateAsync(file)}
+      text={upload.isPending ? t.uploading : t.dragText}
+      hint={t.dragHint}
+      testId="import-upload"
       disabled={disabled || upload.isPending}
-      data-testid="import-upload"
-      beforeUpload={(file) => {
-        if (!/\.xlsx$/i.test(file.name)) {
-          void message.error(t.badType);
-          return Upload.LIST_IGNORE;
-        }
-        if (file.size > MAX_IMPORT_BYTES) {
-          void message.error(t.tooBig);
-          return Upload.LIST_IGNORE;
-        }
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        upload.mutateAsync(file as File).then(
-          (r) => onSuccess?.(r),
-          (e: Error) => {
-            void message.error(e.message);
-            onError?.(e);
-          },
-        );
-      }}
-    >
-      <p className="ant-upload-drag-icon">
-        <InboxOutlined aria-hidden />
-      </p>
-      <p className="ant-upload-text">{upload.isPending ? t.uploading : t.dragText}</p>
-      <p className="ant-upload-hint">{t.dragHint}</p>
-    </Upload.Dragger>
+      keepListed
+    />
   );
 }

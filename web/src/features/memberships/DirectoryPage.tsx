@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Input, Pagination, Row, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Input, Row, Tag, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { CategoryFilter } from '../common/CategorySelect.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { useOrgTypeName } from '../organizations/tags.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { EmptyWithHint, PagedCards } from '../common/PagedCards.tsx';
 import { searchDirectory, type DirectoryRow } from './api.ts';
 import { directoryMessages } from './directory.messages.ts';
 
@@ -126,42 +126,18 @@ export default function DirectoryPage() {
           </Col>
         </Row>
       </Card>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Skeleton active />
-      ) : list.data.items.length === 0 ? (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <span>{t.empty}</span>
-              <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>
-            </Flex>
-          }
-        />
-      ) : (
-        <Flex
-          vertical
-          gap={8}
-          aria-busy={list.isFetching}
-          style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
-        >
-          <Typography.Text type="secondary">{fmt(t.total, { n: list.data.total })}</Typography.Text>
-          {list.data.items.map((o) => (
-            <TeamCard key={o.id} o={o} />
-          ))}
-          {list.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onChange={(p) => set({ page: p > 1 ? String(p) : undefined })}
-            />
-          )}
-        </Flex>
-      )}
+      <PagedCards
+        query={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => set({ page: p > 1 ? String(p) : undefined })}
+        card={(o) => <TeamCard o={o} />}
+        empty={<EmptyWithHint text={t.empty} hint={t.emptyHint} />}
+        header={
+          <Typography.Text type="secondary">{fmt(t.total, { n: list.data?.total ?? 0 })}</Typography.Text>
+        }
+        showBusy
+      />
     </Flex>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Button, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_NAMES } from '@yiqi/shared/contracts/memberships';
 import type { Page } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
+import { PagedTable } from '../common/PagedTable.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import { decideMember, setMemberRole, type MemberRow, type MembershipRole } from './api.ts';
@@ -141,22 +142,6 @@ export function MembersTable({ orgId, data, loading, onPage }: Props) {
   ];
 
   return (
-    <Table<MemberRow>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={data?.items}
-      loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (n) => fmt(c.total, { n }),
-        onChange: onPage,
-      }}
-      scroll={{ x: 'max-content' }}
-    />
+    <PagedTable<MemberRow> data={data} loading={loading} columns={columns} onPage={onPage} empty={t.empty} />
   );
 }

@@ -1,9 +1,9 @@
-import { Card, Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
+import { Card, Flex, Segmented, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useMessages } from '../../lib/i18n.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { EmptyWithHint, PagedCards } from '../common/PagedCards.tsx';
 import { listMyMemberships, MY_MEMBERSHIPS_KEY, type MembershipStatus } from './api.ts';
 import { JoinBox } from './JoinBox.tsx';
 import { MembershipCard } from './MembershipCard.tsx';
@@ -44,36 +44,14 @@ export default function MyTeamsPage() {
         onChange={(v) => go(v === 'all' ? undefined : String(v))}
         options={[{ value: 'all', label: t.all }, ...FILTERS.map((f) => ({ value: f, label: t[f] }))]}
       />
-      {q.isError ? (
-        <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.isPending ? (
-        <Skeleton active />
-      ) : q.data.items.length === 0 ? (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <span>{t.empty}</span>
-              <Typography.Text type="secondary">{t.emptyHint}</Typography.Text>
-            </Flex>
-          }
-        />
-      ) : (
-        <Flex vertical gap={8} style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
-          {q.data.items.map((m) => (
-            <MembershipCard key={m.id} m={m} />
-          ))}
-          {q.data.total > PAGE_SIZE && (
-            <Pagination
-              simple
-              align="center"
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={q.data.total}
-              onChange={(p) => go(status, p)}
-            />
-          )}
-        </Flex>
-      )}
+      <PagedCards
+        query={q}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => go(status, p)}
+        card={(m) => <MembershipCard m={m} />}
+        empty={<EmptyWithHint text={t.empty} hint={t.emptyHint} />}
+      />
       <Link to="/m/organizations" data-testid="find-teams">
         <Card size="small" hoverable>
           <Flex align="center" gap={12}>

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
@@ -6,12 +6,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useNavigate, useSearchParams } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { QueryTable } from '../common/PagedTable.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ME_KEY } from '../../lib/query.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { listMyRegistrations, type MyRegistration } from './api.ts';
 import { CopyJoinLink } from './CopyJoinLink.tsx';
 import { orgMessages } from './messages.ts';
@@ -118,27 +118,14 @@ export default function MyOrgsPage() {
       />
       <Typography.Text type="secondary">{t.approvedNote}</Typography.Text>
       <Card>
-        {q.isError ? (
-          <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<MyRegistration>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={q.data?.items}
-            loading={q.isFetching}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.emptyMine} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => fmt(c.total, { n }),
-              onChange: (p, s) => setParams(new URLSearchParams({ page: String(p), size: String(s) })),
-            }}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable
+          query={q}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, s) => setParams(new URLSearchParams({ page: String(p), size: String(s) }))}
+          empty={t.emptyMine}
+        />
       </Card>
     </Flex>
   );

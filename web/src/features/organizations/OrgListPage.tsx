@@ -1,17 +1,18 @@
-import { Card, Empty, Flex, Table, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ORG_STATUSES, ORG_TYPES } from '@yiqi/shared/contracts/organizations';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { QueryTable } from '../common/PagedTable.tsx';
+import { useListAddress } from '../common/useListAddress.ts';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { FilterPanel } from '../common/FilterPanel.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ReplicaLagNotice } from '../common/ReplicaLagNotice.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { EXPORT_PATH, listOrganizations, type OrganizationRow, type OrgFilter } from './api.ts';
 import { dissolveMessages } from './dissolve.messages.ts';
 import { orgMessages } from './messages.ts';
@@ -43,22 +44,13 @@ export default function OrgListPage() {
   const d = useMessages(dissolveMessages);
   const typeName = useOrgTypeName();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, go } = useListAddress(KEYS, 20);
   const filter = filterOf(params);
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('size')) || 20;
   const q = useQuery({
     queryKey: ['organizations', filter, page, pageSize],
     queryFn: ({ signal }) => listOrganizations(filter, page, pageSize, signal),
     placeholderData: keepPreviousData,
   });
-  const go = (f: OrgFilter, p = 1, s = pageSize) => {
-    const next = new URLSearchParams();
-    for (const k of KEYS) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    if (s !== 20) next.set('size', String(s));
-    setParams(next);
-  };
 
   const columns: ColumnsType<OrganizationRow> = [
     {
@@ -123,31 +115,14 @@ export default function OrgListPage() {
       </FilterPanel>
       <ReplicaLagNotice path="/api/organizations" />
       <Card>
-        {q.isError ? (
-          <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<OrganizationRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={q.data?.items}
-            loading={q.isFetching}
-            onRow={(r) => ({
-              onClick: () => navigate(`/organizations/${r.id}`),
-              style: { cursor: 'pointer' },
-            })}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => fmt(c.total, { n }),
-              onChange: (p, s) => go(filter, p, s),
-            }}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable
+          query={q}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, s) => go(filter, p, s)}
+          onRowClick={(r) => navigate(`/organizations/${r.id}`)}
+        />
       </Card>
     </Flex>
   );

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { QueryTable } from '../common/PagedTable.tsx';
 import { CategoryTags } from '../common/CategoryTags.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ReasonModal } from '../common/ReasonModal.tsx';
-import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { reviewOrganization, reviewQueue, type OrganizationRow } from './api.ts';
 import { ChangeQueue } from './ChangeQueue.tsx';
 import { orgMessages } from './messages.ts';
@@ -110,27 +110,14 @@ export default function ReviewQueuePage() {
       <PageTitle title={t.reviewTitle} />
       <Typography.Text type="secondary">{t.reviewIntro}</Typography.Text>
       <Card>
-        {q.isError ? (
-          <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<OrganizationRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={q.data?.items}
-            loading={q.isFetching}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.reviewEmpty} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => fmt(c.total, { n }),
-              onChange: (p, s) => setParams(new URLSearchParams({ page: String(p), size: String(s) })),
-            }}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable
+          query={q}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, s) => setParams(new URLSearchParams({ page: String(p), size: String(s) }))}
+          empty={t.reviewEmpty}
+        />
       </Card>
       <ChangeQueue />
       <OrgDrawer

@@ -1,9 +1,10 @@
-import { Button, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { RECORD_KIND_NAMES } from '@yiqi/shared/contracts/records';
 import type { Page } from '../../lib/api.ts';
-import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
+import { useMessages, useText } from '../../lib/i18n.tsx';
+import { PagedTable } from '../common/PagedTable.tsx';
 import { commonMessages } from '../common/messages.ts';
 import { SelfDecisionHint, useIsMine } from '../common/SelfDecision.tsx';
 import type { RecordView } from './api.ts';
@@ -109,23 +110,14 @@ export function OrgRecordsTable({ data, loading, busy, onApprove, onReject, onPa
     },
   ];
   return (
-    <Table<RecordView>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={data?.items}
+    <PagedTable<RecordView>
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 50,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (n) => fmt(c.total, { n }),
-        onChange: onPage,
-      }}
-      scroll={{ x: 'max-content' }}
+      columns={columns}
+      onPage={onPage}
+      empty={t.empty}
+      defaultPageSize={50}
+      pageSizeOptions={[20, 50, 100, 200]}
     />
   );
 }

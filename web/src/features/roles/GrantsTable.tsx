@@ -1,10 +1,11 @@
-import { App, Button, Empty, Popconfirm, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Popconfirm, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLE_NAMES } from '@yiqi/shared/roles';
 import type { Page } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
+import { PagedTable } from '../common/PagedTable.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { revokeGrant, type GrantRow } from './api.ts';
 import { mayManage } from './grantable.ts';
@@ -104,22 +105,13 @@ export function GrantsTable({ region, data, loading, onPage }: Props) {
   ];
 
   return (
-    <Table<GrantRow>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={data?.items}
+    <PagedTable<GrantRow>
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (n) => fmt(t.total, { n }),
-        onChange: onPage,
-      }}
-      scroll={{ x: 'max-content' }}
+      columns={columns}
+      onPage={onPage}
+      empty={t.empty}
+      totalText={t.total}
     />
   );
 }

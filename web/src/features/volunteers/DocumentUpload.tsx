@@ -1,8 +1,8 @@
-import { App, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { App } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fileToBase64 } from '../../lib/files.ts';
 import { useMessages } from '../../lib/i18n.tsx';
+import { OneFileDragger } from '../common/OneFileDragger.tsx';
 import { MY_VOLUNTEER_KEY, uploadDocument } from './api.ts';
 import { identityVerificationMessages } from './verification.messages.ts';
 
@@ -23,37 +23,16 @@ export function DocumentUpload() {
   });
 
   return (
-    <Upload.Dragger
+    <OneFileDragger
       accept=".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"
-      multiple={false}
-      maxCount={1}
-      data-testid="document-upload"
-      beforeUpload={(file) => {
-        if (!TYPES.includes(file.type)) {
-          void message.error(t.badType);
-          return Upload.LIST_IGNORE;
-        }
-        if (file.size > MAX) {
-          void message.error(t.tooBig);
-          return Upload.LIST_IGNORE;
-        }
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        upload.mutateAsync(file as File).then(
-          (r) => onSuccess?.(r),
-          (e: Error) => {
-            void message.error(e.message);
-            onError?.(e);
-          },
-        );
-      }}
-    >
-      <p className="ant-upload-drag-icon">
-        <InboxOutlined aria-hidden />
-      </p>
-      <p className="ant-upload-text">{t.dragText}</p>
-      <p className="ant-upload-hint">{t.dragHint}</p>
-    </Upload.Dragger>
+      fits={(file) => TYPES.includes(file.type)}
+      maxBytes={MAX}
+      badType={t.badType}
+      tooBig={t.tooBig}
+      send={(file) => upload.mutateAsync(file)}
+      text={t.dragText}
+      hint={t.dragHint}
+      testId="document-upload"
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Empty, Flex, Progress, Space, Table, Typography } from 'antd';
+import { Button, Flex, Progress, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../lib/api.ts';
-import { fmt, useMessages } from '../../../lib/i18n.tsx';
+import { useMessages } from '../../../lib/i18n.tsx';
+import { PagedTable } from '../../common/PagedTable.tsx';
 import { useCategoryName } from '../../common/CategorySelect.tsx';
 import { commonMessages } from '../../common/messages.ts';
 import type { ActivitySummary } from './api.ts';
@@ -93,22 +94,12 @@ export function ActivityTable({ data, loading, onPage }: Props) {
     },
   ];
   return (
-    <Table<ActivitySummary>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={data?.items}
+    <PagedTable<ActivitySummary>
+      data={data}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (n) => fmt(c.total, { n }),
-        onChange: onPage,
-      }}
-      scroll={{ x: 'max-content' }}
+      columns={columns}
+      onPage={onPage}
+      empty={t.empty}
     />
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { createProposal, editProposal, FUNDING_KEY, toFen, yuan, type Proposal, type Round } from '../api.ts';
 import { fundingMessages } from '../messages.ts';
+import { LinesEditor } from './LinesEditor.tsx';
 
 interface Values {
   tierId: string;
@@ -92,32 +92,15 @@ export function ProposalForm({
           <Input.TextArea rows={3} />
         </Form.Item>
         <Typography.Title level={5}>{t.budgetLines}</Typography.Title>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'item']} rules={[{ required: true }]}>
-                    <Input placeholder={t.item} aria-label={t.item} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'amount']} rules={[{ required: true }]}>
-                    <InputNumber min={0.01} precision={2} placeholder={t.amount} aria-label={t.amount} />
-                  </Form.Item>
-                  {fields.length > 1 && (
-                    <MinusCircleOutlined aria-label={t.remove} onClick={() => remove(f.name)} />
-                  )}
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                onClick={() => add({ item: '', amount: 0 })}
-                icon={<PlusOutlined aria-hidden />}
-              >
-                {t.add}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor
+          name="lines"
+          columns={[
+            { name: 'item', label: t.item },
+            { name: 'amount', label: t.amount, number: { min: 0.01, precision: 2 } },
+          ]}
+          newLine={{ item: '', amount: 0 }}
+          keep={1}
+        />
         <Typography.Paragraph
           type={cap !== undefined && total > cap ? 'danger' : 'secondary'}
           style={{ marginTop: 8 }}

@@ -1,24 +1,12 @@
 import { useEffect } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Space,
-  Typography,
-} from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { RegionPicker } from '../../regions/RegionPicker.tsx';
 import { createRound, editRound, FUNDING_KEY, toFen, type Round } from '../api.ts';
 import { fundingMessages } from '../messages.ts';
+import { LinesEditor } from './LinesEditor.tsx';
 
 interface Values {
   region: string;
@@ -125,60 +113,28 @@ export function RoundForm({
           <DatePicker.RangePicker showTime style={{ width: '100%' }} />
         </Form.Item>
         <Typography.Title level={5}>{t.criteria}</Typography.Title>
-        <Form.List name="criteria">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                    <Input placeholder={t.criterionName} aria-label={t.criterionName} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={100} placeholder={t.weight} aria-label={t.weight} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'maxScore']} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={100} placeholder={t.maxScore} aria-label={t.maxScore} />
-                  </Form.Item>
-                  <MinusCircleOutlined aria-label={t.remove} onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                onClick={() => add({ weight: 10, maxScore: 10 })}
-                icon={<PlusOutlined aria-hidden />}
-              >
-                {t.add}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor
+          name="criteria"
+          columns={[
+            { name: 'name', label: t.criterionName },
+            { name: 'weight', label: t.weight, number: { min: 1, max: 100 } },
+            { name: 'maxScore', label: t.maxScore, number: { min: 1, max: 100 } },
+          ]}
+          newLine={{ weight: 10, maxScore: 10 }}
+        />
         <Typography.Paragraph type={weights === 100 ? 'secondary' : 'danger'} style={{ marginTop: 8 }}>
           {fmt(t.weightsHint, { n: weights })}
         </Typography.Paragraph>
         <Typography.Title level={5}>{t.tiers}</Typography.Title>
-        <Form.List name="tiers">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                    <Input placeholder={t.tierName} aria-label={t.tierName} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'cap']} rules={[{ required: true }]}>
-                    <InputNumber min={0.01} precision={2} placeholder={t.cap} aria-label={t.cap} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'count']} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={1000} placeholder={t.count} aria-label={t.count} />
-                  </Form.Item>
-                  <MinusCircleOutlined aria-label={t.remove} onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" onClick={() => add({ count: 1 })} icon={<PlusOutlined aria-hidden />}>
-                {t.add}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor
+          name="tiers"
+          columns={[
+            { name: 'name', label: t.tierName },
+            { name: 'cap', label: t.cap, number: { min: 0.01, precision: 2 } },
+            { name: 'count', label: t.count, number: { min: 1, max: 1000 } },
+          ]}
+          newLine={{ count: 1 }}
+        />
         {save.isError && (
           <Alert type="error" showIcon message={save.error.message} style={{ marginTop: 16 }} />
         )}

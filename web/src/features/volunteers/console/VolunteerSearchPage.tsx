@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { VERIFICATION_STATUSES } from '@yiqi/shared/contracts/volunteers';
 import { DOCUMENT_NAMES } from '@yiqi/shared/identity/documents';
 import { formatTime } from '../../../lib/format.ts';
 import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
+import { QueryTable } from '../../common/PagedTable.tsx';
+import { useListAddress } from '../../common/useListAddress.ts';
 import { CategoryTags } from '../../common/CategoryTags.tsx';
 import { ExportButton } from '../../common/ExportButton.tsx';
 import { urlSafeFilter } from './url-safe.ts';
@@ -14,7 +15,6 @@ import { FilterPanel } from '../../common/FilterPanel.tsx';
 import { commonMessages } from '../../common/messages.ts';
 import { PageTitle } from '../../common/PageTitle.tsx';
 import { ReplicaLagNotice } from '../../common/ReplicaLagNotice.tsx';
-import { ErrorResult } from '../../shell/ErrorResult.tsx';
 import { volunteerMessages } from '../messages.ts';
 import { VerificationTag } from '../VerificationTag.tsx';
 import {
@@ -47,23 +47,14 @@ export default function VolunteerSearchPage() {
   const v = useMessages(volunteerMessages);
   const c = useMessages(commonMessages);
   const text = useText();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, go } = useListAddress(KEYS, 20);
   const filter = filterOf(params);
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('size')) || 20;
   const [open, setOpen] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['volunteers', filter, page, pageSize],
     queryFn: ({ signal }) => listVolunteers(filter, page, pageSize, signal),
     placeholderData: keepPreviousData,
   });
-  const go = (f: VolunteerFilter, p = 1, s = pageSize) => {
-    const next = new URLSearchParams();
-    for (const k of KEYS) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    if (s !== 20) next.set('size', String(s));
-    setParams(next);
-  };
 
   const columns: ColumnsType<VolunteerRow> = [
     {
@@ -145,28 +136,15 @@ export default function VolunteerSearchPage() {
       </FilterPanel>
       <ReplicaLagNotice path="/api/volunteers/search" />
       <Card>
-        {q.isError ? (
-          <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<VolunteerRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={q.data?.items}
-            loading={q.isFetching}
-            onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => fmt(c.total, { n }),
-              onChange: (p, s) => go(filter, p, s),
-            }}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable
+          query={q}
+          columns={columns}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, s) => go(filter, p, s)}
+          empty={t.empty}
+          onRowClick={(r) => setOpen(r.id)}
+        />
       </Card>
       <VolunteerDrawer id={open} onClose={() => setOpen(null)} />
     </Flex>
