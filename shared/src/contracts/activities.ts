@@ -241,7 +241,9 @@ export const PositionView = z.object({
   requiredQualifications: z.array(z.string()),
   requiredQualification: z.string().nullable(),
   /** The required qualification's name in each language (the training catalogue's), null when none. */
-  requiredQualificationName: z.object({ 'zh-CN': z.string(), 'zh-HK': z.string(), en: z.string() }).nullable(),
+  requiredQualificationName: z
+    .object({ 'zh-CN': z.string(), 'zh-HK': z.string(), en: z.string() })
+    .nullable(),
   needsApproval: z.boolean(),
   shifts: z.array(ShiftView),
 });

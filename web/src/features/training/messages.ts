@@ -235,7 +235,8 @@ export const trainingMessages = defineMessages(
     passedGrant: 'Qualification granted: {q}',
     failed: 'Not passed ({correct}/{total} correct, {pass} needed); review and try again',
     completed: 'You have completed this course',
-    renewal: 'The qualification this course gave you expires soon or has expired: pass the quiz again to renew it (a new expiry; the old record is kept).',
+    renewal:
+      'The qualification this course gave you expires soon or has expired: pass the quiz again to renew it (a new expiry; the old record is kept).',
     attempts: '{n} attempts',
     offlineHint: 'Checking in at the linked activity completes this course; sign up for it.',
     goActivity: 'See the activity',

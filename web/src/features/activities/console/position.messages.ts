@@ -154,7 +154,8 @@ export const positionMessages = defineMessages(
     qualifications: 'Qualifications needed',
     qualificationsPlaceholder: 'Type and press Enter',
     requiredQualification: 'Qualification required to sign up',
-    requiredQualificationHint: 'From the training catalogue: only volunteers holding it (valid on the shift’s date) can sign up',
+    requiredQualificationHint:
+      'From the training catalogue: only volunteers holding it (valid on the shift’s date) can sign up',
     noQualification: 'None (not required)',
     requiresQualification: 'Requires: {q}',
     tagsHint: 'Several allowed; separate with Enter or commas',
