@@ -24,6 +24,18 @@ const MOBILE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const COURSE = '社区急救基础（线上）';
 
+/**
+ * Icons a screen reader would announce by their English file names ("edit", "plus"): Ant Design labels
+ * each icon so unless the build hides it (issue 17; web/src/lib/quiet-icon.tsx).
+ */
+const englishIcons = (p: Page) =>
+  p.evaluate(() =>
+    [...document.querySelectorAll('.anticon')]
+      .filter((e) => e.getAttribute('aria-hidden') !== 'true' && !e.closest('[aria-hidden="true"]'))
+      .map((e) => e.getAttribute('aria-label') ?? '')
+      .filter((l) => /^[a-z0-9-]+$/.test(l)),
+  );
+
 async function failureShots(name: string, pages: (Page | undefined)[]) {
   for (const [i, p] of pages.entries())
     await p?.screenshot({ path: `${SCREENSHOTS}/failure-training-${name}-${i}.png` }).catch(() => undefined);
@@ -160,6 +172,7 @@ describe('training and qualifications', { timeout: 900_000 }, () => {
       await admin.getByTestId('activity-status').filter({ hasText: '招募中' }).waitFor();
       await noToasts(admin);
       await screenshot(admin, 'training-07-activity-requires-first-aid-desktop');
+      assert.deepEqual(await englishIcons(admin), [], 'no icon announces an English name');
 
       // A visitor's page (the light public one) says what the position requires.
       await newcomer.goto(`${server.url}/m/activities/${id}`);
@@ -178,6 +191,7 @@ describe('training and qualifications', { timeout: 900_000 }, () => {
       const refusal = signup.getByTestId('signup-error');
       await refusal.filter({ hasText: '该岗位需持有有效的“急救”资质' }).waitFor();
       await screenshot(newcomer, 'training-09-signup-refused-phone');
+      assert.deepEqual(await englishIcons(newcomer), [], 'no icon announces an English name');
       await refusal.getByRole('button', { name: '去培训' }).click();
       await newcomer.waitForURL(/\/m\/training$/);
       await newcomer.getByText(COURSE).first().waitFor();
