@@ -247,12 +247,30 @@ function zodStub(): Plugin {
   };
 }
 
+/**
+ * Ant Design's icons are resolved to src/lib/quiet-icon.tsx, which hides them from screen readers unless
+ * given a label of their own (the library names each one in English: issue 17). Only the icon files'
+ * import of the base component is redirected; the wrapper itself imports the original.
+ */
+function quietIcons(): Plugin {
+  const wrapper = fileURLToPath(new URL('./src/lib/quiet-icon.tsx', import.meta.url));
+  return {
+    name: 'yiqi-quiet-icons',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !/[\\/]@ant-design[\\/]icons[\\/](es|lib)[\\/]icons[\\/]/.test(importer)) return null;
+      return /\/components\/AntdIcon(Light)?(\.js)?$/.test(source) ? wrapper : null;
+    },
+  };
+}
+
 const api = process.env.YIQI_API ?? 'http://localhost:3000';
 
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [zodStub(), react(), bootPreload(), serviceWorker(), precompress()],
+  plugins: [zodStub(), quietIcons(), react(), bootPreload(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -58,6 +58,8 @@ export interface CourseCompletionsTable {
   attempt_id: string | null;
   attendance_id: string | null;
   recorded_by: string | null;
+  /** 1 for the first completion of the course, then 2, 3… for each renewal. */
+  round: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -97,6 +99,12 @@ export interface QualificationRevocationsTable {
   created_at: Timestamp;
 }
 
+/** Expiry notice sent for a qualification (once each). */
+export interface QualificationExpiryNoticesTable {
+  qualification_id: string;
+  sent_at: Timestamp;
+}
+
 export interface TrainingTables {
   qualification_types: QualificationTypesTable;
   training_courses: TrainingCoursesTable;
@@ -105,4 +113,5 @@ export interface TrainingTables {
   qualification_claims: QualificationClaimsTable;
   qualifications: QualificationsTable;
   qualification_revocations: QualificationRevocationsTable;
+  qualification_expiry_notices: QualificationExpiryNoticesTable;
 }

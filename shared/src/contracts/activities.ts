@@ -240,6 +240,10 @@ export const PositionView = z.object({
   requiredSkills: z.array(z.string()),
   requiredQualifications: z.array(z.string()),
   requiredQualification: z.string().nullable(),
+  /** The required qualification's name in each language (the training catalogue's), null when none. */
+  requiredQualificationName: z
+    .object({ 'zh-CN': z.string(), 'zh-HK': z.string(), en: z.string() })
+    .nullable(),
   needsApproval: z.boolean(),
   shifts: z.array(ShiftView),
 });

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'certificate_issued',
   'certificate_rejected',
   'records_overdue',
+  'qualification_expiring',
   'star_noticed',
   'star_rejected',
   'star_certified',

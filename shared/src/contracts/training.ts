@@ -84,7 +84,10 @@ export const CourseDetail = z.object({
   material: z.string(),
   materialUrl: z.string().nullable(),
   quiz: z.array(z.object({ text: z.string(), options: z.array(z.string()) })),
+  /** Completed, and not open to a renewal now. */
   completed: z.boolean(),
+  /** Completed before; the qualification it granted expires within 30 days or has: completing again renews it. */
+  renewal: z.boolean(),
   attempts: z.number().int(),
 });
 

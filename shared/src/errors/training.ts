@@ -49,9 +49,9 @@ export const TRAINING_ERRORS = {
   COURSE_ALREADY_COMPLETED: {
     status: 409,
     text: {
-      'zh-CN': '您已完成该课程',
-      'zh-HK': '您已完成該課程',
-      en: 'You have already completed this course',
+      'zh-CN': '您已完成该课程。课程授予的资质到期前 30 天内（或过期后）可再次完成以续期',
+      'zh-HK': '您已完成該課程。課程授予的資質到期前 30 天內（或過期後）可再次完成以續期',
+      en: 'You have already completed this course. Within 30 days of the qualification it grants expiring (or after), you may complete it again to renew',
     },
   },
   QUIZ_ANSWERS_COUNT: {

@@ -19,7 +19,9 @@ export const queryClient: QueryClient = new QueryClient({
       // Client errors (4xx) will not change on retry; network and server errors may.
       retry: (count, error) =>
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
+      // Coming back to the tab re-reads what is older than staleTime: a list another admin (or this one in
+      // another tab) changed is not left stale until a reload (issue 17). Mutations invalidate their own.
+      refetchOnWindowFocus: true,
       staleTime: 30_000,
     },
   },

@@ -94,6 +94,7 @@ function Facts({ a }: { a: ActivityDetail }) {
 
 function Position({ a, p }: { a: ActivityDetail; p: PositionView }) {
   const t = useMessages(activityMessages);
+  const text = useText();
   const signIn = `/login?next=${encodeURIComponent(`/m/activities/${a.id}`)}`;
   const age =
     p.minAge !== null && p.maxAge !== null
@@ -108,6 +109,11 @@ function Position({ a, p }: { a: ActivityDetail; p: PositionView }) {
       <div className="lp-row">
         <strong>{p.name}</strong>
         {p.needsApproval && <span className="lp-tag blue">{t.needsApproval}</span>}
+        {p.requiredQualificationName && (
+          <span className="lp-tag orange" data-testid="requires-qualification">
+            {fmt(t.requiresQualification, { q: text(p.requiredQualificationName) })}
+          </span>
+        )}
       </div>
       <dl className="lp-dl">
         {p.duties && (

@@ -59,13 +59,16 @@ export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findActivity>>>;
 /** Live positions and shifts of an activity, in display order, with each shift's waitlist length. */
 export async function positionsOf(db: Database, activityId: string) {
   const [positions, shifts] = await Promise.all([
+    // The required qualification's names come with it, so pages name it without loading the catalogue.
     db
-      .selectFrom('positions')
-      .selectAll()
-      .where('activity_id', '=', activityId)
-      .where('removed_at', 'is', null)
-      .orderBy('sort')
-      .orderBy('name')
+      .selectFrom('positions as p')
+      .leftJoin('qualification_types as qt', 'qt.code', 'p.required_qualification')
+      .selectAll('p')
+      .select(['qt.name_zh_cn as qual_zh_cn', 'qt.name_zh_hk as qual_zh_hk', 'qt.name_en as qual_en'])
+      .where('p.activity_id', '=', activityId)
+      .where('p.removed_at', 'is', null)
+      .orderBy('p.sort')
+      .orderBy('p.name')
       .execute(),
     db
       .selectFrom('shifts as s')

@@ -114,6 +114,10 @@ export function detailView(
       requiredSkills: p.required_skills,
       requiredQualifications: p.required_qualifications,
       requiredQualification: p.required_qualification,
+      requiredQualificationName:
+        p.required_qualification && p.qual_zh_cn
+          ? { 'zh-CN': p.qual_zh_cn, 'zh-HK': p.qual_zh_hk ?? p.qual_zh_cn, en: p.qual_en ?? p.qual_zh_cn }
+          : null,
       needsApproval: p.needs_approval,
       shifts: p.shifts.map((s) => ({
         id: s.id,

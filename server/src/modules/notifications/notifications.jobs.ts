@@ -3,6 +3,7 @@ import { notificationChannelFor } from './channels.ts';
 import { deliverDue, remindShifts } from './delivery.service.ts';
 import { runHoursNotices } from './hours-notices.ts';
 import { notifyOverdueRecords } from './overdue-notices.ts';
+import { notifyExpiringQualifications } from './qualification-notices.ts';
 
 /** The notifications module's jobs (its manifest lists them; modules/jobs runs them). */
 export const notificationJobs: JobDefinition[] = [
@@ -40,6 +41,16 @@ export const notificationJobs: JobDefinition[] = [
     run: async (ctx) => {
       const n = await notifyOverdueRecords(ctx);
       if (n) ctx.log.info(`told ${n} organization(s) of overdue records`);
+    },
+  },
+  {
+    // Once per qualification entering its last 30 days (qualification_expiry_notices); a daily sweep, checked
+    // hourly so a notice goes out within the hour its qualification starts expiring.
+    name: 'notifications.qualifications-expiring',
+    everySeconds: 3600,
+    run: async (ctx) => {
+      const n = await notifyExpiringQualifications(ctx);
+      if (n) ctx.log.info(`told ${n} holder(s) of expiring qualifications`);
     },
   },
 ];

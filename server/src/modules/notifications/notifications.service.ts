@@ -10,6 +10,7 @@ import { DISPATCH_TEXT } from './dispatch-notices.ts';
 import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 import { RECORD_NOTICE_TEXT, type RecordNoticeData } from './notices.records.ts';
 import { STAR_NOTICE_TEXT, type StarNoticeData } from './notices.stars.ts';
+import { TRAINING_NOTICE_TEXT, type TrainingNoticeData } from './notices.training.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = {
@@ -26,7 +27,8 @@ type Data = {
   /** Dispatch notices: the order (residents' and holders' pages link to it). */
   orderId?: string;
 } & RecordNoticeData &
-  StarNoticeData;
+  StarNoticeData &
+  TrainingNoticeData;
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
 const STARTS = new Intl.DateTimeFormat('zh-CN', {
@@ -49,6 +51,7 @@ const hours = (minutes = 0) => (minutes / 60).toFixed(1);
 const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
   ...RECORD_NOTICE_TEXT,
   ...STAR_NOTICE_TEXT,
+  ...TRAINING_NOTICE_TEXT,
   ...DISPATCH_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
@@ -150,8 +153,12 @@ export function render(kind: string, data: Record<string, unknown>, locale: Loca
   return { title: t.title[locale], body: t.body(data as Data)[locale] };
 }
 
-/** Dispatch notices open the resident's orders, the volunteer's invitations or the holder's board. */
+/**
+ * Dispatch notices open the resident's orders, the volunteer's invitations or the holder's board; an expiring
+ * qualification opens 我的培训与资质.
+ */
 function linkOf(kind: string): string | null {
+  if (kind === 'qualification_expiring') return '/m/training/mine';
   if (kind === 'dispatch_invitation') return '/m/orders/invitations';
   if (kind === 'dispatch_order_overdue') return null;
   return kind.startsWith('dispatch_') ? '/m/orders' : null;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { AttemptBody, CompletionsBody } from '@yiqi/shared/contracts/training';
+import { EXPIRING_DAYS, type AttemptBody, type CompletionsBody } from '@yiqi/shared/contracts/training';
+import type { Database } from '../../db/database.ts';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
@@ -9,9 +10,26 @@ import * as repo from './training.repository.ts';
 
 /**
  * Completing a course: an online one by a passed quiz the server grades (every attempt is kept), an offline
- * one by an admin recording the activity's checked-in attendees. Either writes a training record (once per
- * course and volunteer) and, when the course grants one, a qualification expiring after its type's validity.
+ * one by an admin recording the activity's checked-in attendees. Either writes a training record and, when
+ * the course grants one, a qualification expiring after its type's validity. A course is completed once,
+ * unless the qualification it granted is within its last 30 days or expired: then completing it again is a
+ * renewal (a new record and a new qualification; the old ones stay as history).
  */
+
+const RENEW_MS = EXPIRING_DAYS * 86_400_000;
+
+/**
+ * The round the volunteer's next completion of the course would be: 1 the first time; after that the next
+ * round only when the qualification the last completion granted is unrevoked and expires within 30 days
+ * (or has expired); null when the course may not be completed again (no qualification, one still valid
+ * beyond 30 days, or a revoked one: a revocation is not washed out by retaking the course).
+ */
+export async function nextRound(db: Database, courseId: string, volunteerId: string, now: Date) {
+  const last = await repo.latestCompletion(db, courseId, volunteerId);
+  if (!last) return 1;
+  if (!last.qualification_id || last.revoked || !last.expires_at) return null;
+  return new Date(last.expires_at).getTime() - now.getTime() <= RENEW_MS ? last.round + 1 : null;
+}
 
 /** `months` calendar months after `at` (the 31st of a short month falls back to its last day). */
 export function addMonths(at: Date, months: number): Date {
@@ -57,8 +75,9 @@ export async function attempt(ctx: Ctx, courseId: string, b: z.infer<typeof Atte
   const correct = b.answers.filter((a, i) => a === c.quiz[i]!.answer).length;
   const passed = correct >= c.pass_mark;
   return withTransaction(ctx, async (tx) => {
-    if (await repo.findRecord(tx.db, courseId, v.id)) throw new DomainError('COURSE_ALREADY_COMPLETED');
     const now = ctx.clock();
+    const round = await nextRound(tx.db, courseId, v.id, now);
+    if (round === null) throw new DomainError('COURSE_ALREADY_COMPLETED');
     const attemptId = await repo.insertAttempt(tx.db, {
       course_id: courseId,
       volunteer_id: v.id,
@@ -74,6 +93,7 @@ export async function attempt(ctx: Ctx, courseId: string, b: z.infer<typeof Atte
         (await repo.insertRecord(tx.db, {
           course_id: courseId,
           volunteer_id: v.id,
+          round,
           method: 'quiz',
           attempt_id: attemptId,
           at: now,
@@ -88,7 +108,7 @@ export async function attempt(ctx: Ctx, courseId: string, b: z.infer<typeof Atte
       objectType: 'training_course',
       objectId: courseId,
       regionCode: v.region_code,
-      details: { volunteerId: v.id, attemptId, correct, passed, recordId, qualificationId },
+      details: { volunteerId: v.id, attemptId, correct, passed, recordId, round, qualificationId },
     });
     return {
       passed,
@@ -131,9 +151,12 @@ export async function markFromAttendance(ctx: Ctx, courseId: string, b: z.infer<
         skipped.push({ volunteerId: a.volunteer_id, code: 'TRAINING_SELF_DECISION' });
         continue;
       }
+      const round = await nextRound(tx.db, courseId, a.volunteer_id, now);
+      if (round === null) continue;
       const recordId = await repo.insertRecord(tx.db, {
         course_id: courseId,
         volunteer_id: a.volunteer_id,
+        round,
         method: 'attendance',
         attendance_id: a.attendance_id,
         recorded_by: me,

@@ -7,6 +7,7 @@ import { iso } from '../../core/dates.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import * as repo from './training.repository.ts';
+import { nextRound } from './completion.service.ts';
 
 /**
  * Courses: an organization's or a level body's (region's). Online courses carry material and a quiz whose
@@ -163,15 +164,17 @@ export async function detail(ctx: Ctx, id: string) {
   const c = await repo.findCourse(ctx.db, id);
   if (!c || c.status !== 'published') throw new DomainError('COURSE_NOT_FOUND');
   const v = ctx.actor ? await repo.activeVolunteerOfUser(ctx.db, ctx.actor.userId) : undefined;
-  const [record, attempts] = v
-    ? await Promise.all([repo.findRecord(ctx.db, id, v.id), repo.countAttempts(ctx.db, id, v.id)])
-    : [undefined, 0];
+  const [round, attempts] = v
+    ? await Promise.all([nextRound(ctx.db, id, v.id, ctx.clock()), repo.countAttempts(ctx.db, id, v.id)])
+    : [1, 0];
   return {
     ...summary(c),
     material: c.material,
     materialUrl: c.material_url,
     quiz: c.quiz.map((q) => ({ text: q.text, options: q.options })),
-    completed: record !== undefined,
+    // Completed and not (yet) renewable; `renewal`: completed before, and taking it again renews.
+    completed: round === null,
+    renewal: round !== null && round > 1,
     attempts,
   };
 }

@@ -137,21 +137,33 @@ export async function insertAttempt(
   return r.id;
 }
 
-export function findRecord(db: Database, courseId: string, volunteerId: string) {
+/**
+ * The volunteer's latest completion of the course (highest round) and the qualification it granted (its
+ * expiry, whether revoked): what decides whether the course may be completed again (a renewal).
+ */
+export function latestCompletion(db: Database, courseId: string, volunteerId: string) {
   return db
-    .selectFrom('course_completions')
-    .select('id')
-    .where('course_id', '=', courseId)
-    .where('volunteer_id', '=', volunteerId)
+    .selectFrom('course_completions as r')
+    .leftJoin('qualifications as q', 'q.completion_id', 'r.id')
+    .leftJoin('qualification_revocations as x', 'x.qualification_id', 'q.id')
+    .select(['r.id', 'r.round', 'q.id as qualification_id', 'q.expires_at', 'x.qualification_id as revoked'])
+    .where('r.course_id', '=', courseId)
+    .where('r.volunteer_id', '=', volunteerId)
+    .orderBy('r.round', 'desc')
+    .limit(1)
     .executeTakeFirst();
 }
 
-/** A training record, or undefined when the volunteer already has one for the course (a concurrent pass). */
+/**
+ * A training record, or undefined when another completion took this round first (a concurrent pass): the
+ * unique (course, volunteer, round) key lets one in.
+ */
 export async function insertRecord(
   db: Database,
   v: {
     course_id: string;
     volunteer_id: string;
+    round: number;
     method: 'quiz' | 'attendance';
     attempt_id?: string;
     attendance_id?: string;
@@ -163,7 +175,7 @@ export async function insertRecord(
   const r = await db
     .insertInto('course_completions')
     .values({ ...rest, created_at: at })
-    .onConflict((oc) => oc.columns(['course_id', 'volunteer_id']).doNothing())
+    .onConflict((oc) => oc.columns(['course_id', 'volunteer_id', 'round']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return r?.id;
@@ -189,21 +201,23 @@ export async function insertQualification(
   return r.id;
 }
 
-/** Checked-in attendances of the activity (review not rejected) and whether each has a record already. */
+/**
+ * Checked-in attendances of the activity (review not rejected) and whether each is covered by a record: one
+ * written from it, or any written for the volunteer since (a renewal needs an attendance after the last).
+ */
 export function attendeesOf(db: Database, activityId: string, courseId: string) {
   return db
     .selectFrom('attendances as a')
     .innerJoin('volunteers as v', 'v.id', 'a.volunteer_id')
-    .leftJoin('course_completions as r', (j) =>
-      j.onRef('r.volunteer_id', '=', 'a.volunteer_id').on('r.course_id', '=', courseId),
-    )
     .select([
       'a.id as attendance_id',
       'a.volunteer_id',
       'a.check_in_at',
       'v.name',
       'v.user_id',
-      sql<boolean>`r.id IS NOT NULL`.as('completed'),
+      sql<boolean>`EXISTS (SELECT 1 FROM course_completions r
+        WHERE r.course_id = ${courseId} AND r.volunteer_id = a.volunteer_id
+          AND (r.attendance_id = a.id OR r.created_at >= a.check_in_at))`.as('completed'),
     ])
     .where('a.activity_id', '=', activityId)
     .where('a.review_status', '=', 'ok')
@@ -235,7 +249,7 @@ export function myRecords(db: Database, volunteerId: string) {
   return db
     .selectFrom('course_completions as r')
     .innerJoin('training_courses as c', 'c.id', 'r.course_id')
-    .select(['r.id', 'r.course_id', 'r.method', 'r.created_at', 'c.title'])
+    .select(['r.id', 'r.course_id', 'r.method', 'r.round', 'r.created_at', 'c.title'])
     .where('r.volunteer_id', '=', volunteerId)
     .orderBy('r.created_at', 'desc')
     .execute();

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
-import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import type { ActivityDetail, PositionView, ShiftView } from './api.ts';
 import { activityMessages } from './messages.ts';
 import { ShiftRow } from './ShiftRow.tsx';
@@ -23,6 +23,7 @@ interface Props {
 /** A position: what it involves and who may take it, then its shifts. */
 export function PositionCard({ a, p, signedIn, onSignUp }: Props) {
   const t = useMessages(activityMessages);
+  const text = useText();
   const age =
     p.minAge !== null && p.maxAge !== null
       ? fmt(t.ageRange, { min: p.minAge, max: p.maxAge })
@@ -61,6 +62,11 @@ export function PositionCard({ a, p, signedIn, onSignUp }: Props) {
           {p.needsApproval && (
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {t.needsApproval}
+            </Tag>
+          )}
+          {p.requiredQualificationName && (
+            <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="requires-qualification">
+              {fmt(t.requiresQualification, { q: text(p.requiredQualificationName) })}
             </Tag>
           )}
         </Flex>

@@ -139,7 +139,7 @@ export function SignupModal({
               />
             </Flex>
           )}
-          {m.isError && <SignupError error={m.error} />}
+          {m.isError && <SignupError error={m.error} qualification={position.requiredQualificationName} />}
         </Flex>
       )}
     </Modal>

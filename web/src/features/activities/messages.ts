@@ -95,6 +95,10 @@ export const activityMessages = defineMessages(
     addGuardian: '补充监护人信息',
     editProfile: '完善资料',
     toProfile: '查看我的资料',
+    requiresQualification: '需持有：{q}',
+    qualificationRefused:
+      '该岗位需持有有效的“{q}”资质（在班次当天未过期、未撤销），您目前没有。完成授予该资质的培训课程即可获得，或上传已有证书待审核。',
+    goTraining: '去培训',
   },
   {
     title: '志願活動',
@@ -189,6 +193,10 @@ export const activityMessages = defineMessages(
     addGuardian: '補充監護人資料',
     editProfile: '完善資料',
     toProfile: '查看我的資料',
+    requiresQualification: '需持有：{q}',
+    qualificationRefused:
+      '該崗位需持有有效的「{q}」資質（在班次當天未過期、未撤銷），您目前沒有。完成授予該資質的培訓課程即可獲得，或上傳已有證書待審核。',
+    goTraining: '去培訓',
   },
   {
     title: 'Volunteer activities',
@@ -287,5 +295,9 @@ export const activityMessages = defineMessages(
     addGuardian: 'Add guardian',
     editProfile: 'Edit profile',
     toProfile: 'My profile',
+    requiresQualification: 'Requires: {q}',
+    qualificationRefused:
+      'This position requires a valid “{q}” qualification (unexpired and unrevoked on the shift’s date), which you do not hold. Complete the course that grants it, or upload a certificate you hold for review.',
+    goTraining: 'Go to training',
   },
 );

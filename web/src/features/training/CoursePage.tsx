@@ -59,7 +59,10 @@ export default function CoursePage() {
           action={c.activityId ? <Link to={`/activities/${c.activityId}`}>{t.goActivity}</Link> : undefined}
         />
       ) : (
-        <Quiz c={c} />
+        <>
+          {c.renewal && <Alert type="warning" showIcon message={t.renewal} data-testid="renewal" />}
+          <Quiz c={c} />
+        </>
       )}
     </Flex>
   );

@@ -1,6 +1,7 @@
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n.tsx';
+import { useQualificationTypes } from '../../training/useTypes.ts';
 import { commonMessages } from '../../common/messages.ts';
 import {
   createPosition,
@@ -21,6 +22,8 @@ interface PositionFormValues {
   maxAge?: number | null;
   requiredSkills: string[];
   requiredQualifications: string[];
+  /** A catalogue code; '' for none (a Select option needs a value). */
+  requiredQualification: string;
   needsApproval: boolean;
   shifts: ShiftFormValue[];
 }
@@ -32,6 +35,7 @@ function initialValues(a: ActivityDetail, p: PositionView | null): PositionFormV
       duties: '',
       requiredSkills: [],
       requiredQualifications: [],
+      requiredQualification: '',
       needsApproval: false,
       shifts: [{ startsAt: fromIso(a.startsAt), endsAt: fromIso(a.endsAt), quota: 10 }],
     };
@@ -42,6 +46,7 @@ function initialValues(a: ActivityDetail, p: PositionView | null): PositionFormV
     maxAge: p.maxAge,
     requiredSkills: p.requiredSkills,
     requiredQualifications: p.requiredQualifications,
+    requiredQualification: p.requiredQualification ?? '',
     needsApproval: p.needsApproval,
     shifts: p.shifts.map((s) => ({
       id: s.id,
@@ -61,6 +66,7 @@ function toBody(v: PositionFormValues): PositionInput {
     maxAge: v.maxAge ?? null,
     requiredSkills: v.requiredSkills,
     requiredQualifications: v.requiredQualifications,
+    requiredQualification: v.requiredQualification || null,
     needsApproval: v.needsApproval,
     // Shifts keep their ids, so the server edits them instead of replacing them (and their sign-ups).
     shifts: v.shifts.map((s) => ({
@@ -86,6 +92,7 @@ export function PositionModal({ activity, position, open, onClose }: Props) {
   const c = useMessages(commonMessages);
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const { items: types, locale } = useQualificationTypes();
   const save = useMutation({
     mutationFn: (v: PositionFormValues) =>
       position ? updatePosition(activity.id, position.id, toBody(v)) : createPosition(activity.id, toBody(v)),
@@ -180,6 +187,23 @@ export function PositionModal({ activity, position, open, onClose }: Props) {
           <Col xs={24} md={4}>
             <Form.Item name="needsApproval" label={t.needsApprovalLabel} tooltip={t.needsApprovalHint}>
               <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item
+              name="requiredQualification"
+              label={t.requiredQualification}
+              extra={t.requiredQualificationHint}
+            >
+              <Select
+                data-testid="required-qualification"
+                options={[
+                  { value: '', label: t.noQualification },
+                  ...types.map((q) => ({ value: q.code, label: q.names[locale] })),
+                ]}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { fmt, useMessages } from '../../../lib/i18n.tsx';
+import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
 import { EDITABLE } from './ActivityActions.tsx';
 import { deletePosition, keys, type ActivityDetail, type PositionView, type ShiftView } from './api.ts';
 import { positionMessages } from './position.messages.ts';
@@ -14,6 +14,7 @@ import { timeRange } from './time.ts';
 /** What a position asks of volunteers: approval, ages, skills and qualifications. */
 function Requirements({ p }: { p: PositionView }) {
   const t = useMessages(positionMessages);
+  const text = useText();
   const age =
     p.minAge != null || p.maxAge != null
       ? fmt(t.ageRange, { min: p.minAge ?? 0, max: p.maxAge ?? '∞' })
@@ -22,6 +23,11 @@ function Requirements({ p }: { p: PositionView }) {
     <Space size={[4, 4]} wrap>
       {p.needsApproval ? <Tag color="gold">{t.needsApproval}</Tag> : <Tag color="green">{t.autoAccept}</Tag>}
       {age && <Tag>{age}</Tag>}
+      {p.requiredQualificationName && (
+        <Tag color="orange" data-testid="requires-qualification">
+          {fmt(t.requiresQualification, { q: text(p.requiredQualificationName) })}
+        </Tag>
+      )}
       {p.requiredSkills.map((s) => (
         <Tag key={`s-${s}`} color="blue">
           {s}
