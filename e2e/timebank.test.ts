@@ -92,6 +92,7 @@ describe('time bank', { timeout: 900_000 }, () => {
         return Buffer.concat(chunks);
       });
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
+      await admin.getByText(/明细 · 王桂兰/).scrollIntoViewIfNeeded();
       await screenshot(admin, 'timebank-04-admin-statement-desktop');
     } catch (e) {
       await failureShots('journey', [vol, admin]);
