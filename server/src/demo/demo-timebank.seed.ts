@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import type { Ctx } from '../core/ctx.ts';
@@ -7,8 +9,7 @@ import type { Config } from '../lib/config.ts';
 import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { confirm } from '../modules/records/records.service.ts';
-import { book } from '../modules/timebank/bookings.service.ts';
-import { addMenuItem } from '../modules/timebank/bookings.service.ts';
+import { addMenuItem, book } from '../modules/timebank/bookings.service.ts';
 import { runDeposits } from '../modules/timebank/deposits.ts';
 import { registerFamily, saveScheme, transfer } from '../modules/timebank/timebank.service.ts';
 import { registerOnBehalf } from '../modules/volunteers/registration.service.ts';
@@ -146,15 +147,24 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
     activity.id,
     drafts.map((d) => ({ id: d.id })),
   );
-  await runDeposits(await ctxFor(db, config, null));
+  // On PostgreSQL a record event is readable only once every older transaction in the cluster has ended,
+  // so the deposits job may need a few runs (a minute at most) before it sees these.
+  const system = await ctxFor(db, config, null);
+  let own: { id: string } | undefined;
+  for (let tries = 0; !own && tries < 120; tries++) {
+    if (tries > 0) await delay(500);
+    await runDeposits(system);
+    own = await db
+      .selectFrom('timebank_accounts')
+      .select('id')
+      .where('volunteer_id', '=', v.id)
+      .where('kind', '=', 'volunteer')
+      .where('balance', '>=', sql<number>`${Math.floor(minutes.reduce((a, b) => a + b, 0) / 60)}`)
+      .executeTakeFirst();
+  }
+  if (!own) return false;
 
   const me = await ctxFor(db, config, user.id);
-  const own = await db
-    .selectFrom('timebank_accounts')
-    .select('id')
-    .where('volunteer_id', '=', v.id)
-    .where('kind', '=', 'volunteer')
-    .executeTakeFirstOrThrow();
   const mother = await registerFamily(me, { schemeId: scheme.id, name: '王桂兰', relation: 'parent' });
   await transfer(me, randomUUID(), {
     fromAccountId: own.id,
