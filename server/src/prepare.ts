@@ -9,6 +9,7 @@ import { seedDemoPopulation } from './demo/demo-resident-population.seed.ts';
 import { seedDemoDispatch } from './demo/demo-dispatch.seed.ts';
 import { seedDemoStations } from './demo/demo-stations.seed.ts';
 import { seedDemoFunding } from './demo/demo-funding.seed.ts';
+import { seedDemoTimebank } from './demo/demo-timebank.seed.ts';
 
 /**
  * Migrates, loads the region tree when empty, and the demo data when asked. It lives beside main.ts, not
@@ -26,6 +27,7 @@ export async function prepare(handle: OpenDatabase, options: { demo: boolean; co
     await seedDemoDispatch(handle.db, options.config);
     await seedDemoStations(handle.db, options.config);
     await seedDemoFunding(handle.db, options.config);
+    await seedDemoTimebank(handle.db, options.config);
   }
   return { applied, regions, demo };
 }

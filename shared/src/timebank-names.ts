@@ -26,6 +26,7 @@ export const TRANSFER_KIND_NAMES: Record<(typeof TRANSFER_KINDS)[number], Text> 
   release: { 'zh-CN': '冻结退回', 'zh-HK': '凍結退回', en: 'Released' },
   grant: { 'zh-CN': '社区资助', 'zh-HK': '社區資助', en: 'Community grant' },
   reversal: { 'zh-CN': '冲正', 'zh-HK': '沖正', en: 'Reversal' },
+  expiry: { 'zh-CN': '积分过期', 'zh-HK': '積分過期', en: 'Expired' },
 };
 
 export const RELATION_NAMES: Record<(typeof FAMILY_RELATIONS)[number], Text> = {

@@ -18,7 +18,8 @@ export type TimebankTransferKind =
   | 'settle'
   | 'release'
   | 'grant'
-  | 'reversal';
+  | 'reversal'
+  | 'expiry';
 export type FamilyRelation = 'parent' | 'spouse' | 'child' | 'grandparent' | 'sibling' | 'parent_in_law';
 
 export interface TimebankSchemesTable {
@@ -87,6 +88,7 @@ export interface TimebankMenuTable {
   name: string;
   points: number;
   active: Generated<boolean>;
+  dispatch_item_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
 }
@@ -104,6 +106,7 @@ export interface TimebankBookingsTable {
   settled: number | null;
   note: string | null;
   delivery_ref: string | null;
+  order_id: ColumnType<string | null, string | null | undefined, string | null>;
   booked_by: string;
   closed_by: string | null;
   created_at: ColumnType<Date, Date | string, never>;
@@ -133,6 +136,8 @@ export interface TimebankIdempotencyTable {
   request_hash: string;
   /** Written as JSON text, read as the parsed value. */
   response: ColumnType<unknown, string | null | undefined, string>;
+  /** A 4xx refusal (code and details) the first request got, answered again on a replay. */
+  error: ColumnType<unknown, string | null | undefined, string>;
   created_at: GeneratedTimestamp;
 }
 

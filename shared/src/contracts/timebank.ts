@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, RegionCode, Uuid, pageOf, text } from './common.ts';
+import { DateTime, IsoDate, MobilePhone, RegionCode, Uuid, pageOf, text } from './common.ts';
 
 /** Time bank (公益时间银行): schemes, accounts, transfers, bookings, grants, statements. */
 
@@ -25,6 +25,7 @@ export const TRANSFER_KINDS = [
   'release',
   'grant',
   'reversal',
+  'expiry',
 ] as const;
 export const FAMILY_RELATIONS = [
   'parent',
@@ -159,16 +160,38 @@ export const MenuItem = z.object({
   name: z.string(),
   points: z.number().int(),
   active: z.boolean(),
+  /** The dispatch menu item that delivers it (a booking becomes a dispatch order), if any. */
+  dispatchItemId: Uuid.nullable(),
 });
 export const MenuQuery = z.strictObject({ schemeId: Uuid });
 export const AdminMenuQuery = z.strictObject({ region: RegionCode });
 export const MenuList = z.object({ items: z.array(MenuItem) });
-export const MenuBody = z.strictObject({ region: RegionCode, name: text(1, 100), points: Points });
+export const MenuBody = z.strictObject({
+  region: RegionCode,
+  name: text(1, 100),
+  points: Points,
+  dispatchItemId: Uuid.optional(),
+});
 
+/**
+ * Where and when a service delivered as a dispatch order is wanted: the order the booking places (the
+ * booker is its requester). The service's dispatch item comes from the menu.
+ */
+export const BookingDelivery = z.strictObject({
+  /** The community (12-digit code, community level) of the address. */
+  region: RegionCode,
+  address: text(1, 200),
+  phone: MobilePhone,
+  preferredAt: DateTime,
+  description: text(1, 1000),
+});
 export const BookingBody = z.strictObject({
   accountId: Uuid,
   menuItemId: Uuid,
   note: text(0, 200).optional(),
+  /** A service delivered as a dispatch order: a new order here, or `orderId` of one already placed. */
+  delivery: BookingDelivery.optional(),
+  orderId: Uuid.optional(),
 });
 export const Booking = z.object({
   id: Uuid,
@@ -183,6 +206,8 @@ export const Booking = z.object({
   settled: z.number().int().nullable(),
   note: z.string().nullable(),
   deliveryRef: z.string().nullable(),
+  /** The dispatch order delivering it: settled when the order completes, released if it does not. */
+  orderId: Uuid.nullable(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
 });
@@ -198,6 +223,17 @@ export const SettleBody = z.strictObject({
 });
 export const ElderBookingBody = BookingBody.extend({ region: RegionCode });
 export const AdminCancelBody = z.strictObject({ region: RegionCode, bookingId: Uuid });
+
+/** An organization's team account gives points: only to the donation pool (the scheme's rule). */
+export const TeamTransferBody = z.strictObject({
+  orgId: Uuid,
+  schemeId: Uuid,
+  to: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('family'), accountId: Uuid }),
+    z.strictObject({ kind: z.literal('pool') }),
+  ]),
+  amount: Points,
+});
 
 export const ElderBody = z.strictObject({ region: RegionCode, name: text(1, 100), note: text(1, 200) });
 export const AccountsQuery = z.strictObject({

@@ -50,6 +50,22 @@ export const TIMEBANK_ERRORS = {
       en: 'A team account’s points can only be donated to the pool',
     },
   },
+  TIMEBANK_DELIVERY_REQUIRED: {
+    status: 422,
+    text: {
+      'zh-CN': '该服务通过派单上门提供：请填写服务地址、联系电话和时间，或选择本人已下的订单',
+      'zh-HK': '該服務通過派單上門提供：請填寫服務地址、聯絡電話和時間，或選擇本人已下的訂單',
+      en: 'This service is delivered as a dispatch order: give the address, phone and time, or pick an order you placed',
+    },
+  },
+  TIMEBANK_ORDER_NOT_LINKABLE: {
+    status: 422,
+    text: {
+      'zh-CN': '该订单不能用于此预约（不是本人未结束的同类服务订单，或已关联其他预约）',
+      'zh-HK': '該訂單不能用於此預約（不是本人未結束的同類服務訂單，或已關聯其他預約）',
+      en: 'That order cannot deliver this booking (not your open order for this service, or already linked)',
+    },
+  },
   TIMEBANK_MENU_NOT_FOUND: {
     status: 404,
     text: { 'zh-CN': '找不到该服务项目', 'zh-HK': '找不到該服務項目', en: 'Service not found on the menu' },

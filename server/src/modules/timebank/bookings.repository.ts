@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts';
 
 /** SQL of the time-bank menu and bookings (bookings.service.ts). */
 
-const MENU = ['id', 'scheme_id', 'name', 'points', 'active'] as const;
+const MENU = ['id', 'scheme_id', 'name', 'points', 'active', 'dispatch_item_id'] as const;
 
 export async function menuOf(db: Database, schemeId: string, activeOnly: boolean) {
   let q = db.selectFrom('timebank_menu').select(MENU).where('scheme_id', '=', schemeId);
@@ -16,7 +16,13 @@ export async function menuItem(db: Database, id: string) {
 
 export async function insertMenuItem(
   db: Database,
-  v: { scheme_id: string; name: string; points: number; created_by: string },
+  v: {
+    scheme_id: string;
+    name: string;
+    points: number;
+    dispatch_item_id: string | null;
+    created_by: string;
+  },
 ) {
   return db.insertInto('timebank_menu').values(v).returning(MENU).executeTakeFirstOrThrow();
 }
@@ -30,6 +36,8 @@ export async function insertBooking(
     hold_account_id: string;
     held: number;
     note: string | null;
+    order_id: string | null;
+    delivery_ref: string | null;
     booked_by: string;
     created_at: Date;
   },
@@ -53,6 +61,7 @@ const BOOKING_VIEW = [
   'b.settled',
   'b.note',
   'b.delivery_ref',
+  'b.order_id',
   'b.booked_by',
   'b.created_at',
   'b.closed_at',
@@ -99,7 +108,7 @@ export async function closeBooking(
   v: {
     status: 'settled' | 'cancelled';
     settled: number | null;
-    closed_by: string;
+    closed_by: string | null;
     closed_at: Date;
     delivery_ref?: string | null;
   },
@@ -110,4 +119,21 @@ export async function closeBooking(
     .where('id', '=', id)
     .where('status', '=', 'held')
     .execute();
+}
+
+/** Held bookings delivered by a dispatch order (the delivery job follows each order's state). */
+export async function heldWithOrders(db: Database, limit: number) {
+  return db
+    .selectFrom('timebank_bookings')
+    .select(['id', 'order_id'])
+    .where('status', '=', 'held')
+    .where('order_id', 'is not', null)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Whether a dispatch order already delivers a booking (one booking per order). */
+export async function bookingOfOrder(db: Database, orderId: string) {
+  return db.selectFrom('timebank_bookings').select('id').where('order_id', '=', orderId).executeTakeFirst();
 }

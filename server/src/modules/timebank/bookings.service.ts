@@ -10,6 +10,8 @@ import { idempotent } from './idempotency.ts';
 import { creditCapped, ensureCovers, move } from './ledger.ts';
 import * as ledger from './timebank.repository.ts';
 import { accountInRegion, checkThreshold, ownAccount, schemeOfRegion } from './timebank.service.ts';
+import { orderForBooking } from './delivery.service.ts';
+import { itemView } from '../dispatch/menu.service.ts';
 import { bookingView } from './views.ts';
 
 /**
@@ -20,12 +22,20 @@ import { bookingView } from './views.ts';
  * price although the hold was short).
  */
 
-const menuView = (m: { id: string; scheme_id: string; name: string; points: number; active: boolean }) => ({
+const menuView = (m: {
+  id: string;
+  scheme_id: string;
+  name: string;
+  points: number;
+  active: boolean;
+  dispatch_item_id: string | null;
+}) => ({
   id: m.id,
   schemeId: m.scheme_id,
   name: m.name,
   points: m.points,
   active: m.active,
+  dispatchItemId: m.dispatch_item_id,
 });
 
 export async function menu(ctx: Ctx, schemeId: string) {
@@ -40,10 +50,13 @@ export async function adminMenu(ctx: Ctx, region: string) {
 export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
   return withTransaction(ctx, async (tx) => {
     const s = await schemeOfRegion(tx, b.region);
+    // A service delivered as a dispatch order names an existing dispatch menu item (else not found).
+    if (b.dispatchItemId) await itemView(tx, b.dispatchItemId);
     const m = await repo.insertMenuItem(tx.db, {
       scheme_id: s.id,
       name: b.name,
       points: b.points,
+      dispatch_item_id: b.dispatchItemId ?? null,
       created_by: actorOf(tx).userId,
     });
     await recordAudit(tx, {
@@ -52,7 +65,7 @@ export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
       objectType: 'timebank_menu',
       objectId: m.id,
       regionCode: b.region,
-      details: { points: b.points },
+      details: { points: b.points, dispatchItemId: b.dispatchItemId ?? null },
     });
     return menuView(m);
   });
@@ -63,6 +76,7 @@ async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof
   if (!item || !item.active || item.scheme_id !== payer.scheme_id)
     throw new DomainError('TIMEBANK_MENU_NOT_FOUND');
   await ensureCovers(tx, payer.id, item.points);
+  const orderId = await orderForBooking(tx, item, b);
   const hold = await ledger.insertAccount(tx.db, {
     scheme_id: payer.scheme_id,
     kind: 'hold',
@@ -76,6 +90,8 @@ async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof
     hold_account_id: hold,
     held: item.points,
     note: b.note || null,
+    order_id: orderId,
+    delivery_ref: orderId ? `dispatch:${orderId}` : null,
     booked_by: actorOf(tx).userId,
     created_at: tx.clock(),
   });
@@ -94,7 +110,7 @@ async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof
     objectType: 'timebank_booking',
     objectId: id,
     regionCode: payer.region_code,
-    details: { points: item.points, payer: payer.kind },
+    details: { points: item.points, payer: payer.kind, orderId },
   });
   return { booking: bookingView((await repo.bookingById(tx.db, id))!) };
 }
@@ -117,16 +133,20 @@ export async function bookForElder(
   return idempotent(ctx, key, { route: 'timebank.book_elder', body: b }, async (tx) => {
     const { account } = await accountInRegion(tx, b.region, b.accountId);
     if (account.kind !== 'elder') throw new DomainError('TIMEBANK_ACCOUNT_NOT_FOUND');
-    return placeBooking(tx, account, { accountId: b.accountId, menuItemId: b.menuItemId, note: b.note });
+    const { region: _region, ...booking } = b;
+    return placeBooking(tx, account, booking);
   });
 }
 
-/** Closes a held booking: `settled` points to the services account, the rest back to the payer. */
-async function close(tx: Ctx, booking: repo.BookingRow, settled: number | null, deliveryRef?: string) {
+/**
+ * Closes a held booking: `settled` points to the services account, the rest back to the payer. Run by an
+ * administrator or by the delivery job (no actor: the dispatch order's completion decided it).
+ */
+export async function close(tx: Ctx, booking: repo.BookingRow, settled: number | null, deliveryRef?: string) {
   if (booking.status !== 'held') throw new DomainError('TIMEBANK_BOOKING_STATE');
   const paid = settled ?? 0;
   if (paid > booking.held) throw new DomainError('TIMEBANK_SETTLE_OVER_HOLD');
-  const me = actorOf(tx).userId;
+  const me = tx.actor?.userId ?? null;
   if (paid > 0)
     await move(tx, {
       schemeId: booking.scheme_id,
@@ -164,7 +184,7 @@ async function close(tx: Ctx, booking: repo.BookingRow, settled: number | null, 
     result: 'ok',
     objectType: 'timebank_booking',
     objectId: booking.id,
-    details: { held: booking.held, settled },
+    details: { held: booking.held, settled, orderId: booking.order_id },
   });
   return { booking: bookingView((await repo.bookingById(tx.db, booking.id))!) };
 }

@@ -17,7 +17,7 @@ export async function claimKey(db: Database, userId: string, key: string, hash: 
   if (inserted) return null;
   return db
     .selectFrom('timebank_idempotency')
-    .select(['request_hash', 'response'])
+    .select(['request_hash', 'response', 'error'])
     .where('user_id', '=', userId)
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
@@ -29,5 +29,23 @@ export async function saveResponse(db: Database, userId: string, key: string, re
     .set({ response: JSON.stringify(response) })
     .where('user_id', '=', userId)
     .where('key', '=', key)
+    .execute();
+}
+
+/**
+ * Keeps a refusal under the key, after its transaction rolled back. A duplicate that ran meanwhile has the
+ * row already: it stays (its own answer is what the key answers from then on).
+ */
+export async function saveRefusal(
+  db: Database,
+  userId: string,
+  key: string,
+  hash: string,
+  error: { code: string; details?: unknown },
+) {
+  await db
+    .insertInto('timebank_idempotency')
+    .values({ user_id: userId, key, request_hash: hash, error: JSON.stringify(error) })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .execute();
 }

@@ -47,6 +47,11 @@ export async function move(tx: Ctx, m: Move): Promise<number> {
       (err.constraint === 'timebank_no_overdraft' || /no_overdraft/.test(err.message ?? ''))
     )
       throw new DomainError('TIMEBANK_INSUFFICIENT');
+    if (
+      err.code === '23514' &&
+      (err.constraint === 'timebank_team_donates_only' || /only donates/.test(err.message ?? ''))
+    )
+      throw new DomainError('TIMEBANK_TEAM_DONATE_ONLY');
     if (err.code === '23514' && (err.constraint === 'timebank_cap' || /balance cap/.test(err.message ?? '')))
       throw new DomainError('TIMEBANK_CAP');
     throw e;

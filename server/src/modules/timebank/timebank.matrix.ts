@@ -13,7 +13,7 @@ const self =
       ? { method, url, ...(payload !== undefined ? { payload } : {}), ...(money ? { headers: idem() } : {}) }
       : null;
 
-export const matrixFixtures: MatrixFixtures = ({ regions }) => {
+export const matrixFixtures: MatrixFixtures = ({ regions, orgs }) => {
   const inQuery =
     (path: string, extra = ''): MatrixFixture =>
     (rel) =>
@@ -66,6 +66,15 @@ export const matrixFixtures: MatrixFixtures = ({ regions }) => {
       { transferId: 1, reason: '矩阵' },
       true,
     ),
+    'POST /api/timebank/team-transfers': (rel) =>
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: '/api/timebank/team-transfers',
+            payload: { orgId: orgs[rel], schemeId: NIL, to: { kind: 'pool' }, amount: 1 },
+            headers: idem(),
+          }
+        : null,
     'GET /api/timebank/menu': inQuery('/api/timebank/menu'),
     'POST /api/timebank/menu': inBody('POST', '/api/timebank/menu', { name: '矩阵服务', points: 1 }),
     'GET /api/timebank/bookings': inQuery('/api/timebank/bookings'),

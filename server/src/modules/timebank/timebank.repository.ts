@@ -450,3 +450,20 @@ export async function ownerUsers(db: Database, accountIds: string[]) {
     .execute();
   return rows.map((r) => r.user_id).filter((u): u is string => u !== null);
 }
+
+/** The organization's team account in the scheme, made on first use. */
+export async function ensureTeamAccount(db: Database, schemeId: string, orgId: string) {
+  await db
+    .insertInto('timebank_accounts')
+    .values({ scheme_id: schemeId, kind: 'team', org_id: orgId })
+    .onConflict((oc) => oc.columns(['scheme_id', 'org_id']).where('kind', '=', 'team').doNothing())
+    .execute();
+  const r = await db
+    .selectFrom('timebank_accounts')
+    .select('id')
+    .where('scheme_id', '=', schemeId)
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'team')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}

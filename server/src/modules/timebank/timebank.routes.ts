@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -37,7 +37,10 @@ import {
   Booking,
   ElderBookingBody,
   SettleBody,
+  TeamTransferBody,
 } from '@yiqi/shared/contracts/timebank';
+import type { Statement as StatementT } from '@yiqi/shared/contracts/timebank';
+import type { Ctx } from '../../core/ctx.ts';
 import { staff, type Access } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import { MEDIA, sendDownload } from '../../http/download.ts';
@@ -46,6 +49,7 @@ import * as bookings from './bookings.service.ts';
 import * as grants from './grants.service.ts';
 import { statementWorkbook } from './statement.export.ts';
 import * as bank from './timebank.service.ts';
+import { teamTransfer } from './team.service.ts';
 
 const tags = ['time bank'];
 const SELF: Access = { kind: 'user' };
@@ -53,6 +57,8 @@ const SELF: Access = { kind: 'user' };
 const REGION_Q = staff(['region_admin'], targets.regionInQuery);
 const REGION_B = staff(['region_admin'], targets.regionInBody);
 const REGION_ANY = staff(['region_admin']);
+/** An organization's administrators give its team account's points (the organization in the body). */
+const TEAM_B = staff(['org_admin'], targets.organizationInBody);
 
 /** The `Idempotency-Key` header of a money-moving request (the service refuses a request without one). */
 const keyOf = (req: FastifyRequest) => {
@@ -61,6 +67,12 @@ const keyOf = (req: FastifyRequest) => {
 };
 const IDEMPOTENT =
   'Needs an Idempotency-Key header: a replay answers the first response; another body with the same key is refused (422)';
+
+/** A whole statement (every line on one page) as an .xlsx download in the caller's language. */
+const ALL_LINES = { page: 1, pageSize: 100_000 };
+async function sendStatement(reply: FastifyReply, ctx: Ctx, s: StatementT) {
+  return sendDownload(reply, MEDIA.xlsx, 'timebank-statement.xlsx', await statementWorkbook(s, ctx.locale));
+}
 
 const TransferResult = z.object({ transfer: Transfer, balance: z.number().int() });
 const BookingResult = z.object({ booking: Booking });
@@ -94,13 +106,7 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     config: { access: SELF },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const s = await bank.myStatement(ctx, { ...req.query, page: 1, pageSize: 100_000 });
-      return sendDownload(
-        reply,
-        MEDIA.xlsx,
-        'timebank-statement.xlsx',
-        await statementWorkbook(s, ctx.locale),
-      );
+      return sendStatement(reply, ctx, await bank.myStatement(ctx, { ...req.query, ...ALL_LINES }));
     },
   });
   r.post('/api/me/timebank/family', {
@@ -208,13 +214,7 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     config: { access: REGION_Q },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const s = await bank.adminStatement(ctx, { ...req.query, page: 1, pageSize: 100_000 });
-      return sendDownload(
-        reply,
-        MEDIA.xlsx,
-        'timebank-statement.xlsx',
-        await statementWorkbook(s, ctx.locale),
-      );
+      return sendStatement(reply, ctx, await bank.adminStatement(ctx, { ...req.query, ...ALL_LINES }));
     },
   });
   r.get('/api/timebank/reconcile', {
@@ -237,6 +237,17 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     },
     config: { access: REGION_B },
     handler: (req) => bank.reverse(ctxOf(req), keyOf(req), req.body),
+  });
+  r.post('/api/timebank/team-transfers', {
+    schema: {
+      tags,
+      summary: 'Donate points from my organization’s team account to the pool (a team account only donates)',
+      description: IDEMPOTENT,
+      body: TeamTransferBody,
+      response: { 200: TransferResult },
+    },
+    config: { access: TEAM_B },
+    handler: (req) => teamTransfer(ctxOf(req), keyOf(req), req.body),
   });
   r.get('/api/timebank/menu', {
     schema: {

@@ -71,6 +71,7 @@ export const bookingView = (b: BookingRow): Booking => ({
   settled: b.settled,
   note: b.note,
   deliveryRef: b.delivery_ref,
+  orderId: b.order_id,
   createdAt: iso(b.created_at),
   closedAt: b.closed_at ? iso(b.closed_at) : null,
 });

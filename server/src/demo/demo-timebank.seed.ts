@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { idCheckChar } from '@yiqi/shared/identity/documents';
+import type { Ctx } from '../core/ctx.ts';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../lib/config.ts';
+import { findActiveGrants } from '../modules/auth/auth.repository.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { confirm } from '../modules/records/records.service.ts';
+import { addMenuItem, book } from '../modules/timebank/bookings.service.ts';
+import { runDeposits } from '../modules/timebank/deposits.ts';
+import { registerFamily, saveScheme, transfer } from '../modules/timebank/timebank.service.ts';
+import { registerOnBehalf } from '../modules/volunteers/registration.service.ts';
+import { DEMO_PASSWORD } from './demo.seed.ts';
+
+/** The demo's time-bank volunteer (signs in with the demo password). */
+export const DEMO_TIMEBANK_USER = 'tb.volunteer';
+const SHENZHEN = '440300000000';
+
+async function ctxFor(db: Database, config: Config, userId: string | null): Promise<Ctx> {
+  const u = userId
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name'])
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow()
+    : null;
+  const now = new Date();
+  return {
+    db,
+    actor: u
+      ? {
+          userId: u.id,
+          username: u.username,
+          displayName: u.display_name,
+          locale: 'zh-CN',
+          grants: await findActiveGrants(db, u.id),
+          mfa: true,
+          mfaEnrolled: true,
+          sessionHash: Buffer.alloc(32),
+        }
+      : null,
+    clock: () => now,
+    log: pino({ level: 'silent' }),
+    config,
+    requestId: 'demo-seed',
+    ip: '127.0.0.1',
+    locale: 'zh-CN',
+  };
+}
+
+const userId = async (db: Database, username: string) =>
+  (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())?.id ?? null;
+
+/**
+ * 深圳市公益时间银行 in the demo, made through the use cases: the city's scheme (10 h before spending) and its
+ * menu; a volunteer of 南山区 (王秀英, account tb.volunteer) whose attendance at a demo activity the
+ * organization confirmed — the deposits job banks those records as points, as it would any — with her
+ * mother registered as family, points given to her, and a service booked (points held).
+ */
+export async function seedDemoTimebank(db: Database, config: Config): Promise<boolean> {
+  const [sz, ns, orgAdmin] = await Promise.all(
+    ['sz.admin', 'ns.admin', 'org.admin'].map((u) => userId(db, u)),
+  );
+  const org = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('name', '=', '南山区志愿者联合会')
+    .executeTakeFirst();
+  const activity = org
+    ? await db
+        .selectFrom('activities')
+        .select('id')
+        .where('org_id', '=', org.id)
+        .orderBy('created_at')
+        .executeTakeFirst()
+    : undefined;
+  if (!sz || !ns || !orgAdmin || !org || !activity) return false;
+
+  const city = await ctxFor(db, config, sz);
+  const scheme = await saveScheme(city, {
+    region: SHENZHEN,
+    name: '深圳市公益时间银行',
+    minutesPerPoint: 60,
+    spendThresholdMinutes: 600,
+    balanceCap: 1500,
+    expiryDays: null,
+  });
+  await addMenuItem(city, { region: SHENZHEN, name: '居家照护（2小时）', points: 4 });
+  const care = (await addMenuItem(city, { region: SHENZHEN, name: '助餐送餐（一周）', points: 3 })).id;
+  await addMenuItem(city, { region: SHENZHEN, name: '陪同就医', points: 2 });
+
+  // The volunteer, registered by the district on behalf of the federation, with her own account.
+  const first17 = '44030519680312208';
+  const v = await registerOnBehalf(await ctxFor(db, config, ns), {
+    name: '王秀英',
+    phone: '13800135678',
+    docType: 'mainland_id',
+    docNumber: first17 + idCheckChar(first17),
+    regionCode: '440305001001',
+    orgId: org.id,
+    consentRecordedAt: new Date().toISOString(),
+    consentEvidence: '纸质登记表（演示数据）',
+    privacyNoticeVersion: '2026-01',
+  });
+  const user = await db
+    .insertInto('users')
+    .values({
+      username: DEMO_TIMEBANK_USER,
+      display_name: '志愿者 王秀英',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Demo shortcut: the account is tied to her record as the account claim would tie it.
+  await db.updateTable('volunteers').set({ user_id: user.id }).where('id', '=', v.id).execute();
+
+  // Her attendance (drafts, as check-in and check-out leave them), confirmed by the organization.
+  const today = new Date();
+  const day = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+  const minutes = [240, 180, 240, 210, 180, 240];
+  const drafts = await db
+    .insertInto('service_records')
+    .values(
+      minutes.map((m, i) => ({
+        kind: 'attendance' as const,
+        volunteer_id: v.id,
+        org_id: org.id,
+        activity_id: activity.id,
+        service_date: day(7 * (i + 1)),
+        activity_title: '蛇口社区长者陪伴',
+        place: '南山区蛇口街道海昌社区党群服务中心',
+        content: '陪伴独居长者聊天、读报，协助整理房间',
+        person_in_charge: '赵磊',
+        minutes: m,
+        reason: null,
+        status: 'draft' as const,
+        created_by: null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  await confirm(
+    await ctxFor(db, config, orgAdmin),
+    activity.id,
+    drafts.map((d) => ({ id: d.id })),
+  );
+  // On PostgreSQL a record event is readable only once every older transaction in the cluster has ended,
+  // so the deposits job may need a few runs (a minute at most) before it sees these.
+  const system = await ctxFor(db, config, null);
+  let own: { id: string } | undefined;
+  for (let tries = 0; !own && tries < 120; tries++) {
+    if (tries > 0) await delay(500);
+    await runDeposits(system);
+    own = await db
+      .selectFrom('timebank_accounts')
+      .select('id')
+      .where('volunteer_id', '=', v.id)
+      .where('kind', '=', 'volunteer')
+      .where('balance', '>=', sql<number>`${Math.floor(minutes.reduce((a, b) => a + b, 0) / 60)}`)
+      .executeTakeFirst();
+  }
+  if (!own) return false;
+
+  const me = await ctxFor(db, config, user.id);
+  const mother = await registerFamily(me, { schemeId: scheme.id, name: '王桂兰', relation: 'parent' });
+  await transfer(me, randomUUID(), {
+    fromAccountId: own.id,
+    to: { kind: 'family', accountId: mother.id },
+    amount: 6,
+  });
+  await book(me, randomUUID(), { accountId: mother.id, menuItemId: care, note: '每天中午送到家' });
+  return true;
+}
