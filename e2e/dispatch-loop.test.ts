@@ -168,6 +168,8 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await enrolStaff(team, 'team.admin');
       await team.goto(server.url + '/dispatch/team');
       const offer = team.locator('.ant-card').filter({ hasText: NEED });
+      // The team sees what the resident photographed before it accepts.
+      await photosShown(offer.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
       await offer.getByRole('button', { name: /^接\s*单$/ }).click();
       await offer.getByText('服务中').waitFor();
       await noToasts(team);

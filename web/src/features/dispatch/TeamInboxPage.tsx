@@ -25,6 +25,7 @@ import { claimOrder, getContact, getGrab, getTeamOrders, teamAction, type OrderV
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 import { PhotosPick } from './PhotosPick.tsx';
+import { OrderPhotos } from './OrderExtras.tsx';
 
 /** /dispatch/team — a team's orders: accept or decline what was offered, claim open ones, complete with a report. */
 export default function TeamInboxPage() {
@@ -128,6 +129,9 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
         {o.regionName} · {o.addressMasked} · {t.preferredAt} {formatTime(o.preferredAt)}
       </Typography.Text>
       {o.scope && <Typography.Paragraph style={{ margin: '4px 0' }}>{o.scope}</Typography.Paragraph>}
+      {/* What the resident photographed (and the report's): the team that was offered or serves the order
+          sees them through its own audited route; an order open to grab is not yet the team's. */}
+      {!grabbing && <OrderPhotos o={o} team />}
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {grabbing && (
           <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'claim' })}>
