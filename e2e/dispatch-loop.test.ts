@@ -108,7 +108,17 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await res.goto(server.url + '/login');
       await signIn(res, 'resident');
       await res.waitForURL((u) => !u.pathname.includes('login'));
-      await res.goto(server.url + '/m/orders/menu');
+      // It starts at the street's practice post on the stations page: its service menu leads to ordering.
+      await res.goto(server.url + '/m/stations');
+      await res.getByLabel('搜索名称或地址').fill('南头街道新时代文明实践所');
+      await res.getByLabel('搜索名称或地址').press('Enter');
+      const station = res.locator('.ant-card').filter({ hasText: '南头街道新时代文明实践所' });
+      await station.getByRole('button', { name: '服务菜单' }).click();
+      await station.getByText(ITEM).waitFor();
+      await station.getByText(ITEM).scrollIntoViewIfNeeded();
+      await screenshot(res, 'dispatch-loop-00-station-menu-phone');
+      await station.getByRole('link', { name: '选社区点单' }).first().click();
+      await res.waitForURL(/\/m\/orders\/menu$/);
       const card = res.locator('.ant-card').filter({ hasText: ITEM });
       await res.getByText('便民服务（').first().waitFor();
       if (!(await card.isVisible())) await res.getByText('便民服务（').first().click();

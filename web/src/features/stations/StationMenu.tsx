@@ -50,18 +50,24 @@ export function StationMenu({ s }: { s: Station }) {
             size="small"
             bordered
             header={fmt(t.menuCount, { n: q.data.items.length })}
+            // Above a community, ordering starts from the resident's own community: one link for the list.
+            footer={community ? undefined : <Link to="/m/orders/menu">{t.chooseCommunity}</Link>}
             dataSource={q.data.items}
             renderItem={(i) => (
               <List.Item
-                actions={[
-                  <Link
-                    key="order"
-                    to={community ? `/m/orders/new?item=${i.id}&region=${s.regionCode}` : '/m/orders/menu'}
-                    state={community ? { item: i } : undefined}
-                  >
-                    {community ? t.orderItem : t.chooseCommunity}
-                  </Link>,
-                ]}
+                actions={
+                  community
+                    ? [
+                        <Link
+                          key="order"
+                          to={`/m/orders/new?item=${i.id}&region=${s.regionCode}`}
+                          state={{ item: i }}
+                        >
+                          {t.orderItem}
+                        </Link>,
+                      ]
+                    : []
+                }
               >
                 <Flex vertical gap={2}>
                   <Typography.Text strong>{i.title}</Typography.Text>
