@@ -57,10 +57,12 @@ export async function suggest(ctx: Ctx, need: Need): Promise<Result> {
   const now = ctx.clock();
   const window = { startsAt, endsAt, now };
 
-  const [teams, volunteers] = [
-    await suggestTeams(ctx, need, { code: region.code, level, pool }, window),
-    await suggestVolunteers(ctx, need, { code: region.code, level, pool }, window),
-  ];
+  // Teams and volunteers are independent: their statements go out together (two pool connections on
+  // PostgreSQL), so a request waits for the longer of the two, not their sum.
+  const [teams, volunteers] = await Promise.all([
+    suggestTeams(ctx, need, { code: region.code, level, pool }, window),
+    suggestVolunteers(ctx, need, { code: region.code, level, pool }, window),
+  ]);
   return {
     teams: teams.list,
     volunteers: volunteers.list,
@@ -123,17 +125,20 @@ function preScore(a: { skills: Part; distance: Part }) {
 
 async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) {
   const skills = need.skills;
-  const located = need.point
-    ? await repo.nearestVolunteers(ctx.db, {
-        ...need.point,
-        radiusKm: RADIUS_KM,
-        prefix: place.pool,
-        skills,
-        k: VOLUNTEER_POOL,
-      })
-    : [];
   const tierArgs = { tiers: tiers(place.code, place.level, place.pool), skills, k: VOLUNTEER_POOL };
-  let byTier = await repo.volunteersByTier(ctx.db, { ...tierArgs, walk: true });
+  const [located, walked] = await Promise.all([
+    need.point
+      ? repo.nearestVolunteers(ctx.db, {
+          ...need.point,
+          radiusKm: RADIUS_KM,
+          prefix: place.pool,
+          skills,
+          k: VOLUNTEER_POOL,
+        })
+      : [],
+    repo.volunteersByTier(ctx.db, { ...tierArgs, walk: true }),
+  ]);
+  let byTier = walked;
   // A rare skill: the bounded walks found few; the GIN index on skills finds its few holders at once.
   if (skills.length && located.length + byTier.length < VOLUNTEER_POOL / 2)
     byTier = await repo.volunteersByTier(ctx.db, { ...tierArgs, walk: false });
@@ -147,8 +152,11 @@ async function suggestVolunteers(ctx: Ctx, need: Need, place: Place, w: Window) 
     .sort((a, b) => b.pre - a.pre || a.row.id.localeCompare(b.row.id))
     .slice(0, VOLUNTEER_POOL);
   const ids = pool.map((c) => c.row.id);
-  const facts = new Map((await repo.volunteerFacts(ctx.db, { ids, ...w })).map((f) => [f.id, f]));
-  const ratings = await ratingsOf(ctx.db, 'volunteer', ids);
+  const [factRows, ratings] = await Promise.all([
+    repo.volunteerFacts(ctx.db, { ids, ...w }),
+    ratingsOf(ctx.db, 'volunteer', ids),
+  ]);
+  const facts = new Map(factRows.map((f) => [f.id, f]));
   const list = pool
     .map(({ row, parts }) => {
       const f = facts.get(row.id)!;
@@ -192,8 +200,11 @@ async function suggestTeams(ctx: Ctx, need: Need, place: Place, w: Window) {
     .sort((a, b) => b.pre - a.pre || a.row.id.localeCompare(b.row.id))
     .slice(0, TEAM_KEEP);
   const ids = pool.map((c) => c.row.id);
-  const facts = new Map((await repo.teamFacts(ctx.db, { ids, ...w })).map((f) => [f.id, f]));
-  const ratings = await ratingsOf(ctx.db, 'team', ids);
+  const [factRows, ratings] = await Promise.all([
+    repo.teamFacts(ctx.db, { ids, ...w }),
+    ratingsOf(ctx.db, 'team', ids),
+  ]);
+  const facts = new Map(factRows.map((f) => [f.id, f]));
   const list = pool
     .map(({ row, parts }) => {
       const f = facts.get(row.id)!;

@@ -69,6 +69,8 @@ export default function BoardPage() {
             <Statistic title={t.completionRate} value={pct(counts.data.completionRate)} />
             <Statistic title={t.overdue} value={counts.data.overdue} />
             <Statistic title={t.satisfaction} value={pct(counts.data.satisfaction)} />
+            {/* The ratings the satisfaction rests on: 100 % of one rating is not 100 % of fifty. */}
+            <Statistic title={t.ratings} value={counts.data.ratings} />
           </Flex>
         </Card>
       )}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, DatePicker, Flex, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -6,6 +7,7 @@ import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { placeOrder, type MenuItemViewT } from './api.ts';
 import { dispatchMessages } from './messages.ts';
+import { PhotosPick } from './PhotosPick.tsx';
 
 interface Values {
   description: string;
@@ -14,7 +16,10 @@ interface Values {
   phone: string;
 }
 
-/** /m/orders/new?item=&region= — the order form (点单): need, address, preferred time, contact phone. */
+/**
+ * /m/orders/new?item=&region= — the order form (点单): need, address, preferred time, contact phone and up
+ * to three photos (optional).
+ */
 export default function OrderFormPage() {
   const t = useMessages(dispatchMessages);
   const { message } = App.useApp();
@@ -23,6 +28,7 @@ export default function OrderFormPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const [photos, setPhotos] = useState<string[]>([]);
   const m = useMutation({
     mutationFn: (v: Values) =>
       placeOrder({
@@ -32,6 +38,7 @@ export default function OrderFormPage() {
         address: v.address,
         preferredAt: v.preferredAt.toISOString(),
         phone: v.phone,
+        photos: photos.map((data) => ({ data })),
       }),
     onSuccess: () => {
       void message.success(t.submitted);
@@ -50,7 +57,7 @@ export default function OrderFormPage() {
         form={form}
         layout="vertical"
         onFinish={(v) => m.mutate(v)}
-        initialValues={{ preferredAt: dayjs().add(2, 'day').hour(9).minute(0) }}
+        initialValues={{ preferredAt: dayjs().add(2, 'day').hour(9).startOf('hour') }}
       >
         <Form.Item name="description" label={t.description} rules={[{ required: true, max: 1000 }]}>
           <Input.TextArea rows={4} placeholder={t.descriptionHint} maxLength={1000} showCount />
@@ -68,6 +75,9 @@ export default function OrderFormPage() {
         </Form.Item>
         <Form.Item name="phone" label={t.phone} extra={t.phoneHint} rules={[{ required: true }]}>
           <Input inputMode="tel" autoComplete="tel" maxLength={20} />
+        </Form.Item>
+        <Form.Item>
+          <PhotosPick value={photos} onChange={setPhotos} testId="order-photos" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={m.isPending} className="yiqi-touch">
           {t.submit}

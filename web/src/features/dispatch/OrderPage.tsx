@@ -73,7 +73,7 @@ export default function OrderPage() {
                 )}
                 {o.proxy && <Descriptions.Item label={t.proxy}>{o.consentNote}</Descriptions.Item>}
                 {o.rating && (
-                  <Descriptions.Item label={t.rated}>
+                  <Descriptions.Item label={t.residentRating}>
                     {'★'.repeat(o.rating.score)} {o.rating.comment}
                   </Descriptions.Item>
                 )}

@@ -24,6 +24,8 @@ import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { claimOrder, getContact, getGrab, getTeamOrders, teamAction, type OrderViewT } from './api.ts';
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
+import { PhotosPick } from './PhotosPick.tsx';
+import { OrderPhotos } from './OrderExtras.tsx';
 
 /** /dispatch/team — a team's orders: accept or decline what was offered, claim open ones, complete with a report. */
 export default function TeamInboxPage() {
@@ -88,6 +90,7 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<'decline' | 'complete' | null>(null);
   const [form] = Form.useForm();
+  const [photos, setPhotos] = useState<string[]>([]);
   const done = () => {
     void message.success(t.saved);
     setDialog(null);
@@ -98,7 +101,10 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
   const act = useMutation({
     mutationFn: (a: { action: 'accept' | 'decline' | 'complete' | 'claim'; body?: unknown }) =>
       a.action === 'claim' ? claimOrder(o.id, orgId) : teamAction(o.id, a.action, a.body),
-    onSuccess: done,
+    onSuccess: () => {
+      setPhotos([]);
+      done();
+    },
     onError: fail,
   });
   const contact = useMutation({
@@ -123,6 +129,9 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
         {o.regionName} · {o.addressMasked} · {t.preferredAt} {formatTime(o.preferredAt)}
       </Typography.Text>
       {o.scope && <Typography.Paragraph style={{ margin: '4px 0' }}>{o.scope}</Typography.Paragraph>}
+      {/* What the resident photographed (and the report's): the team that was offered or serves the order
+          sees them through its own audited route; an order open to grab is not yet the team's. */}
+      {!grabbing && <OrderPhotos o={o} team />}
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {grabbing && (
           <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'claim' })}>
@@ -164,7 +173,11 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
               ? act.mutate({ action: 'decline', body: { reason: v.reason } })
               : act.mutate({
                   action: 'complete',
-                  body: { report: v.report, ...(v.minutes ? { minutes: v.minutes } : {}) },
+                  body: {
+                    report: v.report,
+                    ...(v.minutes ? { minutes: v.minutes } : {}),
+                    photos: photos.map((data) => ({ data })),
+                  },
                 })
           }
         >
@@ -188,6 +201,7 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
               <Form.Item name="minutes" label={t.minutes}>
                 <InputNumber min={1} max={1440} />
               </Form.Item>
+              <PhotosPick value={photos} onChange={setPhotos} testId="report-photos" />
             </>
           )}
         </Form>

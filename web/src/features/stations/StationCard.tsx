@@ -5,8 +5,12 @@ import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { Station } from './api.ts';
 import { stationMessages } from './messages.ts';
 import { KIND_COLORS } from './StationsMap.tsx';
+import { StationMenu } from './StationMenu.tsx';
 
-/** One station in the public list: kind, name, distance on foot, hours, services, service line, directions. */
+/**
+ * One station in the public list: kind, name, distance on foot, hours, services, service line, directions,
+ * and for a practice centre, post or station its service menu (StationMenu).
+ */
 export function StationCard({
   s,
   distance,
@@ -70,6 +74,7 @@ export function StationCard({
             {t.openAmap}
           </Button>
         </Flex>
+        <StationMenu s={s} />
       </Flex>
     </Card>
   );

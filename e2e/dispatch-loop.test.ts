@@ -1,0 +1,234 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import {
+  closeAllBrowsers,
+  launchBrowser,
+  screenshot,
+  SCREENSHOTS,
+  settle,
+  signIn,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support.ts';
+import { chooseOption, enrolStaff } from './volunteers.steps.ts';
+import { beijing, noToasts, pickTime } from './activities.steps.ts';
+import { greyPng } from './png.ts';
+
+const MOBILE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+/** 南头城社区 (南头街道, 南山区): the demo resident's community. */
+const COMMUNITY = '440305001001';
+const ITEM = '小家电义务维修';
+const TEAM = '南头街道长者关爱志愿队';
+const NEED = '客厅的落地电风扇通电后不转，扇叶卡住了，家里只有两位老人。';
+const REPORT = '志愿者上门拆开电风扇，清理卡住扇叶的毛絮并给电机加油，试运行正常。';
+
+async function failureShots(name: string, pages: (Page | undefined)[]) {
+  for (const [i, p] of pages.entries())
+    await p?.screenshot({ path: `${SCREENSHOTS}/failure-dispatch-${name}-${i}.png` }).catch(() => undefined);
+}
+
+/** A figure of the district's board (点单统计), by its title, as the page shows it. */
+async function figure(page: Page, title: string): Promise<string> {
+  return (
+    (await page
+      .locator('.ant-statistic')
+      .filter({ has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}$`) }) })
+      .locator('.ant-statistic-content')
+      .textContent()) ?? ''
+  ).trim();
+}
+
+async function districtFigures(page: Page) {
+  await page.getByText('点单统计（近 30 天）').waitFor();
+  await settle(page);
+  return {
+    completed: Number(await figure(page, '已完成')),
+    ratings: Number(await figure(page, '评价数')),
+    satisfaction: await figure(page, '满意度'),
+  };
+}
+
+/** Waits until every photo in `scope` has loaded from the server and has a size (not a broken image). */
+async function photosShown(scope: Locator, count: number) {
+  await scope
+    .locator('img')
+    .nth(count - 1)
+    .waitFor();
+  const sizes = await scope.locator('img').evaluateAll((imgs) =>
+    Promise.all(
+      (imgs as HTMLImageElement[]).map((i) =>
+        i.decode().then(
+          () => i.naturalWidth,
+          () => 0,
+        ),
+      ),
+    ),
+  );
+  assert.equal(sizes.length, count, 'photos shown');
+  for (const w of sizes) assert.ok(w > 0, 'a photo did not load');
+}
+
+// Issue 13, the whole loop (群众点单 → 中心制单 → 派单 → 接单 → 结项 → 评单 → 统计): a resident orders a
+// menu item on the phone with a photo; the street post (南头街道) reviews it, makes the work order and
+// dispatches it to a team; the team's admin accepts and completes it with a report and a photo on the
+// phone; the resident rates it; the district (南山区) sees it in its figures.
+describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, () => {
+  let server: RunningServer;
+  let desk: Browser;
+  let phone: Browser;
+
+  before(async () => {
+    const url = process.env.E2E_SERVER_URL;
+    server = url ? { url, stop: async () => {} } : await startServer();
+    desk = await launchBrowser(DESKTOP);
+    phone = await launchBrowser(MOBILE);
+  });
+  after(async () => {
+    await closeAllBrowsers();
+    await server?.stop();
+  });
+
+  test('order with a photo → work order → team → report → rating → counted', async () => {
+    const district = await desk.context.newPage();
+    const res = await phone.context.newPage();
+    let post: Page | undefined;
+    let team: Page | undefined;
+    try {
+      // The district's figures before: the loop must move them.
+      await district.goto(server.url + '/login');
+      await enrolStaff(district, 'ns.admin');
+      await district.goto(server.url + '/dispatch');
+      const before = await districtFigures(district);
+
+      // 点单: the resident picks the item from the menu of the community and orders it with a photo.
+      await res.addInitScript((c) => localStorage.setItem('yiqi.dispatch.community', c), COMMUNITY);
+      await res.goto(server.url + '/login');
+      await signIn(res, 'resident');
+      await res.waitForURL((u) => !u.pathname.includes('login'));
+      // It starts at the street's practice post on the stations page: its service menu leads to ordering.
+      await res.goto(server.url + '/m/stations');
+      await res.getByLabel('搜索名称或地址').fill('南头街道新时代文明实践所');
+      await res.getByLabel('搜索名称或地址').press('Enter');
+      const station = res.locator('.ant-card').filter({ hasText: '南头街道新时代文明实践所' });
+      await station.getByRole('button', { name: '服务菜单' }).click();
+      await station.getByText(ITEM).waitFor();
+      await station.getByText(ITEM).scrollIntoViewIfNeeded();
+      await screenshot(res, 'dispatch-loop-00-station-menu-phone');
+      await station.getByRole('link', { name: '选社区点单' }).first().click();
+      await res.waitForURL(/\/m\/orders\/menu$/);
+      const card = res.locator('.ant-card').filter({ hasText: ITEM });
+      await res.getByText('便民服务（').first().waitFor();
+      if (!(await card.isVisible())) await res.getByText('便民服务（').first().click();
+      await card.getByRole('button', { name: '我要点单' }).click();
+      await res.getByLabel('需求描述').fill(NEED);
+      await res.getByLabel('详细地址').fill('南头城社区中山南街 20 号 3 楼');
+      await res.getByLabel('联系电话').fill('13912340001');
+      await res
+        .getByTestId('order-photos')
+        .setInputFiles({ name: 'fan.png', mimeType: 'image/png', buffer: greyPng(240, 180) });
+      await res.getByRole('img', { name: '照片 1' }).waitFor();
+      await res.getByRole('button', { name: '添加照片' }).scrollIntoViewIfNeeded();
+      await screenshot(res, 'dispatch-loop-01-order-form-phone');
+      await res.getByRole('button', { name: /^提\s*交$/ }).click();
+      await res.waitForURL(/\/m\/orders$/);
+      const mine = res.locator('.ant-card').filter({ hasText: NEED });
+      await mine.getByText('审核中').first().waitFor();
+      await noToasts(res);
+      await screenshot(res, 'dispatch-loop-02-my-order-reviewing-phone');
+
+      // 审单、制单、派单: the street post finds it on its board, sees the photo and dispatches it to a team.
+      // A second staff member in the same browser profile: a separate context keeps the sessions apart.
+      const postBrowser = await launchBrowser(DESKTOP);
+      post = await postBrowser.context.newPage();
+      await post.goto(server.url + '/login');
+      await enrolStaff(post, 'nt.post');
+      await post.goto(server.url + '/dispatch');
+      const reviewColumn = post.locator('.ant-card').filter({
+        has: post.locator('.ant-card-head-title', { hasText: '待审核' }),
+      });
+      await reviewColumn.getByText(ITEM).first().click();
+      await post.getByText(NEED).waitFor();
+      await photosShown(post.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
+      await screenshot(post, 'dispatch-loop-03-post-review-desktop');
+      await post.getByRole('button', { name: /^制\s*单$/ }).click();
+      const work = post.getByRole('dialog', { name: /^制\s*单$/ });
+      await work.locator('#scope').fill('上门检修电风扇，一人即可；注意断电操作。');
+      await work.locator('#skills').fill('家电维修');
+      await pickTime(post, work.locator('#deadline'), beijing(3 * 24 * 60));
+      await work.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await work.waitFor({ state: 'hidden' });
+      await post.getByRole('button', { name: /^派\s*单$/ }).click();
+      const dispatch = post.getByRole('dialog', { name: /^派\s*单$/ });
+      await chooseOption(post, 'orgId', TEAM);
+      await dispatch.locator('#note').fill('请两天内上门');
+      await dispatch.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await dispatch.waitFor({ state: 'hidden' });
+      await post.locator('.ant-timeline').getByText('派给队伍').waitFor();
+      await noToasts(post);
+      await post.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(post, 'dispatch-loop-04-post-dispatched-desktop');
+
+      // 接单、结项: the team's admin, on the phone, accepts and completes it with a report and a photo.
+      const teamBrowser = await launchBrowser(MOBILE);
+      team = await teamBrowser.context.newPage();
+      await team.goto(server.url + '/login');
+      await enrolStaff(team, 'team.admin');
+      await team.goto(server.url + '/dispatch/team');
+      const offer = team.locator('.ant-card').filter({ hasText: NEED });
+      // The team sees what the resident photographed before it accepts.
+      await photosShown(offer.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
+      await offer.getByRole('button', { name: /^接\s*单$/ }).click();
+      await offer.getByText('服务中').waitFor();
+      await noToasts(team);
+      await screenshot(team, 'dispatch-loop-05-team-accepted-phone');
+      await offer.getByRole('button', { name: '完成结项' }).click();
+      const complete = team.getByRole('dialog', { name: '完成结项' });
+      await complete.locator('#report').fill(REPORT);
+      await complete.locator('#minutes').fill('90');
+      await complete
+        .getByTestId('report-photos')
+        .setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: greyPng(200, 120) });
+      await complete.getByRole('img', { name: '照片 1' }).waitFor();
+      await screenshot(team, 'dispatch-loop-06-team-report-phone');
+      await complete.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await complete.waitFor({ state: 'hidden' });
+      await offer.getByText('已完成').waitFor();
+
+      // 评单: the resident sees it done with the report and rates it 5.
+      await res.reload();
+      await mine.getByText('已完成').first().waitFor();
+      await mine.getByText(REPORT).waitFor();
+      await mine.locator('.ant-rate-star').nth(4).click();
+      await mine.getByPlaceholder('评价内容（选填）').fill('当天就修好了，志愿者很细心，谢谢！');
+      await screenshot(res, 'dispatch-loop-07-rate-phone');
+      await mine.getByRole('button', { name: /^评\s*价$/ }).click();
+      await mine.getByText('您的评价').waitFor();
+      await noToasts(res);
+      await screenshot(res, 'dispatch-loop-08-rated-phone');
+
+      // The street post's timeline shows every hop, the report's photo and the rating.
+      await post.reload();
+      await post.locator('.ant-timeline').getByText('群众评价').waitFor();
+      await post.getByText('★★★★★ 当天就修好了').waitFor();
+      await photosShown(post.locator('.ant-card').filter({ hasText: '结项照片' }), 2);
+      await screenshot(post, 'dispatch-loop-09-post-timeline-desktop');
+
+      // 统计: the district's figures count it.
+      await district.reload();
+      const after = await districtFigures(district);
+      assert.equal(after.completed, before.completed + 1, 'completed orders');
+      assert.equal(after.ratings, before.ratings + 1, 'ratings');
+      assert.equal(after.satisfaction, '100%');
+      await screenshot(district, 'dispatch-loop-10-district-figures-desktop');
+    } catch (e) {
+      await failureShots('loop', [district, res, post, team]);
+      throw e;
+    } finally {
+      await district.close();
+      await res.close();
+    }
+  });
+});
