@@ -62,6 +62,8 @@ export interface StatUnitCountsTable {
 export interface StatRefreshesTable {
   name: string;
   refreshed_at: Timestamp;
+  /** The audit chain position read for sign-up marks (decision 0061); null until the first run. */
+  audit_seq: Generated<Big | null>;
 }
 
 export interface StatisticsTables {
