@@ -6,6 +6,22 @@ import type { Database } from '../../db/database.ts';
  * region names, resident population and the lag of the rollups.
  */
 
+/**
+ * The first code after every code starting with `prefix` (digits): '4413' → '4414'. With `unit >= prefix`
+ * it bounds an index range on the unit column whatever the collation (LIKE 'x%' uses the index only under
+ * C or text_pattern_ops). Null for a prefix of nines (no region code has one).
+ */
+export function prefixEnd(prefix: string): string | null {
+  if (/^9*$/.test(prefix)) return null;
+  return (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
+}
+const within = (col: string, prefix: string) => {
+  const end = prefixEnd(prefix);
+  return sql<boolean>`${sql.ref(col)} >= ${prefix} AND ${sql.ref(col)} LIKE ${prefix + '%'}${
+    end === null ? sql`` : sql` AND ${sql.ref(col)} < ${end}`
+  }`;
+};
+
 export interface UnitPeriodRow {
   unit: string;
   period: string;
@@ -54,7 +70,7 @@ export async function childPeriods(db: Database, level: number, prefix: string, 
     ])
     .where('level', '=', level)
     .where('period', 'in', periods)
-    .where('unit', 'like', `${prefix}%`)
+    .where(within('unit', prefix))
     .groupBy('unit')
     .execute();
 }
@@ -77,18 +93,26 @@ export async function categories(db: Database, unit: string, periods: string[]) 
     .execute();
 }
 
-/** The refresh job's counts of a unit, per month and metric (a few hundred rows at most). */
-export async function unitCounts(db: Database, unit: string) {
-  return db
-    .selectFrom('stat_unit_counts')
-    .select(['month', 'metric', sql<number>`value::float8`.as('value')])
-    .where('unit', '=', unit)
-    .execute();
+/**
+ * The refresh job's counts of a unit, per month and metric. Months before `since` (the earliest month any
+ * figure of the page asks about) are folded into one row per metric dated '0000-00': every "up to" sum
+ * stays the same, and a unit with years of history returns a few hundred rows instead of every month.
+ */
+export async function unitCounts(db: Database, unit: string, since = '0000-00') {
+  const r = await sql<{ month: string; metric: string; value: number }>`
+    SELECT CASE WHEN month < ${since} THEN '0000-00' ELSE month END AS month, metric,
+           sum(value)::float8 AS value
+      FROM stat_unit_counts
+     WHERE unit = ${unit}
+     GROUP BY 1, 2`.execute(db);
+  return r.rows;
 }
 
 /**
- * The refresh job's counts of a region's children: cumulative metrics up to the end month, the others
- * within [from, to].
+ * The refresh job's counts of a region's children, only the metrics the ranking compares (registrations,
+ * closures, organizations and teams, activities): cumulative ones up to the end month, the others within
+ * [from, to]. Read from the partial covering index stat_unit_counts_ranking (migration 202612070145): the
+ * breakdowns by gender and birth year, most of the rows, are not in it.
  */
 export async function childCounts(db: Database, level: number, prefix: string, from: string, to: string) {
   const r = await sql<{ unit: string; metric: string; upto: number; within: number }>`
@@ -96,7 +120,9 @@ export async function childCounts(db: Database, level: number, prefix: string, f
            coalesce(sum(value) FILTER (WHERE month <= ${to}), 0)::float8 AS upto,
            coalesce(sum(value) FILTER (WHERE month >= ${from} AND month <= ${to}), 0)::float8 AS within
       FROM stat_unit_counts
-     WHERE level = ${level} AND unit LIKE ${prefix + '%'}
+     WHERE level = ${level} AND ${within('unit', prefix)} AND month <= ${to}
+       AND metric !~ '^[jl][gy]:'
+       AND (metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%' OR metric LIKE 'teams:%')
      GROUP BY unit, metric`.execute(db);
   return r.rows;
 }
