@@ -186,6 +186,28 @@ export async function recountOrgs(db: Database, ids: string[]) {
 }
 
 /**
+ * Recomputes the totals over all months (stat_unit_totals) of some units from their counts — every unit,
+ * or those a run touched: the five prefixes of each recounted region and the recounted organizations'.
+ * A unit's counts are a few thousand rows at most, read by primary key.
+ */
+export async function retotal(db: Database, units: string[] | 'all') {
+  if (units === 'all') {
+    await db.deleteFrom('stat_unit_totals').execute();
+    await sql`
+      INSERT INTO stat_unit_totals (unit, level, metric, value)
+      SELECT unit, level, metric, sum(value) FROM stat_unit_counts GROUP BY 1, 2, 3
+      HAVING sum(value) <> 0`.execute(db);
+    return;
+  }
+  if (units.length === 0) return;
+  await sql`DELETE FROM stat_unit_totals WHERE unit = ANY(${units}::text[])`.execute(db);
+  await sql`
+    INSERT INTO stat_unit_totals (unit, level, metric, value)
+    SELECT unit, level, metric, sum(value) FROM stat_unit_counts WHERE unit = ANY(${units}::text[])
+     GROUP BY 1, 2, 3 HAVING sum(value) <> 0`.execute(db);
+}
+
+/**
  * Takes the marks of changed regions and organizations (deleting them in the caller's transaction: marks
  * of writers still running are not visible yet and stay for the next run), and resolves the marks that
  * name an activity or a dispatch order (decision 0061: the writer only names what its row holds) to their

@@ -44,11 +44,17 @@ async function refresh(db: Database, at: Date, opts: { full?: boolean }): Promis
   const dirty = await counts.takeDirty(db, signups.activities);
   if (full) {
     await counts.rebuildAll(db);
+    await counts.retotal(db, 'all');
   } else {
     for (let i = 0; i < dirty.regions.length; i += CHUNK)
       await counts.recountRegions(db, dirty.regions.slice(i, i + CHUNK));
     for (let i = 0; i < dirty.orgs.length; i += CHUNK)
       await counts.recountOrgs(db, dirty.orgs.slice(i, i + CHUNK));
+    // The totals the pages read (decision 0061 "Reads") of every unit whose counts may have moved.
+    const units = new Set(dirty.orgs.map((id) => `o:${id}`));
+    for (const code of dirty.regions) for (const n of [2, 4, 6, 9, 12]) units.add(code.slice(0, n));
+    const all = [...units].sort();
+    for (let i = 0; i < all.length; i += CHUNK) await counts.retotal(db, all.slice(i, i + CHUNK));
   }
   await repo.markRefreshed(db, REFRESH_NAME, at);
   await counts.setAuditPosition(db, REFRESH_NAME, signups.top);

@@ -152,8 +152,24 @@ describe('statistics marks without work on the write path', () => {
         await sql`SELECT unit, month, metric, value::float8 AS value FROM stat_unit_counts
                    ORDER BY unit, month, metric`.execute(t.handle.db)
       ).rows;
+    // And the totals the pages read (stat_unit_totals) are the sums of the counts over all months.
+    const totals = async () =>
+      (
+        await sql`SELECT unit, metric, value::float8 AS value FROM stat_unit_totals ORDER BY unit, metric`.execute(
+          t.handle.db,
+        )
+      ).rows;
+    const sums = async () =>
+      (
+        await sql`SELECT unit, metric, sum(value)::float8 AS value FROM stat_unit_counts GROUP BY 1, 2
+                   ORDER BY unit, metric`.execute(t.handle.db)
+      ).rows;
     const incremental = await snapshot();
+    const incrementalTotals = await totals();
+    assert.ok(incrementalTotals.length > 10);
+    assert.deepEqual(incrementalTotals, await sums());
     await refreshCounts(ctx(), { full: true });
     assert.deepEqual(incremental, await snapshot());
+    assert.deepEqual(incrementalTotals, await totals());
   });
 });

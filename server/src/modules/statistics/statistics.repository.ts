@@ -93,37 +93,63 @@ export async function categories(db: Database, unit: string, periods: string[]) 
     .execute();
 }
 
+/** The gender and birth-year breakdowns (jg:/lg:/jy:/ly: metrics): most of the counts' rows. */
+const BREAKDOWN = sql<boolean>`metric ~ '^[jl][gy]:'`;
+const NOT_BREAKDOWN = sql<boolean>`metric !~ '^[jl][gy]:'`;
+
 /**
- * The refresh job's counts of a unit, per month and metric. Months before `since` (the earliest month any
- * figure of the page asks about) are folded into one row per metric dated '0000-00': every "up to" sum
- * stays the same, and a unit with years of history returns a few hundred rows instead of every month.
+ * The refresh job's counts of a unit as the pages use them (figures.ts Counts): the months from `since`
+ * (the earliest month a figure of the page asks about) to now, month by month — for the breakdowns only the
+ * months after `end`, the period's last, since they are asked at `end` only — and one row per metric dated
+ * '0000-00' with everything else: the unit's total over all months (stat_unit_totals, decision 0061 "Reads")
+ * minus the months returned. Every "up to" sum from `since` on, and every breakdown at `end`, is the same as
+ * over the whole history; a province with ten years of history returns about a thousand rows, not 20,000.
  */
-export async function unitCounts(db: Database, unit: string, since = '0000-00') {
-  const r = await sql<{ month: string; metric: string; value: number }>`
-    SELECT CASE WHEN month < ${since} THEN '0000-00' ELSE month END AS month, metric,
-           sum(value)::float8 AS value
-      FROM stat_unit_counts
-     WHERE unit = ${unit}
-     GROUP BY 1, 2`.execute(db);
-  return r.rows;
+export async function unitCounts(db: Database, unit: string, since: string, end: string) {
+  const r = await sql<{ month: string; metric: string; value: number; total: boolean }>`
+    SELECT month, metric, value::float8 AS value, false AS total FROM stat_unit_counts
+     WHERE unit = ${unit} AND month >= ${since} AND ${NOT_BREAKDOWN}
+    UNION ALL
+    SELECT month, metric, value::float8, false FROM stat_unit_counts
+     WHERE unit = ${unit} AND month > ${end} AND ${BREAKDOWN}
+    UNION ALL
+    SELECT '0000-00', metric, value::float8, true FROM stat_unit_totals WHERE unit = ${unit}`.execute(db);
+  const rest = new Map<string, number>();
+  const rows: { month: string; metric: string; value: number }[] = [];
+  for (const x of r.rows) {
+    if (x.total) rest.set(x.metric, (rest.get(x.metric) ?? 0) + Number(x.value));
+    else {
+      rows.push({ month: x.month, metric: x.metric, value: Number(x.value) });
+      rest.set(x.metric, (rest.get(x.metric) ?? 0) - Number(x.value));
+    }
+  }
+  for (const [metric, value] of rest) if (value !== 0) rows.push({ month: '0000-00', metric, value });
+  return rows;
 }
 
 /**
  * The refresh job's counts of a region's children, only the metrics the ranking compares (registrations,
- * closures, organizations and teams, activities): cumulative ones up to the end month, the others within
- * [from, to]. Read from the partial covering index stat_unit_counts_ranking (migration 202612070145): the
- * breakdowns by gender and birth year, most of the rows, are not in it.
+ * closures, organizations and teams, activities): "up to the end month" as the child's total over all
+ * months (stat_unit_totals) minus the months after `to`, and "within [from, to]"; the months from `from` on
+ * are read from the partial index stat_unit_counts_ranking (the breakdowns, most rows, are not in it).
  */
 export async function childCounts(db: Database, level: number, prefix: string, from: string, to: string) {
+  const ranked = (col: string) =>
+    sql`(${sql.ref(col)} IN ('joined', 'left', 'activities_held') OR ${sql.ref(col)} LIKE 'orgs:%'
+         OR ${sql.ref(col)} LIKE 'teams:%')`;
   const r = await sql<{ unit: string; metric: string; upto: number; within: number }>`
-    SELECT unit, metric,
-           coalesce(sum(value) FILTER (WHERE month <= ${to}), 0)::float8 AS upto,
-           coalesce(sum(value) FILTER (WHERE month >= ${from} AND month <= ${to}), 0)::float8 AS within
-      FROM stat_unit_counts
-     WHERE level = ${level} AND ${within('unit', prefix)} AND month <= ${to}
-       AND metric !~ '^[jl][gy]:'
-       AND (metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%' OR metric LIKE 'teams:%')
-     GROUP BY unit, metric`.execute(db);
+    SELECT t.unit, t.metric, (t.value - coalesce(m.after, 0))::float8 AS upto,
+           coalesce(m.within, 0)::float8 AS within
+      FROM stat_unit_totals t
+      LEFT JOIN (
+        SELECT unit, metric, sum(value) FILTER (WHERE month > ${to}) AS after,
+               sum(value) FILTER (WHERE month <= ${to}) AS within
+          FROM stat_unit_counts
+         WHERE level = ${level} AND ${within('unit', prefix)} AND month >= ${from}
+           AND ${NOT_BREAKDOWN} AND ${ranked('metric')}
+         GROUP BY unit, metric
+      ) m ON m.unit = t.unit AND m.metric = t.metric
+     WHERE t.level = ${level} AND ${within('t.unit', prefix)} AND ${ranked('t.metric')}`.execute(db);
   return r.rows;
 }
 

@@ -90,7 +90,7 @@ export async function regionOverview(
   ].filter((k): k is string => k !== null);
   const [rows, countRows, cats] = await Promise.all([
     repo.unitPeriods(db, [unit], keys),
-    repo.unitCounts(db, unit, earliestMonth(period, prev, trend)),
+    repo.unitCounts(db, unit, earliestMonth(period, prev, trend), period.months[period.months.length - 1]!),
     repo.categories(db, unit, period.months),
   ]);
   const counts = new Counts(countRows);
@@ -289,7 +289,7 @@ export async function organizationOverview(
   ].filter((k): k is string => k !== null);
   const [rows, countRows, cats, members] = await Promise.all([
     repo.unitPeriods(db, [unit], keys),
-    repo.unitCounts(db, unit, earliestMonth(period, prev, trend)),
+    repo.unitCounts(db, unit, earliestMonth(period, prev, trend), period.months[period.months.length - 1]!),
     repo.categories(db, unit, period.months),
     repo.activeMembers(db, orgId),
   ]);
@@ -373,7 +373,7 @@ async function publicUnit(
   const today = chinaDate(ctx.clock()).slice(0, 7);
   const [rows, countRows] = await Promise.all([
     repo.unitPeriods(db, [unit], [year.activeKey!, ...year.months]),
-    repo.unitCounts(db, unit, [year.months[0]!, today].sort()[0]),
+    repo.unitCounts(db, unit, [year.months[0]!, today].sort()[0]!, today),
   ]);
   const counts = new Counts(countRows);
   const registered = counts.registered(today);

@@ -40,7 +40,10 @@ export function PeoplePanel({
           name: t.gender,
           type: 'pie',
           radius: ['40%', '70%'],
-          data: genders.map((g) => ({ name: g.name, value: g.n })),
+          // Numbers on the chart itself: a phone has no hover for the tooltip. Empty groups stay in the
+          // table (a 0 slice would only put a label on nothing).
+          label: { formatter: '{b}\n{c}（{d}%）' },
+          data: genders.filter((g) => g.n > 0).map((g) => ({ name: g.name, value: g.n })),
           color: ['#d4380d', '#1677ff', '#bfbfbf'],
         },
       ],
@@ -50,11 +53,17 @@ export function PeoplePanel({
   const bars = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 16, top: 12, bottom: 28 },
+      grid: { left: 48, right: 16, top: 24, bottom: 28 },
       xAxis: { type: 'category', data: bands.map((b) => b.name) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t.registered, type: 'bar', data: bands.map((b) => b.n), itemStyle: { color: '#d4380d' } },
+        {
+          name: t.registered,
+          type: 'bar',
+          data: bands.map((b) => b.n),
+          itemStyle: { color: '#d4380d' },
+          label: { show: true, position: 'top' },
+        },
       ],
     }),
     [bands, t],
