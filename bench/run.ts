@@ -24,6 +24,7 @@ import { notifications } from './scenarios/notifications.ts';
 import { dispatchCandidates } from './scenarios/dispatch-candidates.ts';
 import { timebankTransfers } from './scenarios/timebank-transfers.ts';
 import { dashboard } from './scenarios/dashboard.ts';
+import { dashboardReads } from './scenarios/dashboard-reads.ts';
 import { stationsNearby } from './scenarios/stations-nearby.ts';
 
 const SCENARIOS: Scenario[] = [
@@ -42,6 +43,7 @@ const SCENARIOS: Scenario[] = [
   dispatchCandidates,
   timebankTransfers,
   dashboard,
+  dashboardReads,
   stationsNearby,
 ];
 

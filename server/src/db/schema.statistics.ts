@@ -59,9 +59,19 @@ export interface StatUnitCountsTable {
   value: Big;
 }
 
+/** Σ of stat_unit_counts over all months per unit and metric, kept by the refresh job (decision 0061). */
+export interface StatUnitTotalsTable {
+  unit: string;
+  level: number;
+  metric: string;
+  value: Big;
+}
+
 export interface StatRefreshesTable {
   name: string;
   refreshed_at: Timestamp;
+  /** The audit chain position read for sign-up marks (decision 0061); null until the first run. */
+  audit_seq: Generated<Big | null>;
 }
 
 export interface StatisticsTables {
@@ -71,5 +81,6 @@ export interface StatisticsTables {
   stat_unit_periods: StatUnitPeriodsTable;
   stat_unit_categories: StatUnitCategoriesTable;
   stat_unit_counts: StatUnitCountsTable;
+  stat_unit_totals: StatUnitTotalsTable;
   stat_refreshes: StatRefreshesTable;
 }

@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.ts';
  * and month — volunteers by residence (and by gender and birth year), organizations, activities, places,
  * certificates, dispatch orders and ratings, civic reports. Rebuilt whole on the first run (and by the
  * demo / generator after a bulk load); after that only the regions and organizations marked in
- * `stat_dirty` by the source tables' triggers are recounted (decision 0055).
+ * `stat_dirty` by the source tables' triggers, or by the sign-ups' audit rows, are recounted (decisions
+ * 0055 and 0061).
  */
 
 /** What to count: everything, the rows of some regions (12-digit codes), or of some organizations. */
@@ -185,16 +186,109 @@ export async function recountOrgs(db: Database, ids: string[]) {
 }
 
 /**
- * Takes the marks of changed regions and organizations (deleting them in the caller's transaction: marks
- * of writers still running are not visible yet and stay for the next run).
+ * Recomputes the totals over all months (stat_unit_totals) of some units from their counts — every unit,
+ * or those a run touched: the five prefixes of each recounted region and the recounted organizations'.
+ * A unit's counts are a few thousand rows at most, read by primary key.
  */
-export async function takeDirty(db: Database) {
+export async function retotal(db: Database, units: string[] | 'all') {
+  if (units === 'all') {
+    await db.deleteFrom('stat_unit_totals').execute();
+    await sql`
+      INSERT INTO stat_unit_totals (unit, level, metric, value)
+      SELECT unit, level, metric, sum(value) FROM stat_unit_counts GROUP BY 1, 2, 3
+      HAVING sum(value) <> 0`.execute(db);
+    return;
+  }
+  if (units.length === 0) return;
+  await sql`DELETE FROM stat_unit_totals WHERE unit = ANY(${units}::text[])`.execute(db);
+  await sql`
+    INSERT INTO stat_unit_totals (unit, level, metric, value)
+    SELECT unit, level, metric, sum(value) FROM stat_unit_counts WHERE unit = ANY(${units}::text[])
+     GROUP BY 1, 2, 3 HAVING sum(value) <> 0`.execute(db);
+}
+
+/**
+ * Takes the marks of changed regions and organizations (deleting them in the caller's transaction: marks
+ * of writers still running are not visible yet and stay for the next run), and resolves the marks that
+ * name an activity or a dispatch order (decision 0061: the writer only names what its row holds) to their
+ * region and organization. An organization's mark also recounts its region (its certificates count there).
+ */
+export async function takeDirty(db: Database, activities: string[] = []) {
   const r = await sql<{ kind: string; key: string }>`
-    DELETE FROM stat_dirty RETURNING kind, key`.execute(db);
+    WITH d AS MATERIALIZED (DELETE FROM stat_dirty RETURNING kind, key),
+    a AS (
+      SELECT id, region_code, org_id FROM activities
+       WHERE id = ANY(array(SELECT key::uuid FROM d WHERE kind = 'a') || ${activities}::uuid[])
+    ),
+    o AS (
+      SELECT id, region_code FROM organizations WHERE id = ANY(array(SELECT key::uuid FROM d WHERE kind = 'o'))
+    ),
+    q AS (
+      SELECT region_code, team_id FROM dispatch_orders
+       WHERE id = ANY(array(SELECT key::uuid FROM d WHERE kind = 'd'))
+    )
+    SELECT kind, key FROM d WHERE kind IN ('r', 'o')
+    UNION SELECT 'r', region_code FROM o
+    UNION SELECT 'r', region_code FROM a
+    UNION SELECT 'o', org_id::text FROM a
+    UNION SELECT 'r', region_code FROM q
+    UNION SELECT 'o', team_id::text FROM q WHERE team_id IS NOT NULL`.execute(db);
   const regions = new Set<string>();
   const orgs = new Set<string>();
   for (const x of r.rows) (x.kind === 'r' ? regions : orgs).add(x.key);
   return { regions: [...regions].sort(), orgs: [...orgs].sort() };
+}
+
+/** Audit rows whose object is a sign-up or a shift: every change of a sign-up's status is one of them. */
+const SIGNUP_OBJECTS = ['signup', 'shift'];
+
+/**
+ * The activities whose sign-ups changed, derived afterwards from the audit rows their writes appended
+ * (decision 0061): the audit chain's links after `after` (dense positions, given by the sequencer only to
+ * committed rows, in the order they became visible), and the chain position read up to. A sign-up is one
+ * statement that appends its audit row, so the row is committed exactly when the sign-up is. `headOnly`
+ * (a full rebuild): only the position.
+ */
+export async function signupActivitiesSince(db: Database, after: number, headOnly = false) {
+  const r = await sql<{ top: string | number | null; activities: string[] | null }>`
+    WITH top AS MATERIALIZED (SELECT max(seq) AS seq FROM audit_links),
+    ev AS MATERIALIZED (
+      SELECT a.object_type, a.object_id FROM audit_links l JOIN audit_log a ON a.id = l.audit_id
+       WHERE NOT ${headOnly} AND l.seq > ${after} AND l.seq <= (SELECT seq FROM top)
+         AND a.object_type = ANY(${SIGNUP_OBJECTS}::text[]) AND a.object_id IS NOT NULL
+    )
+    SELECT (SELECT seq FROM top) AS top, array(
+      SELECT g.activity_id::text FROM signups g
+       WHERE g.id = ANY(array(SELECT object_id::uuid FROM ev WHERE object_type = 'signup'))
+      UNION
+      SELECT s.activity_id::text FROM shifts s
+       WHERE s.id = ANY(array(SELECT object_id::uuid FROM ev WHERE object_type = 'shift'))
+    ) AS activities`.execute(db);
+  const row = r.rows[0];
+  return { top: row?.top == null ? after : Number(row.top), activities: row?.activities ?? [] };
+}
+
+/** The audit chain position the refresh has read up to (null before its first run). */
+export async function auditPosition(db: Database, name: string) {
+  const r = await sql<{ audit_seq: string | number | null }>`
+    SELECT audit_seq FROM stat_refreshes WHERE name = ${name}`.execute(db);
+  const v = r.rows[0]?.audit_seq;
+  return v == null ? 0 : Number(v);
+}
+
+export async function setAuditPosition(db: Database, name: string, seq: number) {
+  await sql`UPDATE stat_refreshes SET audit_seq = ${seq} WHERE name = ${name}`.execute(db);
+}
+
+/**
+ * Links what the audit has committed (audit_sequence(), decision 0018) before a refresh reads the chain, in
+ * the caller's own short transactions: a sign-up is then marked by this run rather than the next one.
+ */
+export async function sequenceAudit(db: Database, batch = 5000) {
+  for (;;) {
+    const r = await sql<{ n: number }>`SELECT audit_sequence(${batch}::int) AS n`.execute(db);
+    if (Number(r.rows[0]!.n) < batch) return;
+  }
 }
 
 /** One refresh at a time: a second waits (readers never do: they take no lock that conflicts). */

@@ -6,6 +6,22 @@ import type { Database } from '../../db/database.ts';
  * region names, resident population and the lag of the rollups.
  */
 
+/**
+ * The first code after every code starting with `prefix` (digits): '4413' → '4414'. With `unit >= prefix`
+ * it bounds an index range on the unit column whatever the collation (LIKE 'x%' uses the index only under
+ * C or text_pattern_ops). Null for a prefix of nines (no region code has one).
+ */
+export function prefixEnd(prefix: string): string | null {
+  if (/^9*$/.test(prefix)) return null;
+  return (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
+}
+const within = (col: string, prefix: string) => {
+  const end = prefixEnd(prefix);
+  return sql<boolean>`${sql.ref(col)} >= ${prefix} AND ${sql.ref(col)} LIKE ${prefix + '%'}${
+    end === null ? sql`` : sql` AND ${sql.ref(col)} < ${end}`
+  }`;
+};
+
 export interface UnitPeriodRow {
   unit: string;
   period: string;
@@ -54,7 +70,7 @@ export async function childPeriods(db: Database, level: number, prefix: string, 
     ])
     .where('level', '=', level)
     .where('period', 'in', periods)
-    .where('unit', 'like', `${prefix}%`)
+    .where(within('unit', prefix))
     .groupBy('unit')
     .execute();
 }
@@ -77,27 +93,63 @@ export async function categories(db: Database, unit: string, periods: string[]) 
     .execute();
 }
 
-/** The refresh job's counts of a unit, per month and metric (a few hundred rows at most). */
-export async function unitCounts(db: Database, unit: string) {
-  return db
-    .selectFrom('stat_unit_counts')
-    .select(['month', 'metric', sql<number>`value::float8`.as('value')])
-    .where('unit', '=', unit)
-    .execute();
+/** The gender and birth-year breakdowns (jg:/lg:/jy:/ly: metrics): most of the counts' rows. */
+const BREAKDOWN = sql<boolean>`metric ~ '^[jl][gy]:'`;
+const NOT_BREAKDOWN = sql<boolean>`metric !~ '^[jl][gy]:'`;
+
+/**
+ * The refresh job's counts of a unit as the pages use them (figures.ts Counts): the months from `since`
+ * (the earliest month a figure of the page asks about) to now, month by month — for the breakdowns only the
+ * months after `end`, the period's last, since they are asked at `end` only — and one row per metric dated
+ * '0000-00' with everything else: the unit's total over all months (stat_unit_totals, decision 0061 "Reads")
+ * minus the months returned. Every "up to" sum from `since` on, and every breakdown at `end`, is the same as
+ * over the whole history; a province with ten years of history returns about a thousand rows, not 20,000.
+ */
+export async function unitCounts(db: Database, unit: string, since: string, end: string) {
+  const r = await sql<{ month: string; metric: string; value: number; total: boolean }>`
+    SELECT month, metric, value::float8 AS value, false AS total FROM stat_unit_counts
+     WHERE unit = ${unit} AND month >= ${since} AND ${NOT_BREAKDOWN}
+    UNION ALL
+    SELECT month, metric, value::float8, false FROM stat_unit_counts
+     WHERE unit = ${unit} AND month > ${end} AND ${BREAKDOWN}
+    UNION ALL
+    SELECT '0000-00', metric, value::float8, true FROM stat_unit_totals WHERE unit = ${unit}`.execute(db);
+  const rest = new Map<string, number>();
+  const rows: { month: string; metric: string; value: number }[] = [];
+  for (const x of r.rows) {
+    if (x.total) rest.set(x.metric, (rest.get(x.metric) ?? 0) + Number(x.value));
+    else {
+      rows.push({ month: x.month, metric: x.metric, value: Number(x.value) });
+      rest.set(x.metric, (rest.get(x.metric) ?? 0) - Number(x.value));
+    }
+  }
+  for (const [metric, value] of rest) if (value !== 0) rows.push({ month: '0000-00', metric, value });
+  return rows;
 }
 
 /**
- * The refresh job's counts of a region's children: cumulative metrics up to the end month, the others
- * within [from, to].
+ * The refresh job's counts of a region's children, only the metrics the ranking compares (registrations,
+ * closures, organizations and teams, activities): "up to the end month" as the child's total over all
+ * months (stat_unit_totals) minus the months after `to`, and "within [from, to]"; the months from `from` on
+ * are read from the partial index stat_unit_counts_ranking (the breakdowns, most rows, are not in it).
  */
 export async function childCounts(db: Database, level: number, prefix: string, from: string, to: string) {
+  const ranked = (col: string) =>
+    sql`(${sql.ref(col)} IN ('joined', 'left', 'activities_held') OR ${sql.ref(col)} LIKE 'orgs:%'
+         OR ${sql.ref(col)} LIKE 'teams:%')`;
   const r = await sql<{ unit: string; metric: string; upto: number; within: number }>`
-    SELECT unit, metric,
-           coalesce(sum(value) FILTER (WHERE month <= ${to}), 0)::float8 AS upto,
-           coalesce(sum(value) FILTER (WHERE month >= ${from} AND month <= ${to}), 0)::float8 AS within
-      FROM stat_unit_counts
-     WHERE level = ${level} AND unit LIKE ${prefix + '%'}
-     GROUP BY unit, metric`.execute(db);
+    SELECT t.unit, t.metric, (t.value - coalesce(m.after, 0))::float8 AS upto,
+           coalesce(m.within, 0)::float8 AS within
+      FROM stat_unit_totals t
+      LEFT JOIN (
+        SELECT unit, metric, sum(value) FILTER (WHERE month > ${to}) AS after,
+               sum(value) FILTER (WHERE month <= ${to}) AS within
+          FROM stat_unit_counts
+         WHERE level = ${level} AND ${within('unit', prefix)} AND month >= ${from}
+           AND ${NOT_BREAKDOWN} AND ${ranked('metric')}
+         GROUP BY unit, metric
+      ) m ON m.unit = t.unit AND m.metric = t.metric
+     WHERE t.level = ${level} AND ${within('t.unit', prefix)} AND ${ranked('t.metric')}`.execute(db);
   return r.rows;
 }
 

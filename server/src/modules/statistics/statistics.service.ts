@@ -63,6 +63,15 @@ function assertRegionScope(ctx: Ctx, code: string, level: number) {
   if (!ok) throw new DomainError('OUT_OF_SCOPE');
 }
 
+/**
+ * The earliest month a page's counts are asked about: the previous period, the trend, and 12 months before
+ * the previous period's end (growth). Months before it are read folded into one sum (repo.unitCounts).
+ */
+function earliestMonth(p: Period, prev: Period, trend: string[]) {
+  const prevEnd = prev.months[prev.months.length - 1]!;
+  return [prev.months[0]!, p.months[0]!, trend[0]!, shiftMonth(prevEnd, -12)].sort()[0]!;
+}
+
 /** The console overview of a region (province … community) for a period. */
 export async function regionOverview(
   ctx: Ctx,
@@ -81,7 +90,7 @@ export async function regionOverview(
   ].filter((k): k is string => k !== null);
   const [rows, countRows, cats] = await Promise.all([
     repo.unitPeriods(db, [unit], keys),
-    repo.unitCounts(db, unit),
+    repo.unitCounts(db, unit, earliestMonth(period, prev, trend), period.months[period.months.length - 1]!),
     repo.categories(db, unit, period.months),
   ]);
   const counts = new Counts(countRows);
@@ -280,7 +289,7 @@ export async function organizationOverview(
   ].filter((k): k is string => k !== null);
   const [rows, countRows, cats, members] = await Promise.all([
     repo.unitPeriods(db, [unit], keys),
-    repo.unitCounts(db, unit),
+    repo.unitCounts(db, unit, earliestMonth(period, prev, trend), period.months[period.months.length - 1]!),
     repo.categories(db, unit, period.months),
     repo.activeMembers(db, orgId),
   ]);
@@ -364,7 +373,7 @@ async function publicUnit(
   const today = chinaDate(ctx.clock()).slice(0, 7);
   const [rows, countRows] = await Promise.all([
     repo.unitPeriods(db, [unit], [year.activeKey!, ...year.months]),
-    repo.unitCounts(db, unit),
+    repo.unitCounts(db, unit, [year.months[0]!, today].sort()[0]!, today),
   ]);
   const counts = new Counts(countRows);
   const registered = counts.registered(today);

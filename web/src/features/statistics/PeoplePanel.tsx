@@ -7,6 +7,9 @@ import { Chart } from './Chart.tsx';
 import { ChartCard } from './Panels.tsx';
 import { statisticsMessages } from './messages.ts';
 
+/** A gender keeps its colour whichever groups are empty (the empty ones are not drawn). */
+const GENDER_COLORS: Record<string, string> = { female: '#d4380d', male: '#1677ff', unknown: '#bfbfbf' };
+
 /**
  * Registered volunteers at the end of the period by gender (pie) and by age band (bars), with the table
  * view and the workbook export like every chart (regions only: an organization's overview has none).
@@ -40,21 +43,36 @@ export function PeoplePanel({
           name: t.gender,
           type: 'pie',
           radius: ['40%', '70%'],
-          data: genders.map((g) => ({ name: g.name, value: g.n })),
-          color: ['#d4380d', '#1677ff', '#bfbfbf'],
+          // Numbers on the chart itself: a phone has no hover for the tooltip. Empty groups stay in the
+          // table (a 0 slice would only put a label on nothing).
+          label: { formatter: '{b}\n{c}（{d}%）' },
+          data: genders
+            .filter((g) => g.n > 0)
+            .map((g) => ({
+              name: g.name,
+              value: g.n,
+              itemStyle: { color: GENDER_COLORS[g.key] ?? '#bfbfbf' },
+            })),
         },
       ],
     }),
     [genders, t],
   );
+  // Horizontal bars: every band's name stays readable on a phone (a vertical axis hid every other one).
   const bars = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 16, top: 12, bottom: 28 },
-      xAxis: { type: 'category', data: bands.map((b) => b.name) },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: bands.map((b) => b.name) },
+      xAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t.registered, type: 'bar', data: bands.map((b) => b.n), itemStyle: { color: '#d4380d' } },
+        {
+          name: t.registered,
+          type: 'bar',
+          data: bands.map((b) => b.n),
+          itemStyle: { color: '#d4380d' },
+          label: { show: true, position: 'right' },
+        },
       ],
     }),
     [bands, t],
