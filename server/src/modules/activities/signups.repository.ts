@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { SignupStatus } from '../../db/schema.activities.ts';
@@ -80,7 +81,14 @@ export function findVolunteerOfUser(db: Database, userId: string) {
  * another shift, and whether they are an active member of one of its designated teams.
  */
 export async function findSignUpContext(db: Database, userId: string, shiftId: string) {
-  const r = await db
+  const r = (await db.executeQuery(signUpContextQuery(db, { userId, shiftId }))).rows[0];
+  if (!r) return undefined;
+  return splitSignUpContext(r);
+}
+
+/** findSignUpContext's statement, compiled once (every sign-up sends it; db/compiled.ts). */
+const signUpContextQuery = compiledOnce(['userId', 'shiftId'], (db, { userId, shiftId }) =>
+  db
     .selectFrom('volunteers as v')
     .leftJoin(shiftQuery(db, shiftId).as('s'), (j) => j.onTrue())
     .selectAll('s')
@@ -109,9 +117,10 @@ export async function findSignUpContext(db: Database, userId: string, shiftId: s
       ),
     ])
     .where('v.user_id', '=', userId)
-    .where('v.status', '=', 'active')
-    .executeTakeFirst();
-  if (!r) return undefined;
+    .where('v.status', '=', 'active'),
+);
+
+function splitSignUpContext(r: RowOf<ReturnType<typeof signUpContextQuery>>) {
   const {
     v_id,
     v_user_id,
