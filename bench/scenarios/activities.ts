@@ -184,6 +184,7 @@ export async function sessionTouches(db: Database, tag: string, seen: Date): Pro
 export function describe(q: CompiledQuery): string {
   const s = q.sql.trim();
   if (/^(begin|commit)$/i.test(s)) return s.toUpperCase();
+  if (/pg_logical_emit_message/i.test(s)) return 'wait for the WAL flush';
   const verb = /^\w+/.exec(s)![0].toLowerCase();
   if (verb === 'with') {
     // A data-modifying WITH: what it writes.

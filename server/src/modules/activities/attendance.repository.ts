@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import { auditInsertFrom, shiftQuery, type AuditRow, type ShiftRow } from './signups.repository.ts';
+import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import type { AttendancesTable } from '../../db/schema.activities.ts';
 import { LATE_GRACE_MINUTES, type BoardState } from '@yiqi/shared/contracts/activities';
@@ -33,7 +34,14 @@ export type CheckInSignup = NonNullable<Awaited<ReturnType<typeof findAcceptedSi
  * its attendance (`attendance_id` null when none).
  */
 export async function findCheckInContext(db: Database, userId: string, shiftId: string) {
-  const r = await db
+  const r = (await db.executeQuery(checkInContextQuery(db, { userId, shiftId }))).rows[0];
+  if (!r) return undefined;
+  return splitCheckInContext(r);
+}
+
+/** findCheckInContext's statement, compiled once (every QR check-in sends it; db/compiled.ts). */
+const checkInContextQuery = compiledOnce(['userId', 'shiftId'], (db, { userId, shiftId }) =>
+  db
     .selectFrom(shiftQuery(db, shiftId).as('s'))
     .leftJoin('volunteers as v', (j) => j.on('v.user_id', '=', userId).on('v.status', '=', 'active'))
     .leftJoin('signups as g', (j) =>
@@ -49,9 +57,10 @@ export async function findCheckInContext(db: Database, userId: string, shiftId: 
       't.check_in_at as attendance_check_in_at',
       't.check_out_at as attendance_check_out_at',
       't.review_status as attendance_review_status',
-    ])
-    .executeTakeFirst();
-  if (!r) return undefined;
+    ]),
+);
+
+function splitCheckInContext(r: RowOf<ReturnType<typeof checkInContextQuery>>) {
   const {
     volunteer_id,
     signup_id,

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { SignupStatus } from '../../db/schema.activities.ts';
@@ -80,7 +81,14 @@ export function findVolunteerOfUser(db: Database, userId: string) {
  * another shift, and whether they are an active member of one of its designated teams.
  */
 export async function findSignUpContext(db: Database, userId: string, shiftId: string) {
-  const r = await db
+  const r = (await db.executeQuery(signUpContextQuery(db, { userId, shiftId }))).rows[0];
+  if (!r) return undefined;
+  return splitSignUpContext(r);
+}
+
+/** findSignUpContext's statement, compiled once (every sign-up sends it; db/compiled.ts). */
+const signUpContextQuery = compiledOnce(['userId', 'shiftId'], (db, { userId, shiftId }) =>
+  db
     .selectFrom('volunteers as v')
     .leftJoin(shiftQuery(db, shiftId).as('s'), (j) => j.onTrue())
     .selectAll('s')
@@ -109,9 +117,10 @@ export async function findSignUpContext(db: Database, userId: string, shiftId: s
       ),
     ])
     .where('v.user_id', '=', userId)
-    .where('v.status', '=', 'active')
-    .executeTakeFirst();
-  if (!r) return undefined;
+    .where('v.status', '=', 'active'),
+);
+
+function splitSignUpContext(r: RowOf<ReturnType<typeof signUpContextQuery>>) {
   const {
     v_id,
     v_user_id,
@@ -184,6 +193,12 @@ export function auditInsertFrom(
  * refuses an overbooking whatever this statement decided. The waitlist position is the shift's waitlist
  * before this one plus one. The audit row is appended in the same statement (details get the status). A
  * second open sign-up fails on signups_open_uniq. Nothing when the shift row is gone.
+ *
+ * `releaseBeforeFlush` (only outside a transaction, where this statement is its own transaction): the
+ * commit does not wait for its WAL to reach the disk (synchronous_commit off for this transaction only), so
+ * the shift's row lock is released as soon as the commit is written instead of after the flush, the
+ * longest part of the time it was held. The caller must then call waitForFlush() before telling anyone
+ * that the sign-up exists (decision 0062).
  */
 export async function insertSignup(
   db: Database,
@@ -197,6 +212,7 @@ export async function insertSignup(
     now: Date;
   },
   audit: AuditRow,
+  releaseBeforeFlush: boolean,
 ) {
   const r = await sql<{ id: string; status: SignupStatus; waitlist_position: number | null }>`
     WITH s AS MATERIALIZED (
@@ -214,11 +230,22 @@ export async function insertSignup(
       ${auditInsertFrom(audit, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
     )
     SELECT g.id, g.status, CASE WHEN g.status = 'waitlisted' THEN s.waitlisted + 1 END AS waitlist_position
+      ${releaseBeforeFlush ? sql`, set_config('synchronous_commit', 'off', true) AS released` : sql``}
     FROM g CROSS JOIN s`.execute(db);
   const row = r.rows[0];
   return (
     row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
   );
+}
+
+/**
+ * Returns once everything committed before this call is on disk: a transaction that writes one WAL record
+ * (a logical message, which nothing decodes) and commits synchronously, so its commit flushes the WAL up to
+ * its own record, past every commit written before it (WAL is one sequence). Used after a commit that did
+ * not wait for its flush (insertSignup's releaseBeforeFlush); concurrent callers share one flush.
+ */
+export async function waitForFlush(db: Database) {
+  await sql`SELECT pg_logical_emit_message(true, 'yiqi.flush', '')`.execute(db);
 }
 
 /** Locks the shift row (the same lock the place-counting trigger takes) and reads its places. */

@@ -80,6 +80,9 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
     details: { activityId: shift.activity_id, shiftId, volunteerId: v.id },
   });
   let created: Awaited<ReturnType<typeof repo.insertSignup>>;
+  // On its own (not inside a caller's transaction) the write is a transaction by itself: it may release the
+  // shift's lock before its commit is flushed, and the answer then waits for the flush (decision 0062).
+  const releaseBeforeFlush = !ctx.db.isTransaction;
   try {
     created = await repo.insertSignup(
       ctx.db,
@@ -93,6 +96,7 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
         now,
       },
       audit,
+      releaseBeforeFlush,
     );
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError('SIGNUP_EXISTS');
@@ -100,6 +104,8 @@ export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | und
   }
   // The shift was removed between the read and the write.
   if (!created) throw new DomainError('NOT_FOUND');
+  // Durable before anyone hears of it: a crash before the flush loses only a sign-up nobody was told about.
+  if (releaseBeforeFlush) await repo.waitForFlush(ctx.db);
   return { id: created.id, status: created.status, waitlistPosition: created.waitlistPosition };
 }
 

@@ -202,6 +202,44 @@ describe('places and the waitlist', () => {
     assert.equal(await taken(a.shiftId), 1);
   });
 
+  it('the database refuses a sign-up or a check-in whose shift, activity or volunteer do not match', async () => {
+    // One composite key each (migration 202612070200): a sign-up's shift with the shift's own position and
+    // activity, an attendance's sign-up with the sign-up's own shift, activity and volunteer.
+    const a = await createActivity(t, org, { quota: 5 });
+    const b = await createActivity(t, org, { quota: 5 });
+    const v = await createVolunteer(t);
+    const other = await createVolunteer(t);
+    const fk = (e: { code?: string }) => e.code === '23503';
+    await assert.rejects(
+      sql`INSERT INTO signups (shift_id, position_id, activity_id, volunteer_id, status, shift_range)
+          SELECT s.id, s.position_id, ${b.activityId}, ${v.id}, 'waitlisted', tstzrange(starts_at, ends_at)
+          FROM shifts s WHERE s.id = ${a.shiftId}`.execute(t.handle.db),
+      fk,
+    );
+    await assert.rejects(
+      sql`INSERT INTO signups (shift_id, position_id, activity_id, volunteer_id, status, shift_range)
+          SELECT s.id, ${b.positionId}, s.activity_id, ${v.id}, 'waitlisted', tstzrange(starts_at, ends_at)
+          FROM shifts s WHERE s.id = ${a.shiftId}`.execute(t.handle.db),
+      fk,
+    );
+    const g = (await signUp(t, v, a.shiftId)).json() as { id: string };
+    const checkIn = (volunteerId: string, shiftId: string, activityId: string) =>
+      sql`INSERT INTO attendances (signup_id, shift_id, activity_id, volunteer_id, shift_range, check_in_at,
+            check_in_method)
+          SELECT g.id, ${shiftId}, ${activityId}, ${volunteerId}, g.shift_range, now(), 'staff'
+          FROM signups g WHERE g.id = ${g.id}`.execute(t.handle.db);
+    await assert.rejects(checkIn(other.id, a.shiftId, a.activityId), fk);
+    await assert.rejects(checkIn(v.id, b.shiftId, a.activityId), fk);
+    await assert.rejects(checkIn(v.id, a.shiftId, b.activityId), fk);
+    assert.equal(
+      (await t.handle.db.selectFrom('attendances').select('id').where('signup_id', '=', g.id).execute())
+        .length,
+      0,
+    );
+    assert.equal(await taken(a.shiftId), 1);
+    assert.equal(await taken(b.shiftId), 0);
+  });
+
   it('records late cancellations after the cut-off and refuses cancelling a started shift', async () => {
     const a = await createActivity(t, org, { inHours: 10, body: { cancelCutoffHours: 24 } });
     const v = await createVolunteer(t);
