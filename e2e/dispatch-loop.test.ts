@@ -1,34 +1,17 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  settle,
-  signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { DESKTOP, launchBrowser, MOBILE, screenshot, settle, signIn, useJourney } from './support.ts';
 import { chooseOption, enrolStaff } from './volunteers.steps.ts';
 import { beijing, noToasts, pickTime } from './activities.steps.ts';
 import { greyPng } from './png.ts';
 
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 /** 南头城社区 (南头街道, 南山区): the demo resident's community. */
 const COMMUNITY = '440305001001';
 const ITEM = '小家电义务维修';
 const TEAM = '南头街道长者关爱志愿队';
 const NEED = '客厅的落地电风扇通电后不转，扇叶卡住了，家里只有两位老人。';
 const REPORT = '志愿者上门拆开电风扇，清理卡住扇叶的毛絮并给电机加油，试运行正常。';
-
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-dispatch-${name}-${i}.png` }).catch(() => undefined);
-}
 
 /** A figure of the district's board (点单统计), by its title, as the page shows it. */
 async function figure(page: Page, title: string): Promise<string> {
@@ -76,40 +59,27 @@ async function photosShown(scope: Locator, count: number) {
 // dispatches it to a team; the team's admin accepts and completes it with a report and a photo on the
 // phone; the resident rates it; the district (南山区) sees it in its figures.
 describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
-
-  before(async () => {
-    const url = process.env.E2E_SERVER_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('dispatch', { desk: true, phone: true });
 
   test('order with a photo → work order → team → report → rating → counted', async () => {
-    const district = await desk.context.newPage();
-    const res = await phone.context.newPage();
+    const district = await run.desk.context.newPage();
+    const res = await run.phone.context.newPage();
     let post: Page | undefined;
     let team: Page | undefined;
     try {
       // The district's figures before: the loop must move them.
-      await district.goto(server.url + '/login');
+      await district.goto(run.server.url + '/login');
       await enrolStaff(district, 'ns.admin');
-      await district.goto(server.url + '/dispatch');
+      await district.goto(run.server.url + '/dispatch');
       const before = await districtFigures(district);
 
       // 点单: the resident picks the item from the menu of the community and orders it with a photo.
       await res.addInitScript((c) => localStorage.setItem('yiqi.dispatch.community', c), COMMUNITY);
-      await res.goto(server.url + '/login');
+      await res.goto(run.server.url + '/login');
       await signIn(res, 'resident');
       await res.waitForURL((u) => !u.pathname.includes('login'));
       // It starts at the street's practice post on the stations page: its service menu leads to ordering.
-      await res.goto(server.url + '/m/stations');
+      await res.goto(run.server.url + '/m/stations');
       await res.getByLabel('搜索名称或地址').fill('南头街道新时代文明实践所');
       await res.getByLabel('搜索名称或地址').press('Enter');
       const station = res.locator('.ant-card').filter({ hasText: '南头街道新时代文明实践所' });
@@ -143,9 +113,9 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       // A second staff member in the same browser profile: a separate context keeps the sessions apart.
       const postBrowser = await launchBrowser(DESKTOP);
       post = await postBrowser.context.newPage();
-      await post.goto(server.url + '/login');
+      await post.goto(run.server.url + '/login');
       await enrolStaff(post, 'nt.post');
-      await post.goto(server.url + '/dispatch');
+      await post.goto(run.server.url + '/dispatch');
       const reviewColumn = post.locator('.ant-card').filter({
         has: post.locator('.ant-card-head-title', { hasText: '待审核' }),
       });
@@ -174,9 +144,9 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       // 接单、结项: the team's admin, on the phone, accepts and completes it with a report and a photo.
       const teamBrowser = await launchBrowser(MOBILE);
       team = await teamBrowser.context.newPage();
-      await team.goto(server.url + '/login');
+      await team.goto(run.server.url + '/login');
       await enrolStaff(team, 'team.admin');
-      await team.goto(server.url + '/dispatch/team');
+      await team.goto(run.server.url + '/dispatch/team');
       const offer = team.locator('.ant-card').filter({ hasText: NEED });
       // The team sees what the resident photographed before it accepts.
       await photosShown(offer.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
@@ -224,7 +194,7 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       assert.equal(after.satisfaction, '100%');
       await screenshot(district, 'dispatch-loop-10-district-figures-desktop');
     } catch (e) {
-      await failureShots('loop', [district, res, post, team]);
+      await run.failureShots('loop', [district, res, post, team]);
       throw e;
     } finally {
       await district.close();
