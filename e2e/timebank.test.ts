@@ -92,7 +92,11 @@ describe('time bank', { timeout: 900_000 }, () => {
         return Buffer.concat(chunks);
       });
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
-      await admin.getByText(/明细 · 王桂兰/).scrollIntoViewIfNeeded();
+      // The statement is below the accounts: bring its end into view for the picture.
+      await admin
+        .locator('.ant-card')
+        .filter({ hasText: '明细 · 王桂兰' })
+        .evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await screenshot(admin, 'timebank-04-admin-statement-desktop');
     } catch (e) {
       await failureShots('journey', [vol, admin]);
