@@ -1,53 +1,23 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import {
-  closeAllBrowsers,
-  launchBrowser,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Browser,
-  type RunningServer,
-} from './support.ts';
+import { screenshot, signIn, useJourney } from './support.ts';
 import { chooseOption, enrolStaff } from './volunteers.steps.ts';
-
-const MOBILE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
-async function failureShots(name: string, pages: (Page | undefined)[]) {
-  for (const [i, p] of pages.entries())
-    await p?.screenshot({ path: `${SCREENSHOTS}/failure-timebank-${name}-${i}.png` }).catch(() => undefined);
-}
 
 // Issue 14: on the embedded demo's time bank (王秀英, tb.volunteer: points banked from her confirmed
 // attendance, her mother registered), the volunteer sees her balance and statement on a phone and books a
 // service for her mother from her mother's points; the city's administrator exports the mother's statement.
 describe('time bank', { timeout: 900_000 }, () => {
-  let server: RunningServer;
-  let desk: Browser;
-  let phone: Browser;
-
-  before(async () => {
-    const url = process.env.E2E_SERVER_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    desk = await launchBrowser(DESKTOP);
-    phone = await launchBrowser(MOBILE);
-  });
-  after(async () => {
-    await closeAllBrowsers();
-    await server?.stop();
-  });
+  const run = useJourney('timebank', { desk: true, phone: true });
 
   test('balance and statement → a service booked for her mother → the administrator exports a statement', async () => {
-    const vol = await phone.context.newPage();
-    const admin = await desk.context.newPage();
+    const vol = await run.phone.context.newPage();
+    const admin = await run.desk.context.newPage();
     try {
-      await vol.goto(server.url + '/login');
+      await vol.goto(run.server.url + '/login');
       await signIn(vol, 'tb.volunteer');
       await vol.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await vol.goto(server.url + '/m/timebank');
+      await vol.goto(run.server.url + '/m/timebank');
       await vol.getByText('深圳市公益时间银行').first().waitFor();
       // 21.5 confirmed hours: 21 points, 6 given to her mother.
       await vol.locator('.ant-statistic-content-value').filter({ hasText: /^15$/ }).waitFor();
@@ -74,9 +44,9 @@ describe('time bank', { timeout: 900_000 }, () => {
       const mine = await vol.evaluate(async () => (await fetch('/api/me/timebank')).json());
       assert.equal(mine.family[0].balance, 1);
 
-      await admin.goto(server.url + '/login');
+      await admin.goto(run.server.url + '/login');
       await enrolStaff(admin, 'sz.admin');
-      await admin.goto(server.url + '/timebank');
+      await admin.goto(run.server.url + '/timebank');
       await admin.getByRole('tab', { name: '账户与明细' }).click();
       await admin.getByRole('row').filter({ hasText: '王桂兰' }).click();
       await admin.getByText(/明细 · 王桂兰/).waitFor();
@@ -99,7 +69,7 @@ describe('time bank', { timeout: 900_000 }, () => {
         .evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await screenshot(admin, 'timebank-04-admin-statement-desktop');
     } catch (e) {
-      await failureShots('journey', [vol, admin]);
+      await run.failureShots('journey', [vol, admin]);
       throw e;
     } finally {
       await vol.close();
