@@ -42,10 +42,11 @@ export function PeoplePanel({
         {
           name: t.gender,
           type: 'pie',
-          radius: ['40%', '70%'],
+          // Room beside the ring for "12（50%）" on a phone, whose labels were cut to "12…".
+          radius: ['30%', '55%'],
           // Numbers on the chart itself: a phone has no hover for the tooltip. Empty groups stay in the
           // table (a 0 slice would only put a label on nothing).
-          label: { formatter: '{b}\n{c}（{d}%）' },
+          label: { formatter: '{b}\n{c}（{d}%）', overflow: 'none' },
           data: genders
             .filter((g) => g.n > 0)
             .map((g) => ({
