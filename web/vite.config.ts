@@ -260,7 +260,8 @@ function quietIcons(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (!importer || !/[\\/]@ant-design[\\/]icons[\\/](es|lib)[\\/]icons[\\/]/.test(importer)) return null;
-      return /\/components\/AntdIcon(Light)?(\.js)?$/.test(source) ? wrapper : null;
+      // AntdIconLight: outlined and filled icons (two-tone ones use AntdIcon, which the app does not use).
+      return /\/components\/AntdIconLight(\.js)?$/.test(source) ? wrapper : null;
     },
   };
 }
