@@ -1,14 +1,12 @@
-import pino from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Ctx } from '../core/ctx.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { phoneIndex } from '../modules/auth/auth.service.ts';
 import { addItem } from '../modules/dispatch/menu.service.ts';
 import * as orders from '../modules/dispatch/orders.service.ts';
 import * as team from '../modules/dispatch/team.service.ts';
 import { DEMO_PASSWORD } from './demo.seed.ts';
+import { demoActor } from './demo-actor.ts';
 
 /**
  * The dispatch demo (群众点单): the service menu of 南山区新时代文明实践中心 and of two street posts
@@ -124,33 +122,6 @@ const MENU: { unit: string; category: string; title: string; description: string
 
 const HOUR = 3600_000;
 
-async function ctxFor(db: Database, config: Config, username: string, now: Date): Promise<Ctx> {
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    db,
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      locale: 'zh-CN',
-      grants: await findActiveGrants(db, u.id),
-      mfa: true,
-      mfaEnrolled: true,
-      sessionHash: Buffer.alloc(32),
-    },
-    clock: () => now,
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
-}
-
 export async function seedDemoDispatch(db: Database, config: Config): Promise<number> {
   const now = new Date();
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -194,7 +165,12 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
 
   // Orders placed over the last few days, so the board shows ages and the counts stage times.
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
-  const as = async (username: string, hoursAgo: number) => ctxFor(db, config, username, at(hoursAgo));
+  const as = async (username: string, hoursAgo: number) => {
+    const now = at(hoursAgo);
+    const ctx = await demoActor(db, config, username, () => now);
+    if (!ctx) throw new Error(`demo dispatch: no account ${username}`);
+    return ctx;
+  };
   const items = new Map<string, string>();
   for (const m of MENU) {
     const unitAdmin = m.unit === NANSHAN ? 'ns.admin' : m.unit === NANTOU ? 'nt.post' : 'yh.post';

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { idCheckChar } from '@yiqi/shared/identity/documents';
 import type { Ctx } from '../core/ctx.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import { findActiveGrants } from '../modules/auth/auth.repository.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { confirm } from '../modules/records/records.service.ts';
 import { addMenuItem, book } from '../modules/timebank/bookings.service.ts';
@@ -14,45 +12,11 @@ import { runDeposits } from '../modules/timebank/deposits.ts';
 import { registerFamily, saveScheme, transfer } from '../modules/timebank/timebank.service.ts';
 import { registerOnBehalf } from '../modules/volunteers/registration.service.ts';
 import { DEMO_PASSWORD } from './demo.seed.ts';
+import { demoActor, demoFederationId } from './demo-actor.ts';
 
 /** The demo's time-bank volunteer (signs in with the demo password). */
 export const DEMO_TIMEBANK_USER = 'tb.volunteer';
 const SHENZHEN = '440300000000';
-
-async function ctxFor(db: Database, config: Config, userId: string | null): Promise<Ctx> {
-  const u = userId
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'username', 'display_name'])
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow()
-    : null;
-  const now = new Date();
-  return {
-    db,
-    actor: u
-      ? {
-          userId: u.id,
-          username: u.username,
-          displayName: u.display_name,
-          locale: 'zh-CN',
-          grants: await findActiveGrants(db, u.id),
-          mfa: true,
-          mfaEnrolled: true,
-          sessionHash: Buffer.alloc(32),
-        }
-      : null,
-    clock: () => now,
-    log: pino({ level: 'silent' }),
-    config,
-    requestId: 'demo-seed',
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  };
-}
-
-const userId = async (db: Database, username: string) =>
-  (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())?.id ?? null;
 
 /**
  * 深圳市公益时间银行 in the demo, made through the use cases: the city's scheme (10 h before spending) and its
@@ -61,14 +25,14 @@ const userId = async (db: Database, username: string) =>
  * mother registered as family, points given to her, and a service booked (points held).
  */
 export async function seedDemoTimebank(db: Database, config: Config): Promise<boolean> {
-  const [sz, ns, orgAdmin] = await Promise.all(
-    ['sz.admin', 'ns.admin', 'org.admin'].map((u) => userId(db, u)),
-  );
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '南山区志愿者联合会')
-    .executeTakeFirst();
+  // Each context's clock stands still at its making, as a request's would.
+  const as = (username: string) => {
+    const now = new Date();
+    return demoActor(db, config, username, () => now);
+  };
+  const [city, district, orgAdmin] = await Promise.all(['sz.admin', 'ns.admin', 'org.admin'].map(as));
+  const orgId = await demoFederationId(db);
+  const org = orgId ? { id: orgId } : undefined;
   const activity = org
     ? await db
         .selectFrom('activities')
@@ -77,9 +41,8 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
         .orderBy('created_at')
         .executeTakeFirst()
     : undefined;
-  if (!sz || !ns || !orgAdmin || !org || !activity) return false;
+  if (!city || !district || !orgAdmin || !org || !activity) return false;
 
-  const city = await ctxFor(db, config, sz);
   const scheme = await saveScheme(city, {
     region: SHENZHEN,
     name: '深圳市公益时间银行',
@@ -94,7 +57,7 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
 
   // The volunteer, registered by the district on behalf of the federation, with her own account.
   const first17 = '44030519680312208';
-  const v = await registerOnBehalf(await ctxFor(db, config, ns), {
+  const v = await registerOnBehalf(district, {
     name: '王秀英',
     phone: '13800135678',
     docType: 'mainland_id',
@@ -143,13 +106,13 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
     .returning('id')
     .execute();
   await confirm(
-    await ctxFor(db, config, orgAdmin),
+    orgAdmin,
     activity.id,
     drafts.map((d) => ({ id: d.id })),
   );
   // On PostgreSQL a record event is readable only once every older transaction in the cluster has ended,
   // so the deposits job may need a few runs (a minute at most) before it sees these.
-  const system = await ctxFor(db, config, null);
+  const system: Ctx = { ...city, actor: null, clock: () => new Date() };
   let own: { id: string } | undefined;
   for (let tries = 0; !own && tries < 120; tries++) {
     if (tries > 0) await delay(500);
@@ -164,7 +127,8 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
   }
   if (!own) return false;
 
-  const me = await ctxFor(db, config, user.id);
+  const me = await as(DEMO_TIMEBANK_USER);
+  if (!me) return false;
   const mother = await registerFamily(me, { schemeId: scheme.id, name: '王桂兰', relation: 'parent' });
   await transfer(me, randomUUID(), {
     fromAccountId: own.id,
