@@ -13,7 +13,7 @@ import {
 } from '../activities/activities.testkit.ts';
 import type { Ctx } from '../../core/ctx.ts';
 import { refreshCounts } from './refresh.ts';
-import { runRollups } from './rollup.ts';
+import { rollUpEvery } from './statistics.testkit.ts';
 
 /**
  * Decision 0061: a sign-up, a cancellation, a check-in and a record confirmation through the API are
@@ -49,20 +49,7 @@ const marks = async () =>
   );
 
 /** Applies every record event (on PostgreSQL an event becomes readable once older transactions end). */
-async function rollUpAll() {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    await runRollups(ctx());
-    const r = await sql<{ events: number; applied: number | null }>`
-      SELECT (SELECT count(*)::int FROM record_events) AS events,
-             (SELECT applied::int FROM record_event_consumers WHERE name = 'statistics.rollup') AS applied`.execute(
-      t.handle.db,
-    );
-    if (r.rows[0]!.applied === r.rows[0]!.events) return;
-    if (Date.now() > deadline) throw new Error('record events did not become readable within 180 s');
-    await new Promise((res) => setTimeout(res, 100));
-  }
-}
+const rollUpAll = () => rollUpEvery(ctx());
 
 describe('statistics marks without work on the write path', () => {
   it('a sign-up, a cancellation, a check-in and a confirmation show after the jobs run', async () => {

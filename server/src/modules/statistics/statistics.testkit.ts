@@ -60,13 +60,18 @@ export async function people(n: number, region: string, created: string) {
  * readable only once it ends.
  */
 export async function rollUpAll() {
+  await rollUpEvery(ctx());
+}
+
+/** rollUpAll for a test file with an app of its own. */
+export async function rollUpEvery(c: Ctx) {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    await runRollups(ctx());
+    await runRollups(c);
     const r = await sql<{ events: number; applied: number | null }>`
       SELECT (SELECT count(*)::int FROM record_events) AS events,
              (SELECT applied::int FROM record_event_consumers WHERE name = 'statistics.rollup') AS applied`.execute(
-      t.handle.db,
+      c.db,
     );
     if (r.rows[0]!.applied === r.rows[0]!.events) return;
     if (Date.now() > deadline) throw new Error('record events did not become readable within 180 s');
