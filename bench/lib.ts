@@ -35,6 +35,61 @@ export interface HttpResult {
   total: number;
   /** Wall time of the measured run. */
   seconds?: number;
+  /** CPU time per request during the measured run, when the API's pid was given (cpuMeter). */
+  cpu?: CpuPerRequest;
+}
+
+/**
+ * Milliseconds of CPU per request: the API process (user + system, from /proc/<pid>/stat), this process
+ * (the load generator: autocannon runs in it) and the whole machine (every core's busy time from /proc/stat:
+ * PostgreSQL's backends, and whatever else runs beside the bench).
+ */
+export interface CpuPerRequest {
+  apiMs: number;
+  benchMs: number;
+  machineMs: number;
+}
+
+/** Ticks of /proc (USER_HZ: 100 on Linux everywhere in practice). */
+const TICK_MS = 10;
+
+async function processCpuMs(pid: number): Promise<number> {
+  // Fields after the command name (which may contain spaces): state is the 3rd field, utime the 14th.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+
+async function machineBusyMs(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const [user, nice, system, , , irq, softirq, steal] = line.split(/\s+/).slice(1).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
+}
+
+/** Starts measuring CPU (see CpuPerRequest); `stop(requests)` gives the time per request since start. */
+export async function cpuMeter(pid: number) {
+  const start = { api: await processCpuMs(pid), bench: process.cpuUsage(), machine: await machineBusyMs() };
+  return {
+    async stop(requests: number): Promise<CpuPerRequest> {
+      const bench = process.cpuUsage(start.bench);
+      const n = Math.max(1, requests);
+      return {
+        apiMs: ((await processCpuMs(pid)) - start.api) / n,
+        benchMs: (bench.user + bench.system) / 1000 / n,
+        machineMs: ((await machineBusyMs()) - start.machine) / n,
+      };
+    },
+  };
+}
+
+/** The CPU line of a scenario's note. */
+export function cpuNote(cpu: CpuPerRequest | undefined): string {
+  if (!cpu) return '';
+  return (
+    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms, load generator ${cpu.benchMs.toFixed(2)} ms, ` +
+    `whole machine ${cpu.machineMs.toFixed(2)} ms (PostgreSQL and anything else running)`
+  );
 }
 
 export interface SqlResult {
@@ -253,11 +308,15 @@ export async function runAutocannon(options: {
   requests: autocannon.Request[];
   seconds?: number;
   amount?: number;
+  /** The API's pid: CPU per request is measured over the run (HttpResult.cpu). */
+  pid?: number;
 }): Promise<HttpResult> {
   const base = { url: options.origin, connections: options.connections, requests: options.requests };
   if (options.amount === undefined) await autocannon({ ...base, duration: 1 });
   // Every response time, for percentiles autocannon does not report (p95).
   const times: number[] = [];
+  const meter = options.pid === undefined ? undefined : await cpuMeter(options.pid);
+  const startTicks = process.hrtime.bigint();
   const start = performance.now();
   let last = start;
   const run = autocannon(
@@ -270,6 +329,11 @@ export async function runAutocannon(options: {
     last = performance.now();
   });
   const r = await run;
+  const cpu = await meter?.stop(r.requests.total);
+  // With BENCH_API_NODE_ARGS=--cpu-prof: the run's window on the monotonic clock V8's profiles use (µs),
+  // to keep only the measured requests of the API's profile (start-up and the pgbench phases left out).
+  if (process.env.BENCH_API_NODE_ARGS?.includes('--cpu-prof'))
+    console.log(`   profile window ${profileMicros(startTicks)}-${profileMicros(process.hrtime.bigint())}`);
   times.sort((a, b) => a - b);
   const seconds = options.amount === undefined ? r.duration : (last - start) / 1000;
   return {
@@ -281,8 +345,11 @@ export async function runAutocannon(options: {
     non2xx: r.non2xx,
     total: r.requests.total,
     seconds,
+    ...(cpu ? { cpu } : {}),
   };
 }
+
+const profileMicros = (ns: bigint) => String(ns / 1000n);
 
 export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;

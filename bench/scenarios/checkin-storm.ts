@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/src/lib/config.ts';
 import {
+  cpuNote,
   runAutocannon,
   runPgbench,
   startApi,
@@ -93,7 +94,7 @@ export const checkinStorm: Scenario = {
         });
         for (const c of connections) {
           const measured = s.measured.get(c)!;
-          const requests = { origin: api.origin, connections: c };
+          const requests = { origin: api.origin, connections: c, pid: api.pid };
           // A code passes for its 30-second step and one either side: refreshed every 15 s, as a screen does.
           let current = await qr(measured);
           refresh = setInterval(
@@ -207,6 +208,7 @@ export const checkinStorm: Scenario = {
                   `${goal(ofMinimal >= 0.25, `API ≥ 25 % of minimal (${(ofMinimal * 100).toFixed(1)} %)`)}, ` +
                   `${goal(ratio >= 0.75, `API ≥ 75 % of its SQL (${(ratio * 100).toFixed(1)} %)`)}, ${p99(http)}`,
                 `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
+                cpuNote(http.cpu),
               ].join('\n    '),
             },
             {
@@ -221,7 +223,10 @@ export const checkinStorm: Scenario = {
                 repeated: retried.repeated,
                 pgbenchPerClient: perClient(RETRIES, c),
               },
-              note: `${RETRIES} volunteers check in again: all get their first record back, no row added; ${p99(retryHttp)}`,
+              note: [
+                `${RETRIES} volunteers check in again: all get their first record back, no row added; ${p99(retryHttp)}`,
+                cpuNote(retryHttp.cpu),
+              ].join('\n    '),
             },
           );
         }

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import { loadConfig } from '../../server/src/lib/config.ts';
 import {
+  cpuNote,
   runAutocannon,
   runPgbench,
   startApi,
@@ -118,6 +119,7 @@ export const signupRush: Scenario = {
             origin: api.origin,
             connections: c,
             amount: PEOPLE,
+            pid: api.pid,
             requests: signups(measured.shiftId, r.people, outcome.onResponse),
           });
           const touches = await sessionTouches(db, `a${r.tag}`, seen);
@@ -213,6 +215,7 @@ export const signupRush: Scenario = {
                   ? `, ${goal(http.p99Ms < 50, `p99 < 50 ms (${http.p99Ms.toFixed(0)} ms)`)}`
                   : `, p99 ${http.p99Ms.toFixed(0)} ms`),
               `sessions touched by the API during the run (last seen over a minute before): ${touches}`,
+              cpuNote(http.cpu),
             ].join('\n    '),
           });
         }
