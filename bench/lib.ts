@@ -46,6 +46,8 @@ export interface HttpResult {
  */
 export interface CpuPerRequest {
   apiMs: number;
+  /** Of apiMs, the time in the kernel (socket reads and writes: to PostgreSQL over TCP, the HTTP answers). */
+  apiSystemMs: number;
   benchMs: number;
   machineMs: number;
 }
@@ -53,11 +55,12 @@ export interface CpuPerRequest {
 /** Ticks of /proc (USER_HZ: 100 on Linux everywhere in practice). */
 const TICK_MS = 10;
 
-async function processCpuMs(pid: number): Promise<number> {
+async function processCpuMs(pid: number): Promise<{ total: number; system: number }> {
   // Fields after the command name (which may contain spaces): state is the 3rd field, utime the 14th.
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  const system = Number(f[12]) * TICK_MS;
+  return { total: Number(f[11]) * TICK_MS + system, system };
 }
 
 async function machineBusyMs(): Promise<number> {
@@ -74,8 +77,10 @@ export async function cpuMeter(pid: number) {
     async stop(requests: number): Promise<CpuPerRequest> {
       const bench = process.cpuUsage(start.bench);
       const n = Math.max(1, requests);
+      const api = await processCpuMs(pid);
       return {
-        apiMs: ((await processCpuMs(pid)) - start.api) / n,
+        apiMs: (api.total - start.api.total) / n,
+        apiSystemMs: (api.system - start.api.system) / n,
         benchMs: (bench.user + bench.system) / 1000 / n,
         machineMs: ((await machineBusyMs()) - start.machine) / n,
       };
@@ -87,7 +92,7 @@ export async function cpuMeter(pid: number) {
 export function cpuNote(cpu: CpuPerRequest | undefined): string {
   if (!cpu) return '';
   return (
-    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms, load generator ${cpu.benchMs.toFixed(2)} ms, ` +
+    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms (kernel ${cpu.apiSystemMs.toFixed(2)}), load generator ${cpu.benchMs.toFixed(2)} ms, ` +
     `whole machine ${cpu.machineMs.toFixed(2)} ms (PostgreSQL and anything else running)`
   );
 }

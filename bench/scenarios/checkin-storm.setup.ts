@@ -94,6 +94,12 @@ export async function prepareStorm(db: Database, appKey: Buffer, people: number,
       map.set(c, s);
     }
   await preparedTable(db, 'storm', `p${tag}`);
+  // The shifts start minutes from now, so the API's reminder sweep (notifications.reminders, every 5 min,
+  // SHIFT_REMINDER_HOURS ahead) would remind all their volunteers during the measured storm: work a real
+  // storm does not share, its reminders having gone out a day before. They are marked sent, as then.
+  await sql`INSERT INTO shift_reminders (signup_id, sent_at)
+    SELECT g.id, now() - interval '1 day' FROM signups g JOIN activities a ON a.id = g.activity_id
+    WHERE a.org_id = ${org.orgId} ON CONFLICT (signup_id) DO NOTHING`.execute(db);
   await sql`ANALYZE`.execute(db);
   const storm: Storm = {
     org,

@@ -1,5 +1,13 @@
 import { sql, type Updateable } from 'kysely';
-import { auditInsertFrom, shiftQuery, type AuditRow, type ShiftRow } from './signups.repository.ts';
+import {
+  AUDIT_KEYS,
+  auditInsertFrom,
+  auditValues,
+  shiftQuery,
+  type AuditRow,
+  type AuditValues,
+  type ShiftRow,
+} from './signups.repository.ts';
 import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import type { AttendancesTable } from '../../db/schema.activities.ts';
@@ -196,7 +204,29 @@ export async function insertAttendance(
   },
   audit: AuditRow,
 ) {
-  const r = await sql<Pick<AttendanceRow, 'id' | 'check_in_at' | 'check_out_at' | 'review_status'>>`
+  return (await db.executeQuery(insertAttendanceQuery(db, { ...v, ...auditValues(audit) }))).rows[0];
+}
+
+const ATTENDANCE_KEYS = [
+  'signup_id',
+  'shift_id',
+  'activity_id',
+  'volunteer_id',
+  'shift_range',
+  'check_in_at',
+  'check_in_method',
+  'check_in_by',
+  'check_in_step',
+  'check_in_distance_m',
+  'check_in_accuracy_m',
+  'review_status',
+] as const;
+
+/** insertAttendance's statement, compiled once (every check-in sends it; db/compiled.ts). */
+const insertAttendanceQuery = compiledOnce(
+  [...ATTENDANCE_KEYS, ...AUDIT_KEYS],
+  (_db, v: Record<(typeof ATTENDANCE_KEYS)[number], unknown> & AuditValues) =>
+    sql<Pick<AttendanceRow, 'id' | 'check_in_at' | 'check_out_at' | 'review_status'>>`
     WITH t AS (
       INSERT INTO attendances (signup_id, shift_id, activity_id, volunteer_id, shift_range, check_in_at,
         check_in_method, check_in_by, check_in_step, check_in_distance_m, check_in_accuracy_m, review_status)
@@ -206,11 +236,10 @@ export async function insertAttendance(
       ON CONFLICT (signup_id) DO NOTHING
       RETURNING id, check_in_at, check_out_at, review_status
     ), a AS (
-      ${auditInsertFrom(audit, 't', sql`t.id::text`)}
+      ${auditInsertFrom(v, 't', sql`t.id::text`)}
     )
-    SELECT * FROM t`.execute(db);
-  return r.rows[0];
-}
+    SELECT * FROM t`,
+);
 
 /** Records the check-out of an attendance not yet checked out; undefined when it already was. */
 export function checkOut(db: Database, attendanceId: string, values: Updateable<AttendancesTable>) {

@@ -71,8 +71,13 @@ export function checkToken(key: Buffer, token: string, activityId: string, nowSt
  * rotation of the encryption key does not invalidate the codes on screens during a rolling restart.
  */
 export function qrKey(appKey: Buffer): Buffer {
-  return createHmac('sha256', macKeyOf(appKey)).update('yiqi/qr-token/v1').digest();
+  const macKey = macKeyOf(appKey);
+  let key = qrKeys.get(macKey);
+  if (!key) qrKeys.set(macKey, (key = createHmac('sha256', macKey).update('yiqi/qr-token/v1').digest()));
+  return key;
 }
+/** Derived once per MAC key, not on every scan (a check-in storm checks thousands a minute). */
+const qrKeys = new WeakMap<Buffer, Buffer>();
 
 /**
  * Site codes (签到码): one code per activity and site for every position and shift there, so whoever holds

@@ -164,6 +164,34 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
+/** An audit row's values as parameters of a compiled statement (auditInsertFrom), its details as JSON. */
+export const AUDIT_KEYS = [
+  'audit_actor_id',
+  'audit_actor_name',
+  'audit_action',
+  'audit_object_type',
+  'audit_result',
+  'audit_request_id',
+  'audit_source_ip',
+  'audit_region_code',
+  'audit_details',
+] as const;
+export type AuditValues = Record<(typeof AUDIT_KEYS)[number], unknown>;
+
+export function auditValues(a: AuditRow): AuditValues {
+  return {
+    audit_actor_id: a.actorId,
+    audit_actor_name: a.actorName,
+    audit_action: a.action,
+    audit_object_type: a.objectType,
+    audit_result: a.result,
+    audit_request_id: a.requestId,
+    audit_source_ip: a.sourceIp,
+    audit_region_code: a.regionCode,
+    audit_details: JSON.stringify(a.details),
+  };
+}
+
 /**
  * `INSERT INTO audit_log … SELECT … FROM <from>`, for a data-modifying WITH: the write's audit row in the
  * write's own statement, one per row the write returned (none when it wrote nothing), so they commit
@@ -171,17 +199,17 @@ export interface AuditRow {
  * insert. `objectId` and `extra` (merged into the details) are expressions over `from`'s row.
  */
 export function auditInsertFrom(
-  a: AuditRow,
+  a: AuditValues,
   from: string,
   objectId: RawBuilder<string>,
   extra?: RawBuilder<unknown>,
 ) {
-  const details = sql`${JSON.stringify(a.details)}::jsonb`;
+  const details = sql`${a.audit_details}::jsonb`;
   return sql`INSERT INTO audit_log (actor_id, actor_name, action, object_type, object_id, result, request_id,
       source_ip, region_code, details)
-    SELECT ${a.actorId}::uuid, ${a.actorName}::text, ${a.action}::text, ${a.objectType}::text, ${objectId},
-      ${a.result}::text, ${a.requestId}::text, ${a.sourceIp}::text, ${a.regionCode}::text,
-      ${extra ? sql`${details} || ${extra}` : details}
+    SELECT ${a.audit_actor_id}::uuid, ${a.audit_actor_name}::text, ${a.audit_action}::text,
+      ${a.audit_object_type}::text, ${objectId}, ${a.audit_result}::text, ${a.audit_request_id}::text,
+      ${a.audit_source_ip}::text, ${a.audit_region_code}::text, ${extra ? sql`${details} || ${extra}` : details}
     FROM ${sql.table(from)}`;
 }
 
@@ -214,7 +242,24 @@ export async function insertSignup(
   audit: AuditRow,
   releaseBeforeFlush: boolean,
 ) {
-  const r = await sql<{ id: string; status: SignupStatus; waitlist_position: number | null }>`
+  const query = releaseBeforeFlush ? insertSignupReleasing : insertSignupQuery;
+  const r = await db.executeQuery(query(db, { ...v, ...auditValues(audit) }));
+  const row = r.rows[0];
+  return (
+    row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
+  );
+}
+
+/** insertSignup's statement, compiled once per shape (db/compiled.ts): every sign-up sends it. */
+function signupInsert(releaseBeforeFlush: boolean) {
+  const keys = ['shiftId', 'positionId', 'activityId', 'volunteerId', 'range', 'hold', 'now'] as const;
+  return compiledOnce(
+    [...keys, ...AUDIT_KEYS],
+    (_db, v: Record<(typeof keys)[number], unknown> & AuditValues) => sql<{
+      id: string;
+      status: SignupStatus;
+      waitlist_position: number | null;
+    }>`
     WITH s AS MATERIALIZED (
       SELECT quota, taken, waitlisted FROM shifts WHERE id = ${v.shiftId}::uuid FOR NO KEY UPDATE
     ), g AS (
@@ -227,16 +272,15 @@ export async function insertSignup(
         (SELECT CASE WHEN s.taken < s.quota THEN ${v.hold}::text ELSE 'waitlisted' END AS status) d
       RETURNING id, status
     ), a AS (
-      ${auditInsertFrom(audit, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
+      ${auditInsertFrom(v, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
     )
     SELECT g.id, g.status, CASE WHEN g.status = 'waitlisted' THEN s.waitlisted + 1 END AS waitlist_position
       ${releaseBeforeFlush ? sql`, set_config('synchronous_commit', 'off', true) AS released` : sql``}
-    FROM g CROSS JOIN s`.execute(db);
-  const row = r.rows[0];
-  return (
-    row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
+    FROM g CROSS JOIN s`,
   );
 }
+const insertSignupQuery = signupInsert(false);
+const insertSignupReleasing = signupInsert(true);
 
 /**
  * Returns once everything committed before this call is on disk: a transaction that writes one WAL record

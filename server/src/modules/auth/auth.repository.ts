@@ -1,5 +1,6 @@
 import { sql, type Expression } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import { isTopRegionRow } from '../../db/region-sql.ts';
 import type { Grant } from '../../core/ctx.ts';
@@ -134,10 +135,16 @@ export async function insertSession(
 /**
  * The session for a token hash with its user and the user's active grants, or nothing: one statement, since
  * every authenticated request starts with it (the grants are aggregated in a subquery, in grantsQuery's
- * order). Whether the session is still live is the caller's decision (revoked, idle, expired, disabled).
+ * order), built and compiled once (db/compiled.ts). Whether the session is still live is the caller's
+ * decision (revoked, idle, expired, disabled).
  */
 export async function findSession(db: Database, tokenHash: Buffer) {
-  const row = await db
+  const row = (await db.executeQuery(sessionQuery(db, { tokenHash }))).rows[0];
+  return row && { ...row, grants: row.grants.map(toGrant) };
+}
+
+const sessionQuery = compiledOnce(['tokenHash'], (db, { tokenHash }: Record<'tokenHash', Buffer>) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select((eb) => [
@@ -153,10 +160,8 @@ export async function findSession(db: Database, tokenHash: Buffer) {
       'u.locale',
       jsonArrayFrom(grantsQuery(db, eb.ref('s.user_id'))).as('grants'),
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  return row && { ...row, grants: row.grants.map(toGrant) };
-}
+    .where('s.token_hash', '=', tokenHash),
+);
 
 export async function touchSession(db: Database, tokenHash: Buffer, now: Date) {
   await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();

@@ -19,10 +19,19 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  // One child per label set, kept: prom-client otherwise hashes the labels on every request.
+  const counted = new Map<string, ReturnType<typeof requests.labels>>();
+  const timed = new Map<string, ReturnType<typeof latency.labels>>();
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: req.method, route, status: reply.statusCode });
-    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${route}`;
+    const status = `${key} ${reply.statusCode}`;
+    let c = counted.get(status);
+    if (!c) counted.set(status, (c = requests.labels(req.method, route, String(reply.statusCode))));
+    c.inc();
+    let t = timed.get(key);
+    if (!t) timed.set(key, (t = latency.labels(req.method, route)));
+    t.observe(reply.elapsedTime / 1000);
   });
 
   app.get('/healthz', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => ({
