@@ -241,7 +241,7 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await post.goto(run.server.url + '/dispatch');
       await post.getByRole('button', { name: '代点单' }).click();
       await post.waitForURL(/\/dispatch\/proxy$/);
-      await pickRegion(post, 'region', ['深圳市', '南山区', '南头街道', '南头城社区']);
+      await pickRegion(post, 'region', ['深圳市', '南山区', '南头街道', '南头城社区居委会']);
       await chooseOption(post, 'itemId', ITEM);
       await post.locator('#residentName').fill('李阿婆');
       await post.locator('#phone').fill('13912340002');
