@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, MOBILE, screenshot, settle, signIn, useJourney } from './support.ts';
-import { chooseOption, enrolStaff } from './volunteers.steps.ts';
+import { chooseOption, enrolStaff, pickRegion } from './volunteers.steps.ts';
 import { beijing, noToasts, pickTime } from './activities.steps.ts';
 import { greyPng } from './png.ts';
 
@@ -12,6 +12,8 @@ const ITEM = '小家电义务维修';
 const TEAM = '南头街道长者关爱志愿队';
 const NEED = '客厅的落地电风扇通电后不转，扇叶卡住了，家里只有两位老人。';
 const REPORT = '志愿者上门拆开电风扇，清理卡住扇叶的毛絮并给电机加油，试运行正常。';
+/** The same need sent a second time by mistake: the post merges it into the first (合并重复). */
+const AGAIN = '再次提交：落地电风扇不转，扇叶卡住。';
 
 /** A figure of the district's board (点单统计), by its title, as the page shows it. */
 async function figure(page: Page, title: string): Promise<string> {
@@ -57,9 +59,10 @@ async function photosShown(scope: Locator, count: number) {
 // Issue 13, the whole loop (群众点单 → 中心制单 → 派单 → 接单 → 结项 → 评单 → 统计): a resident orders a
 // menu item on the phone with a photo; the street post (南头街道) reviews it, makes the work order and
 // dispatches it to a team; the team's admin accepts and completes it with a report and a photo on the
-// phone; the resident rates it; the district (南山区) sees it in its figures.
+// phone; the resident rates it; the district (南山区) sees it in its figures. Every browser is set to UTC:
+// the times typed (preferred time, deadline) are China time all the same, and shown back as typed.
 describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, () => {
-  const run = useJourney('dispatch', { desk: true, phone: true });
+  const run = useJourney('dispatch', { desk: true, phone: true, timezoneId: 'UTC' });
 
   test('order with a photo → work order → team → report → rating → counted', async () => {
     const district = await run.desk.context.newPage();
@@ -96,6 +99,9 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await res.getByLabel('需求描述').fill(NEED);
       await res.getByLabel('详细地址').fill('南头城社区中山南街 20 号 3 楼');
       await res.getByLabel('联系电话').fill('13912340001');
+      // The proposed time: two days on at 09:00 China time (the picker's default), whatever the browser's zone.
+      const preferred = await res.locator('#preferredAt').inputValue();
+      assert.match(preferred, / 09:00$/, 'the default preferred time is 09:00 China time');
       await res
         .getByTestId('order-photos')
         .setInputFiles({ name: 'fan.png', mimeType: 'image/png', buffer: greyPng(240, 180) });
@@ -108,28 +114,61 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await mine.getByText('审核中').first().waitFor();
       await noToasts(res);
       await screenshot(res, 'dispatch-loop-02-my-order-reviewing-phone');
+      // The resident sends the same need again, straight from the menu.
+      await res.goto(run.server.url + '/m/orders/menu');
+      await res.getByText('便民服务（').first().waitFor();
+      if (!(await card.isVisible())) await res.getByText('便民服务（').first().click();
+      await card.getByRole('button', { name: '我要点单' }).click();
+      await res.getByLabel('需求描述').fill(AGAIN);
+      await res.getByLabel('详细地址').fill('南头城社区中山南街 20 号 3 楼');
+      await res.getByLabel('联系电话').fill('13912340001');
+      await res.getByRole('button', { name: /^提\s*交$/ }).click();
+      await res.waitForURL(/\/m\/orders$/);
+      const again = res.locator('.ant-card').filter({ hasText: AGAIN });
+      await again.getByText('审核中').first().waitFor();
+      const mineIds = await res.evaluate(async () => {
+        const r = await fetch('/api/me/dispatch-orders');
+        return ((await r.json()) as { items: { id: string; description: string }[] }).items;
+      });
+      const againId = mineIds.find((x) => x.description === AGAIN)!.id;
 
       // 审单、制单、派单: the street post finds it on its board, sees the photo and dispatches it to a team.
       // A second staff member in the same browser profile: a separate context keeps the sessions apart.
-      const postBrowser = await launchBrowser(DESKTOP);
+      const postBrowser = await launchBrowser(DESKTOP, { timezoneId: 'UTC' });
       post = await postBrowser.context.newPage();
       await post.goto(run.server.url + '/login');
       await enrolStaff(post, 'nt.post');
+      // 合并重复: the second order goes into the first; the resident sees it merged.
+      await post.goto(run.server.url + `/dispatch/orders/${againId}`);
+      await post.getByText(AGAIN).waitFor();
+      await post.getByRole('button', { name: '合并重复' }).click();
+      const merge = post.getByRole('dialog', { name: '合并重复' });
+      await chooseOption(post, 'intoId', NEED.slice(0, 24));
+      await screenshot(post, 'dispatch-loop-03a-post-merge-desktop');
+      await merge.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await merge.waitFor({ state: 'hidden' });
+      await post.getByText('已合并').first().waitFor();
+      await noToasts(post);
       await post.goto(run.server.url + '/dispatch');
       const reviewColumn = post.locator('.ant-card').filter({
         has: post.locator('.ant-card-head-title', { hasText: '待审核' }),
       });
       await reviewColumn.getByText(ITEM).first().click();
       await post.getByText(NEED).waitFor();
+      // The time the resident proposed, as they saw it (a browser in UTC once sent it 8 hours late).
+      await post.getByText(`${preferred}:00`).first().waitFor();
       await photosShown(post.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
       await screenshot(post, 'dispatch-loop-03-post-review-desktop');
       await post.getByRole('button', { name: /^制\s*单$/ }).click();
       const work = post.getByRole('dialog', { name: /^制\s*单$/ });
       await work.locator('#scope').fill('上门检修电风扇，一人即可；注意断电操作。');
       await work.locator('#skills').fill('家电维修');
-      await pickTime(post, work.locator('#deadline'), beijing(3 * 24 * 60));
+      const deadline = beijing(3 * 24 * 60);
+      await pickTime(post, work.locator('#deadline'), deadline);
       await work.getByRole('button', { name: /确\s*定|OK/ }).click();
       await work.waitFor({ state: 'hidden' });
+      // The deadline is shown as typed, China time (the browser is in UTC).
+      await post.getByText(`${deadline}:00`).first().waitFor();
       await post.getByRole('button', { name: /^派\s*单$/ }).click();
       const dispatch = post.getByRole('dialog', { name: /^派\s*单$/ });
       await chooseOption(post, 'orgId', TEAM);
@@ -142,7 +181,7 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await screenshot(post, 'dispatch-loop-04-post-dispatched-desktop');
 
       // 接单、结项: the team's admin, on the phone, accepts and completes it with a report and a photo.
-      const teamBrowser = await launchBrowser(MOBILE);
+      const teamBrowser = await launchBrowser(MOBILE, { timezoneId: 'UTC' });
       team = await teamBrowser.context.newPage();
       await team.goto(run.server.url + '/login');
       await enrolStaff(team, 'team.admin');
@@ -167,8 +206,9 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await complete.waitFor({ state: 'hidden' });
       await offer.getByText('已完成').waitFor();
 
-      // 评单: the resident sees it done with the report and rates it 5.
+      // 评单: the resident sees it done with the report and rates it 5; the duplicate shows as merged.
       await res.reload();
+      await again.getByText('已合并').first().waitFor();
       await mine.getByText('已完成').first().waitFor();
       await mine.getByText(REPORT).waitFor();
       await mine.locator('.ant-rate-star').nth(4).click();
@@ -192,7 +232,29 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       assert.equal(after.completed, before.completed + 1, 'completed orders');
       assert.equal(after.ratings, before.ratings + 1, 'ratings');
       assert.equal(after.satisfaction, '100%');
+      // Satisfaction per team, item and community (most rated first) below the figures.
+      await district.getByTestId('satisfaction-by').getByText('按队伍').waitFor();
       await screenshot(district, 'dispatch-loop-10-district-figures-desktop');
+
+      // 代点单: the post orders for a resident without a phone, the consent noted; the time typed (in a
+      // browser set to UTC) is China time on the order.
+      await post.goto(run.server.url + '/dispatch');
+      await post.getByRole('button', { name: '代点单' }).click();
+      await post.waitForURL(/\/dispatch\/proxy$/);
+      await pickRegion(post, 'region', ['深圳市', '南山区', '南头街道', '南头城社区居委会']);
+      await chooseOption(post, 'itemId', ITEM);
+      await post.locator('#residentName').fill('李阿婆');
+      await post.locator('#phone').fill('13912340002');
+      await post.locator('#address').fill('南头城社区中山东街 8 号 1 楼');
+      const proxyAt = beijing(26 * 60);
+      await pickTime(post, post.locator('#preferredAt'), proxyAt);
+      await post.locator('#description').fill('老人独居，家中水龙头漏水，请志愿者上门更换。');
+      await post.locator('#consentNote').fill('本人到站当面口头同意');
+      await screenshot(post, 'dispatch-loop-11-post-proxy-order-desktop');
+      await post.getByRole('button', { name: /^提\s*交$/ }).click();
+      await post.waitForURL(/\/dispatch\/orders\/[0-9a-f-]+$/);
+      await post.getByText('本人到站当面口头同意').waitFor();
+      await post.getByText(`${proxyAt}:00`).first().waitFor();
     } catch (e) {
       await run.failureShots('loop', [district, res, post, team]);
       throw e;

@@ -133,8 +133,15 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Headless chromium with a fresh profile, in Simplified Chinese like a first-time visitor in Guangdong. */
-export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+/**
+ * Headless chromium with a fresh profile, in Simplified Chinese like a first-time visitor in Guangdong.
+ * `timezoneId`: the browser's own zone (default the machine's); the product shows and takes China time
+ * whatever it is, which a journey run in 'UTC' checks.
+ */
+export async function launchBrowser(
+  viewport = { width: 1280, height: 800 },
+  options: { timezoneId?: string } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `no chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
@@ -145,6 +152,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport,
     args: [
       '--headless',
@@ -198,15 +206,19 @@ export interface Journey {
  * loaded machine; else one of its own) and the shared browsers asked for; after them, every browser a test
  * left open and the server are closed. Further `before` hooks of the suite run after this one.
  */
-export function useJourney(prefix: string, browsers: { desk?: boolean; phone?: boolean } = {}): Journey {
+export function useJourney(
+  prefix: string,
+  browsers: { desk?: boolean; phone?: boolean; timezoneId?: string } = {},
+): Journey {
   let server: RunningServer | undefined;
   let desk: Browser | undefined;
   let phone: Browser | undefined;
   before(async () => {
     const url = process.env.E2E_SERVER_URL;
     server = url ? { url, stop: async () => {} } : await startServer();
-    if (browsers.desk) desk = await launchBrowser(DESKTOP);
-    if (browsers.phone) phone = await launchBrowser(MOBILE);
+    const zone = browsers.timezoneId ? { timezoneId: browsers.timezoneId } : {};
+    if (browsers.desk) desk = await launchBrowser(DESKTOP, zone);
+    if (browsers.phone) phone = await launchBrowser(MOBILE, zone);
   });
   after(async () => {
     await closeAllBrowsers();

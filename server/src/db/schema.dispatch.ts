@@ -17,6 +17,7 @@ export interface DispatchMenuItemsTable {
   dispatch_days: Generated<number>;
   accept_days: Generated<number>;
   escalate_days: Generated<number>;
+  follow_up_days: Generated<number>;
   status: Generated<'approved' | 'proposed' | 'refused' | 'withdrawn'>;
   offered_by_org: string | null;
   created_by: string | null;

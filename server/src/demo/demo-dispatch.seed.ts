@@ -184,6 +184,7 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
       dispatchDays: 1,
       acceptDays: 1,
       escalateDays: 1,
+      followUpDays: 1,
     });
     items.set(m.title, item.id);
   }

@@ -44,6 +44,8 @@ export const MenuItemBody = z.strictObject({
   dispatchDays: Days.default(1),
   acceptDays: Days.default(1),
   escalateDays: Days.default(1),
+  /** Working days to close the follow-up (回访) an unhappy rating opens. */
+  followUpDays: Days.default(1),
 });
 
 export const OfferBody = z.strictObject({
@@ -75,6 +77,7 @@ export const MenuItemView = z.object({
   dispatchDays: z.number().int(),
   acceptDays: z.number().int(),
   escalateDays: z.number().int(),
+  followUpDays: z.number().int(),
   status: z.string(),
   offeredBy: TeamRef.nullable(),
 });
@@ -261,6 +264,17 @@ export const StageTime = z.object({
   median: z.number().nullable(),
   p90: z.number().nullable(),
 });
+/** Satisfaction of one team, menu item or community: ratings of 4–5 ÷ all ratings (orders without a rating
+ *  are not counted). */
+export const SatisfactionRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  ratings: z.number().int(),
+  satisfied: z.number().int(),
+  satisfaction: z.number(),
+});
+export type SatisfactionRowT = z.infer<typeof SatisfactionRow>;
+
 export const CountsView = z.object({
   received: z.number().int(),
   rejected: z.number().int(),
@@ -276,5 +290,12 @@ export const CountsView = z.object({
   followUps: z.number().int(),
   followUpsClosed: z.number().int(),
   stages: z.array(StageTime),
+  /** Satisfaction per team that served, per menu item and per community of the orders; most rated first,
+   *  at most 50 each. */
+  satisfactionBy: z.object({
+    team: z.array(SatisfactionRow),
+    item: z.array(SatisfactionRow),
+    region: z.array(SatisfactionRow),
+  }),
 });
 export type CountsViewT = z.infer<typeof CountsView>;

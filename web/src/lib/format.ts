@@ -17,6 +17,11 @@ export function formatTime(iso: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** The day of a timestamp (or of a date) in China: 2026-05-01. */
+export function formatDay(iso: string): string {
+  return formatTime(iso).slice(0, 10);
+}
+
 /** Only same-site paths are followed after sign-in. */
 export function safeNext(next: string | null | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';

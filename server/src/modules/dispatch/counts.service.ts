@@ -7,11 +7,16 @@ import { subtreePrefix } from './orders.service.ts';
  * The figures of a unit (region subtree, by the order's community) for orders placed in [from, to):
  * received, rejected, dispatched, completed, completion rate, time per stage (median, p90; minutes),
  * overdue (flagged or escalated at least once), satisfaction (4–5 ÷ ratings; no rating is not a 0),
- * follow-ups opened by an unhappy rating and those closed.
+ * follow-ups opened by an unhappy rating and those closed; satisfaction also per team that served, per
+ * menu item and per community.
  */
 export async function counts(ctx: Ctx, region: string, from: string, to: string): Promise<CountsViewT> {
   const prefix = await subtreePrefix(ctx, region);
-  const { totals: t, stages } = await repo.counts(ctx.db, prefix, new Date(from), new Date(to));
+  const {
+    totals: t,
+    stages,
+    satisfactionBy,
+  } = await repo.counts(ctx.db, prefix, new Date(from), new Date(to));
   const n = (x: unknown) => Number(x ?? 0);
   const decided = n(t.received) - n(t.rejected) - n(t.withdrawn);
   const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
@@ -32,5 +37,16 @@ export async function counts(ctx: Ctx, region: string, from: string, to: string)
       median: num(s.median),
       p90: num(s.p90),
     })),
+    satisfactionBy: {
+      team: satisfactionBy.team.map(share),
+      item: satisfactionBy.item.map(share),
+      region: satisfactionBy.region.map(share),
+    },
   };
+}
+
+function share(r: { id: string; name: string; ratings: number; satisfied: number }) {
+  const ratings = Number(r.ratings);
+  const satisfied = Number(r.satisfied);
+  return { id: r.id, name: r.name, ratings, satisfied, satisfaction: satisfied / ratings };
 }

@@ -36,6 +36,7 @@ export function insertMenuItem(
     dispatch_days?: number;
     accept_days?: number;
     escalate_days?: number;
+    follow_up_days?: number;
     status: 'approved' | 'proposed';
     offered_by_org: string | null;
     created_by: string | null;
@@ -57,6 +58,7 @@ const itemColumns = [
   'i.dispatch_days',
   'i.accept_days',
   'i.escalate_days',
+  'i.follow_up_days',
   'i.status',
   'i.offered_by_org',
 ] as const;
@@ -409,7 +411,29 @@ export async function counts(db: Database, prefix: string, from: Date, to: Date)
     stage('accept', 'd.dispatched_at', 'd.accepted_at'),
     stage('service', 'd.accepted_at', 'd.completed_at'),
   ]);
-  return { totals, stages };
+  // Satisfaction per team, menu item and community: rated orders only (no rating is not a rating of 0).
+  const joins = {
+    team: sql`JOIN organizations k ON k.id = d.team_id`,
+    item: sql`JOIN dispatch_menu_items k ON k.id = d.item_id`,
+    region: sql`JOIN regions k ON k.code = d.region_code AND k.level = d.region_level`,
+  };
+  const names = { team: sql`k.name`, item: sql`k.title`, region: sql`k.name` };
+  const keys = { team: sql`k.id::text`, item: sql`k.id::text`, region: sql`k.code` };
+  const by = async (kind: keyof typeof joins) =>
+    (
+      await sql<{ id: string; name: string; ratings: number; satisfied: number }>`
+        SELECT ${keys[kind]} AS id, ${names[kind]} AS name, count(*)::int AS ratings,
+          count(*) FILTER (WHERE g.score >= 4)::int AS satisfied
+        FROM dispatch_orders d
+        JOIN dispatch_ratings g ON g.order_id = d.id
+        ${joins[kind]}
+        WHERE d.region_code LIKE ${prefix + '%'} AND d.created_at >= ${from}::timestamptz AND d.created_at < ${to}::timestamptz
+        GROUP BY 1, 2
+        ORDER BY 3 DESC, 1
+        LIMIT 50`.execute(db)
+    ).rows;
+  const [team, item, region] = await Promise.all([by('team'), by('item'), by('region')]);
+  return { totals, stages, satisfactionBy: { team, item, region } };
 }
 
 export function volunteerNumbers(db: Database, ids: string[]) {

@@ -17,6 +17,7 @@ export interface ItemTimers {
   dispatch_days: number;
   accept_days: number;
   escalate_days: number;
+  follow_up_days: number;
 }
 
 /** The working day `n` working days after `from`'s day in China, at 18:00 there. */
@@ -51,7 +52,8 @@ export async function dueFor(
 export interface TimerPayload {
   orderId: string;
   version: number;
-  kind: 'due' | 'escalate';
+  /** `follow_up`: the 回访 an unhappy rating opened is due (the item's follow_up_days after the rating). */
+  kind: 'due' | 'escalate' | 'follow_up';
 }
 
 /**

@@ -173,3 +173,18 @@ export function teamAdmins(db: Database, orgId: string) {
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/**
+ * Whether the unit was already reminded of a late follow-up: a reminder on the timeline after completion
+ * (nothing else reminds a completed order), so a timer run again after a lost lease reminds no one twice.
+ */
+export async function followUpReminded(db: Database, orderId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dispatch_hops')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('action', '=', 'remind')
+    .where('from_state', '=', 'completed')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -48,6 +48,7 @@ async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]> {
     dispatchDays: r.dispatch_days,
     acceptDays: r.accept_days,
     escalateDays: r.escalate_days,
+    followUpDays: r.follow_up_days,
     status: r.status,
     offeredBy: r.offered_by_org ? ref(r.offered_by_org) : null,
   }));
@@ -96,6 +97,7 @@ export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
       dispatch_days: b.dispatchDays,
       accept_days: b.acceptDays,
       escalate_days: b.escalateDays,
+      follow_up_days: b.followUpDays,
       status: 'approved',
       offered_by_org: null,
       created_by: actorOf(ctx).userId,

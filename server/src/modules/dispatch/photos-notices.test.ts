@@ -46,8 +46,8 @@ const runJobs = async () => {
 };
 
 /** An order of street A's item, made a work order and dispatched to team A. */
-async function dispatched(over = {}) {
-  const item = await addItem(t, w.postA, w.streetA, [w.teamA.orgId]);
+async function dispatched(over = {}, itemOver = {}) {
+  const item = await addItem(t, w.postA, w.streetA, [w.teamA.orgId], itemOver);
   const res = await call(
     t,
     w.resident,
@@ -231,5 +231,42 @@ describe('follow-up after an unhappy rating', () => {
     assert.equal(c.followUpsClosed, 1);
     const d = (await call(t, w.postA, 'GET', `/api/dispatch/orders/${id}`)).json();
     assert.ok(d.timeline.some((h: { action: string }) => h.action === 'follow_up_closed'));
+  });
+
+  it('a follow-up still open after its item’s follow-up days is flagged overdue and its post reminded; a closed one is not', async () => {
+    const unhappy = async (itemOver = {}) => {
+      const id = await dispatched({}, itemOver);
+      await call(t, w.teamA, 'POST', `/api/dispatch/team-orders/${id}/accept`);
+      await call(t, w.teamA, 'POST', `/api/dispatch/team-orders/${id}/complete`, { report: '已完成' });
+      const r = await call(t, w.resident, 'POST', `/api/me/dispatch-orders/${id}/rating`, { score: 1 });
+      assert.equal(r.statusCode, 200, r.body);
+      return id;
+    };
+    const view = async (id: string) => (await call(t, w.postA, 'GET', `/api/dispatch/orders/${id}`)).json();
+    const late = await unhappy();
+    const closed = await unhappy();
+    // An item that gives its unit ten working days: not late yet.
+    const patient = await unhappy({ followUpDays: 10 });
+    const ok = await call(t, w.postA, 'POST', `/api/dispatch/orders/${closed}/follow-up/close`, {
+      note: '已上门回访',
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    t.clock.advance(5 * 86_400_000);
+    await runJobs();
+    const l = await view(late);
+    assert.equal(l.overdue, true);
+    assert.equal(l.timeline.at(-1).action, 'remind');
+    const c = await view(closed);
+    assert.equal(c.overdue, false);
+    assert.ok(!c.timeline.some((h: { action: string }) => h.action === 'remind'));
+    const p = await view(patient);
+    assert.equal(p.overdue, false);
+    assert.equal(p.followUp, 'open');
+    const reminded = (await notices(w.postA)).filter((n) => n.kind === 'dispatch_order_overdue');
+    assert.ok(reminded.some((n) => n.body.includes(`“${l.item.title}”`)));
+    assert.ok(!reminded.some((n) => n.body.includes(`“${c.item.title}”`)));
+    // Run again: nothing twice.
+    await runJobs();
+    assert.equal((await view(late)).timeline.length, l.timeline.length);
   });
 });

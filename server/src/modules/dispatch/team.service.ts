@@ -8,6 +8,7 @@ import { decrypt } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { backfill } from '../records/corrections.service.ts';
 import * as repo from './dispatch.repository.ts';
+import { scheduleTimer, workingDaysAfter } from './dispatch.timers.ts';
 import { myOrderViewOf, orderViewOf } from './dispatch.views.ts';
 import { tellResident } from './notices.ts';
 import { move, staffView } from './orders.service.ts';
@@ -201,7 +202,16 @@ export async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>) 
     });
     if (!ok) throw new DomainError('DISPATCH_ALREADY_RATED');
     const unhappy = b.score <= 2;
-    if (unhappy) await repo.openFollowUp(tx.db, id);
+    if (unhappy) {
+      await repo.openFollowUp(tx.db, id);
+      // Its deadline: the item's follow-up days (working days), then overdue with a reminder (timers.service).
+      const item = (await repo.itemById(tx.db, o.item_id))!;
+      await scheduleTimer(
+        tx,
+        { orderId: id, version: o.version, kind: 'follow_up' },
+        await workingDaysAfter(tx, now, item.follow_up_days),
+      );
+    }
     await repo.insertHop(tx.db, {
       order_id: id,
       action: unhappy ? 'rate_follow_up' : 'rate',

@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/ctx.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './dispatch.repository.ts';
+import * as inv from './invitations.repository.ts';
 import { workingDaysAfter, scheduleTimer, type TimerPayload } from './dispatch.timers.ts';
 import { remindHolder } from './notices.ts';
 import { move } from './orders.service.ts';
@@ -13,6 +14,7 @@ import { move } from './orders.service.ts';
  * - any other late stage is flagged overdue and a reminder (催办) joins the timeline for the holder; after
  *   the item's escalation delay the order goes to the unit above (review and dispatch stages), up to the
  *   city's office.
+ * - a follow-up (回访) still open when due is flagged overdue with a reminder to the unit holding it.
  * A timer set for a move the order has since left (another version) does nothing.
  */
 export async function fire(ctx: Ctx, p: TimerPayload): Promise<void> {
@@ -21,34 +23,18 @@ export async function fire(ctx: Ctx, p: TimerPayload): Promise<void> {
     if (!o || o.version !== p.version) return;
     const item = (await repo.itemById(tx.db, o.item_id))!;
     const now = tx.clock();
+    if (p.kind === 'follow_up') {
+      if (o.follow_up !== 'open' || (await inv.followUpReminded(tx.db, o.id))) return;
+      await lateReminder(tx, o, 'dispatch.follow_up.overdue');
+      return;
+    }
     if (p.kind === 'due') {
       if (o.state === 'offered' || o.state === 'open') {
         await move(tx, o, { action: 'timeout', patch: { team_id: null }, hop: { note: null } });
         return;
       }
       if (['completed', 'rejected', 'merged', 'cancelled'].includes(o.state) || o.overdue) return;
-      await repo.markOverdue(tx.db, o.id, o.version);
-      await repo.insertHop(tx.db, {
-        order_id: o.id,
-        action: 'remind',
-        from_state: o.state,
-        to_state: o.state,
-        from_unit: o.holder_code,
-        to_unit: o.holder_code,
-        to_team: o.team_id,
-        by_user: null,
-        at: now,
-        note: null,
-      });
-      await remindHolder(tx, o);
-      await recordAudit(tx, {
-        action: 'dispatch.overdue',
-        result: 'ok',
-        objectType: 'dispatch_order',
-        objectId: o.id,
-        regionCode: o.holder_code,
-        details: { state: o.state },
-      });
+      await lateReminder(tx, o, 'dispatch.overdue');
       if (o.state === 'review' || o.state === 'ready')
         await scheduleTimer(
           tx,
@@ -73,5 +59,31 @@ export async function fire(ctx: Ctx, p: TimerPayload): Promise<void> {
     // Still late at the level above: flagged again at once (its due date is the resident's, long past).
     if (moved.due_at && moved.due_at <= now)
       await scheduleTimer(tx, { orderId: o.id, version: moved.version, kind: 'due' }, now);
+  });
+}
+
+/** 催办: the order flagged overdue, a reminder on its timeline and to its holder, audited. */
+async function lateReminder(tx: Ctx, o: repo.OrderRow, action: string) {
+  await repo.markOverdue(tx.db, o.id, o.version);
+  await repo.insertHop(tx.db, {
+    order_id: o.id,
+    action: 'remind',
+    from_state: o.state,
+    to_state: o.state,
+    from_unit: o.holder_code,
+    to_unit: o.holder_code,
+    to_team: o.team_id,
+    by_user: null,
+    at: tx.clock(),
+    note: null,
+  });
+  await remindHolder(tx, o);
+  await recordAudit(tx, {
+    action,
+    result: 'ok',
+    objectType: 'dispatch_order',
+    objectId: o.id,
+    regionCode: o.holder_code,
+    details: { state: o.state },
   });
 }

@@ -1,7 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { NANSHAN, addItem, call, placeOrder, workOrder, world, type World } from './dispatch.testkit.ts';
+import {
+  NANSHAN,
+  addItem,
+  call,
+  createTeam,
+  placeOrder,
+  workOrder,
+  world,
+  type Team,
+  type World,
+} from './dispatch.testkit.ts';
 
 /**
  * Stage timers as durable jobs, on the injected clock: the test clock starts on Sunday 2026-11-22 (02:00
@@ -172,5 +182,74 @@ describe('counts', () => {
       `/api/dispatch/counts?region=${w.streetB}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
     );
     assert.equal(other.statusCode, 403);
+  });
+
+  it('satisfaction per team that served, per menu item and per community (unrated orders not counted)', async () => {
+    t.clock.advance(HOUR);
+    const from = t.clock.now().toISOString();
+    const teamC = await createTeam(t, w.streetB);
+    const communityB2 = (
+      await t.handle.db
+        .selectFrom('regions')
+        .select('code')
+        .where('parent_code', '=', w.streetB)
+        .orderBy('code')
+        .offset(1)
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).code;
+    const one = await addItem(t, w.postB, w.streetB, [w.teamB.orgId]);
+    const two = await addItem(t, w.postB, w.streetB, [w.teamB.orgId, teamC.orgId]);
+    const serve = async (item: string, region: string, team: Team, score: number | null) => {
+      const id = await placeOrder(t, w.resident, item, region);
+      await call(t, w.postB, 'POST', `/api/dispatch/orders/${id}/work-order`, workOrder(t));
+      await call(t, w.postB, 'POST', `/api/dispatch/orders/${id}/dispatch`, {
+        to: 'team',
+        orgId: team.orgId,
+      });
+      await call(t, team, 'POST', `/api/dispatch/team-orders/${id}/accept`);
+      const done = await call(t, team, 'POST', `/api/dispatch/team-orders/${id}/complete`, {
+        report: '完成',
+      });
+      assert.equal(done.statusCode, 200, done.body);
+      if (score !== null) {
+        const r = await call(t, w.resident, 'POST', `/api/me/dispatch-orders/${id}/rating`, { score });
+        assert.equal(r.statusCode, 200, r.body);
+      }
+    };
+    await serve(one, w.communityB, w.teamB, 5);
+    await serve(two, w.communityB, teamC, 1);
+    await serve(two, communityB2, w.teamB, 4);
+    await serve(two, communityB2, teamC, null);
+    const to = new Date(t.clock.now().getTime() + 1000).toISOString();
+    const res = await call(
+      t,
+      w.district,
+      'GET',
+      `/api/dispatch/counts?region=${w.streetB}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    const c = res.json();
+    assert.equal(c.completed, 4);
+    assert.equal(c.ratings, 3);
+    assert.equal(c.satisfaction, 2 / 3);
+    const rows = (list: { id: string; ratings: number; satisfied: number; satisfaction: number }[]) =>
+      list.map((r) => [r.id, r.ratings, r.satisfied, r.satisfaction]);
+    // Most rated first; each share is of that row's own ratings.
+    assert.deepEqual(rows(c.satisfactionBy.team), [
+      [w.teamB.orgId, 2, 2, 1],
+      [teamC.orgId, 1, 0, 0],
+    ]);
+    assert.deepEqual(rows(c.satisfactionBy.item), [
+      [two, 2, 1, 0.5],
+      [one, 1, 1, 1],
+    ]);
+    assert.deepEqual(rows(c.satisfactionBy.region), [
+      [w.communityB, 2, 1, 0.5],
+      [communityB2, 1, 1, 1],
+    ]);
+    assert.match(c.satisfactionBy.team[0].name, /^派单服务队/);
+    assert.match(c.satisfactionBy.item[0].name, /^上门助老/);
+    assert.ok(c.satisfactionBy.region[0].name.length > 0);
   });
 });

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useMessages } from '../../lib/i18n.tsx';
 import type { AuditFilter, AuditResult } from './api.ts';
 import { ACTION_NAMES, auditMessages } from './messages.ts';
-import { beijingToIso, isoToBeijing } from './time.ts';
+import { fromPicker, toPicker } from '../../lib/china-time.ts';
 
 interface FilterForm {
   action?: string;
@@ -32,8 +32,8 @@ export function AuditFilters({
   // Follow the applied filter (URL) when it changes, not on every render: typing must not be overwritten.
   const applied = JSON.stringify(value);
   useEffect(() => {
-    const from = isoToBeijing(value.from ?? null);
-    const to = isoToBeijing(value.to ?? null);
+    const from = toPicker(value.from) ?? null;
+    const to = toPicker(value.to) ?? null;
     form.setFieldsValue({
       action: value.action,
       actor: value.actor,
@@ -48,8 +48,8 @@ export function AuditFilters({
       action: v.action?.trim() || undefined,
       actor: v.actor?.trim() || undefined,
       result: v.result,
-      from: v.range?.[0] ? beijingToIso(v.range[0]) : undefined,
-      to: v.range?.[1] ? beijingToIso(v.range[1]) : undefined,
+      from: v.range?.[0] ? new Date(fromPicker(v.range[0], 'second')).toISOString() : undefined,
+      to: v.range?.[1] ? new Date(fromPicker(v.range[1], 'second')).toISOString() : undefined,
     });
 
   return (

@@ -2,6 +2,7 @@ import { Flex, Image, Space, Tag, Typography } from 'antd';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import type { CivicCase } from './api.ts';
 import { civicMessages } from './messages.ts';
+import { formatTime, formatDay } from '../../lib/format.ts';
 
 const STATUS_COLORS = { routed: 'processing', handled: 'warning', rectified: 'success' } as const;
 
@@ -27,11 +28,11 @@ export function CaseFacts({ c, photoUrl }: { c: CivicCase; photoUrl: (c: CivicCa
       </Flex>
       <Typography.Paragraph style={{ margin: 0 }}>{c.description}</Typography.Paragraph>
       <Typography.Text type="secondary">
-        {c.regionName ?? c.regionCode} · {new Date(c.createdAt).toLocaleString()}
+        {c.regionName ?? c.regionCode} · {formatTime(c.createdAt)}
       </Typography.Text>
       <Typography.Text type="secondary">
         {c.unitName ? fmt(t.unit, { unit: c.unitName }) : t.noUnit} ·{' '}
-        {fmt(t.due, { due: new Date(c.dueAt).toLocaleDateString() })}
+        {fmt(t.due, { due: formatDay(c.dueAt) })}
       </Typography.Text>
       {c.handlingNote && (
         <Typography.Text>

@@ -12,6 +12,7 @@ import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { CIVIC_KEY, fileReport, type CivicCategory } from './api.ts';
 import { civicMessages } from './messages.ts';
 import { PhotoPick } from './PhotoPick.tsx';
+import { formatDay } from '../../lib/format.ts';
 
 interface Values {
   category: CivicCategory;
@@ -37,7 +38,7 @@ export default function ReportPage() {
       fileReport({ ...v, lat: point!.lat, lng: point!.lng, near: { data: near! }, far: { data: far! } }),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: CIVIC_KEY });
-      const due = new Date(r.dueAt).toLocaleDateString();
+      const due = formatDay(r.dueAt);
       void message.success(
         r.unitName ? fmt(t.submitted, { unit: r.unitName, due }) : fmt(t.submittedNoUnit, { due }),
         6,

@@ -1,7 +1,21 @@
 import { useState } from 'react';
-import { Badge, Card, Col, Empty, Flex, Row, Select, Spin, Statistic, Switch, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Row,
+  Select,
+  Spin,
+  Statistic,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ORDER_STATE_NAMES, type OrderState } from '@yiqi/shared/dispatch/order-states';
 import { fmt, useMessages, useText } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/format.ts';
@@ -10,6 +24,7 @@ import { useCurrentUser } from '../auth/session.ts';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getBoard, getCounts, type OrderViewT } from './api.ts';
 import { dispatchMessages } from './messages.ts';
+import { SatisfactionBy } from './SatisfactionBy.tsx';
 
 /** The board's columns: the states that still need someone, then the completed ones. */
 const COLUMNS: OrderState[] = ['review', 'ready', 'offered', 'open', 'accepted', 'completed'];
@@ -20,6 +35,7 @@ export default function BoardPage() {
   const t = useMessages(dispatchMessages);
   const text = useText();
   const me = useCurrentUser();
+  const navigate = useNavigate();
   const units = me.roles.filter((r) => r.role === 'region_admin');
   const [region, setRegion] = useState(units[0]?.scopeId);
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -55,6 +71,7 @@ export default function BoardPage() {
             options={units.map((u) => ({ value: u.scopeId, label: u.scopeName }))}
           />
         )}
+        <Button onClick={() => navigate('/dispatch/proxy')}>{t.proxyTitle}</Button>
         <Flex gap={8} align="center">
           <Switch checked={overdueOnly} onChange={setOverdueOnly} aria-label={t.onlyOverdue} />
           <span>{t.onlyOverdue}</span>
@@ -72,6 +89,7 @@ export default function BoardPage() {
             {/* The ratings the satisfaction rests on: 100 % of one rating is not 100 % of fifty. */}
             <Statistic title={t.ratings} value={counts.data.ratings} />
           </Flex>
+          <SatisfactionBy by={counts.data.satisfactionBy} />
         </Card>
       )}
       {q.isError ? (

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Flex, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { placeOrder, type MenuItemViewT } from './api.ts';
 import { dispatchMessages } from './messages.ts';
 import { PhotosPick } from './PhotosPick.tsx';
+import { chinaNow, fromPicker } from '../../lib/china-time.ts';
 
 interface Values {
   description: string;
@@ -36,7 +37,7 @@ export default function OrderFormPage() {
         region: params.get('region'),
         description: v.description,
         address: v.address,
-        preferredAt: v.preferredAt.toISOString(),
+        preferredAt: fromPicker(v.preferredAt),
         phone: v.phone,
         photos: photos.map((data) => ({ data })),
       }),
@@ -57,7 +58,7 @@ export default function OrderFormPage() {
         form={form}
         layout="vertical"
         onFinish={(v) => m.mutate(v)}
-        initialValues={{ preferredAt: dayjs().add(2, 'day').hour(9).startOf('hour') }}
+        initialValues={{ preferredAt: chinaNow().add(2, 'day').hour(9).startOf('hour') }}
       >
         <Form.Item name="description" label={t.description} rules={[{ required: true, max: 1000 }]}>
           <Input.TextArea rows={4} placeholder={t.descriptionHint} maxLength={1000} showCount />

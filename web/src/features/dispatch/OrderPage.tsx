@@ -32,10 +32,11 @@ import SuggestionsPanel from './SuggestionsPanel.tsx';
 import { FollowUpCard, InvitationsCard, OrderPhotos } from './OrderExtras.tsx';
 import { inviteVolunteers } from './api.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
+import { getBoard, getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
 import { HOP_NAMES } from './actions.ts';
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
+import { fromPicker } from '../../lib/china-time.ts';
 
 /** /dispatch/orders/:id — one order for the unit holding it: details, review, work order, dispatch, timeline. */
 /** States in which a work order can still take volunteers (server: invitations.service TAKING). */
@@ -153,7 +154,7 @@ export default function OrderPage() {
   );
 }
 
-type Dialog = 'reject' | 'work' | 'dispatch' | 'redispatch' | null;
+type Dialog = 'reject' | 'merge' | 'work' | 'dispatch' | 'redispatch' | null;
 
 function Actions({ o }: { o: OrderDetailT }) {
   const t = useMessages(dispatchMessages);
@@ -178,11 +179,24 @@ function Actions({ o }: { o: OrderDetailT }) {
     enabled: dialog === 'dispatch',
   });
   const teams = menu.data?.items.find((i) => i.id === o.item.id)?.teams ?? [];
+  // 合并重复: the orders the same unit still handles (the server refuses any other target).
+  const board = useQuery({
+    queryKey: ['dispatch-board', o.holder.code],
+    queryFn: ({ signal }) => getBoard({ region: o.holder.code }, signal),
+    enabled: dialog === 'merge',
+  });
   const open = !['completed', 'rejected', 'merged', 'cancelled'].includes(o.state);
+  const targets = (board.data?.items ?? []).filter(
+    (x) =>
+      x.id !== o.id &&
+      x.holder.code === o.holder.code &&
+      !['completed', 'rejected', 'merged', 'cancelled'].includes(x.state),
+  );
   if (!open) return null;
   const submit = (values: Record<string, unknown>) => {
     if (dialog === 'reject') m.mutate({ action: 'reject', body: { reason: values.reason } });
     if (dialog === 'redispatch') m.mutate({ action: 'redispatch', body: { note: values.note } });
+    if (dialog === 'merge') m.mutate({ action: 'merge', body: { intoId: values.intoId } });
     if (dialog === 'work')
       m.mutate({
         action: 'work-order',
@@ -192,7 +206,7 @@ function Actions({ o }: { o: OrderDetailT }) {
             .split(/[,，、\s]+/)
             .filter(Boolean),
           peopleNeeded: values.peopleNeeded,
-          deadline: (values.deadline as Dayjs).toISOString(),
+          deadline: fromPicker(values.deadline as Dayjs),
         },
       });
     if (dialog === 'dispatch')
@@ -206,9 +220,13 @@ function Actions({ o }: { o: OrderDetailT }) {
               : { to: 'grab', note: values.note ?? '' },
       });
   };
-  const title = { reject: t.reject, work: t.makeWorkOrder, dispatch: t.dispatch, redispatch: t.redispatch }[
-    dialog ?? 'reject'
-  ];
+  const title = {
+    reject: t.reject,
+    merge: t.merge,
+    work: t.makeWorkOrder,
+    dispatch: t.dispatch,
+    redispatch: t.redispatch,
+  }[dialog ?? 'reject'];
   return (
     <Card size="small">
       <Flex gap={8} wrap>
@@ -217,6 +235,7 @@ function Actions({ o }: { o: OrderDetailT }) {
             <Button type="primary" onClick={() => setDialog('work')}>
               {t.makeWorkOrder}
             </Button>
+            <Button onClick={() => setDialog('merge')}>{t.merge}</Button>
             <Button danger onClick={() => setDialog('reject')}>
               {t.reject}
             </Button>
@@ -263,6 +282,23 @@ function Actions({ o }: { o: OrderDetailT }) {
               rules={[{ required: true, message: t.noteRequired }]}
             >
               <Input.TextArea rows={3} maxLength={500} />
+            </Form.Item>
+          )}
+          {dialog === 'merge' && (
+            <Form.Item
+              name="intoId"
+              label={t.mergeInto}
+              extra={t.mergeHint}
+              rules={[{ required: true, message: t.mergeRequired }]}
+            >
+              <Select
+                loading={board.isPending}
+                notFoundContent={t.noMergeTarget}
+                options={targets.map((x) => ({
+                  value: x.id,
+                  label: `${x.item.title}：${x.description.slice(0, 24)} · ${formatTime(x.createdAt).slice(0, 16)}`,
+                }))}
+              />
             </Form.Item>
           )}
           {dialog === 'redispatch' && (

@@ -10,6 +10,7 @@ const BoardPage = lazy(() => import('./BoardPage.tsx'));
 const OrderPage = lazy(() => import('./OrderPage.tsx'));
 const TeamInboxPage = lazy(() => import('./TeamInboxPage.tsx'));
 const MyInvitationsPage = lazy(() => import('./MyInvitationsPage.tsx'));
+const ProxyOrderPage = lazy(() => import('./ProxyOrderPage.tsx'));
 
 /** 群众点单 (server module dispatch): residents order and rate; units review and dispatch; teams serve. */
 export const manifest: FeatureManifest = {
@@ -26,6 +27,7 @@ export const manifest: FeatureManifest = {
     <>
       <Route path="dispatch" element={only(['region_admin'], <BoardPage />)} />
       <Route path="dispatch/orders/:id" element={only(['region_admin'], <OrderPage />)} />
+      <Route path="dispatch/proxy" element={only(['region_admin'], <ProxyOrderPage />)} />
       <Route path="dispatch/team" element={only(['org_admin'], <TeamInboxPage />)} />
     </>
   ),

@@ -5,6 +5,9 @@ import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { coverage, findVolunteerId, type Coverage } from './api.ts';
 import { insuranceMessages } from './messages.ts';
 import { PolicyCard } from './PolicyCard.tsx';
+import type { Dayjs } from 'dayjs';
+import { fromPicker } from '../../lib/china-time.ts';
+import { formatTime } from '../../lib/format.ts';
 
 /** "Was volunteer X covered at T": the covering policies and that day's records as a claim's evidence. */
 export function CoverageLookup() {
@@ -12,10 +15,10 @@ export function CoverageLookup() {
   const { message } = App.useApp();
   const [result, setResult] = useState<Coverage | null>(null);
   const run = useMutation({
-    mutationFn: async (v: { volunteerNo: string; at: { toISOString: () => string } }) => {
+    mutationFn: async (v: { volunteerNo: string; at: Dayjs }) => {
       const id = await findVolunteerId(v.volunteerNo.trim());
       if (!id) throw new Error(t.noVolunteer);
-      return coverage(id, v.at.toISOString());
+      return coverage(id, new Date(fromPicker(v.at)).toISOString());
     },
     onSuccess: setResult,
     onError: (e: Error) => void message.error(e.message),
@@ -69,8 +72,7 @@ export function CoverageLookup() {
                   dataSource={result.signups}
                   renderItem={(s) => (
                     <List.Item>
-                      {s.activityTitle} · {new Date(s.startsAt).toLocaleString()} –{' '}
-                      {new Date(s.endsAt).toLocaleString()}
+                      {s.activityTitle} · {formatTime(s.startsAt)} – {formatTime(s.endsAt)}
                     </List.Item>
                   )}
                 />

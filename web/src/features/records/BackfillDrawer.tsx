@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Space, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { fileToBase64 } from '../../lib/files.ts';
 import { DAY_MINUTES } from '@yiqi/shared/records/hours';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { backfillRecord, type Evidence } from './api.ts';
 import { useDuration } from './explain.tsx';
 import { recordMessages } from './messages.ts';
+import { chinaNow } from '../../lib/china-time.ts';
 
 /** The API takes JSON bodies up to 1 MB; base64 grows files by a third, so about 700 KB of files in all. */
 const MAX_TOTAL_KB = 700;
@@ -119,7 +120,7 @@ export function BackfillDrawer({
               label={t.serviceDate}
               rules={[{ required: true, message: t.serviceDateRequired }]}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(chinaNow(), 'day')} />
             </Form.Item>
           </Col>
         </Row>

@@ -15,6 +15,7 @@ import { CategoryPanel, RankingPanel, TrendPanel } from './Panels.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { statisticsMessages } from './messages.ts';
+import { chinaNow } from '../../lib/china-time.ts';
 import './print.css';
 
 // The to-do list stays on the console home, below the figures (its own chunk, as on /todo).
@@ -34,7 +35,7 @@ function lastDay(month: string) {
 /** The period in the address: ?mode=month&at=2026-03 or ?mode=year&at=2026 (default: this month). */
 function periodOf(params: URLSearchParams) {
   const mode = params.get('mode') === 'year' ? 'year' : 'month';
-  const at = params.get('at') ?? (mode === 'year' ? dayjs().format('YYYY') : dayjs().format('YYYY-MM'));
+  const at = params.get('at') ?? (mode === 'year' ? chinaNow().format('YYYY') : chinaNow().format('YYYY-MM'));
   return mode === 'year'
     ? { mode, at, from: `${at}-01-01`, to: `${at}-12-31` }
     : { mode, at, from: `${at}-01`, to: lastDay(at) };

@@ -7,9 +7,10 @@ import { myTraining, TRAINING_KEY, type MyTraining } from './api.ts';
 import { ClaimForm } from './ClaimForm.tsx';
 import { trainingMessages } from './messages.ts';
 import { useQualificationTypes } from './useTypes.ts';
+import { formatDay } from '../../lib/format.ts';
 
 const STATE_COLOR = { valid: 'green', expiring: 'orange', expired: 'default', revoked: 'red' } as const;
-const day = (d: string) => new Date(d).toLocaleDateString();
+const day = (d: string) => formatDay(d);
 
 /** /m/training/mine — my qualifications with their expiry state, my training records and certificate claims. */
 export default function MyTrainingPage() {

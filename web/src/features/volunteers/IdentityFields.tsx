@@ -8,6 +8,7 @@ import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { deriveIdentity } from './identity.ts';
 import { volunteerMessages } from './messages.ts';
 import { registerMessages } from './register.messages.ts';
+import { chinaNow } from '../../lib/china-time.ts';
 
 export interface IdentityValues {
   name: string;
@@ -99,7 +100,7 @@ export function IdentityFields({ form }: { form: FormInstance }) {
           >
             <DatePicker
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isAfter(dayjs()) || d.isBefore(dayjs('1900-01-01'))}
+              disabledDate={(d) => d.isAfter(chinaNow(), 'day') || d.isBefore(dayjs('1900-01-01'))}
               inputReadOnly
             />
           </Form.Item>

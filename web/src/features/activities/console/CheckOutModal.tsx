@@ -5,7 +5,8 @@ import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { commonMessages } from '../../common/messages.ts';
 import { staffCheckOut, type BoardRow, type CheckResult } from './api.ts';
 import { attendanceMessages } from './attendance.messages.ts';
-import { shortTime, toBeijingIso } from './time.ts';
+import { fromPicker } from '../../../lib/china-time.ts';
+import { shortTime } from './time.ts';
 
 interface Props {
   activityId: string;
@@ -29,7 +30,7 @@ export function CheckOutModal({ activityId, row, onClose, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await staffCheckOut(activityId, row.signupId, at ? toBeijingIso(at) : undefined));
+      onDone(await staffCheckOut(activityId, row.signupId, at ? fromPicker(at) : undefined));
       onClose();
     } catch (e) {
       setError((e as Error).message);

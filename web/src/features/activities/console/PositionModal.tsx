@@ -13,7 +13,7 @@ import {
 } from './api.ts';
 import { positionMessages } from './position.messages.ts';
 import { ShiftsEditor, type ShiftFormValue } from './ShiftsEditor.tsx';
-import { fromIso, toBeijingIso } from './time.ts';
+import { fromPicker, toPicker } from '../../../lib/china-time.ts';
 
 interface PositionFormValues {
   name: string;
@@ -37,7 +37,7 @@ function initialValues(a: ActivityDetail, p: PositionView | null): PositionFormV
       requiredQualifications: [],
       requiredQualification: '',
       needsApproval: false,
-      shifts: [{ startsAt: fromIso(a.startsAt), endsAt: fromIso(a.endsAt), quota: 10 }],
+      shifts: [{ startsAt: toPicker(a.startsAt), endsAt: toPicker(a.endsAt), quota: 10 }],
     };
   return {
     name: p.name,
@@ -50,8 +50,8 @@ function initialValues(a: ActivityDetail, p: PositionView | null): PositionFormV
     needsApproval: p.needsApproval,
     shifts: p.shifts.map((s) => ({
       id: s.id,
-      startsAt: fromIso(s.startsAt),
-      endsAt: fromIso(s.endsAt),
+      startsAt: toPicker(s.startsAt),
+      endsAt: toPicker(s.endsAt),
       quota: s.quota,
       taken: s.taken,
     })),
@@ -71,8 +71,8 @@ function toBody(v: PositionFormValues): PositionInput {
     // Shifts keep their ids, so the server edits them instead of replacing them (and their sign-ups).
     shifts: v.shifts.map((s) => ({
       ...(s.id ? { id: s.id } : {}),
-      startsAt: toBeijingIso(s.startsAt!),
-      endsAt: toBeijingIso(s.endsAt!),
+      startsAt: fromPicker(s.startsAt!),
+      endsAt: fromPicker(s.endsAt!),
       quota: s.quota!,
     })),
   };

@@ -11,7 +11,7 @@ import { fmt, useMessages, useText } from '../../../lib/i18n.tsx';
 import { activityFormMessages } from './form.messages.ts';
 import { INVITE_CODE, randomInviteCode, type ActivityFormValues } from './form.ts';
 import { TeamSelect } from './TeamSelect.tsx';
-import { toBeijingIso } from './time.ts';
+import { fromPicker } from '../../../lib/china-time.ts';
 
 interface Props {
   orgId: string;
@@ -34,7 +34,7 @@ export function RecruitSection({ orgId, known }: Props) {
   const inside =
     startsAt?.isValid() &&
     typeof cutoff === 'number' &&
-    new Date(toBeijingIso(startsAt)).getTime() < Date.now() + cutoff * 3600_000;
+    new Date(fromPicker(startsAt)).getTime() < Date.now() + cutoff * 3600_000;
   return (
     <Card title={f.sectionRecruit}>
       <Form.Item name="recruitMode" label={f.recruitMode}>

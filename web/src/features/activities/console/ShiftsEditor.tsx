@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import type { ActivityDetail } from './api.ts';
 import { positionMessages } from './position.messages.ts';
-import { fromIso } from './time.ts';
+import { toPicker } from '../../../lib/china-time.ts';
 
 export interface ShiftFormValue {
   /** Kept from the existing shift, so the server edits it rather than replacing it. */
@@ -115,8 +115,8 @@ export function ShiftsEditor({ activity }: { activity: ActivityDetail }) {
               const list = (form.getFieldValue('shifts') as ShiftFormValue[] | undefined) ?? [];
               const last = list[list.length - 1];
               add({
-                startsAt: last?.startsAt ?? fromIso(activity.startsAt),
-                endsAt: last?.endsAt ?? fromIso(activity.endsAt),
+                startsAt: last?.startsAt ?? toPicker(activity.startsAt),
+                endsAt: last?.endsAt ?? toPicker(activity.endsAt),
                 quota: last?.quota ?? 10,
               });
             }}

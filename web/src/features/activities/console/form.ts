@@ -3,7 +3,7 @@ import type { GEOFENCE_MODES, RECRUIT_MODES, RISK_LEVELS } from '@yiqi/shared/co
 import type { ServiceCategory, ServiceTarget } from '@yiqi/shared/categories';
 import type { RoundingRule } from '@yiqi/shared/records/hours';
 import type { ActivityDetail, ActivityInput, ActivityPatch } from './api.ts';
-import { fromIso, toBeijingIso } from './time.ts';
+import { fromPicker, toPicker } from '../../../lib/china-time.ts';
 import { fromWgs, toWgs, type CoordSystem } from '@yiqi/shared/geo/coords';
 
 export type RecruitMode = (typeof RECRUIT_MODES)[number];
@@ -78,8 +78,8 @@ export function toFormValues(a: ActivityDetail): ActivityFormValues {
     address: a.address,
     ...shown(a.lat, a.lng, 'gcj02'),
     coordSystem: 'gcj02',
-    startsAt: fromIso(a.startsAt),
-    endsAt: fromIso(a.endsAt),
+    startsAt: toPicker(a.startsAt),
+    endsAt: toPicker(a.endsAt),
     recruitMode: a.recruitMode,
     designatedOrgs: a.designatedOrgs.map((o) => o.id),
     inviteCode: a.inviteCode,
@@ -130,8 +130,8 @@ export function toBody(v: ActivityFormValues): ActivityInput {
     regionCode: v.regionCode!,
     address: v.address.trim(),
     ...stored(v),
-    startsAt: toBeijingIso(v.startsAt!),
-    endsAt: toBeijingIso(v.endsAt!),
+    startsAt: fromPicker(v.startsAt!),
+    endsAt: fromPicker(v.endsAt!),
     recruitMode: v.recruitMode,
     designatedOrgs: v.recruitMode === 'teams' ? v.designatedOrgs : [],
     inviteCode: v.recruitMode === 'code' ? trimmed(v.inviteCode) : null,

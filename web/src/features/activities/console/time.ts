@@ -1,17 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
 import { formatTime } from '../../../lib/format.ts';
-
-/** A picked date-time, read as Beijing wall-clock time (as every page shows times), with its offset. */
-export function toBeijingIso(d: Dayjs): string {
-  return `${d.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
-}
-
-/** An instant as the Beijing wall-clock value a picker shows. */
-export function fromIso(iso: string | null | undefined): Dayjs | undefined {
-  if (!iso) return undefined;
-  const d = dayjs(formatTime(iso).replace(' ', 'T'));
-  return d.isValid() ? d : undefined;
-}
 
 /** 2026-05-01 09:00 (Beijing), without seconds. */
 export function shortTime(iso: string): string {

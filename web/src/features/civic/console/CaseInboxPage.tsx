@@ -8,6 +8,7 @@ import { caseInbox, CIVIC_KEY, type CivicCase } from '../api.ts';
 import { StatusTags } from '../CaseFacts.tsx';
 import { civicMessages } from '../messages.ts';
 import { CaseDrawer } from './CaseDrawer.tsx';
+import { formatTime, formatDay } from '../../../lib/format.ts';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['', 'routed', 'handled', 'rectified'] as const;
@@ -83,13 +84,13 @@ export default function CaseInboxPage() {
               title: t.reportedAt,
               dataIndex: 'createdAt',
               width: 170,
-              render: (d: string) => new Date(d).toLocaleString(),
+              render: (d: string) => formatTime(d),
             },
             {
               title: fmt(t.due, { due: '' }).trim(),
               dataIndex: 'dueAt',
               width: 120,
-              render: (d: string) => new Date(d).toLocaleDateString(),
+              render: (d: string) => formatDay(d),
             },
             { title: '', width: 170, render: (_, c) => <StatusTags c={c} /> },
             {

@@ -35,6 +35,7 @@ import {
 import { fundingMessages } from '../messages.ts';
 import { PROPOSAL_COLORS } from './ProposalQueue.tsx';
 import { ProposalForm } from './ProposalForm.tsx';
+import { formatDay } from '../../../lib/format.ts';
 
 /** /funding/apply (console) — an organization's admins: open rounds to apply to, our proposals, reports. */
 export default function OrgFundingPage() {
@@ -76,8 +77,7 @@ export default function OrgFundingPage() {
                 {r.regionName} · {r.year}
               </span>
               <span>
-                {t.window}：{new Date(r.opensAt).toLocaleDateString()} –{' '}
-                {new Date(r.closesAt).toLocaleDateString()}
+                {t.window}：{formatDay(r.opensAt)} – {formatDay(r.closesAt)}
               </span>
               <Flex gap={4} wrap>
                 {r.tiers.map((x) => (

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { fmt, useMessages } from '../../../lib/i18n.tsx';
 import { RegionPicker } from '../../regions/RegionPicker.tsx';
 import { createRound, editRound, FUNDING_KEY, toFen, type Round } from '../api.ts';
 import { fundingMessages } from '../messages.ts';
 import { LinesEditor } from './LinesEditor.tsx';
+import { chinaNow, fromPicker, toPicker } from '../../../lib/china-time.ts';
 
 interface Values {
   region: string;
@@ -45,13 +46,13 @@ export function RoundForm({
             name: round.name,
             year: round.year,
             budget: round.budgetFen / 100,
-            window: [dayjs(round.opensAt), dayjs(round.closesAt)],
+            window: [toPicker(round.opensAt)!, toPicker(round.closesAt)!],
             criteria: round.criteria.map(({ name, weight, maxScore }) => ({ name, weight, maxScore })),
             tiers: round.tiers.map((x) => ({ name: x.name, cap: x.capFen / 100, count: x.count })),
           }
         : {
             ...(region ? { region } : {}),
-            year: new Date().getFullYear(),
+            year: chinaNow().year(),
             criteria: [
               { name: '需求与目标', weight: 30, maxScore: 10 },
               { name: '可行性与团队', weight: 40, maxScore: 10 },
@@ -71,8 +72,8 @@ export function RoundForm({
         name: v.name,
         year: v.year,
         budgetFen: toFen(v.budget),
-        opensAt: v.window[0].toISOString(),
-        closesAt: v.window[1].toISOString(),
+        opensAt: fromPicker(v.window[0], 'second'),
+        closesAt: fromPicker(v.window[1], 'second'),
         criteria: v.criteria,
         tiers: v.tiers.map((x) => ({ name: x.name, capFen: toFen(x.cap), count: x.count })),
       };

@@ -33,6 +33,7 @@ import { ProposalQueue } from './ProposalQueue.tsx';
 import { ProjectsPanel } from './ProjectsPanel.tsx';
 import { RoundForm } from './RoundForm.tsx';
 import { STATE_COLORS } from './RoundsPage.tsx';
+import { formatDay } from '../../../lib/format.ts';
 
 /**
  * /funding/:id (console) — one round: its settings, the budget board (used and left, per tier), reviewers,
@@ -99,7 +100,7 @@ export default function RoundPage() {
           <Descriptions.Item label={t.region}>{r.regionName}</Descriptions.Item>
           <Descriptions.Item label={t.year}>{r.year}</Descriptions.Item>
           <Descriptions.Item label={t.window}>
-            {new Date(r.opensAt).toLocaleDateString()} – {new Date(r.closesAt).toLocaleDateString()}
+            {formatDay(r.opensAt)} – {formatDay(r.closesAt)}
           </Descriptions.Item>
           <Descriptions.Item label={t.criteria}>
             {r.criteria.map((c) => `${c.name} ${c.weight}%`).join('，')}

@@ -9,6 +9,7 @@ import {
   type CourseSummary,
 } from '../api.ts';
 import { trainingMessages } from '../messages.ts';
+import { formatTime } from '../../../lib/format.ts';
 
 /** A course's completions; for an offline course, its attendees and "complete from attendance". */
 export function CompletionsDrawer({
@@ -58,7 +59,7 @@ export function CompletionsDrawer({
                 {
                   title: t.checkedInAt,
                   dataIndex: 'checkedInAt',
-                  render: (d: string) => new Date(d).toLocaleString(),
+                  render: (d: string) => formatTime(d),
                 },
                 {
                   title: '',
@@ -85,7 +86,7 @@ export function CompletionsDrawer({
               dataIndex: 'method',
               render: (m: 'quiz' | 'attendance') => t[`method_${m}`],
             },
-            { title: '', dataIndex: 'at', render: (d: string) => new Date(d).toLocaleString() },
+            { title: '', dataIndex: 'at', render: (d: string) => formatTime(d) },
           ]}
         />
       </Flex>
