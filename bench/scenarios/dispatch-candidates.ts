@@ -17,6 +17,9 @@ import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
 import { scopeTarget } from '../../server/src/modules/access/targets.ts';
 import { suggest } from '../../server/src/modules/suggestions/suggestions.service.ts';
 import { SuggestionNeed } from '@yiqi/shared/contracts/suggestions';
+import pg from 'pg';
+import { openPostgres, type OpenDatabase } from '../../server/src/db/database.ts';
+import { prepare } from '../../server/src/prepare.ts';
 import {
   runAutocannon,
   runPgbench,
@@ -64,7 +67,7 @@ export const dispatchCandidates: Scenario = {
     `dispatch suggestions among ${VOLUNTEERS.toLocaleString('en')} volunteers and ` +
     `${TEAMS.toLocaleString('en')} teams (skills, coordinates, accepted shifts)`,
   run: (o) =>
-    withBenchDatabase(o.adminUrl, async ({ url, handle }) => {
+    benchDatabase(o.adminUrl, async ({ url, handle, kept }) => {
       const db = handle.db;
       const appKey = randomBytes(32);
       const config = loadConfig({ YIQI_APP_KEY: appKey.toString('base64') });
@@ -84,10 +87,13 @@ export const dispatchCandidates: Scenario = {
         cellLat: (BOX.lat1 - BOX.lat0) / Math.ceil(communities.length / width),
         cellLng: (BOX.lng1 - BOX.lng0) / width,
       };
-      const base = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000);
       const t0 = performance.now();
-      await fill(db, grid, base);
-      const fillSeconds = (performance.now() - t0) / 1000;
+      // A kept database filled by an earlier run: its activities start at the `base` of that run.
+      const filledBase = kept ? await keptBase(db) : undefined;
+      const base = filledBase ?? new Date(Math.ceil(Date.now() / 3600_000) * 3600_000);
+      if (!filledBase) await fill(db, grid, base);
+      else await sql`VACUUM (ANALYZE)`.execute(db);
+      const fillSeconds = filledBase ? NaN : (performance.now() - t0) / 1000;
       const counts = (
         await sql<{ v: number; located: number; t: number; s: number }>`SELECT
           (SELECT count(*)::int FROM volunteers WHERE verification_status = 'verified') AS v,
@@ -96,7 +102,10 @@ export const dispatchCandidates: Scenario = {
           (SELECT count(*)::int FROM signups WHERE status = 'accepted') AS s`.execute(db)
       ).rows[0]!;
       console.log(
-        `   filled in ${fillSeconds.toFixed(1)} s (with VACUUM ANALYZE): ${counts.v} verified volunteers ` +
+        (filledBase
+          ? `   kept database, filled before (base ${base.toISOString()}): `
+          : `   filled in ${fillSeconds.toFixed(1)} s (with VACUUM ANALYZE): `) +
+          `${counts.v} verified volunteers ` +
           `(${counts.located} located), ${counts.t} approved organizations, ${counts.s} accepted shifts`,
       );
 
@@ -116,7 +125,9 @@ export const dispatchCandidates: Scenario = {
         };
       });
 
-      const staff = await createStaff(db, appKey, 'bench.dispatch', 'region_admin', { region: DISTRICT });
+      // A kept database has the staff of earlier runs (their authenticators sealed with other keys).
+      const username = kept ? `bench.dispatch.${randomBytes(3).toString('hex')}` : 'bench.dispatch';
+      const staff = await createStaff(db, appKey, username, 'region_admin', { region: DISTRICT });
       const api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
       const dir = await mkdtemp(join(tmpdir(), 'yiqi-dispatch-'));
       try {
@@ -222,6 +233,52 @@ export const dispatchCandidates: Scenario = {
       }
     }),
 };
+
+/**
+ * The bench database: a throwaway one (withBenchDatabase), or with BENCH_DISPATCH_DB=<name> the database of
+ * that name, created and filled by the first run and kept afterwards (the fill takes minutes), so a change
+ * to the suggestions' SQL can be measured again at once, and the plans looked at with psql. Its migrations
+ * are brought up to date on every run; drop it by hand (DROP DATABASE <name>) when done.
+ */
+async function benchDatabase<T>(
+  adminUrl: string,
+  fn: (db: { url: string; handle: OpenDatabase; kept: boolean }) => Promise<T>,
+): Promise<T> {
+  const name = process.env.BENCH_DISPATCH_DB;
+  if (!name) return withBenchDatabase(adminUrl, (d) => fn({ ...d, kept: false }));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DISPATCH_DB: not a plain name: ${name}`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.href, { max: 4 });
+  try {
+    await prepare(handle, { demo: true });
+    console.log(`   database ${name} (BENCH_DISPATCH_DB): kept after the run`);
+    return await fn({ url: url.href, handle, kept: true });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The `base` of a kept database's fill (activity 1 starts an hour after it), or none when not filled. */
+async function keptBase(db: import('../../server/src/db/database.ts').Database) {
+  // The accepted shifts are the fill's last statement (volunteer 1 has one): present only when it finished.
+  const done = await sql<{ starts_at: Date }>`
+    SELECT a.starts_at FROM activities a
+    WHERE a.id = md5('a1')::uuid
+      AND EXISTS (SELECT 1 FROM signups WHERE volunteer_id = md5('v1')::uuid AND status = 'accepted')`.execute(
+    db,
+  );
+  const first = done.rows[0]?.starts_at;
+  return first && new Date(first.getTime() - 3600_000);
+}
 
 /**
  * Fills the bench database. Ids are md5 of a tag and the row number, so the later tables can name earlier

@@ -15,27 +15,47 @@ export type Breakdown = Record<ScorePart, Part & { weight: number }>;
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 export function breakdown(parts: Record<ScorePart, Part>): { score: number; breakdown: Breakdown } {
-  let total = 0;
   const out = {} as Breakdown;
+  const scores = {} as Record<ScorePart, number>;
   for (const key of Object.keys(SUGGESTION_WEIGHTS) as ScorePart[]) {
-    const weight = SUGGESTION_WEIGHTS[key];
     const part = parts[key];
-    total += weight * part.score;
-    out[key] = { score: r3(part.score), weight, reason: part.reason };
+    scores[key] = part.score;
+    out[key] = { score: r3(part.score), weight: SUGGESTION_WEIGHTS[key], reason: part.reason };
   }
-  return { score: r3(total), breakdown: out };
+  return { score: totalScore(scores), breakdown: out };
+}
+
+/**
+ * The total of the parts' scores alone, the same sum as breakdown's: the service ranks its candidates on
+ * the numbers and writes the reasons (strings in three languages) only for those it answers with. Each
+ * *Part function below takes its score from the matching *Score function, so the two cannot disagree.
+ */
+export function totalScore(scores: Record<ScorePart, number>): number {
+  let total = 0;
+  for (const key of Object.keys(SUGGESTION_WEIGHTS) as ScorePart[])
+    total += SUGGESTION_WEIGHTS[key] * scores[key];
+  return r3(total);
+}
+
+function shareOf(required: readonly string[], has: readonly string[]): string[] {
+  const own = new Set(has);
+  return required.filter((s) => own.has(s));
+}
+
+/** skillsPart's score: the share of the required skills (none required: 1). */
+export function skillsScore(required: readonly string[], has: readonly string[]): number {
+  return required.length ? shareOf(required, has).length / required.length : 1;
 }
 
 /** Share of the required skills a volunteer has (none required: 1). */
 export function skillsPart(required: readonly string[], has: readonly string[]): Part {
   if (!required.length)
     return { score: 1, reason: { 'zh-CN': '无技能要求', 'zh-HK': '無技能要求', en: 'No skills required' } };
-  const own = new Set(has);
-  const matched = required.filter((s) => own.has(s));
+  const matched = shareOf(required, has);
   const n = `${matched.length}/${required.length}`;
   const list = matched.join('、');
   return {
-    score: matched.length / required.length,
+    score: skillsScore(required, has),
     reason: matched.length
       ? {
           'zh-CN': `具备 ${n} 项所需技能：${list}`,
@@ -50,13 +70,12 @@ export function skillsPart(required: readonly string[], has: readonly string[]):
 export function categoriesPart(required: readonly string[], has: readonly string[]): Part {
   if (!required.length)
     return { score: 1, reason: { 'zh-CN': '无类别要求', 'zh-HK': '無類別要求', en: 'No category required' } };
-  const own = new Set(has);
-  const matched = required.filter((c) => own.has(c));
+  const matched = shareOf(required, has);
   const n = `${matched.length}/${required.length}`;
   const name = (c: string, l: keyof Text) => CATEGORY_NAMES[c as ServiceCategory]?.[l] ?? c;
   const list = (l: keyof Text, sep: string) => matched.map((c) => name(c, l)).join(sep);
   return {
-    score: matched.length / required.length,
+    score: skillsScore(required, has),
     reason: matched.length
       ? {
           'zh-CN': `服务 ${n} 个所需类别：${list('zh-CN', '、')}`,
@@ -76,10 +95,14 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
 }
 
 /** Half the score at 3 km, a quarter at 9 km: nearer matters most in the first few kilometres. */
+export function distanceScore(km: number): number {
+  return 1 / (1 + km / 3);
+}
+
 export function distancePart(km: number): Part {
   const d = km < 10 ? km.toFixed(1) : km.toFixed(0);
   return {
-    score: 1 / (1 + km / 3),
+    score: distanceScore(km),
     reason: {
       'zh-CN': `距服务地点约 ${d} 公里`,
       'zh-HK': `距服務地點約 ${d} 公里`,
@@ -104,12 +127,23 @@ const TIER_TEXT: Text[] = [
  * than the need's own level (a need for a whole street counts everyone in the street as "same street").
  * `serving`: a team of a region above the need, whose area contains it.
  */
-export function regionPart(needCode: string, needLevel: number, code: string): Part {
+function sharedLevel(needCode: string, needLevel: number, code: string): number {
   let shared = -1;
   for (let i = 0; i < Math.min(needLevel, LEVEL_DIGITS.length); i++) {
     if (needCode.slice(0, LEVEL_DIGITS[i]) !== code.slice(0, LEVEL_DIGITS[i])) break;
     shared = i;
   }
+  return shared;
+}
+
+/** regionPart's score. */
+export function regionScore(needCode: string, needLevel: number, code: string): number {
+  const shared = sharedLevel(needCode, needLevel, code);
+  return shared < 0 ? 0 : TIER_SCORE[shared]!;
+}
+
+export function regionPart(needCode: string, needLevel: number, code: string): Part {
+  const shared = sharedLevel(needCode, needLevel, code);
   const suffix: Text = {
     'zh-CN': '（按区域，未定位）',
     'zh-HK': '（按區域，未定位）',
@@ -132,24 +166,35 @@ export function regionPart(needCode: string, needLevel: number, code: string): P
 }
 
 /** A volunteer with an accepted shift in the window is not free then. */
+export function volunteerAvailabilityScore(busy: boolean): number {
+  return busy ? 0 : 1;
+}
+
 export function volunteerAvailability(busy: boolean): Part {
   return busy
     ? {
-        score: 0,
+        score: volunteerAvailabilityScore(true),
         reason: {
           'zh-CN': '该时段已有已确认的班次',
           'zh-HK': '該時段已有已確認的班次',
           en: 'Already on an accepted shift at that time',
         },
       }
-    : { score: 1, reason: { 'zh-CN': '该时段有空', 'zh-HK': '該時段有空', en: 'Free at that time' } };
+    : {
+        score: volunteerAvailabilityScore(false),
+        reason: { 'zh-CN': '该时段有空', 'zh-HK': '該時段有空', en: 'Free at that time' },
+      };
 }
 
 /** A team running activities in the window may still have people free: lower, not zero. */
+export function teamAvailabilityScore(overlapping: number): number {
+  return overlapping ? 0.4 : 1;
+}
+
 export function teamAvailability(overlapping: number): Part {
   return overlapping
     ? {
-        score: 0.4,
+        score: teamAvailabilityScore(overlapping),
         reason: {
           'zh-CN': `该时段已有 ${overlapping} 个活动`,
           'zh-HK': `該時段已有 ${overlapping} 個活動`,
@@ -157,14 +202,18 @@ export function teamAvailability(overlapping: number): Part {
         },
       }
     : {
-        score: 1,
+        score: teamAvailabilityScore(0),
         reason: { 'zh-CN': '该时段无活动', 'zh-HK': '該時段無活動', en: 'No activity at that time' },
       };
 }
 
 /** Fewer upcoming commitments, higher: half the score at `half` of them. */
-export function loadPart(upcoming: number, kind: 'team' | 'volunteer'): Part {
+export function loadScore(upcoming: number, kind: 'team' | 'volunteer'): number {
   const half = kind === 'team' ? 3 : 2;
+  return 1 / (1 + upcoming / half);
+}
+
+export function loadPart(upcoming: number, kind: 'team' | 'volunteer'): Part {
   const reason: Text =
     kind === 'team'
       ? {
@@ -177,5 +226,5 @@ export function loadPart(upcoming: number, kind: 'team' | 'volunteer'): Part {
           'zh-HK': `待服務的已確認班次 ${upcoming} 個`,
           en: `${upcoming} accepted shift${upcoming === 1 ? '' : 's'} to come`,
         };
-  return { score: 1 / (1 + upcoming / half), reason };
+  return { score: loadScore(upcoming, kind), reason };
 }

@@ -32,6 +32,9 @@ const skillFilter = (skills: readonly string[]): RawBuilder<boolean> =>
 /** How many of the nearest located volunteers the index walk reads before the skills and area filters. */
 export const NEAREST_WALK = 3000;
 
+/** A pool row's source: NEAREST for the nearest-first walk, else the index of its region tier. */
+export const NEAREST = -1;
+
 /**
  * Located volunteers nearest to the point first, within `radiusKm`, in the region subtree `prefix`, with at
  * least one of the skills. The inner query is a pure nearest-first walk of the GiST index (no other
@@ -39,26 +42,56 @@ export const NEAREST_WALK = 3000;
  * table and turn it into a bitmap scan of every point in the box, then a sort) that stops after
  * NEAREST_WALK rows; the filters apply to those. A skill so rare that fewer than `k` of the nearest
  * NEAREST_WALK have it is found by the region tiers (volunteersByTier, GIN on skills) instead.
+ *
+ * Both ORDER BYs name the same output column `d`, so the planner sees the inner walk's order as the outer
+ * one's and sorts nothing: the walk stops as soon as `k` rows passed the filters (bench
+ * dispatch-candidates: about a third of NEAREST_WALK) instead of always reading NEAREST_WALK and sorting.
+ * The rows are the same: the first `k` that pass, in distance order, among the nearest NEAREST_WALK.
  */
-export async function nearestVolunteers(
-  db: Database,
-  p: { lat: number; lng: number; radiusKm: number; prefix: string; skills: readonly string[]; k: number },
-): Promise<PoolRow[]> {
+function nearestPart(p: {
+  lat: number;
+  lng: number;
+  radiusKm: number;
+  prefix: string;
+  skills: readonly string[];
+  k: number;
+}) {
   const x = p.lng * Math.cos((p.lat * Math.PI) / 180);
-  const { rows } = await sql<PoolRow>`
-    SELECT id, skills, region_code, service_lat, service_lng
+  return sql`(SELECT id, skills, region_code, service_lat, service_lng, ${NEAREST}::int AS tier
     FROM (
       SELECT id, skills, region_code, service_lat, service_lng,
         ${volunteerPoint} <-> point(${x}, ${p.lat}) AS d
       FROM volunteers
       WHERE status = 'active' AND verification_status = 'verified' AND service_lat IS NOT NULL
-      ORDER BY ${volunteerPoint} <-> point(${x}, ${p.lat})
+      ORDER BY d
       LIMIT ${NEAREST_WALK}) nearest
     WHERE d <= ${p.radiusKm / KM_PER_DEGREE}
       AND region_code LIKE ${p.prefix + '%'}
       AND ${skillFilter(p.skills)}
     ORDER BY d
-    LIMIT ${p.k}`.execute(db);
+    LIMIT ${p.k})`;
+}
+
+/**
+ * The whole volunteer pool in one statement (one round trip, one planning): the nearest located ones
+ * (tier NEAREST, when the need has a point) and the bounded walk of each region tier (volunteersByTier with
+ * `walk`), the same rows as those two queries apart.
+ */
+export async function volunteerPool(
+  db: Database,
+  p: {
+    near: { lat: number; lng: number; radiusKm: number; prefix: string } | undefined;
+    tiers: readonly string[];
+    skills: readonly string[];
+    k: number;
+  },
+): Promise<(PoolRow & { tier: number })[]> {
+  const parts = [
+    ...(p.near ? [nearestPart({ ...p.near, skills: p.skills, k: p.k })] : []),
+    ...tierParts({ ...p, walk: true }),
+  ];
+  if (!parts.length) return [];
+  const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return rows;
 }
 
@@ -80,7 +113,15 @@ export async function volunteersByTier(
   db: Database,
   p: { tiers: readonly string[]; skills: readonly string[]; k: number; walk: boolean },
 ): Promise<(PoolRow & { tier: number })[]> {
-  const parts = p.tiers.map((prefix, i) => {
+  const parts = tierParts(p);
+  if (!parts.length) return [];
+  const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return rows;
+}
+
+/** One parenthesised SELECT per tier, for a UNION ALL (volunteersByTier, volunteerPool). */
+function tierParts(p: { tiers: readonly string[]; skills: readonly string[]; k: number; walk: boolean }) {
+  return p.tiers.map((prefix, i) => {
     const area = sql`status = 'active' AND verification_status = 'verified'
         AND region_code LIKE ${prefix + '%'}
         ${i > 0 ? sql`AND region_code NOT LIKE ${p.tiers[i - 1] + '%'}` : sql``}`;
@@ -94,9 +135,6 @@ export async function volunteersByTier(
           WHERE ${area} AND ${skillFilter(p.skills)}
           LIMIT ${p.k})`;
   });
-  if (!parts.length) return [];
-  const { rows } = await sql<PoolRow & { tier: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
-  return rows;
 }
 
 /**
@@ -175,12 +213,16 @@ export interface VolunteerFacts {
   busy: boolean;
   /** Accepted shifts not yet ended. */
   upcoming: number;
+  /** Residents' ratings (评单) of the orders they were named on, and how many of those were 4–5. */
+  rated: number;
+  satisfied: number;
 }
 
 /**
- * Availability and load of the kept volunteers: one range scan each of their accepted shifts not yet ended
- * (signups_accepted_upcoming_idx), counting those still to come and those overlapping the window. The ids
- * are joined as a set (unnest) so each is one primary-key lookup, as in teamFacts.
+ * Availability, load and past ratings of the kept volunteers, in one statement: one range scan each of
+ * their accepted shifts not yet ended (signups_accepted_upcoming_idx), counting those still to come and
+ * those overlapping the window; and the ratings of the orders naming any of them (ratingsOf). The ids are
+ * joined as a set (unnest) so each is one primary-key lookup, as in teamFacts.
  */
 export async function volunteerFacts(
   db: Database,
@@ -190,9 +232,10 @@ export async function volunteerFacts(
   const window = sql`tstzrange(${p.startsAt}::timestamptz, ${p.endsAt}::timestamptz, '[)')`;
   const { rows } = await sql<VolunteerFacts>`
     SELECT v.id, v.volunteer_no, v.name, v.region_code, r.name AS region_name,
-      s.overlapping > 0 AS busy, s.upcoming
+      s.overlapping > 0 AS busy, s.upcoming, coalesce(g.n, 0) AS rated, coalesce(g.good, 0) AS satisfied
     FROM unnest(${[...p.ids]}::uuid[]) AS k(id)
     JOIN volunteers v ON v.id = k.id
+    LEFT JOIN ${ratingCounts('volunteer', p.ids)} g ON g.id = v.id
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE shift_range && ${window})::int AS overlapping,
         count(*) FILTER (WHERE upper(shift_range) > ${p.now}::timestamptz)::int AS upcoming
@@ -210,10 +253,15 @@ export interface TeamFacts {
   overlapping: number;
   /** Published activities not yet ended. */
   upcoming: number;
+  /** Residents' ratings (评单) of the orders the team served, and how many of those were 4–5. */
+  rated: number;
+  satisfied: number;
 }
 
 /**
- * Availability and load of the kept teams, from their published activities not yet ended (activities_org_idx).
+ * Availability, load and past ratings of the kept teams, in one statement: their published activities not
+ * yet ended (an index-only range scan each of activities_org_published_idx), and the ratings of the orders
+ * they served.
  * The ids are joined as a set (unnest), not matched with `= ANY`: on organizations the planner chose a scan
  * testing every row against the whole list (10,000 rows × 200 ids: 11 ms in the bench) over the key lookups.
  */
@@ -223,9 +271,11 @@ export async function teamFacts(
 ): Promise<TeamFacts[]> {
   if (!p.ids.length) return [];
   const { rows } = await sql<TeamFacts>`
-    SELECT o.id, r.name AS region_name, a.overlapping, a.upcoming
+    SELECT o.id, r.name AS region_name, a.overlapping, a.upcoming,
+      coalesce(g.n, 0) AS rated, coalesce(g.good, 0) AS satisfied
     FROM unnest(${[...p.ids]}::uuid[]) AS k(id)
     JOIN organizations o ON o.id = k.id
+    LEFT JOIN ${ratingCounts('team', p.ids)} g ON g.id = o.id
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE starts_at < ${p.endsAt}::timestamptz
                                 AND ends_at > ${p.startsAt}::timestamptz)::int AS overlapping,
@@ -279,23 +329,18 @@ export async function setOrganizationPoint(db: Database, id: string, lat: number
 
 /**
  * Residents' ratings (评单, dispatch_ratings) of the orders a team served, or a volunteer was named on: how
- * many, and how many were 4–5 (satisfied), per candidate, in one query for all `ids`.
+ * many, and how many were 4–5 (satisfied), per candidate of `ids`; a subquery for the facts' join.
  */
-export async function ratingCounts(db: Database, kind: 'team' | 'volunteer', ids: readonly string[]) {
-  if (ids.length === 0) return [];
+function ratingCounts(kind: 'team' | 'volunteer', ids: readonly string[]) {
   const list = sql`${[...ids]}::uuid[]`;
-  const res =
-    kind === 'team'
-      ? await sql<{ id: string; n: number; good: number }>`
-          SELECT o.team_id AS id, count(*)::int AS n, count(*) FILTER (WHERE r.score >= 4)::int AS good
-            FROM dispatch_orders o JOIN dispatch_ratings r ON r.order_id = o.id
-           WHERE o.team_id = ANY(${list})
-           GROUP BY o.team_id`.execute(db)
-      : await sql<{ id: string; n: number; good: number }>`
-          SELECT v.id, count(*)::int AS n, count(*) FILTER (WHERE r.score >= 4)::int AS good
-            FROM dispatch_orders o JOIN dispatch_ratings r ON r.order_id = o.id
-            CROSS JOIN LATERAL unnest(o.volunteer_ids) AS v(id)
-           WHERE o.volunteer_ids && ${list} AND v.id = ANY(${list})
-           GROUP BY v.id`.execute(db);
-  return res.rows;
+  return kind === 'team'
+    ? sql`(SELECT d.team_id AS id, count(*)::int AS n, count(*) FILTER (WHERE dr.score >= 4)::int AS good
+            FROM dispatch_orders d JOIN dispatch_ratings dr ON dr.order_id = d.id
+           WHERE d.team_id = ANY(${list})
+           GROUP BY d.team_id)`
+    : sql`(SELECT nv.id, count(*)::int AS n, count(*) FILTER (WHERE dr.score >= 4)::int AS good
+            FROM dispatch_orders d JOIN dispatch_ratings dr ON dr.order_id = d.id
+            CROSS JOIN LATERAL unnest(d.volunteer_ids) AS nv(id)
+           WHERE d.volunteer_ids && ${list} AND nv.id = ANY(${list})
+           GROUP BY nv.id)`;
 }
