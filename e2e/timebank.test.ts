@@ -93,7 +93,10 @@ describe('time bank', { timeout: 900_000 }, () => {
       await vol.goto(run.server.url + '/m/timebank');
       await vol.getByText('王桂兰').first().waitFor();
       // Her mother has 1 point left: the volunteer gives her 3 more.
-      await vol.getByRole('button', { name: /转\s*赠/ }).first().click();
+      await vol
+        .getByRole('button', { name: /转\s*赠/ })
+        .first()
+        .click();
       const give = vol.getByRole('dialog', { name: '转给亲属或捐入公益池' });
       await give.getByText('王桂兰').click();
       await give.locator('#amount').fill('3');
@@ -103,7 +106,10 @@ describe('time bank', { timeout: 900_000 }, () => {
       await vol.getByText('已转出').waitFor();
       await give.waitFor({ state: 'hidden' });
 
-      await vol.getByRole('button', { name: /预约服务/ }).first().click();
+      await vol
+        .getByRole('button', { name: /预约服务/ })
+        .first()
+        .click();
       const dialog = vol.getByRole('dialog', { name: '用积分预约服务' });
       await chooseOption(vol, 'accountId', '王桂兰');
       await chooseOption(vol, 'menuItemId', '居家照护');
@@ -117,8 +123,10 @@ describe('time bank', { timeout: 900_000 }, () => {
       await screenshot(vol, 'timebank-05-home-care-checked-phone');
       await dialog.locator('#delivery-community').click();
       // The picker opens at the post's street: its communities only.
-      const drawer = vol.locator('.ant-drawer-content');
-      await drawer.getByRole('button', { name: '南头城社区' }).click();
+      const drawer = vol.getByRole('dialog', { name: '选择地区' });
+      await drawer.getByText('大新社区居委会').waitFor();
+      await screenshot(vol, 'timebank-05b-community-in-area-phone');
+      await drawer.getByRole('button', { name: '南头城社区居委会', exact: true }).click();
       await drawer.waitFor({ state: 'hidden' });
       await dialog.locator('#delivery_address').fill('南头城社区中山南街 20 号 3 楼');
       await dialog.locator('#delivery_phone').fill('138 0013 5678');
@@ -199,7 +207,9 @@ describe('time bank', { timeout: 900_000 }, () => {
 
       // The city's administrator sees it settled, and that the menu service is delivered by dispatch.
       await admin.goto(run.server.url + '/timebank');
-      await admin.getByText('派单上门：独居长者上门探访（南头街道）').waitFor();
+      const linked = admin.getByText('派单上门：独居长者上门探访（南头街道）');
+      await linked.waitFor();
+      await linked.scrollIntoViewIfNeeded();
       await screenshot(admin, 'timebank-09-admin-menu-dispatch-desktop');
       await admin.getByRole('tab', { name: '服务预约' }).click();
       await admin.getByRole('row').filter({ hasText: '居家照护' }).getByText('结算 4').waitFor();

@@ -49,7 +49,10 @@ it('the demo time bank: balances banked from confirmed records, a family member 
   );
   // Home care is delivered by 南头街道's post as a dispatch order (the booking form asks where and when).
   const menu = (
-    await t.app.inject({ url: `/api/me/timebank/menu?schemeId=${mine.accounts[0].schemeId}`, headers: { cookie } })
+    await t.app.inject({
+      url: `/api/me/timebank/menu?schemeId=${mine.accounts[0].schemeId}`,
+      headers: { cookie },
+    })
   ).json();
   const care = menu.items.find((m: { name: string }) => m.name === '居家照护（2小时）');
   assert.equal(care.dispatchItem.title, '独居长者上门探访');

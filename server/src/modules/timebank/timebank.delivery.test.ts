@@ -237,7 +237,12 @@ describe('bookings delivered as dispatch orders', () => {
       role: 'region_admin',
       region: '440106000000',
     });
-    const elsewhere = await addItem(t, { userId: tianhe.id, cookie: await signIn(t, tianhe) }, '440106000000', []);
+    const elsewhere = await addItem(
+      t,
+      { userId: tianhe.id, cookie: await signIn(t, tianhe) },
+      '440106000000',
+      [],
+    );
     const offer = await call(t, w.teamA, 'POST', '/api/dispatch/offers', {
       orgId: w.teamA.orgId,
       region: w.streetA,
@@ -255,7 +260,8 @@ describe('bookings delivered as dispatch orders', () => {
     assert.ok(!ids.includes(elsewhere), 'not another city’s');
     assert.ok(!ids.includes(offer.json().id), 'not an offer waiting for approval');
 
-    const menuBefore = (await call(t, asA(), 'GET', `/api/timebank/menu?region=${SHENZHEN}`)).json().items.length;
+    const menuBefore = (await call(t, asA(), 'GET', `/api/timebank/menu?region=${SHENZHEN}`)).json().items
+      .length;
     for (const dispatchItemId of [elsewhere, offer.json().id, '00000000-0000-4000-8000-000000000000']) {
       const res = await call(t, asA(), 'POST', '/api/timebank/menu', {
         region: SHENZHEN,

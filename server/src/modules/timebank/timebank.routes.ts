@@ -263,7 +263,8 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
   r.get('/api/timebank/dispatch-items', {
     schema: {
       tags,
-      summary: 'The approved dispatch menu items inside a region’s scheme (what a service may be delivered as)',
+      summary:
+        'The approved dispatch menu items inside a region’s scheme (what a service may be delivered as)',
       querystring: AdminMenuQuery,
       response: { 200: DispatchChoices },
     },

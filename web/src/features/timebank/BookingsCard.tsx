@@ -55,7 +55,10 @@ export function BookingsCard() {
                 </Typography.Text>
                 {b.orderId && (
                   // Delivered as a dispatch order the volunteer placed: its progress is on "my orders".
-                  <Link to="/m/orders" style={{ minHeight: 32, display: 'inline-flex', alignItems: 'center' }}>
+                  <Link
+                    to="/m/orders"
+                    style={{ minHeight: 32, display: 'inline-flex', alignItems: 'center' }}
+                  >
                     {d.orderLink}
                   </Link>
                 )}

@@ -6,7 +6,8 @@ import { defineMessages } from '../../lib/i18n.tsx';
  */
 export const deliveryMessages = defineMessages(
   {
-    intro: '此服务由{unit}派单上门提供（{title}）：请填写服务地址、时间和联系电话，预约后将生成派单订单，服务完成后按冻结积分结算。',
+    intro:
+      '此服务由{unit}派单上门提供（{title}）：请填写服务地址、时间和联系电话，预约后将生成派单订单，服务完成后按冻结积分结算。',
     community: '服务地址所在社区',
     communityPick: '选择社区',
     communityRequired: '请选择服务地址所在的社区',
@@ -33,7 +34,8 @@ export const deliveryMessages = defineMessages(
     proxyNote: '派单订单将记为代长者下单（代点单），由您代为提交。',
   },
   {
-    intro: '此服務由{unit}派單上門提供（{title}）：請填寫服務地址、時間和聯絡電話，預約後將生成派單訂單，服務完成後按凍結積分結算。',
+    intro:
+      '此服務由{unit}派單上門提供（{title}）：請填寫服務地址、時間和聯絡電話，預約後將生成派單訂單，服務完成後按凍結積分結算。',
     community: '服務地址所在社區',
     communityPick: '選擇社區',
     communityRequired: '請選擇服務地址所在的社區',
@@ -60,7 +62,8 @@ export const deliveryMessages = defineMessages(
     proxyNote: '派單訂單將記為代長者下單（代點單），由您代為提交。',
   },
   {
-    intro: '{unit} delivers this service at home as a dispatch order ({title}): give the address, time and phone. Booking places the order; the held points settle when it is completed.',
+    intro:
+      '{unit} delivers this service at home as a dispatch order ({title}): give the address, time and phone. Booking places the order; the held points settle when it is completed.',
     community: 'Community of the address',
     communityPick: 'Choose the community',
     communityRequired: 'Choose the community of the address',
