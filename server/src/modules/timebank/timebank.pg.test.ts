@@ -15,8 +15,9 @@ import { transfer } from './timebank.service.ts';
  * 10 % of the requests are sent twice at the same moment with the same idempotency key. Afterwards: the
  * scheme still sums to zero and every holder's balance is its deposits minus what the successful answers
  * say moved (conserved), no balance is negative, every cached balance equals its entries (none
- * unbalanced), and no key moved points twice (none double-applied). The issue's 20,000 transfers are the
- * benchmark's figure (npm run bench -- timebank-transfers); TRANSFERS scales this test (default 2,000).
+ * unbalanced), and no key moved points twice (none double-applied). TIMEBANK_PG_TRANSFERS scales it: the
+ * suite's default is 2,000; the issue's 20,000 (TIMEBANK_PG_TRANSFERS=20000) passed in 451 s on the shared
+ * 2-core machine under a load of ~15 (22,054 sends, 19,461 moved, 539 refused), too long for every run.
  */
 
 const skipPg = !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false;
