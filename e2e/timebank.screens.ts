@@ -3,6 +3,8 @@
 // npx tsx e2e/timebank.screens.ts` (after `npm run build -w web`). Pictures: test-output/screenshots/timebank-*.png.
 import { screenshot } from './support.ts';
 import { atBothSizes, useSession } from './test-app-pages.ts';
+import { chooseOption } from './volunteers.steps.ts';
+import { addItem, world } from '../server/src/modules/dispatch/dispatch.testkit.ts';
 import {
   adminA,
   adminB,
@@ -37,6 +39,15 @@ await t.app.inject({
   url: '/api/timebank/menu',
   headers: { cookie: adminA.cookie },
   payload: { region: SHENZHEN, name: '助餐送餐', points: 1 },
+});
+// A service delivered as a dispatch order of a street post (its booking asks where and when).
+const w = await world(t);
+const dispatchItem = await addItem(t, w.postA, w.streetA, [w.teamA.orgId]);
+await t.app.inject({
+  method: 'POST',
+  url: '/api/timebank/menu',
+  headers: { cookie: adminA.cookie },
+  payload: { region: SHENZHEN, name: '上门助老（派单）', points: 1, dispatchItemId: dispatchItem },
 });
 await send(v!.cookie, 'POST', '/api/me/timebank/transfers', {
   fromAccountId: own.id,
@@ -102,7 +113,11 @@ await atBothSizes(origin, async (kind, page, browser) => {
     .click();
   await page.getByRole('dialog').waitFor();
   await screenshot(page, `timebank-${kind}-03-book`);
+  await chooseOption(page, 'menuItemId', '上门助老');
+  await page.getByRole('dialog').getByText('服务地址所在社区').waitFor();
+  await screenshot(page, `timebank-${kind}-03b-book-delivery`);
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: /转赠/ }).first().click();
   await page.getByRole('dialog').waitFor();
   await screenshot(page, `timebank-${kind}-04-give`);
@@ -113,6 +128,16 @@ await atBothSizes(origin, async (kind, page, browser) => {
   await page.getByRole('tab', { name: '社区资助' }).click();
   await page.locator('.ant-table-row').filter({ hasText: '高龄独居' }).first().waitFor();
   await screenshot(page, `timebank-${kind}-06-grants`);
+  await page
+    .locator('.ant-list-item')
+    .filter({ hasText: '陈婆婆' })
+    .getByRole('button', { name: '代预约服务' })
+    .click();
+  await chooseOption(page, 'menuItemId', '上门助老');
+  await page.getByRole('dialog').getByText('长者本人同意情况').waitFor();
+  await screenshot(page, `timebank-${kind}-06b-elder-book`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: '服务预约' }).click();
   await page.locator('.ant-table-row').filter({ hasText: '居家照护' }).first().waitFor();
   await screenshot(page, `timebank-${kind}-07-bookings`);

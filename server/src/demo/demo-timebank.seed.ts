@@ -6,6 +6,8 @@ import type { Ctx } from '../core/ctx.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { phoneIndex } from '../modules/auth/auth.service.ts';
+import { approvedItemsWithin } from '../modules/dispatch/menu.service.ts';
 import { confirm } from '../modules/records/records.service.ts';
 import { addMenuItem, book } from '../modules/timebank/bookings.service.ts';
 import { runDeposits } from '../modules/timebank/deposits.ts';
@@ -20,7 +22,7 @@ const SHENZHEN = '440300000000';
 
 /**
  * 深圳市公益时间银行 in the demo, made through the use cases: the city's scheme (10 h before spending) and its
- * menu; a volunteer of 南山区 (王秀英, account tb.volunteer) whose attendance at a demo activity the
+ * menu (home care delivered as a dispatch order of 南头街道); a volunteer of 南山区 (王秀英, account tb.volunteer) whose attendance at a demo activity the
  * organization confirmed — the deposits job banks those records as points, as it would any — with her
  * mother registered as family, points given to her, and a service booked (points held).
  */
@@ -51,7 +53,17 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
     balanceCap: 1500,
     expiryDays: null,
   });
-  await addMenuItem(city, { region: SHENZHEN, name: '居家照护（2小时）', points: 4 });
+  // Home care is delivered as a dispatch order of 南头街道's post (its menu item 独居长者上门探访, when the
+  // dispatch demo is there): booking it places the order, and its completion settles the points.
+  const homeVisit = (await approvedItemsWithin(city, SHENZHEN)).items.find(
+    (i) => i.title === '独居长者上门探访',
+  );
+  await addMenuItem(city, {
+    region: SHENZHEN,
+    name: '居家照护（2小时）',
+    points: 4,
+    ...(homeVisit ? { dispatchItemId: homeVisit.id } : {}),
+  });
   const care = (await addMenuItem(city, { region: SHENZHEN, name: '助餐送餐（一周）', points: 3 })).id;
   await addMenuItem(city, { region: SHENZHEN, name: '陪同就医', points: 2 });
 
@@ -74,6 +86,8 @@ export async function seedDemoTimebank(db: Database, config: Config): Promise<bo
       username: DEMO_TIMEBANK_USER,
       display_name: '志愿者 王秀英',
       password_hash: await hashPassword(DEMO_PASSWORD),
+      // Registered with her texted code, as a dispatch order's requester must be.
+      phone_bidx: phoneIndex({ config }, '13800135678'),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

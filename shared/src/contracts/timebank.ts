@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, IsoDate, MobilePhone, RegionCode, Uuid, pageOf, text } from './common.ts';
+import { DateTime, IsoDate, MobilePhone, RegionCode, Uuid, multilineText, pageOf, text } from './common.ts';
 
 /** Time bank (公益时间银行): schemes, accounts, transfers, bookings, grants, statements. */
 
@@ -162,7 +162,18 @@ export const MenuItem = z.object({
   active: z.boolean(),
   /** The dispatch menu item that delivers it (a booking becomes a dispatch order), if any. */
   dispatchItemId: Uuid.nullable(),
+  /** That item: its title and the unit (district, street or community) whose area it serves. */
+  dispatchItem: z
+    .object({
+      id: Uuid,
+      title: z.string(),
+      unitCode: z.string(),
+      unitLevel: z.number().int(),
+      unitName: z.string(),
+    })
+    .nullable(),
 });
+export type MenuItem = z.infer<typeof MenuItem>;
 export const MenuQuery = z.strictObject({ schemeId: Uuid });
 export const AdminMenuQuery = z.strictObject({ region: RegionCode });
 export const MenuList = z.object({ items: z.array(MenuItem) });
@@ -170,12 +181,26 @@ export const MenuBody = z.strictObject({
   region: RegionCode,
   name: text(1, 100),
   points: Points,
+  /** An approved item of a dispatch menu inside the scheme's region. */
   dispatchItemId: Uuid.optional(),
 });
 
+/** The approved dispatch menu items inside a scheme's region: what a time-bank service may be delivered as. */
+export const DispatchChoice = z.object({
+  id: Uuid,
+  title: z.string(),
+  category: z.string(),
+  unitCode: z.string(),
+  unitLevel: z.number().int(),
+  unitName: z.string(),
+});
+export const DispatchChoices = z.object({ items: z.array(DispatchChoice) });
+export type DispatchChoices = z.infer<typeof DispatchChoices>;
+
 /**
- * Where and when a service delivered as a dispatch order is wanted: the order the booking places (the
- * booker is its requester). The service's dispatch item comes from the menu.
+ * Where and when a service delivered as a dispatch order is wanted: the order the booking places (a
+ * volunteer's booking: the booker is its requester; an administrator's for a priority elder: a proxy
+ * order, 代点单). The service's dispatch item comes from the menu.
  */
 export const BookingDelivery = z.strictObject({
   /** The community (12-digit code, community level) of the address. */
@@ -183,7 +208,7 @@ export const BookingDelivery = z.strictObject({
   address: text(1, 200),
   phone: MobilePhone,
   preferredAt: DateTime,
-  description: text(1, 1000),
+  description: multilineText(1, 1000),
 });
 export const BookingBody = z.strictObject({
   accountId: Uuid,
@@ -221,7 +246,14 @@ export const SettleBody = z.strictObject({
   points: z.number().int().min(0).max(1_000_000),
   deliveryRef: text(1, 100).optional(),
 });
-export const ElderBookingBody = BookingBody.extend({ region: RegionCode });
+/**
+ * An administrator books for a priority elder: a service delivered as a dispatch order becomes a proxy
+ * order (代点单) placed on the elder's behalf, which needs the elder's consent noted.
+ */
+export const ElderBookingBody = BookingBody.extend({
+  region: RegionCode,
+  consentNote: text(0, 200).optional(),
+});
 export const AdminCancelBody = z.strictObject({ region: RegionCode, bookingId: Uuid });
 
 /** An organization's team account gives points: only to the donation pool (the scheme's rule). */

@@ -66,6 +66,22 @@ export const TIMEBANK_ERRORS = {
       en: 'That order cannot deliver this booking (not your open order for this service, or already linked)',
     },
   },
+  TIMEBANK_DISPATCH_ITEM_INVALID: {
+    status: 422,
+    text: {
+      'zh-CN': '派单服务须选择本时间银行地区内已上架的服务菜单项目',
+      'zh-HK': '派單服務須選擇本時間銀行地區內已上架的服務菜單項目',
+      en: 'Choose an approved dispatch menu item of a unit inside the time bank’s region',
+    },
+  },
+  TIMEBANK_DELIVERY_OUTSIDE: {
+    status: 422,
+    text: {
+      'zh-CN': '服务地址所在社区不在本时间银行的地区内',
+      'zh-HK': '服務地址所在社區不在本時間銀行的地區內',
+      en: 'The address’s community is outside the time bank’s region',
+    },
+  },
   TIMEBANK_MENU_NOT_FOUND: {
     status: 404,
     text: { 'zh-CN': '找不到该服务项目', 'zh-HK': '找不到該服務項目', en: 'Service not found on the menu' },

@@ -68,6 +68,29 @@ export async function itemsUnder(ctx: Ctx, regionCode: string) {
   return { items: await views(ctx, rows) };
 }
 
+/**
+ * A region of any level as a subtree root (a city has no unit of its own; 东莞市's and 中山市's district-level
+ * twin share the city's code, and the shallower entry is the wider subtree).
+ */
+async function subtreeOf(ctx: Ctx, code: string) {
+  const top = (await repo.regionsByCode(ctx.db, code)).at(-1);
+  if (!top) throw new DomainError('REGION_NOT_FOUND');
+  return { code: top.code, level: top.level as RegionLevel };
+}
+
+/** Whether a place lies inside a region of any level. */
+export async function isWithin(ctx: Ctx, code: string, regionCode: string) {
+  const root = await subtreeOf(ctx, regionCode);
+  return isInSubtree(code, root.code, root.level);
+}
+
+/** The approved items of every unit inside a region of any level (e.g. what a city's time bank may link). */
+export async function approvedItemsWithin(ctx: Ctx, regionCode: string) {
+  const root = await subtreeOf(ctx, regionCode);
+  const rows = await repo.itemsUnder(ctx.db, regionPrefix(root.code, root.level), 'approved');
+  return { items: await views(ctx, rows) };
+}
+
 export async function itemView(ctx: Ctx, id: string) {
   const row = await repo.itemById(ctx.db, id);
   if (!row) throw new DomainError('DISPATCH_ITEM_NOT_FOUND');

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AdminCancelBody, BookingBody, MenuBody, SettleBody } from '@yiqi/shared/contracts/timebank';
+import type {
+  AdminCancelBody,
+  BookingBody,
+  ElderBookingBody,
+  MenuBody,
+  SettleBody,
+} from '@yiqi/shared/contracts/timebank';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
@@ -10,8 +16,8 @@ import { idempotent } from './idempotency.ts';
 import { creditCapped, ensureCovers, move } from './ledger.ts';
 import * as ledger from './timebank.repository.ts';
 import { accountInRegion, checkThreshold, ownAccount, schemeOfRegion } from './timebank.service.ts';
-import { orderForBooking } from './delivery.service.ts';
-import { itemView } from '../dispatch/menu.service.ts';
+import { orderForBooking, type OnBehalf } from './delivery.service.ts';
+import { approvedItemsWithin, isWithin, itemView } from '../dispatch/menu.service.ts';
 import { bookingView } from './views.ts';
 
 /**
@@ -22,36 +28,66 @@ import { bookingView } from './views.ts';
  * price although the hold was short).
  */
 
-const menuView = (m: {
-  id: string;
-  scheme_id: string;
-  name: string;
-  points: number;
-  active: boolean;
-  dispatch_item_id: string | null;
-}) => ({
-  id: m.id,
-  schemeId: m.scheme_id,
-  name: m.name,
-  points: m.points,
-  active: m.active,
-  dispatchItemId: m.dispatch_item_id,
-});
+type MenuRow = Awaited<ReturnType<typeof repo.menuOf>>[number];
+type DispatchItem = Awaited<ReturnType<typeof itemView>>;
+
+const menuView = (m: MenuRow, items: Map<string, DispatchItem>) => {
+  const d = m.dispatch_item_id ? items.get(m.dispatch_item_id) : undefined;
+  return {
+    id: m.id,
+    schemeId: m.scheme_id,
+    name: m.name,
+    points: m.points,
+    active: m.active,
+    dispatchItemId: m.dispatch_item_id,
+    dispatchItem: d
+      ? { id: d.id, title: d.title, unitCode: d.unitCode, unitLevel: d.unitLevel, unitName: d.unitName }
+      : null,
+  };
+};
+
+/** The menu with the dispatch items its services are delivered as (the booking form asks where and when). */
+async function menuViews(ctx: Ctx, rows: MenuRow[]) {
+  const items = new Map<string, DispatchItem>();
+  for (const id of new Set(rows.map((m) => m.dispatch_item_id).filter((x): x is string => x !== null)))
+    items.set(id, await itemView(ctx, id));
+  return rows.map((m) => menuView(m, items));
+}
 
 export async function menu(ctx: Ctx, schemeId: string) {
-  return { items: (await repo.menuOf(ctx.db, schemeId, true)).map(menuView) };
+  return { items: await menuViews(ctx, await repo.menuOf(ctx.db, schemeId, true)) };
 }
 
 export async function adminMenu(ctx: Ctx, region: string) {
   const s = await schemeOfRegion(ctx, region);
-  return { items: (await repo.menuOf(ctx.db, s.id, false)).map(menuView) };
+  return { items: await menuViews(ctx, await repo.menuOf(ctx.db, s.id, false)) };
+}
+
+/** What a service of the region's scheme may be delivered as: the approved dispatch items inside it. */
+export async function dispatchChoices(ctx: Ctx, region: string) {
+  const s = await schemeOfRegion(ctx, region);
+  const { items } = await approvedItemsWithin(ctx, s.region_code);
+  return {
+    items: items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      category: i.category,
+      unitCode: i.unitCode,
+      unitLevel: i.unitLevel,
+      unitName: i.unitName,
+    })),
+  };
 }
 
 export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
   return withTransaction(ctx, async (tx) => {
     const s = await schemeOfRegion(tx, b.region);
-    // A service delivered as a dispatch order names an existing dispatch menu item (else not found).
-    if (b.dispatchItemId) await itemView(tx, b.dispatchItemId);
+    // A service delivered as a dispatch order names an approved item of a unit inside the scheme's region.
+    if (b.dispatchItemId) {
+      const d = await itemView(tx, b.dispatchItemId).catch(() => null);
+      if (!d || d.status !== 'approved' || !(await isWithin(tx, d.unitCode, s.region_code)))
+        throw new DomainError('TIMEBANK_DISPATCH_ITEM_INVALID');
+    }
     const m = await repo.insertMenuItem(tx.db, {
       scheme_id: s.id,
       name: b.name,
@@ -67,16 +103,21 @@ export async function addMenuItem(ctx: Ctx, b: z.infer<typeof MenuBody>) {
       regionCode: b.region,
       details: { points: b.points, dispatchItemId: b.dispatchItemId ?? null },
     });
-    return menuView(m);
+    return (await menuViews(tx, [m]))[0]!;
   });
 }
 
-async function placeBooking(tx: Ctx, payer: ledger.AccountRow, b: z.infer<typeof BookingBody>) {
+async function placeBooking(
+  tx: Ctx,
+  payer: ledger.AccountRow,
+  b: z.infer<typeof BookingBody>,
+  onBehalf?: OnBehalf,
+) {
   const item = await repo.menuItem(tx.db, b.menuItemId);
   if (!item || !item.active || item.scheme_id !== payer.scheme_id)
     throw new DomainError('TIMEBANK_MENU_NOT_FOUND');
   await ensureCovers(tx, payer.id, item.points);
-  const orderId = await orderForBooking(tx, item, b);
+  const orderId = await orderForBooking(tx, item, b, onBehalf);
   const hold = await ledger.insertAccount(tx.db, {
     scheme_id: payer.scheme_id,
     kind: 'hold',
@@ -124,17 +165,21 @@ export async function book(ctx: Ctx, key: string | undefined, b: z.infer<typeof 
   });
 }
 
-/** An administrator books a service for a priority elder, from the points granted to them. */
-export async function bookForElder(
-  ctx: Ctx,
-  key: string | undefined,
-  b: z.infer<typeof BookingBody> & { region: string },
-) {
+/**
+ * An administrator books a service for a priority elder, from the points granted to them. A service
+ * delivered as a dispatch order becomes a proxy order (代点单) on the elder's behalf with their consent
+ * noted, never an order of the administrator's own.
+ */
+export async function bookForElder(ctx: Ctx, key: string | undefined, b: z.infer<typeof ElderBookingBody>) {
   return idempotent(ctx, key, { route: 'timebank.book_elder', body: b }, async (tx) => {
-    const { account } = await accountInRegion(tx, b.region, b.accountId);
+    const { scheme, account } = await accountInRegion(tx, b.region, b.accountId);
     if (account.kind !== 'elder') throw new DomainError('TIMEBANK_ACCOUNT_NOT_FOUND');
-    const { region: _region, ...booking } = b;
-    return placeBooking(tx, account, booking);
+    const { region: _region, consentNote, ...booking } = b;
+    return placeBooking(tx, account, booking, {
+      residentName: account.label ?? '',
+      consentNote: consentNote ?? '',
+      schemeRegion: scheme.region_code,
+    });
   });
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/demo.seed.ts';
 import { seedDemoActivities } from '../../demo/demo-activities.seed.ts';
+import { seedDemoDispatch } from '../../demo/demo-dispatch.seed.ts';
 import { DEMO_TIMEBANK_USER, seedDemoTimebank } from '../../demo/demo-timebank.seed.ts';
 
 let t: TestApp;
@@ -11,9 +12,10 @@ before(async () => {
 });
 after(() => t.close());
 
-it('the demo time bank: balances banked from confirmed records, a family member with points, a held booking', async () => {
+it('the demo time bank: balances banked from confirmed records, a family member with points, a held booking, home care by dispatch', async () => {
   assert.equal(await seedDemo(t.handle.db, t.config.appKey), true);
   assert.ok((await seedDemoActivities(t.handle.db, t.config)) > 0);
+  assert.ok((await seedDemoDispatch(t.handle.db, t.config)) > 0);
   assert.equal(await seedDemoTimebank(t.handle.db, t.config), true);
   // Banked from the records' confirmation events (one claim per record), as the deposits job does.
   const banked = await t.handle.db
@@ -45,6 +47,16 @@ it('the demo time bank: balances banked from confirmed records, a family member 
     bookings.items.map((b: { status: string; held: number }) => [b.status, b.held]),
     [['held', 3]],
   );
+  // Home care is delivered by 南头街道's post as a dispatch order (the booking form asks where and when).
+  const menu = (
+    await t.app.inject({
+      url: `/api/me/timebank/menu?schemeId=${mine.accounts[0].schemeId}`,
+      headers: { cookie },
+    })
+  ).json();
+  const care = menu.items.find((m: { name: string }) => m.name === '居家照护（2小时）');
+  assert.equal(care.dispatchItem.title, '独居长者上门探访');
+  assert.equal(care.dispatchItem.unitName, '南头街道');
   const reconciled = await t.handle.db
     .selectFrom('timebank_accounts')
     .select((eb) => eb.fn.sum<number>('balance').as('sum'))

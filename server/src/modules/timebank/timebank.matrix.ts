@@ -76,6 +76,7 @@ export const matrixFixtures: MatrixFixtures = ({ regions, orgs }) => {
           }
         : null,
     'GET /api/timebank/menu': inQuery('/api/timebank/menu'),
+    'GET /api/timebank/dispatch-items': inQuery('/api/timebank/dispatch-items'),
     'POST /api/timebank/menu': inBody('POST', '/api/timebank/menu', { name: '矩阵服务', points: 1 }),
     'GET /api/timebank/bookings': inQuery('/api/timebank/bookings'),
     'POST /api/timebank/bookings': inBody(

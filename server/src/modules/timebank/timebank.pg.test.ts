@@ -15,14 +15,21 @@ import { transfer } from './timebank.service.ts';
  * 10 % of the requests are sent twice at the same moment with the same idempotency key. Afterwards: the
  * scheme still sums to zero and every holder's balance is its deposits minus what the successful answers
  * say moved (conserved), no balance is negative, every cached balance equals its entries (none
- * unbalanced), and no key moved points twice (none double-applied). The issue's 20,000 transfers are the
- * benchmark's figure (npm run bench -- timebank-transfers); TRANSFERS scales this test (default 2,000).
+ * unbalanced), and no key moved points twice (none double-applied). TIMEBANK_PG_TRANSFERS scales it: the
+ * suite's default is 2,000; the issue's 20,000 (TIMEBANK_PG_TRANSFERS=20000) passed in 451 s on the shared
+ * 2-core machine under a load of ~15 (22,054 sends, 19,461 moved, 539 refused), too long for every run.
  */
 
 const skipPg = !onPostgres() ? 'PostgreSQL only (DATABASE_URL)' : false;
 const VOLUNTEERS = 64;
 const TRANSFERS = Number(process.env.TIMEBANK_PG_TRANSFERS ?? 2000);
 const CONNECTIONS = 32;
+/**
+ * Each volunteer's deposit: 5 % over what their share of the plan sends on average (1–3 points a
+ * transfer), so most transfers move points and the unlucky volunteers run dry near the end: refusals for
+ * lack of points race with the rest too, and none may leave a balance below zero.
+ */
+const DEPOSIT = Math.ceil(((TRANSFERS * 2) / VOLUNTEERS) * 1.05);
 
 let db32: OpenDatabase;
 let vols: { userId: string; volunteerId: string; cookie: string; own: string; family: string }[] = [];
@@ -31,7 +38,7 @@ before(async () => {
   if (skipPg) return;
   await startBank({ spendThresholdMinutes: 0, balanceCap: null });
   const ps = await people(VOLUNTEERS);
-  // 200 points each, deposited directly: the deposit path is tested elsewhere, and on a shared cluster the
+  // DEPOSIT points each, deposited directly: the deposit path is tested elsewhere, and on a shared cluster the
   // record events wait for every older transaction anywhere (another suite's long bulk insert) to end.
   const issuance = (
     await t.handle.db
@@ -55,7 +62,7 @@ before(async () => {
         scheme_id: schemeId,
         debit_account_id: issuance,
         credit_account_id: own,
-        amount: 200,
+        amount: DEPOSIT,
         kind: 'deposit',
         at: new Date(),
       })
@@ -206,6 +213,8 @@ describe('time bank under concurrency', { skip: skipPg }, () => {
     assert.deepEqual(r.mismatched, [], '0 unbalanced: every cached balance equals its entries');
     assert.ok(r.ok);
     const refused = [...answers.values()].filter((a) => a.ok === 0).length;
+    assert.ok(refused > 0, 'some volunteers ran dry: overdrafts were refused under concurrency');
+    assert.ok(okKeys.length > refused, 'most transfers moved points');
     console.log(
       `timebank pg: ${okKeys.length} keys moved points, ${refused} refused for lack of points, 0 double-applied`,
     );

@@ -12,6 +12,7 @@ import {
   BookingBody,
   BookingList,
   BookingParams,
+  DispatchChoices,
   ElderBody,
   FamilyBody,
   Grant,
@@ -258,6 +259,17 @@ export function registerTimebankRoutes(app: FastifyInstance): void {
     },
     config: { access: REGION_Q },
     handler: (req) => bookings.adminMenu(ctxOf(req), req.query.region),
+  });
+  r.get('/api/timebank/dispatch-items', {
+    schema: {
+      tags,
+      summary:
+        'The approved dispatch menu items inside a region’s scheme (what a service may be delivered as)',
+      querystring: AdminMenuQuery,
+      response: { 200: DispatchChoices },
+    },
+    config: { access: REGION_Q },
+    handler: (req) => bookings.dispatchChoices(ctxOf(req), req.query.region),
   });
   r.post('/api/timebank/menu', {
     schema: { tags, summary: 'Add a service to the menu', body: MenuBody, response: { 200: MenuItem } },

@@ -2,17 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { withTransaction } from '../../core/tx.ts';
-import {
-  addItem,
-  call,
-  orderBody,
-  placeOrder,
-  workOrder,
-  world,
-  type World,
-} from '../dispatch/dispatch.testkit.ts';
 import { ctxOf, org } from '../records/record-events.testkit.ts';
-import { followDeliveries } from './deliveries.ts';
 import { expirePoints } from './expiry.ts';
 import { move } from './ledger.ts';
 import {
@@ -31,9 +21,9 @@ import {
 
 /**
  * The time bank's remaining rules through HTTP: a team account only donates (the database refuses
- * anything else too), a refused request's key replays its refusal, bookings delivered as dispatch orders
- * (held on booking, settled on completion, released on rejection or cancellation), and points expiry per
- * scheme (none by default; once, whatever the number of runs). Scheme: no threshold, no cap.
+ * anything else too), a refused request's key replays its refusal, and points expiry per scheme (none by
+ * default; once, whatever the number of runs). Scheme: no threshold, no cap. Bookings delivered as
+ * dispatch orders: timebank.delivery.test.ts.
  */
 
 before(() => startBank({ spendThresholdMinutes: 0, balanceCap: null }));
@@ -217,154 +207,6 @@ describe('idempotency keys', () => {
     const b2 = await send(v.cookie, 'POST', '/api/me/timebank/bookings', noItem, kb);
     assert.equal(b1.statusCode, 404);
     assert.deepEqual([b2.statusCode, b2.json()], [404, b1.json()]);
-    assert.ok((await reconcile()).ok);
-  });
-});
-
-describe('bookings delivered as dispatch orders', () => {
-  let w: World;
-  let item: string;
-  let menuItemId: string;
-  before(async () => {
-    w = await world(t);
-    item = await addItem(t, w.postA, w.streetA, [w.teamA.orgId]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/timebank/menu',
-      headers: { cookie: adminA.cookie },
-      payload: { region: SHENZHEN, name: '上门助老（派单）', points: 3, dispatchItemId: item },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().dispatchItemId, item);
-    menuItemId = res.json().id;
-  });
-  const delivery = () => {
-    const o = orderBody(t, item, w.communityA);
-    return {
-      region: o.region,
-      address: o.address,
-      phone: o.phone,
-      preferredAt: o.preferredAt,
-      description: o.description,
-    };
-  };
-  const booking = async (cookie: string, id: string) =>
-    (
-      (await call(t, { userId: '', cookie }, 'GET', '/api/me/timebank/bookings')).json() as {
-        items: { id: string; status: string; settled: number | null; orderId: string | null }[];
-      }
-    ).items.find((b) => b.id === id)!;
-
-  it('held on booking, settled at the hold when the order completes, once', async () => {
-    const v = await volunteer([300]);
-    const none = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-    });
-    assert.equal(none.statusCode, 422);
-    assert.equal(err(none), 'TIMEBANK_DELIVERY_REQUIRED');
-    const booked = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-      note: '为母亲预约',
-      delivery: delivery(),
-    });
-    assert.equal(booked.statusCode, 200, booked.body);
-    const b = booked.json().booking;
-    assert.equal(b.held, 3);
-    assert.ok(b.orderId, 'a dispatch order was placed');
-    assert.equal(b.deliveryRef, `dispatch:${b.orderId}`);
-    assert.equal(await balanceOf(v.account.id), 2, 'held');
-    const mineOrder = await call(
-      t,
-      { userId: v.userId, cookie: v.cookie },
-      'GET',
-      `/api/me/dispatch-orders/${b.orderId}`,
-    );
-    assert.equal(mineOrder.statusCode, 200, 'the booker is the order’s requester');
-
-    assert.equal(await followDeliveries(ctxOf()), 0, 'an open order settles nothing');
-    const id = b.orderId as string;
-    assert.equal(
-      (await call(t, w.postA, 'POST', `/api/dispatch/orders/${id}/work-order`, workOrder(t))).statusCode,
-      200,
-    );
-    const sent = await call(t, w.postA, 'POST', `/api/dispatch/orders/${id}/dispatch`, {
-      to: 'team',
-      orgId: w.teamA.orgId,
-    });
-    assert.equal(sent.statusCode, 200, sent.body);
-    assert.equal((await call(t, w.teamA, 'POST', `/api/dispatch/team-orders/${id}/accept`)).statusCode, 200);
-    assert.equal(await followDeliveries(ctxOf()), 0, 'serving is not delivered yet');
-    const done = await call(t, w.teamA, 'POST', `/api/dispatch/team-orders/${id}/complete`, {
-      report: '已上门陪伴两小时',
-    });
-    assert.equal(done.statusCode, 200, done.body);
-
-    const services = await systemAccount('services');
-    const servicesBefore = await balanceOf(services);
-    const [first, second] = await Promise.all([followDeliveries(ctxOf()), followDeliveries(ctxOf())]);
-    assert.equal(first! + second!, 1, 'closed once');
-    assert.equal(await followDeliveries(ctxOf()), 0);
-    const after1 = await booking(v.cookie, b.id);
-    assert.equal(after1.status, 'settled');
-    assert.equal(after1.settled, 3, 'the hold, never more');
-    assert.equal(await balanceOf(services), servicesBefore + 3);
-    assert.equal(await balanceOf(v.account.id), 2);
-    assert.ok((await reconcile()).ok);
-  });
-
-  it('released when the order is rejected or cancelled; an order of one’s own may be linked once', async () => {
-    const v = await volunteer([600]);
-    const rejected = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-      delivery: delivery(),
-    });
-    assert.equal(rejected.statusCode, 200, rejected.body);
-    const rb = rejected.json().booking;
-    assert.equal(await balanceOf(v.account.id), 7);
-    const rej = await call(t, w.postA, 'POST', `/api/dispatch/orders/${rb.orderId}/reject`, {
-      reason: '超出服务范围',
-    });
-    assert.equal(rej.statusCode, 200, rej.body);
-    // Through the jobs runner this time (the recurring job, due a period later).
-    t.clock.advance(120_000);
-    await t.app.jobs.tick();
-    assert.equal((await booking(v.cookie, rb.id)).status, 'cancelled');
-    assert.equal(await balanceOf(v.account.id), 10, 'every held point back');
-
-    // Linking: my own open order for this service, once; someone else's order is not mine to link.
-    const mineId = await placeOrder(t, { userId: v.userId, cookie: v.cookie }, item, w.communityA);
-    const othersId = await placeOrder(t, w.resident, item, w.communityA);
-    const notMine = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-      orderId: othersId,
-    });
-    assert.equal(notMine.statusCode, 422);
-    assert.equal(err(notMine), 'TIMEBANK_ORDER_NOT_LINKABLE');
-    const linked = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-      orderId: mineId,
-    });
-    assert.equal(linked.statusCode, 200, linked.body);
-    assert.equal(linked.json().booking.orderId, mineId);
-    const twice = await send(v.cookie, 'POST', '/api/me/timebank/bookings', {
-      accountId: v.account.id,
-      menuItemId,
-      orderId: mineId,
-    });
-    assert.equal(err(twice), 'TIMEBANK_ORDER_NOT_LINKABLE');
-    assert.equal(await balanceOf(v.account.id), 7);
-    const cancelled = await call(t, w.postA, 'POST', `/api/dispatch/orders/${mineId}/cancel`, {
-      note: '居民取消',
-    });
-    assert.equal(cancelled.statusCode, 200, cancelled.body);
-    assert.equal(await followDeliveries(ctxOf()), 1);
-    assert.equal((await booking(v.cookie, linked.json().booking.id)).status, 'cancelled');
-    assert.equal(await balanceOf(v.account.id), 10);
     assert.ok((await reconcile()).ok);
   });
 });

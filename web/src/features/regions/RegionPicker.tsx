@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Grid, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
+import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { getRegion, GUANGDONG } from './api.ts';
 import { regionMessages } from './messages.ts';
 import { RegionDrill, type Crumb } from './RegionDrill.tsx';
@@ -17,6 +18,8 @@ interface Props {
   /** The shallowest level that may be chosen (3 = district). */
   minLevel?: number;
   placeholder?: string;
+  /** Where choosing starts and what the search covers (default: all of Guangdong), e.g. a unit's area. */
+  root?: Crumb;
   'aria-invalid'?: boolean;
 }
 
@@ -24,12 +27,20 @@ interface Props {
  * A place in Guangdong, chosen level by level (city → district → street → community) in a panel that
  * slides up on phones. The value is the 12-digit region code.
  */
-export function RegionPicker({ value, onChange, id, minLevel = 3, placeholder, ...rest }: Props) {
+export function RegionPicker({
+  value,
+  onChange,
+  id,
+  minLevel = 3,
+  placeholder,
+  root = ROOT,
+  ...rest
+}: Props) {
   const t = useMessages(regionMessages);
   const qc = useQueryClient();
   const mobile = Grid.useBreakpoint().md === false;
   const [open, setOpen] = useState(false);
-  const [trail, setTrail] = useState<Crumb[]>([ROOT]);
+  const [trail, setTrail] = useState<Crumb[]>([root]);
   const { path } = useRegionPath(value);
   const here = trail[trail.length - 1]!;
 
@@ -39,15 +50,15 @@ export function RegionPicker({ value, onChange, id, minLevel = 3, placeholder, .
       const r = await qc.fetchQuery({ queryKey: ['region', code], queryFn: () => getRegion(code) });
       const up: Crumb[] = r.ancestors.map((a) => ({ code: a.code, name: a.name, level: a.level }));
       const all = inside ? [...up, { code: r.code, name: r.name, level: r.level }] : up;
-      return all.length ? all : [ROOT];
+      return all.length ? all : [root];
     } catch {
-      return [ROOT];
+      return [root];
     }
   };
   const show = async () => {
     setOpen(true);
     // Open at the chosen place's parent, so its siblings show and the choice can be changed.
-    setTrail(value ? await trailTo(value, false) : [ROOT]);
+    setTrail(value ? await trailTo(value, false) : [root]);
   };
   const pick = (c: Crumb) => {
     onChange?.(c.code);
@@ -102,7 +113,7 @@ export function RegionPicker({ value, onChange, id, minLevel = 3, placeholder, .
           onTrail={setTrail}
           onPick={pick}
           onJump={(c) => void trailTo(c.code, true).then(setTrail)}
-          prefix="44"
+          prefix={regionPrefix(root.code, root.level as RegionLevel)}
         />
       </Drawer>
     </>

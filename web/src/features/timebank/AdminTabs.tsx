@@ -8,6 +8,7 @@ import {
   Form,
   Input,
   InputNumber,
+  List,
   Modal,
   Popconfirm,
   Select,
@@ -16,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
@@ -31,8 +33,11 @@ import {
   newKey,
   proposeGrant,
   settleBooking,
+  type Account,
   type Booking,
 } from './api.ts';
+import { deliveryMessages } from './deliveryMessages.ts';
+import { ElderBookModal } from './ElderBookModal.tsx';
 import { adminTimebankMessages } from './messages.ts';
 
 function useAct(region: string) {
@@ -67,6 +72,8 @@ export function GrantsTab({ region }: { region: string }) {
     queryFn: ({ signal }) => listGrants(region, signal),
   });
   const decideKey = useRef(new Map<string, string>());
+  const d = useMessages(deliveryMessages);
+  const [booking, setBooking] = useState<Account | null>(null);
   const decide = (id: string, decision: 'approve' | 'refuse') => {
     const k = decideKey.current.get(id) ?? newKey();
     decideKey.current.set(id, k);
@@ -91,14 +98,27 @@ export function GrantsTab({ region }: { region: string }) {
             {t.addElder}
           </Button>
         </Form>
-        <Flex gap={8} wrap style={{ marginTop: 12 }}>
-          {(elders.data?.items ?? []).map((e) => (
-            <Tag key={e.id}>
-              {e.label} · {e.note} · {e.balance}
-            </Tag>
-          ))}
-        </Flex>
+        <List
+          style={{ marginTop: 12 }}
+          size="small"
+          dataSource={elders.data?.items ?? []}
+          renderItem={(e) => (
+            <List.Item
+              actions={[
+                <Button key="book" disabled={e.balance <= 0} onClick={() => setBooking(e)}>
+                  {d.elderBook}
+                </Button>,
+              ]}
+            >
+              <Typography.Text strong>{e.label}</Typography.Text>
+              <Typography.Text type="secondary">
+                {e.note} · {e.balance} {t.points}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
       </Card>
+      {booking && <ElderBookModal region={region} elder={booking} onClose={() => setBooking(null)} />}
       <Card size="small" title={t.propose}>
         <Form form={grant} layout="inline" style={{ rowGap: 8 }}>
           <Form.Item name="elderAccountId" rules={[{ required: true }]}>
@@ -199,7 +219,16 @@ export function BookingsTab({ region }: { region: string }) {
         locale={{ emptyText: <Empty description={t.bookingsEmpty} /> }}
         scroll={{ x: 720 }}
         columns={[
-          { title: t.serviceName, dataIndex: 'service' },
+          {
+            title: t.serviceName,
+            dataIndex: 'service',
+            render: (v: string, b) => (
+              <Flex vertical>
+                {v}
+                {b.orderId && <Link to={`/dispatch/orders/${b.orderId}`}>{t.dispatchOrder}</Link>}
+              </Flex>
+            ),
+          },
           { title: t.account, render: (_: unknown, b) => b.payerLabel ?? b.payerKind },
           { title: t.points, dataIndex: 'held', align: 'right' },
           { title: t.time, dataIndex: 'createdAt', render: (v: string) => formatTime(v) },

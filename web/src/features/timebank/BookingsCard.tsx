@@ -1,10 +1,12 @@
 import { App, Button, Card, Empty, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { cancelMyBooking, getMyBookings, keys, newKey } from './api.ts';
+import { deliveryMessages } from './deliveryMessages.ts';
 import { myTimebankMessages } from './messages.ts';
 
 const COLORS = { held: 'blue', settled: 'green', cancelled: 'default' } as const;
@@ -12,6 +14,7 @@ const COLORS = { held: 'blue', settled: 'green', cancelled: 'default' } as const
 /** The volunteer's bookings (their own and their family's); a held one can be cancelled. */
 export function BookingsCard() {
   const t = useMessages(myTimebankMessages);
+  const d = useMessages(deliveryMessages);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: keys.bookings, queryFn: ({ signal }) => getMyBookings(signal) });
@@ -50,6 +53,15 @@ export function BookingsCard() {
                     ? fmt(t.settled, { n: b.settled ?? 0 })
                     : fmt(t.held, { n: b.held })}
                 </Typography.Text>
+                {b.orderId && (
+                  // Delivered as a dispatch order the volunteer placed: its progress is on "my orders".
+                  <Link
+                    to="/m/orders"
+                    style={{ minHeight: 32, display: 'inline-flex', alignItems: 'center' }}
+                  >
+                    {d.orderLink}
+                  </Link>
+                )}
               </Flex>
               {b.status === 'held' ? (
                 <Popconfirm title={t.confirmCancel} onConfirm={() => cancel(b.id)}>

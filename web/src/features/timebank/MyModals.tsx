@@ -15,6 +15,7 @@ import {
   type Account,
   type MyTimebank,
 } from './api.ts';
+import { deliveryBody, deliveryDefaults, DeliveryFields, type DeliveryValues } from './DeliveryFields.tsx';
 import { myTimebankMessages } from './messages.ts';
 
 type Own = MyTimebank['accounts'][number];
@@ -117,7 +118,10 @@ export function GiveModal({
   );
 }
 
-/** Book a service from the scheme's menu for oneself or a family member: the points are held. */
+/**
+ * Book a service from the scheme's menu for oneself or a family member: the points are held. A service
+ * delivered as a dispatch order also asks where, when and whom to call (the order the booking places).
+ */
 export function BookModal({
   account,
   family,
@@ -128,7 +132,12 @@ export function BookModal({
   onClose: () => void;
 }) {
   const t = useMessages(myTimebankMessages);
-  const [form] = Form.useForm<{ accountId: string; menuItemId: string; note?: string }>();
+  const [form] = Form.useForm<{
+    accountId: string;
+    menuItemId: string;
+    note?: string;
+    delivery?: DeliveryValues;
+  }>();
   const attempt = useAttemptKey();
   const { busy, run } = useSubmit();
   const qc = useQueryClient();
@@ -136,6 +145,8 @@ export function BookModal({
     queryKey: keys.menu(account.schemeId),
     queryFn: ({ signal }) => getMenu(account.schemeId, signal),
   });
+  const chosen = Form.useWatch('menuItemId', form);
+  const dispatched = menu.data?.items.find((m) => m.id === chosen)?.dispatchItem ?? null;
   const payers = [
     { value: account.id, label: `${t.own}（${fmt(t.points, { n: account.balance })}）` },
     ...family
@@ -147,7 +158,12 @@ export function BookModal({
     await run(
       async () => {
         await book(
-          { accountId: v.accountId, menuItemId: v.menuItemId, ...(v.note ? { note: v.note } : {}) },
+          {
+            accountId: v.accountId,
+            menuItemId: v.menuItemId,
+            ...(v.note ? { note: v.note } : {}),
+            ...(dispatched && v.delivery ? { delivery: deliveryBody(v.delivery) } : {}),
+          },
           attempt.key(),
         );
         attempt.done();
@@ -167,7 +183,11 @@ export function BookModal({
       okButtonProps={{ size: 'large' }}
       cancelButtonProps={{ size: 'large' }}
     >
-      <Form form={form} layout="vertical" initialValues={{ accountId: account.id }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ accountId: account.id, delivery: deliveryDefaults() }}
+      >
         <Form.Item name="accountId" label={t.payer} rules={[{ required: true }]}>
           <Select size="large" options={payers} />
         </Form.Item>
@@ -182,6 +202,7 @@ export function BookModal({
             }))}
           />
         </Form.Item>
+        {dispatched && <DeliveryFields item={dispatched} />}
         <Form.Item name="note" label={t.note}>
           <Input size="large" maxLength={200} />
         </Form.Item>

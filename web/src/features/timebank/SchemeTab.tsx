@@ -1,10 +1,24 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, List, Skeleton, Space } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
-import { addMenuItem, adminMenu, keys, listSchemes, saveScheme } from './api.ts';
+import { addMenuItem, adminMenu, dispatchChoices, keys, listSchemes, saveScheme } from './api.ts';
 import { adminTimebankMessages } from './messages.ts';
 
 interface SchemeForm {
@@ -89,19 +103,33 @@ export function SchemeTab({ region }: { region: string }) {
   );
 }
 
+/**
+ * The scheme's services. One delivered at home as a dispatch order names the dispatch menu item (of a
+ * district centre, street post or community station inside the region) that delivers it: booking it then
+ * places that order, and its completion settles the points.
+ */
 function MenuCard({ region }: { region: string }) {
   const t = useMessages(adminTimebankMessages);
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm<{ name: string; points: number }>();
+  const [form] = Form.useForm<{ name: string; points: number; dispatchItemId?: string }>();
   const menu = useQuery({
     queryKey: [...keys.admin(region), 'menu'],
     queryFn: ({ signal }) => adminMenu(region, signal),
   });
+  const choices = useQuery({
+    queryKey: [...keys.admin(region), 'dispatch-items'],
+    queryFn: ({ signal }) => dispatchChoices(region, signal),
+  });
   const add = async () => {
     const v = await form.validateFields();
     try {
-      await addMenuItem({ region, ...v });
+      await addMenuItem({
+        region,
+        name: v.name,
+        points: v.points,
+        ...(v.dispatchItemId ? { dispatchItemId: v.dispatchItemId } : {}),
+      });
       form.resetFields();
       await qc.invalidateQueries({ queryKey: [...keys.admin(region), 'menu'] });
     } catch (e) {
@@ -112,10 +140,26 @@ function MenuCard({ region }: { region: string }) {
     <Card size="small" title={t.menu}>
       <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input placeholder={t.serviceName} />
+          <Input placeholder={t.serviceName} aria-label={t.serviceName} />
         </Form.Item>
         <Form.Item name="points" rules={[{ required: true }]}>
-          <InputNumber min={1} precision={0} placeholder={t.points} />
+          <InputNumber min={1} precision={0} placeholder={t.points} aria-label={t.points} />
+        </Form.Item>
+        <Form.Item name="dispatchItemId" extra={t.dispatchItemHint}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t.dispatchItem}
+            aria-label={t.dispatchItem}
+            loading={choices.isPending}
+            notFoundContent={t.dispatchItemsEmpty}
+            style={{ minWidth: 280 }}
+            options={(choices.data?.items ?? []).map((i) => ({
+              value: i.id,
+              label: `${i.title} · ${i.unitName}`,
+            }))}
+          />
         </Form.Item>
         <Button onClick={() => void add()}>{t.addService}</Button>
       </Form>
@@ -124,11 +168,18 @@ function MenuCard({ region }: { region: string }) {
         dataSource={menu.data?.items ?? []}
         renderItem={(m) => (
           <List.Item>
-            <Space>
+            <Space wrap>
               {m.name}
               <span>
                 {fmt('{n}', { n: m.points })} {t.points}
               </span>
+              {m.dispatchItem ? (
+                <Tag color="blue">
+                  {fmt(t.deliveredAs, { title: m.dispatchItem.title, unit: m.dispatchItem.unitName })}
+                </Tag>
+              ) : (
+                <Tag>{t.notDispatched}</Tag>
+              )}
             </Space>
           </List.Item>
         )}

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type {
   Account,
   Booking,
+  BookingDelivery,
+  DispatchChoices,
   Grant,
+  MenuItem,
   MyTimebank,
   Reconcile,
   Scheme,
@@ -13,8 +16,9 @@ import type {
 import { api, type Page } from '../../lib/api.ts';
 import { downloadFile } from '../../lib/files.ts';
 
-export type { Account, Booking, Grant, MyTimebank, Reconcile, Scheme, Statement, Transfer };
-export type MenuItem = { id: string; schemeId: string; name: string; points: number; active: boolean };
+export type { Account, Booking, Grant, MenuItem, MyTimebank, Reconcile, Scheme, Statement, Transfer };
+export type Delivery = z.input<typeof BookingDelivery>;
+export type DispatchChoice = DispatchChoices['items'][number];
 
 // Keys: the volunteer's start with 'me' (dropped when someone else signs in).
 export const keys = {
@@ -63,7 +67,7 @@ export const getMenu = (schemeId: string, signal?: AbortSignal) =>
 export const getMyBookings = (signal?: AbortSignal) =>
   api<{ items: Booking[] }>('/api/me/timebank/bookings', { signal });
 export const book = (
-  body: { accountId: string; menuItemId: string; note?: string },
+  body: { accountId: string; menuItemId: string; note?: string; delivery?: Delivery },
   idempotencyKey: string,
 ) => api<{ booking: Booking }>('/api/me/timebank/bookings', { method: 'POST', body, idempotencyKey });
 export const cancelMyBooking = (id: string, idempotencyKey: string) =>
@@ -89,8 +93,26 @@ export const reconcile = (region: string, signal?: AbortSignal) =>
   api<Reconcile>('/api/timebank/reconcile', { query: { region }, signal });
 export const adminMenu = (region: string, signal?: AbortSignal) =>
   api<{ items: MenuItem[] }>('/api/timebank/menu', { query: { region }, signal });
-export const addMenuItem = (body: { region: string; name: string; points: number }) =>
-  api<MenuItem>('/api/timebank/menu', { method: 'POST', body });
+export const addMenuItem = (body: {
+  region: string;
+  name: string;
+  points: number;
+  dispatchItemId?: string;
+}) => api<MenuItem>('/api/timebank/menu', { method: 'POST', body });
+export const dispatchChoices = (region: string, signal?: AbortSignal) =>
+  api<DispatchChoices>('/api/timebank/dispatch-items', { query: { region }, signal });
+/** An administrator books for a priority elder (a dispatch-delivered service: a proxy order, consent noted). */
+export const bookForElder = (
+  body: {
+    region: string;
+    accountId: string;
+    menuItemId: string;
+    note?: string;
+    delivery?: Delivery;
+    consentNote?: string;
+  },
+  idempotencyKey: string,
+) => api<{ booking: Booking }>('/api/timebank/bookings', { method: 'POST', body, idempotencyKey });
 export const adminBookings = (region: string, signal?: AbortSignal) =>
   api<{ items: Booking[] }>('/api/timebank/bookings', { query: { region }, signal });
 export const settleBooking = (
