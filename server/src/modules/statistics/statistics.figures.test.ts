@@ -121,6 +121,55 @@ describe('statistics figures on a known population', () => {
     assert.deepEqual(c1.children, []);
   });
 
+  it('the ranking: each child’s registered, organizations and activities equal its own overview’s', async () => {
+    // The ranking reads running sums (stat_unit_running, decision 0064), a child's own overview its counts
+    // month by month: two paths that must agree, at the end of every period and within it.
+    const first = await t.handle.db
+      .selectFrom('activities')
+      .select(sql<string>`to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`.as('month'))
+      .where('status', 'in', ['published', 'closed'])
+      .orderBy('starts_at')
+      .executeTakeFirstOrThrow();
+    const end = (m: string) =>
+      new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10);
+    const periods: [string, string][] = [
+      ['2026-01-01', '2026-01-31'],
+      ['2026-02-01', '2026-02-28'],
+      ['2025-12-01', '2025-12-31'],
+      ['2026-01-01', '2026-03-31'],
+      ['2026-01-01', '2026-12-31'],
+      [`${first.month}-01`, end(first.month)],
+    ];
+    const seen = { registered: new Set<number>(), organizations: 0, activities: 0 };
+    for (const [from, to] of periods) {
+      for (const [code, level] of [
+        [NANSHAN, 3],
+        [S1, 4],
+      ] as const) {
+        const o = (await overview(admin, code, level, from, to)).json();
+        assert.ok(o.children.length > 1, `${code} has children`);
+        for (const c of o.children) {
+          const own = (await overview(admin, c.code, c.level, from, to)).json();
+          const at = `${c.code} ${from}…${to}`;
+          assert.equal(c.registered, value(own, 'registered'), `registered of ${at}`);
+          assert.equal(
+            c.organizations,
+            value(own, 'organizations')! + value(own, 'teams')!,
+            `organizations of ${at}`,
+          );
+          assert.equal(c.activitiesHeld, value(own, 'activitiesHeld'), `activities of ${at}`);
+          if (c.code === S1) seen.registered.add(c.registered);
+          seen.organizations += c.organizations;
+          seen.activities += c.activitiesHeld;
+        }
+      }
+    }
+    // Not vacuous: S1's registered differs by period's end (0 in December, 12 in January), and some child
+    // has organizations and activities.
+    assert.ok(seen.registered.has(0) && seen.registered.has(12), [...seen.registered].join());
+    assert.ok(seen.organizations > 0 && seen.activities > 0, JSON.stringify(seen));
+  });
+
   it('an organization’s overview: its own records wherever its volunteers live', async () => {
     const res = await get(
       org.cookie,
