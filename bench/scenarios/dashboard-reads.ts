@@ -158,6 +158,7 @@ export const dashboardReads: Scenario = {
         for (const table of [
           'stat_unit_counts',
           'stat_unit_totals',
+          'stat_unit_running',
           'stat_unit_periods',
           'stat_unit_categories',
         ])
