@@ -1,5 +1,5 @@
 // Screenshots of the console home's gender and age panel and the PDF button at phone and desktop size, on
-// the embedded demo: `npx tsx e2e/statistics.screens.ts` (after `npm run build -w web`).
+// the embedded demo (which opens on the last full month, stated on the page): `npx tsx e2e/statistics.screens.ts` (after `npm run build -w web`).
 // Pictures: test-output/screenshots/statistics-*.png. It also checks, on each size, that the PDF button
 // downloads the monthly report (the answer is application/pdf, the file non-empty and a PDF) and fails
 // otherwise.
@@ -44,6 +44,11 @@ async function main() {
       }
       await page.waitForURL(/\/dashboard$/);
       await page.getByTestId('stats-lag').waitFor();
+      // Without a period in the address: the last full month, and the page says so.
+      const d = new Date();
+      const last = new Date(Date.UTC(d.getFullYear(), d.getMonth() - 1, 1)).toISOString().slice(0, 7);
+      const said = await page.getByTestId('stats-default-period').textContent();
+      assert.ok(said?.includes(`显示上月（${last}）`), `the default period is stated: ${said}`);
       await page.getByRole('button', { name: '下载月报 PDF' }).waitFor();
       await settle(page);
       await shot(page, '01-home');

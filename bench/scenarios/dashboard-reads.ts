@@ -1,6 +1,6 @@
 // Scenario "dashboard-reads" (issue 15: console home p95 < 200 ms at province scale), the reads alone.
-// The console home reads only the statistics rollups (stat_unit_counts, stat_unit_periods,
-// stat_unit_categories), never the records; their size depends on the region tree, the months of history
+// The console home reads only the statistics rollups (stat_unit_counts, stat_unit_totals, stat_unit_running,
+// stat_unit_periods, stat_unit_categories), never the records; their size depends on the region tree, the months of history
 // and the metrics, not on the number of volunteers (a count is a number in a row). So instead of generating
 // 22.3 M volunteers (hours; the `dashboard` scenario does that) this fills the rollups directly in the shape
 // the refresh and the rollup consumer give a province whose every unit has every metric every month: every
@@ -9,7 +9,8 @@
 // to BENCH_DASHBOARD_VOLUNTEERS (default 22,300,000). Streets and communities are left out: the pages of the
 // province and a city never read them. Then, in one run:
 //   1. EXPLAIN (ANALYZE, BUFFERS) of each statement the overview issues, for the province (44) and a city
-//      (4413 惠州): plan shape and execution time;
+//      (4413 惠州): plan shape and execution time, and their sum (the ranking's read of decision 0061 first,
+//      for comparison with its per-child lookups of decision 0064);
 //   2. the API: GET /api/statistics/overview for the last 12 whole months as the province's and the city's
 //      region admins (autocannon, BENCH_SECONDS, --connections);
 //   3. pgbench of the same statements (one transaction = one page's reads) as yiqi_app;
@@ -76,10 +77,23 @@ const FILL = (volunteers: number) => `
   INSERT INTO stat_refreshes (name, refreshed_at) VALUES ('statistics.refresh', now())
     ON CONFLICT (name) DO UPDATE SET refreshed_at = now();
   INSERT INTO stat_unit_totals (unit, level, metric, value)
-  SELECT unit, level, metric, sum(value) FROM stat_unit_counts GROUP BY 1, 2, 3;`;
+  SELECT unit, level, metric, sum(value) FROM stat_unit_counts GROUP BY 1, 2, 3;
+  INSERT INTO stat_unit_running (unit, metric, month, value)
+  SELECT unit, metric, month, sum(sum(value)) OVER (PARTITION BY unit, metric ORDER BY month)
+    FROM (SELECT unit, month,
+                 CASE WHEN metric IN ('joined', 'left') THEN 'registered'
+                      WHEN metric = 'activities_held' THEN 'activities' ELSE 'organizations' END AS metric,
+                 CASE WHEN metric = 'left' THEN -value ELSE value END AS value
+            FROM stat_unit_counts
+           WHERE metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%'
+              OR metric LIKE 'teams:%') c
+   GROUP BY unit, metric, month;`;
 
-/** The statements one overview page issues (statistics.repository.ts), literal, for EXPLAIN and pgbench. */
-function statements(code: string, level: number, from: string, to: string): string[] {
+/**
+ * The statements one overview page issues (statistics.repository.ts, statistics.service.ts), literal, for
+ * EXPLAIN and pgbench. `children`: the child regions' units (the ranking's per-child lookups).
+ */
+function statements(code: string, level: number, from: string, to: string, children: string[]): string[] {
   const unit = code.slice(0, [0, 2, 4, 6, 9, 12][level]);
   const child = level + 1;
   const months = Array.from({ length: 12 }, (_, i) => shift(month(to), i - 11));
@@ -90,29 +104,34 @@ function statements(code: string, level: number, from: string, to: string): stri
   const since = [prev[0]!, shift(prev[11]!, -12)].sort()[0]!;
   const end = prefixEnd(unit);
   const range = `unit >= '${unit}' AND unit LIKE '${unit}%'${end ? ` AND unit < '${end}'` : ''}`;
+  const running = (metric: string, cmp: string) =>
+    `coalesce((SELECT r.value FROM stat_unit_running r WHERE r.unit = c.unit AND r.metric = '${metric}' AND r.month ${cmp} ORDER BY r.month DESC LIMIT 1), 0)`;
+  const childCodes = children.map((u) => `('${u.padEnd(12, '0')}', ${child}::smallint)`).join(', ');
   return [
     `SELECT code, level, name, parent_code, parent_level FROM regions WHERE code = '${code}' AND level = ${level};`,
     `SELECT unit, period, minutes::float8 AS minutes, records, active, active_orgs, on_time, overdue FROM stat_unit_periods WHERE unit IN ('${unit}') AND period IN (${list(keys)});`,
     `SELECT month, metric, value::float8 AS value, false AS total FROM stat_unit_counts WHERE unit = '${unit}' AND month >= '${since}' AND metric !~ '^[jl][gy]:' UNION ALL SELECT month, metric, value::float8, false FROM stat_unit_counts WHERE unit = '${unit}' AND month > '${month(to)}' AND metric ~ '^[jl][gy]:' UNION ALL SELECT '0000-00', metric, value::float8, true FROM stat_unit_totals WHERE unit = '${unit}';`,
     `SELECT category, sum(minutes)::float8 AS minutes, sum(records)::int AS records FROM stat_unit_categories WHERE unit = '${unit}' AND period IN (${list(months)}) GROUP BY category HAVING sum(records) <> 0 ORDER BY sum(minutes) DESC, category;`,
+    `SELECT DISTINCT ON (region_code, level) region_code AS code, level, population::float8 AS population FROM region_population WHERE (region_code, level) IN (('${code}', ${level}::smallint)) AND year <= ${year} ORDER BY region_code, level, year DESC;`,
+    `SELECT DISTINCT ON (region_code, level) region_code AS code, level, population::float8 AS population FROM region_population WHERE (region_code, level) IN (('${code}', ${level}::smallint)) AND year <= ${Number(year) - 1} ORDER BY region_code, level, year DESC;`,
     `SELECT code, level, name FROM regions WHERE parent_code = '${code}' AND parent_level = ${level} ORDER BY code;`,
     `SELECT unit, sum(minutes)::float8 AS minutes, sum(records)::int AS records, sum(active)::int AS active FROM stat_unit_periods WHERE level = ${child} AND period IN (${list(months)}) AND ${range} GROUP BY unit;`,
     `SELECT unit, sum(minutes)::float8 AS minutes, sum(records)::int AS records, sum(active)::int AS active FROM stat_unit_periods WHERE level = ${child} AND period IN ('${year}') AND ${range} GROUP BY unit;`,
-    `SELECT t.unit, t.metric, (t.value - coalesce(m.after, 0))::float8 AS upto, coalesce(m.within, 0)::float8 AS within FROM stat_unit_totals t LEFT JOIN (SELECT unit, metric, sum(value) FILTER (WHERE month > '${month(to)}') AS after, sum(value) FILTER (WHERE month <= '${month(to)}') AS within FROM stat_unit_counts WHERE level = ${child} AND ${range} AND month >= '${month(from)}' AND metric !~ '^[jl][gy]:' AND (metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%' OR metric LIKE 'teams:%') GROUP BY unit, metric) m ON m.unit = t.unit AND m.metric = t.metric WHERE t.level = ${child} AND ${range.replaceAll('unit', 't.unit')} AND (t.metric IN ('joined', 'left', 'activities_held') OR t.metric LIKE 'orgs:%' OR t.metric LIKE 'teams:%');`,
-    `SELECT DISTINCT ON (region_code, level) region_code AS code, level, population::float8 AS population FROM region_population WHERE region_code LIKE '${unit}%' AND year <= ${year} ORDER BY region_code, level, year DESC;`,
+    `SELECT c.unit, ${running('registered', `<= '${month(to)}'`)}::float8 AS registered, ${running('organizations', `<= '${month(to)}'`)}::float8 AS organizations, (${running('activities', `<= '${month(to)}'`)} - ${running('activities', `< '${month(from)}'`)})::float8 AS activities FROM unnest(ARRAY[${list(children)}]::text[]) AS c(unit);`,
+    `SELECT DISTINCT ON (region_code, level) region_code AS code, level, population::float8 AS population FROM region_population WHERE (region_code, level) IN (${childCodes}) AND year <= ${year} ORDER BY region_code, level, year DESC;`,
+    `SELECT e.at FROM (SELECT coalesce((SELECT last_tx_id FROM record_event_consumers WHERE name = 'statistics.rollup'), '0'::xid8) AS tx, coalesce((SELECT last_id FROM record_event_consumers WHERE name = 'statistics.rollup'), 0) AS id) p JOIN record_events e ON (e.tx_id, e.id) > (p.tx, p.id) ORDER BY e.tx_id, e.id LIMIT 1;`,
     `SELECT refreshed_at FROM stat_refreshes WHERE name = 'statistics.refresh';`,
   ];
 }
 
-/** The same reads as main had them before this change (for the EXPLAIN comparison only). */
+/** The ranking's read as decision 0061 left it (for the EXPLAIN comparison only). */
 function before(code: string, level: number, from: string, to: string): string[] {
   const unit = code.slice(0, [0, 2, 4, 6, 9, 12][level]);
-  const months = Array.from({ length: 12 }, (_, i) => shift(month(to), i - 11));
-  const list = months.map((x) => `'${x}'`).join(', ');
+  const child = level + 1;
+  const end = prefixEnd(unit);
+  const range = `unit >= '${unit}' AND unit LIKE '${unit}%'${end ? ` AND unit < '${end}'` : ''}`;
   return [
-    `SELECT month, metric, value::float8 AS value FROM stat_unit_counts WHERE unit = '${unit}';`,
-    `SELECT unit, sum(minutes)::float8 AS minutes, sum(records)::int AS records, sum(active)::int AS active FROM stat_unit_periods WHERE level = ${level + 1} AND period IN (${list}) AND unit LIKE '${unit}%' GROUP BY unit;`,
-    `SELECT unit, metric, coalesce(sum(value) FILTER (WHERE month <= '${month(to)}'), 0)::float8 AS upto, coalesce(sum(value) FILTER (WHERE month >= '${month(from)}' AND month <= '${month(to)}'), 0)::float8 AS within FROM stat_unit_counts WHERE level = ${level + 1} AND unit LIKE '${unit}%' GROUP BY unit, metric;`,
+    `SELECT t.unit, t.metric, (t.value - coalesce(m.after, 0))::float8 AS upto, coalesce(m.within, 0)::float8 AS within FROM stat_unit_totals t LEFT JOIN (SELECT unit, metric, sum(value) FILTER (WHERE month > '${month(to)}') AS after, sum(value) FILTER (WHERE month <= '${month(to)}') AS within FROM stat_unit_counts WHERE level = ${child} AND ${range} AND month >= '${month(from)}' AND metric !~ '^[jl][gy]:' AND (metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%' OR metric LIKE 'teams:%') GROUP BY unit, metric) m ON m.unit = t.unit AND m.metric = t.metric WHERE t.level = ${child} AND ${range.replaceAll('unit', 't.unit')} AND (t.metric IN ('joined', 'left', 'activities_held') OR t.metric LIKE 'orgs:%' OR t.metric LIKE 'teams:%');`,
   ];
 }
 
@@ -139,6 +158,7 @@ export const dashboardReads: Scenario = {
         for (const table of [
           'stat_unit_counts',
           'stat_unit_totals',
+          'stat_unit_running',
           'stat_unit_periods',
           'stat_unit_categories',
         ])
@@ -150,20 +170,41 @@ export const dashboardReads: Scenario = {
           `   filled in ${((performance.now() - t0) / 1000).toFixed(0)} s: stat_unit_counts ${Number(n.rows[0]!.rows).toLocaleString('en')} rows, ${n.rows[0]!.size}`,
         );
         const { from, to } = PERIOD();
+        // The child regions' units, as the ranking passes them (statistics.service.ts childRanking).
+        const childrenOf = async (code: string, level: number) =>
+          (
+            await sql<{ code: string }>`
+              SELECT code FROM regions WHERE parent_code = ${code} AND parent_level = ${level}
+               ORDER BY code`.execute(owner.db)
+          ).rows.map((r) => r.code.slice(0, [0, 2, 4, 6, 9, 12][level + 1]));
+        const children = {
+          1: await childrenOf('440000000000', 1),
+          2: await childrenOf('441300000000', 2),
+        };
         for (const [code, level, name] of [
           ['440000000000', 1, 'province 44'],
           ['441300000000', 2, 'city 4413'],
         ] as const) {
-          console.log(`   EXPLAIN ANALYZE, ${name} (first: the three reads as they were before):`);
-          for (const q of [...before(code, level, from, to), ...statements(code, level, from, to)]) {
+          console.log(
+            `   EXPLAIN ANALYZE, ${name} (first: the ranking's read as decision 0061 left it; then the page's ${statements(code, level, from, to, children[level]).length} statements):`,
+          );
+          let total = 0;
+          let first = true;
+          for (const q of [
+            ...before(code, level, from, to),
+            ...statements(code, level, from, to, children[level]),
+          ]) {
             const plan = await sql
               .raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q}`)
               .execute(owner.db);
             const lines = plan.rows.map((r) => r['QUERY PLAN']);
             const exec = lines.find((l) => l.startsWith('Execution Time')) ?? '';
+            if (!first) total += Number(/([\d.]+) ms/.exec(exec)?.[1] ?? 0);
+            first = false;
             const scan = lines.find((l) => /Scan/.test(l))?.trim() ?? lines[0]!.trim();
             console.log(`     ${exec.padEnd(28)} ${scan.slice(0, 110)}  ← ${q.slice(0, 60)}…`);
           }
+          console.log(`     the page's statements together: ${total.toFixed(1)} ms of execution`);
         }
         const province = await createStaff(handle.db, key, 'bench-gd', 'region_admin', {
           region: '440000000000',
@@ -189,7 +230,7 @@ export const dashboardReads: Scenario = {
               requests: [{ method: 'GET', path, headers: { cookie } }],
             });
             const script = join(tmpdir(), `yiqi-dashboard-reads-${level}.sql`);
-            await writeScript(script, statements(code, level, from, to).join('\n'));
+            await writeScript(script, statements(code, level, from, to, children[level]).join('\n'));
             const s = await runPgbench({
               databaseUrl: url,
               script,

@@ -67,6 +67,17 @@ export interface StatUnitTotalsTable {
   value: Big;
 }
 
+/**
+ * Running sums of the ranked figures (registered, organizations, activities) per unit at every month where
+ * one changed, kept by the refresh job (decision 0064): the ranking reads one row per child and figure.
+ */
+export interface StatUnitRunningTable {
+  unit: string;
+  metric: 'registered' | 'organizations' | 'activities';
+  month: string;
+  value: Big;
+}
+
 export interface StatRefreshesTable {
   name: string;
   refreshed_at: Timestamp;
@@ -82,5 +93,6 @@ export interface StatisticsTables {
   stat_unit_categories: StatUnitCategoriesTable;
   stat_unit_counts: StatUnitCountsTable;
   stat_unit_totals: StatUnitTotalsTable;
+  stat_unit_running: StatUnitRunningTable;
   stat_refreshes: StatRefreshesTable;
 }

@@ -186,25 +186,40 @@ export async function recountOrgs(db: Database, ids: string[]) {
 }
 
 /**
- * Recomputes the totals over all months (stat_unit_totals) of some units from their counts — every unit,
- * or those a run touched: the five prefixes of each recounted region and the recounted organizations'.
- * A unit's counts are a few thousand rows at most, read by primary key.
+ * The ranked figures' monthly changes (decision 0064): registered (joined − left), organizations (top-level
+ * and teams of every type) and activities held, per unit and month, from the counts matching `where`.
+ */
+const rankedChanges = (where: RawBuilder<unknown>) => sql`
+  SELECT unit, month,
+         CASE WHEN metric IN ('joined', 'left') THEN 'registered'
+              WHEN metric = 'activities_held' THEN 'activities'
+              ELSE 'organizations' END AS metric,
+         CASE WHEN metric = 'left' THEN -value ELSE value END AS value
+    FROM stat_unit_counts
+   WHERE ${where} AND (metric IN ('joined', 'left', 'activities_held') OR metric LIKE 'orgs:%'
+                       OR metric LIKE 'teams:%')`;
+
+/**
+ * Recomputes the totals over all months (stat_unit_totals, decision 0061) and the ranked figures' running
+ * sums (stat_unit_running, decision 0064) of some units from their counts — every unit, or those a run
+ * touched: the five prefixes of each recounted region and the recounted organizations'. A unit's counts are
+ * a few thousand rows at most, read by primary key.
  */
 export async function retotal(db: Database, units: string[] | 'all') {
-  if (units === 'all') {
-    await db.deleteFrom('stat_unit_totals').execute();
-    await sql`
-      INSERT INTO stat_unit_totals (unit, level, metric, value)
-      SELECT unit, level, metric, sum(value) FROM stat_unit_counts GROUP BY 1, 2, 3
-      HAVING sum(value) <> 0`.execute(db);
-    return;
-  }
-  if (units.length === 0) return;
-  await sql`DELETE FROM stat_unit_totals WHERE unit = ANY(${units}::text[])`.execute(db);
+  if (units !== 'all' && units.length === 0) return;
+  const which = units === 'all' ? sql`true` : sql`unit = ANY(${units}::text[])`;
+  await sql`DELETE FROM stat_unit_totals WHERE ${which}`.execute(db);
+  await sql`DELETE FROM stat_unit_running WHERE ${which}`.execute(db);
   await sql`
     INSERT INTO stat_unit_totals (unit, level, metric, value)
-    SELECT unit, level, metric, sum(value) FROM stat_unit_counts WHERE unit = ANY(${units}::text[])
+    SELECT unit, level, metric, sum(value) FROM stat_unit_counts WHERE ${which}
      GROUP BY 1, 2, 3 HAVING sum(value) <> 0`.execute(db);
+  // A row for every month where a figure changed: "at the end of month M" is the newest row at or before M.
+  await sql`
+    INSERT INTO stat_unit_running (unit, metric, month, value)
+    SELECT unit, metric, month, sum(sum(value)) OVER (PARTITION BY unit, metric ORDER BY month)
+      FROM (${rankedChanges(which)}) c
+     GROUP BY unit, metric, month`.execute(db);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   NANSHAN,
   S1,
   S2,
+  activityId,
   admin,
   futianAdmin,
   ctx,
@@ -21,6 +22,7 @@ import {
   value,
 } from './statistics.testkit.ts';
 import { refreshCounts } from './refresh.ts';
+import { insertOrganization } from '../memberships/memberships.testkit.ts';
 import { addItem, call, placeOrder, workOrder, world } from '../dispatch/dispatch.testkit.ts';
 import { insertCase } from '../civic/civic.testkit.ts';
 
@@ -376,5 +378,71 @@ describe('orders, ratings and civic reports', () => {
     ).json();
     assert.equal(value(team, 'ordersCompleted'), 3);
     assert.equal(value(team, 'satisfaction'), 2 / 3);
+  });
+});
+
+describe('the child ranking', () => {
+  // Last in the file: it adds an organization and moves the activity to a community of S1.
+  before(async () => {
+    const id = await insertOrganization(t, '排名测试志愿服务队', C1);
+    await t.handle.db
+      .updateTable('organizations')
+      .set({ created_at: '2026-01-05T04:00:00Z' })
+      .where('id', '=', id)
+      .execute();
+    await t.handle.db
+      .updateTable('activities')
+      .set({ region_code: C1 })
+      .where('id', '=', activityId)
+      .execute();
+    await refreshCounts(ctx());
+  });
+
+  // The ranking reads running sums (stat_unit_running, decision 0064), a child's own overview its counts
+  // month by month: two paths that must agree, at the end of every period and within it.
+  it('the ranking: each child’s registered, organizations and activities equal its own overview’s', async () => {
+    const first = await t.handle.db
+      .selectFrom('activities')
+      .select(sql<string>`to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`.as('month'))
+      .where('id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    const end = (m: string) =>
+      new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10);
+    const periods: [string, string][] = [
+      ['2026-01-01', '2026-01-31'],
+      ['2026-02-01', '2026-02-28'],
+      ['2025-12-01', '2025-12-31'],
+      ['2026-01-01', '2026-03-31'],
+      ['2026-01-01', '2026-12-31'],
+      [`${first.month}-01`, end(first.month)],
+    ];
+    const seen = { registered: new Set<number>(), organizations: 0, activities: 0 };
+    for (const [from, to] of periods) {
+      for (const [code, level] of [
+        [NANSHAN, 3],
+        [S1, 4],
+      ] as const) {
+        const o = (await overview(admin, code, level, from, to)).json();
+        assert.ok(o.children.length > 1, `${code} has children`);
+        for (const c of o.children) {
+          const own = (await overview(admin, c.code, c.level, from, to)).json();
+          const at = `${c.code} ${from}…${to}`;
+          assert.equal(c.registered, value(own, 'registered'), `registered of ${at}`);
+          assert.equal(
+            c.organizations,
+            value(own, 'organizations')! + value(own, 'teams')!,
+            `organizations of ${at}`,
+          );
+          assert.equal(c.activitiesHeld, value(own, 'activitiesHeld'), `activities of ${at}`);
+          if (c.code === S1) seen.registered.add(c.registered);
+          seen.organizations += c.organizations;
+          seen.activities += c.activitiesHeld;
+        }
+      }
+    }
+    // Not vacuous: S1's registered differs by period's end (0 in December, 12 in January), and some child
+    // has organizations and activities.
+    assert.ok(seen.registered.has(0) && seen.registered.has(12), [...seen.registered].join());
+    assert.ok(seen.organizations > 0 && seen.activities > 0, JSON.stringify(seen));
   });
 });

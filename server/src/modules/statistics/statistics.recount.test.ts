@@ -166,6 +166,32 @@ describe('incremental counts equal a whole rebuild', () => {
          ORDER BY unit, month, metric`.execute(t.handle.db)
     ).rows;
 
+  const running = async () =>
+    (
+      await sql<{ unit: string; metric: string; month: string; value: number }>`
+        SELECT unit, metric, month, value::float8 AS value FROM stat_unit_running
+         ORDER BY unit, metric, month`.execute(t.handle.db)
+    ).rows;
+  // Straight from the definitions: registered = Σ joined − left, organizations = Σ orgs: + teams:,
+  // activities = Σ activities_held, over the months up to each month where one of them has a count.
+  const runningRecount = async () =>
+    (
+      await sql<{ unit: string; metric: string; month: string; value: number }>`
+        WITH k(metric, plus, minus) AS (VALUES
+          ('registered', '^joined$', '^left$'), ('organizations', '^(orgs|teams):', '^$'),
+          ('activities', '^activities_held$', '^$')),
+        m AS (
+          SELECT DISTINCT c.unit, k.metric, c.month FROM stat_unit_counts c JOIN k
+            ON c.metric ~ k.plus OR c.metric ~ k.minus
+        )
+        SELECT m.unit, m.metric, m.month, (
+          SELECT sum(CASE WHEN c.metric ~ k.minus THEN -c.value ELSE c.value END) FROM stat_unit_counts c
+           WHERE c.unit = m.unit AND c.month <= m.month AND (c.metric ~ k.plus OR c.metric ~ k.minus)
+        )::float8 AS value
+          FROM m JOIN k ON k.metric = m.metric
+         ORDER BY 1, 2, 3`.execute(t.handle.db)
+    ).rows;
+
   it('after random moves, closures, verifications, organizations, activities, orders, ratings and reports', async () => {
     const db = t.handle.db;
     await refreshCounts(ctx(), { full: true });
@@ -259,11 +285,17 @@ describe('incremental counts equal a whole rebuild', () => {
     await refreshCounts(ctx());
     assert.ok(runs > 0, 'the incremental runs recounted some regions');
     const incremental = await snapshot();
+    const incrementalRunning = await running();
     assert.equal((await sql`SELECT 1 FROM stat_dirty`.execute(db)).rows.length, 0);
     await refreshCounts(ctx(), { full: true });
     const whole = await snapshot();
     assert.ok(whole.length > 50, `counts worth checking (${whole.length} rows)`);
     assert.ok(whole.some((r) => r.metric === 'ratings') && whole.some((r) => r.metric === 'civic_filed'));
     assert.deepEqual(incremental, whole);
+    // The ranking's running sums (decision 0064): the same after incremental runs as after a rebuild, and
+    // each the sum of its counts up to its month.
+    assert.deepEqual(incrementalRunning, await running());
+    assert.ok(incrementalRunning.length > 20, `running sums worth checking (${incrementalRunning.length})`);
+    assert.deepEqual(incrementalRunning, await runningRecount());
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 /**
@@ -128,29 +128,30 @@ export async function unitCounts(db: Database, unit: string, since: string, end:
 }
 
 /**
- * The refresh job's counts of a region's children, only the metrics the ranking compares (registrations,
- * closures, organizations and teams, activities): "up to the end month" as the child's total over all
- * months (stat_unit_totals) minus the months after `to`, and "within [from, to]"; the months from `from` on
- * are read from the partial index stat_unit_counts_ranking (the breakdowns, most rows, are not in it).
+ * What the ranking compares of some child units from the refresh job's counts (decision 0064): registered
+ * volunteers and organizations (with teams) at the end of month `to`, and activities held from month `from`
+ * to `to` — each the newest running sum (stat_unit_running) at or before a month: one primary-key descent
+ * per child and figure, whatever the length of the history or the size of the population.
  */
-export async function childCounts(db: Database, level: number, prefix: string, from: string, to: string) {
-  const ranked = (col: string) =>
-    sql`(${sql.ref(col)} IN ('joined', 'left', 'activities_held') OR ${sql.ref(col)} LIKE 'orgs:%'
-         OR ${sql.ref(col)} LIKE 'teams:%')`;
-  const r = await sql<{ unit: string; metric: string; upto: number; within: number }>`
-    SELECT t.unit, t.metric, (t.value - coalesce(m.after, 0))::float8 AS upto,
-           coalesce(m.within, 0)::float8 AS within
-      FROM stat_unit_totals t
-      LEFT JOIN (
-        SELECT unit, metric, sum(value) FILTER (WHERE month > ${to}) AS after,
-               sum(value) FILTER (WHERE month <= ${to}) AS within
-          FROM stat_unit_counts
-         WHERE level = ${level} AND ${within('unit', prefix)} AND month >= ${from}
-           AND ${NOT_BREAKDOWN} AND ${ranked('metric')}
-         GROUP BY unit, metric
-      ) m ON m.unit = t.unit AND m.metric = t.metric
-     WHERE t.level = ${level} AND ${within('t.unit', prefix)} AND ${ranked('t.metric')}`.execute(db);
-  return r.rows;
+export async function childRanked(db: Database, units: string[], from: string, to: string) {
+  if (units.length === 0) return [];
+  const at = (metric: string, cmp: RawBuilder<unknown>) => sql`coalesce((
+    SELECT r.value FROM stat_unit_running r
+     WHERE r.unit = c.unit AND r.metric = ${metric} AND ${cmp}
+     ORDER BY r.month DESC LIMIT 1), 0)`;
+  const r = await sql<{ unit: string; registered: number; organizations: number; activities: number }>`
+    SELECT c.unit,
+           ${at('registered', sql`r.month <= ${to}`)}::float8 AS registered,
+           ${at('organizations', sql`r.month <= ${to}`)}::float8 AS organizations,
+           (${at('activities', sql`r.month <= ${to}`)} - ${at('activities', sql`r.month < ${from}`)})::float8
+             AS activities
+      FROM unnest(${units}::text[]) AS c(unit)`.execute(db);
+  return r.rows.map((x) => ({
+    unit: x.unit,
+    registered: Number(x.registered),
+    organizations: Number(x.organizations),
+    activities: Number(x.activities),
+  }));
 }
 
 export async function region(db: Database, code: string, level: number) {

@@ -40,8 +40,10 @@ const prefixOf = (code: string, level: number) => code.slice(0, LEVEL_PREFIX[lev
 async function lagOf(ctx: Ctx): Promise<LagView> {
   const db = readerOf(ctx);
   const now = ctx.clock().getTime();
-  const oldest = await repo.oldestWaitingEvent(db, ROLLUP_CONSUMER);
-  const refreshed = await repo.refreshedAt(db, REFRESH_NAME);
+  const [oldest, refreshed] = await Promise.all([
+    repo.oldestWaitingEvent(db, ROLLUP_CONSUMER),
+    repo.refreshedAt(db, REFRESH_NAME),
+  ]);
   return {
     recordEventsSeconds: oldest ? Math.max(0, Math.round((now - oldest.getTime()) / 1000)) : 0,
     refreshSeconds: refreshed ? Math.max(0, Math.round((now - refreshed.getTime()) / 1000)) : null,
@@ -88,20 +90,23 @@ export async function regionOverview(
   const keys = [
     ...new Set([...period.months, ...prev.months, ...trend, period.activeKey, prev.activeKey]),
   ].filter((k): k is string => k !== null);
-  const [rows, countRows, cats] = await Promise.all([
+  const endYear = Number(period.to.slice(0, 4));
+  const here = [{ code: region.code, level: region.level }];
+  // Independent reads, overlapped: each is a few index descents (decisions 0061, 0064).
+  const [rows, countRows, cats, pops, prevPops, children, lag] = await Promise.all([
     repo.unitPeriods(db, [unit], keys),
     repo.unitCounts(db, unit, earliestMonth(period, prev, trend), period.months[period.months.length - 1]!),
     repo.categories(db, unit, period.months),
+    repo.populations(db, here, endYear),
+    repo.populations(db, here, endYear - 1),
+    region.level < 5 ? childRanking(ctx, region.code, region.level, period) : Promise.resolve([]),
+    lagOf(ctx),
   ]);
   const counts = new Counts(countRows);
-  const endYear = Number(period.to.slice(0, 4));
-  const pops = await repo.populations(db, [{ code: region.code, level: region.level }], endYear);
-  const prevPops = await repo.populations(db, [{ code: region.code, level: region.level }], endYear - 1);
   const population = pops.get(`${region.code}|${region.level}`) ?? null;
   const prevPopulation = prevPops.get(`${region.code}|${region.level}`) ?? population;
 
   const figures = regionFigures(counts, rows, unit, period, prev, population, prevPopulation);
-  const children = region.level < 5 ? await childRanking(ctx, region.code, region.level, period) : [];
   return {
     unit: { kind: 'region', id: region.code, level: region.level, name: region.name },
     period: periodView(period),
@@ -126,7 +131,7 @@ export async function regionOverview(
       records: c.records,
     })),
     children,
-    lag: await lagOf(ctx),
+    lag,
     ...breakdowns(counts, period.months[period.months.length - 1]!),
   };
 }
@@ -216,31 +221,32 @@ async function childRanking(ctx: Ctx, code: string, level: number, p: Period) {
   if (children.length === 0) return [];
   const prefix = prefixOf(code, level);
   const childLevel = level + 1;
-  const [hours, active, counts, pops] = await Promise.all([
+  const [hours, active, ranked, pops] = await Promise.all([
     repo.childPeriods(db, childLevel, prefix, p.months),
     p.activeKey ? repo.childPeriods(db, childLevel, prefix, [p.activeKey]) : Promise.resolve([]),
-    repo.childCounts(db, childLevel, prefix, p.months[0]!, p.months[p.months.length - 1]!),
+    repo.childRanked(
+      db,
+      children.map((c) => prefixOf(c.code, c.level)),
+      p.months[0]!,
+      p.months[p.months.length - 1]!,
+    ),
     repo.populations(db, children, Number(p.to.slice(0, 4))),
   ]);
   const hoursOf = new Map(hours.map((h) => [h.unit, Number(h.minutes) / 60]));
   const activeOf = new Map(active.map((a) => [a.unit, a.active]));
-  const countOf = (unit: string, metric: string, kind: 'upto' | 'within') =>
-    counts
-      .filter(
-        (c) => c.unit === unit && (metric.endsWith(':') ? c.metric.startsWith(metric) : c.metric === metric),
-      )
-      .reduce((s, c) => s + Number(c[kind]), 0);
+  const rankedOf = new Map(ranked.map((x) => [x.unit, x]));
   const rows = children.map((c) => {
     const unit = prefixOf(c.code, c.level);
-    const registered = countOf(unit, 'joined', 'upto') - countOf(unit, 'left', 'upto');
+    const counts = rankedOf.get(unit);
+    const registered = counts?.registered ?? 0;
     const h = hoursOf.get(unit) ?? 0;
     const act = p.activeKey ? (activeOf.get(unit) ?? 0) : null;
     const population = pops.get(`${c.code}|${c.level}`) ?? null;
     const coverage = ratio(registered, population);
     const activeShare = ratio(act, registered);
     const hoursPerRegisteredYear = perYear(h, registered, p.months.length);
-    const organizations = countOf(unit, 'orgs:', 'upto') + countOf(unit, 'teams:', 'upto');
-    const activitiesHeld = countOf(unit, 'activities_held', 'within');
+    const organizations = counts?.organizations ?? 0;
+    const activitiesHeld = counts?.activities ?? 0;
     return {
       code: c.code,
       level: c.level,

@@ -15,7 +15,7 @@ import { CategoryPanel, RankingPanel, TrendPanel } from './Panels.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { statisticsMessages } from './messages.ts';
-import { chinaNow } from '../../lib/china-time.ts';
+import { periodOf } from './period.ts';
 import './print.css';
 
 // The to-do list stays on the console home, below the figures (its own chunk, as on /todo).
@@ -26,19 +26,6 @@ interface Scope {
   key: string;
   label: string;
   unit: Unit;
-}
-
-function lastDay(month: string) {
-  return dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
-}
-
-/** The period in the address: ?mode=month&at=2026-03 or ?mode=year&at=2026 (default: this month). */
-function periodOf(params: URLSearchParams) {
-  const mode = params.get('mode') === 'year' ? 'year' : 'month';
-  const at = params.get('at') ?? (mode === 'year' ? chinaNow().format('YYYY') : chinaNow().format('YYYY-MM'));
-  return mode === 'year'
-    ? { mode, at, from: `${at}-01-01`, to: `${at}-12-31` }
-    : { mode, at, from: `${at}-01`, to: lastDay(at) };
 }
 
 /**
@@ -188,6 +175,13 @@ export default function DashboardPage() {
         />
       )}
       <ReplicaLagNotice path={unit ? overviewPath(unit) : ''} />
+      {period.isDefault && (
+        <Typography.Paragraph style={{ margin: '8px 0' }} data-testid="stats-default-period">
+          {period.mode === 'month'
+            ? fmt(t.defaultMonth, { month: period.at })
+            : fmt(t.defaultYear, { year: period.at })}
+        </Typography.Paragraph>
+      )}
       {lag && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }} data-testid="stats-lag">
           {lag.refreshSeconds === null

@@ -49,6 +49,9 @@ export const statisticsMessages = defineMessages(
     records: '记录数',
     empty: '本期暂无数据',
     todo: '待办事项',
+    defaultMonth:
+      '显示上月（{month}），即最近一个完整的月份：本月尚未结束，记录仍在录入和确认中。可在右上方选择其他月份或按年查看。',
+    defaultYear: '显示 {year} 年（最近一个完整月份所在的年份）。可在右上方选择其他年份。',
     reportTitle: '{name} 志愿服务月报（{from} 至 {to}）',
     population: '常住人口',
     populationHint: '注册率 = 注册志愿者 ÷ 常住人口。请按统计公报录入本级及下级区划的常住人口，并注明来源。',
@@ -114,6 +117,9 @@ export const statisticsMessages = defineMessages(
     records: '記錄數',
     empty: '本期暫無數據',
     todo: '待辦事項',
+    defaultMonth:
+      '顯示上月（{month}），即最近一個完整的月份：本月尚未結束，記錄仍在錄入和確認中。可在右上方選擇其他月份或按年查看。',
+    defaultYear: '顯示 {year} 年（最近一個完整月份所在的年份）。可在右上方選擇其他年份。',
     reportTitle: '{name} 義工服務月報（{from} 至 {to}）',
     population: '常住人口',
     populationHint: '註冊率 = 註冊義工 ÷ 常住人口。請按統計公報錄入本級及下級區劃的常住人口，並註明來源。',
@@ -179,6 +185,10 @@ export const statisticsMessages = defineMessages(
     records: 'Records',
     empty: 'No data for this period',
     todo: 'To do',
+    defaultMonth:
+      'Showing last month ({month}), the most recent full month: this month is not over and its records are still being entered and confirmed. Choose another month, or a year, at the top right.',
+    defaultYear:
+      'Showing {year}, the year of the most recent full month. Choose another year at the top right.',
     reportTitle: '{name}: volunteer service report ({from} to {to})',
     population: 'Resident population',
     populationHint:
