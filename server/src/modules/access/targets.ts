@@ -313,7 +313,8 @@ export const civicCaseById = byId(
  * supervise it too), else the level body of its region (region admins of that subtree).
  */
 const roundOwner = (r: { code: string; funder: string | null } | undefined): Found =>
-  r && (r.funder ? { type: 'organization', id: r.funder, regionCode: r.code } : { type: 'region', code: r.code });
+  r &&
+  (r.funder ? { type: 'organization', id: r.funder, regionCode: r.code } : { type: 'region', code: r.code });
 /** A funding round in the path, for its owner. */
 export const fundingRoundById = byId(
   'funding_round',

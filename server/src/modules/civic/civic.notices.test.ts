@@ -1,6 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOrganization, createUser, signIn, startTestApp, type TestApp, type TestUser } from '../../test/harness.ts';
+import {
+  createOrganization,
+  createUser,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../../test/harness.ts';
 import { api, NANSHAN } from '../activities/activities.testkit.ts';
 import { photo, reportBody } from './civic.testkit.ts';
 
@@ -71,7 +78,9 @@ const handle = (id: string) =>
 describe('civic case notices', () => {
   it('route → handled → reopened → rectified: each step reaches the one who must act, in words', async () => {
     const c = await file({ category: 'street_vending' });
-    const dueOn = new Date(Date.parse(c.dueAt) - 1).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const dueOn = new Date(Date.parse(c.dueAt) - 1).toLocaleDateString('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+    });
     for (const admin of ['cn.unit', 'cn.unit2']) {
       const routed = await ofKind(admin, 'civic_case_routed');
       assert.equal(routed.length, 1, `${admin} hears of the case`);

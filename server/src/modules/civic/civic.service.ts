@@ -267,12 +267,7 @@ async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>, as: 're
         });
       // A supervisor's check is news to the reporter; their own rating is not.
       if (as === 'supervisor')
-        await tellReporter(
-          tx.db,
-          c,
-          'civic_case_rectified',
-          c.anonymous ? 0 : CIVIC_POINTS_PER_RECTIFIED,
-        );
+        await tellReporter(tx.db, c, 'civic_case_rectified', c.anonymous ? 0 : CIVIC_POINTS_PER_RECTIFIED);
     } else {
       const dueAt = deadline(now, c.deadline_days);
       round = await repo.reopen(tx.db, id, { ...rating, dueAt });

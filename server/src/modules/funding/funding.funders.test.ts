@@ -97,10 +97,15 @@ describe('a round a foundation funds', () => {
     assert.match(own.json().error.message, /基金会不能申报自己设立的轮次/);
     const ownRounds = (await api(t, fundAdmin, 'GET', `/api/funding/open-rounds?orgId=${foundation}`)).json();
     assert.ok(!ownRounds.items.some((r: { id: string }) => r.id === id), 'not offered to its funder');
-    assert.equal((await t.handle.db.selectFrom('funding_proposals').select('id').execute()).length, before.length);
+    assert.equal(
+      (await t.handle.db.selectFrom('funding_proposals').select('id').execute()).length,
+      before.length,
+    );
 
     // First review, a reviewer, scores, the award: all by the foundation's admin.
-    const passed = await api(t, fundAdmin, 'POST', `/api/funding/proposals/${pid}/first-review`, { pass: true });
+    const passed = await api(t, fundAdmin, 'POST', `/api/funding/proposals/${pid}/first-review`, {
+      pass: true,
+    });
     assert.equal(passed.json().state, 'passed', passed.body);
     const other = await api(t, otherTeamAdmin, 'POST', `/api/funding/proposals/${pid}/award`, {
       tierId: tier,

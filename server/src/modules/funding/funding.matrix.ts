@@ -38,7 +38,11 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
   const applicantIn = async (region: string) => {
     if (!applicants.has(region)) {
       const id = await createOrganization(t(), `申报方 ${region}`, region);
-      await t().handle.db.updateTable('organizations').set({ status: 'approved' }).where('id', '=', id).execute();
+      await t()
+        .handle.db.updateTable('organizations')
+        .set({ status: 'approved' })
+        .where('id', '=', id)
+        .execute();
       applicants.set(region, id);
     }
     return applicants.get(region)!;

@@ -71,7 +71,8 @@ export function registerFundingRoutes(app: FastifyInstance): void {
   r.post('/api/funding/rounds', {
     schema: {
       tags,
-      summary: 'Create a funding round (draft) in a region, run by its level body or a foundation (funderOrgId)',
+      summary:
+        'Create a funding round (draft) in a region, run by its level body or a foundation (funderOrgId)',
       body: RoundBody,
       response: { 200: Created },
     },

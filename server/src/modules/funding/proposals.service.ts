@@ -35,7 +35,9 @@ export async function openRounds(ctx: Ctx, orgId: string) {
   const org = await organization(ctx, orgId);
   const level = (await repo.region(ctx.db, org.region_code))?.level ?? 5;
   const ancestors = [org.region_code, ...ancestorCodes(org.region_code, level as RegionLevel)];
-  const rows = (await repo.openRoundsOver(readerOf(ctx), ancestors)).filter((r) => r.funder_org_id !== org.id);
+  const rows = (await repo.openRoundsOver(readerOf(ctx), ancestors)).filter(
+    (r) => r.funder_org_id !== org.id,
+  );
   return { items: await roundViews(readerOf(ctx), rows) };
 }
 

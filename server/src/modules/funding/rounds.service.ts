@@ -44,7 +44,8 @@ async function audit(ctx: Ctx, action: string, round: { id: string; region_code:
  */
 async function checkFunder(ctx: Ctx, funderOrgId: string, regionCode: string) {
   const f = await repo.funderOrg(ctx.db, funderOrgId);
-  if (!f || f.org_type !== 'foundation' || f.status !== 'approved') throw new DomainError('FUNDING_FUNDER_INVALID');
+  if (!f || f.org_type !== 'foundation' || f.status !== 'approved')
+    throw new DomainError('FUNDING_FUNDER_INVALID');
   const home = await repo.region(ctx.db, f.region_code);
   if (!home || !isInSubtree(regionCode, home.code, home.level as RegionLevel))
     throw new DomainError('FUNDING_FUNDER_INVALID');

@@ -9,7 +9,12 @@ export interface CivicNoticeData {
   points?: number;
 }
 
-type Kind = 'civic_case_routed' | 'civic_case_handled' | 'civic_case_reopened' | 'civic_case_overdue' | 'civic_case_rectified';
+type Kind =
+  | 'civic_case_routed'
+  | 'civic_case_handled'
+  | 'civic_case_reopened'
+  | 'civic_case_overdue'
+  | 'civic_case_rectified';
 type Texts = Record<Kind, { title: Text; body: (d: CivicNoticeData) => Text }>;
 
 /** The categories' names as the report form shows them (web features/civic/messages.ts). */
