@@ -62,8 +62,7 @@ export const RoundView = z.object({
   id: z.uuid(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
-  /** The foundation running the round; null when the region's level body runs it. */
-  funderOrgId: z.uuid().nullable(),
+  /** The foundation running the round (its name: applicants see who funds it); null: the level body. */
   funderName: z.string().nullable(),
   name: z.string(),
   year: z.number(),

@@ -17,7 +17,6 @@ export async function roundViews(db: Database, rows: repo.RoundRow[]): Promise<R
     id: r.id,
     regionCode: r.region_code,
     regionName: r.region_name ?? null,
-    funderOrgId: r.funder_org_id,
     funderName: r.funder_name ?? null,
     name: r.name,
     year: r.year,
