@@ -197,6 +197,16 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       assert.equal(await notice.getAttribute('data-unread'), 'true');
       await v2.getByText('1 条未读').waitFor();
       await screenshot(v2, 'a-13-notifications-mobile');
+      // Issue 16: per-user channel preferences under the inbox. SMS goes to the phone on record (this
+      // volunteer registered with one); WeChat and e-mail cannot be turned on until linked.
+      const sms = v2.locator('#notify-sms');
+      await sms.scrollIntoViewIfNeeded();
+      assert.equal(await sms.getAttribute('aria-checked'), 'false');
+      assert.equal(await v2.locator('#notify-wechat').isDisabled(), true, 'WeChat is not linked');
+      await sms.click();
+      await v2.getByText('通知方式已保存').waitFor();
+      assert.equal(await sms.getAttribute('aria-checked'), 'true');
+      await screenshot(v2, 'a-13b-notification-channels-mobile');
       promoted = { browser: b2, page: v2, name: second.name };
     } catch (e) {
       await run.failureShots('signup', [v1, v2]);

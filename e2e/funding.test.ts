@@ -2,9 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, MOBILE, screenshot, signIn, useJourney } from './support.ts';
-import { chooseOption, enrolStaff } from './volunteers.steps.ts';
+import { chooseOption, enrolStaff, signInStaff, type Staff } from './volunteers.steps.ts';
 
 const ROUND = '南山区 2026 年益苗计划';
+const FOUNDATION_ROUND = '南山区志愿服务基金会 2026 年社区微项目';
 
 /** A screenshot at desktop size, then the same page at phone size. */
 async function both(page: Page, name: string) {
@@ -21,6 +22,8 @@ const button = (page: Page | Locator, text: string) =>
 // declares no conflict and scores, the district awards within the budget.
 describe('funding rounds', { timeout: 900_000 }, () => {
   const run = useJourney('fund', { desk: true, phone: true });
+  /** org.admin, enrolled once (a second enrolment is not offered: later sign-ins give a code). */
+  let orgStaff: Staff | undefined;
 
   test('round → proposal → first review → scoring → award', async () => {
     const admin = await run.desk.context.newPage();
@@ -68,7 +71,7 @@ describe('funding rounds', { timeout: 900_000 }, () => {
 
       // The organization's admin applies with budget lines and submits.
       await org.goto(run.server.url + '/login');
-      await enrolStaff(org, 'org.admin');
+      orgStaff = await enrolStaff(org, 'org.admin');
       await org.goto(run.server.url + '/funding/apply');
       const card = org.locator('.ant-card').filter({ hasText: ROUND });
       await card.waitFor();
@@ -130,11 +133,45 @@ describe('funding rounds', { timeout: 900_000 }, () => {
       await admin.getByText('已资助 35,000.00 元 / 剩余 465,000.00 元').waitFor();
       await both(admin, 'fund-07-awarded-board');
 
-      // The public "ten best" page (empty until a round publishes its list).
+      // The funded project: the owner sets a milestone, the organization reports on it, the owner accepts.
+      await admin.getByRole('tab', { name: '里程碑与报告' }).click();
+      const pane = admin.getByRole('tabpanel');
+      await pane.getByLabel('里程碑', { exact: true }).fill('第一季度');
+      await pane.getByLabel('交付成果').fill('送餐记录与长者回访表');
+      await pane.getByLabel('截止日期').fill('2027-03-31');
+      await pane.getByLabel('截止日期').press('Enter');
+      await button(pane, '添加里程碑').click();
+      await pane.getByText(/送餐记录与长者回访表 · 截止日期 2027-03-31/).waitFor();
+      await org.reload();
+      const milestone = org.locator('.ant-card-type-inner').filter({ hasText: '第一季度' });
+      await milestone.getByLabel('报告内容').fill('第一季度送餐 42 次，服务长者 118 人。');
+      await button(milestone, '提交报告').click();
+      await milestone.getByText('待验收').waitFor();
+      await screenshot(org, 'fund-08-org-report-desktop');
+      await admin.reload();
+      await admin.getByRole('tab', { name: '里程碑与报告' }).click();
+      await button(admin.getByRole('tabpanel'), '验收通过').click();
+      await admin.getByRole('tabpanel').getByText('已验收').waitFor();
+
+      // The round's awards confirmed, the yearly evaluation, and the ten best published.
+      await button(admin, '确定立项').click();
+      // The popconfirm's own button (the round's button says 确定立项 too).
+      await button(admin.locator('.ant-popconfirm'), '确定').click();
+      const panel = admin.getByRole('tabpanel');
+      await panel.getByLabel('评估得分（0–100）').fill('92');
+      await panel.getByLabel('评语').fill('服务扎实，长者满意度高');
+      await button(panel, '提交评估').click();
+      await panel.getByText(/92 · 服务扎实/).waitFor();
+      await button(panel, '发布十佳项目').click();
+      await panel.getByText('十佳项目已发布').waitFor();
+      await both(admin, 'fund-09-evaluated-projects');
+
+      // The public "ten best" page lists the project, with its organization.
       const visitor = await run.phone.context.newPage();
       await visitor.goto(run.server.url + '/m/funding/ten-best');
       await visitor.getByText('十佳志愿服务项目').first().waitFor();
-      await screenshot(visitor, 'fund-08-ten-best-phone');
+      await visitor.getByText('南头古城长者助餐志愿服务').waitFor();
+      await screenshot(visitor, 'fund-10-ten-best-phone');
       await visitor.close();
       assert.ok(true);
     } catch (e) {
@@ -144,6 +181,79 @@ describe('funding rounds', { timeout: 900_000 }, () => {
       await admin.close();
       await org.close();
       await reviewer.close();
+    }
+  });
+
+  // Issue 16: "a level body or foundation opens a round": the foundation's admin sets up a round it funds on
+  // the rounds page; an organization sees who funds it when applying.
+  test('a foundation opens a round it funds; applicants see the funder', async () => {
+    const fdnBrowser = await launchBrowser(DESKTOP);
+    const fdn = await fdnBrowser.context.newPage();
+    const orgBrowser = await launchBrowser(DESKTOP);
+    const org = await orgBrowser.context.newPage();
+    try {
+      await fdn.goto(run.server.url + '/login');
+      await enrolStaff(fdn, 'fdn.admin');
+      await fdn.goto(run.server.url + '/funding/apply');
+      await fdn.getByRole('link', { name: '本组织是基金会？可设立资助轮次' }).click();
+      await fdn.getByText(/基金会的管理员可在此设立并管理本基金会出资的资助轮次/).waitFor();
+      await button(fdn, '新建轮次').click();
+      const drawer = fdn.locator('.ant-drawer');
+      await drawer.getByText('深圳市南山区志愿服务基金会').waitFor();
+      await fdn.locator('#name').fill(FOUNDATION_ROUND);
+      await screenshot(fdn, 'fund-11-foundation-round-form-desktop');
+      await fdn.keyboard.press('Escape');
+      // Created as the form does (its date range and lines are the same form as the level body's, above).
+      const id = await fdn.evaluate(async (name) => {
+        const me = (await (await fetch('/api/me')).json()) as {
+          roles: { role: string; scopeId: string }[];
+        };
+        const funderOrgId = me.roles.find((r) => r.role === 'org_admin')!.scopeId;
+        const now = Date.now();
+        const res = await fetch('/api/funding/rounds', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            region: '440305000000',
+            funderOrgId,
+            name,
+            year: 2026,
+            budgetFen: 200_000_00,
+            opensAt: new Date(now - 3600_000).toISOString(),
+            closesAt: new Date(now + 30 * 86400_000).toISOString(),
+            criteria: [{ name: '社区需求', weight: 100, maxScore: 10 }],
+            tiers: [{ name: '社区微项目', capFen: 20_000_00, count: 10 }],
+          }),
+        });
+        return ((await res.json()) as { id: string }).id;
+      }, FOUNDATION_ROUND);
+      await fdn.reload();
+      const row = fdn.locator('.ant-table-row').filter({ hasText: FOUNDATION_ROUND });
+      await row.getByText('深圳市南山区志愿服务基金会').waitFor();
+      await both(fdn, 'fund-12-foundation-rounds');
+      await fdn.goto(`${run.server.url}/funding/${id}`);
+      await button(fdn, '开放申报').click();
+      await button(fdn, '确定').click();
+      await fdn.getByText('申报中').first().waitFor();
+      await fdn.getByText('深圳市南山区志愿服务基金会').first().waitFor();
+      await both(fdn, 'fund-13-foundation-round-board');
+
+      // An organization of the district sees the foundation's round with its funder, and not as its own.
+      await org.goto(run.server.url + '/login');
+      if (orgStaff) await signInStaff(org, orgStaff);
+      else orgStaff = await enrolStaff(org, 'org.admin');
+      await org.goto(run.server.url + '/funding/apply');
+      const card = org.locator('.ant-card').filter({ hasText: FOUNDATION_ROUND });
+      await card.getByText('出资方：深圳市南山区志愿服务基金会').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(org, 'fund-14-org-sees-funder-desktop');
+      assert.ok(true);
+    } catch (e) {
+      await run.failureShots('foundation', [fdn, org]);
+      throw e;
+    } finally {
+      await fdnBrowser.close();
+      await orgBrowser.close();
     }
   });
 });

@@ -22,6 +22,8 @@ export interface FundingRoundsTable {
   ten_best_published_at: NullableTimestamp;
   created_by: string;
   created_at: GeneratedTimestamp;
+  /** The foundation running the round (its admins own it); null: the region's level body. */
+  funder_org_id: string | null;
 }
 
 export interface FundingCriteriaTable {

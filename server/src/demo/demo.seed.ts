@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Role } from '@yiqi/shared/roles';
 import { encrypt } from '../lib/crypto.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { usccCheckChar } from '@yiqi/shared/identity/uscc';
 
 export const DEMO_PASSWORD = 'Yiqi-demo-2026';
 
@@ -16,6 +17,12 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role | null;
     role: 'org_admin',
     scope: 'org:南山区志愿者联合会',
   },
+  {
+    username: 'fdn.admin',
+    name: '南山区志愿服务基金会 许婷',
+    role: 'org_admin',
+    scope: 'org:深圳市南山区志愿服务基金会',
+  },
   { username: 'auditor', name: '省审计管理员 周敏', role: 'audit_admin', scope: '440000000000' },
   { username: 'ns.auditor', name: '南山区审计管理员 吴静', role: 'audit_admin', scope: '440305000000' },
   { username: 'secadmin', name: '省安全管理员 孙浩', role: 'security_admin', scope: '440000000000' },
@@ -27,7 +34,16 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role | null;
  * Each with the person in charge, handler and contact a certificate prints (民发〔2015〕149号), so the demo
  * organizations can issue certificates from the start. Names and numbers are made up.
  */
-const DEMO_ORGS = [
+const DEMO_ORGS: {
+  name: string;
+  region: string;
+  personInCharge: string;
+  handler: string;
+  contact: string;
+  phone: string;
+  /** A registered foundation (runs its own 益苗计划 rounds), with a made-up USCC (5 3: a civil-affairs foundation). */
+  foundation?: boolean;
+}[] = [
   {
     name: '深圳市志愿服务联合会',
     region: '440300000000',
@@ -52,7 +68,18 @@ const DEMO_ORGS = [
     contact: '郑文',
     phone: '0755-8333 0003',
   },
+  {
+    name: '深圳市南山区志愿服务基金会',
+    region: '440305000000',
+    personInCharge: '许婷',
+    handler: '许婷',
+    contact: '何佳',
+    phone: '0755-2666 0004',
+    foundation: true,
+  },
 ];
+
+const FOUNDATION_USCC_BODY = '53440305MJ0000417';
 
 /**
  * Creates the demo organizations and accounts unless users exist already. Returns whether it seeded. With
@@ -74,6 +101,12 @@ export async function seedDemo(db: Database, appKey?: Buffer): Promise<boolean> 
           handler_name: o.handler,
           contact_name: o.contact,
           contact_phone_enc: appKey ? encrypt(appKey, o.phone) : null,
+          ...(o.foundation
+            ? {
+                org_type: 'foundation' as const,
+                uscc: FOUNDATION_USCC_BODY + usccCheckChar(FOUNDATION_USCC_BODY)!,
+              }
+            : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

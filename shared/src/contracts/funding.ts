@@ -38,8 +38,13 @@ export const RoundBody = z.strictObject({
   closesAt: DateTime,
   criteria: z.array(Criterion).min(1).max(10),
   tiers: z.array(Tier).min(1).max(6),
+  /**
+   * A foundation (an approved organization of type foundation) running the round instead of the region's
+   * level body; the region must be the foundation's own or under it. Its admins then act as the owner.
+   */
+  funderOrgId: Uuid.optional(),
 });
-export const RoundEditBody = RoundBody.omit({ region: true });
+export const RoundEditBody = RoundBody.omit({ region: true, funderOrgId: true });
 export const RoundQuery = z.strictObject({ region: RegionCode.optional() });
 export const OrgQuery = z.strictObject({ orgId: Uuid });
 export const TransitionBody = z.strictObject({ to: z.enum(ROUND_STATES) });
@@ -57,6 +62,8 @@ export const RoundView = z.object({
   id: z.uuid(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
+  /** The foundation running the round (its name: applicants see who funds it); null: the level body. */
+  funderName: z.string().nullable(),
   name: z.string(),
   year: z.number(),
   budgetFen: z.number(),

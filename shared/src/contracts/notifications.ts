@@ -26,6 +26,11 @@ export const NOTIFICATION_KINDS = [
   'dispatch_rating_requested',
   'dispatch_order_overdue',
   'dispatch_invitation',
+  'civic_case_routed',
+  'civic_case_handled',
+  'civic_case_reopened',
+  'civic_case_overdue',
+  'civic_case_rectified',
 ] as const;
 
 export const NotificationRow = z.object({

@@ -44,6 +44,22 @@ export const FUNDING_ERRORS = {
       en: 'The organization is outside the round’s region',
     },
   },
+  FUNDING_FUNDER_INVALID: {
+    status: 422,
+    text: {
+      'zh-CN': '出资方须为已登记的基金会，且轮次区域须在该基金会所在区域之内',
+      'zh-HK': '出資方須為已登記的基金會，且輪次區域須在該基金會所在區域之內',
+      en: 'The funder must be an approved foundation, and the round’s region must be its own region or within it',
+    },
+  },
+  FUNDING_OWN_ROUND: {
+    status: 409,
+    text: {
+      'zh-CN': '出资的基金会不能申报自己设立的轮次',
+      'zh-HK': '出資的基金會不能申報自己設立的輪次',
+      en: 'A foundation cannot apply to a round it funds',
+    },
+  },
   FUNDING_OVER_TIER_CAP: {
     status: 422,
     text: {

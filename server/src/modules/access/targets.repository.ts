@@ -185,7 +185,7 @@ export function findCivicCase(db: Database, id: string) {
 export function findFundingRound(db: Database, id: string) {
   return db
     .selectFrom('funding_rounds')
-    .select('region_code as code')
+    .select(['region_code as code', 'funder_org_id as funder'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -194,7 +194,12 @@ export function findFundingProposal(db: Database, id: string) {
     .selectFrom('funding_proposals as p')
     .innerJoin('funding_rounds as fr', 'fr.id', 'p.round_id')
     .innerJoin('organizations as o', 'o.id', 'p.org_id')
-    .select(['p.org_id', 'o.region_code as org_region', 'fr.region_code as round_region'])
+    .select([
+      'p.org_id',
+      'o.region_code as org_region',
+      'fr.region_code as round_region',
+      'fr.funder_org_id as round_funder',
+    ])
     .where('p.id', '=', id)
     .executeTakeFirst();
 }
@@ -213,7 +218,7 @@ export function findFundingReportRound(db: Database, id: string) {
     .innerJoin('funding_milestones as m', 'm.id', 'fp.milestone_id')
     .innerJoin('funding_proposals as p', 'p.id', 'm.proposal_id')
     .innerJoin('funding_rounds as fr', 'fr.id', 'p.round_id')
-    .select('fr.region_code as code')
+    .select(['fr.region_code as code', 'fr.funder_org_id as funder'])
     .where('fp.id', '=', id)
     .executeTakeFirst();
 }

@@ -308,12 +308,26 @@ export const civicCaseById = byId(
   { notFound: 'CIVIC_CASE_NOT_FOUND' },
 );
 
-/** A funding round in the path: its region (the level body running it: region admins of that subtree). */
+/**
+ * A funding round's owner: the foundation funding it (its admins; the region admins over the round's region
+ * supervise it too), else the level body of its region (region admins of that subtree).
+ */
+const roundOwner = (r: { code: string; funder: string | null } | undefined): Found =>
+  r &&
+  (r.funder ? { type: 'organization', id: r.funder, regionCode: r.code } : { type: 'region', code: r.code });
+/** A funding round in the path, for its owner. */
 export const fundingRoundById = byId(
   'funding_round',
-  async (db, id) => regionOf(await repo.findFundingRound(db, id)),
+  async (db, id) => roundOwner(await repo.findFundingRound(db, id)),
   { notFound: 'FUNDING_ROUND_NOT_FOUND' },
 );
+/** Creating a round: the funding foundation in the body's `funderOrgId`, else the region in `region`. */
+export const fundingOwnerInBody: TargetRule = {
+  resolve: (req, db) => {
+    const funder = bodyField(req, 'funderOrgId');
+    return funder ? scopeTarget(db, 'organization', funder) : regionInBody.resolve(req, db);
+  },
+};
 /** A funding proposal in the path, for its organization's admins (editing, submitting, attachments). */
 export const fundingProposalById = byId(
   'funding_proposal',
@@ -328,7 +342,7 @@ export const fundingProposalRoundById = byId(
   'funding_proposal',
   async (db, id) => {
     const p = await repo.findFundingProposal(db, id);
-    return p && { type: 'region', code: p.round_region };
+    return p && roundOwner({ code: p.round_region, funder: p.round_funder });
   },
   { notFound: 'FUNDING_PROPOSAL_NOT_FOUND' },
 );
@@ -344,7 +358,7 @@ export const fundingMilestoneById = byId(
 /** A milestone report in the path, for the round's owner (accept or return). */
 export const fundingReportById = byId(
   'funding_report',
-  async (db, id) => regionOf(await repo.findFundingReportRound(db, id)),
+  async (db, id) => roundOwner(await repo.findFundingReportRound(db, id)),
   { notFound: 'FUNDING_REPORT_NOT_FOUND' },
 );
 /** A training course's owner: its organization (and, for decisions, those above it), or its level body. */

@@ -58,6 +58,18 @@ export async function upsertRoute(
   return row.id;
 }
 
+/** The accounts administering a unit now (who hear of its cases). */
+export async function unitAdmins(db: Database, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('user_id')
+    .where('role', '=', 'org_admin')
+    .where('org_id', '=', orgId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export function findOrganization(db: Database, id: string) {
   return db
     .selectFrom('organizations')
@@ -155,6 +167,7 @@ export function lockCase(db: Database, id: string) {
       'unit_org_id',
       'due_at',
       'deadline_days',
+      'category',
     ])
     .where('id', '=', id)
     .forUpdate()

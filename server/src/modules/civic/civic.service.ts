@@ -23,6 +23,7 @@ import { enqueueJob } from '../jobs/jobs.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { decodePhoto, type CleanPhoto } from '../../lib/photos.ts';
 import * as repo from './civic.repository.ts';
+import { tellReporter, tellUnit } from './civic.notices.ts';
 
 export const DEADLINE_JOB = 'civic.deadline';
 
@@ -125,6 +126,11 @@ export async function report(ctx: Ctx, b: ReportBody) {
         created_at: now,
       });
     await enqueueJob(tx, DEADLINE_JOB, { caseId: id, round: 1 }, { runAt: dueAt, key: `${id}:1` });
+    await tellUnit(
+      tx.db,
+      { unit_org_id: route?.unit_org_id ?? null, category: b.category, due_at: dueAt },
+      'civic_case_routed',
+    );
     await recordAudit(tx, {
       action: 'civic.report',
       objectType: 'civic_case',
@@ -221,6 +227,7 @@ export async function handle(ctx: Ctx, id: string, b: z.infer<typeof HandlingBod
         created_at: now,
       });
     await repo.setHandled(tx.db, id, b.note, actor.userId, now);
+    await tellReporter(tx.db, c, 'civic_case_handled');
     await recordAudit(tx, {
       action: 'civic.handle',
       objectType: 'civic_case',
@@ -258,10 +265,14 @@ async function rate(ctx: Ctx, id: string, b: z.infer<typeof RatingBody>, as: 're
           points: CIVIC_POINTS_PER_RECTIFIED,
           created_at: now,
         });
+      // A supervisor's check is news to the reporter; their own rating is not.
+      if (as === 'supervisor')
+        await tellReporter(tx.db, c, 'civic_case_rectified', c.anonymous ? 0 : CIVIC_POINTS_PER_RECTIFIED);
     } else {
       const dueAt = deadline(now, c.deadline_days);
       round = await repo.reopen(tx.db, id, { ...rating, dueAt });
       await enqueueJob(tx, DEADLINE_JOB, { caseId: id, round }, { runAt: dueAt, key: `${id}:${round}` });
+      await tellUnit(tx.db, { ...c, due_at: dueAt }, 'civic_case_reopened');
     }
     await recordAudit(tx, {
       action: b.rating >= 3 ? 'civic.rectified' : 'civic.reopen',
@@ -289,7 +300,8 @@ export async function runDeadline(ctx: Ctx, payload: { caseId: string; round: nu
   await withTransaction(ctx, async (tx) => {
     const c = await repo.lockCase(tx.db, payload.caseId);
     if (!c) return;
-    if (await repo.flagOverdue(tx.db, payload.caseId, payload.round, ctx.clock()))
+    if (await repo.flagOverdue(tx.db, payload.caseId, payload.round, ctx.clock())) {
+      await tellUnit(tx.db, c, 'civic_case_overdue');
       await recordAudit(tx, {
         action: 'civic.overdue',
         objectType: 'civic_case',
@@ -298,6 +310,7 @@ export async function runDeadline(ctx: Ctx, payload: { caseId: string; round: nu
         regionCode: c.region_code,
         details: { round: payload.round },
       });
+    }
   });
 }
 

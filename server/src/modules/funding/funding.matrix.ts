@@ -1,10 +1,12 @@
 /**
- * Authorization-matrix fixtures for the funding routes: owner routes on a fresh round (or proposal of the
- * relation's organization) in the relation's region, in the state the route needs; applicant routes on a
- * proposal of the relation's organization; reviewer routes as "self" (the actor assigned to the round).
+ * Authorization-matrix fixtures for the funding routes: owner routes on a fresh round in the relation's
+ * region funded by the relation's organization (a foundation: its admins own the round, the region admins
+ * over it supervise), in the state the route needs, with proposals of another organization of that region;
+ * applicant routes on a proposal of the relation's organization; reviewer routes as "self" (the actor
+ * assigned to the round). Rounds a level body runs alone are region-only targets, covered in funding.test.
  */
 import { targeted, type MatrixActor, type MatrixFixtures, type Relation } from '../../test/matrix.ts';
-import { createUser } from '../../test/harness.ts';
+import { createOrganization, createUser } from '../../test/harness.ts';
 import {
   insertAttachment,
   insertMilestone,
@@ -24,12 +26,41 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     (method: string, path: string, state: RoundState, payload?: () => Promise<unknown> | unknown) =>
     async (rel: Relation) => {
       if (!targeted(rel)) return null;
-      const round = await insertRound(t(), { region: regions[rel], state });
+      const round = await insertRound(t(), { region: regions[rel], state, funder: orgs[rel] });
       return {
         method,
         url: `/api/funding/rounds/${round.id}${path}`,
         ...(payload ? { payload: await payload() } : {}),
       };
+    };
+  /** An approved applicant of the relation's region other than the funder, made once per region. */
+  const applicants = new Map<string, string>();
+  const applicantIn = async (region: string) => {
+    if (!applicants.has(region)) {
+      const id = await createOrganization(t(), `申报方 ${region}`, region);
+      await t()
+        .handle.db.updateTable('organizations')
+        .set({ status: 'approved' })
+        .where('id', '=', id)
+        .execute();
+      applicants.set(region, id);
+    }
+    return applicants.get(region)!;
+  };
+  /** The owner's side of a proposal: a round of the relation's region funded by the relation's organization. */
+  const onFundedProposal =
+    (
+      method: string,
+      path: (id: string) => string,
+      roundState: RoundState,
+      state: ProposalState,
+      payload?: (round: Awaited<ReturnType<typeof insertRound>>) => unknown,
+    ) =>
+    async (rel: Relation) => {
+      if (!targeted(rel)) return null;
+      const round = await insertRound(t(), { region: regions[rel], state: roundState, funder: orgs[rel] });
+      const id = await insertProposal(t(), round, await applicantIn(regions[rel]), { state });
+      return { method, url: path(id), ...(payload ? { payload: payload(round) } : {}) };
     };
   /** A proposal of the relation's organization, in a round of the relation's region. */
   const onProposal =
@@ -70,7 +101,15 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
 
   return {
     'POST /api/funding/rounds': (rel) =>
-      targeted(rel) ? { method: 'POST', url: '/api/funding/rounds', payload: roundBody(regions[rel]) } : null,
+      targeted(rel)
+        ? {
+            method: 'POST',
+            url: '/api/funding/rounds',
+            payload: roundBody(regions[rel], { funderOrgId: orgs[rel] }),
+          }
+        : null,
+    'GET /api/funding/funder-rounds': (rel) =>
+      targeted(rel) ? { method: 'GET', url: `/api/funding/funder-rounds?orgId=${orgs[rel]}` } : null,
     'GET /api/funding/rounds': (rel) =>
       targeted(rel) ? { method: 'GET', url: `/api/funding/rounds?region=${regions[rel]}` } : null,
     'GET /api/funding/rounds/:id': onRound('GET', '', 'open'),
@@ -84,28 +123,28 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     })),
     'GET /api/funding/rounds/:id/proposals': onRound('GET', '/proposals', 'reviewing'),
     'POST /api/funding/rounds/:id/ten-best': onRound('POST', '/ten-best', 'awarded'),
-    'POST /api/funding/proposals/:id/first-review': onProposal(
+    'POST /api/funding/proposals/:id/first-review': onFundedProposal(
       'POST',
       (id) => `/api/funding/proposals/${id}/first-review`,
       'open',
       'submitted',
       () => ({ pass: true }),
     ),
-    'POST /api/funding/proposals/:id/award': onProposal(
+    'POST /api/funding/proposals/:id/award': onFundedProposal(
       'POST',
       (id) => `/api/funding/proposals/${id}/award`,
       'reviewing',
       'passed',
       (round) => ({ tierId: round.tiers[1], amountFen: 100_00 }),
     ),
-    'POST /api/funding/proposals/:id/milestones': onProposal(
+    'POST /api/funding/proposals/:id/milestones': onFundedProposal(
       'POST',
       (id) => `/api/funding/proposals/${id}/milestones`,
       'awarded',
       'awarded',
       () => ({ title: '中期', deliverable: '中期报告', dueOn: '2027-06-30' }),
     ),
-    'POST /api/funding/proposals/:id/evaluation': onProposal(
+    'POST /api/funding/proposals/:id/evaluation': onFundedProposal(
       'POST',
       (id) => `/api/funding/proposals/${id}/evaluation`,
       'awarded',
@@ -114,8 +153,8 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     ),
     'POST /api/funding/reports/:id/decision': async (rel, actor) => {
       if (!targeted(rel)) return null;
-      const round = await insertRound(t(), { region: regions[rel], state: 'awarded' });
-      const p = await insertProposal(t(), round, orgs[rel], { state: 'awarded' });
+      const round = await insertRound(t(), { region: regions[rel], state: 'awarded', funder: orgs[rel] });
+      const p = await insertProposal(t(), round, await applicantIn(regions[rel]), { state: 'awarded' });
       const other = (await createUser(t(), `fund.matrix.reporter.${++reviewerNo}`)).id;
       const report = await insertReport(t(), await insertMilestone(t(), p), other);
       return { method: 'POST', url: `/api/funding/reports/${report}/decision`, payload: { accept: true } };

@@ -25,6 +25,7 @@ export async function insertRound(
     opens_at: Date;
     closes_at: Date;
     created_by: string;
+    funder_org_id: string | null;
   },
 ): Promise<string> {
   return (await db.insertInto('funding_rounds').values(v).returning('id').executeTakeFirstOrThrow()).id;
@@ -86,13 +87,36 @@ const ROUND_COLUMNS = [
   'fr.state',
   'fr.ten_best_published_at',
   'fr.created_by',
+  'fr.funder_org_id',
   'r.name as region_name',
+  'f.name as funder_name',
 ] as const;
 
 function rounds(db: Database) {
   return db
     .selectFrom('funding_rounds as fr')
-    .leftJoin('regions as r', (j) => j.onRef('r.code', '=', 'fr.region_code').on(isTopRegionRow('r')));
+    .leftJoin('regions as r', (j) => j.onRef('r.code', '=', 'fr.region_code').on(isTopRegionRow('r')))
+    .leftJoin('organizations as f', 'f.id', 'fr.funder_org_id');
+}
+
+/** The organization a round would be funded by: a foundation must be approved; its region bounds the round's. */
+export function funderOrg(db: Database, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'region_code', 'org_type', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The rounds a foundation runs, newest first. */
+export function roundsOfFunder(db: Database, orgId: string) {
+  return rounds(db)
+    .select(ROUND_COLUMNS)
+    .where('fr.funder_org_id', '=', orgId)
+    .orderBy('fr.year', 'desc')
+    .orderBy('fr.created_at', 'desc')
+    .limit(200)
+    .execute();
 }
 
 export type RoundRow = NonNullable<Awaited<ReturnType<typeof roundById>>>;
@@ -105,7 +129,7 @@ export function roundById(db: Database, id: string) {
 export function lockRound(db: Database, id: string) {
   return db
     .selectFrom('funding_rounds')
-    .select(['id', 'state'])
+    .select(['id', 'state', 'funder_org_id'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

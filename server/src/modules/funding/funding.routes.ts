@@ -41,9 +41,13 @@ import * as reviews from './reviews.service.ts';
 import * as rounds from './rounds.service.ts';
 
 const tags = ['funding'];
-/** The level body running a round: region admins over its region. */
-const OWNER = staff(['region_admin'], targets.fundingRoundById);
-const OWNER_OF_PROPOSAL = staff(['region_admin'], targets.fundingProposalRoundById);
+/**
+ * The owner of a round: the region admins over its region, and for a round a foundation funds, that
+ * foundation's admins (the targets name the foundation then).
+ */
+const OWNERS = ['region_admin', 'org_admin'] as const;
+const OWNER = staff(OWNERS, targets.fundingRoundById);
+const OWNER_OF_PROPOSAL = staff(OWNERS, targets.fundingProposalRoundById);
 /** The applying organization's admins. */
 const APPLICANT = staff(['org_admin'], targets.fundingProposalById);
 /** Reviewers are any account the owner assigned; the service checks the assignment. */
@@ -67,11 +71,12 @@ export function registerFundingRoutes(app: FastifyInstance): void {
   r.post('/api/funding/rounds', {
     schema: {
       tags,
-      summary: 'Create a funding round (draft) in a region',
+      summary:
+        'Create a funding round (draft) in a region, run by its level body or a foundation (funderOrgId)',
       body: RoundBody,
       response: { 200: Created },
     },
-    config: { access: staff(['region_admin'], targets.regionInBody) },
+    config: { access: staff(OWNERS, targets.fundingOwnerInBody) },
     handler: (req) => rounds.create(ctxOf(req), req.body),
   });
   r.get('/api/funding/rounds', {
@@ -83,6 +88,16 @@ export function registerFundingRoutes(app: FastifyInstance): void {
     },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
     handler: (req) => rounds.list(ctxOf(req), req.query.region),
+  });
+  r.get('/api/funding/funder-rounds', {
+    schema: {
+      tags,
+      summary: 'The rounds a foundation funds',
+      querystring: OrgQuery,
+      response: { 200: RoundList },
+    },
+    config: { access: staff(OWNERS, targets.organizationInQuery) },
+    handler: (req) => rounds.listOfFunder(ctxOf(req), req.query.orgId),
   });
   r.get('/api/funding/rounds/:id', {
     schema: { tags, summary: 'A funding round', params: IdParams, response: { 200: RoundView } },
@@ -194,7 +209,7 @@ export function registerFundingRoutes(app: FastifyInstance): void {
       body: ReportDecisionBody,
       response: { 200: ProposalView },
     },
-    config: { access: staff(['region_admin'], targets.fundingReportById) },
+    config: { access: staff(OWNERS, targets.fundingReportById) },
     handler: (req) => projects.decideReport(ctxOf(req), req.params.id, req.body),
   });
 

@@ -84,7 +84,15 @@ type RoundState = 'draft' | 'open' | 'reviewing' | 'awarded' | 'closed';
 /** A round inserted directly with two criteria (40/60, max 10/20) and two tiers (caps 50,000 and 30,000 yuan). */
 export async function insertRound(
   t: TestApp,
-  o: { region?: string; state?: RoundState; budgetFen?: number; createdBy?: string; tierCount?: number } = {},
+  o: {
+    region?: string;
+    state?: RoundState;
+    budgetFen?: number;
+    createdBy?: string;
+    tierCount?: number;
+    /** The foundation funding the round (its admins own it); none: the region's level body. */
+    funder?: string;
+  } = {},
 ): Promise<Round> {
   const db = t.handle.db;
   const creator = o.createdBy ?? (await kitUser(t));
@@ -109,6 +117,7 @@ export async function insertRound(
       closes_at: new Date('2100-01-01T00:00:00Z'),
       state: o.state ?? 'open',
       created_by: creator,
+      funder_org_id: o.funder ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -17,6 +17,7 @@ export async function roundViews(db: Database, rows: repo.RoundRow[]): Promise<R
     id: r.id,
     regionCode: r.region_code,
     regionName: r.region_name ?? null,
+    funderName: r.funder_name ?? null,
     name: r.name,
     year: r.year,
     budgetFen: Number(r.budget_fen),

@@ -30,12 +30,15 @@ async function organization(ctx: Ctx, orgId: string) {
   return org;
 }
 
-/** Open rounds the organization may apply to (rounds of its region or a region above it). */
+/** Open rounds the organization may apply to (rounds of its region or a region above it, not its own). */
 export async function openRounds(ctx: Ctx, orgId: string) {
   const org = await organization(ctx, orgId);
   const level = (await repo.region(ctx.db, org.region_code))?.level ?? 5;
   const ancestors = [org.region_code, ...ancestorCodes(org.region_code, level as RegionLevel)];
-  return { items: await roundViews(readerOf(ctx), await repo.openRoundsOver(readerOf(ctx), ancestors)) };
+  const rows = (await repo.openRoundsOver(readerOf(ctx), ancestors)).filter(
+    (r) => r.funder_org_id !== org.id,
+  );
+  return { items: await roundViews(readerOf(ctx), rows) };
 }
 
 /** The lines' total, refused past the tier's cap (or a tier not of the round). */
@@ -72,6 +75,8 @@ export async function create(ctx: Ctx, b: z.infer<typeof ProposalBody>) {
   if (!round) throw new DomainError('FUNDING_ROUND_NOT_FOUND');
   if (!isInSubtree(org.region_code, round.region_code, round.region_level as RegionLevel))
     throw new DomainError('FUNDING_OUT_OF_REGION');
+  // A foundation never funds itself (the trigger funding_not_own_round holds it for any writer).
+  if (round.funder_org_id === org.id) throw new DomainError('FUNDING_OWN_ROUND');
   inWindow(ctx, round);
   const total = await budgetOf(ctx, round.id, b);
   return withTransaction(ctx, async (tx) => {

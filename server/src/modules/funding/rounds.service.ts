@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AwardBody, RoundBody, RoundEditBody } from '@yiqi/shared/contracts/funding';
 import { canMoveRound, type RoundState } from '@yiqi/shared/funding/round-states';
-import { regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
+import { isInSubtree, regionPrefix, type RegionLevel } from '@yiqi/shared/regions';
 import { actorOf, readerOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
@@ -11,7 +11,8 @@ import * as repo from './funding.repository.ts';
 import * as prepo from './proposals.repository.ts';
 
 /**
- * Funding rounds (益苗计划), the owner's side: a level body's region admins open a round with criteria
+ * Funding rounds (益苗计划), the owner's side: a level body's region admins, or a foundation's admins for a
+ * round it funds (funder_org_id), open a round with criteria
  * (weights adding up to 100), tiers (a cap and a count each) and a budget in fen; they move it through
  * draft → open → reviewing → awarded → closed, assign reviewers and award proposals within the budget.
  */
@@ -37,10 +38,24 @@ async function audit(ctx: Ctx, action: string, round: { id: string; region_code:
   });
 }
 
+/**
+ * A foundation funding a round: an approved organization of type foundation, and the round's region its own
+ * or one under it (so the region admins above the foundation also supervise the round).
+ */
+async function checkFunder(ctx: Ctx, funderOrgId: string, regionCode: string) {
+  const f = await repo.funderOrg(ctx.db, funderOrgId);
+  if (!f || f.org_type !== 'foundation' || f.status !== 'approved')
+    throw new DomainError('FUNDING_FUNDER_INVALID');
+  const home = await repo.region(ctx.db, f.region_code);
+  if (!home || !isInSubtree(regionCode, home.code, home.level as RegionLevel))
+    throw new DomainError('FUNDING_FUNDER_INVALID');
+}
+
 export async function create(ctx: Ctx, b: z.infer<typeof RoundBody>) {
   checkRound(b);
   const region = await repo.region(ctx.db, b.region);
   if (!region) throw new DomainError('REGION_NOT_FOUND');
+  if (b.funderOrgId) await checkFunder(ctx, b.funderOrgId, region.code);
   return withTransaction(ctx, async (tx) => {
     const id = await repo.insertRound(tx.db, {
       region_code: region.code,
@@ -51,9 +66,15 @@ export async function create(ctx: Ctx, b: z.infer<typeof RoundBody>) {
       opens_at: new Date(b.opensAt),
       closes_at: new Date(b.closesAt),
       created_by: actorOf(ctx).userId,
+      funder_org_id: b.funderOrgId ?? null,
     });
     await repo.replaceCriteriaAndTiers(tx.db, id, b.criteria, b.tiers);
-    await audit(tx, 'funding.round.create', { id, region_code: region.code }, { budgetFen: b.budgetFen });
+    await audit(
+      tx,
+      'funding.round.create',
+      { id, region_code: region.code },
+      { budgetFen: b.budgetFen, funder: b.funderOrgId ?? null },
+    );
     return { id };
   });
 }
@@ -101,6 +122,11 @@ export async function list(ctx: Ctx, region: string | undefined) {
       .map((g) => regionPrefix(g.regionCode, g.regionLevel as RegionLevel));
   if (prefixes.length === 0) return { items: [] };
   return { items: await roundViews(readerOf(ctx), await repo.roundsUnder(readerOf(ctx), prefixes)) };
+}
+
+/** The rounds a foundation funds (its admins' list; the route checks the organization's scope). */
+export async function listOfFunder(ctx: Ctx, orgId: string) {
+  return { items: await roundViews(readerOf(ctx), await repo.roundsOfFunder(readerOf(ctx), orgId)) };
 }
 
 export async function transition(ctx: Ctx, id: string, to: RoundState) {

@@ -11,6 +11,7 @@ import { insertNoticesAndDeliveries } from './delivery.repository.ts';
 import { RECORD_NOTICE_TEXT, type RecordNoticeData } from './notices.records.ts';
 import { STAR_NOTICE_TEXT, type StarNoticeData } from './notices.stars.ts';
 import { TRAINING_NOTICE_TEXT, type TrainingNoticeData } from './notices.training.ts';
+import { CIVIC_NOTICE_TEXT, type CivicNoticeData } from './notices.civic.ts';
 
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 type Data = {
@@ -28,7 +29,8 @@ type Data = {
   orderId?: string;
 } & RecordNoticeData &
   StarNoticeData &
-  TrainingNoticeData;
+  TrainingNoticeData &
+  CivicNoticeData;
 
 /** A shift's start as people read it in China: 12月7日 09:00 (Asia/Shanghai). */
 const STARTS = new Intl.DateTimeFormat('zh-CN', {
@@ -53,6 +55,7 @@ const TEXT: Record<Kind, { title: Text; body: (d: Data) => Text }> = {
   ...STAR_NOTICE_TEXT,
   ...TRAINING_NOTICE_TEXT,
   ...DISPATCH_TEXT,
+  ...CIVIC_NOTICE_TEXT,
   activity_cancelled: {
     title: { 'zh-CN': '活动已取消', 'zh-HK': '活動已取消', en: 'Activity cancelled' },
     body: (d) => ({
@@ -155,10 +158,12 @@ export function render(kind: string, data: Record<string, unknown>, locale: Loca
 
 /**
  * Dispatch notices open the resident's orders, the volunteer's invitations or the holder's board; an expiring
- * qualification opens 我的培训与资质.
+ * qualification opens 我的培训与资质; civic notices open the reporter's reports or the unit's case inbox.
  */
 function linkOf(kind: string): string | null {
   if (kind === 'qualification_expiring') return '/m/training/mine';
+  if (kind === 'civic_case_handled' || kind === 'civic_case_rectified') return '/m/civic';
+  if (kind.startsWith('civic_case_')) return '/civic';
   if (kind === 'dispatch_invitation') return '/m/orders/invitations';
   if (kind === 'dispatch_order_overdue') return null;
   return kind.startsWith('dispatch_') ? '/m/orders' : null;

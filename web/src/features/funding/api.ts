@@ -31,6 +31,8 @@ const post = <T>(url: string, body?: unknown) =>
 // The owner (region admins).
 export const listRounds = (region?: string) =>
   api<{ items: Round[] }>('/api/funding/rounds', { query: region ? { region } : {} });
+export const funderRounds = (orgId: string) =>
+  api<{ items: Round[] }>('/api/funding/funder-rounds', { query: { orgId } });
 export const getRound = (id: string) => api<Round>(`/api/funding/rounds/${id}`);
 export const createRound = (b: RoundInput) => post<{ id: string }>('/api/funding/rounds', b);
 export const editRound = (id: string, b: Omit<RoundInput, 'region'>) =>

@@ -11,6 +11,7 @@ const ReviewsPage = lazy(() => import('./ReviewsPage.tsx'));
 const RoundsPage = lazy(() => import('./console/RoundsPage.tsx'));
 const RoundPage = lazy(() => import('./console/RoundPage.tsx'));
 const OrgFundingPage = lazy(() => import('./console/OrgFundingPage.tsx'));
+const ROUND_OWNERS = [...REGION_ADMINS, 'org_admin'] as const;
 
 /** Funding rounds (益苗计划): the level body's console, the organizations' applications, reviewers, the ten best. */
 export const manifest: FeatureManifest = {
@@ -24,9 +25,10 @@ export const manifest: FeatureManifest = {
   mobile: <Route path="funding/reviews" element={<ReviewsPage />} />,
   console: (
     <>
-      <Route path="funding" element={only(REGION_ADMINS, <RoundsPage />)} />
+      {/* Org admins reach the rounds too: a foundation's admins run the rounds it funds. */}
+      <Route path="funding" element={only(ROUND_OWNERS, <RoundsPage />)} />
       <Route path="funding/apply" element={only(['org_admin'], <OrgFundingPage />)} />
-      <Route path="funding/:id" element={only(REGION_ADMINS, <RoundPage />)} />
+      <Route path="funding/:id" element={only(ROUND_OWNERS, <RoundPage />)} />
     </>
   ),
   nav: [

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   App,
   Button,
@@ -57,7 +58,13 @@ export default function OrgFundingPage() {
   const roundOf = (p: Proposal) => rounds.data?.items.find((r) => r.id === p.roundId) ?? null;
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t.myFundingTitle} />
+      <PageTitle
+        title={t.myFundingTitle}
+        extra={
+          // A foundation's admins set up the rounds it funds on the rounds page.
+          <Link to="/funding">{t.foundationRounds}</Link>
+        }
+      />
       {orgs.length > 1 && (
         <Select
           value={orgId}
@@ -76,6 +83,11 @@ export default function OrgFundingPage() {
               <span>
                 {r.regionName} · {r.year}
               </span>
+              {r.funderName && (
+                <span>
+                  {t.funder}：{r.funderName}
+                </span>
+              )}
               <span>
                 {t.window}：{formatDay(r.opensAt)} – {formatDay(r.closesAt)}
               </span>

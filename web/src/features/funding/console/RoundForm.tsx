@@ -19,15 +19,20 @@ interface Values {
   tiers: { name: string; cap: number; count: number }[];
 }
 
-/** Creates a draft round or edits one (criteria and tiers replaced as a whole); money typed in yuan. */
+/**
+ * Creates a draft round or edits one (criteria and tiers replaced as a whole); money typed in yuan. With a
+ * `funder`, the new round is that foundation's (its admins run it).
+ */
 export function RoundForm({
   round,
   region,
+  funder,
   open,
   onClose,
 }: {
   round: Round | null;
   region: string | undefined;
+  funder?: { id: string; name: string } | undefined;
   open: boolean;
   onClose: () => void;
 }) {
@@ -77,7 +82,9 @@ export function RoundForm({
         criteria: v.criteria,
         tiers: v.tiers.map((x) => ({ name: x.name, capFen: toFen(x.cap), count: x.count })),
       };
-      return round ? editRound(round.id, body) : createRound({ ...body, region: v.region });
+      return round
+        ? editRound(round.id, body)
+        : createRound({ ...body, region: v.region, ...(funder ? { funderOrgId: funder.id } : {}) });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: FUNDING_KEY });
@@ -94,6 +101,11 @@ export function RoundForm({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
+        {!round && funder && (
+          <Form.Item label={t.funder}>
+            <Typography.Text strong>{funder.name}</Typography.Text>
+          </Form.Item>
+        )}
         {!round && (
           <Form.Item name="region" label={t.region} rules={[{ required: true }]}>
             <RegionPicker />

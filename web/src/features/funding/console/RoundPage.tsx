@@ -98,6 +98,7 @@ export default function RoundPage() {
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label={t.region}>{r.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t.funder}>{r.funderName ?? t.levelBody}</Descriptions.Item>
           <Descriptions.Item label={t.year}>{r.year}</Descriptions.Item>
           <Descriptions.Item label={t.window}>
             {formatDay(r.opensAt)} – {formatDay(r.closesAt)}

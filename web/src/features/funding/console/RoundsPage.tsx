@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Flex, Progress, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Progress, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n.tsx';
@@ -8,7 +8,7 @@ import { PageTitle } from '../../common/PageTitle.tsx';
 import { ErrorResult } from '../../shell/ErrorResult.tsx';
 import { RegionPicker } from '../../regions/RegionPicker.tsx';
 import { useCurrentUser } from '../../auth/session.ts';
-import { FUNDING_KEY, listRounds, yuan, type Round } from '../api.ts';
+import { FUNDING_KEY, funderRounds, listRounds, yuan, type Round } from '../api.ts';
 import { fundingMessages } from '../messages.ts';
 import { RoundForm } from './RoundForm.tsx';
 
@@ -20,14 +20,23 @@ export const STATE_COLORS: Record<string, string> = {
   closed: 'default',
 };
 
-/** /funding (console) — the level body's funding rounds: list by region, budget used, create a draft. */
+/**
+ * /funding (console) — funding rounds: a level body's region admins list theirs by region; a foundation's
+ * admins (org admins without a region grant) list and open the rounds their foundation funds.
+ */
 export default function RoundsPage() {
   const t = useMessages(fundingMessages);
   const me = useCurrentUser();
   const own = me.roles.find((r) => r.role === 'region_admin' && r.scopeType === 'region')?.scopeId;
+  const orgs = me.roles.filter((r) => r.role === 'org_admin' && r.scopeType === 'organization');
+  const [funderId, setFunderId] = useState(own ? undefined : orgs[0]?.scopeId);
+  const funder = orgs.find((o) => o.scopeId === funderId);
   const [region, setRegion] = useState<string | undefined>(undefined);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: [...FUNDING_KEY, 'rounds', region], queryFn: () => listRounds(region) });
+  const list = useQuery({
+    queryKey: [...FUNDING_KEY, 'rounds', funderId ?? region],
+    queryFn: () => (funderId ? funderRounds(funderId) : listRounds(region)),
+  });
   return (
     <Flex vertical gap={16}>
       <PageTitle
@@ -38,9 +47,24 @@ export default function RoundsPage() {
           </Button>
         }
       />
-      <div style={{ maxWidth: 320 }}>
-        <RegionPicker value={region} onChange={setRegion} placeholder={t.region} />
-      </div>
+      {funderId ? (
+        <>
+          <Alert type="info" showIcon message={t.funderHint} />
+          {orgs.length > 1 && (
+            <Select
+              value={funderId}
+              onChange={setFunderId}
+              aria-label={t.chooseOrg}
+              style={{ maxWidth: 360 }}
+              options={orgs.map((o) => ({ value: o.scopeId, label: o.scopeName }))}
+            />
+          )}
+        </>
+      ) : (
+        <div style={{ maxWidth: 320 }}>
+          <RegionPicker value={region} onChange={setRegion} placeholder={t.region} />
+        </div>
+      )}
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -49,7 +73,7 @@ export default function RoundsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 760 }}
+          scroll={{ x: 920 }}
           locale={{ emptyText: t.empty }}
           columns={[
             {
@@ -59,6 +83,12 @@ export default function RoundsPage() {
             },
             { title: t.year, dataIndex: 'year', width: 80 },
             { title: t.region, dataIndex: 'regionName', width: 120 },
+            {
+              title: t.funder,
+              dataIndex: 'funderName',
+              width: 160,
+              render: (v: string | null) => v ?? t.levelBody,
+            },
             {
               title: t.state,
               dataIndex: 'state',
@@ -83,7 +113,13 @@ export default function RoundsPage() {
           ]}
         />
       )}
-      <RoundForm round={null} region={own} open={creating} onClose={() => setCreating(false)} />
+      <RoundForm
+        round={null}
+        region={own}
+        funder={funder ? { id: funder.scopeId, name: funder.scopeName } : undefined}
+        open={creating}
+        onClose={() => setCreating(false)}
+      />
     </Flex>
   );
 }
