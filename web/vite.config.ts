@@ -61,15 +61,37 @@ function precompress(): Plugin {
  * wrong: unclaimed answers are dropped).
  */
 const LIGHT = 'src/public/PublicApp.tsx';
-/** The modules the light pages import (their closure in the build), for the `public` chunk below. */
-const PUBLIC_MODULES = new RegExp(
-  [
-    String.raw`web[\/]src[\/]public[\/]`,
-    String.raw`web[\/]src[\/]lib[\/](api|locale|preload|format|replica-lag|files|session-hint)\.tsx?$`,
-    String.raw`web[\/]src[\/]features[\/](activities[\/](api|format|geo|messages)|certificates[\/](api|messages)|auth[\/](api|messages|recovery\.messages)|common[\/]categoryName|shell[\/](Logo|messages)|mobile[\/]messages)\.tsx?$`,
-    String.raw`shared[\/]src[\/](errors|contracts[\/](activities|attendance|auth|certificates|common|documents|memberships|notifications|records|roles|volunteers)|errors[\/]common|i18n|categories|normalize|geo[\/]|records[\/])`,
-  ].join('|'),
-);
+/**
+ * The modules the light pages import statically (their closure in the build, outside node_modules), for
+ * the `public` chunk below; filled by `lightClosure` when the module graph is complete. Computed rather than
+ * listed by hand: a hand list drifted and put modules only the full app uses (the whole error table, every
+ * contract) into the file every first visit downloads.
+ */
+const lightModules = new Set<string>();
+
+function lightClosure(): Plugin {
+  let root = '';
+  return {
+    name: 'yiqi-light-closure',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildEnd() {
+      lightModules.clear();
+      const walk = (id: string) => {
+        if (lightModules.has(id) || /[\\/]node_modules[\\/]/.test(id) || id.startsWith('\0')) return;
+        const info = this.getModuleInfo(id);
+        if (!info) return;
+        lightModules.add(id);
+        for (const next of info.importedIds) walk(next);
+      };
+      walk(resolve(root, LIGHT));
+      if (lightModules.size < 10) throw new Error(`yiqi-light-closure: only ${lightModules.size} modules`);
+    },
+  };
+}
+
 const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
   {
     // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures the city's answer (the province's comes with it).
@@ -271,12 +293,17 @@ const api = process.env.YIQI_API ?? 'http://localhost:3000';
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [zodStub(), quietIcons(), react(), bootPreload(), serviceWorker(), precompress()],
+  plugins: [zodStub(), quietIcons(), react(), lightClosure(), bootPreload(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // The shared contracts build zod schemas at module level; in this build zod is the stub (zodStub), so
+      // those calls have no effect, and marking them pure lets the bundler drop every schema a page does
+      // not use (the web reads only the contracts' constants). Without it each page that shows a status
+      // name carried every schema of its contract file.
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         // React, the router and the query cache change rarely: long-cached chunks. Ant Design stays
         // split by use, so each page only loads the components it shows.
@@ -289,7 +316,7 @@ export default defineConfig({
             // The light pages and everything of ours they import, as one file: a first visit then waits for
             // three requests of code (entry, react, public) instead of some twenty small shared chunks,
             // queued six at a time on a phone's HTTP/1.1 link. The full app reuses these modules from it.
-            { name: 'public', test: PUBLIC_MODULES },
+            { name: 'public', test: (id) => lightModules.has(id) },
           ],
         },
       },
