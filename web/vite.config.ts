@@ -26,9 +26,10 @@ function precompress(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = (await readdir(outDir, { recursive: true })).filter((f) =>
-        /\.(js|mjs|css|html|svg|json|txt)$/.test(f),
-      );
+      // A failed build also closes, with no folder written: leave its own error to be reported.
+      const all = await readdir(outDir, { recursive: true }).catch(() => null);
+      if (!all) return;
+      const files = all.filter((f) => /\.(js|mjs|css|html|svg|json|txt)$/.test(f));
       await Promise.all(
         files.map(async (f) => {
           const path = join(outDir, f);
@@ -60,7 +61,9 @@ function precompress(): Plugin {
  * answers (lib/preload.ts), so each URL must be exactly what they ask for, or the preload is wasted (never
  * wrong: unclaimed answers are dropped).
  */
-const LIGHT = 'src/public/PublicApp.tsx';
+const LIGHT_MOUNT = 'src/public/mount.tsx';
+/** The light pages' entry as the build knows it: its Preact variant (lightPreact). */
+const LIGHT = lightId(LIGHT_MOUNT);
 /**
  * The modules the light pages import statically (their closure in the build, outside node_modules), for
  * the `public` chunk below; filled by `lightClosure` when the module graph is complete. Computed rather than
@@ -68,6 +71,54 @@ const LIGHT = 'src/public/PublicApp.tsx';
  * contract) into the file every first visit downloads.
  */
 const lightModules = new Set<string>();
+
+/** `web/src/x.tsx` → `web/src/x.__light__.tsx`: the same source, built for Preact (lightPreact). */
+function lightId(id: string): string {
+  return id.replace(/\.(tsx?)$/, '.__light__.$1');
+}
+const LIGHT_VARIANT = /\.__light__\.(tsx?)$/;
+
+/**
+ * The light pages run on Preact (docs/decisions/0066-light-pages-on-preact.md): React and ReactDOM are
+ * 219 KB of JavaScript that a phone at 4× slowdown spends about half of a warm visit's script time on, and
+ * the light pages use only hooks, context and plain elements, which preact/compat provides. The sources stay
+ * React (the dev server, the tests and the full app use them as they are); in the build, `public/mount.tsx`
+ * imported by main.tsx, and everything of ours it imports, is loaded a second time as a `.__light__` variant
+ * whose `react*` imports resolve to Preact. Modules the full app shares with the light pages (the API
+ * client, the message tables) are therefore in both graphs, once each; the full app never loads Preact,
+ * and a first visit to a light page never loads React.
+ */
+function lightPreact(): Plugin {
+  const REACT = new Map([
+    ['react', 'preact/compat'],
+    ['react-dom', 'preact/compat'],
+    ['react-dom/client', 'preact/compat/client'],
+    ['react/jsx-runtime', 'preact/jsx-runtime'],
+    ['react/jsx-dev-runtime', 'preact/jsx-runtime'],
+  ]);
+  const OURS = /[\\/](web|shared)[\\/]src[\\/].+\.tsx?$/;
+  return {
+    name: 'yiqi-light-preact',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const fromLight = LIGHT_VARIANT.test(importer);
+      if (fromLight && REACT.has(source)) return this.resolve(REACT.get(source)!, importer, options);
+      const realImporter = importer.replace(LIGHT_VARIANT, '.$1');
+      const entersLight =
+        !fromLight && /[\\/]src[\\/]main\.tsx$/.test(importer) && source.endsWith('/public/mount.tsx');
+      if (!fromLight && !entersLight) return null;
+      const resolved = await this.resolve(source, realImporter, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !OURS.test(resolved.id)) return resolved;
+      return lightId(resolved.id);
+    },
+    async load(id) {
+      if (!LIGHT_VARIANT.test(id)) return null;
+      return readFile(id.replace(LIGHT_VARIANT, '.$1'), 'utf8');
+    },
+  };
+}
 
 function lightClosure(): Plugin {
   let root = '';
@@ -184,13 +235,16 @@ function bootPreload(): Plugin {
             if (!chunk) throw new Error(`yiqi-boot-preload: no chunk for ${m}`);
             return chunk.fileName;
           });
-          const needed = [...closure(files)].filter((f) => !boot.has(f)).map((f) => '/' + f);
+          const code = [...closure(files)].filter((f) => !boot.has(f));
+          // Their style sheets too (the light pages' CSS comes with their chunk, not with index.html).
+          const css = code.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
+          const needed = [...code, ...css].map((f) => '/' + f);
           return [r.path.source, needed, r.api.map(([p, url]) => [p.source, url])];
         });
         lightShell.files = [...new Set(routes.flatMap((r) => r[1] as string[]))];
         // The API requests go first, at high priority: on a phone's link they would otherwise queue behind
         // the chunks (six connections per host) and the page would wait for its data after its code.
-        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){if(a[1]==='/api/me'&&!/(?:^|;\\s*)yiqi_signed_in=/.test(document.cookie))return;var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
+        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){if(a[1]==='/api/me'&&!/(?:^|;\\s*)yiqi_signed_in=/.test(document.cookie))return;var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link'),c=/\\.css$/.test(f);l.rel=c?'stylesheet':'modulepreload';if(!c)l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
         // Its own file, not inline: the site's CSP allows scripts from the site only (server/src/http/security.ts).
         // Hashed like every asset (immutable). `defer` keeps it from blocking the parser while it arrives,
         // and deferred scripts run in document order, so it runs before the entry module.
@@ -293,7 +347,16 @@ const api = process.env.YIQI_API ?? 'http://localhost:3000';
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [zodStub(), quietIcons(), react(), lightClosure(), bootPreload(), serviceWorker(), precompress()],
+  plugins: [
+    zodStub(),
+    quietIcons(),
+    lightPreact(),
+    react(),
+    lightClosure(),
+    bootPreload(),
+    serviceWorker(),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -316,7 +379,11 @@ export default defineConfig({
             // The light pages and everything of ours they import, as one file: a first visit then waits for
             // three requests of code (entry, react, public) instead of some twenty small shared chunks,
             // queued six at a time on a phone's HTTP/1.1 link. The full app reuses these modules from it.
-            { name: 'public', test: (id) => lightModules.has(id) },
+            // Preact goes with them: only the light pages load it.
+            {
+              name: 'public',
+              test: (id) => lightModules.has(id) || /node_modules[\\/]preact[\\/]/.test(id),
+            },
           ],
         },
       },
