@@ -79,7 +79,7 @@ function lightId(id: string): string {
 const LIGHT_VARIANT = /\.__light__\.(tsx?)$/;
 
 /**
- * The light pages run on Preact (docs/decisions/0066-light-pages-on-preact.md): React and ReactDOM are
+ * The light pages run on Preact (docs/decisions/0067-light-pages-on-preact.md): React and ReactDOM are
  * 219 KB of JavaScript that a phone at 4× slowdown spends about half of a warm visit's script time on, and
  * the light pages use only hooks, context and plain elements, which preact/compat provides. The sources stay
  * React (the dev server, the tests and the full app use them as they are); in the build, `public/mount.tsx`
@@ -320,8 +320,18 @@ function zodStub(): Plugin {
     resolveId(source) {
       return source === 'zod' || source.startsWith('zod/') ? stub : null;
     },
+    // Our modules' `z` becomes `yiqiZod`, the one name the bundler treats as pure (`manualPureFunctions`
+    // below): schemas a page does not use are then dropped. The pure list matches by name in every module,
+    // so it must be a name no library uses (Preact's own minified `z` is its render diff).
+    transform(code, id) {
+      if (!/[\\/](shared|web)[\\/]src[\\/]/.test(id) || !/import \{ z \} from 'zod';/.test(code)) return null;
+      return code
+        .replace(/import \{ z \} from 'zod';/, `import { z as ${PURE_ZOD} } from 'zod';`)
+        .replace(/(?<![\w$.])z(?=\s*\.)/g, PURE_ZOD);
+    },
   };
 }
+const PURE_ZOD = 'yiqiZod';
 
 /**
  * Ant Design's icons are resolved to src/lib/quiet-icon.tsx, which hides them from screen readers unless
@@ -366,7 +376,7 @@ export default defineConfig({
       // those calls have no effect, and marking them pure lets the bundler drop every schema a page does
       // not use (the web reads only the contracts' constants). Without it each page that shows a status
       // name carried every schema of its contract file.
-      treeshake: { manualPureFunctions: ['z'] },
+      treeshake: { manualPureFunctions: [PURE_ZOD] },
       output: {
         // React, the router and the query cache change rarely: long-cached chunks. Ant Design stays
         // split by use, so each page only loads the components it shows.

@@ -2,7 +2,7 @@ import type { MeView } from './features/auth/api.ts';
 import { LIGHT_PATH } from './public/routes.ts';
 
 // No React here at the top: a first visit to a light page loads only the light pages (on Preact, see
-// public/mount.tsx); React comes with the full app (docs/decisions/0066-light-pages-on-preact.md).
+// public/mount.tsx); React comes with the full app (docs/decisions/0067-light-pages-on-preact.md).
 const container = document.getElementById('root')!;
 /** Takes the light pages down, while they are shown. */
 let unmountLight: (() => void) | undefined;
