@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, SCREENSHOTS, signIn, useJourney } from './support.ts';
 
 /** Chunks only the full app loads: Ant Design's core (with the theme, `i18n`), the router and query cache. */
-const FULL_APP = /\/assets\/(i18n|router|AppShell|MobileShell)-[\w-]+\.js$/;
+// React is the full app's too: the light pages run on Preact (docs/decisions/0067-light-pages-on-preact.md).
+const FULL_APP = /\/assets\/(i18n|router|react|AppShell|MobileShell)-[\w-]+\.js$/;
 
 describe('public pages', () => {
   const run = useJourney('public', { phone: true });

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { closeAllBrowsers, launchBrowser, ROOT, type Browser } from './support.ts';
 
@@ -41,6 +41,36 @@ function nextBuild(from: string): { dir: string; version: string } {
 }
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
+
+/** Which worker and cache answered a navigation, and what the server and the caches hold now (a failure's evidence). */
+async function whoAnswered(page: Page, res: Response | null): Promise<string> {
+  const state = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    const caches_ = await Promise.all(
+      (await caches.keys()).map(async (name) => {
+        const cache = await caches.open(name);
+        const index = await cache.match('/');
+        const text = index ? await index.text() : '';
+        return `${name}: ${(await cache.keys()).length} entries, index ${text.includes('yiqi-build') ? 'next' : text ? 'first' : 'none'}`;
+      }),
+    );
+    const server = await fetch('/', { cache: 'no-store' }).then((r) => r.text());
+    return {
+      controller: navigator.serviceWorker.controller?.state ?? 'none',
+      active: reg?.active?.state ?? 'none',
+      waiting: reg?.waiting?.state ?? 'none',
+      installing: reg?.installing?.state ?? 'none',
+      caches: caches_,
+      server: server.includes('yiqi-build') ? 'next' : 'first',
+    };
+  });
+  return JSON.stringify({
+    status: res?.status(),
+    fromServiceWorker: res?.fromServiceWorker(),
+    etag: res?.headers()['etag'],
+    ...state,
+  });
+}
 const build = (page: Page) =>
   page.evaluate(() => document.querySelector('meta[name=yiqi-build]')?.getAttribute('content') ?? 'first');
 
@@ -145,12 +175,15 @@ describe('service worker', () => {
     // after the page saw the new worker activated once still came back with the old shell (why is not
     // known), so a few more visits are allowed (five at most: a worker that keeps the old shell fails).
     let seen = 'first';
+    const seenBy: string[] = [];
     for (let visit = 0; visit < 5 && seen !== 'next'; visit++) {
       if (visit > 0) await page.waitForTimeout(500);
-      await page.goto(origin + '/login');
+      const res = await page.goto(origin + '/login');
       await page.getByTestId('login-submit').waitFor();
       seen = await build(page);
+      seenBy.push(`${seen} (${await whoAnswered(page, res)})`);
     }
+    if (seen !== 'next') console.log('service worker deploy, visits after activation:\n' + seenBy.join('\n'));
     assert.equal(seen, 'next');
     assert.deepEqual(await cacheNames(page), [`yiqi-shell-${next.version}`]);
     await page.close();

@@ -26,9 +26,10 @@ function precompress(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = (await readdir(outDir, { recursive: true })).filter((f) =>
-        /\.(js|mjs|css|html|svg|json|txt)$/.test(f),
-      );
+      // A failed build also closes, with no folder written: leave its own error to be reported.
+      const all = await readdir(outDir, { recursive: true }).catch(() => null);
+      if (!all) return;
+      const files = all.filter((f) => /\.(js|mjs|css|html|svg|json|txt)$/.test(f));
       await Promise.all(
         files.map(async (f) => {
           const path = join(outDir, f);
@@ -60,16 +61,88 @@ function precompress(): Plugin {
  * answers (lib/preload.ts), so each URL must be exactly what they ask for, or the preload is wasted (never
  * wrong: unclaimed answers are dropped).
  */
-const LIGHT = 'src/public/PublicApp.tsx';
-/** The modules the light pages import (their closure in the build), for the `public` chunk below. */
-const PUBLIC_MODULES = new RegExp(
-  [
-    String.raw`web[\/]src[\/]public[\/]`,
-    String.raw`web[\/]src[\/]lib[\/](api|locale|preload|format|replica-lag|files|session-hint)\.tsx?$`,
-    String.raw`web[\/]src[\/]features[\/](activities[\/](api|format|geo|messages)|certificates[\/](api|messages)|auth[\/](api|messages|recovery\.messages)|common[\/]categoryName|shell[\/](Logo|messages)|mobile[\/]messages)\.tsx?$`,
-    String.raw`shared[\/]src[\/](errors|contracts[\/](activities|attendance|auth|certificates|common|documents|memberships|notifications|records|roles|volunteers)|errors[\/]common|i18n|categories|normalize|geo[\/]|records[\/])`,
-  ].join('|'),
-);
+const LIGHT_MOUNT = 'src/public/mount.tsx';
+/** The light pages' entry as the build knows it: its Preact variant (lightPreact). */
+const LIGHT = lightId(LIGHT_MOUNT);
+/**
+ * The modules the light pages import statically (their closure in the build, outside node_modules), for
+ * the `public` chunk below; filled by `lightClosure` when the module graph is complete. Computed rather than
+ * listed by hand: a hand list drifted and put modules only the full app uses (the whole error table, every
+ * contract) into the file every first visit downloads.
+ */
+const lightModules = new Set<string>();
+
+/** `web/src/x.tsx` → `web/src/x.__light__.tsx`: the same source, built for Preact (lightPreact). */
+function lightId(id: string): string {
+  return id.replace(/\.(tsx?)$/, '.__light__.$1');
+}
+const LIGHT_VARIANT = /\.__light__\.(tsx?)$/;
+
+/**
+ * The light pages run on Preact (docs/decisions/0067-light-pages-on-preact.md): React and ReactDOM are
+ * 219 KB of JavaScript that a phone at 4× slowdown spends about half of a warm visit's script time on, and
+ * the light pages use only hooks, context and plain elements, which preact/compat provides. The sources stay
+ * React (the dev server, the tests and the full app use them as they are); in the build, `public/mount.tsx`
+ * imported by main.tsx, and everything of ours it imports, is loaded a second time as a `.__light__` variant
+ * whose `react*` imports resolve to Preact. Modules the full app shares with the light pages (the API
+ * client, the message tables) are therefore in both graphs, once each; the full app never loads Preact,
+ * and a first visit to a light page never loads React.
+ */
+function lightPreact(): Plugin {
+  const REACT = new Map([
+    ['react', 'preact/compat'],
+    ['react-dom', 'preact/compat'],
+    ['react-dom/client', 'preact/compat/client'],
+    ['react/jsx-runtime', 'preact/jsx-runtime'],
+    ['react/jsx-dev-runtime', 'preact/jsx-runtime'],
+  ]);
+  const OURS = /[\\/](web|shared)[\\/]src[\\/].+\.tsx?$/;
+  return {
+    name: 'yiqi-light-preact',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const fromLight = LIGHT_VARIANT.test(importer);
+      if (fromLight && REACT.has(source)) return this.resolve(REACT.get(source)!, importer, options);
+      const realImporter = importer.replace(LIGHT_VARIANT, '.$1');
+      const entersLight =
+        !fromLight && /[\\/]src[\\/]main\.tsx$/.test(importer) && source.endsWith('/public/mount.tsx');
+      if (!fromLight && !entersLight) return null;
+      const resolved = await this.resolve(source, realImporter, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !OURS.test(resolved.id)) return resolved;
+      return lightId(resolved.id);
+    },
+    async load(id) {
+      if (!LIGHT_VARIANT.test(id)) return null;
+      return readFile(id.replace(LIGHT_VARIANT, '.$1'), 'utf8');
+    },
+  };
+}
+
+function lightClosure(): Plugin {
+  let root = '';
+  return {
+    name: 'yiqi-light-closure',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildEnd() {
+      lightModules.clear();
+      const walk = (id: string) => {
+        if (lightModules.has(id) || /[\\/]node_modules[\\/]/.test(id) || id.startsWith('\0')) return;
+        const info = this.getModuleInfo(id);
+        if (!info) return;
+        lightModules.add(id);
+        for (const next of info.importedIds) walk(next);
+      };
+      walk(resolve(root, LIGHT));
+      if (lightModules.size < 10) throw new Error(`yiqi-light-closure: only ${lightModules.size} modules`);
+    },
+  };
+}
+
 const FIRST_ROUTES: { path: RegExp; modules: string[]; api: [RegExp, string][] }[] = [
   {
     // The public home page (public/HomePage.tsx): its list is HOME_QUERY, its figures the city's answer (the province's comes with it).
@@ -162,13 +235,16 @@ function bootPreload(): Plugin {
             if (!chunk) throw new Error(`yiqi-boot-preload: no chunk for ${m}`);
             return chunk.fileName;
           });
-          const needed = [...closure(files)].filter((f) => !boot.has(f)).map((f) => '/' + f);
+          const code = [...closure(files)].filter((f) => !boot.has(f));
+          // Their style sheets too (the light pages' CSS comes with their chunk, not with index.html).
+          const css = code.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
+          const needed = [...code, ...css].map((f) => '/' + f);
           return [r.path.source, needed, r.api.map(([p, url]) => [p.source, url])];
         });
         lightShell.files = [...new Set(routes.flatMap((r) => r[1] as string[]))];
         // The API requests go first, at high priority: on a phone's link they would otherwise queue behind
         // the chunks (six connections per host) and the page would wait for its data after its code.
-        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){if(a[1]==='/api/me'&&!/(?:^|;\\s*)yiqi_signed_in=/.test(document.cookie))return;var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
+        const script = `(function(){var R=${JSON.stringify(routes)},p=location.pathname,q=p+location.search,h=document.head,P=window.__yiqiPreload={};for(var i=0;i<R.length;i++){if(!new RegExp(R[i][0]).test(p))continue;R[i][2].forEach(function(a){if(a[1]==='/api/me'&&!/(?:^|;\\s*)yiqi_signed_in=/.test(document.cookie))return;var re=new RegExp(a[0]);if(re.test(q)){var u=re.source==='^'?a[1]:q.replace(re,a[1]);P[u]=fetch(u,{credentials:'same-origin',headers:{accept:'application/json'},priority:'high'});P[u].catch(function(){})}});R[i][1].forEach(function(f){var l=document.createElement('link'),c=/\\.css$/.test(f);l.rel=c?'stylesheet':'modulepreload';if(!c)l.crossOrigin='';l.href=f;h.appendChild(l)});break}})()`;
         // Its own file, not inline: the site's CSP allows scripts from the site only (server/src/http/security.ts).
         // Hashed like every asset (immutable). `defer` keeps it from blocking the parser while it arrives,
         // and deferred scripts run in document order, so it runs before the entry module.
@@ -244,8 +320,18 @@ function zodStub(): Plugin {
     resolveId(source) {
       return source === 'zod' || source.startsWith('zod/') ? stub : null;
     },
+    // Our modules' `z` becomes `yiqiZod`, the one name the bundler treats as pure (`manualPureFunctions`
+    // below): schemas a page does not use are then dropped. The pure list matches by name in every module,
+    // so it must be a name no library uses (Preact's own minified `z` is its render diff).
+    transform(code, id) {
+      if (!/[\\/](shared|web)[\\/]src[\\/]/.test(id) || !/import \{ z \} from 'zod';/.test(code)) return null;
+      return code
+        .replace(/import \{ z \} from 'zod';/, `import { z as ${PURE_ZOD} } from 'zod';`)
+        .replace(/(?<![\w$.])z(?=\s*\.)/g, PURE_ZOD);
+    },
   };
 }
+const PURE_ZOD = 'yiqiZod';
 
 /**
  * Ant Design's icons are resolved to src/lib/quiet-icon.tsx, which hides them from screen readers unless
@@ -271,12 +357,26 @@ const api = process.env.YIQI_API ?? 'http://localhost:3000';
 /** The server serves web/dist at '/', with index.html as the fallback for client-side routes. */
 export default defineConfig({
   base: '/',
-  plugins: [zodStub(), quietIcons(), react(), bootPreload(), serviceWorker(), precompress()],
+  plugins: [
+    zodStub(),
+    quietIcons(),
+    lightPreact(),
+    react(),
+    lightClosure(),
+    bootPreload(),
+    serviceWorker(),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // The shared contracts build zod schemas at module level; in this build zod is the stub (zodStub), so
+      // those calls have no effect, and marking them pure lets the bundler drop every schema a page does
+      // not use (the web reads only the contracts' constants). Without it each page that shows a status
+      // name carried every schema of its contract file.
+      treeshake: { manualPureFunctions: [PURE_ZOD] },
       output: {
         // React, the router and the query cache change rarely: long-cached chunks. Ant Design stays
         // split by use, so each page only loads the components it shows.
@@ -289,7 +389,11 @@ export default defineConfig({
             // The light pages and everything of ours they import, as one file: a first visit then waits for
             // three requests of code (entry, react, public) instead of some twenty small shared chunks,
             // queued six at a time on a phone's HTTP/1.1 link. The full app reuses these modules from it.
-            { name: 'public', test: PUBLIC_MODULES },
+            // Preact goes with them: only the light pages load it.
+            {
+              name: 'public',
+              test: (id) => lightModules.has(id) || /node_modules[\\/]preact[\\/]/.test(id),
+            },
           ],
         },
       },

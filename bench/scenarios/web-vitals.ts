@@ -34,6 +34,12 @@ const NETWORK = {
 const CPU_SLOWDOWN = 4;
 /** BENCH_WEB_TRACE=1: each page's first cold and warm visits print their requests (start → end ms, path), a waterfall. */
 const TRACE = process.env.BENCH_WEB_TRACE === '1';
+/** BENCH_WEB_PROFILE=1: each page's first warm visit is traced and its main-thread time printed by kind and script. */
+const PROFILE = process.env.BENCH_WEB_PROFILE === '1';
+/** BENCH_WEB_SW=0: the browser blocks service workers (to see what the shell cache is worth). */
+const SERVICE_WORKERS = process.env.BENCH_WEB_SW === '0' ? 'block' : 'allow';
+/** BENCH_WEB_PAGES=login,verify: only the pages whose name contains one of these. */
+const ONLY = (process.env.BENCH_WEB_PAGES ?? '').split(',').filter(Boolean);
 
 interface PageSpec {
   name: string;
@@ -57,6 +63,7 @@ async function visit(
   origin: string,
   spec: PageSpec,
   trace: 'cold' | 'warm' | false = false,
+  profile = false,
 ): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -64,6 +71,11 @@ async function visit(
   await cdp.send('Performance.enable');
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   let bytes = 0;
   let requests = 0;
   let inFlight = 0;
@@ -71,8 +83,11 @@ async function visit(
   const sent = new Map<string, { url: string; at: number }>();
   const scripts = new Set<string>();
   let jsBytes = 0;
-  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => {
+  /** Where each answer came from (BENCH_WEB_TRACE): the service worker, the HTTP cache or the network. */
+  const source = new Map<string, string>();
+  cdp.on('Network.responseReceived', (e) => {
     if (e.type === 'Script') scripts.add(e.requestId);
+    if (trace) source.set(e.requestId, answerSource(e.response as unknown as AnswerFacts));
   });
   cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => {
     if (scripts.has(e.requestId)) jsBytes += e.dataLength;
@@ -87,7 +102,7 @@ async function visit(
     const r = sent.get(e.requestId);
     if (r)
       waterfall.push(
-        `${(r.at - t0).toFixed(0).padStart(6)} → ${(performance.now() - t0).toFixed(0).padStart(6)}  ${r.url}`,
+        `${(r.at - t0).toFixed(0).padStart(6)} → ${(performance.now() - t0).toFixed(0).padStart(6)}  ${r.url}  ${source.get(e.requestId) ?? ''}`,
       );
   };
   let t0 = performance.now();
@@ -119,6 +134,7 @@ async function visit(
       console.log(
         `   ${spec.name}, ${trace}: visible at ${(visible - start).toFixed(0)} ms\n${waterfall.join('\n')}`,
       );
+    if (profile) printProfile(spec.name, (await cdp.send('Profiler.stop')).profile as never);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
     return { ms: Math.max(visible, lastDone) - start, bytes, requests, scriptMs, jsBytes };
@@ -126,6 +142,74 @@ async function visit(
     await cdp.detach().catch(() => {});
     await page.close();
   }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * A sampled CPU profile of one visit (the page's JavaScript, at the CPU slowdown): self time per script
+ * and the heaviest functions, so the JavaScript a warm visit runs can be attributed.
+ */
+function printProfile(
+  page: string,
+  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
+) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map<number, number>();
+  profile.samples.forEach((id, i) =>
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const f = byId.get(id)!.callFrame;
+    const script = f.url.replace(/^https?:\/\/[^/]+/, '') || `(${f.functionName || 'program'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const fn = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber + 1}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `     ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n');
+  console.log(
+    `   ${page}, warm, JavaScript self time by script:\n${top(byScript, 10)}\n   by function:\n${top(byFunction, 16)}`,
+  );
+}
+
+interface AnswerFacts {
+  fromServiceWorker?: boolean;
+  fromDiskCache?: boolean;
+  fromPrefetchCache?: boolean;
+  timing?: Record<string, number>;
+}
+
+/** "sw", "disk cache", "memory" or "network", with the service worker's and the request's phases in ms. */
+function answerSource(res: AnswerFacts): string {
+  const t = res.timing;
+  const phase = (a: string, b: string) =>
+    t && t[a]! >= 0 && t[b]! >= 0 ? `${a}→${b} ${(t[b]! - t[a]!).toFixed(0)}` : '';
+  const where = res.fromServiceWorker
+    ? 'sw'
+    : res.fromDiskCache
+      ? 'disk cache'
+      : res.fromPrefetchCache
+        ? 'prefetch'
+        : 'network';
+  return [
+    where,
+    phase('workerStart', 'workerReady'),
+    phase('workerFetchStart', 'workerRespondWithSettled'),
+    phase('sendStart', 'receiveHeadersEnd'),
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -182,7 +266,7 @@ export const webVitals: Scenario = {
       });
       const rows: PageResult[] = [];
       try {
-        for (const spec of pages) {
+        for (const spec of pages.filter((p) => !ONLY.length || ONLY.some((o) => p.name.includes(o)))) {
           const cold: Visit[] = [];
           const warm: Visit[] = [];
           for (let i = 0; i < RUNS; i++) {
@@ -191,10 +275,13 @@ export const webVitals: Scenario = {
               viewport: { width: 390, height: 844 },
               isMobile: true,
               hasTouch: true,
+              serviceWorkers: SERVICE_WORKERS,
             });
             try {
               cold.push(await visit(context, api.origin, spec, TRACE && i === 0 && 'cold'));
-              warm.push(await visit(context, api.origin, spec, TRACE && i === 0 && 'warm'));
+              warm.push(
+                await visit(context, api.origin, spec, TRACE && i === 0 && 'warm', PROFILE && i === 0),
+              );
             } finally {
               await context.close();
             }

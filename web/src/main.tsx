@@ -1,28 +1,27 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { MeView } from './features/auth/api.ts';
 import { LIGHT_PATH } from './public/routes.ts';
 
-const root = createRoot(document.getElementById('root')!);
+// No React here at the top: a first visit to a light page loads only the light pages (on Preact, see
+// public/mount.tsx); React comes with the full app (docs/decisions/0067-light-pages-on-preact.md).
+const container = document.getElementById('root')!;
+/** Takes the light pages down, while they are shown. */
+let unmountLight: (() => void) | undefined;
 
 /**
  * The full app (Ant Design, react-router, react-query: the console and the volunteer area) at the current
  * address. `me`, when the light pages read it already, seeds the session so it is not asked for again.
  */
 async function showFull(me?: MeView | null): Promise<void> {
-  const [{ App }, { queryClient, ME_KEY }] = await Promise.all([
-    import('./App.tsx'),
-    import('./lib/query.ts'),
-  ]).catch((e: unknown) => {
+  const [{ createElement, StrictMode }, { createRoot }, { App }, { queryClient, ME_KEY }] = await Promise.all(
+    [import('react'), import('react-dom/client'), import('./App.tsx'), import('./lib/query.ts')],
+  ).catch((e: unknown) => {
     reloadAfterDeploy();
     throw e;
   });
   if (me !== undefined) queryClient.setQueryData(ME_KEY, me);
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  unmountLight?.();
+  unmountLight = undefined;
+  createRoot(container).render(createElement(StrictMode, null, createElement(App)));
 }
 
 /**
@@ -50,11 +49,7 @@ if ('serviceWorker' in navigator)
 // A first visit to a public page (home, activities, certificate check, sign-in) starts with the light
 // pages, which load no Ant Design; they hand over to the full app when it is needed (docs/decisions/0044).
 if (LIGHT_PATH.test(location.pathname))
-  void import('./public/PublicApp.tsx').then(({ PublicApp }) =>
-    root.render(
-      <StrictMode>
-        <PublicApp leave={(me) => void showFull(me)} />
-      </StrictMode>,
-    ),
-  );
+  void import('./public/mount.tsx').then(({ mountPublic }) => {
+    unmountLight = mountPublic(container, (me) => void showFull(me));
+  });
 else void showFull();

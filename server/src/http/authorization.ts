@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { pickLocale } from '@yiqi/shared/i18n';
-import { ErrorBodySchema } from '@yiqi/shared/contracts/common';
+import { ErrorBodySchema } from '@yiqi/shared/contracts/error-body';
 import { grantCovers, grantsFor, type Access } from './access.ts';
 import { ctxOf } from './context.ts';
 import { DomainError } from '../core/domain-error.ts';

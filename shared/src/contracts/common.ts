@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import { ERRORS } from '../errors.ts';
 import { normalizeDocNumber, normalizePhone } from '../identity/normalize.ts';
-
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(Object.keys(ERRORS) as [keyof typeof ERRORS, ...(keyof typeof ERRORS)[]]),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
 
 export const OkSchema = z.object({ ok: z.literal(true) });
 
