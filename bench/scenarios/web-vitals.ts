@@ -120,11 +120,28 @@ async function visit(
     done();
   });
   try {
+    // When the page showed its element, seen by the page itself: Playwright's own check polls from outside
+    // (at growing intervals, its script also slowed 4×), which added up to a few hundred ms after the fact.
+    await page.addInitScript((selector: string) => {
+      const w = window as unknown as { __yiqiShownAt?: number };
+      const check = () => {
+        if (w.__yiqiShownAt !== undefined) return;
+        const el = document.querySelector(selector);
+        const box = el?.getBoundingClientRect();
+        if (box && box.width > 0 && box.height > 0)
+          w.__yiqiShownAt = performance.timeOrigin + performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    }, spec.ready);
     const start = performance.now();
+    const startWall = Date.now();
     t0 = start;
     await page.goto(origin + spec.path, { waitUntil: 'commit', timeout: 60_000 });
     await page.locator(spec.ready).first().waitFor({ state: 'visible', timeout: 60_000 });
-    const visible = performance.now();
+    const shownAt = await page.evaluate(
+      () => (window as unknown as { __yiqiShownAt?: number }).__yiqiShownAt,
+    );
+    const visible = shownAt === undefined ? performance.now() : start + (shownAt - startWall);
     // Quiet for 300 ms: what the page asked for has arrived (late chunks, the page's API call).
     for (let quiet = 0; quiet < 300;) {
       await new Promise((r) => setTimeout(r, 50));
