@@ -102,7 +102,16 @@ describe('time bank', { timeout: 900_000 }, () => {
       await give.locator('#amount').fill('3');
       await give.getByRole('button', { name: /确\s*定|OK/ }).click();
       const confirm = vol.locator('.ant-modal-confirm').filter({ hasText: '确认转出 3 积分' });
-      await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+      const ok = confirm.getByRole('button', { name: /确\s*定|OK/ });
+      await ok.click();
+      // A click that lands while the confirmation is still opening (a loaded machine) does nothing: again.
+      if (
+        !(await confirm.waitFor({ state: 'hidden', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await ok.click();
       await vol.getByText('已转出').waitFor();
       await give.waitFor({ state: 'hidden' });
 

@@ -61,6 +61,13 @@ export async function pickRegion(page: Page, fieldId: string, path: string[]): P
   await page.locator(`#${fieldId}`).click();
   const drawer = page.getByRole('dialog', { name: '选择地区' });
   for (const name of path) await drawer.getByRole('button', { name, exact: true }).click();
+  // A place with no places under it (a community) is chosen by tapping it, and the drawer closes;
+  // above that, "choose here" takes the place the drawer is showing.
+  const closed = await drawer.waitFor({ state: 'hidden', timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
+  if (closed) return;
   await drawer.getByTestId('region-choose-here').click();
   await drawer.waitFor({ state: 'hidden' });
 }
