@@ -253,7 +253,7 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await screenshot(post, 'dispatch-loop-11-post-proxy-order-desktop');
       await post.getByRole('button', { name: /^提\s*交$/ }).click();
       await post.waitForURL(/\/dispatch\/orders\/[0-9a-f-]+$/);
-      await post.getByText('本人到站当面口头同意').waitFor();
+      await post.getByText('本人到站当面口头同意', { exact: true }).waitFor();
       await post.getByText(`${proxyAt}:00`).first().waitFor();
     } catch (e) {
       await run.failureShots('loop', [district, res, post, team]);
