@@ -47,8 +47,12 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     }
     return applicants.get(region)!;
   };
-  /** The owner's side of a proposal: a round of the relation's region funded by the relation's organization. */
-  const onFundedProposal =
+  /**
+   * A proposal in a round of the relation's region, where the relation's organization is on one side: the
+   * round's funder (the owner's side of a proposal) or the proposal's applicant.
+   */
+  const proposalOf =
+    (side: 'funder' | 'applicant') =>
     (
       method: string,
       path: (id: string) => string,
@@ -58,25 +62,18 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
     ) =>
     async (rel: Relation) => {
       if (!targeted(rel)) return null;
-      const round = await insertRound(t(), { region: regions[rel], state: roundState, funder: orgs[rel] });
-      const id = await insertProposal(t(), round, await applicantIn(regions[rel]), { state });
+      const funded = side === 'funder';
+      const round = await insertRound(t(), {
+        region: regions[rel],
+        state: roundState,
+        ...(funded ? { funder: orgs[rel] } : {}),
+      });
+      const applicant = funded ? await applicantIn(regions[rel]) : orgs[rel];
+      const id = await insertProposal(t(), round, applicant, { state });
       return { method, url: path(id), ...(payload ? { payload: payload(round) } : {}) };
     };
-  /** A proposal of the relation's organization, in a round of the relation's region. */
-  const onProposal =
-    (
-      method: string,
-      path: (id: string) => string,
-      roundState: RoundState,
-      state: ProposalState,
-      payload?: (round: Awaited<ReturnType<typeof insertRound>>) => unknown,
-    ) =>
-    async (rel: Relation) => {
-      if (!targeted(rel)) return null;
-      const round = await insertRound(t(), { region: regions[rel], state: roundState });
-      const id = await insertProposal(t(), round, orgs[rel], { state });
-      return { method, url: path(id), ...(payload ? { payload: payload(round) } : {}) };
-    };
+  const onFundedProposal = proposalOf('funder');
+  const onProposal = proposalOf('applicant');
   const asReviewer =
     (method: string, path: string, payload?: (criteria: string[]) => unknown) =>
     async (rel: Relation, actor: MatrixActor) => {
