@@ -7,7 +7,13 @@ import { loadConfig } from '../server/src/lib/config.ts';
 
 const config = loadConfig(process.env);
 const handle = await openConfigured(config);
-const app = await buildApp({ db: handle.db, config, logger: false, dbWaiting: handle.waiting });
+const app = await buildApp({
+  db: handle.db,
+  config,
+  logger: false,
+  dbWaiting: handle.waiting,
+  dbOldestWaitMs: handle.oldestWaitMs,
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.send!({ port: (app.server.address() as AddressInfo).port });
 

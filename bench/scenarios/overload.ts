@@ -3,12 +3,29 @@
 // off (LOAD_SHEDDING=0: every request queues for a connection) and once with it on (the defaults, or the
 // SHED_* variables given to the bench). Prints p50/p99 of all responses and of the 200s alone, and the
 // share of 503s and of timeouts (no answer within autocannon's 10 s); any other status fails the run
-// ("never 500").
+// ("never 500"). Then twice saturation (issue 12): the rate served without shedding is the saturation
+// point; BENCH_OVERLOAD_FACTOR (2) times that rate is offered by 10 × as many connections, once without
+// shedding (the queue grows as far as the clients allow) and once with it (refused at once, the served
+// requests' wait bounded by SHED_MAX_DB_WAIT_MS).
 import autocannon from 'autocannon';
 import { percentile, startApi, withBenchDatabase, type PhaseResult, type Scenario } from '../lib.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_OVERLOAD_CONNECTIONS ?? 100);
-const SHED_ENV = ['SHED_MAX_IN_FLIGHT', 'SHED_MAX_DB_WAITING', 'SHED_MAX_EVENT_LOOP_DELAY_MS'];
+const FACTOR = Number(process.env.BENCH_OVERLOAD_FACTOR ?? 2);
+const SHED_ENV = [
+  'SHED_MAX_IN_FLIGHT',
+  'SHED_MAX_DB_WAITING',
+  'SHED_MAX_DB_WAIT_MS',
+  'SHED_MAX_EVENT_LOOP_DELAY_MS',
+];
+
+interface Phase {
+  name: string;
+  shedding: boolean;
+  connections: number;
+  /** Requests per second offered by all connections together (open rate); none: as fast as answered. */
+  rate?: number;
+}
 
 interface Run {
   all: number[];
@@ -18,12 +35,18 @@ interface Run {
   seconds: number;
 }
 
-async function hammer(origin: string, seconds: number): Promise<Run> {
+async function hammer(origin: string, seconds: number, phase: Phase): Promise<Run> {
   const requests = [{ method: 'GET' as const, path: '/api/activities' }];
+  const shape = {
+    url: origin,
+    connections: phase.connections,
+    requests,
+    ...(phase.rate ? { overallRate: Math.round(phase.rate) } : {}),
+  };
   // Warm-up (JIT, the pool's connections), not recorded.
-  await autocannon({ url: origin, connections: CONNECTIONS, duration: 1, requests });
+  await autocannon({ ...shape, duration: 1 });
   const out: Run = { all: [], served: [], byStatus: new Map(), errors: 0, seconds };
-  const run = autocannon({ url: origin, connections: CONNECTIONS, duration: seconds, requests });
+  const run = autocannon({ ...shape, duration: seconds });
   run.on('response', (_client, status, _bytes, ms) => {
     out.all.push(ms);
     if (status === 200) out.served.push(ms);
@@ -41,7 +64,7 @@ const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
 
 export const overload: Scenario = {
   name: 'overload',
-  description: `public activity list, ${CONNECTIONS} connections, load shedding off and on`,
+  description: `public activity list, ${CONNECTIONS} connections, then ${FACTOR} × saturation, load shedding off and on`,
   async run(options) {
     return withBenchDatabase(options.adminUrl, async ({ url }) => {
       const rows: PhaseResult[] = [];
@@ -51,12 +74,19 @@ export const overload: Scenario = {
       console.log(
         '   phase          requests  req/s(200)  p50/p99 all ms    p50/p99 200s ms   503 share  other',
       );
-      for (const phase of ['no-shedding', 'shedding'] as const) {
+      const phases: Phase[] = [
+        { name: 'no-shedding', shedding: false, connections: CONNECTIONS },
+        { name: 'shedding', shedding: true, connections: CONNECTIONS },
+      ];
+      let saturation = 0;
+      for (let i = 0; i < phases.length; i++) {
+        const p = phases[i]!;
+        const phase = p.name;
         const api = await startApi(url, {
-          env: { LOAD_SHEDDING: phase === 'shedding' ? '1' : '0', ...shedEnv },
+          env: { LOAD_SHEDDING: p.shedding ? '1' : '0', ...shedEnv },
         });
         try {
-          const r = await hammer(api.origin, options.seconds);
+          const r = await hammer(api.origin, options.seconds, p);
           const total = r.all.length;
           const ok = r.byStatus.get(200) ?? 0;
           const shed = r.byStatus.get(503) ?? 0;
@@ -73,6 +103,15 @@ export const overload: Scenario = {
             throw new Error(
               `${phase}: only 200 and 503 may answer (got ${other.map(([s, n]) => `${s}×${n}`).join(' ')})`,
             );
+          if (i === 0) {
+            // The rate served with every request let in and queued: the saturation point.
+            saturation = ok / r.seconds;
+            const offered = { connections: CONNECTIONS * 10, rate: saturation * FACTOR };
+            phases.push(
+              { name: `${FACTOR}x-no-shedding`, shedding: false, ...offered },
+              { name: `${FACTOR}x-shedding`, shedding: true, ...offered },
+            );
+          }
           const alive = await fetch(`${api.origin}/healthz`);
           if (!alive.ok) throw new Error(`${phase}: /healthz answered ${alive.status} after the run`);
           rows.push({
@@ -96,6 +135,9 @@ export const overload: Scenario = {
               servedP99Ms: percentile(r.served, 0.99),
             },
             note:
+              (p.rate
+                ? `offered ${p.rate.toFixed(0)}/s (${FACTOR} × ${saturation.toFixed(0)}/s) by ${p.connections} connections; `
+                : '') +
               `${((shed / Math.max(1, total)) * 100).toFixed(1)} % answered 503 SERVER_BUSY; ` +
               `200s alone p50/p99 ${ms(percentile(r.served, 0.5))} / ${ms(percentile(r.served, 0.99))} ms (no pgbench side)`,
           });

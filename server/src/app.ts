@@ -52,6 +52,8 @@ export interface BuildOptions {
   webDist?: string;
   /** Queries waiting for a database connection now (OpenDatabase.waiting), for load shedding. */
   dbWaiting?: () => number;
+  /** How long the oldest of them has waited, in ms (OpenDatabase.oldestWaitMs), for load shedding. */
+  dbOldestWaitMs?: () => number;
 }
 
 /**
@@ -169,7 +171,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // After the cookie plugin: its onSend writes Set-Cookie, which a visitor-cacheable answer must not carry.
   installVisitorCache(app);
   // Before the session check, so a refused request costs no query.
-  await installLoadShedding(app, { config: opts.config.shedding, dbWaiting: opts.dbWaiting });
+  await installLoadShedding(app, {
+    config: opts.config.shedding,
+    dbWaiting: opts.dbWaiting,
+    dbOldestWaitMs: opts.dbOldestWaitMs,
+  });
   // The session check and the audit log come from their modules: http/ imports no module.
   const registerPublicPlugin = installAuthorization(app, routeTable, { authenticate, recordAudit });
   // Counters in Redis when REDIS_URL is set, so every API process counts the same requests (a limit of 60

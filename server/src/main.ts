@@ -58,6 +58,7 @@ const app = await buildApp({
   config,
   logger: true,
   dbWaiting: handle.waiting,
+  dbOldestWaitMs: handle.oldestWaitMs,
   ...(replica ? { replica } : {}),
 });
 await app.listen({ port: config.port, host: config.host });

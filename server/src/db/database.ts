@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DB } from './schema.ts';
+import { WaitQueue } from './wait-queue.ts';
 
 export type Database = Kysely<DB>;
 
@@ -17,8 +18,10 @@ export interface OpenDatabase {
   pglite?: PGlite;
   /** PostgreSQL's connection pool, for a read replica that falls back to it (db/replica.ts). */
   pool?: pg.Pool;
-  /** Queries waiting for a free connection now (load shedding refuses new requests above a limit). */
+  /** Queries waiting for a free connection now. */
   waiting(): number;
+  /** Milliseconds the oldest query still waiting for a connection has waited (load shedding's signal). */
+  oldestWaitMs(): number;
 }
 
 const INT8 = 20;
@@ -28,24 +31,17 @@ const INT8 = 20;
  * holder at a time; a transaction keeps it until release. Calling the outer handle inside a transaction
  * therefore waits forever: always use the transaction's handle.
  */
-function pglitePool(lite: PGlite): PostgresPool & { waiting: number } {
+function pglitePool(lite: PGlite): PostgresPool & { queue: WaitQueue } {
   let tail: Promise<void> = Promise.resolve();
-  let waiting = 0;
+  const queue = new WaitQueue();
   return {
-    get waiting() {
-      return waiting;
-    },
+    queue,
     async connect(): Promise<PostgresPoolClient> {
       let release!: () => void;
       const mine = new Promise<void>((resolve) => (release = resolve));
       const before = tail;
       tail = before.then(() => mine);
-      waiting++;
-      try {
-        await before;
-      } finally {
-        waiting--;
-      }
+      await queue.around(() => before);
       const client = {
         async query(sql: string, parameters: readonly unknown[]) {
           const r = await lite.query<Record<string, unknown>>(sql, parameters as unknown[]);
@@ -82,7 +78,8 @@ export function wrapPglite(lite: PGlite): OpenDatabase {
     db,
     kind: 'pglite',
     pglite: lite,
-    waiting: () => pool.waiting,
+    waiting: () => pool.queue.count,
+    oldestWaitMs: () => pool.queue.oldestMs(),
     execInTransaction: async (sql) => void (await lite.transaction((tx) => tx.exec(sql))),
     close: async () => {
       await db.destroy();
@@ -160,11 +157,18 @@ export async function openPostgres(
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it on next use */
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely takes its connections through this wrapper, which notes how long each waits for one.
+  const queue = new WaitQueue();
+  const timed: PostgresPool = {
+    connect: () => queue.around(() => pool.connect()),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: timed }) });
   return {
     db,
     kind: 'postgres',
     waiting: () => pool.waitingCount,
+    oldestWaitMs: () => queue.oldestMs(),
     execInTransaction: async (sql) => {
       const c = await pool.connect();
       try {

@@ -74,7 +74,19 @@ function assertShed(res: Awaited<ReturnType<typeof get>>, message: string) {
   assert.deepEqual(res.json(), { error: { code: 'SERVER_BUSY', message } });
 }
 
-const OFF = { SHED_MAX_IN_FLIGHT: '0', SHED_MAX_DB_WAITING: '0', SHED_MAX_EVENT_LOOP_DELAY_MS: '0' };
+const OFF = {
+  SHED_MAX_IN_FLIGHT: '0',
+  SHED_MAX_DB_WAITING: '0',
+  SHED_MAX_DB_WAIT_MS: '0',
+  SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
+};
+
+/** Waits (by turns of the event loop) until the oldest query waiting for a connection is `ms` old. */
+async function untilOldestWaited(t: TestApp, ms: number) {
+  for (let i = 0; i < 100_000 && t.handle.oldestWaitMs() < ms; i++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(t.handle.oldestWaitMs() >= ms, `a query should have waited ${ms} ms`);
+}
 
 test('past the in-flight limit, requests get 503 SERVER_BUSY with retry-after at once; health stays up', async () => {
   const t = await startTestApp({ env: { LOAD_SHEDDING: '1', ...OFF, SHED_MAX_IN_FLIGHT: '3' } });
@@ -113,6 +125,31 @@ test('past the database wait limit, requests get 503; below it they are served',
     await Promise.all(queued);
     for (const res of await Promise.all(admitted)) assert.equal(res.statusCode, 200, res.body);
     assert.equal(t.handle.waiting(), 0);
+    assert.equal((await get(t)).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});
+
+test('many young waiters are served; once the oldest has waited past the limit, requests get 503', async () => {
+  const t = await startTestApp({ env: { LOAD_SHEDDING: '1', ...OFF, SHED_MAX_DB_WAIT_MS: '300' } });
+  try {
+    const hold = await holdConnections(t);
+    // Twelve requests queue behind the held connections: a count of waiters alone is no reason to
+    // refuse (with a count limit of 40 this refused 85 % of a load served within 65 ms).
+    const admitted = await admit(t, 12);
+    assert.ok(t.handle.waiting() >= 12);
+    // The queue stands: its oldest waiter passes the limit, and a request arriving now is refused.
+    await untilOldestWaited(t, 300);
+    const waiting = t.handle.waiting();
+    const [zh, en] = await Promise.all([get(t), get(t, { 'accept-language': 'en' })]);
+    assertShed(zh!, ERRORS.SERVER_BUSY.text['zh-CN']);
+    assertShed(en!, ERRORS.SERVER_BUSY.text.en);
+    assert.equal(t.handle.waiting(), waiting, 'a refused request queued no query');
+    await hold.release();
+    for (const res of await Promise.all(admitted)) assert.equal(res.statusCode, 200, res.body);
+    // The queue is gone, and with it the refusals.
+    assert.equal(t.handle.oldestWaitMs(), 0);
     assert.equal((await get(t)).statusCode, 200);
   } finally {
     await t.close();

@@ -7,10 +7,13 @@ import type { Config } from '../lib/config.ts';
 /**
  * Load shedding: past a limit, an /api/ request is refused at once with 503, `retry-after` and SERVER_BUSY
  * in the caller's language, instead of joining a queue that only grows (at 100 connections the public
- * activity list waited 808 ms at p99 on PGlite, every request served late). Three signals:
- *  - requests waiting for a database connection (pg.Pool's waitingCount; PGlite's single connection's
- *    queue): the pool is the usual bottleneck, and a request arriving behind a long queue would wait for
- *    all of it;
+ * activity list waited 808 ms at p99 on PGlite, every request served late). The signals:
+ *  - how long the oldest query waiting for a database connection has waited (pg.Pool, PGlite's single
+ *    connection): the pool is the usual bottleneck, and a request arriving now would wait at least that
+ *    long. Its age, not the number of waiters, tells a standing queue from a busy moment: shedding by a
+ *    count of 40 refused 85 % of requests at 100 connections on a quiet machine, where every request
+ *    was served within 65 ms without shedding (bench `overload`, 2026-12-07);
+ *  - the number of such waiters, a bound on memory (high by default);
  *  - /api/ requests in flight in this process: a bound on memory and on the work already accepted;
  *  - the event-loop delay (@fastify/under-pressure): a process whose JavaScript is the bottleneck.
  * Checked in onRequest, before the session is read, so a refused request costs no query. Liveness,
@@ -29,6 +32,8 @@ export interface SheddingOptions {
   config: Config['shedding'];
   /** Queries waiting for a database connection now. */
   dbWaiting?: () => number;
+  /** Milliseconds the oldest of them has waited. */
+  dbOldestWaitMs?: () => number;
 }
 
 export async function installLoadShedding(app: FastifyInstance, o: SheddingOptions): Promise<void> {
@@ -56,6 +61,9 @@ export async function installLoadShedding(app: FastifyInstance, o: SheddingOptio
   };
   app.addHook('onRequest', async (req, reply) => {
     if (!sheddable(req)) return;
+    const waited = o.dbOldestWaitMs?.() ?? 0;
+    if (c.maxDbWaitMs > 0 && waited >= c.maxDbWaitMs)
+      return reply.send(refusal(req, reply, 'dbWaitMs', Math.round(waited)));
     const waiting = o.dbWaiting?.() ?? 0;
     if (c.maxDbWaiting > 0 && waiting >= c.maxDbWaiting)
       return reply.send(refusal(req, reply, 'dbWaiting', waiting));

@@ -110,6 +110,11 @@ export interface Config {
     enabled: boolean;
     /** /api/ requests being served by this process. */
     maxInFlight: number;
+    /**
+     * Milliseconds the oldest query waiting for a database connection has waited: the queueing delay a
+     * new request would add at least (the main signal: a standing queue, not a busy moment).
+     */
+    maxDbWaitMs: number;
     /** Requests waiting for a database connection (the pool has 20 on PostgreSQL, 1 on PGlite). */
     maxDbWaiting: number;
     /** Mean event-loop delay over the last second, in milliseconds (@fastify/under-pressure). */
@@ -296,7 +301,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shedding: {
       enabled: env.LOAD_SHEDDING !== '0',
       maxInFlight: int(env, 'SHED_MAX_IN_FLIGHT', 256, 0),
-      maxDbWaiting: int(env, 'SHED_MAX_DB_WAITING', 40, 0),
+      maxDbWaitMs: int(env, 'SHED_MAX_DB_WAIT_MS', 250, 0),
+      maxDbWaiting: int(env, 'SHED_MAX_DB_WAITING', 1000, 0),
       maxEventLoopDelayMs: int(env, 'SHED_MAX_EVENT_LOOP_DELAY_MS', 1000, 0),
       retryAfterSeconds: int(env, 'SHED_RETRY_AFTER_SECONDS', 2),
     },

@@ -71,6 +71,7 @@ export async function startTestApp(
     clock: clock.now,
     otpChannel: otp,
     dbWaiting: handle.waiting,
+    dbOldestWaitMs: handle.oldestWaitMs,
     ...(logStream ? { logStream } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
