@@ -191,6 +191,8 @@ describe('resident orders and dispatch: the whole loop', { timeout: 900_000 }, (
       await photosShown(offer.locator('.ant-card').filter({ hasText: '群众上传' }), 1);
       await offer.getByRole('button', { name: /^接\s*单$/ }).click();
       await offer.getByText('服务中').waitFor();
+      // It may serve through an activity instead (decision 0071); this team serves directly.
+      await offer.getByRole('button', { name: '开设服务活动' }).waitFor();
       await noToasts(team);
       await screenshot(team, 'dispatch-loop-05-team-accepted-phone');
       await offer.getByRole('button', { name: '完成结项' }).click();

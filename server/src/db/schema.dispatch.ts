@@ -83,6 +83,17 @@ export interface DispatchHopsTable {
   by_user: string | null;
   at: Timestamp;
   note: string | null;
+  /** The activity a team opened for the order ('open_activity' entries). */
+  activity_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An activity opened by the serving team for an order (service through an activity). */
+export interface DispatchOrderActivitiesTable {
+  activity_id: string;
+  order_id: string;
+  team_id: string;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface DispatchRatingsTable {
@@ -122,4 +133,5 @@ export interface DispatchTables {
   dispatch_orders: DispatchOrdersTable;
   dispatch_hops: DispatchHopsTable;
   dispatch_ratings: DispatchRatingsTable;
+  dispatch_order_activities: DispatchOrderActivitiesTable;
 }

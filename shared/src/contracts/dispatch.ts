@@ -150,6 +150,8 @@ export const HopView = z.object({
   by: z.string().nullable(),
   at: z.string(),
   note: z.string().nullable(),
+  /** The activity a team opened for the order ('open_activity'), linked from the timeline. */
+  activity: z.object({ id: z.string(), title: z.string() }).nullable(),
 });
 
 export const OrderView = z.object({
@@ -227,7 +229,23 @@ export const InvitationAnswer = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('decline'), reason: text(0, 200).default('') }),
 ]);
 
-export const OrderDetail = OrderView.extend({ timeline: z.array(HopView) });
+/** An activity the serving team opened for the order (service through an activity; stored status). */
+export const ServiceActivityRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  startsAt: z.string(),
+  team: TeamRef,
+});
+export type ServiceActivityRefT = z.infer<typeof ServiceActivityRef>;
+/** Opening one takes no input: the draft is filled from the order, the team edits it before publishing. */
+export const OpenActivityBody = z.strictObject({});
+export const OpenedActivity = z.object({ id: z.string(), status: z.string() });
+
+export const OrderDetail = OrderView.extend({
+  timeline: z.array(HopView),
+  activities: z.array(ServiceActivityRef),
+});
 export type OrderDetailT = z.infer<typeof OrderDetail>;
 export const OrderPage = pageOf(OrderView);
 

@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   'dispatch_order_rejected',
   'dispatch_rating_requested',
   'dispatch_order_overdue',
+  'dispatch_order_escalated',
   'dispatch_invitation',
   'civic_case_routed',
   'civic_case_handled',

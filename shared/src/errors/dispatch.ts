@@ -90,6 +90,22 @@ export const DISPATCH_ERRORS = {
       en: 'A reason is required',
     },
   },
+  DISPATCH_ACTIVITY_EXISTS: {
+    status: 409,
+    text: {
+      'zh-CN': '本团队已为该订单开设活动，请在活动中招募和签到',
+      'zh-HK': '本團隊已為該訂單開設活動，請在活動中招募和簽到',
+      en: 'Your team has already opened an activity for this order; recruit and check in there',
+    },
+  },
+  DISPATCH_HOURS_VIA_ACTIVITY: {
+    status: 409,
+    text: {
+      'zh-CN': '该订单通过活动服务，服务时长以活动签到记录为准，请在活动中确认时长，不要在结项时另行填写',
+      'zh-HK': '該訂單透過活動服務，服務時長以活動簽到記錄為準，請在活動中確認時長，不要在結項時另行填寫',
+      en: 'This order is served through an activity: its hours come from the activity’s check-ins and are confirmed there, not entered at completion',
+    },
+  },
   DISPATCH_REPORT_REQUIRED: {
     status: 400,
     text: {

@@ -285,6 +285,7 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs, volunteerOf }
     'POST /api/dispatch/team-orders/:id/decline': teamOrder('/decline', 'offered', { reason: '矩阵' }),
     'POST /api/dispatch/team-orders/:id/complete': teamOrder('/complete', 'accepted', { report: '矩阵' }),
     'GET /api/dispatch/team-orders/:id/contact': teamOrder('/contact', 'accepted', undefined, 'GET'),
+    'POST /api/dispatch/team-orders/:id/activity': teamOrder('/activity', 'accepted', {}),
 
     // Invitations, photos, follow-up (invitations.routes.ts).
     'GET /api/dispatch/orders/:id/invitations': holder('/invitations', undefined, 'GET'),

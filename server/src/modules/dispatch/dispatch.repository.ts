@@ -191,6 +191,7 @@ export function insertHop(
     by_user: string | null;
     at: Date;
     note: string | null;
+    activity_id?: string | null;
   },
 ) {
   return db.insertInto('dispatch_hops').values(v).execute();
@@ -201,6 +202,7 @@ export function hopsOf(db: Database, orderId: string) {
     .selectFrom('dispatch_hops as h')
     .leftJoin('users as u', 'u.id', 'h.by_user')
     .leftJoin('organizations as o', 'o.id', 'h.to_team')
+    .leftJoin('activities as a', 'a.id', 'h.activity_id')
     .select([
       'h.action',
       'h.from_state',
@@ -211,6 +213,8 @@ export function hopsOf(db: Database, orderId: string) {
       'u.display_name as by_name',
       'h.at',
       'h.note',
+      'h.activity_id',
+      'a.title as activity_title',
     ])
     .where('h.order_id', '=', orderId)
     .orderBy('h.id')

@@ -54,6 +54,11 @@ export interface TimerPayload {
   version: number;
   /** `follow_up`: the 回访 an unhappy rating opened is due (the item's follow_up_days after the rating). */
   kind: 'due' | 'escalate' | 'follow_up';
+  /**
+   * `due` timers of a move: when the stage began. An escalation's delay runs from the deadline, or from
+   * this if the stage began after it (an offer timed out back to a unit long after the resident's deadline).
+   */
+  since?: string;
 }
 
 /**

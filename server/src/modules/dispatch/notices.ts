@@ -53,3 +53,15 @@ export async function remindHolder(tx: Ctx, o: repo.OrderRow) {
     { title: item.title, orderId: o.id },
   );
 }
+
+/** An escalated order: the admins of the unit it moved up to hear where it came from. */
+export async function tellEscalated(tx: Ctx, o: repo.OrderRow, fromName: string) {
+  const item = (await repo.itemById(tx.db, o.item_id))!;
+  const people = await inv.unitAdmins(tx.db, o.holder_code);
+  await notify(
+    tx.db,
+    people.map((p) => p.user_id),
+    'dispatch_order_escalated',
+    { title: item.title, orderId: o.id, fromUnit: fromName },
+  );
+}

@@ -23,6 +23,8 @@ import { orderViewOf } from './dispatch.views.ts';
 import { unitOf } from './menu.service.ts';
 import { tellResident } from './notices.ts';
 import { cleanPhotos, storePhotos } from './photos.service.ts';
+import { escalationNote } from './escalation.ts';
+import { activitiesOf } from './service-activity.service.ts';
 
 /**
  * Orders (点单) and the units' side of the loop: review (审单: reject, merge, make a work order), dispatch
@@ -72,7 +74,12 @@ export async function move(tx: Ctx, o: repo.OrderRow, m: Move): Promise<repo.Ord
     at: now,
     note: m.hop?.note || null,
   });
-  if (due) await scheduleTimer(tx, { orderId: o.id, version: moved.version, kind: 'due' }, due);
+  if (due)
+    await scheduleTimer(
+      tx,
+      { orderId: o.id, version: moved.version, kind: 'due', since: now.toISOString() },
+      due,
+    );
   await recordAudit(tx, {
     action: `dispatch.${m.action}`,
     result: 'ok',
@@ -114,8 +121,10 @@ export async function detail(ctx: Ctx, id: string) {
       toTeam: h.team_name,
       by: h.by_name,
       at: h.at.toISOString(),
-      note: h.note,
+      note: h.action === 'escalate' && !h.by_name ? escalationNote(h.note, ctx.locale) : h.note,
+      activity: h.activity_id ? { id: h.activity_id, title: h.activity_title ?? '' } : null,
     })),
+    activities: await activitiesOf(ctx, id),
   };
 }
 

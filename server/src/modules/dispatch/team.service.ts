@@ -13,6 +13,7 @@ import { myOrderViewOf, orderViewOf } from './dispatch.views.ts';
 import { tellResident } from './notices.ts';
 import { move, staffView } from './orders.service.ts';
 import { cleanPhotos, storePhotos } from './photos.service.ts';
+import { servedThroughActivity } from './service-activity.service.ts';
 
 /**
  * The team's side (接单, 抢单, 结项) and the resident's (my orders, 评单). Nobody is forced to serve: a
@@ -96,8 +97,10 @@ export function complete(ctx: Ctx, id: string, b: z.infer<typeof CompleteBody>) 
     const named = [...new Set(b.volunteerIds)];
     const members = await repo.activeMembers(tx.db, o.team_id!, named);
     if (members.length !== named.length) throw new DomainError('DISPATCH_VOLUNTEER_NOT_MEMBER');
+    // Served through an activity: those checked in there are named, their hours are the activity's records.
+    const attended = (await servedThroughActivity(tx, o, b.minutes)) ?? [];
     // Accepted invitees (already on the order) stay named, whether or not they are the team's members.
-    const ids = [...new Set([...o.volunteer_ids, ...named])];
+    const ids = [...new Set([...o.volunteer_ids, ...named, ...attended])];
     await move(tx, o, {
       action: 'complete',
       patch: {

@@ -1,6 +1,6 @@
 import type { Text } from '@yiqi/shared/i18n';
 
-type Data = { title?: string; reason?: string };
+type Data = { title?: string; reason?: string; fromUnit?: string };
 type Entry = { title: Text; body: (d: Data) => Text };
 
 /**
@@ -47,6 +47,18 @@ export const DISPATCH_TEXT = {
       'zh-CN': `“${d.title}”已超过办理时限，请尽快处理。`,
       'zh-HK': `「${d.title}」已超過辦理時限，請盡快處理。`,
       en: `“${d.title}” is past its deadline; please handle it soon.`,
+    }),
+  },
+  dispatch_order_escalated: {
+    title: {
+      'zh-CN': '超时点单已升级至本单位',
+      'zh-HK': '逾時點單已升級至本單位',
+      en: 'An overdue order was escalated to you',
+    },
+    body: (d) => ({
+      'zh-CN': `“${d.title}”在${d.fromUnit}超过办理时限仍未处理，已自动升级至本单位，请尽快处理。`,
+      'zh-HK': `「${d.title}」在${d.fromUnit}超過辦理時限仍未處理，已自動升級至本單位，請盡快處理。`,
+      en: `“${d.title}” was still not handled at ${d.fromUnit} past its deadline and has been escalated to your unit; please handle it soon.`,
     }),
   },
   dispatch_invitation: {

@@ -27,6 +27,8 @@ type Data = {
   minutes?: number;
   /** Dispatch notices: the order (residents' and holders' pages link to it). */
   orderId?: string;
+  /** dispatch_order_escalated: the unit it came up from. */
+  fromUnit?: string;
 } & RecordNoticeData &
   StarNoticeData &
   TrainingNoticeData &
@@ -165,7 +167,7 @@ function linkOf(kind: string): string | null {
   if (kind === 'civic_case_handled' || kind === 'civic_case_rectified') return '/m/civic';
   if (kind.startsWith('civic_case_')) return '/civic';
   if (kind === 'dispatch_invitation') return '/m/orders/invitations';
-  if (kind === 'dispatch_order_overdue') return null;
+  if (kind === 'dispatch_order_overdue' || kind === 'dispatch_order_escalated') return null;
   return kind.startsWith('dispatch_') ? '/m/orders' : null;
 }
 

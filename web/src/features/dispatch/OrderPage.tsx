@@ -17,13 +17,11 @@ import {
   Select,
   Spin,
   Tag,
-  Timeline,
-  Typography,
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { useMessages, useText } from '../../lib/i18n.tsx';
+import { useMessages } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -33,7 +31,8 @@ import { FollowUpCard, InvitationsCard, OrderPhotos } from './OrderExtras.tsx';
 import { inviteVolunteers } from './api.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { getBoard, getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
-import { HOP_NAMES } from './actions.ts';
+import { OrderTimeline } from './OrderTimeline.tsx';
+import { ServiceActivities } from './TeamOrderService.tsx';
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 import { fromPicker } from '../../lib/china-time.ts';
@@ -45,7 +44,6 @@ const TAKING = ['ready', 'offered', 'open', 'accepted'];
 export default function OrderPage() {
   const { id = '' } = useParams();
   const t = useMessages(dispatchMessages);
-  const text = useText();
   const q = useQuery({ queryKey: ['dispatch-order', id], queryFn: ({ signal }) => getOrder(id, signal) });
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   if (q.isPending) return <Spin aria-busy="true" style={{ display: 'block', margin: '48px auto' }} />;
@@ -93,6 +91,7 @@ export default function OrderPage() {
                 </Descriptions>
               </Card>
             )}
+            <ServiceActivities o={o} />
             <OrderPhotos o={o} />
             <FollowUpCard o={o} />
             <Actions o={o} />
@@ -121,32 +120,7 @@ export default function OrderPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t.timeline}>
-            <Timeline
-              items={o.timeline.map((h) => ({
-                color:
-                  h.action === 'remind' || h.action === 'escalate' || h.action === 'timeout' ? 'red' : 'blue',
-                children: (
-                  <>
-                    <div>
-                      <b>{HOP_NAMES[h.action] ? text(HOP_NAMES[h.action]!) : h.action}</b> ·{' '}
-                      {formatTime(h.at)}
-                    </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {[
-                        h.by,
-                        h.fromUnit && h.toUnit && h.fromUnit !== h.toUnit
-                          ? `${h.fromUnit} → ${h.toUnit}`
-                          : null,
-                        h.toTeam,
-                        h.note,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Typography.Text>
-                  </>
-                ),
-              }))}
-            />
+            <OrderTimeline timeline={o.timeline} />
           </Card>
         </Col>
       </Row>

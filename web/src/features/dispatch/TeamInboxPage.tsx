@@ -26,6 +26,7 @@ import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 import { PhotosPick } from './PhotosPick.tsx';
 import { OrderPhotos } from './OrderExtras.tsx';
+import { TeamOrderService } from './TeamOrderService.tsx';
 
 /** /dispatch/team — a team's orders: accept or decline what was offered, claim open ones, complete with a report. */
 export default function TeamInboxPage() {
@@ -132,6 +133,8 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
       {/* What the resident photographed (and the report's): the team that was offered or serves the order
           sees them through its own audited route; an order open to grab is not yet the team's. */}
       {!grabbing && <OrderPhotos o={o} team />}
+      {/* 开设服务活动 and the order's progress: the serving team's own view of the order. */}
+      {!grabbing && <TeamOrderService o={o} orgId={orgId} />}
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {grabbing && (
           <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'claim' })}>

@@ -18,7 +18,11 @@ export const HOP_NAMES: Record<string, Text> = {
   cancel: { 'zh-CN': '取消', 'zh-HK': '取消', en: 'Cancelled' },
   complete: { 'zh-CN': '完成结项', 'zh-HK': '完成結項', en: 'Completed' },
   escalate: { 'zh-CN': '升级至上级单位', 'zh-HK': '升級至上級單位', en: 'Escalated to the unit above' },
+  open_activity: { 'zh-CN': '开设服务活动', 'zh-HK': '開設服務活動', en: 'Service activity opened' },
   remind: { 'zh-CN': '超时催办', 'zh-HK': '逾時催辦', en: 'Overdue: reminder' },
   rate: { 'zh-CN': '群众评价', 'zh-HK': '群眾評價', en: 'Rated' },
   rate_follow_up: { 'zh-CN': '差评，待回访', 'zh-HK': '差評，待回訪', en: 'Unhappy rating: follow-up' },
 };
+
+/** Entries the system makes (timers): shown as by the system, not by a person. */
+export const SYSTEM_HOPS = ['remind', 'escalate', 'timeout'];
