@@ -64,16 +64,20 @@ describe('approved hours appear as points', { timeout: 600_000 }, () => {
             roles: { role: string; scopeId: string }[];
           };
           const orgId = me.roles.find((r) => r.role === 'org_admin')!.scopeId;
-          const post = (url: string, body: unknown) =>
-            fetch(url, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            });
-          const r = await post(`/api/organizations/${orgId}/records/backfill`, b);
+          // No named helper in here: tsx would wrap it in a __name() call that the page does not have.
+          const headers = { 'content-type': 'application/json' };
+          const r = await fetch(`/api/organizations/${orgId}/records/backfill`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(b),
+          });
           const made = (await r.json()) as { id: string; status: string };
           // Four eyes: whoever entered it does not approve it.
-          const own = await post(`/api/records/${made.id}/decision`, { decision: 'approve' });
+          const own = await fetch(`/api/records/${made.id}/decision`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ decision: 'approve' }),
+          });
           const refused = ((await own.json()) as { error?: { code: string } }).error?.code;
           return { status: r.status, orgId, made, refused };
         },
@@ -112,8 +116,10 @@ describe('approved hours appear as points', { timeout: 600_000 }, () => {
       const line = vol.getByTestId('statement-record').filter({ hasText: TITLE });
       await line.waitFor();
       assert.equal(await line.textContent(), `服务记录：${TITLE}（${yesterday()}）`);
-      const deposit = vol.locator('div').filter({ has: line }).filter({ hasText: '服务存入' }).last();
-      await deposit.getByText('+3', { exact: true }).waitFor();
+      // The line: the kind and the record on the left, the amount and the balance after it on the right.
+      const entry = line.locator('xpath=../..');
+      await entry.getByText('服务存入').waitFor();
+      await entry.getByText('+3', { exact: true }).waitFor();
       await screenshot(vol, 'points-04-deposited-phone');
       await line.scrollIntoViewIfNeeded();
       await screenshot(vol, 'points-05-statement-line-phone');
