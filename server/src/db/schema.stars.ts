@@ -75,7 +75,8 @@ export interface StarBansTable {
   created_at: GeneratedTimestamp;
 }
 
-export type HonourKind = 'five_star_volunteer' | 'hundred_best_volunteers' | 'ten_best_projects';
+export type HonourKind =
+  'five_star_volunteer' | 'hundred_best_volunteers' | 'ten_best_projects' | 'ten_best_teams';
 
 export interface HonourRoundsTable {
   id: Generated<string>;
@@ -108,6 +109,19 @@ export interface HonourNominationsTable {
   award_record_id: string | null;
 }
 
+/** Migration 202612071100_stars_ten_best_teams: an organization's honours, written at publication. */
+export interface OrganizationAwardRecordsTable {
+  id: Generated<string>;
+  org_id: string;
+  nomination_id: string;
+  /** Written as YYYY-MM-DD (select it with to_char). */
+  award_date: string;
+  name: string;
+  grantor: string;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface StarTables {
   star_schemes: StarSchemesTable;
   star_applications: StarApplicationsTable;
@@ -116,4 +130,5 @@ export interface StarTables {
   star_bans: StarBansTable;
   honour_rounds: HonourRoundsTable;
   honour_nominations: HonourNominationsTable;
+  organization_award_records: OrganizationAwardRecordsTable;
 }

@@ -122,7 +122,19 @@ export const StarSchemeView = StarSchemeBody.extend({
 export const BadgeList = z.object({ items: z.array(z.enum(BADGES)) });
 
 // Honours.
-export const HONOUR_KINDS = ['five_star_volunteer', 'hundred_best_volunteers', 'ten_best_projects'] as const;
+export const HONOUR_KINDS = [
+  'five_star_volunteer',
+  'hundred_best_volunteers',
+  'ten_best_projects',
+  'ten_best_teams',
+] as const;
+/** Kinds whose nominees are organizations (a team, for projects the team that runs it), not volunteers. */
+export const ORGANIZATION_HONOUR_KINDS: readonly (typeof HONOUR_KINDS)[number][] = [
+  'ten_best_projects',
+  'ten_best_teams',
+];
+/** 十佳: a ten best teams round chooses at most ten. */
+export const TEN_BEST_LIMIT = 10;
 export const HonourRoundBody = z.strictObject({
   region: RegionCode,
   year: z.number().int().min(2000).max(2100),
@@ -147,7 +159,7 @@ export const HonourRoundList = z.object({ items: z.array(HonourRound) });
 export const HonourRoundQuery = z.strictObject({ region: RegionCode.optional() });
 export const NominationBody = z.strictObject({
   orgId: z.uuid(),
-  /** A volunteer (volunteer honours) or an organization (projects and teams). */
+  /** A volunteer (volunteer honours) or an organization (projects and teams; never one's own, for teams). */
   volunteerNo: text(1, 32).optional(),
   nomineeOrgId: z.uuid().optional(),
   reason: multilineText(5, 2000),

@@ -138,6 +138,8 @@ export const StatementLine = z.object({
   reason: z.string().nullable(),
   /** The balance after this line, derived from the entries. */
   balance: z.number().int(),
+  /** The one service record a deposit or its reversal banked (null for a batch of several, or other kinds). */
+  record: z.object({ activityTitle: z.string(), serviceDate: z.string() }).nullable(),
 });
 export const Statement = z.object({
   account: Account,

@@ -130,4 +130,20 @@ export const STAR_ERRORS = {
       en: 'Nobody decides about their own nomination or their own organization’s',
     },
   },
+  HONOUR_SELF_NOMINATION: {
+    status: 403,
+    text: {
+      'zh-CN': '不能推荐本组织或本人所在、所管理的组织参评',
+      'zh-HK': '不能推薦本組織或本人所在、所管理的組織參評',
+      en: 'Nobody nominates their own organization, or one they belong to or administer',
+    },
+  },
+  HONOUR_QUOTA_TOO_LARGE: {
+    status: 422,
+    text: {
+      'zh-CN': '十佳志愿服务组织评选最多评出 10 个',
+      'zh-HK': '十佳志願服務組織評選最多評出 10 個',
+      en: 'A ten best teams round chooses at most ten',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

@@ -144,3 +144,25 @@ export function linkAward(db: Database, nominationId: string, awardId: string) {
     .where('id', '=', nominationId)
     .execute();
 }
+
+/** Whether the account holds a live grant in the organization or is an active member of it (SQL function). */
+export async function tied(db: Database, userId: string, orgId: string): Promise<boolean> {
+  const r = await sql<{ tied: boolean }>`SELECT honour_tied(${userId}::uuid, ${orgId}::uuid) AS tied`.execute(
+    db,
+  );
+  return r.rows[0]?.tied === true;
+}
+
+export function insertOrganizationAward(
+  db: Database,
+  row: {
+    org_id: string;
+    nomination_id: string;
+    name: string;
+    award_date: string;
+    grantor: string;
+    created_by: string;
+  },
+) {
+  return db.insertInto('organization_award_records').values(row).execute();
+}

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { HonourRoundBody, NominationBody } from '@yiqi/shared/contracts/stars';
+import {
+  ORGANIZATION_HONOUR_KINDS,
+  TEN_BEST_LIMIT,
+  type HonourRoundBody,
+  type NominationBody,
+} from '@yiqi/shared/contracts/stars';
 import { maskName } from '@yiqi/shared/identity/mask';
 import { regionPrefix, isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 import { actorOf, type Ctx } from '../../core/ctx.ts';
@@ -13,14 +18,15 @@ import * as repo from './honours.repository.ts';
 import * as stars from './stars.repository.ts';
 
 /**
- * Honours in yearly rounds (五星志愿者, 百优志愿者, 十佳项目): a region's federation opens a round,
- * organizations in the region nominate their members (or their teams, for projects), the federation decides
- * each nomination within the quota (never about themselves or their own team) and publishes. A published
- * volunteer honour becomes an award record of the nominating organization (records' person records), so it
- * shows with the volunteer's other awards and goes to the national export.
+ * Honours in yearly rounds (五星志愿者, 百优志愿者, 十佳项目, 十佳志愿服务组织): a region's federation opens a
+ * round, organizations in the region nominate their members (volunteer honours), their own teams (projects:
+ * the team that runs it) or another organization of the region (ten best teams: never their own, nor one
+ * the nominating person belongs to or administers), the federation decides each nomination within the
+ * quota (never about themselves or an organization they are tied to) and publishes. A published volunteer
+ * honour becomes an award record of the nominating organization (records' person records), so it shows
+ * with the volunteer's other awards and goes to the national export; a published organization honour
+ * becomes an award record of the organization honoured (organization_award_records).
  */
-
-const VOLUNTEER_KINDS = ['five_star_volunteer', 'hundred_best_volunteers'];
 
 type Round = NonNullable<Awaited<ReturnType<typeof repo.roundById>>>;
 function roundView(r: Round) {
@@ -40,6 +46,8 @@ function roundView(r: Round) {
 }
 
 export async function openRound(ctx: Ctx, b: z.infer<typeof HonourRoundBody>) {
+  if (b.kind === 'ten_best_teams' && b.quota > TEN_BEST_LIMIT)
+    throw new DomainError('HONOUR_QUOTA_TOO_LARGE');
   const region = await stars.region(ctx.db, b.region);
   if (!region) throw new DomainError('REGION_NOT_FOUND');
   return withTransaction(ctx, async (tx) => {
@@ -94,13 +102,29 @@ export async function nominate(ctx: Ctx, roundId: string, b: z.infer<typeof Nomi
       throw new DomainError('HONOUR_NOMINEE_INVALID', { reason: 'organization outside the round’s region' });
     let volunteerId: string | null = null;
     let nomineeOrgId: string | null = null;
-    if (VOLUNTEER_KINDS.includes(round.kind)) {
+    if (round.kind === 'ten_best_teams') {
+      if (!b.nomineeOrgId || b.volunteerNo) throw new DomainError('HONOUR_NOMINEE_INVALID');
+      const team = await repo.organization(tx.db, b.nomineeOrgId);
+      if (
+        !team ||
+        team.status !== 'approved' ||
+        !isInSubtree(team.region_code, round.region_code, round.region_level as RegionLevel)
+      )
+        throw new DomainError('HONOUR_NOMINEE_INVALID', {
+          reason: 'not an organization of the round’s region',
+        });
+      // An organization does not put itself forward, nor does anyone for an organization they are part of.
+      if (team.id === org.id || (await repo.tied(tx.db, actorOf(ctx).userId, team.id)))
+        throw new DomainError('HONOUR_SELF_NOMINATION');
+      nomineeOrgId = team.id;
+    } else if (!ORGANIZATION_HONOUR_KINDS.includes(round.kind)) {
       if (!b.volunteerNo || b.nomineeOrgId) throw new DomainError('HONOUR_NOMINEE_INVALID');
       const v = await stars.volunteerByNo(tx.db, b.volunteerNo);
       if (!v || v.status !== 'active' || !(await stars.isMemberUnder(tx.db, org.id, v.id)))
         throw new DomainError('HONOUR_NOMINEE_INVALID', { reason: 'not an active member' });
       volunteerId = v.id;
     } else {
+      // Ten best projects: the team that runs the project, the organization itself or one of its teams.
       if (!b.nomineeOrgId || b.volunteerNo) throw new DomainError('HONOUR_NOMINEE_INVALID');
       const team = await repo.organization(tx.db, b.nomineeOrgId);
       if (!team || team.status !== 'approved' || (team.id !== org.id && team.parent_id !== org.id))
@@ -161,7 +185,13 @@ export async function decide(ctx: Ctx, id: string, b: { approve: boolean; reason
     const ownTeam = actor.grants.some(
       (g) => g.orgId !== null && (g.orgId === n.nominee_org_id || g.orgId === n.org_id),
     );
-    if ((n.user_id && n.user_id === actor.userId) || ownTeam) throw new DomainError('HONOUR_SELF_DECISION');
+    // An organization's nomination: nor a member of it (or of the nominating one) decides.
+    const tied =
+      n.nominee_org_id !== null &&
+      ((await repo.tied(tx.db, actor.userId, n.nominee_org_id)) ||
+        (await repo.tied(tx.db, actor.userId, n.org_id)));
+    if ((n.user_id && n.user_id === actor.userId) || ownTeam || tied)
+      throw new DomainError('HONOUR_SELF_DECISION');
     // The round's row lock makes concurrent approvals queue, so the quota holds.
     const round = (await repo.roundById(tx.db, n.round_id, { lock: true }))!;
     if (round.status !== 'nominating' || n.status !== 'nominated') throw new DomainError('HONOUR_STATE');
@@ -184,7 +214,10 @@ export async function decide(ctx: Ctx, id: string, b: { approve: boolean; reason
   });
 }
 
-/** Publishes a round: approved volunteer honours become award records of the nominating organization. */
+/**
+ * Publishes a round: approved volunteer honours become award records of the nominating organization, and
+ * approved organization honours award records of the organization honoured.
+ */
 export async function publish(ctx: Ctx, roundId: string) {
   return withTransaction(ctx, async (tx) => {
     const round = await repo.roundById(tx.db, roundId, { lock: true });
@@ -193,13 +226,27 @@ export async function publish(ctx: Ctx, roundId: string) {
     const now = ctx.clock();
     await repo.markPublished(tx.db, roundId, actorOf(ctx).userId, now);
     let awards = 0;
+    const name = `${round.year} ${round.title}`.slice(0, 100);
+    const grantor = (round.region_name ?? round.region_code).slice(0, 100);
     for (const n of await repo.nominationsOf(tx.db, roundId, 'approved')) {
+      if (n.nominee_org_id) {
+        await repo.insertOrganizationAward(tx.db, {
+          org_id: n.nominee_org_id,
+          nomination_id: n.id,
+          name,
+          award_date: chinaDate(now),
+          grantor,
+          created_by: actorOf(ctx).userId,
+        });
+        awards++;
+        continue;
+      }
       if (!n.volunteer_no) continue;
       const { id } = await addAward(tx, n.org_id, {
         volunteerNo: n.volunteer_no,
-        name: `${round.year} ${round.title}`.slice(0, 100),
+        name,
         date: chinaDate(now),
-        grantor: (round.region_name ?? round.region_code).slice(0, 100),
+        grantor,
         grantType: 'government',
       });
       await repo.linkAward(tx.db, n.id, id);

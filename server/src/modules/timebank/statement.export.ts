@@ -58,7 +58,8 @@ export async function statementWorkbook(s: Statement, locale: Locale): Promise<B
       TRANSFER_KIND_NAMES[l.kind][locale],
       l.amount,
       l.counterpartLabel ?? ACCOUNT_KIND_NAMES[l.counterpartKind][locale],
-      l.reason ?? '',
+      // A deposit names the service record it banked.
+      l.reason ?? (l.record ? `${l.record.activityTitle} · ${l.record.serviceDate}` : ''),
       l.balance,
     ]);
   sheet.columns.forEach((c, i) => (c.width = [10, 18, 14, 10, 20, 30, 10][i]));

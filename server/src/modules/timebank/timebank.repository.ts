@@ -365,6 +365,8 @@ export interface StatementRow {
   counterpart_kind: TimebankAccountKind;
   counterpart_label: string | null;
   running: string | number;
+  record_title: string | null;
+  record_date: string | null;
 }
 
 /**
@@ -381,7 +383,7 @@ export async function statementLines(
 ) {
   const base = sql`
     WITH lines AS (
-      SELECT t.id, t.at, t.kind, t.reason,
+      SELECT t.id, t.at, t.kind, t.reason, t.record_id,
         CASE WHEN t.credit_account_id = ${accountId}::uuid THEN t.amount ELSE -t.amount END AS signed,
         CASE WHEN t.credit_account_id = ${accountId}::uuid THEN t.debit_account_id ELSE t.credit_account_id END AS other
       FROM timebank_transfers t
@@ -389,8 +391,11 @@ export async function statementLines(
     ), running AS (
       SELECT l.*, sum(l.signed) OVER (ORDER BY l.id) AS running FROM lines l
     )
-    SELECT r.id, r.at, r.kind, r.reason, r.signed, r.running, o.kind AS counterpart_kind, o.label AS counterpart_label
+    SELECT r.id, r.at, r.kind, r.reason, r.signed, r.running, o.kind AS counterpart_kind, o.label AS counterpart_label,
+      sr.activity_title AS record_title, to_char(sr.service_date, 'YYYY-MM-DD') AS record_date
     FROM running r JOIN timebank_accounts o ON o.id = r.other
+      -- The service record a deposit (or its reversal) banked, so the line can name it.
+      LEFT JOIN service_records sr ON sr.id = r.record_id
     WHERE TRUE ${from ? sql`AND r.at >= ${from}` : sql``} ${to ? sql`AND r.at < ${to}` : sql``}`;
   const rows =
     await sql<StatementRow>`${base} ORDER BY r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(

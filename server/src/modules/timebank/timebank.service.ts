@@ -256,6 +256,7 @@ export async function statementOf(
         counterpartLabel: l.counterpart_label,
         reason: l.reason,
         balance: Number(l.running),
+        record: l.record_date ? { activityTitle: l.record_title ?? '', serviceDate: l.record_date } : null,
       })),
       total: lines.total,
       page: q.page,

@@ -404,6 +404,8 @@ describe('grants, reversal, statements, the database', () => {
         ['donation', -4, 7],
       ],
     );
+    // Three records banked in one batch: the line names none of them.
+    assert.equal(s.lines.items[0].record, null);
     const later = await t.app.inject({
       url: `/api/me/timebank/statement?accountId=${v.account.id}&from=2030-01-01`,
       headers: { cookie: v.cookie },
@@ -427,6 +429,22 @@ describe('grants, reversal, statements, the database', () => {
       headers: { cookie: v.cookie },
     });
     assert.equal(foreign.statusCode, 404);
+    // One record banked alone: its deposit line names it (title and service day).
+    const [single] = await confirmHours(v.volunteerId, [2 * H]);
+    const title = await t.handle.db
+      .selectFrom('service_records')
+      .select(['activity_title', sql<string>`to_char(service_date, 'YYYY-MM-DD')`.as('day')])
+      .where('id', '=', single!)
+      .executeTakeFirstOrThrow();
+    const again = await t.app.inject({
+      url: `/api/me/timebank/statement?accountId=${v.account.id}`,
+      headers: { cookie: v.cookie },
+    });
+    const last = again.json().lines.items.at(-1);
+    assert.deepEqual(
+      [last.kind, last.amount, last.record],
+      ['deposit', 2, { activityTitle: title.activity_title, serviceDate: title.day }],
+    );
   });
 
   it('entries are append-only and an overdraft is refused by the database itself', async () => {

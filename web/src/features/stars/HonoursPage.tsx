@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { HONOUR_KINDS } from '@yiqi/shared/contracts/stars';
+import { HONOUR_KINDS, TEN_BEST_LIMIT } from '@yiqi/shared/contracts/stars';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { FormDialog, TableDialogPage } from '../common/TableDialogPage.tsx';
@@ -26,6 +26,8 @@ export default function HonoursPage() {
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<HonourRound | null>(null);
   const [form] = Form.useForm();
+  // 十佳志愿服务组织: at most ten places (the server refuses more).
+  const tenBest = Form.useWatch('kind', form) === 'ten_best_teams';
   const q = useQuery({ queryKey: keys.rounds, queryFn: ({ signal }) => honourRounds(signal) });
   const done = () => {
     void message.success(t.done);
@@ -109,14 +111,22 @@ export default function HonoursPage() {
         <Form.Item name="year" label={t.year} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="kind" label={t.kind} rules={[{ required: true }]}>
-          <Select options={HONOUR_KINDS.map((k) => ({ value: k, label: t[k] }))} />
+        <Form.Item
+          name="kind"
+          label={t.kind}
+          rules={[{ required: true }]}
+          extra={tenBest ? t.tenBestTeamsHint : undefined}
+        >
+          <Select
+            options={HONOUR_KINDS.map((k) => ({ value: k, label: t[k] }))}
+            onChange={(k) => k === 'ten_best_teams' && form.setFieldValue('quota', TEN_BEST_LIMIT)}
+          />
         </Form.Item>
         <Form.Item name="title" label={t.title} rules={[{ required: true, max: 100 }]}>
           <Input />
         </Form.Item>
         <Form.Item name="quota" label={t.quota} rules={[{ required: true }]}>
-          <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+          <InputNumber min={1} max={tenBest ? TEN_BEST_LIMIT : 1000} style={{ width: '100%' }} />
         </Form.Item>
       </FormDialog>
       {open && <NominationsModal round={open} onClose={() => setOpen(null)} />}

@@ -124,7 +124,12 @@ function AdminStatement({ region, account }: { region: string; account: Account 
                 render: (v: number) => (v > 0 ? `+${v}` : v),
               },
               { title: t.after, dataIndex: 'balance', align: 'right' },
-              { title: t.reason, dataIndex: 'reason' },
+              {
+                title: t.reason,
+                // A deposit names the service record it banked.
+                render: (_: unknown, l) =>
+                  l.reason ?? (l.record ? `${l.record.activityTitle} · ${l.record.serviceDate}` : null),
+              },
             ]}
           />
         </>

@@ -83,6 +83,15 @@ export function StatementCard({ accounts }: { accounts: Account[] }) {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatTime(l.at)} · {l.counterpartLabel ?? text(ACCOUNT_KIND_NAMES[l.counterpartKind])}
                     </Typography.Text>
+                    {l.record && (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ fontSize: 12 }}
+                        data-testid="statement-record"
+                      >
+                        {fmt(t.forRecord, { title: l.record.activityTitle, date: l.record.serviceDate })}
+                      </Typography.Text>
+                    )}
                   </Flex>
                   <Flex vertical align="end">
                     <Typography.Text strong type={l.amount < 0 ? 'danger' : 'success'}>
