@@ -1,11 +1,12 @@
 import { registerDispatchRoutes } from './dispatch.routes.ts';
 import { dispatchJobs } from './dispatch.jobs.ts';
 import { registerInvitationRoutes } from './invitations.routes.ts';
+import { registerMenuRoutes } from './menu.routes.ts';
 import type { ModuleManifest } from '../../core/manifest.ts';
 
 export const manifest: ModuleManifest = {
   name: 'dispatch',
-  routes: [registerDispatchRoutes, registerInvitationRoutes],
+  routes: [registerDispatchRoutes, registerInvitationRoutes, registerMenuRoutes],
   jobs: dispatchJobs,
   matrix: new URL('./dispatch.matrix.ts', import.meta.url),
 };
