@@ -78,6 +78,8 @@ describe('service menus and offers', { timeout: 900_000 }, () => {
       const inherited = post.locator('.ant-card').filter({ hasText: DISTRICT_ITEM });
       await inherited.waitFor();
       assert.equal(await inherited.getByRole('button').count(), 0, 'inherited items have no actions');
+      await settle(post);
+      await screenshot(post, 'dispatch-menus-02b-post-inherited-desktop');
 
       // 供单: the team's admin, on the phone, finds the page in the console's menu.
       const teamBrowser = await launchBrowser(MOBILE);
@@ -122,6 +124,7 @@ describe('service menus and offers', { timeout: 900_000 }, () => {
       // The same page at phone size: cards instead of the table.
       await post.setViewportSize(MOBILE);
       await post.locator('.ant-card').filter({ hasText: OWN }).waitFor();
+      await noToasts(post);
       await settle(post);
       await screenshot(post, 'dispatch-menus-06-post-menu-phone');
       await post.setViewportSize(DESKTOP);
@@ -135,6 +138,7 @@ describe('service menus and offers', { timeout: 900_000 }, () => {
       const own = await menuCard(res, '便民服务', OWN);
       await own.getByText('南头街道').waitFor();
       const offered = await menuCard(res, '便民服务', OFFERED);
+      await settle(res);
       await offered.scrollIntoViewIfNeeded();
       await screenshot(res, 'dispatch-menus-07-resident-menu-phone');
 

@@ -40,6 +40,7 @@ export function insertMenuItem(
     status: 'approved' | 'proposed';
     offered_by_org: string | null;
     created_by: string | null;
+    created_at?: Date;
   },
 ) {
   return db.insertInto('dispatch_menu_items').values(v).returning('id').executeTakeFirstOrThrow();

@@ -127,6 +127,8 @@ export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
       status: 'approved',
       offered_by_org: null,
       created_by: actorOf(ctx).userId,
+      // The injected clock (the demo's offers are dated in the past, tests move time).
+      created_at: ctx.clock(),
     });
     await recordAudit(tx, {
       action: 'dispatch.menu_item.add',
@@ -158,6 +160,8 @@ export async function offer(ctx: Ctx, b: z.infer<typeof OfferBody>) {
       status: 'proposed',
       offered_by_org: b.orgId,
       created_by: actorOf(ctx).userId,
+      // The injected clock (the demo's offers are dated in the past, tests move time).
+      created_at: ctx.clock(),
     });
     await recordAudit(tx, {
       action: 'dispatch.offer',
