@@ -24,6 +24,9 @@ export interface DispatchMenuItemsTable {
   created_at: GeneratedTimestamp;
   decided_by: string | null;
   decided_at: NullableTimestamp;
+  decision_reason: string | null;
+  updated_by: string | null;
+  updated_at: NullableTimestamp;
 }
 
 export interface DispatchOrdersTable {

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { phoneIndex } from '../modules/auth/auth.service.ts';
-import { addItem } from '../modules/dispatch/menu.service.ts';
+import { addItem, decideOffer, offer } from '../modules/dispatch/menu.service.ts';
 import * as orders from '../modules/dispatch/orders.service.ts';
 import * as team from '../modules/dispatch/team.service.ts';
 import { DEMO_PASSWORD } from './demo.seed.ts';
@@ -271,5 +271,26 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
   );
   await orders.makeWorkOrder(await as('ns.admin', 24), open, wo(1));
   await orders.dispatch(await as('ns.admin', 23), open, { to: 'grab', note: '' });
+
+  // 供单: the elder team offers two services to its street's post; one waits for review, one was refused.
+  const offerOf = async (hoursAgo: number, category: string, title: string, description: string) =>
+    offer(await as('team.admin', hoursAgo), {
+      orgId: elderTeam,
+      region: NANTOU,
+      category,
+      title,
+      description,
+    });
+  await offerOf(
+    30,
+    '便民服务',
+    '长者智能手机教学',
+    '每周三下午在社区党群服务中心一对一教老人用手机挂号、视频通话、防范电信诈骗。',
+  );
+  const dance = await offerOf(50, '文体活动', '广场舞编排指导', '为社区广场舞队编排新舞蹈，每月两次。');
+  await decideOffer(await as('nt.post', 40), dance.id, {
+    decision: 'refused',
+    reason: '街道文体站已开设同类课程，建议与文体站联合开展。',
+  });
   return 7;
 }

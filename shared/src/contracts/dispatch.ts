@@ -58,6 +58,25 @@ export const OfferBody = z.strictObject({
   description: multilineText(1, 2000),
 });
 
+/** An item's edit: everything but its unit, replaced as a whole (the form sends what it shows). */
+export const MenuItemEditBody = MenuItemBody.omit({ region: true });
+/** A unit decides a team's offer; a refusal needs a reason, which the team sees. */
+export const OfferDecisionBody = z.strictObject({
+  decision: z.enum(['approved', 'refused']),
+  reason: text(0, 500).default(''),
+});
+export const MENU_ITEM_STATUSES = ['approved', 'proposed', 'refused', 'withdrawn'] as const;
+/**
+ * A unit's items, one page: `scope` unit = the unit's own items; subtree = those of every unit inside it (a
+ * centre sees the offers made to its posts and stations too).
+ */
+export const UnitItemsQuery = PageQuery.extend({
+  region: RegionCode,
+  status: z.enum(MENU_ITEM_STATUSES).optional(),
+  scope: z.enum(['unit', 'subtree']).default('unit'),
+});
+export const TeamOffersQuery = PageQuery.extend({ orgId: Uuid });
+
 export const MenuQuery = z.strictObject({ region: RegionCode });
 export const UnitQuery = z.strictObject({ region: RegionCode });
 export const IdParams = z.strictObject({ id: Uuid });
@@ -80,9 +99,18 @@ export const MenuItemView = z.object({
   followUpDays: z.number().int(),
   status: z.string(),
   offeredBy: TeamRef.nullable(),
+  /** Why an offer was refused (shown to the offering team and the unit). */
+  decisionReason: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type MenuItemViewT = z.infer<typeof MenuItemView>;
 export const MenuView = z.object({ items: z.array(MenuItemView) });
+export const MenuItemPage = pageOf(MenuItemView);
+/** A team's offers, and the units it may offer to (its community, street and district, where they exist). */
+export const TeamOffersView = pageOf(MenuItemView).extend({
+  units: z.array(z.object({ code: z.string(), level: z.number().int(), name: z.string() })),
+});
+export type TeamOffersViewT = z.infer<typeof TeamOffersView>;
 
 export const OrderBody = z.strictObject({
   itemId: Uuid,

@@ -226,4 +226,28 @@ export const DISPATCH_ERRORS = {
       en: 'Describe what the follow-up found and did',
     },
   },
+  DISPATCH_ITEM_NOT_ACTIVE: {
+    status: 409,
+    text: {
+      'zh-CN': '该服务项目已下架或尚未通过审核，不能修改或下架',
+      'zh-HK': '該服務項目已下架或尚未通過審核，不能修改或下架',
+      en: 'The item is retired or not approved: it cannot be changed or retired',
+    },
+  },
+  DISPATCH_OFFER_DECIDED: {
+    status: 409,
+    text: {
+      'zh-CN': '该供单已处理过，不能再次审核',
+      'zh-HK': '該供單已處理過，不能再次審核',
+      en: 'This offer has already been decided',
+    },
+  },
+  DISPATCH_OFFER_SELF: {
+    status: 403,
+    text: {
+      'zh-CN': '不能审核自己提交的供单',
+      'zh-HK': '不能審核自己提交的供單',
+      en: 'You cannot decide an offer you made yourself',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

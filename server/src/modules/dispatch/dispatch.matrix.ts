@@ -6,6 +6,7 @@
 import type { TestApp } from '../../test/harness.ts';
 import { encrypt } from '../../lib/crypto.ts';
 import { targeted, type MatrixFixture, type MatrixFixtures } from '../../test/matrix.ts';
+import { menuFixtures } from './menu.matrix.ts';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
@@ -122,7 +123,8 @@ async function seedInvitation(t: TestApp, region: string, volunteerId: string) {
   return row.id;
 }
 
-export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs, volunteerOf }) => {
+export const matrixFixtures: MatrixFixtures = (env) => {
+  const { t, regions, orgs, volunteerOf } = env;
   const region = (rel: string) => regions[rel as keyof typeof regions];
   const org = (rel: string) => orgs[rel as keyof typeof orgs];
   /** A unit route on an order held by the relation's region. */
@@ -162,6 +164,7 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs, volunteerOf }
   const later = () => new Date(t().clock.now().getTime() + 86_400_000).toISOString();
 
   return {
+    ...menuFixtures(env),
     'GET /api/dispatch/menu': (rel) =>
       rel === 'none' ? { method: 'GET', url: `/api/dispatch/menu?region=${regions.descendant}` } : null,
     'GET /api/dispatch/menu-items': (rel) =>
@@ -185,7 +188,7 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs, volunteerOf }
         ? {
             method: 'POST',
             url: `/api/dispatch/menu-items/${await seedItem(t(), region(rel), [], 'proposed')}/decision`,
-            payload: { decision: 'refused' },
+            payload: { decision: 'refused', reason: '矩阵' },
           }
         : null,
     'POST /api/dispatch/offers': (rel) =>

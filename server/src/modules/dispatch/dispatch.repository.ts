@@ -40,6 +40,7 @@ export function insertMenuItem(
     status: 'approved' | 'proposed';
     offered_by_org: string | null;
     created_by: string | null;
+    created_at?: Date;
   },
 ) {
   return db.insertInto('dispatch_menu_items').values(v).returning('id').executeTakeFirstOrThrow();
@@ -61,9 +62,11 @@ const itemColumns = [
   'i.follow_up_days',
   'i.status',
   'i.offered_by_org',
+  'i.decision_reason',
+  'i.created_at',
 ] as const;
 
-function items(db: Database) {
+export function items(db: Database) {
   return db
     .selectFrom('dispatch_menu_items as i')
     .innerJoin('regions as r', (j) =>
@@ -94,10 +97,17 @@ export function itemById(db: Database, id: string) {
   return items(db).where('i.id', '=', id).executeTakeFirst();
 }
 
-export function decideItem(db: Database, id: string, status: 'approved' | 'refused', by: string, at: Date) {
+export function decideItem(
+  db: Database,
+  id: string,
+  status: 'approved' | 'refused',
+  by: string,
+  at: Date,
+  reason: string | null = null,
+) {
   return db
     .updateTable('dispatch_menu_items')
-    .set({ status, decided_by: by, decided_at: at })
+    .set({ status, decided_by: by, decided_at: at, decision_reason: reason })
     .where('id', '=', id)
     .where('status', '=', 'proposed')
     .returning('id')

@@ -19,6 +19,7 @@ import {
   MyOrders,
   NoteBody,
   OfferBody,
+  OfferDecisionBody,
   OrderBody,
   OrderDetail,
   OrderPage,
@@ -90,11 +91,11 @@ export function registerDispatchRoutes(app: FastifyInstance): void {
       tags,
       summary: 'Approve or refuse a team’s offer (供单)',
       params: IdParams,
-      body: z.strictObject({ decision: z.enum(['approved', 'refused']) }),
+      body: OfferDecisionBody,
       response: { 200: MenuItemView },
     },
     config: { access: staff(['region_admin'], targets.dispatchMenuItemById) },
-    handler: (req) => menu.decideOffer(ctxOf(req), req.params.id, req.body.decision),
+    handler: (req) => menu.decideOffer(ctxOf(req), req.params.id, req.body),
   });
   r.post('/api/dispatch/offers', {
     schema: {

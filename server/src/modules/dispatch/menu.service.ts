@@ -6,6 +6,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './dispatch.repository.ts';
+import * as menuRepo from './menu.repository.ts';
 
 /**
  * Service menus (服务菜单): a district centre, street post or community station publishes categories and
@@ -14,7 +15,7 @@ import * as repo from './dispatch.repository.ts';
  */
 
 /** Units are districts (centre), streets (post) and communities (station). */
-const UNIT_LEVELS = [3, 4, 5];
+export const UNIT_LEVELS = [3, 4, 5];
 
 /** The unit a region code names: its deepest entry (a city's district-level twin is the centre). */
 export async function unitOf(ctx: Ctx, code: string) {
@@ -29,8 +30,8 @@ async function teamsOf(ctx: Ctx, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-type ItemRow = NonNullable<Awaited<ReturnType<typeof repo.itemById>>>;
-async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]> {
+export type ItemRow = NonNullable<Awaited<ReturnType<typeof repo.itemById>>>;
+export async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]> {
   const teams = await teamsOf(ctx, [
     ...new Set(rows.flatMap((r) => [...r.team_ids, ...(r.offered_by_org ? [r.offered_by_org] : [])])),
   ]);
@@ -51,6 +52,8 @@ async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]> {
     followUpDays: r.follow_up_days,
     status: r.status,
     offeredBy: r.offered_by_org ? ref(r.offered_by_org) : null,
+    decisionReason: r.decision_reason,
+    createdAt: new Date(r.created_at).toISOString(),
   }));
 }
 
@@ -98,7 +101,7 @@ export async function itemView(ctx: Ctx, id: string) {
 }
 
 /** Teams named on an item must exist and be approved, else the item would promise what nobody delivers. */
-async function checkTeams(ctx: Ctx, ids: string[]) {
+export async function checkTeams(ctx: Ctx, ids: string[]) {
   const teams = await teamsOf(ctx, ids);
   if (ids.some((id) => teams.get(id)?.status !== 'approved'))
     throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
@@ -124,6 +127,8 @@ export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
       status: 'approved',
       offered_by_org: null,
       created_by: actorOf(ctx).userId,
+      // The injected clock (the demo's offers are dated in the past, tests move time).
+      created_at: ctx.clock(),
     });
     await recordAudit(tx, {
       action: 'dispatch.menu_item.add',
@@ -155,6 +160,8 @@ export async function offer(ctx: Ctx, b: z.infer<typeof OfferBody>) {
       status: 'proposed',
       offered_by_org: b.orgId,
       created_by: actorOf(ctx).userId,
+      // The injected clock (the demo's offers are dated in the past, tests move time).
+      created_at: ctx.clock(),
     });
     await recordAudit(tx, {
       action: 'dispatch.offer',
@@ -168,14 +175,35 @@ export async function offer(ctx: Ctx, b: z.infer<typeof OfferBody>) {
   });
 }
 
-/** The unit decides a team's offer: approved, it joins the menu with the team as its deliverer. */
-export async function decideOffer(ctx: Ctx, id: string, decision: 'approved' | 'refused') {
+/**
+ * The unit decides a team's offer: approved, it joins the menu with the team as its deliverer; refused, the
+ * reason is kept for the team. Whoever made the offer does not decide it.
+ */
+export async function decideOffer(
+  ctx: Ctx,
+  id: string,
+  b: { decision: 'approved' | 'refused'; reason: string },
+) {
+  const reason = b.reason.trim();
+  if (b.decision === 'refused' && !reason) throw new DomainError('DISPATCH_REASON_REQUIRED');
+  const me = actorOf(ctx).userId;
+  const offered = await menuRepo.itemCreator(ctx.db, id);
+  if (!offered) throw new DomainError('DISPATCH_ITEM_NOT_FOUND');
+  if (offered.offered_by_org && offered.created_by === me) throw new DomainError('DISPATCH_OFFER_SELF');
   return withTransaction(ctx, async (tx) => {
-    const moved = await repo.decideItem(tx.db, id, decision, actorOf(ctx).userId, ctx.clock());
-    if (!moved) throw new DomainError('DISPATCH_STATE');
+    const moved = await repo.decideItem(
+      tx.db,
+      id,
+      b.decision,
+      me,
+      ctx.clock(),
+      b.decision === 'refused' ? reason : null,
+    );
+    // Someone decided it first, or it was never an offer waiting for a decision.
+    if (!moved) throw new DomainError(offered.offered_by_org ? 'DISPATCH_OFFER_DECIDED' : 'DISPATCH_STATE');
     const item = await itemView(tx, id);
     await recordAudit(tx, {
-      action: `dispatch.offer.${decision}`,
+      action: `dispatch.offer.${b.decision}`,
       result: 'ok',
       objectType: 'dispatch_menu_item',
       objectId: id,

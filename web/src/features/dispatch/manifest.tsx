@@ -1,6 +1,12 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { CustomerServiceOutlined, InboxOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  CustomerServiceOutlined,
+  GiftOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  ShoppingCartOutlined,
+} from '@ant-design/icons';
 import { only, type FeatureManifest } from '../shell/feature.tsx';
 
 const MenuPage = lazy(() => import('./MenuPage.tsx'));
@@ -11,6 +17,8 @@ const OrderPage = lazy(() => import('./OrderPage.tsx'));
 const TeamInboxPage = lazy(() => import('./TeamInboxPage.tsx'));
 const MyInvitationsPage = lazy(() => import('./MyInvitationsPage.tsx'));
 const ProxyOrderPage = lazy(() => import('./ProxyOrderPage.tsx'));
+const MenuManagePage = lazy(() => import('./MenuManagePage.tsx'));
+const TeamOffersPage = lazy(() => import('./TeamOffersPage.tsx'));
 
 /** 群众点单 (server module dispatch): residents order and rate; units review and dispatch; teams serve. */
 export const manifest: FeatureManifest = {
@@ -28,7 +36,9 @@ export const manifest: FeatureManifest = {
       <Route path="dispatch" element={only(['region_admin'], <BoardPage />)} />
       <Route path="dispatch/orders/:id" element={only(['region_admin'], <OrderPage />)} />
       <Route path="dispatch/proxy" element={only(['region_admin'], <ProxyOrderPage />)} />
+      <Route path="dispatch/menu" element={only(['region_admin'], <MenuManagePage />)} />
       <Route path="dispatch/team" element={only(['org_admin'], <TeamInboxPage />)} />
+      <Route path="dispatch/offers" element={only(['org_admin'], <TeamOffersPage />)} />
     </>
   ),
   nav: [
@@ -40,10 +50,24 @@ export const manifest: FeatureManifest = {
       roles: ['region_admin'],
     },
     {
+      order: 55.5,
+      path: '/dispatch/menu',
+      icon: <ProfileOutlined aria-hidden />,
+      label: (t) => t.menuDispatchMenu,
+      roles: ['region_admin'],
+    },
+    {
       order: 56,
       path: '/dispatch/team',
       icon: <InboxOutlined aria-hidden />,
       label: (t) => t.menuTeamOrders,
+      roles: ['org_admin'],
+    },
+    {
+      order: 56.5,
+      path: '/dispatch/offers',
+      icon: <GiftOutlined aria-hidden />,
+      label: (t) => t.menuTeamOffers,
       roles: ['org_admin'],
     },
   ],

@@ -13,7 +13,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = useNav().filter((n) => hasAnyRole(me, n.roles));
-  const selected = items.find((n) => pathname === n.path || pathname.startsWith(n.path + '/'))?.path;
+  // The longest entry the address is under: /dispatch/menu is its own entry, not /dispatch's.
+  const selected = items
+    .filter((n) => pathname === n.path || pathname.startsWith(n.path + '/'))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <Menu
       mode="inline"
