@@ -27,6 +27,8 @@ import { dispatchMessages } from './messages.ts';
 import { PhotosPick } from './PhotosPick.tsx';
 import { OrderPhotos } from './OrderExtras.tsx';
 import { TeamOrderService } from './TeamOrderService.tsx';
+import { getTeamOrder } from './serviceApi.ts';
+import { serviceMessages } from './service.messages.ts';
 
 /** /dispatch/team — a team's orders: accept or decline what was offered, claim open ones, complete with a report. */
 export default function TeamInboxPage() {
@@ -92,6 +94,17 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
   const [dialog, setDialog] = useState<'decline' | 'complete' | null>(null);
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<string[]>([]);
+  const s = useMessages(serviceMessages);
+  // The same query as the card's service box (shared cache): served through an activity, the hours come
+  // from its check-ins, so the completion asks for no minutes (the server refuses them).
+  const detail = useQuery({
+    queryKey: ['dispatch-team-order', o.id],
+    queryFn: ({ signal }) => getTeamOrder(o.id, signal),
+    enabled: o.state === 'accepted',
+  });
+  const viaActivity = (detail.data?.activities ?? []).some(
+    (a) => a.team.id === orgId && a.status !== 'cancelled',
+  );
   const done = () => {
     void message.success(t.saved);
     setDialog(null);
@@ -178,7 +191,7 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
                   action: 'complete',
                   body: {
                     report: v.report,
-                    ...(v.minutes ? { minutes: v.minutes } : {}),
+                    ...(v.minutes && !viaActivity ? { minutes: v.minutes } : {}),
                     photos: photos.map((data) => ({ data })),
                   },
                 })
@@ -201,9 +214,15 @@ function TeamOrderCard({ o, orgId, grabbing }: { o: OrderViewT; orgId: string; g
               >
                 <Input.TextArea rows={4} maxLength={4000} />
               </Form.Item>
-              <Form.Item name="minutes" label={t.minutes}>
-                <InputNumber min={1} max={1440} />
-              </Form.Item>
+              {viaActivity ? (
+                <Typography.Paragraph type="secondary" data-testid="complete-hours-via-activity">
+                  {s.hoursViaActivity}
+                </Typography.Paragraph>
+              ) : (
+                <Form.Item name="minutes" label={t.minutes}>
+                  <InputNumber min={1} max={1440} />
+                </Form.Item>
+              )}
               <PhotosPick value={photos} onChange={setPhotos} testId="report-photos" />
             </>
           )}
