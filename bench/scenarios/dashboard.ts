@@ -3,8 +3,9 @@
 //   1. checks the server's free disk against the size's estimate and refuses (that size and the larger
 //      ones) with a message when it does not fit;
 //   2. generates a Guangdong-wide population with the population generator (server/src/generator:
-//      29 h per volunteer and year, 75 % active, one year of records, through COPY) and prints the
-//      generation time, rates and the database size;
+//      29 h per volunteer and year, 75 % active, one year of records, through COPY; as the owner, so in
+//      bulk mode with the statistics rebuilt set-based at the end, decision 0073) and prints the
+//      generation time (rows written, statistics rebuilt), rates and the database size;
 //   3. starts the API (bench/server.ts) and waits until the statistics rollups have caught up
 //      (overview's lag), then measures p95 of GET /api/statistics/overview for the province (44) and a
 //      city (4413 惠州) as their region admins (password + TOTP), autocannon for BENCH_SECONDS each;
@@ -115,9 +116,15 @@ async function measureSize(options: BenchOptions, volunteers: number): Promise<S
         (await one(owner.db, sql<{ b: string }>`SELECT pg_database_size(current_database())::text AS b`)).b,
       );
       const records = s.rows.service_records!;
+      const rows = Object.values(s.rows).reduce((a, b) => a + b, 0);
       console.log(
         `   generated in ${s.seconds.toFixed(0)} s: ${(volunteers / s.seconds).toFixed(0)} volunteers/s, ` +
           `${(records / s.seconds).toFixed(0)} records/s; ${records.toLocaleString('en')} records; database ${gb(dbBytes)}`,
+      );
+      console.log(
+        `   of which rows written in ${s.loadSeconds.toFixed(0)} s (${(rows / s.loadSeconds).toFixed(0)} rows/s over all tables, ` +
+          `${s.bulk ? 'bulk: triggers off' : 'triggers on'}), statistics rebuilt in ${s.statisticsSeconds.toFixed(0)} s ` +
+          `(${s.eventsRolledUp.toLocaleString('en')} record events rolled up at once)`,
       );
 
       const province = await createStaff(handle.db, key, 'bench-gd', 'region_admin', {

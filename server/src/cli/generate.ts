@@ -7,7 +7,7 @@ import { generatePopulation } from '../generator/generate.ts';
 
 /**
  * `npm run generate -- --region 4413 --volunteers N [--active 0.75] [--hours-per-year 29]
- *  [--satisfaction 0.9] [--years 1] [--attendance-share 0.25] [--seed S] [--database-url URL]`
+ *  [--satisfaction 0.9] [--years 1] [--attendance-share 0.25] [--seed S] [--database-url URL] [--triggers]`
  * A realistic population over the loaded region tree (docs/population.md). Without --database-url:
  * DATABASE_URL, else the embedded database (stop the server first: it holds the data folder's lock).
  * On PostgreSQL set YIQI_APP_KEY to the server's key, or its ciphertexts cannot be opened by the server.
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     'attendance-share': { type: 'string', default: '0.25' },
     seed: { type: 'string', default: '1' },
     'database-url': { type: 'string' },
+    // Load with every row trigger on even when the login may turn them off (decision 0073's bulk mode).
+    triggers: { type: 'boolean', default: false },
   },
 });
 
@@ -61,11 +63,17 @@ try {
     attendanceShare: num('attendance-share', values['attendance-share'], 0, 1),
     seed: values.seed!,
     appKey: config.appKey,
+    activeMinHours: config.statsActiveMinHours,
+    ...(values.triggers ? { bulk: false } : {}),
     log: (line) => console.log(line),
   });
   console.log(
     `generated ${s.volunteers.toLocaleString('en')} volunteers in ${s.communities} communities of ${s.regionName} ` +
       `(${s.region}) in ${s.seconds.toFixed(1)} s${s.skippedUnits ? `; ${s.skippedUnits} communities were already there` : ''}`,
+  );
+  console.log(
+    `  rows written in ${s.loadSeconds.toFixed(1)} s (${s.bulk ? 'bulk: triggers off, totals checked per batch' : 'every trigger on'}); statistics rebuilt in ${s.statisticsSeconds.toFixed(1)} s ` +
+      `(${s.eventsRolledUp.toLocaleString('en')} record events rolled up at once)`,
   );
   for (const [t, n] of Object.entries(s.rows)) console.log(`  ${t.padEnd(22)} ${n.toLocaleString('en')}`);
   console.log(`  orders ${s.orders}, ratings ${s.ratings} (satisfaction as given: --satisfaction)`);

@@ -19,6 +19,8 @@ import {
 } from './model.ts';
 import { completedOf, generateOrders, goodRatings, ordersFor } from './orders.ts';
 import * as repo from './generator.repository.ts';
+import { rebuildRollups } from '../modules/statistics/rollup.ts';
+import { rebuild as rebuildCounts } from '../modules/statistics/refresh.ts';
 
 /**
  * The population generator (issue 15): a realistic population over the real region tree already loaded,
@@ -40,6 +42,20 @@ export interface GenerateOptions extends Omit<Params, 'seed' | 'today'> {
   log?: (line: string) => void;
   /** Between units (the embedded demo yields to requests). */
   pause?: () => Promise<void>;
+  /**
+   * After the load, rebuild the statistics set-based (default true; decision 0073): the record-event
+   * rollups recounted with the consumer moved past the generated events, and the refresh's counts rebuilt
+   * whole. The embedded demo leaves it to the jobs (one long transaction would hold PGlite's connection).
+   */
+  statistics?: boolean;
+  /** STATS_ACTIVE_MIN_HOURS of the server that will read the rollups (default 0). */
+  activeMinHours?: number;
+  /**
+   * Load with the row triggers off and their checks made set-based per batch (decision 0073). Default: when
+   * the session may (a superuser, or SET granted on session_replication_role) and `statistics` is on (the
+   * statistics marks the triggers would make are replaced by the rebuild).
+   */
+  bulk?: boolean;
 }
 
 export interface GenerateSummary {
@@ -50,6 +66,13 @@ export interface GenerateSummary {
   skippedUnits: number;
   rows: Record<string, number>;
   seconds: number;
+  /** Whether the rows were loaded with the triggers off (bulk mode). */
+  bulk: boolean;
+  /** Of `seconds`: writing the rows (generation and COPY / INSERT), then the statistics rebuild. */
+  loadSeconds: number;
+  statisticsSeconds: number;
+  /** Record events the rollup rebuild accounted for (0 when it did not run). */
+  eventsRolledUp: number;
   orders: number;
   /** Completed orders rated by their resident (one rating each). */
   ratings: number;
@@ -94,6 +117,12 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     communities.map((c) => unitIds(seed, c).team),
   );
 
+  const statistics = o.statistics !== false;
+  const allowed = o.bulk === false || !statistics ? false : await repo.mayLoadInBulk(db);
+  const bulk = o.bulk ?? allowed;
+  if (bulk && !statistics) throw new Error('a bulk load rebuilds the statistics: statistics must be on');
+  if (bulk && !allowed)
+    throw new Error('bulk: this login may not set session_replication_role (a superuser may)');
   const client = handle.kind === 'postgres' && handle.pool ? await handle.pool.connect() : null;
   const flushRows = o.flushRows ?? (client ? 200_000 : 5_000);
   const totals: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
@@ -109,6 +138,12 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     params.satisfaction,
     counts.map((n) => (n === 0 ? 0 : completedOf(ordersFor(n, params.years)))),
   );
+
+  // The write in flight (PostgreSQL) and its failure, seen at the next flush or at the end.
+  let writing: Promise<void> = Promise.resolve();
+  let failed: Error | null = null;
+  /** Lets a COPY in flight move on between communities (drawing one is synchronous). */
+  const breathe = () => new Promise<void>((r) => setImmediate(r));
 
   const flush = async () => {
     if (!buffered) return;
@@ -146,12 +181,23 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
       v.phone_enc = seal(cfg, p.phone);
       v.phone_bidx = phoneIndex(cfg, p.phone);
     }
-    if (client) await repo.copyRows(client, rows);
-    else await repo.insertRows(db, rows);
-    for (const t of TABLES) totals[t]! += rows[t].length;
+    const batch = rows;
     rows = emptyRows();
     people = new Map();
     buffered = 0;
+    // One write at a time, in order. On PostgreSQL the next buffer is drawn while this one is copied (the
+    // server parses, checks and indexes it on the other core); PGlite has one connection, so it waits.
+    await writing;
+    if (failed) throw failed;
+    const write = (client ? repo.copyRows(client, batch, bulk) : repo.insertRows(db, batch, bulk)).then(
+      () => {
+        for (const t of TABLES) totals[t]! += batch[t].length;
+      },
+    );
+    writing = write.catch((e: Error) => {
+      failed = e;
+    });
+    if (!client) await write;
   };
 
   try {
@@ -185,12 +231,32 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
         );
       }
       await o.pause?.();
+      if (client) await breathe();
     }
     await flush();
+    await writing;
+    if (failed) throw failed;
   } finally {
+    // A write still in flight when drawing failed: let it end before the connection goes back.
+    await writing;
     client?.release();
   }
+  const loaded = performance.now();
+  let eventsRolledUp = 0;
+  // Also when every community was there already: an interrupted bulk run left rows without statistics marks.
+  if (statistics && (done > 0 || skipped > 0)) {
+    await repo.analyze(db).catch(() => {});
+    const at = o.now ?? new Date();
+    eventsRolledUp = (await rebuildRollups(db, at, o.activeMinHours ?? 0)).applied;
+    const rolled = performance.now();
+    await rebuildCounts(db, at);
+    o.log?.(
+      `  statistics: ${eventsRolledUp.toLocaleString('en')} record events rolled up at once in ${((rolled - loaded) / 1000).toFixed(1)} s, ` +
+        `counts rebuilt in ${((performance.now() - rolled) / 1000).toFixed(1)} s`,
+    );
+  }
   await repo.analyze(db).catch(() => {});
+  const end = performance.now();
   return {
     region: toRegionCode(prefix),
     regionName,
@@ -198,7 +264,11 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     volunteers: done,
     skippedUnits: skipped,
     rows: totals,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (end - started) / 1000,
+    bulk,
+    loadSeconds: (loaded - started) / 1000,
+    statisticsSeconds: (end - loaded) / 1000,
+    eventsRolledUp,
     orders,
     ratings,
   };

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Community, Rows, TableName } from './model.ts';
 import { TABLES } from './model.ts';
@@ -96,12 +96,18 @@ export async function generatorAccount(db: Database, username: string, name: str
 
 /** One table's rows in PostgreSQL's COPY text format. */
 function copyText(rows: Record<string, unknown>[], columns: string[]): string {
-  const out: string[] = [];
-  for (const row of rows) out.push(columns.map((c) => copyValue(row[c])).join('\t'));
-  return out.join('\n') + '\n';
+  let out = '';
+  for (const row of rows) {
+    let line = copyValue(row[columns[0]!]);
+    for (let i = 1; i < columns.length; i++) line += '\t' + copyValue(row[columns[i]!]);
+    out += line + '\n';
+  }
+  return out;
 }
 
 function copyValue(v: unknown): string {
+  if (typeof v === 'string') return escapeCopy(v);
+  if (typeof v === 'number') return String(v);
   if (v === null || v === undefined) return '\\N';
   if (Buffer.isBuffer(v)) return '\\\\x' + v.toString('hex');
   if (Array.isArray(v))
@@ -110,8 +116,12 @@ function copyValue(v: unknown): string {
   return escapeCopy(String(v));
 }
 
+const SPECIAL = /[\\\t\n\r]/;
 const escapeCopy = (s: string) =>
-  s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  // Almost no value has one: test first, replace only then (this runs for every value of every row).
+  SPECIAL.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
+    : s;
 
 async function copyInto(client: PoolClient, table: TableName, rows: Record<string, unknown>[]) {
   if (!rows.length) return;
@@ -130,11 +140,89 @@ async function copyInto(client: PoolClient, table: TableName, rows: Record<strin
   await done;
 }
 
-/** PostgreSQL: every table of `rows` with COPY … FROM STDIN, in foreign-key order, in one transaction. */
-export async function copyRows(client: PoolClient, rows: Rows): Promise<void> {
+/**
+ * Bulk mode (decision 0073): whether this session may load with its triggers off
+ * (`session_replication_role = replica`: a superuser, or a role granted SET on it). Others load with every
+ * trigger on, as before.
+ */
+export async function mayLoadInBulk(db: Database): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the row triggers would have done, for a batch loaded with them off: places taken counted into the
+ * shifts before they are written (signups_count_places); the record-events stamp is the column's default
+ * (tx_id = pg_current_xact_id()); the statistics marks are not needed (the generator rebuilds the
+ * statistics whole after a bulk load).
+ */
+export function countPlaces(rows: Rows): void {
+  const taken = new Map<string, number>();
+  for (const g of rows.signups)
+    if (g.status === 'accepted' || g.status === 'pending')
+      taken.set(g.shift_id as string, (taken.get(g.shift_id as string) ?? 0) + 1);
+  for (const s of rows.shifts) s.taken = taken.get(s.id as string) ?? 0;
+}
+
+/**
+ * The totals check of migration 0014 (volunteer_totals, volunteer_year_totals equal the confirmed
+ * records), set-based over the batch's volunteers, in the load's transaction: a bulk load still cannot add
+ * hours without records. Foreign keys are not re-checked: the model only names rows of the same batch or
+ * rows that existed before it, and generator.bulk.test.ts checks every foreign key of a bulk load.
+ */
+async function checkTotals(
+  q: (text: string, values: unknown[]) => Promise<{ rows: { n: string }[] }>,
+  rows: Rows,
+) {
+  const ids = rows.volunteer_totals.map((t) => t.volunteer_id as string);
+  if (!ids.length) return;
+  const r = await q(
+    `WITH ids AS (SELECT unnest($1::uuid[]) AS id),
+     rec AS (
+       SELECT r.volunteer_id, extract(year FROM r.service_date)::int AS year, sum(r.minutes) AS m
+         FROM service_records r JOIN ids ON ids.id = r.volunteer_id
+        WHERE r.status = 'confirmed' GROUP BY 1, 2
+     ),
+     whole AS (
+       SELECT r.volunteer_id, coalesce(sum(r.minutes), 0) AS m, count(*) AS n,
+              count(DISTINCT r.activity_id) AS a
+         FROM service_records r JOIN ids ON ids.id = r.volunteer_id
+        WHERE r.status = 'confirmed' GROUP BY 1
+     )
+     SELECT ((SELECT count(*) FROM ids JOIN volunteer_totals t ON t.volunteer_id = ids.id
+               LEFT JOIN whole w ON w.volunteer_id = ids.id
+              WHERE (t.minutes, t.records, t.activities) IS DISTINCT FROM
+                    (coalesce(w.m, 0), coalesce(w.n, 0), coalesce(w.a, 0)))
+           + (SELECT count(*) FROM ids JOIN volunteer_year_totals y ON y.volunteer_id = ids.id
+               LEFT JOIN rec ON rec.volunteer_id = ids.id AND rec.year = y.year
+              WHERE y.minutes <> coalesce(rec.m, 0)))::text AS n`,
+    [ids],
+  );
+  if (r.rows[0]!.n !== '0')
+    throw new Error(`bulk load: ${r.rows[0]!.n} volunteer totals differ from the confirmed records`);
+}
+
+/**
+ * PostgreSQL: every table of `rows` with COPY … FROM STDIN, in foreign-key order, in one transaction,
+ * without waiting for its WAL to reach the disk at commit (a crash loses at most the last batches, which a
+ * rerun with the same seed writes again). `bulk`: with the triggers off and their checks made set-based.
+ */
+export async function copyRows(client: PoolClient, rows: Rows, bulk = false): Promise<void> {
   await client.query('BEGIN');
   try {
+    await client.query('SET LOCAL synchronous_commit = off');
+    if (bulk) {
+      await client.query('SET LOCAL session_replication_role = replica');
+      countPlaces(rows);
+    }
     for (const t of TABLES) await copyInto(client, t, rows[t]);
+    if (bulk) await checkTotals((text, values) => client.query(text, values), rows);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
@@ -146,8 +234,12 @@ export async function copyRows(client: PoolClient, rows: Rows): Promise<void> {
  * PGlite (or any Kysely handle): batched multi-row INSERTs in foreign-key order, in one transaction;
  * organizations already there (a unit's street written by an earlier run) are left as they are.
  */
-export async function insertRows(db: Database, rows: Rows): Promise<void> {
+export async function insertRows(db: Database, rows: Rows, bulk = false): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    if (bulk) {
+      await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+      countPlaces(rows);
+    }
     for (const t of TABLES) {
       const list = rows[t];
       if (!list.length) continue;
@@ -163,6 +255,12 @@ export async function insertRows(db: Database, rows: Rows): Promise<void> {
         else await tx.insertInto(t).values(values).execute();
       }
     }
+    if (bulk)
+      await checkTotals(
+        async (text, values) =>
+          (await tx.executeQuery(CompiledQuery.raw(text, values))) as { rows: { n: string }[] },
+        rows,
+      );
   });
 }
 

@@ -42,6 +42,8 @@ const options = (over: Partial<GenerateOptions> = {}): GenerateOptions => ({
   seed: 'test',
   now: NOW,
   appKey: config.appKey,
+  // Every trigger on, as the app's login loads (the bulk mode of decision 0073: generator.bulk.test.ts).
+  bulk: false,
   ...over,
 });
 

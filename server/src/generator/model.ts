@@ -1,5 +1,5 @@
 import { IdNumbers, VolunteerNumbers, birthDate, personName, phoneNumber } from './people.ts';
-import { Rng } from './random.ts';
+import { Rng, idPrefixOf } from './random.ts';
 import { ACTIVITY_KINDS, LENGTHS, MEAN_LENGTH, addDays, iso, type Calendar } from './seasons.ts';
 
 export { Calendar, MEAN_LENGTH } from './seasons.ts';
@@ -99,7 +99,7 @@ export function generateUnit(
   activeCount = Math.round(ctx.params.active * n),
 ) {
   const { params, calendar, state, adminId } = ctx;
-  const rng = new Rng(`${params.seed}:unit:${c.code}`);
+  const rng = new Rng(`${params.seed}:unit:${c.code}`, idPrefixOf(c.code));
   const ids = unitIds(params.seed, c);
   const periodStart = calendar.days[0]!;
   const nowIso = ctx.now.toISOString();

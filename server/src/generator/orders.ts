@@ -1,4 +1,4 @@
-import { Rng } from './random.ts';
+import { Rng, idPrefixOf } from './random.ts';
 import type { Community, Params, Rows } from './model.ts';
 
 /**
@@ -71,7 +71,7 @@ export function generateOrders(
   out: Rows,
 ) {
   const { params, adminId } = ctx;
-  const rng = new Rng(`${params.seed}:orders:${c.code}`);
+  const rng = new Rng(`${params.seed}:orders:${c.code}`, idPrefixOf(c.code));
   const service = SERVICES[rng.int(0, SERVICES.length - 1)]!;
   const itemId = rng.uuid();
   const first = ctx.days[0]!;

@@ -96,3 +96,32 @@ export async function positionOf(db: Database, name: string) {
     .executeTakeFirst();
   return r ? { txId: r.tx, id: Number(r.last_id), applied: Number(r.applied) } : undefined;
 }
+
+/**
+ * The bound below which every event is final: the oldest transaction id still running. Every transaction
+ * below it has ended, so the events under it are all visible to any later statement and none can be added.
+ */
+export async function finalBound(db: Database): Promise<string> {
+  const r = await sql<{ x: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`.execute(db);
+  return r.rows[0]!.x;
+}
+
+/** The last event below the bound (in reading order) and how many there are; null when there is none. */
+export async function lastFinal(db: Database, bound: string) {
+  const r = await sql<{ tx: string; id: string; n: string }>`
+    SELECT l.tx_id::text AS tx, l.id::text AS id,
+           (SELECT count(*) FROM record_events WHERE tx_id < ${bound}::xid8)::text AS n
+      FROM (SELECT tx_id, id FROM record_events WHERE tx_id < ${bound}::xid8
+             ORDER BY tx_id DESC, id DESC LIMIT 1) l`.execute(db);
+  const x = r.rows[0];
+  return x ? { position: { txId: x.tx, id: Number(x.id) }, count: Number(x.n) } : null;
+}
+
+/** Sets the consumer's position and its count of applied events (a rebuild: not added to the count). */
+export async function setPosition(db: Database, name: string, p: Position, applied: number, now: Date) {
+  await db
+    .updateTable('record_event_consumers')
+    .set({ last_tx_id: sql`${p.txId}::xid8`, last_id: p.id, applied, updated_at: now })
+    .where('name', '=', name)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/ctx.ts';
 import { withTransaction } from '../../core/tx.ts';
+import type { Database } from '../../db/database.ts';
 import * as repo from './record-events.repository.ts';
 
 /**
@@ -84,6 +85,30 @@ export async function consumeRecordEvents(
     await repo.advance(tx.db, consumer, position, events.length, tx.clock());
     return { applied: events.length, position };
   });
+}
+
+/**
+ * For a reader that can recompute its effects from the whole ledger at once instead of event by event (the
+ * statistics rollups after a bulk load, decision 0073): in ONE transaction, holds the consumer (its
+ * `consumeRecordEvents` runs wait), takes the bound below which every event is final, lets `rebuild`
+ * replace the reader's effects with those of exactly the events whose tx_id is below that bound, and moves
+ * the position past the last of them. Events of transactions still running (or newer) stay after the
+ * position and are applied one by one as usual, so none is counted twice or skipped.
+ */
+export async function rebuildConsumer(
+  db: Database,
+  consumer: string,
+  at: Date,
+  rebuild: (tx: Database, bound: string) => Promise<void>,
+): Promise<{ applied: number; position: Position | null }> {
+  if (!db.isTransaction)
+    return db.transaction().execute((trx) => rebuildConsumer(trx, consumer, at, rebuild));
+  await repo.holdConsumer(db, consumer);
+  const bound = await repo.finalBound(db);
+  await rebuild(db, bound);
+  const last = await repo.lastFinal(db, bound);
+  if (last) await repo.setPosition(db, consumer, last.position, last.count, at);
+  return { applied: last?.count ?? 0, position: last?.position ?? null };
 }
 
 /** A consumer's position and how many events it applied (undefined before its first run). */

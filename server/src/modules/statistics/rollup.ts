@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/ctx.ts';
 import { LEVEL_PREFIX, type RegionLevel } from '@yiqi/shared/regions';
-import { consumeRecordEvents, type RecordEvent } from '../records/record-events.ts';
+import type { Database } from '../../db/database.ts';
+import { consumeRecordEvents, rebuildConsumer, type RecordEvent } from '../records/record-events.ts';
 import * as repo from './rollup.repository.ts';
 
 /** This reader's name in record_event_consumers. */
@@ -179,4 +180,16 @@ export async function runRollups(ctx: Ctx, maxBatches = 200) {
     if (applied === 0) break;
   }
   return total;
+}
+
+/**
+ * After a bulk load (the population generator): the rollups recounted from every final record event at
+ * once, set-based, and the consumer moved past those events in the same transaction (decision 0073), instead
+ * of applying millions of events a thousand at a time. Later events (and those of transactions still
+ * running) are then applied by the job as usual. Attributes hours to each volunteer's residence now.
+ */
+export async function rebuildRollups(db: Database, at: Date, minHours: number) {
+  return rebuildConsumer(db, ROLLUP_CONSUMER, at, (tx, bound) =>
+    repo.rebuildFromEvents(tx, bound, minHours * 60),
+  );
 }
