@@ -37,6 +37,8 @@ import * as site from './site-code.service.ts';
 const tags = ['sign-ups and attendance'];
 /** Any signed-in account; the services act only on the caller's own volunteer record. */
 const SELF: Access = { kind: 'user' };
+/** The hot writes: their service reads the session in its own first statement (decision 0072). */
+const SELF_IN_STATEMENT: Access = { kind: 'user', sessionInHandler: true };
 
 export function registerSignupRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,7 +51,7 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       body: SignupBody,
       response: { 200: SignupResult },
     },
-    config: { access: SELF },
+    config: { access: SELF_IN_STATEMENT },
     handler: (req) => signups.signUp(ctxOf(req), req.params.id, req.body.inviteCode),
   });
 
@@ -151,7 +153,7 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       body: ScanBody,
       response: { 200: CheckResult },
     },
-    config: { access: SELF },
+    config: { access: SELF_IN_STATEMENT },
     handler: (req) => attendance.scanCheckIn(ctxOf(req), req.body, req.body.position),
   });
 
