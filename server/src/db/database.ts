@@ -150,7 +150,7 @@ function namingPool(pool: pg.Pool): PostgresPool {
             return name
               ? client.query({ name, text: text as string, values: values as unknown[] })
               : client.query(text as string, values);
-          }) as PostgresPoolClient['query'],
+          }) as unknown as PostgresPoolClient['query'],
           release: () => client.release(),
         };
         wrappers.set(client, w);

@@ -53,9 +53,10 @@ export async function findCheckInContext(db: Database, tokenHash: Buffer, shiftI
 /** findCheckInContext's statement, compiled once (every QR check-in sends it; db/compiled.ts). */
 const checkInContextQuery = compiledOnce(
   ['tokenHash', 'shiftId'],
-  (db, { tokenHash, shiftId }: { tokenHash: Buffer; shiftId: string }) =>
-    sessionFrom(db, tokenHash)
-      .leftJoin(checkInShift(db, shiftId).as('s'), (j) => j.onTrue())
+  // The two values are of two types (db/compiled.ts takes one): each is used as what it is.
+  (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
+    sessionFrom(db, v.tokenHash as Buffer)
+      .leftJoin(checkInShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
       .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'))
       .leftJoin('signups as g', (j) =>
         j.onRef('g.shift_id', '=', 's.id').onRef('g.volunteer_id', '=', 'v.id').on('g.status', '=', 'accepted'),

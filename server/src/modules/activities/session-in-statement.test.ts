@@ -49,6 +49,8 @@ describe('the session read by the sign-up and check-in statements', () => {
       assert.equal(r.statusCode, 401, `${cookie}: ${r.body}`);
       assert.equal(code(r), 'UNAUTHENTICATED');
     }
+    // The body is read before the session is decided: a small one only.
+    assert.equal((await api(t, forged, 'POST', url, { inviteCode: 'x'.repeat(5000) })).statusCode, 413);
     assert.equal(await rows('signups', a.shiftId), 0);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
@@ -55,10 +56,11 @@ export async function findSignUpContext(db: Database, tokenHash: Buffer, shiftId
 /** findSignUpContext's statement, compiled once (every sign-up sends it; db/compiled.ts). */
 const signUpContextQuery = compiledOnce(
   ['tokenHash', 'shiftId'],
-  (db, { tokenHash, shiftId }: { tokenHash: Buffer; shiftId: string }) =>
-    sessionFrom(db, tokenHash)
+  // The two values are of two types (db/compiled.ts takes one): each is used as what it is.
+  (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
+    sessionFrom(db, v.tokenHash as Buffer)
       .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'))
-      .leftJoin(signupShift(db, shiftId).as('s'), (j) => j.onTrue())
+      .leftJoin(signupShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
       .selectAll('s')
       .select([
         'v.id as v_id',
@@ -185,13 +187,16 @@ export function auditInsertFrom(
 }
 
 /**
- * A sign-up in one statement: locks the shift row (the lock returns its newest version, whatever committed
- * while this waited), inserts the sign-up holding a place (`hold`: accepted, or pending when the position
- * needs approval) if one is free, else waitlisted; the arrival number `seq` is drawn under that lock, so the
- * waitlist is first come, first served. The place-counting trigger then counts it, and CHECK taken <= quota
- * refuses an overbooking whatever this statement decided. The waitlist position is the shift's waitlist
- * before this one plus one. The audit row is appended in the same statement (details get the status). A
- * second open sign-up fails on signups_open_uniq. Nothing when the shift row is gone.
+ * A sign-up in one statement. Its guarded UPDATE of the shift row is the lock and the count at once
+ * (decision 0072): a free place is taken (`taken + 1 … WHERE taken < quota`) for the sign-up holding it
+ * (`hold`: accepted, or pending when the position needs approval); on a full shift the waitlist grows
+ * instead (`waitlisted + 1`) and its new length is this sign-up's position. Either UPDATE waits for the row
+ * lock and then sees the row's newest version, whatever committed meanwhile; the arrival number `seq` is
+ * drawn under that lock, so the waitlist is first come, first served. The statement names the sign-up's id
+ * in `yiqi.signup_counted` before inserting it, so the place-counting trigger skips that row (migration
+ * 202612071140); CHECK taken <= quota still refuses an overbooking whatever this statement decided. The
+ * audit row is appended in the same statement (details get the status). A second open sign-up fails on
+ * signups_open_uniq. Nothing when the shift row is gone.
  *
  * `releaseBeforeFlush` (only outside a transaction, where this statement is its own transaction): the
  * commit does not wait for its WAL to reach the disk (synchronous_commit off for this transaction only), so
@@ -214,7 +219,7 @@ export async function insertSignup(
   releaseBeforeFlush: boolean,
 ) {
   const query = releaseBeforeFlush ? insertSignupReleasing : insertSignupQuery;
-  const r = await db.executeQuery(query(db, { ...v, ...auditValues(audit) }));
+  const r = await db.executeQuery(query(db, { ...v, id: randomUUID(), ...auditValues(audit) }));
   const row = r.rows[0];
   return (
     row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
@@ -223,7 +228,7 @@ export async function insertSignup(
 
 /** insertSignup's statement, compiled once per shape (db/compiled.ts): every sign-up sends it. */
 function signupInsert(releaseBeforeFlush: boolean) {
-  const keys = ['shiftId', 'positionId', 'activityId', 'volunteerId', 'range', 'hold', 'now'] as const;
+  const keys = ['id', 'shiftId', 'positionId', 'activityId', 'volunteerId', 'range', 'hold', 'now'] as const;
   return compiledOnce(
     [...keys, ...AUDIT_KEYS],
     (_db, v: Record<(typeof keys)[number], unknown> & AuditValues) => sql<{
@@ -231,23 +236,30 @@ function signupInsert(releaseBeforeFlush: boolean) {
       status: SignupStatus;
       waitlist_position: number | null;
     }>`
-    WITH s AS MATERIALIZED (
-      SELECT quota, taken, waitlisted FROM shifts WHERE id = ${v.shiftId}::uuid FOR NO KEY UPDATE
+    WITH placed AS (
+      UPDATE shifts SET taken = taken + 1 WHERE id = ${v.shiftId}::uuid AND taken < quota RETURNING id
+    ), waiting AS (
+      UPDATE shifts SET waitlisted = waitlisted + 1
+      WHERE id = ${v.shiftId}::uuid AND NOT EXISTS (SELECT 1 FROM placed) RETURNING waitlisted
+    ), d AS MATERIALIZED (
+      SELECT CASE WHEN EXISTS (SELECT 1 FROM placed) THEN ${v.hold}::text ELSE 'waitlisted' END AS status,
+        (SELECT waitlisted FROM waiting) AS position,
+        set_config('yiqi.signup_counted', ${v.id}::text, true) AS counted
+      WHERE EXISTS (SELECT 1 FROM placed) OR EXISTS (SELECT 1 FROM waiting)
     ), g AS (
-      INSERT INTO signups (shift_id, position_id, activity_id, volunteer_id, status, shift_range,
+      INSERT INTO signups (id, shift_id, position_id, activity_id, volunteer_id, status, shift_range,
         waitlisted_at, created_at)
-      SELECT ${v.shiftId}::uuid, ${v.positionId}::uuid, ${v.activityId}::uuid, ${v.volunteerId}::uuid, d.status,
-        ${v.range}::tstzrange, CASE WHEN d.status = 'waitlisted' THEN ${v.now}::timestamptz END,
-        ${v.now}::timestamptz
-      FROM s CROSS JOIN LATERAL
-        (SELECT CASE WHEN s.taken < s.quota THEN ${v.hold}::text ELSE 'waitlisted' END AS status) d
+      SELECT d.counted::uuid, ${v.shiftId}::uuid, ${v.positionId}::uuid, ${v.activityId}::uuid,
+        ${v.volunteerId}::uuid, d.status, ${v.range}::tstzrange,
+        CASE WHEN d.status = 'waitlisted' THEN ${v.now}::timestamptz END, ${v.now}::timestamptz
+      FROM d
       RETURNING id, status
     ), a AS (
       ${auditInsertFrom(v, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
     )
-    SELECT g.id, g.status, CASE WHEN g.status = 'waitlisted' THEN s.waitlisted + 1 END AS waitlist_position
+    SELECT g.id, g.status, d.position AS waitlist_position
       ${releaseBeforeFlush ? sql`, set_config('synchronous_commit', 'off', true) AS released` : sql``}
-    FROM g CROSS JOIN s`,
+    FROM g CROSS JOIN d`,
   );
 }
 const insertSignupQuery = signupInsert(false);
