@@ -139,7 +139,11 @@ export async function captureScripts(
   const capture = openCapture(url, config);
   // As the route calls it: the session cookie left to the service's own first statement.
   const checkIn = () =>
-    scanCheckIn({ ...capture.ctx, actor: null, pendingSession: pending(s.capturer.cookie) }, { token }, undefined);
+    scanCheckIn(
+      { ...capture.ctx, actor: null, pendingSession: pending(s.capturer.cookie) },
+      { token },
+      undefined,
+    );
   const first = await checkIn();
   const firstQs = capture.take();
   const again = await checkIn();

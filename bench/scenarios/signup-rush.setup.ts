@@ -145,18 +145,23 @@ export async function captureScript(url: string, config: Config, r: Rush, dir: s
   const title = `-- POST /api/shifts/:id/signups: the statements of one sign-up, captured with Kysely's log option`;
   const scripts = new Map<number, string>();
   for (const [c, raw] of r.raw) {
-    const swap = swapper(personVariables(r.capturers[0]!), {
+    const swapPerson = swapper(personVariables(r.capturers[0]!), {
       [r.captureShift.shiftId]: raw.shiftId,
       [r.captureShift.activityId]: raw.activityId,
       [r.captureShift.positionId]: raw.positionId,
     });
+    // The sign-up's id is drawn by the service for each sign-up (it names it to the place trigger): a new
+    // one in every pgbench transaction too.
+    const swap = (v: unknown) => (v === results[0]!.id ? 'gen_random_uuid()' : swapPerson(v));
     const script = join(dir, `signup-${c}.sql`);
     const lines = accepted.map((q) => scriptLine(q, swap));
     await writeScript(script, [title, pickLine('rush'), ...lines].join('\n') + '\n');
     scripts.set(c, script);
   }
   const mode = modeOf(accepted);
-  console.log(`   one sign-up (accepted or waitlisted): ${accepted.map(describe).join(', ')} (pgbench -M ${mode})`);
+  console.log(
+    `   one sign-up (accepted or waitlisted): ${accepted.map(describe).join(', ')} (pgbench -M ${mode})`,
+  );
   return { scripts, mode };
 }
 

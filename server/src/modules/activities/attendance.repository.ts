@@ -57,9 +57,14 @@ const checkInContextQuery = compiledOnce(
   (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
     sessionFrom(db, v.tokenHash as Buffer)
       .leftJoin(checkInShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
-      .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'))
+      .leftJoin('volunteers as v', (j) =>
+        j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'),
+      )
       .leftJoin('signups as g', (j) =>
-        j.onRef('g.shift_id', '=', 's.id').onRef('g.volunteer_id', '=', 'v.id').on('g.status', '=', 'accepted'),
+        j
+          .onRef('g.shift_id', '=', 's.id')
+          .onRef('g.volunteer_id', '=', 'v.id')
+          .on('g.status', '=', 'accepted'),
       )
       .leftJoin('attendances as t', 't.signup_id', 'g.id')
       .selectAll('s')

@@ -35,7 +35,8 @@ const rows = async (table: 'signups' | 'attendances', shiftId: string) =>
       .executeTakeFirstOrThrow()
   ).n;
 const qr = async (activityId: string, shiftId: string) =>
-  (await api(t, org.cookie, 'GET', `/api/activities/${activityId}/shifts/${shiftId}/qr`)).json().token as string;
+  (await api(t, org.cookie, 'GET', `/api/activities/${activityId}/shifts/${shiftId}/qr`)).json()
+    .token as string;
 
 describe('the session read by the sign-up and check-in statements', () => {
   it('refuses no, forged and signed-out sessions with 401 and writes nothing', async () => {
@@ -91,7 +92,10 @@ describe('the session read by the sign-up and check-in statements', () => {
       assert.equal(r.statusCode, 401, `${JSON.stringify(body)}: ${r.body}`);
     }
     // The same malformed code from a live session is the scanner's error.
-    assert.equal(code(await api(t, v.cookie, 'POST', '/api/checkins', { token: 'not-a-code' })), 'QR_MALFORMED');
+    assert.equal(
+      code(await api(t, v.cookie, 'POST', '/api/checkins', { token: 'not-a-code' })),
+      'QR_MALFORMED',
+    );
     assert.equal(await rows('attendances', a.shiftId), 0);
     const ok = await api(t, v.cookie, 'POST', '/api/checkins', { token });
     assert.equal(ok.statusCode, 200, ok.body);

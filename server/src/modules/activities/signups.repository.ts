@@ -59,7 +59,9 @@ const signUpContextQuery = compiledOnce(
   // The two values are of two types (db/compiled.ts takes one): each is used as what it is.
   (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
     sessionFrom(db, v.tokenHash as Buffer)
-      .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'))
+      .leftJoin('volunteers as v', (j) =>
+        j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'),
+      )
       .leftJoin(signupShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
       .selectAll('s')
       .select([
