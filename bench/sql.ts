@@ -10,7 +10,7 @@ import { withUser } from '../server/src/db/database.ts';
 import type { DB } from '../server/src/db/schema.ts';
 import type { Ctx, PendingSession } from '../server/src/core/ctx.ts';
 import type { Config } from '../server/src/lib/config.ts';
-import { preparedName } from '../server/src/db/compiled.ts';
+import { preparedName } from '../server/src/db/prepared-names.ts';
 
 /**
  * Literal SQL for a bound parameter, so pgbench runs the statement as the API sends it. pgbench reads

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { Database } from './database.ts';
+import { nameStatement } from './prepared-names.ts';
 
 /**
  * A query of a fixed shape, built and compiled by Kysely once instead of on every call. Building and
@@ -31,7 +32,7 @@ export function compiledOnce<K extends string, R, V = string>(
       const missing = keys.filter((k) => !c.parameters.includes(marks[k]));
       if (missing.length) throw new Error(`compiledOnce: ${missing.join(', ')} is not a parameter`);
       compiled = c;
-      named.set(c.sql, `yiqi_${createHash('sha1').update(c.sql).digest('hex').slice(0, 20)}`);
+      nameStatement(c.sql);
     }
     return {
       ...compiled,
@@ -45,16 +46,3 @@ export function compiledOnce<K extends string, R, V = string>(
 
 /** The row type of a compiled query. */
 export type RowOf<Q> = Q extends CompiledQuery<infer R> ? R : never;
-
-/** Statement text → name, for the statements of compiledOnce (fixed text, sent on every call). */
-const named = new Map<string, string>();
-
-/**
- * The name under which a statement is prepared on each connection, or undefined for any other statement
- * (built per call: its text may differ every time, so naming it would fill every connection with
- * statements used once). The text is the very string compiledOnce returns each time, so looking it up
- * costs one hash that V8 keeps with the string.
- */
-export function preparedName(text: string): string | undefined {
-  return named.get(text);
-}

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DB } from './schema.ts';
-import { preparedName } from './compiled.ts';
+import { preparedName } from './prepared-names.ts';
 
 export type Database = Kysely<DB>;
 
