@@ -375,12 +375,18 @@ export async function runPgbench(options: {
   variables?: Record<string, string | number>;
   /** Role to SET at connection start, like the API's pool does. */
   role?: string;
+  /**
+   * pgbench's query mode: `extended` (default: each statement parsed and planned every time, as an
+   * unnamed statement) or `prepared` (each parsed once per client), for scripts of statements the API
+   * itself sends as named prepared statements (db/compiled.ts), so both sides pay the same.
+   */
+  mode?: 'extended' | 'prepared';
 }): Promise<SqlResult> {
   const url = new URL(options.databaseUrl);
   const logDir = await mkdtemp(join(tmpdir(), 'yiqi-pgbench-'));
   const args = [
     '-n',
-    '-M', 'extended',
+    '-M', options.mode ?? 'extended',
     '-c', String(options.clients),
     '-j', '1',
     ...(options.transactions ? ['-t', String(options.transactions)] : ['-T', String(options.seconds ?? 10)]),

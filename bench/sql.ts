@@ -8,8 +8,9 @@ import pg from 'pg';
 import pino from 'pino';
 import { withUser } from '../server/src/db/database.ts';
 import type { DB } from '../server/src/db/schema.ts';
-import type { Ctx } from '../server/src/core/ctx.ts';
+import type { Ctx, PendingSession } from '../server/src/core/ctx.ts';
 import type { Config } from '../server/src/lib/config.ts';
+import { preparedName } from '../server/src/db/prepared-names.ts';
 
 /**
  * Literal SQL for a bound parameter, so pgbench runs the statement as the API sends it. pgbench reads
@@ -88,10 +89,25 @@ export function scriptLine(
   return gset === undefined ? `${text};` : `${text} \\gset ${gset}`;
 }
 
+/**
+ * pgbench's query mode for captured statements: `prepared` when the API sends every one of them as a named
+ * prepared statement (compiledOnce, db/compiled.ts; BEGIN and COMMIT aside), so pgbench too parses each
+ * once per client; else `extended`, each parsed and planned every time, as the API then does.
+ */
+export function modeOf(qs: CompiledQuery[]): 'prepared' | 'extended' {
+  const named = (q: CompiledQuery) => /^(begin|commit)$/i.test(q.sql.trim()) || !!preparedName(q.sql);
+  return qs.every(named) ? 'prepared' : 'extended';
+}
+
 /** Writes a generated pgbench script; BENCH_SHOW_SCRIPTS=1 also prints it. */
 export async function writeScript(path: string, text: string): Promise<void> {
   await writeFile(path, text);
   if (process.env.BENCH_SHOW_SCRIPTS === '1') console.log(`\n   ${path}:\n${text}`);
+}
+
+/** A request's session cookie (`yiqi_sid=…`) as a route that leaves the session check to its service. */
+export function pending(cookie: string): PendingSession {
+  return { token: cookie.slice('yiqi_sid='.length), settle: () => {} };
 }
 
 export interface Capture {

@@ -8,8 +8,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { scanCheckIn } from '../../server/src/modules/activities/attendance.service.ts';
-import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
-import { openCapture, scriptLine, swapper, writeScript } from '../sql.ts';
+import { modeOf, openCapture, pending, scriptLine, swapper, writeScript } from '../sql.ts';
 import {
   acceptedSignups,
   createOrganizer,
@@ -125,8 +124,8 @@ function checkinScript(title: string, qs: CompiledQuery[], swap: (v: unknown) =>
 }
 
 /**
- * Captures a check-in of the capture volunteer and their retry (each request authenticates again, as in
- * the API), and writes them as pgbench scripts per connection count, for that count's pgbench shift:
+ * Captures a check-in of the capture volunteer and their retry (each reads the session again, as in the
+ * API), and writes them as pgbench scripts per connection count, for that count's pgbench shift:
  * per-person values become the variables of pickLine() and of the sign-up the read returns (g_).
  */
 export async function captureScripts(
@@ -138,10 +137,13 @@ export async function captureScripts(
   dir: string,
 ) {
   const capture = openCapture(url, config);
-  const checkIn = async () => {
-    const actor = await authenticate(capture.ctx, s.capturer.cookie.slice('yiqi_sid='.length));
-    return scanCheckIn({ ...capture.ctx, actor }, { token }, undefined);
-  };
+  // As the route calls it: the session cookie left to the service's own first statement.
+  const checkIn = () =>
+    scanCheckIn(
+      { ...capture.ctx, actor: null, pendingSession: pending(s.capturer.cookie) },
+      { token },
+      undefined,
+    );
   const first = await checkIn();
   const firstQs = capture.take();
   const again = await checkIn();
@@ -168,9 +170,10 @@ export async function captureScripts(
     await writeScript(retry, checkinScript('POST /api/checkins: a retry', retryQs, swapper(person, values)));
     scripts.set(c, { checkin, retry });
   }
+  const mode = modeOf([...firstQs, ...retryQs]);
   console.log(`   check-in: ${firstQs.map(describe).join(', ')}`);
-  console.log(`   retry: ${retryQs.map(describe).join(', ')}`);
-  return scripts;
+  console.log(`   retry: ${retryQs.map(describe).join(', ')} (pgbench -M ${mode})`);
+  return { scripts, mode };
 }
 
 export async function countAttendances(db: Database, shiftId: string) {

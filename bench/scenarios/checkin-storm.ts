@@ -2,9 +2,9 @@
 // code (POST /api/checkins) at once, a different volunteer per request, the code fetched from the
 // organizer's endpoint and refreshed every 15 s as the screen would; then BENCH_STORM_RETRIES (1,000) of
 // them send it again, which must find their first record. The database is checked for lost and doubled
-// check-ins. The SQL side is the statements of one check-in and of one retry, captured from authenticate()
-// and scanCheckIn() themselves (Kysely's log option), run by pgbench with prepared volunteers on a fresh
-// shift, and the minimal transaction of a check-in (checkin-storm.minimal.sql) likewise. All of it at 8
+// check-ins. The SQL side is the statements of one check-in and of one retry, captured from scanCheckIn()
+// called as the route calls it (it reads the session itself; Kysely's log option), run by pgbench (-M
+// prepared when the API prepares them too) with prepared volunteers on a fresh shift, and the minimal transaction of a check-in (checkin-storm.minimal.sql) likewise. All of it at 8
 // and at 32 connections/clients (setup and capture: checkin-storm.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -83,7 +83,7 @@ export const checkinStorm: Scenario = {
           if (!r.ok) throw new Error(`QR code: ${r.status} ${await r.text()}`);
           return ((await r.json()) as { token: string }).token;
         };
-        const scripts = await captureScripts(db, url, config, s, await qr(s.captureShift), dir);
+        const { scripts, mode } = await captureScripts(db, url, config, s, await qr(s.captureShift), dir);
 
         const warmToken = await qr(s.warm);
         await runAutocannon({
@@ -121,7 +121,12 @@ export const checkinStorm: Scenario = {
           clearInterval(refresh);
           const afterRetries = await countAttendances(db, measured.shiftId);
 
-          const pgbench = (script: string, transactions: number, variables?: Record<string, string>) =>
+          const pgbench = (
+            script: string,
+            transactions: number,
+            variables?: Record<string, string>,
+            prepared = false,
+          ) =>
             runPgbench({
               databaseUrl: url,
               script,
@@ -129,14 +134,25 @@ export const checkinStorm: Scenario = {
               clients: c,
               role: APP_ROLE,
               ...(variables ? { variables } : {}),
+              ...(prepared ? { mode: 'prepared' as const } : {}),
             });
           const raw = s.raw.get(c)!;
           await restartSequence(db, 'storm');
-          const checkinSql = await pgbench(scripts.get(c)!.checkin, perClient(PEOPLE, c));
+          const checkinSql = await pgbench(
+            scripts.get(c)!.checkin,
+            perClient(PEOPLE, c),
+            undefined,
+            mode === 'prepared',
+          );
           const rawAfter = await countAttendances(db, raw.shiftId);
           // The retries: the first volunteers of the prepared table again.
           await restartSequence(db, 'storm');
-          const retrySql = await pgbench(scripts.get(c)!.retry, perClient(RETRIES, c));
+          const retrySql = await pgbench(
+            scripts.get(c)!.retry,
+            perClient(RETRIES, c),
+            undefined,
+            mode === 'prepared',
+          );
           const rawAfterRetries = await countAttendances(db, raw.shiftId);
           const min = s.minimal.get(c)!;
           await restartSequence(db, 'storm');

@@ -7,8 +7,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { signUp } from '../../server/src/modules/activities/signups.service.ts';
-import { authenticate } from '../../server/src/modules/auth/auth.service.ts';
-import { openCapture, scriptLine, swapper, writeScript } from '../sql.ts';
+import { modeOf, openCapture, pending, scriptLine, swapper, writeScript } from '../sql.ts';
 import {
   APP_ROLE,
   createOrganizer,
@@ -125,14 +124,16 @@ export const minimalVariables = (s: Shift) => ({
  * waitlisted) and writes the pgbench script of one sign-up per measured connection count: per-person
  * values become the variables of pickLine(), the capture shift's ids the pgbench shift's. signUp() decides
  * accepted or waitlisted inside its one write statement, so both captures send the same statements.
+ * Also returns the pgbench mode that matches how the API sends them (modeOf).
  */
 export async function captureScript(url: string, config: Config, r: Rush, dir: string) {
   const capture = openCapture(url, config);
   const captured: CompiledQuery[][] = [];
   const results: { id: string; status: string }[] = [];
   for (const p of r.capturers) {
-    const actor = await authenticate(capture.ctx, p.cookie.slice('yiqi_sid='.length));
-    results.push(await signUp({ ...capture.ctx, actor }, r.captureShift.shiftId, undefined));
+    // As the route calls it: the session cookie left to the service's own first statement.
+    const ctx = { ...capture.ctx, actor: null, pendingSession: pending(p.cookie) };
+    results.push(await signUp(ctx, r.captureShift.shiftId, undefined));
     captured.push(capture.take());
   }
   await capture.close();
@@ -144,18 +145,24 @@ export async function captureScript(url: string, config: Config, r: Rush, dir: s
   const title = `-- POST /api/shifts/:id/signups: the statements of one sign-up, captured with Kysely's log option`;
   const scripts = new Map<number, string>();
   for (const [c, raw] of r.raw) {
-    const swap = swapper(personVariables(r.capturers[0]!), {
+    const swapPerson = swapper(personVariables(r.capturers[0]!), {
       [r.captureShift.shiftId]: raw.shiftId,
       [r.captureShift.activityId]: raw.activityId,
       [r.captureShift.positionId]: raw.positionId,
     });
+    // The sign-up's id is drawn by the service for each sign-up (it names it to the place trigger): a new
+    // one in every pgbench transaction too.
+    const swap = (v: unknown) => (v === results[0]!.id ? 'gen_random_uuid()' : swapPerson(v));
     const script = join(dir, `signup-${c}.sql`);
     const lines = accepted.map((q) => scriptLine(q, swap));
     await writeScript(script, [title, pickLine('rush'), ...lines].join('\n') + '\n');
     scripts.set(c, script);
   }
-  console.log(`   one sign-up (accepted or waitlisted): ${accepted.map(describe).join(', ')}`);
-  return scripts;
+  const mode = modeOf(accepted);
+  console.log(
+    `   one sign-up (accepted or waitlisted): ${accepted.map(describe).join(', ')} (pgbench -M ${mode})`,
+  );
+  return { scripts, mode };
 }
 
 /** One POST per person, each with their own session. */

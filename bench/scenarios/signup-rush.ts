@@ -3,8 +3,8 @@
 // once, a different volunteer each), then the database is checked (exactly the places accepted, the rest
 // waitlisted, nobody lost or twice). Two SQL sides, both run by pgbench as the same number of sign-ups of
 // prepared volunteers for a fresh shift of the same size: the statements one sign-up sends, captured from
-// authenticate() and signUp() themselves (Kysely's log option), and the minimal transaction of the same
-// work (signup-rush.minimal.sql). All three at 8 and at 32 connections/clients (setup and capture:
+// signUp() called as the route calls it (it reads the session itself; Kysely's log option; pgbench -M
+// prepared when the API prepares them too), and the minimal transaction of the same work (signup-rush.minimal.sql). All three at 8 and at 32 connections/clients (setup and capture:
 // signup-rush.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -103,7 +103,7 @@ export const signupRush: Scenario = {
       const rows: PhaseResult[] = [];
       try {
         // The statements of one accepted and one waitlisted sign-up, as the services send them.
-        const scripts = await captureScript(url, config, r, dir);
+        const { scripts, mode } = await captureScript(url, config, r, dir);
         api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
         await runAutocannon({
           origin: api.origin,
@@ -123,7 +123,7 @@ export const signupRush: Scenario = {
             requests: signups(measured.shiftId, r.people, outcome.onResponse),
           });
           const touches = await sessionTouches(db, `a${r.tag}`, seen);
-          const pgbench = (script: string, variables?: Record<string, string>) =>
+          const pgbench = (script: string, variables?: Record<string, string>, prepared = false) =>
             runPgbench({
               databaseUrl: url,
               script,
@@ -131,9 +131,10 @@ export const signupRush: Scenario = {
               clients: c,
               role: APP_ROLE,
               ...(variables ? { variables } : {}),
+              ...(prepared ? { mode: 'prepared' as const } : {}),
             });
           await restartSequence(db, 'rush');
-          const apiSql = await pgbench(scripts.get(c)!);
+          const apiSql = await pgbench(scripts.get(c)!, undefined, mode === 'prepared');
           await restartSequence(db, 'rush');
           const minimal = await pgbench(MINIMAL_SQL, minimalVariables(r.minimal.get(c)!));
 

@@ -28,6 +28,17 @@ export interface Actor {
   sessionHash: Buffer;
 }
 
+/**
+ * A session cookie not yet checked: on the routes that read the session in their own first statement
+ * (access `user` with `sessionInHandler`, decision 0072), instead of a separate session check before the
+ * handler. The service looks the session up with its own statement and decides it exactly as a session
+ * check does (auth.service signedIn), then `settle`s the request with the actor it found.
+ */
+export interface PendingSession {
+  token: string;
+  settle(actor: Actor): void;
+}
+
 /** What every service call gets: no globals, so tests can swap the database or the clock. */
 export interface Ctx {
   db: Database;
@@ -38,6 +49,8 @@ export interface Ctx {
    */
   readDb?: Database;
   actor: Actor | null;
+  /** Set (with `actor` null) on the routes whose service reads the session itself; see PendingSession. */
+  pendingSession?: PendingSession;
   clock: () => Date;
   log: FastifyBaseLogger;
   config: Config;

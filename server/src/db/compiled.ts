@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { Database } from './database.ts';
+import { nameStatement } from './prepared-names.ts';
 
 /**
  * A query of a fixed shape, built and compiled by Kysely once instead of on every call. Building and
@@ -11,6 +12,10 @@ import type { Database } from './database.ts';
  * typed as the value `V` so the builder accepts it: e.g. a Buffer compared with a bytea column), which must
  * each become a parameter (and nothing else may depend on them); every call returns the compiled query
  * with the placeholders replaced by the real values. Executed with `db.executeQuery(…)`.
+ *
+ * On PostgreSQL the statement is also sent as a named prepared statement (preparedName, used by
+ * db/database.ts): each pooled connection parses it once and PostgreSQL may keep its plan, instead of
+ * parsing, analysing and planning the same text again on every request (decision 0072).
  */
 export function compiledOnce<K extends string, R, V = string>(
   keys: readonly K[],
@@ -27,6 +32,7 @@ export function compiledOnce<K extends string, R, V = string>(
       const missing = keys.filter((k) => !c.parameters.includes(marks[k]));
       if (missing.length) throw new Error(`compiledOnce: ${missing.join(', ')} is not a parameter`);
       compiled = c;
+      nameStatement(c.sql);
     }
     return {
       ...compiled,

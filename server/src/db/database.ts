@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DB } from './schema.ts';
 import { WaitQueue } from './wait-queue.ts';
+import { preparedName } from './prepared-names.ts';
 
 export type Database = Kysely<DB>;
 
@@ -128,6 +129,36 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 }
 
 /**
+ * The pool as Kysely sees it: a statement of compiledOnce (the hot paths' fixed statements) goes out as a
+ * named prepared statement, which each connection parses once and PostgreSQL may plan once (decision
+ * 0072); any other statement exactly as before. One wrapper per pooled client (Kysely keys its connection
+ * objects by the client it is handed).
+ */
+function namingPool(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrappers.get(client);
+      if (!w) {
+        w = {
+          query: ((text: unknown, values?: unknown[]) => {
+            const name = typeof text === 'string' ? preparedName(text) : undefined;
+            return name
+              ? client.query({ name, text: text as string, values: values as unknown[] })
+              : client.query(text as string, values);
+          }) as unknown as PostgresPoolClient['query'],
+          release: () => client.release(),
+        };
+        wrappers.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
  * A pool of connections that log in as the URL's user: on PostgreSQL that is the app's own role
  * (yiqi_app), so nothing it runs can become the owner again. A lost connection fails only the queries on
  * it: every client gets an 'error' listener for its whole life, not only while idle (a checked-out
@@ -157,11 +188,13 @@ export async function openPostgres(
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it on next use */
   });
-  // Kysely takes its connections through this wrapper, which notes how long each waits for one.
+  // Kysely takes its connections through this wrapper, which names the prepared statements and notes how
+  // long each connection was waited for (load shedding).
   const queue = new WaitQueue();
+  const named = namingPool(pool);
   const timed: PostgresPool = {
-    connect: () => queue.around(() => pool.connect()),
-    end: () => pool.end(),
+    connect: () => queue.around(() => named.connect()),
+    end: () => named.end(),
   };
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: timed }) });
   return {

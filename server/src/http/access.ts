@@ -35,14 +35,16 @@ export interface TargetRule {
  *
  * - public: anyone, signed in or not. With `identify`, a valid session still names the caller (for
  *   "my sign-ups" on a public page), but nothing is refused for lack of one.
- * - user: any signed-in account (its own data only, enforced by the service).
+ * - user: any signed-in account (its own data only, enforced by the service). With `sessionInHandler`, the
+ *   access hook only requires a session cookie; the service reads the session in its own first statement
+ *   and refuses an invalid one with the same 401 (ctx.pendingSession; the hot sign-up and check-in).
  * - staff: holders of one of `roles`, after the second factor; `target` names what the request acts on,
  *   and the caller needs a grant whose scope contains it. Without `target` any grant of the roles passes
  *   and the service limits results to the caller's scopes.
  */
 export type Access =
   | { kind: 'public'; identify?: boolean }
-  | { kind: 'user' }
+  | { kind: 'user'; sessionInHandler?: true }
   | { kind: 'staff'; roles: readonly Role[]; target?: TargetRule };
 
 /** A staff declaration: `staff(['org_admin', 'region_admin'], targets.activityById)`. */

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Locale } from '@yiqi/shared/i18n';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
-import type { Actor, Ctx } from '../core/ctx.ts';
+import type { Actor, Ctx, PendingSession } from '../core/ctx.ts';
 import type { OtpChannel } from '../core/otp-channel.ts';
 import type { ReadReplica } from '../db/replica.ts';
 
@@ -27,6 +27,8 @@ declare module 'fastify' {
     locale: Locale;
     /** Set when this request's opted-in reads go to the replica (http/replica-routing.ts). */
     readDb?: Database;
+    /** The session cookie its service checks itself (access `sessionInHandler`; core/ctx.ts). */
+    pendingSession?: PendingSession;
   }
   interface FastifyInstance {
     deps: AppDeps;
@@ -40,6 +42,7 @@ export function ctxOf(req: FastifyRequest, db?: Database): Ctx {
     // A handle given by the caller (a transaction) is where reads go too.
     ...(!db && req.readDb ? { readDb: req.readDb } : {}),
     actor: req.actor,
+    ...(!req.actor && req.pendingSession ? { pendingSession: req.pendingSession } : {}),
     clock: deps.clock,
     log: req.log,
     config: deps.config,

@@ -3,11 +3,12 @@ import {
   AUDIT_KEYS,
   auditInsertFrom,
   auditValues,
-  shiftQuery,
+  checkInShift,
   type AuditRow,
   type AuditValues,
-  type ShiftRow,
+  type CheckInShift,
 } from './signups.repository.ts';
+import { sessionFrom, splitSession } from '../../db/session-sql.ts';
 import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import type { AttendancesTable } from '../../db/schema.activities.ts';
@@ -37,38 +38,50 @@ export function findAcceptedSignup(db: Database, shiftId: string, volunteerId: s
 export type CheckInSignup = NonNullable<Awaited<ReturnType<typeof findAcceptedSignup>>>;
 
 /**
- * A QR check-in's reads in one statement: the shift the code names (none: no row), the caller's volunteer
- * record (`volunteer_id` null when none), their accepted sign-up for the shift (`id` null when none) and
- * its attendance (`attendance_id` null when none).
+ * A QR check-in's reads in one statement (decision 0072): the session of `tokenHash` with its user and
+ * grants (none: no row), the shift the code names (none: `id` null) with only what a check-in uses, the
+ * user's volunteer record (`volunteer_id` null when none), their accepted sign-up for the shift (`signup`
+ * undefined when none) and its attendance (`attendance_id` null when none).
  */
-export async function findCheckInContext(db: Database, userId: string, shiftId: string) {
-  const r = (await db.executeQuery(checkInContextQuery(db, { userId, shiftId }))).rows[0];
+export async function findCheckInContext(db: Database, tokenHash: Buffer, shiftId: string) {
+  const r = (await db.executeQuery(checkInContextQuery(db, { tokenHash, shiftId }))).rows[0];
   if (!r) return undefined;
-  return splitCheckInContext(r);
+  const { session, rest } = splitSession(r);
+  return { session, ...splitCheckInContext(rest) };
 }
 
 /** findCheckInContext's statement, compiled once (every QR check-in sends it; db/compiled.ts). */
-const checkInContextQuery = compiledOnce(['userId', 'shiftId'], (db, { userId, shiftId }) =>
-  db
-    .selectFrom(shiftQuery(db, shiftId).as('s'))
-    .leftJoin('volunteers as v', (j) => j.on('v.user_id', '=', userId).on('v.status', '=', 'active'))
-    .leftJoin('signups as g', (j) =>
-      j.onRef('g.shift_id', '=', 's.id').onRef('g.volunteer_id', '=', 'v.id').on('g.status', '=', 'accepted'),
-    )
-    .leftJoin('attendances as t', 't.signup_id', 'g.id')
-    .selectAll('s')
-    .select([
-      'v.id as volunteer_id',
-      'g.id as signup_id',
-      'g.shift_range as signup_shift_range',
-      't.id as attendance_id',
-      't.check_in_at as attendance_check_in_at',
-      't.check_out_at as attendance_check_out_at',
-      't.review_status as attendance_review_status',
-    ]),
+const checkInContextQuery = compiledOnce(
+  ['tokenHash', 'shiftId'],
+  // The two values are of two types (db/compiled.ts takes one): each is used as what it is.
+  (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
+    sessionFrom(db, v.tokenHash as Buffer)
+      .leftJoin(checkInShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
+      .leftJoin('volunteers as v', (j) =>
+        j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'),
+      )
+      .leftJoin('signups as g', (j) =>
+        j
+          .onRef('g.shift_id', '=', 's.id')
+          .onRef('g.volunteer_id', '=', 'v.id')
+          .on('g.status', '=', 'accepted'),
+      )
+      .leftJoin('attendances as t', 't.signup_id', 'g.id')
+      .selectAll('s')
+      .select([
+        'v.id as volunteer_id',
+        'g.id as signup_id',
+        'g.shift_range as signup_shift_range',
+        't.id as attendance_id',
+        't.check_in_at as attendance_check_in_at',
+        't.check_out_at as attendance_check_out_at',
+        't.review_status as attendance_review_status',
+      ]),
 );
 
-function splitCheckInContext(r: RowOf<ReturnType<typeof checkInContextQuery>>) {
+function splitCheckInContext(
+  r: ReturnType<typeof splitSession<RowOf<ReturnType<typeof checkInContextQuery>>>>['rest'],
+) {
   const {
     volunteer_id,
     signup_id,
@@ -90,7 +103,11 @@ function splitCheckInContext(r: RowOf<ReturnType<typeof checkInContextQuery>>) {
           attendance_check_out_at,
           attendance_review_status,
         };
-  return { shift: shift as ShiftRow, volunteerId: volunteer_id, signup };
+  return {
+    shift: shift.id === null ? undefined : (shift as CheckInShift),
+    volunteerId: volunteer_id,
+    signup,
+  };
 }
 
 export function findAttendanceOfSignup(db: Database, signupId: string) {

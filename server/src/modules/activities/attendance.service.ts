@@ -10,7 +10,8 @@ import { iso } from '../../core/dates.ts';
 import * as repo from './attendance.repository.ts';
 import { checkToken, isSiteToken, makeToken, parseToken, qrKey, stepAt, stepEnds } from './qr-token.ts';
 import * as site from './site-code.service.ts';
-import { findShift, type ShiftRow } from './signups.repository.ts';
+import { findShift, type CheckInShift } from './signups.repository.ts';
+import { sessionToRead, signedIn, withActor } from '../auth/auth.service.ts';
 import { volunteerOf } from './signups.service.ts';
 import { CHECKIN_OPENS_BEFORE_MINUTES, QR_STEP_SECONDS } from '@yiqi/shared/contracts/activities';
 import { withTransaction } from '../../core/tx.ts';
@@ -34,7 +35,7 @@ export function distanceM(lat1: number, lng1: number, lat2: number, lng2: number
  * Where a device is against the activity's check-in area. A device is given the benefit of its stated
  * accuracy, but never more than the radius itself, so a vague fix cannot stretch the area without bound.
  */
-function placeCheck(shift: ShiftRow, position: Position | undefined) {
+function placeCheck(shift: CheckInShift, position: Position | undefined) {
   if (shift.geofence_mode === 'off' || shift.lat === null || shift.lng === null || !shift.geofence_radius_m)
     return { review: false, distance: null as number | null, accuracy: null as number | null };
   if (!position) throw new DomainError('CHECKIN_POSITION_REQUIRED');
@@ -47,7 +48,7 @@ function placeCheck(shift: ShiftRow, position: Position | undefined) {
 }
 
 function result(
-  shift: ShiftRow,
+  shift: CheckInShift,
   signupId: string,
   t: Pick<repo.AttendanceRow, 'id' | 'check_in_at' | 'check_out_at' | 'review_status'>,
   repeated: boolean,
@@ -76,7 +77,7 @@ async function scannedShift(ctx: Ctx, token: string) {
 }
 
 /** The token checked against its shift's activity and the clock; throws as the scanner should see it. */
-function checkScanned(ctx: Ctx, token: string, shift: ShiftRow | undefined): ShiftRow {
+function checkScanned(ctx: Ctx, token: string, shift: CheckInShift | undefined): CheckInShift {
   // An unknown shift is indistinguishable from a forged code to the scanner.
   if (!shift) throw new DomainError('QR_FORGED');
   const check = checkToken(qrKey(ctx.config.appKey), token, shift.activity_id, stepAt(ctx.clock()));
@@ -85,7 +86,7 @@ function checkScanned(ctx: Ctx, token: string, shift: ShiftRow | undefined): Shi
   return shift;
 }
 
-function audit(ctx: Ctx, shift: ShiftRow, action: string, attendanceId: string, details: object) {
+function audit(ctx: Ctx, shift: CheckInShift, action: string, attendanceId: string, details: object) {
   return recordAudit(ctx, {
     action,
     result: 'ok',
@@ -103,7 +104,7 @@ function audit(ctx: Ctx, shift: ShiftRow, action: string, attendanceId: string, 
  */
 async function checkIn(
   ctx: Ctx,
-  shift: ShiftRow,
+  shift: CheckInShift,
   volunteerId: string,
   g: repo.CheckInSignup | undefined,
   how: { method: 'qr' | 'staff'; step: number | null; position?: Position | undefined },
@@ -171,7 +172,7 @@ async function checkIn(
 /** Records a check-out once; a QR check-out needs a newer code than the one used to check in. */
 async function checkOut(
   ctx: Ctx,
-  shift: ShiftRow,
+  shift: CheckInShift,
   volunteerId: string,
   how: {
     method: 'qr' | 'staff' | 'completed';
@@ -237,9 +238,9 @@ async function scannedFor(ctx: Ctx, b: Scan, purpose: 'in' | 'out') {
  */
 async function orOwnShift<T>(
   ctx: Ctx,
-  s: { shift: ShiftRow; volunteerId: string },
+  s: { shift: CheckInShift; volunteerId: string },
   purpose: 'in' | 'out',
-  run: (shift: ShiftRow) => Promise<T>,
+  run: (shift: CheckInShift) => Promise<T>,
 ): Promise<T> {
   try {
     return await run(s.shift);
@@ -254,18 +255,25 @@ async function orOwnShift<T>(
 }
 
 /**
- * A check-in by code. A shift's QR code takes the fast path: the shift, the caller's volunteer record,
- * sign-up and attendance are one read, and a new record with its audit row one write; a retry is the read
- * alone. A site code or a typed short code first resolves the shift the volunteer holds there.
+ * A check-in by code. A shift's QR code takes the fast path: the caller's session, the shift, their
+ * volunteer record, sign-up and attendance are one read (the route leaves the session check to it, decision
+ * 0072), and a new record with its audit row one write; a retry is the read alone. A site code or a typed
+ * short code first checks the session, then resolves the shift the volunteer holds there.
  */
 export async function scanCheckIn(ctx: Ctx, b: Scan, position: Position | undefined) {
-  const signupOn = (shift: ShiftRow, volunteerId: string) =>
+  const signupOn = (shift: CheckInShift, volunteerId: string) =>
     repo.findAcceptedSignup(ctx.db, shift.id, volunteerId);
   if (b.code === undefined && !isSiteToken(b.token ?? '')) {
     const token = b.token ?? '';
     const parsed = parseToken(token);
-    if (!parsed) throw new DomainError('QR_MALFORMED');
-    const c = await repo.findCheckInContext(ctx.db, actorOf(ctx).userId, parsed.shiftId);
+    // Who is asking comes first, as for any refusal (the route leaves the session check to this service).
+    if (!parsed) {
+      await withActor(ctx);
+      throw new DomainError('QR_MALFORMED');
+    }
+    const tokenHash = sessionToRead(ctx);
+    const c = await repo.findCheckInContext(ctx.db, tokenHash, parsed.shiftId);
+    ctx = await signedIn(ctx, tokenHash, c?.session);
     const scanned = checkScanned(ctx, token, c?.shift);
     if (!c?.volunteerId) throw new DomainError('VOLUNTEER_REQUIRED');
     const volunteerId = c.volunteerId;
@@ -280,6 +288,7 @@ export async function scanCheckIn(ctx: Ctx, b: Scan, position: Position | undefi
       ),
     );
   }
+  ctx = await withActor(ctx);
   const s = await scannedFor(ctx, b, 'in');
   return orOwnShift(ctx, s, 'in', async (shift) =>
     checkIn(ctx, shift, s.volunteerId, await signupOn(shift, s.volunteerId), {

@@ -1,61 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { compiledOnce, type RowOf } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
 import { fetchPage } from '../../db/page.ts';
+import { sessionFrom, splitSession } from '../../db/session-sql.ts';
+import { signupShift, type SignUpShift } from './shifts.repository.ts';
 import type { SignupStatus } from '../../db/schema.activities.ts';
+
+// The shift reads live in shifts.repository.ts; the module's services name them from here too.
+export {
+  checkInShift,
+  findShift,
+  shiftQuery,
+  type CheckInShift,
+  type ShiftRow,
+  type SignUpShift,
+} from './shifts.repository.ts';
 
 export const OPEN: SignupStatus[] = ['pending', 'accepted', 'waitlisted'];
 
 /** A tstzrange literal; [start, end) so back-to-back shifts do not overlap. */
 export const rangeOf = (start: Date, end: Date) => `[${start.toISOString()},${end.toISOString()})`;
-
-/** A shift with its position's rules and its activity's, for sign-up and check-in. */
-export function shiftQuery(db: Database, shiftId: string) {
-  return db
-    .selectFrom('shifts as s')
-    .innerJoin('positions as p', 'p.id', 's.position_id')
-    .innerJoin('activities as a', 'a.id', 's.activity_id')
-    .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .select([
-      'o.status as org_status',
-      's.id',
-      's.activity_id',
-      's.position_id',
-      's.starts_at',
-      's.ends_at',
-      's.quota',
-      's.taken',
-      'p.name as position_name',
-      'p.min_age',
-      'p.max_age',
-      'p.required_skills',
-      'p.required_qualifications',
-      'p.required_qualification',
-      'p.needs_approval',
-      'a.org_id',
-      'a.title',
-      'a.status as activity_status',
-      'a.starts_at as activity_starts_at',
-      'a.ends_at as activity_ends_at',
-      'a.region_code',
-      'a.recruit_mode',
-      'a.designated_orgs',
-      'a.invite_code',
-      'a.cancel_cutoff_hours',
-      'a.geofence_mode',
-      'a.geofence_radius_m',
-      'a.lat',
-      'a.lng',
-    ])
-    .where('s.id', '=', shiftId)
-    .where('s.removed_at', 'is', null)
-    .where('p.removed_at', 'is', null);
-}
-
-export function findShift(db: Database, shiftId: string) {
-  return shiftQuery(db, shiftId).executeTakeFirst();
-}
-export type ShiftRow = NonNullable<Awaited<ReturnType<typeof findShift>>>;
 
 /** What eligibility needs of the caller's volunteer record. */
 export function findVolunteerOfUser(db: Database, userId: string) {
@@ -76,51 +41,58 @@ export function findVolunteerOfUser(db: Database, userId: string) {
 }
 
 /**
- * Everything a sign-up decides on, in one statement: the caller's volunteer record (none: no row), the
- * shift with its rules (none: `id` null), whether the volunteer holds an open sign-up overlapping it on
- * another shift, and whether they are an active member of one of its designated teams.
+ * Everything a sign-up decides on, in one statement (decision 0072): the session of `tokenHash` with its
+ * user and grants (none: no row), the user's volunteer record (none: `v_id` null), the shift with its rules
+ * (none: `id` null), whether the volunteer holds an open sign-up overlapping it on another shift, and
+ * whether they are an active member of one of its designated teams.
  */
-export async function findSignUpContext(db: Database, userId: string, shiftId: string) {
-  const r = (await db.executeQuery(signUpContextQuery(db, { userId, shiftId }))).rows[0];
+export async function findSignUpContext(db: Database, tokenHash: Buffer, shiftId: string) {
+  const r = (await db.executeQuery(signUpContextQuery(db, { tokenHash, shiftId }))).rows[0];
   if (!r) return undefined;
-  return splitSignUpContext(r);
+  const { session, rest } = splitSession(r);
+  return { session, ...splitSignUpContext(rest) };
 }
 
 /** findSignUpContext's statement, compiled once (every sign-up sends it; db/compiled.ts). */
-const signUpContextQuery = compiledOnce(['userId', 'shiftId'], (db, { userId, shiftId }) =>
-  db
-    .selectFrom('volunteers as v')
-    .leftJoin(shiftQuery(db, shiftId).as('s'), (j) => j.onTrue())
-    .selectAll('s')
-    .select([
-      'v.id as v_id',
-      'v.user_id as v_user_id',
-      'v.verification_status as v_verification_status',
-      sql<string | null>`to_char(v.birth_date, 'YYYY-MM-DD')`.as('v_birth_iso'),
-      'v.guardian_consent_at as v_guardian_consent_at',
-      'v.skills as v_skills',
-      'v.qualifications as v_qualifications',
-      sql<boolean>`EXISTS (SELECT 1 FROM signups o WHERE o.volunteer_id = v.id
+const signUpContextQuery = compiledOnce(
+  ['tokenHash', 'shiftId'],
+  // The two values are of two types (db/compiled.ts takes one): each is used as what it is.
+  (db, v: Record<'tokenHash' | 'shiftId', Buffer | string>) =>
+    sessionFrom(db, v.tokenHash as Buffer)
+      .leftJoin('volunteers as v', (j) =>
+        j.onRef('v.user_id', '=', 'se.user_id').on('v.status', '=', 'active'),
+      )
+      .leftJoin(signupShift(db, v.shiftId as string).as('s'), (j) => j.onTrue())
+      .selectAll('s')
+      .select([
+        'v.id as v_id',
+        'v.user_id as v_user_id',
+        'v.verification_status as v_verification_status',
+        sql<string | null>`to_char(v.birth_date, 'YYYY-MM-DD')`.as('v_birth_iso'),
+        'v.guardian_consent_at as v_guardian_consent_at',
+        'v.skills as v_skills',
+        'v.qualifications as v_qualifications',
+        sql<boolean>`EXISTS (SELECT 1 FROM signups o WHERE o.volunteer_id = v.id
         AND o.status IN ('pending', 'accepted', 'waitlisted') AND o.shift_id <> s.id
         AND o.shift_range && tstzrange(s.starts_at, s.ends_at, '[)'))`.as('overlaps'),
-      sql<boolean>`(s.recruit_mode = 'teams' AND EXISTS (SELECT 1 FROM memberships m
+        sql<boolean>`(s.recruit_mode = 'teams' AND EXISTS (SELECT 1 FROM memberships m
         WHERE m.volunteer_id = v.id AND m.org_id = ANY (s.designated_orgs) AND m.status = 'active'))`.as(
-        'member',
-      ),
-      // A position requiring a qualification type (modules/training): one more EXISTS, only then. Valid
-      // on the shift's date: issued by its start, not expired before it, never revoked.
-      sql<boolean>`(s.required_qualification IS NULL OR EXISTS (SELECT 1 FROM qualifications q
+          'member',
+        ),
+        // A position requiring a qualification type (modules/training): one more EXISTS, only then. Valid
+        // on the shift's date: issued by its start, not expired before it, never revoked.
+        sql<boolean>`(s.required_qualification IS NULL OR EXISTS (SELECT 1 FROM qualifications q
         WHERE q.volunteer_id = v.id AND q.type_code = s.required_qualification
         AND q.issued_at <= s.starts_at AND (q.expires_at IS NULL OR q.expires_at > s.starts_at)
         AND NOT EXISTS (SELECT 1 FROM qualification_revocations r WHERE r.qualification_id = q.id)))`.as(
-        'qualified',
-      ),
-    ])
-    .where('v.user_id', '=', userId)
-    .where('v.status', '=', 'active'),
+          'qualified',
+        ),
+      ]),
 );
 
-function splitSignUpContext(r: RowOf<ReturnType<typeof signUpContextQuery>>) {
+type SignUpContextRow = ReturnType<typeof splitSession<RowOf<ReturnType<typeof signUpContextQuery>>>>['rest'];
+
+function splitSignUpContext(r: SignUpContextRow) {
   const {
     v_id,
     v_user_id,
@@ -135,16 +107,19 @@ function splitSignUpContext(r: RowOf<ReturnType<typeof signUpContextQuery>>) {
     ...shift
   } = r;
   return {
-    volunteer: {
-      id: v_id,
-      user_id: v_user_id,
-      verification_status: v_verification_status,
-      birth_iso: v_birth_iso,
-      guardian_consent_at: v_guardian_consent_at,
-      skills: v_skills,
-      qualifications: v_qualifications,
-    },
-    shift: shift.id === null ? undefined : (shift as ShiftRow),
+    volunteer:
+      v_id === null
+        ? undefined
+        : {
+            id: v_id,
+            user_id: v_user_id!,
+            verification_status: v_verification_status!,
+            birth_iso: v_birth_iso,
+            guardian_consent_at: v_guardian_consent_at,
+            skills: v_skills!,
+            qualifications: v_qualifications!,
+          },
+    shift: shift.id === null ? undefined : (shift as SignUpShift),
     overlaps: Boolean(overlaps),
     member: Boolean(member),
     qualified: Boolean(qualified),
@@ -214,13 +189,16 @@ export function auditInsertFrom(
 }
 
 /**
- * A sign-up in one statement: locks the shift row (the lock returns its newest version, whatever committed
- * while this waited), inserts the sign-up holding a place (`hold`: accepted, or pending when the position
- * needs approval) if one is free, else waitlisted; the arrival number `seq` is drawn under that lock, so the
- * waitlist is first come, first served. The place-counting trigger then counts it, and CHECK taken <= quota
- * refuses an overbooking whatever this statement decided. The waitlist position is the shift's waitlist
- * before this one plus one. The audit row is appended in the same statement (details get the status). A
- * second open sign-up fails on signups_open_uniq. Nothing when the shift row is gone.
+ * A sign-up in one statement. Its guarded UPDATE of the shift row is the lock and the count at once
+ * (decision 0072): a free place is taken (`taken + 1 … WHERE taken < quota`) for the sign-up holding it
+ * (`hold`: accepted, or pending when the position needs approval); on a full shift the waitlist grows
+ * instead (`waitlisted + 1`) and its new length is this sign-up's position. Either UPDATE waits for the row
+ * lock and then sees the row's newest version, whatever committed meanwhile; the arrival number `seq` is
+ * drawn under that lock, so the waitlist is first come, first served. The statement names the sign-up's id
+ * in `yiqi.signup_counted` before inserting it, so the place-counting trigger skips that row (migration
+ * 202612071140); CHECK taken <= quota still refuses an overbooking whatever this statement decided. The
+ * audit row is appended in the same statement (details get the status). A second open sign-up fails on
+ * signups_open_uniq. Nothing when the shift row is gone.
  *
  * `releaseBeforeFlush` (only outside a transaction, where this statement is its own transaction): the
  * commit does not wait for its WAL to reach the disk (synchronous_commit off for this transaction only), so
@@ -243,7 +221,7 @@ export async function insertSignup(
   releaseBeforeFlush: boolean,
 ) {
   const query = releaseBeforeFlush ? insertSignupReleasing : insertSignupQuery;
-  const r = await db.executeQuery(query(db, { ...v, ...auditValues(audit) }));
+  const r = await db.executeQuery(query(db, { ...v, id: randomUUID(), ...auditValues(audit) }));
   const row = r.rows[0];
   return (
     row && { ...row, waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position) }
@@ -252,7 +230,7 @@ export async function insertSignup(
 
 /** insertSignup's statement, compiled once per shape (db/compiled.ts): every sign-up sends it. */
 function signupInsert(releaseBeforeFlush: boolean) {
-  const keys = ['shiftId', 'positionId', 'activityId', 'volunteerId', 'range', 'hold', 'now'] as const;
+  const keys = ['id', 'shiftId', 'positionId', 'activityId', 'volunteerId', 'range', 'hold', 'now'] as const;
   return compiledOnce(
     [...keys, ...AUDIT_KEYS],
     (_db, v: Record<(typeof keys)[number], unknown> & AuditValues) => sql<{
@@ -260,23 +238,30 @@ function signupInsert(releaseBeforeFlush: boolean) {
       status: SignupStatus;
       waitlist_position: number | null;
     }>`
-    WITH s AS MATERIALIZED (
-      SELECT quota, taken, waitlisted FROM shifts WHERE id = ${v.shiftId}::uuid FOR NO KEY UPDATE
+    WITH placed AS (
+      UPDATE shifts SET taken = taken + 1 WHERE id = ${v.shiftId}::uuid AND taken < quota RETURNING id
+    ), waiting AS (
+      UPDATE shifts SET waitlisted = waitlisted + 1
+      WHERE id = ${v.shiftId}::uuid AND NOT EXISTS (SELECT 1 FROM placed) RETURNING waitlisted
+    ), d AS MATERIALIZED (
+      SELECT CASE WHEN EXISTS (SELECT 1 FROM placed) THEN ${v.hold}::text ELSE 'waitlisted' END AS status,
+        (SELECT waitlisted FROM waiting) AS position,
+        set_config('yiqi.signup_counted', ${v.id}::text, true) AS counted
+      WHERE EXISTS (SELECT 1 FROM placed) OR EXISTS (SELECT 1 FROM waiting)
     ), g AS (
-      INSERT INTO signups (shift_id, position_id, activity_id, volunteer_id, status, shift_range,
+      INSERT INTO signups (id, shift_id, position_id, activity_id, volunteer_id, status, shift_range,
         waitlisted_at, created_at)
-      SELECT ${v.shiftId}::uuid, ${v.positionId}::uuid, ${v.activityId}::uuid, ${v.volunteerId}::uuid, d.status,
-        ${v.range}::tstzrange, CASE WHEN d.status = 'waitlisted' THEN ${v.now}::timestamptz END,
-        ${v.now}::timestamptz
-      FROM s CROSS JOIN LATERAL
-        (SELECT CASE WHEN s.taken < s.quota THEN ${v.hold}::text ELSE 'waitlisted' END AS status) d
+      SELECT d.counted::uuid, ${v.shiftId}::uuid, ${v.positionId}::uuid, ${v.activityId}::uuid,
+        ${v.volunteerId}::uuid, d.status, ${v.range}::tstzrange,
+        CASE WHEN d.status = 'waitlisted' THEN ${v.now}::timestamptz END, ${v.now}::timestamptz
+      FROM d
       RETURNING id, status
     ), a AS (
       ${auditInsertFrom(v, 'g', sql`g.id::text`, sql`jsonb_build_object('status', g.status)`)}
     )
-    SELECT g.id, g.status, CASE WHEN g.status = 'waitlisted' THEN s.waitlisted + 1 END AS waitlist_position
+    SELECT g.id, g.status, d.position AS waitlist_position
       ${releaseBeforeFlush ? sql`, set_config('synchronous_commit', 'off', true) AS released` : sql``}
-    FROM g CROSS JOIN s`,
+    FROM g CROSS JOIN d`,
   );
 }
 const insertSignupQuery = signupInsert(false);
@@ -289,8 +274,9 @@ const insertSignupReleasing = signupInsert(true);
  * not wait for its flush (insertSignup's releaseBeforeFlush); concurrent callers share one flush.
  */
 export async function waitForFlush(db: Database) {
-  await sql`SELECT pg_logical_emit_message(true, 'yiqi.flush', '')`.execute(db);
+  await db.executeQuery(flushQuery(db, {}));
 }
+const flushQuery = compiledOnce([], () => sql`SELECT pg_logical_emit_message(true, 'yiqi.flush', '')`);
 
 /** Locks the shift row (the same lock the place-counting trigger takes) and reads its places. */
 export function lockShift(db: Database, shiftId: string) {

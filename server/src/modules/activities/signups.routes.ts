@@ -37,6 +37,12 @@ import * as site from './site-code.service.ts';
 const tags = ['sign-ups and attendance'];
 /** Any signed-in account; the services act only on the caller's own volunteer record. */
 const SELF: Access = { kind: 'user' };
+/**
+ * The hot writes: their service reads the session in its own first statement (decision 0072), so their
+ * small bodies are read before the session is decided: at most IN_STATEMENT_BODY_LIMIT bytes.
+ */
+const SELF_IN_STATEMENT: Access = { kind: 'user', sessionInHandler: true };
+const IN_STATEMENT_BODY_LIMIT = 4096;
 
 export function registerSignupRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,7 +55,8 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       body: SignupBody,
       response: { 200: SignupResult },
     },
-    config: { access: SELF },
+    config: { access: SELF_IN_STATEMENT },
+    bodyLimit: IN_STATEMENT_BODY_LIMIT,
     handler: (req) => signups.signUp(ctxOf(req), req.params.id, req.body.inviteCode),
   });
 
@@ -151,7 +158,8 @@ export function registerSignupRoutes(app: FastifyInstance): void {
       body: ScanBody,
       response: { 200: CheckResult },
     },
-    config: { access: SELF },
+    config: { access: SELF_IN_STATEMENT },
+    bodyLimit: IN_STATEMENT_BODY_LIMIT,
     handler: (req) => attendance.scanCheckIn(ctxOf(req), req.body, req.body.position),
   });
 

@@ -5,6 +5,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { isSelf } from '../roles/deciders.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sessionToRead, signedIn } from '../auth/auth.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { loadActivity } from './activities.service.ts';
 import { phaseOf } from './activities.views.ts';
@@ -14,13 +15,18 @@ import { withTransaction } from '../../core/tx.ts';
 import { isUniqueViolation } from '../../core/pg-errors.ts';
 import { chinaDate, iso } from '../../core/dates.ts';
 
-type Volunteer = NonNullable<Awaited<ReturnType<typeof repo.findSignUpContext>>>['volunteer'];
+type Volunteer = NonNullable<NonNullable<Awaited<ReturnType<typeof repo.findSignUpContext>>>['volunteer']>;
 
 /**
  * The eligibility rules, in the order a volunteer would fix them; throws the first that fails. `member`:
  * the volunteer is an active member of one of the shift's designated teams (read with the shift).
  */
-function checkEligible(v: Volunteer, shift: repo.ShiftRow, member: boolean, inviteCode: string | undefined) {
+function checkEligible(
+  v: Volunteer,
+  shift: repo.SignUpShift,
+  member: boolean,
+  inviteCode: string | undefined,
+) {
   if (v.verification_status !== 'verified') throw new DomainError('SIGNUP_UNVERIFIED');
   const day = chinaDate(new Date(shift.starts_at));
   const age = v.birth_iso ? ageOn(v.birth_iso, new Date(`${day}T00:00:00Z`)) : null;
@@ -52,15 +58,17 @@ export async function volunteerOf(ctx: Ctx) {
 }
 
 /**
- * Signs the caller up for a shift: one statement reads what the rules need, one writes (no transaction of
- * several round trips). Under the shift's row lock, in that statement: a free place makes the sign-up
+ * Signs the caller up for a shift: one statement reads the caller's session and what the rules need (the
+ * route leaves the session check to it, decision 0072), one writes (no transaction of several round trips). Under the shift's row lock, in that statement: a free place makes the sign-up
  * accepted (or pending, when the position needs approval, which holds the place too); a full shift
  * waitlists it, and its position comes from the same statement. The database refuses an overbooking even
  * if this logic were wrong (CHECK taken <= quota), and a second open sign-up (signups_open_uniq).
  */
 export async function signUp(ctx: Ctx, shiftId: string, inviteCode: string | undefined) {
-  const c = await repo.findSignUpContext(ctx.db, actorOf(ctx).userId, shiftId);
-  if (!c) throw new DomainError('VOLUNTEER_REQUIRED');
+  const tokenHash = sessionToRead(ctx);
+  const c = await repo.findSignUpContext(ctx.db, tokenHash, shiftId);
+  ctx = await signedIn(ctx, tokenHash, c?.session);
+  if (!c?.volunteer) throw new DomainError('VOLUNTEER_REQUIRED');
   const { volunteer: v, shift } = c;
   if (!shift || shift.activity_status === 'draft') throw new DomainError('NOT_FOUND');
   const now = ctx.clock();

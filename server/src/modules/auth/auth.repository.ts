@@ -1,10 +1,8 @@
-import { sql, type Expression } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sql } from 'kysely';
 import { compiledOnce } from '../../db/compiled.ts';
 import type { Database } from '../../db/database.ts';
-import { isTopRegionRow } from '../../db/region-sql.ts';
+import { grantsQuery, sessionFrom, splitSession, toGrant, type SessionRow } from '../../db/session-sql.ts';
 import type { Grant } from '../../core/ctx.ts';
-import type { Role } from '@yiqi/shared/roles';
 
 export function findUserByUsername(db: Database, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
@@ -134,33 +132,16 @@ export async function insertSession(
 
 /**
  * The session for a token hash with its user and the user's active grants, or nothing: one statement, since
- * every authenticated request starts with it (the grants are aggregated in a subquery, in grantsQuery's
- * order), built and compiled once (db/compiled.ts). Whether the session is still live is the caller's
- * decision (revoked, idle, expired, disabled).
+ * every authenticated request starts with it (db/session-sql.ts), built and compiled once (db/compiled.ts).
+ * Whether the session is still live is the caller's decision (revoked, idle, expired, disabled).
  */
-export async function findSession(db: Database, tokenHash: Buffer) {
+export async function findSession(db: Database, tokenHash: Buffer): Promise<SessionRow | undefined> {
   const row = (await db.executeQuery(sessionQuery(db, { tokenHash }))).rows[0];
-  return row && { ...row, grants: row.grants.map(toGrant) };
+  return row && splitSession(row).session;
 }
 
 const sessionQuery = compiledOnce(['tokenHash'], (db, { tokenHash }: Record<'tokenHash', Buffer>) =>
-  db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select((eb) => [
-      's.user_id',
-      's.last_seen_at',
-      's.expires_at',
-      's.mfa_at',
-      's.revoked_at',
-      'u.username',
-      'u.display_name',
-      'u.totp_enabled_at',
-      'u.disabled_at',
-      'u.locale',
-      jsonArrayFrom(grantsQuery(db, eb.ref('s.user_id'))).as('grants'),
-    ])
-    .where('s.token_hash', '=', tokenHash),
+  sessionFrom(db, tokenHash),
 );
 
 export async function touchSession(db: Database, tokenHash: Buffer, now: Date) {
@@ -258,46 +239,6 @@ export async function consumeTotpStep(
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-/** Active grants of a user with the level of the region they are bound to (an organization's region for org grants). */
-function grantsQuery(db: Database, userId: string | Expression<string>) {
-  return db
-    .selectFrom('role_grants as g')
-    .leftJoin('organizations as o', 'o.id', 'g.org_id')
-    .innerJoin('regions as r', (j) =>
-      j.onRef('r.code', '=', sql`coalesce(g.region_code, o.region_code)`).on(isTopRegionRow('r')),
-    )
-    .select([
-      'g.id',
-      'g.role',
-      'g.org_id',
-      'r.code',
-      'r.level',
-      sql<string>`coalesce(o.name, r.name)`.as('scope_name'),
-    ])
-    .where('g.user_id', '=', userId)
-    .where('g.revoked_at', 'is', null)
-    .orderBy('r.level')
-    .orderBy('g.granted_at');
-}
-
-function toGrant(r: {
-  id: string;
-  role: string;
-  org_id: string | null;
-  code: string;
-  level: number;
-  scope_name: string;
-}): Grant {
-  return {
-    id: r.id,
-    role: r.role as Role,
-    regionCode: r.code,
-    regionLevel: Number(r.level),
-    orgId: r.org_id,
-    scopeName: r.scope_name,
-  };
 }
 
 /** Active grants with the level of the region they are bound to (an organization's region for org grants). */

@@ -11,6 +11,7 @@ import * as repo from './auth.repository.ts';
 import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './password.ts';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.ts';
 import { withTransaction } from '../../core/tx.ts';
+import type { SessionRow } from '../../db/session-sql.ts';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -184,14 +185,31 @@ export async function closeAccount(ctx: Ctx, userId: string): Promise<void> {
   await repo.deleteCalendarFeed(ctx.db, userId);
 }
 
+/** A session token's hash, or null when the string cannot be a token (no lookup then). */
+function sessionHashOf(token: string): Buffer | null {
+  return token.length < 20 || token.length > 100 ? null : sha256(token);
+}
+
 /**
  * Resolves a session cookie to an actor, applying idle and absolute expiry; refreshes last-seen. One
  * statement (session, user and grants), plus the last-seen write at most once a minute.
  */
 export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Promise<Actor | null> {
-  if (token.length < 20 || token.length > 100) return null;
-  const tokenHash = sha256(token);
-  const s = await repo.findSession(ctx.db, tokenHash);
+  const tokenHash = sessionHashOf(token);
+  if (!tokenHash) return null;
+  return actorOfSession(ctx, tokenHash, await repo.findSession(ctx.db, tokenHash));
+}
+
+/**
+ * The actor of a session as read (by findSession, or by a service's own statement that starts with the
+ * session: db/session-sql.ts), or null when it is not live: revoked, user disabled, expired, idle too long.
+ * Refreshes last-seen at most once a minute.
+ */
+async function actorOfSession(
+  ctx: Omit<Ctx, 'actor'>,
+  tokenHash: Buffer,
+  s: SessionRow | undefined,
+): Promise<Actor | null> {
   if (!s || s.revoked_at || s.disabled_at) return null;
   const now = ctx.clock();
   const idleLimit = new Date(new Date(s.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000);
@@ -209,6 +227,39 @@ export async function authenticate(ctx: Omit<Ctx, 'actor'>, token: string): Prom
     sessionHash: tokenHash,
     locale: s.locale as Locale,
   };
+}
+
+/**
+ * For a service that reads the session in its own first statement (ctx.pendingSession, decision 0072): the
+ * token hash that statement looks up, the pending cookie's (UNAUTHENTICATED when it cannot be a token), or
+ * the actor's when the caller is already known.
+ */
+export function sessionToRead(ctx: Ctx): Buffer {
+  if (ctx.actor) return ctx.actor.sessionHash;
+  const tokenHash = ctx.pendingSession ? sessionHashOf(ctx.pendingSession.token) : null;
+  if (!tokenHash) throw new DomainError('UNAUTHENTICATED');
+  return tokenHash;
+}
+
+/**
+ * The ctx with its actor, from the session row the service's own statement read for sessionToRead's hash,
+ * decided exactly as authenticate() decides (UNAUTHENTICATED when not live); the request is settled with
+ * the actor (its logs, its locale). A ctx that already has its actor is returned as it is.
+ */
+export async function signedIn(ctx: Ctx, tokenHash: Buffer, s: SessionRow | undefined): Promise<Ctx> {
+  if (ctx.actor) return ctx;
+  const actor = await actorOfSession(ctx, tokenHash, s);
+  if (!actor) throw new DomainError('UNAUTHENTICATED');
+  ctx.pendingSession?.settle(actor);
+  const { pendingSession: _pending, ...rest } = ctx;
+  return { ...rest, actor };
+}
+
+/** The ctx with its actor on a path without a statement of its own to read the session in: a session check. */
+export async function withActor(ctx: Ctx): Promise<Ctx> {
+  if (ctx.actor) return ctx;
+  const tokenHash = sessionToRead(ctx);
+  return signedIn(ctx, tokenHash, await repo.findSession(ctx.db, tokenHash));
 }
 
 export async function logout(ctx: Ctx): Promise<void> {
