@@ -39,7 +39,7 @@ before(async () => {
       NOTIFY_DELIVER_SECONDS: '10',
       SESSION_IDLE_MINUTES: '100000',
       SESSION_ABSOLUTE_HOURS: '10000',
-      OTP_PER_IP_PER_HOUR: '1000',
+      OTP_PER_IDENTIFIER_PER_HOUR: '5',
     },
   });
 });

@@ -148,6 +148,7 @@ describe('export of own data', () => {
         'volunteer',
         'memberships',
         'verification_documents',
+        'notification_addresses',
         'signups',
         'notifications',
         'sessions',

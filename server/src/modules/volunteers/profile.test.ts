@@ -156,7 +156,8 @@ describe('the retired free-text qualifications (decision 0069)', () => {
       const res = await t.app.inject({
         method: 'PATCH',
         url: '/api/me/volunteer',
-        headers: { cookie, 'accept-language': lang },
+        // A signed-in caller's language: the chosen one (cookie), else the account's.
+        headers: { cookie: `${cookie}; yiqi_locale=${lang}` },
         payload: { skills: ['新技能'], qualifications: [{ name: '律师执业证', issuer: '司法局' }] },
       });
       assert.equal(res.statusCode, 400, res.body);
