@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN } from '../identity/email.ts';
 import { OtpCode } from './auth.ts';
 import { pageOf, text } from './common.ts';
 
@@ -73,7 +74,7 @@ export const NotificationPreferencesInput = z.strictObject({
  */
 export const EmailAddress = text(3, 254)
   .overwrite((s) => s.toLowerCase())
-  .regex(z.regexes.email, 'an e-mail address');
+  .regex(EMAIL_PATTERN, 'an e-mail address');
 /** Sends a six-digit code to the address (the e-mail channel); 202 whether or not it arrives. */
 export const EmailCodeBody = z.strictObject({ email: EmailAddress });
 /** The same address again with the code it received: it becomes the account's e-mail address. */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Flex, Input, Popconfirm, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { EmailAddress, type NotificationPreferences } from '@yiqi/shared/contracts/notifications';
+import type { NotificationPreferences } from '@yiqi/shared/contracts/notifications';
+import { isEmailAddress } from '@yiqi/shared/identity/email';
 import { api } from '../../lib/api.ts';
 import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { notifySettingsMessages } from './notify-settings.messages.ts';
@@ -28,7 +29,7 @@ export function EmailAddressForm({ bound }: { bound: string | null }) {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const valid = EmailAddress.safeParse(email).success;
+  const valid = isEmailAddress(email);
   const reset = () => {
     setOpen(false);
     setEmail('');
