@@ -1,7 +1,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, MOBILE, screenshot, useJourney } from './support.ts';
+import { type Browser, emailedCode, launchBrowser, MOBILE, screenshot, useJourney } from './support.ts';
 import {
   addPosition,
   becomeVolunteer,
@@ -207,6 +207,27 @@ describe('activity journeys', { timeout: 600_000 }, () => {
       await v2.getByText('通知方式已保存').waitFor();
       assert.equal(await sms.getAttribute('aria-checked'), 'true');
       await screenshot(v2, 'a-13b-notification-channels-mobile');
+      // E-mail and WeChat say what they lack, and offer to add it (decision 0069): an address proved by a
+      // code sent through the e-mail channel, a WeChat bound by a login code (the development adapter).
+      await v2.getByTestId('channel-email-hint').filter({ hasText: '还没有验证过的邮箱' }).waitFor();
+      await v2.getByTestId('channel-wechat-hint').filter({ hasText: '还没有绑定微信' }).waitFor();
+      await v2.getByTestId('add-email').click();
+      await v2.locator('#notify-email-address').fill('Wang.E2E@example.com');
+      await v2.getByTestId('send-email-code').click();
+      await v2.locator('#notify-email-code').fill(await emailedCode('wang.e2e@example.com'));
+      await v2.getByTestId('verify-email').click();
+      await v2.getByTestId('channel-email-hint').filter({ hasText: '发送到 w***@example.com' }).waitFor();
+      await v2.locator('#notify-email').click();
+      await v2.waitForFunction(
+        () => document.querySelector('#notify-email')?.getAttribute('aria-checked') === 'true',
+      );
+      await v2.getByTestId('bind-wechat').click();
+      await v2.locator('#notify-wechat-code').fill('e2e-wechat-login-code');
+      await v2.getByTestId('confirm-wechat').click();
+      await v2.getByTestId('channel-wechat-hint').filter({ hasText: '发送到 …' }).waitFor();
+      assert.equal(await v2.locator('#notify-wechat').isDisabled(), false, 'WeChat can be turned on now');
+      await v2.getByTestId('notification-settings').scrollIntoViewIfNeeded();
+      await screenshot(v2, 'a-13c-notification-addresses-mobile');
       promoted = { browser: b2, page: v2, name: second.name };
     } catch (e) {
       await run.failureShots('signup', [v1, v2]);

@@ -46,6 +46,23 @@ export async function textedCode(phone: string): Promise<string> {
   throw new Error(`no code texted to ${to} in the server log`);
 }
 
+/**
+ * The one-time code the server last e-mailed to `address`: the development notification channel writes it
+ * to the server log at warn level, the address masked (server/src/modules/notifications/channels.ts).
+ */
+export async function emailedCode(address: string): Promise<string> {
+  const to = address.slice(0, 1) + '***' + address.slice(address.lastIndexOf('@'));
+  for (let i = 0; i < 100; i++) {
+    const lines = serverOutput()
+      .split('\n')
+      .filter((l) => l.includes('"notifyChannel":"log"') && l.includes(`"to":"${to}"`));
+    const code = lines.at(-1)?.match(/验证码是 (\d{6})/)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code e-mailed to ${to} in the server log`);
+}
+
 export interface RunningServer {
   url: string;
   stop: () => Promise<void>;

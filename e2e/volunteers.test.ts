@@ -217,16 +217,16 @@ describe('volunteer journeys', { timeout: 420_000 }, () => {
       await page.locator('#skills').fill('急救');
       await page.locator('#skills').press('Enter');
       await page.getByRole('button', { name: '添加时间段' }).click();
-      await page.getByRole('button', { name: '添加资格证书' }).click();
-      await page.locator('#qualifications_0_name').fill('红十字救护员证');
-      await page.locator('#qualifications_0_issuer').fill('深圳市红十字会');
+      // No free-text qualifications any more (decision 0069): the profile lists records with evidence.
+      assert.equal(await page.locator('#qualifications_0_name').count(), 0);
       await page.locator('#contact_name').fill('王大明');
       await page.locator('#contact_phone').fill('13600000000');
       await page.evaluate(() => window.scrollTo(0, 0));
       await both(page, 'v-22-profile-edit');
       await page.getByTestId('save-profile').click();
       await page.waitForURL(/\/m\/profile$/);
-      await page.getByText('红十字救护员证').first().waitFor();
+      await page.getByTestId('profile-qualifications').getByText('还没有资质记录').waitFor();
+      await page.getByTestId('add-qualification').waitFor();
       await both(page, 'v-23-profile-filled');
       await page.goto(run.server.url + '/m/verify');
       await page.getByTestId('verification-status').waitFor();

@@ -38,7 +38,7 @@ export interface SessionsTable {
 /** Migration 0017: one-time codes (hashed) and the code requests counted for rate limits. */
 export interface OneTimeCodesTable {
   id: Generated<string>;
-  purpose: 'claim' | 'reset' | 'register';
+  purpose: 'claim' | 'reset' | 'register' | 'email';
   subject: string;
   code_hash: Buffer;
   attempts: Generated<number>;

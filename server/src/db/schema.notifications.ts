@@ -40,7 +40,18 @@ export interface ShiftRemindersTable {
   sent_at: GeneratedTimestamp;
 }
 
+/** Migration 202612071110_notifications_addresses: the e-mail address and WeChat identity of an account. */
+export interface NotificationAddressesTable {
+  id: ColumnType<string, string | undefined, never>;
+  user_id: string;
+  channel: 'wechat' | 'email';
+  address_enc: string;
+  address_bidx: Buffer;
+  verified_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface NotificationTables {
+  notification_addresses: NotificationAddressesTable;
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
   notification_attempts: NotificationAttemptsTable;

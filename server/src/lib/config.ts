@@ -84,6 +84,12 @@ export interface Config {
    */
   notifyChannel: string;
   notifyWebhookUrl: string | undefined;
+  /**
+   * How a WeChat login code becomes the account's OpenID (modules/notifications/wechat.ts): "dev" (no
+   * network, a code maps to a fixed OpenID; development only) or "miniprogram" (code2session at apiUrl
+   * with the mini-program's app id and secret).
+   */
+  wechat: { identity: string; appId: string | undefined; appSecret: string | undefined; apiUrl: string };
   /** How often queued deliveries are sent (job notifications.deliver), in seconds; 0: never by itself. */
   notifyDeliverSeconds: number;
   /** How long a claimed delivery is held by its sender before another process may send it (seconds). */
@@ -290,6 +296,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otpChannel: env.OTP_CHANNEL ?? 'log',
     notifyChannel: env.NOTIFY_CHANNEL ?? 'log',
     notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || undefined,
+    wechat: {
+      identity: env.WECHAT_IDENTITY ?? 'dev',
+      appId: env.WECHAT_APP_ID || undefined,
+      appSecret: env.WECHAT_APP_SECRET || undefined,
+      apiUrl: env.WECHAT_API_URL || 'https://api.weixin.qq.com',
+    },
     notifyDeliverSeconds: int(env, 'NOTIFY_DELIVER_SECONDS', 10, 0),
     shiftReminderHours: int(env, 'SHIFT_REMINDER_HOURS', 24, 1),
     notifyLeaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 120, 1),

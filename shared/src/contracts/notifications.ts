@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { pageOf } from './common.ts';
+import { EMAIL_PATTERN } from '../identity/email.ts';
+import { OtpCode } from './auth.ts';
+import { pageOf, text } from './common.ts';
 
 /** In-app notifications and the calendar feed of a volunteer's shifts. */
 
@@ -54,6 +56,12 @@ export const ChannelPreference = z.object({
   channel: z.enum(NOTIFICATION_CHANNELS),
   enabled: z.boolean(),
   available: z.boolean(),
+  /**
+   * Where the channel goes, masked (138****5678, z***@example.com, …Xk3Q); null: nothing on record yet
+   * (SMS: a phone in the real-name details; e-mail: POST /api/me/email/code then PUT /api/me/email;
+   * WeChat: PUT /api/me/wechat).
+   */
+  addressMasked: z.string().nullable(),
 });
 export const NotificationPreferences = z.object({ channels: z.array(ChannelPreference) });
 export const NotificationPreferencesInput = z.strictObject({
@@ -61,6 +69,25 @@ export const NotificationPreferencesInput = z.strictObject({
   wechat: z.boolean().optional(),
   email: z.boolean().optional(),
 });
+/**
+ * An e-mail address as typed: trimmed and lower-cased (one mailbox, one spelling; the local part of the
+ * mail providers used in China is not case-sensitive), at most 254 characters (RFC 5321).
+ */
+export const EmailAddress = text(3, 254)
+  .overwrite((s) => s.toLowerCase())
+  .regex(EMAIL_PATTERN, 'an e-mail address');
+/** Sends a six-digit code to the address (the e-mail channel); 202 whether or not it arrives. */
+export const EmailCodeBody = z.strictObject({ email: EmailAddress });
+/** The same address again with the code it received: it becomes the account's e-mail address. */
+export const EmailConfirmBody = z.strictObject({ email: EmailAddress, code: OtpCode });
+/**
+ * A WeChat login code (the mini-program's wx.login() result, valid 5 minutes, used once): exchanged on the
+ * server for the account's OpenID (code2session), so no caller ever names an OpenID itself.
+ */
+export const WechatBindBody = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a WeChat login code'),
+});
+
 export const DeliveryRow = z.object({
   id: z.number().int(),
   notificationId: z.uuid(),

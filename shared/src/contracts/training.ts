@@ -151,6 +151,9 @@ export const MyQualification = z.object({
   evidence: z.enum(['training', 'certificate']),
   revokedReason: z.string().nullable(),
 });
+/** A volunteer's qualification records as the region admins over their residence see them (console). */
+export const VolunteerQualificationsParams = z.strictObject({ id: z.uuid() });
+export const VolunteerQualifications = z.object({ items: z.array(MyQualification) });
 export const MyTraining = z.object({
   records: z.array(
     z.object({ id: z.string(), courseId: z.string(), title: z.string(), method: z.string(), at: z.string() }),

@@ -72,6 +72,10 @@ export const RegisterOnBehalfBody = z.strictObject({
   consentEvidence: multilineText(1, 500),
 });
 
+/**
+ * A qualification as volunteers once typed it on their profile (before qualifications became records with
+ * evidence, modules/training). Kept read-only for the volunteer, never edited again (docs/decisions/0069).
+ */
 export const Qualification = z.strictObject({
   name: text(1, 100),
   issuer: text(1, 100),
@@ -87,7 +91,12 @@ export const EmergencyContactInput = z.strictObject({ name: Name, phone: Phone }
 
 export const ProfilePatch = z.strictObject({
   skills: z.array(text(1, 50)).max(30).optional(),
-  qualifications: z.array(Qualification).max(30).optional(),
+  /**
+   * Retired (docs/decisions/0069): qualifications are records with evidence (POST /api/me/training/claims).
+   * Accepted by the schema only so that a request still sending it gets the clear refusal
+   * QUALIFICATIONS_ARE_RECORDS instead of a generic "unknown field"; nothing is changed.
+   */
+  qualifications: z.unknown().optional(),
   categories: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length).optional(),
   serviceRegions: z.array(RegionCode).max(20).optional(),
   availability: z.array(AvailabilitySlot).max(50).optional(),
@@ -138,7 +147,11 @@ export const VolunteerView = z.object({
     })
     .nullable(),
   skills: z.array(z.string()),
-  qualifications: z.array(Qualification),
+  /**
+   * 未核验的自述资质: what the volunteer typed before qualifications became records, read-only and only in
+   * their own view (empty for staff); the qualifications that count are GET /api/me/training.
+   */
+  declaredQualifications: z.array(Qualification),
   categories: z.array(z.string()),
   serviceRegions: z.array(z.string()),
   availability: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
@@ -249,6 +262,10 @@ export const VolunteerExport = z.object({
     }),
   ),
   verificationDocuments: z.array(DocumentMeta),
+  /** The e-mail address and WeChat identity bound for notices, in full (it is the person's own data). */
+  notificationAddresses: z.array(
+    z.object({ channel: z.enum(['email', 'wechat']), address: z.string(), verifiedAt: z.string() }),
+  ),
   /** Sign-ups with their attendance (check-in and check-out times, method, distance from the site). */
   signups: z.array(
     z.object({

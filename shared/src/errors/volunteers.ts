@@ -2,6 +2,16 @@ import type { Text } from '../i18n.ts';
 
 /** Volunteer registration, documents, verification and accounts. */
 export const VOLUNTEER_ERRORS = {
+  QUALIFICATIONS_ARE_RECORDS: {
+    status: 400,
+    text: {
+      'zh-CN':
+        '资格证书不再在个人资料中填写：请在“我的培训与资质”中上传证书申请认定资质（资质记录需有凭证），本次未作任何修改',
+      'zh-HK':
+        '資格證書不再在個人資料中填寫：請在「我的培訓與資質」中上傳證書申請認定資質（資質記錄需有憑證），本次未作任何修改',
+      en: 'Qualifications are no longer typed into the profile: add one under “My training and qualifications” by uploading the certificate as evidence (a claim). Nothing was changed',
+    },
+  },
   DOCUMENT_FORMAT: {
     status: 400,
     text: {

@@ -16,3 +16,15 @@ export function maskName(name: string): string {
   if (chars.length === 2) return chars[0] + '*';
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/** z***@example.com: the first character of the mailbox and the whole domain (where notices go). */
+export function maskEmail(e: string): string {
+  const at = e.lastIndexOf('@');
+  if (at < 1) return '***';
+  return e.slice(0, 1) + '***' + e.slice(at);
+}
+
+/** A WeChat OpenID shows only its last 4 characters: o…Xk3Q. */
+export function maskOpenid(id: string): string {
+  return id.length > 4 ? '…' + id.slice(-4) : '…';
+}

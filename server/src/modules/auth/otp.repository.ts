@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 
-export type CodePurpose = 'claim' | 'reset' | 'register';
+/** 'email': proving an e-mail address for notices (notifications/addresses.service.ts). */
+export type CodePurpose = 'claim' | 'reset' | 'register' | 'email';
 
 /** Counts requests per bucket since `since` (one query for the address and every identifier). */
 export async function countRequests(db: Database, buckets: Buffer[], since: Date): Promise<number[]> {

@@ -1,17 +1,23 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { maskPhone } from '@yiqi/shared/identity/mask';
+import { maskEmail, maskOpenid, maskPhone } from '@yiqi/shared/identity/mask';
 import type { Config } from '../../lib/config.ts';
 import type { Channel } from '../../db/schema.notifications.ts';
 
 /** A notice as a channel sends it: already rendered in the reader's language. */
 export interface OutgoingNotice {
   channel: Channel;
-  /** The address on record for the channel (a phone for SMS); never one a caller typed in. */
+  /**
+   * The address on record for the channel (a phone for SMS, an e-mail address, a WeChat OpenID); never one a
+   * caller typed in — except the one-time code that proves a new e-mail address, sent to that address.
+   */
   to: string;
   title: string;
   body: string;
-  /** The delivery's id: a gateway that keeps it can drop a resend after a crash (at-least-once sends). */
-  deliveryId: number;
+  /**
+   * The delivery's id: a gateway that keeps it can drop a resend after a crash (at-least-once sends). Null
+   * for a one-time code (notifications/addresses.service.ts), which is no notice and is never retried.
+   */
+  deliveryId: number | null;
 }
 
 /**
@@ -23,14 +29,28 @@ export interface NotificationChannel {
   send(notice: OutgoingNotice): Promise<void>;
 }
 
+/** An address as the log may show it. */
+function maskedTo(n: OutgoingNotice): string {
+  if (n.channel === 'sms') return maskPhone(n.to);
+  return n.channel === 'email' ? maskEmail(n.to) : maskOpenid(n.to);
+}
+
 /**
  * Development channel: writes the notice to the server log, the address masked (the log is scanned for
- * phones after every test run).
+ * phones after every test run). A one-time code (no delivery) is written with its text at warn level, as
+ * the texted codes are (auth/otp-channel.ts): that is where a developer reads it.
  */
 export function logChannel(log: FastifyBaseLogger): NotificationChannel {
   return {
     send(n) {
-      const to = n.channel === 'sms' ? maskPhone(n.to) : '(address on record)';
+      const to = maskedTo(n);
+      if (n.deliveryId === null) {
+        log.warn(
+          { notifyChannel: 'log', channel: n.channel, to, mail: n.body },
+          'one-time code (development channel)',
+        );
+        return Promise.resolve();
+      }
       log.info(
         { notifyChannel: 'log', channel: n.channel, to, title: n.title },
         'notice (development channel)',

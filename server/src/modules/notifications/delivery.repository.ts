@@ -78,6 +78,8 @@ export interface ClaimedDelivery {
   data: Record<string, unknown>;
   locale: string;
   phone_enc: string | null;
+  /** The account's bound address of a WeChat or e-mail delivery's channel (sealed). */
+  address_enc: string | null;
 }
 
 /**
@@ -100,11 +102,13 @@ export async function claimDue(db: Database, now: Date, leaseSeconds: number, li
         FROM due WHERE d.id = due.id
       RETURNING d.id, d.channel, d.attempts, d.user_id, d.notification_id
     )
-    SELECT c.id, c.channel, c.attempts, c.user_id, n.kind, n.data, u.locale, v.phone_enc
+    SELECT c.id, c.channel, c.attempts, c.user_id, n.kind, n.data, u.locale, v.phone_enc,
+           a.address_enc
       FROM claimed c
       JOIN notifications n ON n.id = c.notification_id
       JOIN users u ON u.id = c.user_id
       LEFT JOIN volunteers v ON v.user_id = c.user_id
+      LEFT JOIN notification_addresses a ON a.user_id = c.user_id AND a.channel = c.channel
      ORDER BY c.id`.execute(db);
   return res.rows;
 }

@@ -5,12 +5,14 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { iso } from '../../core/dates.ts';
+import { maskPhone } from '@yiqi/shared/identity/mask';
 import { decrypt } from '../../lib/crypto.ts';
 import type { Channel } from '../../db/schema.notifications.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { NotificationChannel } from './channels.ts';
 import * as repo from './delivery.repository.ts';
 import { notify, render } from './notifications.service.ts';
+import { maskedAddresses } from './addresses.service.ts';
 
 /** Attempts per delivery before it is marked failed; the waits between them double from 30 s (≈ 16 min in all). */
 export const MAX_ATTEMPTS = 6;
@@ -22,11 +24,14 @@ export function retryDelayMs(attempt: number): number {
   return FIRST_RETRY_MS * 2 ** (attempt - 1);
 }
 
-/** The account's address for a channel: only what is on record (SMS: the volunteer's phone). */
-function addressOf(ctx: Ctx, channel: Channel, phoneEnc: string | null): string | null {
-  if (channel === 'sms') return phoneEnc ? decrypt(ctx.config.appKey, phoneEnc) : null;
-  // WeChat (an OpenID) and e-mail addresses are not collected yet: such a delivery is skipped, not lost.
-  return null;
+/**
+ * The account's address for a channel at the time of sending: only what is on record (SMS: the
+ * volunteer's phone; e-mail, WeChat: the bound address, addresses.service). None (unbound since the notice
+ * was queued): the delivery is skipped, recorded as such.
+ */
+function addressOf(ctx: Ctx, d: repo.ClaimedDelivery): string | null {
+  const sealed = d.channel === 'sms' ? d.phone_enc : d.address_enc;
+  return sealed ? decrypt(ctx.config.appKey, sealed) : null;
 }
 
 /**
@@ -62,7 +67,7 @@ async function deliverOne(
   d: repo.ClaimedDelivery,
 ): Promise<repo.AttemptOutcome> {
   const attempt = { id: d.id, attempt: d.attempts };
-  const to = addressOf(ctx, d.channel, d.phone_enc);
+  const to = addressOf(ctx, d);
   if (!to) return { ...attempt, status: 'skipped', at: ctx.clock(), error: 'no_address' };
   const locale = (LOCALES as readonly string[]).includes(d.locale) ? (d.locale as Locale) : 'zh-CN';
   const text = render(d.kind, d.data, locale);
@@ -103,19 +108,29 @@ export async function remindShifts(ctx: Ctx, batch = 500) {
   }
 }
 
-/** The caller's channels: the inbox is always on; SMS needs a phone on record, the others a binding. */
+/**
+ * The caller's channels: the inbox is always on; SMS needs a phone on record, e-mail a verified address,
+ * WeChat a bound identity (addresses.service), each shown masked.
+ */
 export async function myPreferences(ctx: Ctx) {
   const userId = actorOf(ctx).userId;
-  const [rows, phone] = await Promise.all([
+  const [rows, phone, bound] = await Promise.all([
     repo.preferencesOf(ctx.db, userId),
     repo.sealedPhoneOf(ctx.db, userId),
+    maskedAddresses(ctx, userId),
   ]);
   const on = new Map(rows.map((r) => [r.channel, r.enabled]));
+  const masked: Record<Channel, string | null> = {
+    sms: phone ? maskPhone(decrypt(ctx.config.appKey, phone)) : null,
+    email: bound.email ?? null,
+    wechat: bound.wechat ?? null,
+  };
   return {
     channels: NOTIFICATION_CHANNELS.map((channel) => ({
       channel,
       enabled: on.get(channel) ?? false,
-      available: channel === 'sms' ? phone !== null : false,
+      available: masked[channel] !== null,
+      addressMasked: masked[channel],
     })),
   };
 }

@@ -17,4 +17,17 @@ export const matrixFixtures: MatrixFixtures = () => ({
       ? { method: 'PUT', url: '/api/me/notification-preferences', payload: { email: false } }
       : null,
   'GET /api/me/notification-deliveries': self('GET', '/api/me/notification-deliveries'),
+  // The caller's own addresses (addresses.routes.ts): only ever their own account.
+  'POST /api/me/email/code': (rel) =>
+    rel === 'self'
+      ? { method: 'POST', url: '/api/me/email/code', payload: { email: 'matrix@example.com' } }
+      : null,
+  'PUT /api/me/email': (rel) =>
+    rel === 'self'
+      ? { method: 'PUT', url: '/api/me/email', payload: { email: 'matrix@example.com', code: '000000' } }
+      : null,
+  'DELETE /api/me/email': self('DELETE', '/api/me/email'),
+  'PUT /api/me/wechat': (rel) =>
+    rel === 'self' ? { method: 'PUT', url: '/api/me/wechat', payload: { code: 'matrix-login-code' } } : null,
+  'DELETE /api/me/wechat': self('DELETE', '/api/me/wechat'),
 });

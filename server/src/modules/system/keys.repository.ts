@@ -15,6 +15,7 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   record_evidence: ['content_enc'],
   certificates: ['issuer_phone_enc'],
   dispatch_orders: ['proxy_name_enc', 'address_enc', 'phone_enc'],
+  notification_addresses: ['address_enc'],
 };
 
 /**

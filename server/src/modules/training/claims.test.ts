@@ -134,6 +134,38 @@ describe('certificate claims', () => {
   });
 });
 
+describe('a volunteer’s qualifications in the console', () => {
+  it('the region admins over the volunteer see the records with their state; others as for an unknown id', async () => {
+    const v = await addVolunteerRecord(t, null, { region: NANSHAN });
+    const valid = await insertQualification(t, v.id, { code: 'first_aid' });
+    const lapsed = await insertQualification(t, v.id, {
+      code: 'legal_aid',
+      expiresAt: new Date(t.clock.now().getTime() - DAY),
+    });
+    // What the volunteer once typed on the profile is no qualification and not shown here.
+    await t.handle.db
+      .updateTable('volunteers')
+      .set({ qualifications: JSON.stringify([{ name: '自称的律师证', issuer: '某机构' }]) })
+      .where('id', '=', v.id)
+      .execute();
+    const res = await api(t, admin, 'GET', `/api/training/volunteers/${v.id}/qualifications`);
+    assert.equal(res.statusCode, 200, res.body);
+    const items = res.json().items as { id: string; code: string; state: string; expiresAt: string }[];
+    assert.deepEqual(
+      items.map((q) => [q.id, q.code, q.state]).sort(),
+      [
+        [valid, 'first_aid', 'valid'],
+        [lapsed, 'legal_aid', 'expired'],
+      ].sort(),
+    );
+    assert.ok(items.every((q) => q.expiresAt));
+    assert.ok(!res.body.includes('自称的律师证'));
+    const outside = await api(t, sibling, 'GET', `/api/training/volunteers/${v.id}/qualifications`);
+    assert.equal(outside.statusCode, 404);
+    assert.equal(code(outside), 'NOT_FOUND');
+  });
+});
+
 describe('coverage', () => {
   it('counts holders of valid qualifications by region and organization, within scope', async () => {
     const o = await createOrganizer(t);

@@ -45,6 +45,31 @@ function stateOf(q: { expires_at: Date | null; reason: string | null }, now: Dat
   return left <= EXPIRING_DAYS * DAY ? ('expiring' as const) : ('valid' as const);
 }
 
+type QualificationRow = Awaited<ReturnType<typeof training.myQualifications>>[number];
+
+function qualificationView(q: QualificationRow, now: Date) {
+  return {
+    id: q.id,
+    code: q.type_code,
+    issuedAt: iso(q.issued_at)!,
+    expiresAt: iso(q.expires_at),
+    state: stateOf(q, now),
+    evidence: q.completion_id ? ('training' as const) : ('certificate' as const),
+    revokedReason: q.reason,
+  };
+}
+
+/**
+ * One volunteer's qualification records with their state today, for the region admins over the volunteer
+ * (the console's volunteer drawer; the route's target checks the scope). Records only: what the volunteer
+ * once typed on the profile is not shown to staff (docs/decisions/0069).
+ */
+export async function ofVolunteer(ctx: Ctx, volunteerId: string) {
+  const now = ctx.clock();
+  const rows = await training.myQualifications(ctx.db, volunteerId);
+  return { items: rows.map((q) => qualificationView(q, now)) };
+}
+
 /** The caller's training records, qualifications (with their state today) and certificate claims. */
 export async function mine(ctx: Ctx) {
   const v = await training.activeVolunteerOfUser(ctx.db, actorOf(ctx).userId);
@@ -63,15 +88,7 @@ export async function mine(ctx: Ctx) {
       method: r.method,
       at: iso(r.created_at)!,
     })),
-    qualifications: quals.map((q) => ({
-      id: q.id,
-      code: q.type_code,
-      issuedAt: iso(q.issued_at)!,
-      expiresAt: iso(q.expires_at),
-      state: stateOf(q, now),
-      evidence: q.completion_id ? ('training' as const) : ('certificate' as const),
-      revokedReason: q.reason,
-    })),
+    qualifications: quals.map((q) => qualificationView(q, now)),
     claims: claims.map((c) => ({
       id: c.id,
       code: c.type_code,

@@ -60,6 +60,12 @@ export const matrixFixtures: MatrixFixtures = ({ t, regions, orgs }) => {
       approve: false,
       note: '照片不清晰',
     }),
+    'GET /api/training/volunteers/:id/qualifications': async (rel) => {
+      if (!targeted(rel)) return null;
+      const v = await volunteerIn(t(), regions[rel]);
+      await insertQualification(t(), v.id);
+      return { method: 'GET', url: `/api/training/volunteers/${v.id}/qualifications` };
+    },
     'POST /api/training/qualifications/:id/revoke': async (rel) => {
       if (!targeted(rel)) return null;
       const v = await volunteerIn(t(), regions[rel]);

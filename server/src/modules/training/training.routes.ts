@@ -25,6 +25,8 @@ import {
   QualificationTypeList,
   ReviewBody,
   RevokeBody,
+  VolunteerQualifications,
+  VolunteerQualificationsParams,
 } from '@yiqi/shared/contracts/training';
 import { OkSchema } from '@yiqi/shared/contracts/common';
 import { staff, type Access } from '../../http/access.ts';
@@ -204,6 +206,17 @@ export function registerTrainingRoutes(app: FastifyInstance): void {
     },
     config: { access: CLAIM_REVIEWER },
     handler: (req) => quals.review(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/training/volunteers/:id/qualifications', {
+    schema: {
+      tags,
+      summary: 'A volunteer’s qualification records with their state (the region admins over the volunteer)',
+      params: VolunteerQualificationsParams,
+      response: { 200: VolunteerQualifications },
+    },
+    config: { access: staff(['region_admin'], targets.volunteerById) },
+    handler: (req) => quals.ofVolunteer(ctxOf(req), req.params.id),
   });
 
   r.post('/api/training/qualifications/:id/revoke', {

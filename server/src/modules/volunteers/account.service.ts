@@ -3,6 +3,7 @@ import { actorOf, type Ctx } from '../../core/ctx.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkOwnPassword, closeAccount } from '../auth/auth.service.ts';
+import { forgetAddresses, ownAddressesForExport } from '../notifications/addresses.service.ts';
 import { activeRolesOf } from '../roles/roles.service.ts';
 import * as accounts from './account.repository.ts';
 import { ownVolunteer } from './profile.service.ts';
@@ -17,16 +18,18 @@ async function collect(ctx: Ctx): Promise<VolunteerExport> {
   const actor = actorOf(ctx);
   const v = await ownVolunteer(ctx);
   const now = ctx.clock();
-  const [user, memberships, documents, signups, notifications, feed, sessions, audit] = await Promise.all([
-    accounts.findUserForExport(ctx.db, actor.userId),
-    accounts.listMemberships(ctx.db, v.id),
-    repo.listDocumentMeta(ctx.db, [v.id]),
-    accounts.listSignups(ctx.db, v.id),
-    accounts.listNotifications(ctx.db, actor.userId),
-    accounts.hasCalendarFeed(ctx.db, actor.userId),
-    accounts.countSessions(ctx.db, actor.userId, now),
-    accounts.listAuditAbout(ctx.db, actor.userId, v.id),
-  ]);
+  const [user, memberships, documents, signups, notifications, feed, sessions, audit, addresses] =
+    await Promise.all([
+      accounts.findUserForExport(ctx.db, actor.userId),
+      accounts.listMemberships(ctx.db, v.id),
+      repo.listDocumentMeta(ctx.db, [v.id]),
+      accounts.listSignups(ctx.db, v.id),
+      accounts.listNotifications(ctx.db, actor.userId),
+      accounts.hasCalendarFeed(ctx.db, actor.userId),
+      accounts.countSessions(ctx.db, actor.userId, now),
+      accounts.listAuditAbout(ctx.db, actor.userId, v.id),
+      ownAddressesForExport(ctx, actor.userId),
+    ]);
   const contact = openEmergencyContact(ctx, v);
   return {
     exportedAt: now.toISOString(),
@@ -66,7 +69,8 @@ async function collect(ctx: Ctx): Promise<VolunteerExport> {
           }
         : null,
       skills: v.skills,
-      qualifications: v.qualifications,
+      // 未核验的自述资质 (typed before qualifications became records; decision 0069).
+      declaredQualifications: v.qualifications,
       categories: v.categories,
       serviceRegions: v.service_regions,
       availability: v.availability,
@@ -96,6 +100,7 @@ async function collect(ctx: Ctx): Promise<VolunteerExport> {
       mimeType: d.mime_type,
       uploadedAt: iso(d.uploaded_at)!,
     })),
+    notificationAddresses: addresses,
     signups: signups.map((g) => ({
       id: g.id,
       activityId: g.activity_id,
@@ -177,6 +182,7 @@ export async function exportOwnData(
       'leftAt',
     ]),
     tableSheet('verification_documents', data.verificationDocuments, ['id', 'mimeType', 'uploadedAt']),
+    tableSheet('notification_addresses', data.notificationAddresses, ['channel', 'address', 'verifiedAt']),
     tableSheet('signups', data.signups, [
       'id',
       'activityTitle',
@@ -236,13 +242,14 @@ export async function closeOwnAccount(ctx: Ctx, password: string): Promise<void>
     const documentsDeleted = await repo.deleteDocuments(tx.db, v.id);
     await accounts.anonymizeVolunteer(tx.db, v.id, v.region_code, now);
     await closeAccount(t, actor.userId);
+    const addressesDeleted = await forgetAddresses(t, actor.userId);
     await recordAudit(t, {
       action: 'volunteer.close',
       result: 'ok',
       objectType: 'volunteer',
       objectId: v.id,
       regionCode: v.region_code.slice(0, 6) + '000000',
-      details: { userId: actor.userId, documentsDeleted },
+      details: { userId: actor.userId, documentsDeleted, addressesDeleted },
     });
   });
 }

@@ -20,7 +20,7 @@ export async function ownVolunteer(ctx: Ctx): Promise<repo.VolunteerRecord> {
 }
 
 export async function getOwnProfile(ctx: Ctx): Promise<VolunteerView> {
-  return toView(ctx, await ownVolunteer(ctx));
+  return toView(ctx, await ownVolunteer(ctx), 'self');
 }
 
 type Patch = z.infer<typeof ProfilePatch>;
@@ -68,11 +68,13 @@ async function identityChanges(ctx: Ctx, v: repo.VolunteerRecord, p: Patch) {
 }
 
 export async function updateOwnProfile(ctx: Ctx, p: Patch): Promise<VolunteerView> {
+  // The free-text field is retired, refused before anything else is looked at: a client that still sends
+  // it must not believe it saved (docs/decisions/0069).
+  if (p.qualifications !== undefined) throw new DomainError('QUALIFICATIONS_ARE_RECORDS');
   const v = await ownVolunteer(ctx);
   const now = ctx.clock();
   const set: Updateable<VolunteersTable> = { updated_at: now };
   if (p.skills) set.skills = [...new Set(p.skills)];
-  if (p.qualifications) set.qualifications = JSON.stringify(p.qualifications);
   if (p.categories) set.categories = [...new Set(p.categories)];
   if (p.serviceRegions) {
     const codes = [...new Set(p.serviceRegions)];
@@ -110,5 +112,27 @@ export async function updateOwnProfile(ctx: Ctx, p: Patch): Promise<VolunteerVie
       details: { fields: Object.keys(p).sort(), reverification: identity !== null, documentsDeleted },
     });
   });
+  return getOwnProfile(ctx);
+}
+
+/**
+ * Removes the qualifications the volunteer once typed on the profile (未核验的自述资质): their own data, which
+ * they may delete (never edit: qualifications are records with evidence now). Audited by count only.
+ */
+export async function clearDeclaredQualifications(ctx: Ctx): Promise<VolunteerView> {
+  const v = await ownVolunteer(ctx);
+  const removed = Array.isArray(v.qualifications) ? v.qualifications.length : 0;
+  if (removed > 0)
+    await withTransaction(ctx, async (tx) => {
+      await repo.updateVolunteer(tx.db, v.id, { qualifications: '[]', updated_at: ctx.clock() });
+      await recordAudit(tx, {
+        action: 'volunteer.declared_qualifications_cleared',
+        result: 'ok',
+        objectType: 'volunteer',
+        objectId: v.id,
+        regionCode: v.region_code,
+        details: { removed },
+      });
+    });
   return getOwnProfile(ctx);
 }

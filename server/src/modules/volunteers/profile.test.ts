@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditRows, createUser, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
-import { idNumber, phone, registerVolunteer } from './volunteers.testkit.ts';
+import { idNumber, NANSHAN, phone, registerVolunteer } from './volunteers.testkit.ts';
 
 let t: TestApp;
 before(async () => (t = await startTestApp()));
@@ -20,12 +20,11 @@ describe('own profile', () => {
     assert.equal((await t.app.inject({ url: '/api/me/volunteer' })).statusCode, 401);
   });
 
-  test('skills, qualifications, categories, regions, availability, languages and emergency contact', async () => {
+  test('skills, categories, regions, availability, languages and emergency contact', async () => {
     const { cookie } = await registerVolunteer(t);
     const contactPhone = phone();
     const res = await patch(cookie, {
       skills: ['急救', '手语', '急救'],
-      qualifications: [{ name: '红十字救护员证', issuer: '深圳市红十字会', validUntil: '2028-06-30' }],
       categories: ['community', 'emergency_rescue'],
       serviceRegions: ['440305000000', '440304000000'],
       availability: [
@@ -38,7 +37,6 @@ describe('own profile', () => {
     assert.equal(res.statusCode, 200, res.body);
     const v = res.json();
     assert.deepEqual(v.skills, ['急救', '手语']);
-    assert.equal(v.qualifications[0].issuer, '深圳市红十字会');
     assert.deepEqual(v.categories, ['community', 'emergency_rescue']);
     assert.deepEqual(v.serviceRegions, ['440305000000', '440304000000']);
     assert.equal(v.availability.length, 2);
@@ -130,5 +128,85 @@ describe('corrections of the real-name data', () => {
     assert.equal(res.json().docType, 'passport');
     const back = await patch(cookie, { docType: 'mainland_id', docNumber: idNumber('19750506') });
     assert.equal(back.json().birthDate, '1975-05-06');
+  });
+});
+
+describe('the retired free-text qualifications (decision 0069)', () => {
+  const declared = [{ name: '红十字救护员证', issuer: '深圳市红十字会', validUntil: '2028-06-30' }];
+  /** A volunteer whose profile still holds what was typed before qualifications became records. */
+  async function withDeclared() {
+    const v = await registerVolunteer(t);
+    await t.handle.db
+      .updateTable('volunteers')
+      .set({ qualifications: JSON.stringify(declared) })
+      .where('id', '=', v.volunteer.id)
+      .execute();
+    return v;
+  }
+
+  test('a profile edit that sends them is refused in the caller’s language and changes nothing', async () => {
+    const { cookie, volunteer } = await withDeclared();
+    const audits = (await auditRows(t, 'volunteer.update')).length;
+    const before = (await get(cookie)).json();
+    for (const [lang, words] of [
+      ['zh-CN', '资质'],
+      ['zh-HK', '資質'],
+      ['en', 'claim'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me/volunteer',
+        // A signed-in caller's language: the chosen one (cookie), else the account's.
+        headers: { cookie: `${cookie}; yiqi_locale=${lang}` },
+        payload: { skills: ['新技能'], qualifications: [{ name: '律师执业证', issuer: '司法局' }] },
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'QUALIFICATIONS_ARE_RECORDS');
+      assert.ok(res.json().error.message.includes(words), res.json().error.message);
+    }
+    // Even an empty list is an edit of the retired field.
+    const empty = await patch(cookie, { qualifications: [] });
+    assert.equal(empty.json().error.code, 'QUALIFICATIONS_ARE_RECORDS');
+    const after = (await get(cookie)).json();
+    assert.deepEqual(after, before, 'nothing changed, not even the skills sent alongside');
+    assert.deepEqual(after.declaredQualifications, declared);
+    assert.equal((await auditRows(t, 'volunteer.update')).length, audits);
+    const row = await t.handle.db
+      .selectFrom('volunteers')
+      .select('qualifications')
+      .where('id', '=', volunteer.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row.qualifications, declared);
+  });
+
+  test('they stay readable by the volunteer only, who may remove them (audited)', async () => {
+    const { cookie, volunteer } = await withDeclared();
+    assert.deepEqual((await get(cookie)).json().declaredQualifications, declared);
+    const admin = await signIn(
+      t,
+      await createUser(t, `dq.admin.${volunteer.volunteerNo}`, {
+        role: 'region_admin',
+        region: NANSHAN,
+      }),
+    );
+    const staff = await t.app.inject({ url: `/api/volunteers/${volunteer.id}`, headers: { cookie: admin } });
+    assert.equal(staff.statusCode, 200, staff.body);
+    assert.deepEqual(staff.json().declaredQualifications, [], 'staff decide on records with evidence');
+    assert.ok(!staff.body.includes('红十字救护员证'));
+
+    const exported = await t.app.inject({ url: '/api/me/volunteer/export', headers: { cookie } });
+    assert.deepEqual(exported.json().volunteer.declaredQualifications, declared);
+
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me/volunteer/declared-qualifications',
+      headers: { cookie },
+    });
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.deepEqual(removed.json().declaredQualifications, []);
+    const audit = (await auditRows(t, 'volunteer.declared_qualifications_cleared')).at(-1)!;
+    assert.equal(audit.object_id, volunteer.id);
+    assert.deepEqual(audit.details, { removed: 1 });
+    assert.ok(!JSON.stringify(audit.details).includes('红十字'));
   });
 });

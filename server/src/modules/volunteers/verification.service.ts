@@ -107,7 +107,7 @@ export async function verifyOnline(ctx: Ctx): Promise<VolunteerView> {
       details: { method: 'external', ...(result.ok ? {} : { reason: result.reason ?? 'no_match' }) },
     });
   });
-  return toView(ctx, (await repo.findVolunteerById(ctx.db, v.id))!);
+  return toView(ctx, (await repo.findVolunteerById(ctx.db, v.id))!, 'self');
 }
 
 /** Pending manual reviews in the caller's scope, oldest first, with their documents' metadata. */

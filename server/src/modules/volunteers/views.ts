@@ -77,8 +77,16 @@ export function toRow(ctx: Pick<Ctx, 'config' | 'clock'>, v: VolunteerRecord): z
   };
 }
 
-/** The full profile, masked: what the volunteer and the admins of their region see. */
-export function toView(ctx: Pick<Ctx, 'config' | 'clock'>, v: VolunteerRecord): VolunteerView {
+/**
+ * The full profile, masked: what the volunteer and the admins of their region see. The qualifications once
+ * typed on the profile (unverified) are the volunteer's own reading only (`self`): staff decide on the
+ * qualification records, which carry evidence (docs/decisions/0069).
+ */
+export function toView(
+  ctx: Pick<Ctx, 'config' | 'clock'>,
+  v: VolunteerRecord,
+  audience: 'self' | 'staff' = 'staff',
+): VolunteerView {
   const today = ctx.clock();
   const age = ageOf(v, today);
   const blockers = signUpBlockers(v, today);
@@ -111,7 +119,7 @@ export function toView(ctx: Pick<Ctx, 'config' | 'clock'>, v: VolunteerRecord): 
         }
       : null,
     skills: v.skills,
-    qualifications: v.qualifications as z.infer<typeof Qualification>[],
+    declaredQualifications: audience === 'self' ? (v.qualifications as z.infer<typeof Qualification>[]) : [],
     categories: v.categories,
     serviceRegions: v.service_regions,
     availability: v.availability as z.infer<typeof AvailabilitySlot>[],

@@ -66,6 +66,17 @@ export function registerVolunteerRoutes(app: FastifyInstance): void {
     handler: (req) => profile.updateOwnProfile(ctxOf(req), req.body),
   });
 
+  r.delete('/api/me/volunteer/declared-qualifications', {
+    schema: {
+      tags,
+      summary:
+        'Remove the qualifications once typed on my profile (未核验的自述资质; qualifications are records now)',
+      response: { 200: VolunteerView },
+    },
+    config: { access: { kind: 'user' } },
+    handler: (req) => profile.clearDeclaredQualifications(ctxOf(req)),
+  });
+
   r.post('/api/me/volunteer/documents', {
     schema: {
       tags,

@@ -164,6 +164,10 @@ export function volunteerMatrixFixtures(
     ),
     'GET /api/me/volunteer': own('GET', '/api/me/volunteer'),
     'PATCH /api/me/volunteer': own('PATCH', '/api/me/volunteer', { languages: ['zh'] }),
+    'DELETE /api/me/volunteer/declared-qualifications': own(
+      'DELETE',
+      '/api/me/volunteer/declared-qualifications',
+    ),
     'POST /api/me/volunteer/documents': own('POST', '/api/me/volunteer/documents', {
       mimeType: 'image/png',
       contentBase64: pngBase64(),

@@ -1,92 +1,83 @@
 import { App, Card, Flex, Skeleton, Switch, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { NotificationPreferences } from '@yiqi/shared/contracts/notifications';
 import { api } from '../../lib/api.ts';
-import { defineMessages, useMessages } from '../../lib/i18n.tsx';
+import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
+import { EmailAddressForm, PREFS_KEY, WechatBindForm } from './ChannelAddressForms.tsx';
+import { notifySettingsMessages } from './notify-settings.messages.ts';
 
 type Prefs = z.infer<typeof NotificationPreferences>;
 type Channel = Prefs['channels'][number]['channel'];
-const KEY = ['notifications', 'preferences'] as const;
 
-const messages = defineMessages(
-  {
-    title: '通知方式',
-    inbox: '站内消息始终开启；您还可以选择以下方式同时通知您。',
-    sms: '短信',
-    wechat: '微信',
-    email: '电子邮件',
-    smsHint: '发送到实名信息中登记的手机号',
-    notLinked: '尚未绑定',
-    saved: '通知方式已保存',
-  },
-  {
-    title: '通知方式',
-    inbox: '站內訊息始終開啟；您還可以選擇以下方式同時通知您。',
-    sms: '短訊',
-    wechat: '微信',
-    email: '電子郵件',
-    smsHint: '發送到實名資料中登記的手機號碼',
-    notLinked: '尚未綁定',
-    saved: '通知方式已儲存',
-  },
-  {
-    title: 'How to reach you',
-    inbox: 'Notices always appear here; you may also get them by:',
-    sms: 'Text message',
-    wechat: 'WeChat',
-    email: 'E-mail',
-    smsHint: 'to the phone number in your real-name details',
-    notLinked: 'not linked yet',
-    saved: 'Saved',
-  },
-);
-
-/** The volunteer's outside channels (SMS, WeChat, e-mail) under the inbox; the inbox itself is always on. */
+/**
+ * The volunteer's outside channels (SMS, WeChat, e-mail) under the inbox; the inbox itself is always on.
+ * A channel without an address says what is missing and offers to add it (SMS: the phone of the real-name
+ * details; e-mail: an address verified by a code; WeChat: a binding).
+ */
 export function NotificationSettings() {
-  const t = useMessages(messages);
+  const t = useMessages(notifySettingsMessages);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const q = useQuery({
-    queryKey: KEY,
+    queryKey: PREFS_KEY,
     queryFn: ({ signal }) => api<Prefs>('/api/me/notification-preferences', { signal }),
   });
   const save = useMutation({
     mutationFn: (change: Partial<Record<Channel, boolean>>) =>
       api<Prefs>('/api/me/notification-preferences', { method: 'PUT', body: change }),
     onSuccess: (data) => {
-      qc.setQueryData(KEY, data);
+      qc.setQueryData(PREFS_KEY, data);
       void message.success(t.saved);
     },
     onError: (e) => void message.error(e.message),
   });
+  const missing: Record<Channel, string> = {
+    sms: t.smsMissing,
+    email: t.emailMissing,
+    wechat: t.wechatMissing,
+  };
   return (
-    <Card size="small" title={t.title}>
+    <Card size="small" title={t.title} data-testid="notification-settings">
       {q.isError ? (
         <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
       ) : q.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : (
-        <Flex vertical gap={12}>
+        <Flex vertical gap={16}>
           <Typography.Text type="secondary">{t.inbox}</Typography.Text>
           {q.data.channels.map((c) => (
-            <Flex key={c.channel} justify="space-between" align="center" gap={12} className="yiqi-touch">
-              <label htmlFor={`notify-${c.channel}`}>
-                <Flex vertical>
-                  <span>{t[c.channel]}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {c.available ? (c.channel === 'sms' ? t.smsHint : '') : t.notLinked}
-                  </Typography.Text>
-                </Flex>
-              </label>
-              <Switch
-                id={`notify-${c.channel}`}
-                checked={c.enabled}
-                disabled={!c.available && !c.enabled}
-                loading={save.isPending && save.variables?.[c.channel] !== undefined}
-                onChange={(on) => save.mutate({ [c.channel]: on })}
-              />
+            <Flex key={c.channel} vertical gap={4} data-testid={`channel-${c.channel}`}>
+              <Flex justify="space-between" align="center" gap={12} className="yiqi-touch">
+                <label htmlFor={`notify-${c.channel}`}>
+                  <Flex vertical>
+                    <span>{t[c.channel]}</span>
+                    <Typography.Text
+                      type={c.available ? 'secondary' : 'warning'}
+                      style={{ fontSize: 12 }}
+                      data-testid={`channel-${c.channel}-hint`}
+                    >
+                      {c.addressMasked ? fmt(t.sendsTo, { address: c.addressMasked }) : missing[c.channel]}
+                    </Typography.Text>
+                  </Flex>
+                </label>
+                <Switch
+                  id={`notify-${c.channel}`}
+                  checked={c.enabled}
+                  disabled={!c.available && !c.enabled}
+                  loading={save.isPending && save.variables?.[c.channel] !== undefined}
+                  onChange={(on) => save.mutate({ [c.channel]: on })}
+                />
+              </Flex>
+              {c.channel === 'sms' && !c.available && (
+                <Link to="/m/profile" style={{ fontSize: 13 }}>
+                  {t.goProfile}
+                </Link>
+              )}
+              {c.channel === 'email' && <EmailAddressForm bound={c.addressMasked} />}
+              {c.channel === 'wechat' && <WechatBindForm bound={c.addressMasked} />}
             </Flex>
           ))}
         </Flex>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { App, Button, Card, DatePicker, Form, Input, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -24,6 +25,12 @@ export function ClaimForm() {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [photo, setPhoto] = useState<string | null>(null);
+  // The profile's "add a qualification" links here (#claim): bring the form into view.
+  const { hash } = useLocation();
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hash === '#claim') card.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   const send = useMutation({
     mutationFn: (v: Values) =>
       claim({
@@ -43,7 +50,7 @@ export function ClaimForm() {
     onError: (e) => void message.error(e.message),
   });
   return (
-    <Card size="small" title={t.claimTitle}>
+    <Card size="small" title={t.claimTitle} id="claim" ref={card}>
       <Typography.Paragraph type="secondary">{t.claimHint}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)}>
         <Form.Item name="code" label={t.type} rules={[{ required: true }]}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useMessages, useText } from '../../lib/i18n.tsx';
@@ -24,13 +23,11 @@ import { GuardianFields, toGuardianInput, type GuardianValues } from './Guardian
 import { LANGUAGE_NAMES } from './languages.ts';
 import { volunteerMessages } from './messages.ts';
 import { NoRecord } from './NoRecord.tsx';
-import { QualificationsField } from './QualificationsField.tsx';
 import { useMyVolunteer } from './useMyVolunteer.ts';
 
 interface Values {
   categories: string[];
   skills: string[];
-  qualifications: { name: string; issuer: string; number?: string; validUntil?: Dayjs | null }[];
   serviceRegions: string[];
   availability: Slot[];
   languages: string[];
@@ -38,7 +35,10 @@ interface Values {
   guardian?: GuardianValues;
 }
 
-/** /m/profile/edit — what the volunteer offers, the emergency contact and (for minors) the guardian. */
+/**
+ * /m/profile/edit — what the volunteer offers, the emergency contact and (for minors) the guardian.
+ * Qualifications are not edited here: they are records with evidence (the profile page links to the claim).
+ */
 export default function ProfileEditPage() {
   const q = useMyVolunteer();
   if (q.isPending) return <Loading />;
@@ -73,12 +73,6 @@ function EditForm({ v }: { v: VolunteerView }) {
     const patch: ProfilePatchInput = {
       categories: x.categories as ProfilePatchInput['categories'],
       skills: x.skills.map((s) => s.trim()).filter(Boolean),
-      qualifications: x.qualifications.map((q) => ({
-        name: q.name.trim(),
-        issuer: q.issuer.trim(),
-        ...(q.number?.trim() ? { number: q.number.trim() } : {}),
-        ...(q.validUntil ? { validUntil: q.validUntil.format('YYYY-MM-DD') } : {}),
-      })),
       serviceRegions: x.serviceRegions,
       availability: x.availability,
       languages: x.languages,
@@ -113,10 +107,6 @@ function EditForm({ v }: { v: VolunteerView }) {
         initialValues={{
           categories: v.categories,
           skills: v.skills,
-          qualifications: v.qualifications.map((q) => ({
-            ...q,
-            validUntil: q.validUntil ? dayjs(q.validUntil) : null,
-          })),
           serviceRegions: v.serviceRegions,
           availability: v.availability,
           languages: v.languages,
@@ -161,9 +151,6 @@ function EditForm({ v }: { v: VolunteerView }) {
           </Card>
           <Card size="small" title={m.availability}>
             <AvailabilityField />
-          </Card>
-          <Card size="small" title={m.qualifications}>
-            <QualificationsField />
           </Card>
           <Card size="small" title={m.emergencyContact}>
             <EmergencyContactField

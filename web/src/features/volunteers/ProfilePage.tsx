@@ -14,6 +14,7 @@ import { LANGUAGE_NAMES } from './languages.ts';
 import { volunteerMessages } from './messages.ts';
 import { NoRecord } from './NoRecord.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
+import { QualificationsCard } from './QualificationsCard.tsx';
 import { SignUpStatus } from './SignUpStatus.tsx';
 import { useMyVolunteer } from './useMyVolunteer.ts';
 
@@ -108,22 +109,6 @@ export default function ProfilePage() {
             { key: 'cat', label: c.categories, children: <CategoryTags codes={v.categories} /> },
             { key: 'skills', label: t.skills, children: list(v.skills) },
             {
-              key: 'quals',
-              label: t.qualifications,
-              children: v.qualifications.length ? (
-                <Space orientation="vertical" size={2}>
-                  {v.qualifications.map((q, i) => (
-                    <span key={i}>
-                      {q.name} · {q.issuer}
-                      {q.validUntil ? ` · ${fmt(t.validUntil, { date: q.validUntil })}` : ''}
-                    </span>
-                  ))}
-                </Space>
-              ) : (
-                none
-              ),
-            },
-            {
               key: 'regions',
               label: t.serviceRegions,
               children: v.serviceRegions.length ? (
@@ -159,6 +144,7 @@ export default function ProfilePage() {
           ]}
         />
       </Card>
+      <QualificationsCard v={v} />
     </Flex>
   );
 }

@@ -13,7 +13,8 @@ export type { VolunteerView };
 export type RegisterInput = z.input<typeof RegisterBody>;
 export type GuardianInput = NonNullable<RegisterInput['guardian']>;
 export type ProfilePatchInput = z.input<typeof ProfilePatch>;
-export type Qualification = VolunteerView['qualifications'][number];
+/** 未核验的自述资质: typed on the profile before qualifications became records (read-only). */
+export type DeclaredQualification = VolunteerView['declaredQualifications'][number];
 export type Slot = VolunteerView['availability'][number];
 
 export const MY_VOLUNTEER_KEY = ['me', 'volunteer'] as const;
@@ -37,6 +38,10 @@ export async function fetchMyVolunteer(signal?: AbortSignal): Promise<VolunteerV
 
 export const updateMyVolunteer = (patch: ProfilePatchInput) =>
   api<VolunteerView>('/api/me/volunteer', { method: 'PATCH', body: patch });
+
+/** Removes the self-declared qualifications (they can no longer be edited, only removed). */
+export const clearDeclaredQualifications = () =>
+  api<VolunteerView>('/api/me/volunteer/declared-qualifications', { method: 'DELETE' });
 
 export const uploadDocument = (mimeType: string, contentBase64: string) =>
   api<z.infer<typeof DocumentUploadView>>('/api/me/volunteer/documents', {

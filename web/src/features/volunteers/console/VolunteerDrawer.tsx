@@ -13,6 +13,7 @@ import { getVolunteer } from './api.ts';
 import { staffMessages } from './messages.ts';
 import { RevealField } from './RevealField.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
+import { StaffQualifications } from './StaffQualifications.tsx';
 
 /** One volunteer (masked), with audited reveal of the full document or phone number, and their service. */
 export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -106,6 +107,11 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
                 key: 'skills',
                 label: v.skills,
                 children: x.skills.length ? x.skills.map((s) => <Tag key={s}>{s}</Tag>) : c.none,
+              },
+              {
+                key: 'quals',
+                label: v.qualifications,
+                children: <StaffQualifications id={x.id} />,
               },
               { key: 'acct', label: t.hasAccount, children: x.hasAccount ? t.accountYes : t.accountNo },
               { key: 'at', label: t.registeredAt, children: formatTime(x.createdAt) },

@@ -7,6 +7,7 @@ import type {
   VolunteerService as VolunteerServiceSchema,
   VolunteerView,
 } from '@yiqi/shared/contracts/volunteers';
+import type { VolunteerQualifications as VolunteerQualificationsSchema } from '@yiqi/shared/contracts/training';
 import { api, type Page } from '../../../lib/api.ts';
 
 export type VolunteerRow = z.infer<typeof VolunteerRowSchema>;
@@ -23,6 +24,13 @@ export interface VolunteerFilter {
 }
 
 const byId = (id: string) => `/api/volunteers/${encodeURIComponent(id)}`;
+
+/** The volunteer's qualification records with their state (records with evidence only). */
+export const getVolunteerQualifications = (id: string, signal?: AbortSignal) =>
+  api<z.infer<typeof VolunteerQualificationsSchema>>(
+    `/api/training/volunteers/${encodeURIComponent(id)}/qualifications`,
+    { signal },
+  );
 
 export const listVolunteers = (f: VolunteerFilter, page: number, pageSize: number, signal?: AbortSignal) =>
   // POST: the search box may hold a phone or document number, which must never travel in a URL.
