@@ -71,7 +71,17 @@ const signUpContextQuery = compiledOnce(
         sql<string | null>`to_char(v.birth_date, 'YYYY-MM-DD')`.as('v_birth_iso'),
         'v.guardian_consent_at as v_guardian_consent_at',
         'v.skills as v_skills',
-        'v.qualifications as v_qualifications',
+        // A position's written requirements (the older free-text list) are met only by qualification
+        // records, valid on the shift's date, whose type's code or name in any language is the text: what a
+        // volunteer once typed on the profile is not evidence (issue 16, decision 0069). Read only then.
+        sql<string[]>`(CASE WHEN cardinality(s.required_qualifications) = 0 THEN '{}'::text[] ELSE ARRAY(
+        SELECT unnest(ARRAY[t.code, t.name_zh_cn, t.name_zh_hk, t.name_en]) FROM qualifications q
+        JOIN qualification_types t ON t.code = q.type_code
+        WHERE q.volunteer_id = v.id AND q.issued_at <= s.starts_at
+        AND (q.expires_at IS NULL OR q.expires_at > s.starts_at)
+        AND NOT EXISTS (SELECT 1 FROM qualification_revocations r WHERE r.qualification_id = q.id)) END)`.as(
+          'v_held_qualifications',
+        ),
         sql<boolean>`EXISTS (SELECT 1 FROM signups o WHERE o.volunteer_id = v.id
         AND o.status IN ('pending', 'accepted', 'waitlisted') AND o.shift_id <> s.id
         AND o.shift_range && tstzrange(s.starts_at, s.ends_at, '[)'))`.as('overlaps'),
@@ -100,7 +110,7 @@ function splitSignUpContext(r: SignUpContextRow) {
     v_birth_iso,
     v_guardian_consent_at,
     v_skills,
-    v_qualifications,
+    v_held_qualifications,
     overlaps,
     member,
     qualified,
@@ -117,7 +127,7 @@ function splitSignUpContext(r: SignUpContextRow) {
             birth_iso: v_birth_iso,
             guardian_consent_at: v_guardian_consent_at,
             skills: v_skills!,
-            qualifications: v_qualifications!,
+            heldQualifications: v_held_qualifications ?? [],
           },
     shift: shift.id === null ? undefined : (shift as SignUpShift),
     overlaps: Boolean(overlaps),

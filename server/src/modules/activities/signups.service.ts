@@ -35,12 +35,10 @@ function checkEligible(
     throw new DomainError('SIGNUP_TOO_YOUNG', { minAge: shift.min_age });
   if (shift.max_age !== null && (age === null || age > shift.max_age))
     throw new DomainError('SIGNUP_TOO_OLD', { maxAge: shift.max_age });
-  const quals = (v.qualifications as { name: string; validUntil?: string }[])
-    .filter((q) => !q.validUntil || q.validUntil >= day)
-    .map((q) => q.name);
+  // Written requirements are met by qualification records only (held on the shift's date; see the query).
   const missing = [
     ...shift.required_skills.filter((s) => !v.skills.includes(s)),
-    ...shift.required_qualifications.filter((q) => !quals.includes(q)),
+    ...shift.required_qualifications.filter((q) => !v.heldQualifications.includes(q)),
   ];
   if (missing.length) throw new DomainError('SIGNUP_REQUIREMENTS', { missing });
   if (shift.recruit_mode === 'teams' && !member) throw new DomainError('SIGNUP_TEAMS_ONLY');

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { LATE_CANCEL_GRACE_MINUTES } from '@yiqi/shared/contracts/activities';
 import { auditRows, startTestApp, type TestApp } from '../../test/harness.ts';
 import { insertOrganization } from '../memberships/memberships.testkit.ts';
+import { insertQualification } from '../training/training.testkit.ts';
 import {
   api,
   createActivity,
@@ -30,36 +31,43 @@ const taken = async (shiftId: string) =>
 
 describe('eligibility', () => {
   it('gives a clear reason for each rule a volunteer fails', async () => {
+    // The written requirement names a qualification type (急救 = first_aid): met by a record only.
     const a = await createActivity(t, org, {
-      position: {
-        minAge: 18,
-        maxAge: 60,
-        requiredSkills: ['急救'],
-        requiredQualifications: ['红十字救护员证'],
-      },
+      position: { minAge: 18, maxAge: 60, requiredSkills: ['急救'], requiredQualifications: ['急救'] },
     });
-    const skilled = { skills: ['急救'], qualifications: [{ name: '红十字救护员证', issuer: '红十字会' }] };
+    const skilled = async (o: Parameters<typeof createVolunteer>[1] = {}) => {
+      const v = await createVolunteer(t, { skills: ['急救'], ...o });
+      await insertQualification(t, v.id, { code: 'first_aid' });
+      return v;
+    };
 
-    const account = await createVolunteer(t, { verified: false, ...skilled });
+    const account = await skilled({ verified: false });
     assert.equal(code(await signUp(t, account, a.shiftId)), 'SIGNUP_UNVERIFIED');
-    const minor = await createVolunteer(t, { birthDate: '2012-01-01', ...skilled });
+    const minor = await skilled({ birthDate: '2012-01-01' });
     assert.equal(code(await signUp(t, minor, a.shiftId)), 'SIGNUP_GUARDIAN_CONSENT');
-    const minorOk = await createVolunteer(t, { birthDate: '2010-01-01', guardianConsent: true, ...skilled });
+    const minorOk = await skilled({ birthDate: '2010-01-01', guardianConsent: true });
     const young = await signUp(t, minorOk, a.shiftId);
     assert.equal(code(young), 'SIGNUP_TOO_YOUNG');
     assert.equal(young.statusCode, 403);
-    const old = await createVolunteer(t, { birthDate: '1950-01-01', ...skilled });
+    const old = await skilled({ birthDate: '1950-01-01' });
     assert.equal(code(await signUp(t, old, a.shiftId)), 'SIGNUP_TOO_OLD');
     const unskilled = await createVolunteer(t);
     const r = await signUp(t, unskilled, a.shiftId);
     assert.equal(code(r), 'SIGNUP_REQUIREMENTS');
-    assert.deepEqual(r.json().error.details.missing, ['急救', '红十字救护员证']);
-    const expired = await createVolunteer(t, {
+    assert.deepEqual(r.json().error.details.missing, ['急救', '急救']);
+    // What a volunteer once typed on the profile is not evidence (issue 16): refused without a record.
+    const typed = await createVolunteer(t, {
       skills: ['急救'],
-      qualifications: [{ name: '红十字救护员证', issuer: '红十字会', validUntil: '2026-01-01' }],
+      qualifications: [{ name: '急救', issuer: '红十字会' }],
     });
+    const typedR = await signUp(t, typed, a.shiftId);
+    assert.equal(code(typedR), 'SIGNUP_REQUIREMENTS');
+    assert.deepEqual(typedR.json().error.details.missing, ['急救']);
+    // A record that lapsed before the shift does not count either.
+    const expired = await createVolunteer(t, { skills: ['急救'] });
+    await insertQualification(t, expired.id, { expiresAt: new Date(t.clock.now().getTime() - 86_400_000) });
     assert.equal(code(await signUp(t, expired, a.shiftId)), 'SIGNUP_REQUIREMENTS');
-    const fine = await createVolunteer(t, skilled);
+    const fine = await skilled();
     assert.equal((await signUp(t, fine, a.shiftId)).json().status, 'accepted');
     // A second sign-up for the same shift is refused, and a non-volunteer account cannot sign up.
     assert.equal(code(await signUp(t, fine, a.shiftId)), 'SIGNUP_EXISTS');

@@ -180,9 +180,18 @@ export function PositionModal({ activity, position, open, onClose }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name="requiredQualifications" label={t.qualifications} extra={t.tagsHint}>
+            {/* The older written requirements: no longer entered (pick a qualification type below); an
+                existing list is kept as it is and shown, and only qualification records meet it. */}
+            <Form.Item name="requiredQualifications" hidden>
               {tags(t.qualificationsPlaceholder)}
             </Form.Item>
+            {(position?.requiredQualifications ?? []).length > 0 && (
+              <Form.Item label={t.qualifications} extra={t.writtenQualificationsHint}>
+                <span data-testid="written-qualifications">
+                  {position!.requiredQualifications.join('、')}
+                </span>
+              </Form.Item>
+            )}
           </Col>
           <Col xs={24} md={4}>
             <Form.Item name="needsApproval" label={t.needsApprovalLabel} tooltip={t.needsApprovalHint}>

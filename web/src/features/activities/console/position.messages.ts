@@ -39,6 +39,8 @@ export const positionMessages = defineMessages(
     skillsPlaceholder: '输入后按回车',
     qualifications: '所需资质',
     qualificationsPlaceholder: '输入后按回车',
+    writtenQualificationsHint:
+      '旧版文字要求：只有持有同名资质记录的志愿者可以报名。新的要求请在“报名须持有的资质”中选择。',
     requiredQualification: '报名须持有的资质',
     requiredQualificationHint: '从培训资质目录中选择：报名时只接受持有该资质（班次当天有效）的志愿者',
     noQualification: '无（不要求）',
@@ -96,6 +98,8 @@ export const positionMessages = defineMessages(
     skillsPlaceholder: '輸入後按 Enter',
     qualifications: '所需資質',
     qualificationsPlaceholder: '輸入後按 Enter',
+    writtenQualificationsHint:
+      '舊版文字要求：只有持有同名資質記錄的志願者可以報名。新的要求請在「報名須持有的資質」中選擇。',
     requiredQualification: '報名須持有的資質',
     requiredQualificationHint: '從培訓資質目錄中選擇：報名時只接受持有該資質（班次當天有效）的志願者',
     noQualification: '無（不要求）',
@@ -153,6 +157,8 @@ export const positionMessages = defineMessages(
     skillsPlaceholder: 'Type and press Enter',
     qualifications: 'Qualifications needed',
     qualificationsPlaceholder: 'Type and press Enter',
+    writtenQualificationsHint:
+      'Older written requirement: only volunteers holding a qualification record of that name can sign up. For new requirements, use “Qualification required to sign up”.',
     requiredQualification: 'Qualification required to sign up',
     requiredQualificationHint:
       'From the training catalogue: only volunteers holding it (valid on the shift’s date) can sign up',
