@@ -20,7 +20,7 @@ import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as targets from '../access/targets.ts';
 import * as honours from './honours.service.ts';
-import * as nominating from './honours.nominating.ts';
+import * as nominating from './nominating.service.ts';
 
 const tags = ['honours'];
 const Created = z.object({ id: z.uuid() });
