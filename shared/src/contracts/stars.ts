@@ -174,6 +174,18 @@ export const Nomination = z.object({
   decisionReason: z.string().nullable(),
 });
 export const NominationList = z.object({ items: z.array(Nomination) });
+/** An organization's view of the rounds it may nominate in (its region's and those above), with its own. */
+export const OrgHonoursQuery = z.strictObject({ orgId: z.uuid() });
+export const OrgHonourRounds = z.object({
+  items: z.array(z.object({ round: HonourRound, mine: z.array(Nomination) })),
+});
+/** Whom an organization may put forward in a round: its members, or organizations, matching `q`. */
+export const NomineeQuery = z.strictObject({ orgId: z.uuid(), q: z.string().trim().max(50).optional() });
+export const NomineeList = z.object({
+  items: z.array(
+    z.object({ volunteerNo: z.string().nullable(), orgId: z.uuid().nullable(), name: z.string() }),
+  ),
+});
 export const NominationDecideBody = z.strictObject({ approve: z.boolean(), reason: multilineText(1, 500) });
 export const PublishedHonours = z.object({
   items: z.array(

@@ -131,6 +131,10 @@ export function HomePage() {
           <span className="lp-muted lp-small">{t.verifyHint}</span>
         </Link>
       </nav>
+      <Link to="/m/honours" className="lp-tile" data-testid="home-honours">
+        <strong>{t.honours}</strong>
+        <span className="lp-muted lp-small">{t.honoursHint}</span>
+      </Link>
       <section className="lp-col" style={{ gap: 8 }} aria-labelledby="home-activities">
         <div className="lp-row" style={{ justifyContent: 'space-between' }}>
           <h3 id="home-activities" style={{ fontSize: 18 }}>

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { likeEscape } from '../../db/like.ts';
 import type { HonourKind } from '../../db/schema.stars.ts';
 
 /** SQL of honours rounds and nominations (honours.service.ts). */
@@ -50,6 +51,20 @@ export function roundsIn(db: Database, prefixes: string[]) {
     .orderBy('r.year', 'desc')
     .orderBy('r.created_at', 'desc')
     .limit(200)
+    .execute();
+}
+
+/** Rounds opened at exactly one of the (region, level) pairs: the regions an organization lies under. */
+export function roundsCovering(db: Database, regions: { code: string; level: number }[]) {
+  return roundSelect(db)
+    .where((eb) =>
+      eb.or(
+        regions.map((g) => eb.and([eb('r.region_code', '=', g.code), eb('r.region_level', '=', g.level)])),
+      ),
+    )
+    .orderBy('r.year', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .limit(100)
     .execute();
 }
 
@@ -109,6 +124,64 @@ export function nominationsOf(db: Database, roundId: string, status?: 'approved'
   let q = nominationSelect(db).where('n.round_id', '=', roundId);
   if (status) q = q.where('n.status', '=', status);
   return q.orderBy('n.created_at').limit(2000).execute();
+}
+
+/** One organization's nominations in the rounds named. */
+export function nominationsBy(db: Database, orgId: string, roundIds: string[]) {
+  if (roundIds.length === 0) return Promise.resolve([]);
+  return nominationSelect(db)
+    .where('n.org_id', '=', orgId)
+    .where('n.round_id', 'in', roundIds)
+    .orderBy('n.created_at')
+    .limit(2000)
+    .execute();
+}
+
+const CANDIDATES = 20;
+
+/** Active members of the organization or its teams, by name or volunteer number (the first 20). */
+export function activeMembersUnder(db: Database, orgId: string, q: string | undefined) {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
+    .select(['v.volunteer_no', 'v.name'])
+    .distinct()
+    .where('m.status', '=', 'active')
+    .where('v.status', '=', 'active')
+    .where((eb) => eb.or([eb('o.id', '=', orgId), eb('o.parent_id', '=', orgId)]));
+  if (q) {
+    const like = `%${likeEscape(q)}%`;
+    query = query.where((eb) => eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', 'ilike', like)]));
+  }
+  return query.orderBy('v.volunteer_no').limit(CANDIDATES).execute();
+}
+
+/** The organization itself and its approved teams (a project is run by one of them). */
+export function organizationAndTeams(db: Database, orgId: string, q: string | undefined) {
+  let query = db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.status', '=', 'approved')
+    .where((eb) => eb.or([eb('o.id', '=', orgId), eb('o.parent_id', '=', orgId)]));
+  if (q) query = query.where('o.name', 'ilike', `%${likeEscape(q)}%`);
+  return query.orderBy('o.name').limit(CANDIDATES).execute();
+}
+
+/** Approved organizations of a region subtree, not the nominating one, none the caller is tied to. */
+export function nominableOrganizations(
+  db: Database,
+  f: { prefix: string; exclude: string; userId: string; q: string | undefined },
+) {
+  let query = db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.status', '=', 'approved')
+    .where('o.region_code', 'like', `${f.prefix}%`)
+    .where('o.id', '!=', f.exclude)
+    .where(sql<boolean>`NOT honour_tied(${f.userId}::uuid, o.id)`);
+  if (f.q) query = query.where('o.name', 'ilike', `%${likeEscape(f.q)}%`);
+  return query.orderBy('o.name').limit(CANDIDATES).execute();
 }
 
 export function nominationById(db: Database, id: string) {

@@ -9,6 +9,10 @@ import {
   NominationBody,
   NominationDecideBody,
   NominationList,
+  NomineeList,
+  NomineeQuery,
+  OrgHonourRounds,
+  OrgHonoursQuery,
   PublishedHonours,
 } from '@yiqi/shared/contracts/stars';
 import { OkSchema } from '@yiqi/shared/contracts/common';
@@ -16,10 +20,13 @@ import { staff } from '../../http/access.ts';
 import { ctxOf } from '../../http/context.ts';
 import * as targets from '../access/targets.ts';
 import * as honours from './honours.service.ts';
+import * as nominating from './nominating.service.ts';
 
 const tags = ['honours'];
 const Created = z.object({ id: z.uuid() });
 const ROUND = staff(['region_admin'], targets.honourRoundById);
+// The nominating organization (in the query), as for nominating itself.
+const NOMINATOR = staff(['org_admin', 'region_admin'], targets.organizationInQuery);
 
 export function registerHonourRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,6 +63,29 @@ export function registerHonourRoutes(app: FastifyInstance): void {
     },
     config: { access: staff(['org_admin', 'region_admin'], targets.organizationInBody) },
     handler: (req) => honours.nominate(ctxOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/honours/nominating', {
+    schema: {
+      tags,
+      summary: 'Rounds an organization may nominate in, with its own nominations and their outcome',
+      querystring: OrgHonoursQuery,
+      response: { 200: OrgHonourRounds },
+    },
+    config: { access: NOMINATOR },
+    handler: (req) => nominating.roundsFor(ctxOf(req), req.query.orgId),
+  });
+
+  r.get('/api/honours/rounds/:id/candidates', {
+    schema: {
+      tags,
+      summary: 'Whom an organization may nominate in a round (members, or organizations), by name',
+      params: IdParams,
+      querystring: NomineeQuery,
+      response: { 200: NomineeList },
+    },
+    config: { access: NOMINATOR },
+    handler: (req) => nominating.candidates(ctxOf(req), req.params.id, req.query.orgId, req.query.q),
   });
 
   r.get('/api/honours/rounds/:id/nominations', {

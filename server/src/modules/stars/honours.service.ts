@@ -29,7 +29,7 @@ import * as stars from './stars.repository.ts';
  */
 
 type Round = NonNullable<Awaited<ReturnType<typeof repo.roundById>>>;
-function roundView(r: Round) {
+export function roundView(r: Round) {
   return {
     id: r.id,
     regionCode: r.region_code,
@@ -157,8 +157,19 @@ export async function nominate(ctx: Ctx, roundId: string, b: z.infer<typeof Nomi
   });
 }
 
-type NominationRow = Awaited<ReturnType<typeof repo.nominationsOf>>[number];
-const nominationView = (n: NominationRow, full: boolean) => ({
+type NominationRow = Pick<
+  Awaited<ReturnType<typeof repo.nominationsOf>>[number],
+  | 'id'
+  | 'org_name'
+  | 'volunteer_id'
+  | 'volunteer_name'
+  | 'nominee_org_name'
+  | 'volunteer_no'
+  | 'reason'
+  | 'status'
+  | 'decision_reason'
+>;
+export const nominationView = (n: NominationRow, full: boolean) => ({
   id: n.id,
   orgName: n.org_name,
   nominee:

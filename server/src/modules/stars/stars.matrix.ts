@@ -204,6 +204,13 @@ export const matrixFixtures: MatrixFixtures = (env) => {
         payload: { orgId: env.orgs[rel], volunteerNo: 'T000000000', reason: '矩阵测试推荐理由' },
       };
     },
+    'GET /api/honours/nominating': (rel) =>
+      targeted(rel) ? { method: 'GET', url: `/api/honours/nominating?orgId=${env.orgs[rel]}` } : null,
+    'GET /api/honours/rounds/:id/candidates': async (rel) => {
+      if (!targeted(rel)) return null;
+      const id = await round(env.regions.same);
+      return { method: 'GET', url: `/api/honours/rounds/${id}/candidates?orgId=${env.orgs[rel]}` };
+    },
     'GET /api/honours/rounds/:id/nominations': onRound('GET', '/nominations'),
     'POST /api/honours/nominations/:id/decide': async (rel) => {
       if (!targeted(rel)) return null;

@@ -3,6 +3,9 @@ import type {
   BadgeList,
   HonourRound as HonourRoundSchema,
   Nomination as NominationSchema,
+  NomineeList as NomineeListSchema,
+  OrgHonourRounds as OrgHonourRoundsSchema,
+  PublishedHonours as PublishedHonoursSchema,
   ObjectionList,
   StarApplication as StarApplicationSchema,
   StarNoticeList,
@@ -63,3 +66,26 @@ export const decideNomination = (id: string, approve: boolean, reason: string) =
   api<{ ok: true }>(`/api/honours/nominations/${id}/decide`, { method: 'POST', body: { approve, reason } });
 export const publishRound = (id: string) =>
   api<{ ok: true }>(`/api/honours/rounds/${id}/publish`, { method: 'POST' });
+
+export type OrgHonourRound = z.infer<typeof OrgHonourRoundsSchema>['items'][number];
+export type Nominee = z.infer<typeof NomineeListSchema>['items'][number];
+export type PublishedHonour = z.infer<typeof PublishedHonoursSchema>['items'][number];
+export const honourKeys = {
+  nominating: (orgId: string) => ['honours-nominating', orgId] as const,
+  candidates: (roundId: string, orgId: string, q: string) =>
+    ['honours-candidates', roundId, orgId, q] as const,
+  published: ['honours-published'] as const,
+};
+export const nominatingRounds = (orgId: string, signal?: AbortSignal) =>
+  api<{ items: OrgHonourRound[] }>('/api/honours/nominating', { query: { orgId }, signal });
+export const candidatesOf = (roundId: string, orgId: string, q: string, signal?: AbortSignal) =>
+  api<{ items: Nominee[] }>(`/api/honours/rounds/${roundId}/candidates`, {
+    query: { orgId, q: q || undefined },
+    signal,
+  });
+export const nominate = (
+  roundId: string,
+  body: { orgId: string; volunteerNo?: string; nomineeOrgId?: string; reason: string },
+) => api<{ id: string }>(`/api/honours/rounds/${roundId}/nominations`, { method: 'POST', body });
+export const publishedHonours = (signal?: AbortSignal) =>
+  api<{ items: PublishedHonour[] }>('/api/honours/published', { signal });
