@@ -85,8 +85,18 @@ describe('service worker', () => {
   let templateDir: string | undefined;
 
   /** A server on the same address each time (the service worker belongs to its origin). */
+  /** Every request each server saw, in order (a failure's evidence: which build answered what, and when). */
+  const served: string[] = [];
+  const t0 = Date.now();
   async function serve(webDist: string) {
     app = await startTestApp({ webDist });
+    const build = webDist === dist ? 'first' : 'next';
+    const server = app.app.server;
+    server.on('request', (req: { url?: string }) =>
+      served.push(
+        `+${Date.now() - t0} ms ${build} server: ${req.url}${server.listening ? '' : ' (after close)'}`,
+      ),
+    );
     const url = await app.app.listen({ port, host: '127.0.0.1' });
     port = Number(new URL(url).port);
     return url;
@@ -175,6 +185,7 @@ describe('service worker', () => {
       next.version,
       { timeout: 30_000, polling: 200 },
     );
+    const settledOn = `settled on the next build's shell yiqi-shell-${next.version} at +${Date.now() - t0} ms (requests so far: ${served.length}); caches then: ${JSON.stringify(await cacheNames(page))}`;
     // … and the next one the new index.html; the old shell is gone. On a loaded CI machine the visit right
     // after the page saw the new worker activated once still came back with the old shell (why is not
     // known), so a few more visits are allowed (five at most: a worker that keeps the old shell fails).
@@ -187,7 +198,15 @@ describe('service worker', () => {
       seen = await build(page);
       seenBy.push(`${seen} (${await whoAnswered(page, res)})`);
     }
-    if (seen !== 'next') console.log('service worker deploy, visits after activation:\n' + seenBy.join('\n'));
+    if (seen !== 'next')
+      console.log(
+        'service worker deploy, ' +
+          settledOn +
+          '\nvisits after activation:\n' +
+          seenBy.join('\n') +
+          '\nrequests the two servers saw:\n' +
+          served.join('\n'),
+      );
     assert.equal(seen, 'next');
     assert.deepEqual(await cacheNames(page), [`yiqi-shell-${next.version}`]);
     await page.close();
