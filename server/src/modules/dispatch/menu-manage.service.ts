@@ -6,7 +6,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { withTransaction } from '../../core/tx.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './dispatch.repository.ts';
-import { UNIT_LEVELS, checkTeams, itemView, unitOf, views } from './menu.service.ts';
+import { UNIT_LEVELS, checkTeams, itemColumns, itemView, unitOf, views } from './menu.service.ts';
 import * as menuRepo from './menu.repository.ts';
 
 /**
@@ -42,17 +42,7 @@ export async function editItem(ctx: Ctx, id: string, b: z.infer<typeof MenuItemE
     const moved = await menuRepo.updateItem(
       tx.db,
       id,
-      {
-        category: b.category,
-        title: b.title,
-        description: b.description,
-        team_ids: teamIds,
-        review_days: b.reviewDays,
-        dispatch_days: b.dispatchDays,
-        accept_days: b.acceptDays,
-        escalate_days: b.escalateDays,
-        follow_up_days: b.followUpDays,
-      },
+      itemColumns(b, teamIds),
       actorOf(ctx).userId,
       ctx.clock(),
     );

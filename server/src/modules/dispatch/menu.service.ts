@@ -107,6 +107,21 @@ export async function checkTeams(ctx: Ctx, ids: string[]) {
     throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
 }
 
+/** The columns an item's body sets, on adding it and on editing it (menu-manage.service). */
+export function itemColumns(b: Omit<z.infer<typeof MenuItemBody>, 'region'>, teamIds: string[]) {
+  return {
+    category: b.category,
+    title: b.title,
+    description: b.description,
+    team_ids: teamIds,
+    review_days: b.reviewDays,
+    dispatch_days: b.dispatchDays,
+    accept_days: b.acceptDays,
+    escalate_days: b.escalateDays,
+    follow_up_days: b.followUpDays,
+  };
+}
+
 export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
   const unit = await unitOf(ctx, b.region);
   const teamIds = [...new Set(b.teamIds)];
@@ -115,15 +130,7 @@ export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
     const { id } = await repo.insertMenuItem(tx.db, {
       unit_code: unit.code,
       unit_level: unit.level,
-      category: b.category,
-      title: b.title,
-      description: b.description,
-      team_ids: teamIds,
-      review_days: b.reviewDays,
-      dispatch_days: b.dispatchDays,
-      accept_days: b.acceptDays,
-      escalate_days: b.escalateDays,
-      follow_up_days: b.followUpDays,
+      ...itemColumns(b, teamIds),
       status: 'approved',
       offered_by_org: null,
       created_by: actorOf(ctx).userId,
