@@ -307,5 +307,19 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
     teamIds: [elderTeam],
   });
   await decideOffer(await as('nt.post', 44), canteen.id, { decision: 'approved', reason: '' });
+  // A resident of 大新社区 (the same street, another village) orders it; the post made the work order and
+  // may send it to 南头城社区's station.
+  const meal = (
+    await orders.order(await as('resident', 8), {
+      itemId: canteen.id,
+      description: '母亲刚做完手术，这两周中午需要送餐到家。',
+      photos: [],
+      region: '440305001003', // 大新社区
+      address: '大新社区大新路 66 号 4 栋 302',
+      preferredAt: new Date(now.getTime() + 48 * HOUR).toISOString(),
+      phone: '13912340001',
+    })
+  ).id;
+  await orders.makeWorkOrder(await as('nt.post', 7), meal, wo(1));
   return 7;
 }
