@@ -51,7 +51,9 @@ describe('village offers and service through an activity', { timeout: 900_000 },
       await offer.getByText('南头街道').first().waitFor();
       await offer.getByLabel('服务类别').fill('便民服务');
       await offer.getByLabel('项目名称').fill(OFFERED);
-      await offer.getByLabel('项目说明').fill('每月第一个周日上午在村口为街道内长者义务理发，行动不便的可上门。');
+      await offer
+        .getByLabel('项目说明')
+        .fill('每月第一个周日上午在村口为街道内长者义务理发，行动不便的可上门。');
       await chooseOption(station, 'offer_teamIds', TEAM, true);
       await offer.locator('.ant-modal-title').click();
       await station.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
@@ -114,7 +116,10 @@ describe('village offers and service through an activity', { timeout: 900_000 },
       await post.getByRole('button', { name: /^派\s*单$/ }).click();
       const dispatch = post.getByRole('dialog', { name: /^派\s*单$/ });
       await dispatch.getByText(`供单村站点：${VILLAGE}`).waitFor();
-      await dispatch.getByText(/村供单/).first().waitFor();
+      await dispatch
+        .getByText(/村供单/)
+        .first()
+        .waitFor();
       await screenshot(post, 'dispatch-village-06-post-dispatch-to-station-desktop');
       await dispatch.getByRole('button', { name: /确\s*定|OK/ }).click();
       await dispatch.waitFor({ state: 'hidden' });
@@ -135,7 +140,10 @@ describe('village offers and service through an activity', { timeout: 900_000 },
       const serving = team.locator('.ant-card').filter({ hasText: SERVING });
       await serving.getByText('服务中').waitFor();
       await serving.getByRole('button', { name: '开设服务活动' }).click();
-      await team.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await team
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
       // The draft, on the activity's own page.
       await team.waitForURL(/\/activities\/[0-9a-f-]+$/);
       await team.getByText('群众点单：垃圾分类入户指导').first().waitFor();

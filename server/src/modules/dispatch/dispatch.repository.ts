@@ -72,16 +72,18 @@ const itemColumns = [
 ] as const;
 
 export function items(db: Database) {
-  return db
-    .selectFrom('dispatch_menu_items as i')
-    .innerJoin('regions as r', (j) =>
-      j.onRef('r.code', '=', 'i.unit_code').onRef('r.level', '=', 'i.unit_level'),
-    )
-    // The village's station that offered it (村供单).
-    .leftJoin('regions as ou', (j) =>
-      j.onRef('ou.code', '=', 'i.offered_by_unit_code').onRef('ou.level', '=', 'i.offered_by_unit_level'),
-    )
-    .select(itemColumns);
+  return (
+    db
+      .selectFrom('dispatch_menu_items as i')
+      .innerJoin('regions as r', (j) =>
+        j.onRef('r.code', '=', 'i.unit_code').onRef('r.level', '=', 'i.unit_level'),
+      )
+      // The village's station that offered it (村供单).
+      .leftJoin('regions as ou', (j) =>
+        j.onRef('ou.code', '=', 'i.offered_by_unit_code').onRef('ou.level', '=', 'i.offered_by_unit_level'),
+      )
+      .select(itemColumns)
+  );
 }
 
 /** The approved items of the units whose codes are given (a community and its ancestors: the inherited menu). */

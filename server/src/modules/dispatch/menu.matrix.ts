@@ -81,7 +81,8 @@ export function menuFixtures({ t, regions, orgs }: MatrixEnv): Record<string, Ma
             method: 'POST',
             url: '/api/dispatch/village-offers',
             payload: {
-              region: rel === 'same' || rel === 'descendant' ? await communityIn(t(), region(rel)) : region(rel),
+              region:
+                rel === 'same' || rel === 'descendant' ? await communityIn(t(), region(rel)) : region(rel),
               to: region('same'),
               category: '矩阵',
               title: '矩阵村供单',

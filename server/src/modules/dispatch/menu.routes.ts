@@ -75,7 +75,8 @@ export function registerMenuRoutes(app: FastifyInstance): void {
   r.get('/api/dispatch/eligible-teams', {
     schema: {
       tags,
-      summary: 'The approved teams a unit may name on its items (of its area or registered above it), by name',
+      summary:
+        'The approved teams a unit may name on its items (of its area or registered above it), by name',
       querystring: EligibleTeamsQuery,
       response: { 200: EligibleTeamPage },
     },
@@ -101,7 +102,6 @@ export function registerMenuRoutes(app: FastifyInstance): void {
       response: { 200: VillageOffersView },
     },
     config: { access: staff(['region_admin'], targets.regionInQuery) },
-    handler: (req) =>
-      village.villageOffers(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
+    handler: (req) => village.villageOffers(ctxOf(req), req.query.region, req.query.page, req.query.pageSize),
   });
 }

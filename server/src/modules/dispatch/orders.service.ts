@@ -306,8 +306,7 @@ export function dispatch(ctx: Ctx, id: string, b: z.infer<typeof DispatchBody>) 
       // A village's offer (村供单) is served by that village for the whole street or district: its station
       // takes the order wherever the resident lives, as long as it is below the holder.
       const item = (await repo.itemById(tx.db, o.item_id))!;
-      if (!below && !isOfferingStation(item, unit, holder))
-        throw new DomainError('DISPATCH_UNIT_NOT_BELOW');
+      if (!below && !isOfferingStation(item, unit, holder)) throw new DomainError('DISPATCH_UNIT_NOT_BELOW');
       await move(tx, o, {
         action: 'dispatch_unit',
         patch: { holder_code: unit.code, holder_level: unit.level, dispatched_at: o.dispatched_at ?? now },

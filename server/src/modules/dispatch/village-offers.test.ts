@@ -72,7 +72,11 @@ const body = (over = {}) => ({
 const offer = (who: Actor, over = {}) => call(t, who, 'POST', '/api/dispatch/village-offers', body(over));
 const items = () => t.handle.db.selectFrom('dispatch_menu_items').select('id').execute();
 const audits = (action: string) =>
-  t.handle.db.selectFrom('audit_log').select(['object_id', 'region_code']).where('action', '=', action).execute();
+  t.handle.db
+    .selectFrom('audit_log')
+    .select(['object_id', 'region_code'])
+    .where('action', '=', action)
+    .execute();
 const decide = (who: Actor, id: string, b: object) =>
   call(t, who, 'POST', `/api/dispatch/menu-items/${id}/decision`, b);
 
@@ -103,7 +107,12 @@ describe('a village offers a service as a unit (村供单)', () => {
       description: '每月一次社区义剪。',
     });
     assert.equal(teamOffer.statusCode, 200, teamOffer.body);
-    const queue = await call(t, w.postA, 'GET', `/api/dispatch/unit-items?region=${w.streetA}&status=proposed`);
+    const queue = await call(
+      t,
+      w.postA,
+      'GET',
+      `/api/dispatch/unit-items?region=${w.streetA}&status=proposed`,
+    );
     const ids = queue.json().items.map((i: { id: string }) => i.id);
     assert.ok(ids.includes(item.id) && ids.includes(teamOffer.json().id));
 
@@ -204,12 +213,16 @@ describe('a village offers a service as a unit (村供单)', () => {
     const again = await decide(postA2, id, { decision: 'approved' });
     assert.equal(again.statusCode, 409);
     assert.equal(code(again), 'DISPATCH_OFFER_DECIDED');
-    const mine = (await call(t, village, 'GET', `/api/dispatch/village-offers?region=${w.communityA}`)).json();
+    const mine = (
+      await call(t, village, 'GET', `/api/dispatch/village-offers?region=${w.communityA}`)
+    ).json();
     const seen = mine.items.find((i: { id: string }) => i.id === id);
     assert.equal(seen.status, 'refused');
     assert.equal(seen.decisionReason, '街道已有同类项目');
     // The station sees the refusal; the item is on no menu.
-    const menu = (await t.app.inject({ method: 'GET', url: `/api/dispatch/menu?region=${w.communityA}` })).json();
+    const menu = (
+      await t.app.inject({ method: 'GET', url: `/api/dispatch/menu?region=${w.communityA}` })
+    ).json();
     assert.ok(!menu.items.some((i: { id: string }) => i.id === id));
   });
 
@@ -267,7 +280,11 @@ describe('the teams a unit may name (the console’s team picker)', () => {
     const province = await insertOrganization(t, '广东省志愿者联合会服务队', '440000000000');
     const futian = await insertOrganization(t, '福田区社区服务队', '440304000000');
     const pending = await insertOrganization(t, '南头待审核服务队', w.streetA);
-    await t.handle.db.updateTable('organizations').set({ status: 'pending' }).where('id', '=', pending).execute();
+    await t.handle.db
+      .updateTable('organizations')
+      .set({ status: 'pending' })
+      .where('id', '=', pending)
+      .execute();
     const candidates = [w.teamA.orgId, w.teamB.orgId, city, province, futian, pending];
     for (const [who, unit] of [
       [w.postA, w.streetA],

@@ -73,7 +73,9 @@ export function OffersPanel({ region }: { region: string }) {
           <Card
             size="small"
             title={i.title}
-            extra={<Tag color={i.offeredByUnit ? 'cyan' : 'blue'}>{i.offeredByUnit ? t.byVillage : t.byTeam}</Tag>}
+            extra={
+              <Tag color={i.offeredByUnit ? 'cyan' : 'blue'}>{i.offeredByUnit ? t.byVillage : t.byTeam}</Tag>
+            }
             data-testid="offer-card"
           >
             <Flex vertical gap={4}>

@@ -198,10 +198,10 @@ function Actions({ o }: { o: OrderDetailT }) {
           values.to === 'station'
             ? { to: 'unit', region: station!.code, note: values.note ?? '' }
             : values.to === 'unit'
-            ? { to: 'unit', region: values.region, note: values.note ?? '' }
-            : values.to === 'team'
-              ? { to: 'team', orgId: values.orgId, note: values.note ?? '' }
-              : { to: 'grab', note: values.note ?? '' },
+              ? { to: 'unit', region: values.region, note: values.note ?? '' }
+              : values.to === 'team'
+                ? { to: 'team', orgId: values.orgId, note: values.note ?? '' }
+                : { to: 'grab', note: values.note ?? '' },
       });
   };
   const title = {
@@ -316,7 +316,9 @@ function Actions({ o }: { o: OrderDetailT }) {
               <Form.Item name="to" label={t.dispatchTo}>
                 <Radio.Group
                   options={[
-                    ...(station ? [{ value: 'station', label: fmt(t.toStation, { name: station.name }) }] : []),
+                    ...(station
+                      ? [{ value: 'station', label: fmt(t.toStation, { name: station.name }) }]
+                      : []),
                     { value: 'team', label: t.toTeam },
                     { value: 'unit', label: t.toUnit },
                     { value: 'grab', label: t.toGrab },

@@ -75,7 +75,8 @@ export const menuMessages = defineMessages(
     villageTab: '本村供单',
     villageOfferHint:
       '本村（社区）可以提供的服务，以站点名义提交给所在街道的实践所或区实践中心；通过后全街道（区）的群众都能点单，订单可派给本站点。',
-    villageTeamsHint: '承接服务的队伍：本村（社区）的，或登记在上级地区的；不填则要由审核单位在项目中补上，订单才能派给队伍',
+    villageTeamsHint:
+      '承接服务的队伍：本村（社区）的，或登记在上级地区的；不填则要由审核单位在项目中补上，订单才能派给队伍',
     noVillageUnits: '本村（社区）上面没有可提交的实践所或中心',
     villageOffers: '本村的供单',
     noVillageOffers: '本村还没有提交过供单',
@@ -155,7 +156,8 @@ export const menuMessages = defineMessages(
     villageTab: '本村供單',
     villageOfferHint:
       '本村（社區）可以提供的服務，以站點名義提交給所在街道的實踐所或區實踐中心；通過後全街道（區）的群眾都能點單，訂單可派給本站點。',
-    villageTeamsHint: '承接服務的隊伍：本村（社區）的，或登記在上級地區的；不填則要由審核單位在項目中補上，訂單才能派給隊伍',
+    villageTeamsHint:
+      '承接服務的隊伍：本村（社區）的，或登記在上級地區的；不填則要由審核單位在項目中補上，訂單才能派給隊伍',
     noVillageUnits: '本村（社區）上面沒有可提交的實踐所或中心',
     villageOffers: '本村的供單',
     noVillageOffers: '本村還沒有提交過供單',

@@ -347,7 +347,8 @@ export const dispatchMessages = defineMessages(
     toUnit: 'A unit below',
     toTeam: 'A team',
     toStation: 'The offering village’s station: {name}',
-    stationHint: '{name} offered this item (a village offer): it goes to that station, which arranges the village’s teams.',
+    stationHint:
+      '{name} offered this item (a village offer): it goes to that station, which arranges the village’s teams.',
     noItemTeams: 'This item names no team: dispatch it to a unit below or open it to grab',
     offeredByVillage: 'Offered by the village',
     villageOffer: 'Offered by {name}',
