@@ -6,7 +6,6 @@ import {
   NANSHAN,
   addItem,
   call,
-  createTeam,
   placeOrder,
   workOrder,
   world,
@@ -233,11 +232,11 @@ describe('a village offers a service as a unit (村供单)', () => {
       const r = await offer(village, { to });
       assert.equal(r.statusCode, 400, to);
       assert.equal(code(r), 'DISPATCH_OFFER_NOT_ABOVE', to);
-      // Told in the caller's language.
+      // Told in the caller's language (the language chosen on the page overrides the account's).
       const en = await t.app.inject({
         method: 'POST',
         url: '/api/dispatch/village-offers',
-        headers: { cookie: village.cookie, 'accept-language': 'en' },
+        headers: { cookie: `${village.cookie}; yiqi_locale=en` },
         payload: body({ to }),
       });
       assert.match(en.json().error.message, /post of its own street or the centre of its own district/);
@@ -265,11 +264,11 @@ describe('a village offers a service as a unit (村供单)', () => {
     const outside = await offer(village, { teamIds: [w.teamB.orgId] });
     assert.equal(outside.statusCode, 400);
     assert.equal(code(outside), 'DISPATCH_TEAM_OUTSIDE_AREA');
-    const neighbours = await createTeam(t, communityA2);
-    const r = await offer(village, { teamIds: [neighbours.orgId] });
+    const neighbours = await insertOrganization(t, '邻村服务队', communityA2);
+    const r = await offer(village, { teamIds: [neighbours] });
     assert.equal(code(r), 'DISPATCH_TEAM_OUTSIDE_AREA', 'a neighbouring village’s team');
-    const own = await createTeam(t, w.communityA);
-    const ok = await offer(village, { teamIds: [own.orgId, w.teamA.orgId] });
+    const own = await insertOrganization(t, '本村服务队', w.communityA);
+    const ok = await offer(village, { teamIds: [own, w.teamA.orgId] });
     assert.equal(ok.statusCode, 200, ok.body);
   });
 });
