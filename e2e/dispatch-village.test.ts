@@ -146,6 +146,9 @@ describe('village offers and service through an activity', { timeout: 900_000 },
         .click();
       // The draft, on the activity's own page.
       await team.waitForURL(/\/activities\/[0-9a-f-]+$/);
+      // The activity's own banner: the title alone is also the inbox's link, which stays on screen while
+      // the activity page's chunk loads.
+      await team.getByText(/草稿尚未发布/).waitFor();
       await team.getByText('群众点单：垃圾分类入户指导').first().waitFor();
       await settle(team);
       await screenshot(team, 'dispatch-village-08-team-activity-draft-phone');
