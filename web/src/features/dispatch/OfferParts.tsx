@@ -135,7 +135,8 @@ function OfferCard({ i }: { i: MenuItemViewT }) {
         {i.category} · {t.offeredTo}：{i.unitName} · {t.offeredAt}：{formatTime(i.createdAt)}
       </Typography.Text>
       <Typography.Paragraph style={{ margin: '4px 0 0' }}>{i.description}</Typography.Paragraph>
-      {i.teams.length > 0 && (
+      {/* A village names the teams that deliver its offer; a team's own offer is delivered by itself. */}
+      {i.offeredByUnit && i.teams.length > 0 && (
         <Typography.Text type="secondary">
           {t.teams}：{i.teams.map((x) => x.name).join('、')}
         </Typography.Text>
