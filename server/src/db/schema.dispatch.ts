@@ -20,6 +20,9 @@ export interface DispatchMenuItemsTable {
   follow_up_days: Generated<number>;
   status: Generated<'approved' | 'proposed' | 'refused' | 'withdrawn'>;
   offered_by_org: string | null;
+  /** The village's (community's) station that offered it (村供单), else null. */
+  offered_by_unit_code: ColumnType<string | null, string | null | undefined, string | null>;
+  offered_by_unit_level: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
   decided_by: string | null;

@@ -5,6 +5,7 @@ import { phoneIndex } from '../modules/auth/auth.service.ts';
 import { addItem, decideOffer, offer } from '../modules/dispatch/menu.service.ts';
 import * as orders from '../modules/dispatch/orders.service.ts';
 import * as team from '../modules/dispatch/team.service.ts';
+import { villageOffer } from '../modules/dispatch/village-offers.service.ts';
 import { DEMO_PASSWORD } from './demo.seed.ts';
 import { demoActor } from './demo-actor.ts';
 
@@ -17,6 +18,7 @@ import { demoActor } from './demo-actor.ts';
 const NANSHAN = '440305000000';
 const NANTOU = '440305001000';
 const YUEHAI = '440305007000';
+const NANTOUCHENG = '440305001001'; // 南头城社区
 
 const TEAMS = [
   { name: '南山区医师志愿服务队', region: NANSHAN },
@@ -137,6 +139,8 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
   const accounts: { username: string; name: string; region?: string; org?: TeamName; phone?: string }[] = [
     { username: 'nt.post', name: '南头街道文明实践所 何丽', region: NANTOU },
     { username: 'yh.post', name: '粤海街道文明实践所 邓超', region: YUEHAI },
+    // The station of a village (community): its staff offer the village's own services (村供单).
+    { username: 'ntc.station', name: '南头城社区文明实践站 周敏', region: NANTOUCHENG },
     { username: 'team.admin', name: '南头街道长者关爱志愿队 梁伟', org: '南头街道长者关爱志愿队' },
     { username: 'resident', name: '居民 陈阿姨', phone: '13912340001' },
   ];
@@ -188,7 +192,7 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
     });
     items.set(m.title, item.id);
   }
-  const community = '440305001001'; // 南头城社区
+  const community = NANTOUCHENG;
   const resident = async (title: string, hoursAgo: number, description: string, address: string) =>
     (
       await orders.order(await as('resident', hoursAgo), {
@@ -292,5 +296,30 @@ export async function seedDemoDispatch(db: Database, config: Config): Promise<nu
     decision: 'refused',
     reason: '街道文体站已开设同类课程，建议与文体站联合开展。',
   });
+  // 村供单: 南头城社区 offers its elders' canteen delivery to the street's post, which approved it; the whole
+  // street (南头街道) orders it, and its orders go to the village's station first.
+  const canteen = await villageOffer(await as('ntc.station', 46), {
+    region: NANTOUCHENG,
+    to: NANTOU,
+    category: '助老服务',
+    title: '社区长者饭堂送餐',
+    description: '南头城社区长者饭堂每天中午为街道内行动不便的长者送餐上门，另收餐费，志愿者送达。',
+    teamIds: [elderTeam],
+  });
+  await decideOffer(await as('nt.post', 44), canteen.id, { decision: 'approved', reason: '' });
+  // A resident of 大新社区 (the same street, another village) orders it; the post made the work order and
+  // may send it to 南头城社区's station.
+  const meal = (
+    await orders.order(await as('resident', 8), {
+      itemId: canteen.id,
+      description: '母亲刚做完手术，这两周中午需要送餐到家。',
+      photos: [],
+      region: '440305001003', // 大新社区
+      address: '大新社区大新路 66 号 4 栋 302',
+      preferredAt: new Date(now.getTime() + 48 * HOUR).toISOString(),
+      phone: '13912340001',
+    })
+  ).id;
+  await orders.makeWorkOrder(await as('nt.post', 7), meal, wo(1));
   return 7;
 }

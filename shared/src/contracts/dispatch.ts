@@ -58,6 +58,22 @@ export const OfferBody = z.strictObject({
   description: multilineText(1, 2000),
 });
 
+/**
+ * 村供单: a village's (community's) station offers a service to a unit above it (its street's post or its
+ * district's centre), with the form of a team's offer. `region` is the offering village (the staff acting
+ * for it are checked on it), `to` the unit asked; `teamIds` the teams that deliver it (of the village's
+ * area or registered above it), possibly none: the station then takes its orders and opens them to grab or
+ * names teams later.
+ */
+export const VillageOfferBody = z.strictObject({
+  region: RegionCode,
+  to: RegionCode,
+  category: text(1, 40),
+  title: text(1, 80),
+  description: multilineText(1, 2000),
+  teamIds: z.array(Uuid).max(20).default([]),
+});
+
 /** An item's edit: everything but its unit, replaced as a whole (the form sends what it shows). */
 export const MenuItemEditBody = MenuItemBody.omit({ region: true });
 /** A unit decides a team's offer; a refusal needs a reason, which the team sees. */
@@ -76,12 +92,18 @@ export const UnitItemsQuery = PageQuery.extend({
   scope: z.enum(['unit', 'subtree']).default('unit'),
 });
 export const TeamOffersQuery = PageQuery.extend({ orgId: Uuid });
+/** A village's offers (村供单): `region` is the village's community. */
+export const VillageOffersQuery = PageQuery.extend({ region: RegionCode });
+/** The teams a unit may name on its items (and a village on its offer), by name. */
+export const EligibleTeamsQuery = PageQuery.extend({ region: RegionCode, q: text(0, 40).default('') });
 
 export const MenuQuery = z.strictObject({ region: RegionCode });
 export const UnitQuery = z.strictObject({ region: RegionCode });
 export const IdParams = z.strictObject({ id: Uuid });
 
 export const TeamRef = z.object({ id: z.string(), name: z.string() });
+/** A unit (centre, post, station) by its region. */
+export const UnitRef = z.object({ code: z.string(), level: z.number().int(), name: z.string() });
 
 export const MenuItemView = z.object({
   id: z.string(),
@@ -99,6 +121,8 @@ export const MenuItemView = z.object({
   followUpDays: z.number().int(),
   status: z.string(),
   offeredBy: TeamRef.nullable(),
+  /** The village's station that offered it (村供单): its orders are dispatched to that station first. */
+  offeredByUnit: UnitRef.nullable(),
   /** Why an offer was refused (shown to the offering team and the unit). */
   decisionReason: z.string().nullable(),
   createdAt: z.string(),
@@ -107,10 +131,15 @@ export type MenuItemViewT = z.infer<typeof MenuItemView>;
 export const MenuView = z.object({ items: z.array(MenuItemView) });
 export const MenuItemPage = pageOf(MenuItemView);
 /** A team's offers, and the units it may offer to (its community, street and district, where they exist). */
-export const TeamOffersView = pageOf(MenuItemView).extend({
-  units: z.array(z.object({ code: z.string(), level: z.number().int(), name: z.string() })),
-});
+export const TeamOffersView = pageOf(MenuItemView).extend({ units: z.array(UnitRef) });
 export type TeamOffersViewT = z.infer<typeof TeamOffersView>;
+/** A village's offers and the units it may offer to (its street's post and district's centre): same shape. */
+export const VillageOffersView = TeamOffersView;
+export type VillageOffersViewT = TeamOffersViewT;
+/** An approved team a unit may name, with the region it is registered in. */
+export const EligibleTeam = TeamRef.extend({ regionName: z.string() });
+export const EligibleTeamPage = pageOf(EligibleTeam);
+export type EligibleTeamT = z.infer<typeof EligibleTeam>;
 
 export const OrderBody = z.strictObject({
   itemId: Uuid,
@@ -273,6 +302,11 @@ export const OpenedActivity = z.object({ id: z.string(), status: z.string() });
 export const OrderDetail = OrderView.extend({
   timeline: z.array(HopView),
   activities: z.array(ServiceActivityRef),
+  /** The item's approved teams: exactly those a directive to a team (or a grab) may reach. */
+  itemTeams: z.array(TeamRef),
+  /** The village's station that offered the item (村供单), which a directive may reach wherever the
+   *  order's community is; null for other items. */
+  offeredByUnit: UnitRef.nullable(),
 });
 export type OrderDetailT = z.infer<typeof OrderDetail>;
 export const OrderPage = pageOf(OrderView);

@@ -250,4 +250,28 @@ export const DISPATCH_ERRORS = {
       en: 'You cannot decide an offer you made yourself',
     },
   },
+  DISPATCH_OFFER_NOT_ABOVE: {
+    status: 400,
+    text: {
+      'zh-CN': '村供单只能提交给本村（社区）所在街道的实践所或所在区的实践中心',
+      'zh-HK': '村供單只能提交給本村（社區）所在街道的實踐所或所在區的實踐中心',
+      en: 'A village’s offer goes to the post of its own street or the centre of its own district',
+    },
+  },
+  DISPATCH_VILLAGE_REQUIRED: {
+    status: 400,
+    text: {
+      'zh-CN': '村供单须以一个村（社区）站点的名义提交，请选择村（社区）',
+      'zh-HK': '村供單須以一個村（社區）站點的名義提交，請選擇村（社區）',
+      en: 'A village offer is made for one village (community): choose the village',
+    },
+  },
+  DISPATCH_TEAM_OUTSIDE_AREA: {
+    status: 400,
+    text: {
+      'zh-CN': '可承接的服务队须登记在本单位辖区内，或登记在本单位的上级地区（如市级组织的服务队）',
+      'zh-HK': '可承接的服務隊須登記在本單位轄區內，或登記在本單位的上級地區（如市級組織的服務隊）',
+      en: 'A team named here must be registered in the unit’s area or in a region above it (such as a city-level organization’s team)',
+    },
+  },
 } as const satisfies Record<string, { status: number; text: Text }>;

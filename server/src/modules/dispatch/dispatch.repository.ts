@@ -39,6 +39,8 @@ export function insertMenuItem(
     follow_up_days?: number;
     status: 'approved' | 'proposed';
     offered_by_org: string | null;
+    offered_by_unit_code?: string | null;
+    offered_by_unit_level?: number | null;
     created_by: string | null;
     created_at?: Date;
   },
@@ -62,17 +64,26 @@ const itemColumns = [
   'i.follow_up_days',
   'i.status',
   'i.offered_by_org',
+  'i.offered_by_unit_code',
+  'i.offered_by_unit_level',
+  'ou.name as offered_by_unit_name',
   'i.decision_reason',
   'i.created_at',
 ] as const;
 
 export function items(db: Database) {
-  return db
-    .selectFrom('dispatch_menu_items as i')
-    .innerJoin('regions as r', (j) =>
-      j.onRef('r.code', '=', 'i.unit_code').onRef('r.level', '=', 'i.unit_level'),
-    )
-    .select(itemColumns);
+  return (
+    db
+      .selectFrom('dispatch_menu_items as i')
+      .innerJoin('regions as r', (j) =>
+        j.onRef('r.code', '=', 'i.unit_code').onRef('r.level', '=', 'i.unit_level'),
+      )
+      // The village's station that offered it (村供单).
+      .leftJoin('regions as ou', (j) =>
+        j.onRef('ou.code', '=', 'i.offered_by_unit_code').onRef('ou.level', '=', 'i.offered_by_unit_level'),
+      )
+      .select(itemColumns)
+  );
 }
 
 /** The approved items of the units whose codes are given (a community and its ancestors: the inherited menu). */

@@ -37,7 +37,7 @@ async function approvedItem(ctx: Ctx, id: string) {
 export async function editItem(ctx: Ctx, id: string, b: z.infer<typeof MenuItemEditBody>) {
   const before = await approvedItem(ctx, id);
   const teamIds = [...new Set(b.teamIds)];
-  await checkTeams(ctx, teamIds);
+  await checkTeams(ctx, teamIds, { code: before.unit_code, level: before.unit_level });
   return withTransaction(ctx, async (tx) => {
     const moved = await menuRepo.updateItem(
       tx.db,
@@ -120,7 +120,7 @@ async function offerUnits(ctx: Ctx, regionCode: string) {
 export async function teamOffers(ctx: Ctx, orgId: string, page: number, pageSize: number) {
   const [team] = await repo.organizationNames(ctx.db, [orgId]);
   if (!team) throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
-  const { rows, total } = await menuRepo.offersOf(ctx.db, orgId, page, pageSize);
+  const { rows, total } = await menuRepo.offersOf(ctx.db, { org: orgId }, page, pageSize);
   return {
     items: await views(ctx, rows),
     total,

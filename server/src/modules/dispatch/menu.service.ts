@@ -11,7 +11,8 @@ import * as menuRepo from './menu.repository.ts';
 /**
  * Service menus (服务菜单): a district centre, street post or community station publishes categories and
  * items; a community sees its own items and those of every unit above it. A team's offer (供单) is an item
- * proposed by the team that joins the menu once the unit approves it.
+ * proposed by the team that joins the menu once the unit approves it; a village's offer (村供单) is in
+ * village-offers.service.
  */
 
 /** Units are districts (centre), streets (post) and communities (station). */
@@ -52,6 +53,14 @@ export async function views(ctx: Ctx, rows: ItemRow[]): Promise<MenuItemViewT[]>
     followUpDays: r.follow_up_days,
     status: r.status,
     offeredBy: r.offered_by_org ? ref(r.offered_by_org) : null,
+    offeredByUnit:
+      r.offered_by_unit_code !== null && r.offered_by_unit_level !== null
+        ? {
+            code: r.offered_by_unit_code,
+            level: r.offered_by_unit_level,
+            name: r.offered_by_unit_name ?? '',
+          }
+        : null,
     decisionReason: r.decision_reason,
     createdAt: new Date(r.created_at).toISOString(),
   }));
@@ -100,11 +109,28 @@ export async function itemView(ctx: Ctx, id: string) {
   return (await views(ctx, [row]))[0]!;
 }
 
-/** Teams named on an item must exist and be approved, else the item would promise what nobody delivers. */
-export async function checkTeams(ctx: Ctx, ids: string[]) {
+/**
+ * Whether a team registered at `teamRegion` may deliver a unit's items: registered inside the unit's area
+ * or at a region above it (a city-level organization's team serves every district of the city), the pool
+ * the suggestions draw teams from too (decision 0032). The console's team picker asks exactly this
+ * (`GET /api/dispatch/eligible-teams`, decision 0074).
+ */
+export function servesUnit(teamRegion: string, unit: { code: string; level: number }) {
+  const level = unit.level as RegionLevel;
+  return isInSubtree(teamRegion, unit.code, level) || ancestorCodes(unit.code, level).includes(teamRegion);
+}
+
+/**
+ * Teams named on an item must exist, be approved (else the item would promise what nobody delivers) and
+ * serve the unit's area: a directive or a grab reaches only the item's teams, so this is where a team
+ * becomes eligible for the unit's orders.
+ */
+export async function checkTeams(ctx: Ctx, ids: string[], unit: { code: string; level: number }) {
   const teams = await teamsOf(ctx, ids);
   if (ids.some((id) => teams.get(id)?.status !== 'approved'))
     throw new DomainError('DISPATCH_TEAM_NOT_ELIGIBLE');
+  if (ids.some((id) => !servesUnit(teams.get(id)!.region_code, unit)))
+    throw new DomainError('DISPATCH_TEAM_OUTSIDE_AREA');
 }
 
 /** The columns an item's body sets, on adding it and on editing it (menu-manage.service). */
@@ -125,7 +151,7 @@ export function itemColumns(b: Omit<z.infer<typeof MenuItemBody>, 'region'>, tea
 export async function addItem(ctx: Ctx, b: z.infer<typeof MenuItemBody>) {
   const unit = await unitOf(ctx, b.region);
   const teamIds = [...new Set(b.teamIds)];
-  await checkTeams(ctx, teamIds);
+  await checkTeams(ctx, teamIds, unit);
   return withTransaction(ctx, async (tx) => {
     const { id } = await repo.insertMenuItem(tx.db, {
       unit_code: unit.code,
@@ -183,8 +209,9 @@ export async function offer(ctx: Ctx, b: z.infer<typeof OfferBody>) {
 }
 
 /**
- * The unit decides a team's offer: approved, it joins the menu with the team as its deliverer; refused, the
- * reason is kept for the team. Whoever made the offer does not decide it.
+ * The unit decides an offer, a team's or a village's (村供单): approved, it joins the menu (with the team as
+ * its deliverer, or the village's station as where its orders go); refused, the reason is kept for the
+ * offerer. Whoever made the offer does not decide it.
  */
 export async function decideOffer(
   ctx: Ctx,
@@ -196,7 +223,8 @@ export async function decideOffer(
   const me = actorOf(ctx).userId;
   const offered = await menuRepo.itemCreator(ctx.db, id);
   if (!offered) throw new DomainError('DISPATCH_ITEM_NOT_FOUND');
-  if (offered.offered_by_org && offered.created_by === me) throw new DomainError('DISPATCH_OFFER_SELF');
+  const isOffer = Boolean(offered.offered_by_org ?? offered.offered_by_unit_code);
+  if (isOffer && offered.created_by === me) throw new DomainError('DISPATCH_OFFER_SELF');
   return withTransaction(ctx, async (tx) => {
     const moved = await repo.decideItem(
       tx.db,
@@ -207,7 +235,7 @@ export async function decideOffer(
       b.decision === 'refused' ? reason : null,
     );
     // Someone decided it first, or it was never an offer waiting for a decision.
-    if (!moved) throw new DomainError(offered.offered_by_org ? 'DISPATCH_OFFER_DECIDED' : 'DISPATCH_STATE');
+    if (!moved) throw new DomainError(isOffer ? 'DISPATCH_OFFER_DECIDED' : 'DISPATCH_STATE');
     const item = await itemView(tx, id);
     await recordAudit(tx, {
       action: `dispatch.offer.${b.decision}`,

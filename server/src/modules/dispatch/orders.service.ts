@@ -25,6 +25,7 @@ import { tellResident } from './notices.ts';
 import { cleanPhotos, storePhotos } from './photos.service.ts';
 import { escalationNote } from './escalation.ts';
 import { activitiesOf } from './service-activity.service.ts';
+import { isOfferingStation } from './village-offers.service.ts';
 
 /**
  * Orders (点单) and the units' side of the loop: review (审单: reject, merge, make a work order), dispatch
@@ -125,6 +126,30 @@ export async function detail(ctx: Ctx, id: string) {
       activity: h.activity_id ? { id: h.activity_id, title: h.activity_title ?? '' } : null,
     })),
     activities: await activitiesOf(ctx, id),
+    ...(await dispatchChoices(ctx, view.item.id)),
+  };
+}
+
+/**
+ * What a directive may reach besides the units below: the item's approved teams (exactly those `dispatch`
+ * and a grab accept) and the village's station that offered it (村供单), for the dispatch dialog.
+ */
+async function dispatchChoices(ctx: Ctx, itemId: string) {
+  const item = (await repo.itemById(ctx.db, itemId))!;
+  const teams = await repo.organizationNames(ctx.db, item.team_ids);
+  return {
+    itemTeams: teams
+      .filter((x) => x.status === 'approved')
+      .map((x) => ({ id: x.id, name: x.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    offeredByUnit:
+      item.offered_by_unit_code !== null && item.offered_by_unit_level !== null
+        ? {
+            code: item.offered_by_unit_code,
+            level: item.offered_by_unit_level,
+            name: item.offered_by_unit_name ?? '',
+          }
+        : null,
   };
 }
 
@@ -273,11 +298,15 @@ export function dispatch(ctx: Ctx, id: string, b: z.infer<typeof DispatchBody>) 
     const now = tx.clock();
     if (b.to === 'unit') {
       const unit = await unitOf(tx, b.region);
+      const holder = { code: o.holder_code, level: o.holder_level };
       const below =
         unit.level > o.holder_level &&
         isInSubtree(unit.code, o.holder_code, o.holder_level as RegionLevel) &&
         isInSubtree(o.region_code, unit.code, unit.level as RegionLevel);
-      if (!below) throw new DomainError('DISPATCH_UNIT_NOT_BELOW');
+      // A village's offer (村供单) is served by that village for the whole street or district: its station
+      // takes the order wherever the resident lives, as long as it is below the holder.
+      const item = (await repo.itemById(tx.db, o.item_id))!;
+      if (!below && !isOfferingStation(item, unit, holder)) throw new DomainError('DISPATCH_UNIT_NOT_BELOW');
       await move(tx, o, {
         action: 'dispatch_unit',
         patch: { holder_code: unit.code, holder_level: unit.level, dispatched_at: o.dispatched_at ?? now },

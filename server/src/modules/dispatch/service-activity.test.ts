@@ -27,7 +27,7 @@ const code = (r: { json(): unknown }) => (r.json() as { error?: { code: string }
 
 /** An order of street A's item (work order for `people`), dispatched to team A. */
 async function offered(people = 2) {
-  const item = await addItem(t, w.postA, w.streetA, [w.teamA.orgId, w.teamB.orgId]);
+  const item = await addItem(t, w.postA, w.streetA, [w.teamA.orgId]);
   const id = await placeOrder(t, w.resident, item, w.communityA);
   await call(t, w.postA, 'POST', `/api/dispatch/orders/${id}/work-order`, {
     ...workOrder(t),

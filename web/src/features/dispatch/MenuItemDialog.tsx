@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import { Alert, AutoComplete, Flex, Form, Input, InputNumber, Modal, Select, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, AutoComplete, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import { useMessages } from '../../lib/i18n.tsx';
-import { useDebounced } from '../../lib/useDebounced.ts';
 import { useModalSubmit } from '../common/useModalSubmit.ts';
-import { listOrganizations } from '../organizations/api.ts';
+import { TeamsPicker } from './TeamsPicker.tsx';
 import type { MenuItemViewT } from './api.ts';
 import { addMenuItem, editMenuItem, type ItemFields } from './menuApi.ts';
 import { menuMessages } from './menuMessages.ts';
@@ -110,7 +107,7 @@ export function MenuItemDialog({
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item name="teamIds" label={t.teams} extra={t.teamsHint}>
-          <TeamsPicker region={region} known={item?.teams ?? []} />
+          <TeamsPicker region={region} known={item?.teams ?? []} testId="menu-item-teams" />
         </Form.Item>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend style={{ fontSize: 14, marginBottom: 8 }}>{t.timers}</legend>
@@ -131,48 +128,5 @@ export function MenuItemDialog({
       </Form>
       {error && <Alert type="error" showIcon title={error} role="alert" />}
     </Modal>
-  );
-}
-
-/** Approved teams of the unit's area, found by name; the item's current teams named even when not found. */
-function TeamsPicker({
-  id,
-  value,
-  onChange,
-  region,
-  known,
-}: {
-  id?: string;
-  value?: string[];
-  onChange?: (v: string[]) => void;
-  region: string;
-  known: { id: string; name: string }[];
-}) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
-  const found = useQuery({
-    queryKey: ['organizations', { q, status: 'approved', region }, 1, 20],
-    queryFn: ({ signal }) =>
-      listOrganizations({ q: q || undefined, status: 'approved', region }, 1, 20, signal),
-  });
-  const [names, setNames] = useState(() => new Map(known.map((k) => [k.id, k.name])));
-  const options = new Map(names);
-  for (const o of found.data?.items ?? []) options.set(o.id, o.name);
-  return (
-    <Select
-      id={id}
-      mode="multiple"
-      value={value}
-      onChange={(v: string[]) => {
-        // Keep the names of the chosen teams once the search moves on.
-        setNames(new Map([...names, ...v.map((x) => [x, options.get(x) ?? x] as [string, string])]));
-        onChange?.(v);
-      }}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : undefined}
-      options={[...options].map(([v, label]) => ({ value: v, label }))}
-      style={{ width: '100%' }}
-      data-testid="menu-item-teams"
-    />
   );
 }

@@ -17,11 +17,16 @@ import { getInheritedMenu, getUnitItems, retireMenuItem, type MenuItemStatus } f
 import { menuMessages } from './menuMessages.ts';
 import { daysText, statusTag, teamsText } from './menuCells.tsx';
 import { OffersPanel } from './OffersPanel.tsx';
+import { VillageOffersPanel } from './VillageOffersPanel.tsx';
+
+/** A community's (village's) code: its last three digits name it within the street, never 000. */
+const isCommunity = (code: string) => !code.endsWith('000');
 
 /**
  * /dispatch/menu — a centre's, post's or station's service menu: its own items (add, edit, retire), the
  * items inherited from the levels above (read-only: only their own unit changes them), and the offers (供单)
- * teams made to it or to the units below it, to approve or refuse with a reason.
+ * teams and villages made to it or to the units below it, to approve or refuse with a reason; a village's
+ * station also offers the village's services to the units above it (本村供单).
  */
 export default function MenuManagePage() {
   const t = useMessages(menuMessages);
@@ -73,6 +78,16 @@ export default function MenuManagePage() {
             { key: 'own', label: t.own, children: <OwnItems key={region} region={region} /> },
             { key: 'inherited', label: t.inherited, children: <Inherited key={region} region={region} /> },
             { key: 'offers', label: t.offers, children: <OffersPanel key={region} region={region} /> },
+            // A village's (community's) station offers the village's services to the units above (村供单).
+            ...(isCommunity(region)
+              ? [
+                  {
+                    key: 'village',
+                    label: t.villageTab,
+                    children: <VillageOffersPanel key={region} region={region} />,
+                  },
+                ]
+              : []),
           ]}
         />
       )}

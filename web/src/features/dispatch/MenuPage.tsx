@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Collapse, Empty, Flex, Form, Spin, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Flex, Form, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useMessages } from '../../lib/i18n.tsx';
+import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { getMenu, type MenuItemViewT } from './api.ts';
@@ -63,6 +63,12 @@ export default function MenuPage() {
                     title={i.title}
                     extra={<Typography.Text type="secondary">{i.unitName}</Typography.Text>}
                   >
+                    {/* 村供单: the village (community) that offers it as a unit. */}
+                    {i.offeredByUnit && (
+                      <Tag color="cyan" style={{ marginBottom: 8 }}>
+                        {fmt(t.villageOffer, { name: i.offeredByUnit.name })}
+                      </Tag>
+                    )}
                     <Typography.Paragraph style={{ marginBottom: 8 }}>{i.description}</Typography.Paragraph>
                     <Button
                       type="primary"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Space, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api.ts';
 import { formatTime } from '../../lib/format.ts';
@@ -9,12 +9,14 @@ import { ReasonModal } from '../common/ReasonModal.tsx';
 import type { MenuItemViewT } from './api.ts';
 import { decideOffer, getUnitItems } from './menuApi.ts';
 import { menuMessages } from './menuMessages.ts';
+import { teamsText } from './menuCells.tsx';
 
 const PAGE_SIZE = 10;
 
 /**
- * 供单审核: the offers teams made to the unit or to a unit below it, by category. Approving
- * puts the item on the menu with the team as its deliverer; refusing needs a reason, which the team sees.
+ * 供单审核: the offers teams and villages (村供单) made to the unit or to a unit below it. Approving puts
+ * the item on the menu (with the team as its deliverer, or naming the village whose station its orders may
+ * go to); refusing needs a reason, which the offerer sees.
  */
 export function OffersPanel({ region }: { region: string }) {
   const t = useMessages(menuMessages);
@@ -43,11 +45,17 @@ export function OffersPanel({ region }: { region: string }) {
   const confirmApprove = (i: MenuItemViewT) =>
     void modal.confirm({
       title: `${t.approve}：${i.title}`,
-      content: fmt(t.approveConfirm, {
-        title: i.title,
-        unit: i.unitName,
-        team: i.offeredBy?.name ?? t.noTeams,
-      }),
+      content: i.offeredByUnit
+        ? fmt(t.approveVillageConfirm, {
+            title: i.title,
+            unit: i.unitName,
+            village: i.offeredByUnit.name,
+          })
+        : fmt(t.approveConfirm, {
+            title: i.title,
+            unit: i.unitName,
+            team: i.offeredBy?.name ?? t.noTeams,
+          }),
       okText: t.approve,
       cancelText: t.cancel,
       onOk: () => approve.mutateAsync(i).catch(() => undefined),
@@ -62,13 +70,25 @@ export function OffersPanel({ region }: { region: string }) {
         empty={<Empty description={t.noOffers} />}
         showBusy
         card={(i) => (
-          <Card size="small" title={i.title} data-testid="offer-card">
+          <Card
+            size="small"
+            title={i.title}
+            extra={
+              <Tag color={i.offeredByUnit ? 'cyan' : 'blue'}>{i.offeredByUnit ? t.byVillage : t.byTeam}</Tag>
+            }
+            data-testid="offer-card"
+          >
             <Flex vertical gap={4}>
               <Typography.Text type="secondary">
-                {i.category} · {t.offeredBy}：{i.offeredBy?.name ?? '—'} · {t.offeredTo}：{i.unitName} ·{' '}
-                {t.offeredAt}：{formatTime(i.createdAt)}
+                {i.category} · {t.offeredBy}：{i.offeredByUnit?.name ?? i.offeredBy?.name ?? '—'} ·{' '}
+                {t.offeredTo}：{i.unitName} · {t.offeredAt}：{formatTime(i.createdAt)}
               </Typography.Text>
               <Typography.Paragraph style={{ margin: 0 }}>{i.description}</Typography.Paragraph>
+              {i.offeredByUnit && (
+                <Typography.Text type="secondary">
+                  {t.teams}：{teamsText(t, i)}
+                </Typography.Text>
+              )}
               <Space wrap>
                 <Button type="primary" onClick={() => confirmApprove(i)}>
                   {t.approve}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -21,7 +22,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { useMessages } from '../../lib/i18n.tsx';
+import { fmt, useMessages } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -30,12 +31,13 @@ import SuggestionsPanel from './SuggestionsPanel.tsx';
 import { FollowUpCard, InvitationsCard, OrderPhotos } from './OrderExtras.tsx';
 import { inviteVolunteers } from './api.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { getBoard, getOrder, getUnitMenu, orderAction, type OrderDetailT } from './api.ts';
+import { getBoard, getOrder, orderAction, type OrderDetailT } from './api.ts';
 import { OrderTimeline } from './OrderTimeline.tsx';
 import { ServiceActivities } from './TeamOrderService.tsx';
 import { StateTag } from './cells.tsx';
 import { dispatchMessages } from './messages.ts';
 import { fromPicker } from '../../lib/china-time.ts';
+import { isInSubtree, type RegionLevel } from '@yiqi/shared/regions';
 
 /** /dispatch/orders/:id — one order for the unit holding it: details, review, work order, dispatch, timeline. */
 /** States in which a work order can still take volunteers (server: invitations.service TAKING). */
@@ -64,6 +66,9 @@ export default function OrderPage() {
                 <Descriptions.Item label={t.phone}>{o.phoneMasked}</Descriptions.Item>
                 <Descriptions.Item label={t.preferredAt}>{formatTime(o.preferredAt)}</Descriptions.Item>
                 <Descriptions.Item label={t.holder}>{o.holder.name}</Descriptions.Item>
+                {o.offeredByUnit && (
+                  <Descriptions.Item label={t.offeredByVillage}>{o.offeredByUnit.name}</Descriptions.Item>
+                )}
                 {o.team && <Descriptions.Item label={t.team}>{o.team.name}</Descriptions.Item>}
                 {o.dueAt && (
                   <Descriptions.Item label={t.stageDue}>
@@ -147,12 +152,15 @@ function Actions({ o }: { o: OrderDetailT }) {
     },
     onError: (e) => void message.error(e instanceof ApiError ? e.message : String(e)),
   });
-  const menu = useQuery({
-    queryKey: ['dispatch-unit-menu', o.holder.code],
-    queryFn: ({ signal }) => getUnitMenu(o.holder.code, signal),
-    enabled: dialog === 'dispatch',
-  });
-  const teams = menu.data?.items.find((i) => i.id === o.item.id)?.teams ?? [];
+  // Exactly the teams the server accepts for a directive: the item's (an inherited item's too).
+  const teams = o.itemTeams;
+  // A village's offer (村供单): its station is offered first while it is below the holder.
+  const station =
+    o.offeredByUnit &&
+    o.offeredByUnit.level > o.holder.level &&
+    isInSubtree(o.offeredByUnit.code, o.holder.code, o.holder.level as RegionLevel)
+      ? o.offeredByUnit
+      : null;
   // 合并重复: the orders the same unit still handles (the server refuses any other target).
   const board = useQuery({
     queryKey: ['dispatch-board', o.holder.code],
@@ -187,11 +195,13 @@ function Actions({ o }: { o: OrderDetailT }) {
       m.mutate({
         action: 'dispatch',
         body:
-          values.to === 'unit'
-            ? { to: 'unit', region: values.region, note: values.note ?? '' }
-            : values.to === 'team'
-              ? { to: 'team', orgId: values.orgId, note: values.note ?? '' }
-              : { to: 'grab', note: values.note ?? '' },
+          values.to === 'station'
+            ? { to: 'unit', region: station!.code, note: values.note ?? '' }
+            : values.to === 'unit'
+              ? { to: 'unit', region: values.region, note: values.note ?? '' }
+              : values.to === 'team'
+                ? { to: 'team', orgId: values.orgId, note: values.note ?? '' }
+                : { to: 'grab', note: values.note ?? '' },
       });
   };
   const title = {
@@ -248,7 +258,12 @@ function Actions({ o }: { o: OrderDetailT }) {
         confirmLoading={m.isPending}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: 'team', peopleNeeded: 1 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ to: station ? 'station' : 'team', peopleNeeded: 1 }}
+        >
           {dialog === 'reject' && (
             <Form.Item
               name="reason"
@@ -301,6 +316,9 @@ function Actions({ o }: { o: OrderDetailT }) {
               <Form.Item name="to" label={t.dispatchTo}>
                 <Radio.Group
                   options={[
+                    ...(station
+                      ? [{ value: 'station', label: fmt(t.toStation, { name: station.name }) }]
+                      : []),
                     { value: 'team', label: t.toTeam },
                     { value: 'unit', label: t.toUnit },
                     { value: 'grab', label: t.toGrab },
@@ -309,12 +327,21 @@ function Actions({ o }: { o: OrderDetailT }) {
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(a, b) => a.to !== b.to}>
                 {({ getFieldValue }) =>
-                  getFieldValue('to') === 'team' ? (
-                    <Form.Item name="orgId" label={t.team} rules={[{ required: true }]}>
-                      <Select
-                        loading={menu.isPending}
-                        options={teams.map((x) => ({ value: x.id, label: x.name }))}
-                      />
+                  getFieldValue('to') === 'station' ? (
+                    <Alert
+                      type="info"
+                      showIcon
+                      title={fmt(t.stationHint, { name: station?.name ?? '' })}
+                      style={{ marginBottom: 16 }}
+                    />
+                  ) : getFieldValue('to') === 'team' ? (
+                    <Form.Item
+                      name="orgId"
+                      label={t.team}
+                      extra={teams.length === 0 ? t.noItemTeams : undefined}
+                      rules={[{ required: true }]}
+                    >
+                      <Select options={teams.map((x) => ({ value: x.id, label: x.name }))} />
                     </Form.Item>
                   ) : getFieldValue('to') === 'unit' ? (
                     <Form.Item name="region" label={t.unit} rules={[{ required: true }]}>

@@ -9,7 +9,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Select,
   Spin,
   Tabs,
   Typography,
@@ -19,7 +18,6 @@ import { useMessages } from '../../lib/i18n.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { useCurrentUser } from '../auth/session.ts';
 import { ErrorResult } from '../shell/ErrorResult.tsx';
 import { claimOrder, getContact, getGrab, getTeamOrders, teamAction, type OrderViewT } from './api.ts';
 import { StateTag } from './cells.tsx';
@@ -27,15 +25,14 @@ import { dispatchMessages } from './messages.ts';
 import { PhotosPick } from './PhotosPick.tsx';
 import { OrderPhotos } from './OrderExtras.tsx';
 import { TeamOrderService } from './TeamOrderService.tsx';
+import { MyTeamSelect, useMyTeams } from './OfferParts.tsx';
 import { getTeamOrder } from './serviceApi.ts';
 import { serviceMessages } from './service.messages.ts';
 
 /** /dispatch/team — a team's orders: accept or decline what was offered, claim open ones, complete with a report. */
 export default function TeamInboxPage() {
   const t = useMessages(dispatchMessages);
-  const me = useCurrentUser();
-  const mine = me.roles.filter((r) => r.role === 'org_admin' && r.scopeType === 'organization');
-  const [orgId, setOrgId] = useState(mine[0]?.scopeId);
+  const { mine, orgId, setOrgId } = useMyTeams();
   const inbox = useQuery({
     queryKey: ['dispatch-team', orgId],
     queryFn: ({ signal }) => getTeamOrders(orgId!, signal),
@@ -64,17 +61,7 @@ export default function TeamInboxPage() {
     <>
       <PageTitle
         title={t.teamInbox}
-        extra={
-          mine.length > 1 && (
-            <Select
-              aria-label={t.chooseTeam}
-              style={{ minWidth: 220 }}
-              value={orgId}
-              onChange={setOrgId}
-              options={mine.map((r) => ({ value: r.scopeId, label: r.scopeName }))}
-            />
-          )
-        }
+        extra={<MyTeamSelect mine={mine} value={orgId} onChange={setOrgId} label={t.chooseTeam} />}
       />
       <Typography.Paragraph type="secondary">{t.teamInboxHint}</Typography.Paragraph>
       <Tabs

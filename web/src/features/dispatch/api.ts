@@ -36,8 +36,6 @@ export const orderAction = (id: string, action: string, body: unknown) =>
   api<OrderViewT>(`/api/dispatch/orders/${id}/${action}`, { method: 'POST', body });
 export const getCounts = (region: string, from: string, to: string, signal?: AbortSignal) =>
   api<CountsViewT>('/api/dispatch/counts', { query: { region, from, to }, signal });
-export const getUnitMenu = (region: string, signal?: AbortSignal) =>
-  api<{ items: MenuItemViewT[] }>('/api/dispatch/menu-items', { query: { region }, signal });
 export const proxyOrder = (body: Record<string, unknown>) =>
   api<OrderViewT>('/api/dispatch/proxy-orders', { method: 'POST', body });
 

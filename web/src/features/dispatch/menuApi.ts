@@ -1,4 +1,9 @@
-import type { MenuItemViewT, TeamOffersViewT } from '@yiqi/shared/contracts/dispatch';
+import type {
+  EligibleTeamT,
+  MenuItemViewT,
+  TeamOffersViewT,
+  VillageOffersViewT,
+} from '@yiqi/shared/contracts/dispatch';
 import { api, type Page } from '../../lib/api.ts';
 
 /** Menu management (console): a unit's items, edits, retirement, offers (供单) and their decisions. */
@@ -48,3 +53,22 @@ export const makeOffer = (body: {
   title: string;
   description: string;
 }) => api<MenuItemViewT>('/api/dispatch/offers', { method: 'POST', body });
+
+// Villages (村供单): a community's station offers a service to its post or centre.
+export const getVillageOffers = (region: string, page: number, pageSize: number, signal?: AbortSignal) =>
+  api<VillageOffersViewT>('/api/dispatch/village-offers', { query: { region, page, pageSize }, signal });
+export const makeVillageOffer = (body: {
+  region: string;
+  to: string;
+  category: string;
+  title: string;
+  description: string;
+  teamIds: string[];
+}) => api<MenuItemViewT>('/api/dispatch/village-offers', { method: 'POST', body });
+
+/** The teams a unit may name (its area's and those registered above it): what the server accepts. */
+export const getEligibleTeams = (region: string, q: string, signal?: AbortSignal) =>
+  api<Page<EligibleTeamT>>('/api/dispatch/eligible-teams', {
+    query: { region, ...(q ? { q } : {}), pageSize: 20 },
+    signal,
+  });

@@ -45,7 +45,7 @@ export const menuMessages = defineMessages(
     noInherited: '上级单位没有服务项目',
     noOffers: '没有待审核的供单',
     fromUnit: '所属单位',
-    offeredBy: '供单团队',
+    offeredBy: '供单方',
     offeredTo: '提交给',
     offeredAt: '提交时间',
     approve: '通过',
@@ -71,6 +71,18 @@ export const menuMessages = defineMessages(
     noMyOffers: '本团队还没有提交过供单',
     offerSent: '已提交，等待审核',
     reason: '原因',
+    // A village's station (村供单).
+    villageTab: '本村供单',
+    villageOfferHint:
+      '本村（社区）可以提供的服务，以站点名义提交给所在街道的实践所或区实践中心；通过后全街道（区）的群众都能点单，订单可派给本站点。',
+    villageTeamsHint:
+      '承接服务的队伍：本村（社区）的，或登记在上级地区的；不填则要由审核单位在项目中补上，订单才能派给队伍',
+    noVillageUnits: '本村（社区）上面没有可提交的实践所或中心',
+    villageOffers: '本村的供单',
+    noVillageOffers: '本村还没有提交过供单',
+    byVillage: '村供单',
+    byTeam: '团队供单',
+    approveVillageConfirm: '通过后“{title}”将加入{unit}的服务菜单，注明由{village}提供，订单可派给该站点。',
   },
   {
     title: '服務菜單管理',
@@ -115,7 +127,7 @@ export const menuMessages = defineMessages(
     noInherited: '上級單位沒有服務項目',
     noOffers: '沒有待審核的供單',
     fromUnit: '所屬單位',
-    offeredBy: '供單團隊',
+    offeredBy: '供單方',
     offeredTo: '提交給',
     offeredAt: '提交時間',
     approve: '通過',
@@ -140,6 +152,18 @@ export const menuMessages = defineMessages(
     noMyOffers: '本團隊還沒有提交過供單',
     offerSent: '已提交，等待審核',
     reason: '原因',
+    // A village's station (村供單).
+    villageTab: '本村供單',
+    villageOfferHint:
+      '本村（社區）可以提供的服務，以站點名義提交給所在街道的實踐所或區實踐中心；通過後全街道（區）的群眾都能點單，訂單可派給本站點。',
+    villageTeamsHint:
+      '承接服務的隊伍：本村（社區）的，或登記在上級地區的；不填則要由審核單位在項目中補上，訂單才能派給隊伍',
+    noVillageUnits: '本村（社區）上面沒有可提交的實踐所或中心',
+    villageOffers: '本村的供單',
+    noVillageOffers: '本村還沒有提交過供單',
+    byVillage: '村供單',
+    byTeam: '團隊供單',
+    approveVillageConfirm: '通過後「{title}」將加入{unit}的服務菜單，註明由{village}提供，訂單可派給該站點。',
   },
   {
     title: 'Service menu',
@@ -210,5 +234,18 @@ export const menuMessages = defineMessages(
     noMyOffers: 'Your team has not offered anything yet',
     offerSent: 'Sent: waiting for review',
     reason: 'Reason',
+    // A village's station (村供单).
+    villageTab: 'Village offers',
+    villageOfferHint:
+      'Services this village (community) can provide, offered by its station to the street’s post or the district’s centre; once approved, residents of the whole street (district) can order them and their orders can be sent to this station.',
+    villageTeamsHint:
+      'Teams that deliver it: the village’s own or teams registered above it; without one, the reviewing unit must add one to the item before its orders can go to a team',
+    noVillageUnits: 'There is no post or centre above this village to offer to',
+    villageOffers: 'The village’s offers',
+    noVillageOffers: 'The village has not offered anything yet',
+    byVillage: 'Village',
+    byTeam: 'Team',
+    approveVillageConfirm:
+      '“{title}” joins the menu of {unit}, marked as offered by {village}; its orders can be sent to that station.',
   },
 );
