@@ -203,6 +203,9 @@ export const HopView = z.object({
   toState: z.string(),
   fromUnit: z.string().nullable(),
   toUnit: z.string().nullable(),
+  /** The units' names (the codes above stay for links and tests). */
+  fromUnitName: z.string().nullable(),
+  toUnitName: z.string().nullable(),
   toTeam: z.string().nullable(),
   by: z.string().nullable(),
   at: z.string(),

@@ -230,6 +230,18 @@ export function hopsOf(db: Database, orderId: string) {
       'h.to_state',
       'h.from_unit',
       'h.to_unit',
+      // A hop keeps the unit's code only; the timeline shows its name (the deepest level holding the
+      // code: a city without districts has its code at two levels, with one name).
+      sql<
+        string | null
+      >`(SELECT r.name FROM regions r WHERE r.code = h.from_unit ORDER BY r.level DESC LIMIT 1)`.as(
+        'from_unit_name',
+      ),
+      sql<
+        string | null
+      >`(SELECT r.name FROM regions r WHERE r.code = h.to_unit ORDER BY r.level DESC LIMIT 1)`.as(
+        'to_unit_name',
+      ),
       'o.name as team_name',
       'u.display_name as by_name',
       'h.at',

@@ -36,6 +36,8 @@ interface Hop {
   action: string;
   fromUnit: string | null;
   toUnit: string | null;
+  fromUnitName: string | null;
+  toUnitName: string | null;
   by: string | null;
   note: string | null;
 }
@@ -87,6 +89,9 @@ describe('escalation past the deadline', () => {
     assert.equal(hop.action, 'escalate');
     assert.equal(hop.fromUnit, w.streetA);
     assert.equal(hop.toUnit, NANSHAN);
+    // The timeline names the units, not only their codes.
+    assert.equal(hop.toUnitName, '南山区');
+    assert.ok(hop.fromUnitName && !/^\d+$/.test(hop.fromUnitName), hop.fromUnitName ?? 'no name');
     assert.equal(hop.by, null);
     assert.equal(hop.note, '系统自动升级：办理时限 2026-11-27 已过，又经 1 个工作日仍未处理');
     // The district centre is the top: it is not escalated further however late.

@@ -119,6 +119,8 @@ export async function detail(ctx: Ctx, id: string) {
       toState: h.to_state,
       fromUnit: h.from_unit,
       toUnit: h.to_unit,
+      fromUnitName: h.from_unit_name,
+      toUnitName: h.to_unit_name,
       toTeam: h.team_name,
       by: h.by_name,
       at: h.at.toISOString(),

@@ -32,7 +32,9 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetailT['timeline']
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {[
                 h.by ?? (SYSTEM_HOPS.includes(h.action) ? s.system : null),
-                h.fromUnit && h.toUnit && h.fromUnit !== h.toUnit ? `${h.fromUnit} → ${h.toUnit}` : null,
+                h.fromUnit && h.toUnit && h.fromUnit !== h.toUnit
+                  ? `${h.fromUnitName ?? h.fromUnit} → ${h.toUnitName ?? h.toUnit}`
+                  : null,
                 h.toTeam,
                 h.note,
               ]
