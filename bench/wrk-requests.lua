@@ -34,7 +34,7 @@ end
 -- Per thread: its slice (global index, head of the request, body before and after `{{live}}`).
 local index, head, pre, post, whole = {}, {}, {}, {}, {}
 local sent_at = {}
-local next_k, answered = 1, 0
+local total, next_k, answered = 0, 1, 0
 local out, live_file, live_value, live_read = nil, nil, "", -1e12
 local in_thread = false
 
@@ -85,6 +85,7 @@ function init(args)
     end
     i = i + 1
   end
+  total = k
   out = assert(io.open(opt.out .. "/responses-" .. id .. ".tsv", "w"))
   out:setvbuf("full", 65536)
 end
@@ -96,7 +97,7 @@ function request()
     in_thread = true
   end
   local k = next_k
-  if k > #index then return "" end
+  if k > total then return "" end
   next_k = k + 1
   sent_at[index[k]] = now_us()
   return compose(k)
@@ -108,7 +109,7 @@ function response(status, headers, body)
   if body:find("\n", 1, true) then body = body:gsub("\n", "\\n") end
   out:write(i or -1, "\t", status, "\t", string.format("%.0f\t%.0f", i and sent_at[i] or -1, t), "\t", body, "\n")
   answered = answered + 1
-  if answered == #index then
+  if answered == total then
     out:close()
     io.stderr:write("wrk-requests: thread done\n")
     wrk.thread:stop()
