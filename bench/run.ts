@@ -143,7 +143,8 @@ for (const scenario of selected) {
   const loadBefore = Number(loadavg()[0]!.toFixed(2));
   console.log(
     `\n== ${scenario.name}: ${scenario.description}\n   ${options.seconds} s per phase, ${options.connections} connections/clients, ` +
-      `${availableParallelism()} cores, load average ${loadBefore}`,
+      `${availableParallelism()} cores, load average ${loadBefore}` +
+      (process.env.BENCH_TOPOLOGY ? `\n   ${process.env.BENCH_TOPOLOGY}` : ''),
   );
   try {
     const rows = await scenario.run(options);
@@ -158,6 +159,8 @@ for (const scenario of selected) {
       cpu: cpus()[0]?.model,
       node: process.version,
       loadBefore,
+      topology:
+        process.env.BENCH_TOPOLOGY ?? 'shared: API, load generator, pgbench and PostgreSQL on every core',
     };
     writeFileSync(
       file,

@@ -26,9 +26,12 @@ function userOf(name: string): { uid: number; gid: number } {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-async function pgCommand(bin: string, args: string[]) {
+/** `cpus`: a taskset CPU list (e.g. "1") the command, and so the server it starts, is bound to. */
+async function pgCommand(bin: string, args: string[], cpus?: string) {
   const file = join(PG_BIN, bin);
-  return asRoot ? run('runuser', ['-u', 'postgres', '--', file, ...args]) : run(file, args);
+  const argv = asRoot ? ['runuser', '-u', 'postgres', '--', file, ...args] : [file, ...args];
+  const bound = cpus ? ['taskset', '-c', cpus, ...argv] : argv;
+  return run(bound[0]!, bound.slice(1));
 }
 
 export class PrivateCluster {
@@ -37,21 +40,28 @@ export class PrivateCluster {
   readonly port: number;
   readonly log: string;
 
-  private constructor(dir: string, port: number) {
+  /** The CPUs the server is bound to (taskset list), when the creator chose some. */
+  readonly cpus: string | undefined;
+
+  private constructor(dir: string, port: number, cpus?: string) {
+    this.cpus = cpus;
     this.dir = dir;
     this.data = join(dir, 'data');
     this.port = port;
     this.log = join(dir, 'postgres.log');
   }
 
-  /** initdb (UTF-8, trust for local connections) and start; `name` goes into the temporary directory. */
-  static async create(name: string): Promise<PrivateCluster> {
+  /**
+   * initdb (UTF-8, trust for local connections) and start; `name` goes into the temporary directory.
+   * `cpus` binds the server (postmaster and every backend it forks) to those CPUs (bench/split.ts).
+   */
+  static async create(name: string, opts: { cpus?: string } = {}): Promise<PrivateCluster> {
     const dir = mkdtempSync(join(tmpdir(), `yiqi-${name}-`));
     if (asRoot) {
       const u = userOf('postgres');
       chownSync(dir, u.uid, u.gid);
     }
-    const c = new PrivateCluster(dir, await freePort());
+    const c = new PrivateCluster(dir, await freePort(), opts.cpus);
     await pgCommand('initdb', ['-D', c.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
     await c.start();
     return c;
@@ -63,8 +73,15 @@ export class PrivateCluster {
   }
 
   async start(): Promise<void> {
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=100`;
-    await pgCommand('pg_ctl', ['-D', this.data, '-o', options, '-l', this.log, '-w', '-t', '120', 'start']);
+    // PRIVATE_PG_OPTIONS: more server options (e.g. -c log_statement=all to see what a bench sends).
+    const options =
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=100 ` +
+      (process.env.PRIVATE_PG_OPTIONS ?? '');
+    await pgCommand(
+      'pg_ctl',
+      ['-D', this.data, '-o', options, '-l', this.log, '-w', '-t', '120', 'start'],
+      this.cpus,
+    );
   }
 
   /** The postmaster's pid (first line of postmaster.pid), or null when it is not running. */
