@@ -51,6 +51,8 @@ export interface CpuPerRequest {
   /** Of apiMs, the time in the kernel (socket reads and writes: to PostgreSQL over TCP, the HTTP answers). */
   apiSystemMs: number;
   benchMs: number;
+  /** Of benchMs, the time in the kernel (on loopback, sending also delivers to the receiving socket). */
+  benchSystemMs: number;
   machineMs: number;
   /** The load generator's name when it is not autocannon in this process. */
   generator?: string;
@@ -84,13 +86,16 @@ export async function cpuMeter(pid: number) {
   return {
     async stop(requests: number, generator?: { pid: number; name: string }): Promise<CpuPerRequest> {
       const self = process.cpuUsage(start.bench);
-      const bench = generator ? (await processCpuMs(generator.pid)).total : (self.user + self.system) / 1000;
+      const bench = generator
+        ? await processCpuMs(generator.pid)
+        : { total: (self.user + self.system) / 1000, system: self.system / 1000 };
       const n = Math.max(1, requests);
       const api = await processCpuMs(pid);
       return {
         apiMs: (api.total - start.api.total) / n,
         apiSystemMs: (api.system - start.api.system) / n,
-        benchMs: bench / n,
+        benchMs: bench.total / n,
+        benchSystemMs: bench.system / n,
         machineMs: ((await machineBusyMs()) - start.machine) / n,
         ...(generator ? { generator: generator.name } : {}),
       };
@@ -102,7 +107,7 @@ export async function cpuMeter(pid: number) {
 export function cpuNote(cpu: CpuPerRequest | undefined): string {
   if (!cpu) return '';
   return (
-    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms (kernel ${cpu.apiSystemMs.toFixed(2)}), load generator${cpu.generator ? ` (${cpu.generator})` : ''} ${cpu.benchMs.toFixed(2)} ms, ` +
+    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms (kernel ${cpu.apiSystemMs.toFixed(2)}), load generator${cpu.generator ? ` (${cpu.generator})` : ''} ${cpu.benchMs.toFixed(2)} ms (kernel ${cpu.benchSystemMs.toFixed(2)}), ` +
     `whole machine ${cpu.machineMs.toFixed(2)} ms (PostgreSQL and anything else running)`
   );
 }
