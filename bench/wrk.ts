@@ -1,7 +1,8 @@
 // Each request of a set sent once (a sign-up per person), with wrk: a C load generator, the fair
-// counterpart of pgbench, whose client costs a few µs per transaction. autocannon runs its JavaScript in
-// the bench's own process, on the cores the API and PostgreSQL share (a fifth of the API's own CPU per
-// request on the two-core machine), so the API side paid for a dearer client than the SQL side.
+// counterpart of pgbench, whose client costs microseconds per transaction. autocannon runs its JavaScript
+// in the bench's own process, on the cores the API and PostgreSQL share (about a quarter of the API's own
+// CPU per request on the two-core machine), so the API side paid for a dearer client than the SQL side
+// (decision 0075).
 // wrk runs bench/wrk-requests.lua: the requests come from a file written here, each once, and every
 // response (request index, status, times, body) comes back in a file per wrk thread; the scenario's own
 // response callback is then called for each, as autocannon would have. Without wrk (not installed, or
@@ -146,13 +147,9 @@ async function runWrk(
     const text = await readFile(join(dir, `responses-${k}.tsv`), 'utf8').catch(() => '');
     for (const line of text.split('\n')) {
       if (!line) continue;
-      const [id, status, sent, received] = line.split('\t', 4).map(Number) as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      const body = line.split('\t').slice(4).join('\t');
+      const fields = line.split('\t');
+      const [id = NaN, status = NaN, sent = NaN, received = NaN] = fields.slice(0, 4).map(Number);
+      const body = fields.slice(4).join('\t');
       // The script hands out each request once and the API echoes its x-request-id: anything else is a bug here.
       if (!(id >= 0 && id < n) || seen.has(id) || !(sent > 0))
         throw new Error(`wrk: a response for request ${id} that was not sent, or twice`);
@@ -160,7 +157,7 @@ async function runWrk(
       times.push((received - sent) / 1000);
       first = Math.min(first, sent);
       last = Math.max(last, received);
-      if (status < 200 || status > 299) non2xx++;
+      if (!(status >= 200 && status <= 299)) non2xx++;
       o.onResponse?.(status, body);
     }
   }
