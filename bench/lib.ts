@@ -37,19 +37,25 @@ export interface HttpResult {
   seconds?: number;
   /** CPU time per request during the measured run, when the API's pid was given (cpuMeter). */
   cpu?: CpuPerRequest;
+  /** What sent the requests, when a scenario can use more than one (bench/wrk.ts): `wrk` or `autocannon`. */
+  loadGenerator?: string;
 }
 
 /**
- * Milliseconds of CPU per request: the API process (user + system, from /proc/<pid>/stat), this process
- * (the load generator: autocannon runs in it) and the whole machine (every core's busy time from /proc/stat:
- * PostgreSQL's backends, and whatever else runs beside the bench).
+ * Milliseconds of CPU per request: the API process (user + system, from /proc/<pid>/stat), the load
+ * generator (this process, where autocannon runs, or wrk's process: bench/wrk.ts) and the whole machine
+ * (every core's busy time from /proc/stat: PostgreSQL's backends, and whatever else runs beside the bench).
  */
 export interface CpuPerRequest {
   apiMs: number;
   /** Of apiMs, the time in the kernel (socket reads and writes: to PostgreSQL over TCP, the HTTP answers). */
   apiSystemMs: number;
   benchMs: number;
+  /** Of benchMs, the time in the kernel (on loopback, sending also delivers to the receiving socket). */
+  benchSystemMs: number;
   machineMs: number;
+  /** The load generator's name when it is not autocannon in this process. */
+  generator?: string;
 }
 
 /** Ticks of /proc (USER_HZ: 100 on Linux everywhere in practice). */
@@ -70,19 +76,28 @@ async function machineBusyMs(): Promise<number> {
   return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
 }
 
-/** Starts measuring CPU (see CpuPerRequest); `stop(requests)` gives the time per request since start. */
+/**
+ * Starts measuring CPU (see CpuPerRequest); `stop(requests)` gives the time per request since start. With
+ * `generator`, the load generator is that process, started after the meter (all its CPU time counts), and
+ * `stop` must be called while it still runs.
+ */
 export async function cpuMeter(pid: number) {
   const start = { api: await processCpuMs(pid), bench: process.cpuUsage(), machine: await machineBusyMs() };
   return {
-    async stop(requests: number): Promise<CpuPerRequest> {
-      const bench = process.cpuUsage(start.bench);
+    async stop(requests: number, generator?: { pid: number; name: string }): Promise<CpuPerRequest> {
+      const self = process.cpuUsage(start.bench);
+      const bench = generator
+        ? await processCpuMs(generator.pid)
+        : { total: (self.user + self.system) / 1000, system: self.system / 1000 };
       const n = Math.max(1, requests);
       const api = await processCpuMs(pid);
       return {
         apiMs: (api.total - start.api.total) / n,
         apiSystemMs: (api.system - start.api.system) / n,
-        benchMs: (bench.user + bench.system) / 1000 / n,
+        benchMs: bench.total / n,
+        benchSystemMs: bench.system / n,
         machineMs: ((await machineBusyMs()) - start.machine) / n,
+        ...(generator ? { generator: generator.name } : {}),
       };
     },
   };
@@ -92,7 +107,7 @@ export async function cpuMeter(pid: number) {
 export function cpuNote(cpu: CpuPerRequest | undefined): string {
   if (!cpu) return '';
   return (
-    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms (kernel ${cpu.apiSystemMs.toFixed(2)}), load generator ${cpu.benchMs.toFixed(2)} ms, ` +
+    `CPU per request: API process ${cpu.apiMs.toFixed(2)} ms (kernel ${cpu.apiSystemMs.toFixed(2)}), load generator${cpu.generator ? ` (${cpu.generator})` : ''} ${cpu.benchMs.toFixed(2)} ms (kernel ${cpu.benchSystemMs.toFixed(2)}), ` +
     `whole machine ${cpu.machineMs.toFixed(2)} ms (PostgreSQL and anything else running)`
   );
 }
@@ -335,10 +350,7 @@ export async function runAutocannon(options: {
   });
   const r = await run;
   const cpu = await meter?.stop(r.requests.total);
-  // With BENCH_API_NODE_ARGS=--cpu-prof: the run's window on the monotonic clock V8's profiles use (µs),
-  // to keep only the measured requests of the API's profile (start-up and the pgbench phases left out).
-  if (process.env.BENCH_API_NODE_ARGS?.includes('--cpu-prof'))
-    console.log(`   profile window ${profileMicros(startTicks)}-${profileMicros(process.hrtime.bigint())}`);
+  profileWindow(startTicks);
   times.sort((a, b) => a - b);
   const seconds = options.amount === undefined ? r.duration : (last - start) / 1000;
   return {
@@ -354,7 +366,16 @@ export async function runAutocannon(options: {
   };
 }
 
-const profileMicros = (ns: bigint) => String(ns / 1000n);
+/**
+ * With BENCH_API_NODE_ARGS=--cpu-prof: prints the run's window (from `startTicks`, process.hrtime.bigint(),
+ * to now) on the monotonic clock V8's profiles use (µs), to keep only the measured requests of the API's
+ * profile (start-up and the pgbench phases left out).
+ */
+export function profileWindow(startTicks: bigint) {
+  const micros = (ns: bigint) => String(ns / 1000n);
+  if (process.env.BENCH_API_NODE_ARGS?.includes('--cpu-prof'))
+    console.log(`   profile window ${micros(startTicks)}-${micros(process.hrtime.bigint())}`);
+}
 
 export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;

@@ -1,5 +1,6 @@
-// Benchmark harness: each scenario drives endpoints through the API with autocannon and the same SQL with
-// pgbench on the same PostgreSQL, then prints both and their ratio.
+// Benchmark harness: each scenario drives endpoints through the API with autocannon (wrk for the write
+// scenarios: bench/wrk.ts) and the same SQL with pgbench on the same PostgreSQL, then prints both and
+// their ratio.
 //   npm run bench [-- <scenario>]     (default: every scenario)
 // Environment: BENCH_PG_URL (a database to connect to for CREATE/DROP DATABASE, default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS per phase (default 10, at most 20),

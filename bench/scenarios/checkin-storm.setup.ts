@@ -9,6 +9,7 @@ import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { scanCheckIn } from '../../server/src/modules/activities/attendance.service.ts';
 import { modeOf, openCapture, pending, scriptLine, swapper, writeScript } from '../sql.ts';
+import { LIVE, type OnceRequest } from '../wrk.ts';
 import {
   acceptedSignups,
   createOrganizer,
@@ -207,23 +208,15 @@ export function tally() {
   return t;
 }
 
-/** One POST per person with their session and whatever code the screen shows at that moment. */
-export function checkins(
-  people: Person[],
-  token: () => string,
-  onResponse?: (status: number, body: string) => void,
-) {
-  let i = 0;
-  return [
-    {
-      method: 'POST',
-      path: '/api/checkins',
-      setupRequest: (req: object) => ({
-        ...req,
-        headers: { 'content-type': 'application/json', cookie: people[i++ % people.length]!.cookie },
-        body: JSON.stringify({ token: token() }),
-      }),
-      ...(onResponse ? { onResponse } : {}),
-    },
-  ];
+/**
+ * One POST per person with their session and whatever code the screen shows when it is sent (LIVE: the
+ * `live` option of sendEach), each sent once (bench/wrk.ts).
+ */
+export function checkins(people: Person[]): OnceRequest[] {
+  return people.map((p) => ({
+    method: 'POST',
+    path: '/api/checkins',
+    headers: { 'content-type': 'application/json', cookie: p.cookie },
+    body: JSON.stringify({ token: LIVE }),
+  }));
 }

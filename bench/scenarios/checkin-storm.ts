@@ -1,25 +1,19 @@
 // Scenario "checkin-storm": BENCH_STORM_PEOPLE (10,000) volunteers with accepted sign-ups check in by QR
-// code (POST /api/checkins) at once, a different volunteer per request, the code fetched from the
-// organizer's endpoint and refreshed every 15 s as the screen would; then BENCH_STORM_RETRIES (1,000) of
-// them send it again, which must find their first record. The database is checked for lost and doubled
-// check-ins. The SQL side is the statements of one check-in and of one retry, captured from scanCheckIn()
-// called as the route calls it (it reads the session itself; Kysely's log option), run by pgbench (-M
-// prepared when the API prepares them too) with prepared volunteers on a fresh shift, and the minimal transaction of a check-in (checkin-storm.minimal.sql) likewise. All of it at 8
-// and at 32 connections/clients (setup and capture: checkin-storm.setup.ts).
+// code (POST /api/checkins) at once, a different volunteer per request, each request once (wrk, or
+// autocannon without it: bench/wrk.ts), the code fetched from the organizer's endpoint and refreshed every
+// 15 s as the screen would; then BENCH_STORM_RETRIES (1,000) of them send it again, which must find their
+// first record. The database is checked for lost and doubled check-ins. The SQL side is the statements of
+// one check-in and of one retry, captured from scanCheckIn() called as the route calls it (it reads the
+// session itself; Kysely's log option), run by pgbench (-M prepared when the API prepares them too) with
+// prepared volunteers on a fresh shift, and the minimal transaction of a check-in
+// (checkin-storm.minimal.sql) likewise. All of it at 8 and at 32 connections/clients (setup and capture:
+// checkin-storm.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/src/lib/config.ts';
-import {
-  cpuNote,
-  runAutocannon,
-  runPgbench,
-  startApi,
-  withBenchDatabase,
-  type PhaseResult,
-  type Scenario,
-} from '../lib.ts';
+import { cpuNote, runPgbench, startApi, withBenchDatabase, type PhaseResult, type Scenario } from '../lib.ts';
 import {
   APP_ROLE,
   goal,
@@ -43,6 +37,7 @@ import {
   WARMUP,
 } from './checkin-storm.setup.ts';
 import { staffSession } from './staff.ts';
+import { generatorLabel, sendEach } from '../wrk.ts';
 
 const PEOPLE = Number(process.env.BENCH_STORM_PEOPLE ?? 10_000);
 const RETRIES = Math.min(PEOPLE, Number(process.env.BENCH_STORM_RETRIES ?? 1000));
@@ -86,11 +81,11 @@ export const checkinStorm: Scenario = {
         const { scripts, mode } = await captureScripts(db, url, config, s, await qr(s.captureShift), dir);
 
         const warmToken = await qr(s.warm);
-        await runAutocannon({
+        await sendEach({
           origin: api.origin,
           connections: o.connections,
-          amount: WARMUP,
-          requests: checkins(s.warmPeople, () => warmToken),
+          requests: checkins(s.warmPeople),
+          live: () => warmToken,
         });
         for (const c of connections) {
           const measured = s.measured.get(c)!;
@@ -104,19 +99,21 @@ export const checkinStorm: Scenario = {
           const seen = await refreshSessions(db, `a${s.tag}`);
           const storm = tally();
           t = performance.now();
-          const http = await runAutocannon({
+          const http = await sendEach({
             ...requests,
-            amount: PEOPLE,
-            requests: checkins(s.people, () => current, storm.onResponse),
+            requests: checkins(s.people),
+            live: () => current,
+            onResponse: storm.onResponse,
           });
           const touches = await sessionTouches(db, `a${s.tag}`, seen);
           const afterStorm = await countAttendances(db, measured.shiftId);
           await refreshSessions(db, `a${s.tag}`);
           const retried = tally();
-          const retryHttp = await runAutocannon({
+          const retryHttp = await sendEach({
             ...requests,
-            amount: RETRIES,
-            requests: checkins(s.people.slice(0, RETRIES), () => current, retried.onResponse),
+            requests: checkins(s.people.slice(0, RETRIES)),
+            live: () => current,
+            onResponse: retried.onResponse,
           });
           clearInterval(refresh);
           const afterRetries = await countAttendances(db, measured.shiftId);
@@ -161,7 +158,7 @@ export const checkinStorm: Scenario = {
 
           const sameIds = [...retried.ids].filter((id) => storm.ids.has(id)).length;
           console.log(
-            `\n   ${c} connections — API: ${http.total} check-ins in ${http.seconds!.toFixed(1)} s, then ${retryHttp.total} retries in ${retryHttp.seconds!.toFixed(1)} s`,
+            `\n   ${c} connections — API (${http.loadGenerator}): ${http.total} check-ins in ${http.seconds!.toFixed(1)} s, then ${retryHttp.total} retries in ${retryHttp.seconds!.toFixed(1)} s`,
           );
           if (storm.errors.size || retried.errors.size)
             console.log(`   errors: ${JSON.stringify([...storm.errors, ...retried.errors])}`);
@@ -202,7 +199,7 @@ export const checkinStorm: Scenario = {
           rows.push(
             {
               scenario: 'checkin-storm',
-              phase: `checkin×${c}`,
+              phase: `checkin×${c}${generatorLabel(http)}`,
               api: http,
               sql: checkinSql,
               ratio,
@@ -229,7 +226,7 @@ export const checkinStorm: Scenario = {
             },
             {
               scenario: 'checkin-storm',
-              phase: `retry×${c}`,
+              phase: `retry×${c}${generatorLabel(retryHttp)}`,
               api: retryHttp,
               sql: retrySql,
               ratio: retryHttp.reqPerSec / retrySql.tps,

@@ -8,6 +8,7 @@ import type { Database } from '../../server/src/db/database.ts';
 import type { Config } from '../../server/src/lib/config.ts';
 import { signUp } from '../../server/src/modules/activities/signups.service.ts';
 import { modeOf, openCapture, pending, scriptLine, swapper, writeScript } from '../sql.ts';
+import type { OnceRequest } from '../wrk.ts';
 import {
   APP_ROLE,
   createOrganizer,
@@ -165,23 +166,12 @@ export async function captureScript(url: string, config: Config, r: Rush, dir: s
   return { scripts, mode };
 }
 
-/** One POST per person, each with their own session. */
-export function signups(
-  shiftId: string,
-  people: Person[],
-  onResponse?: (status: number, body: string) => void,
-) {
-  let i = 0;
-  return [
-    {
-      method: 'POST',
-      path: `/api/shifts/${shiftId}/signups`,
-      body: '{}',
-      setupRequest: (req: object) => ({
-        ...req,
-        headers: { 'content-type': 'application/json', cookie: people[i++ % people.length]!.cookie },
-      }),
-      ...(onResponse ? { onResponse } : {}),
-    },
-  ];
+/** One POST per person, each with their own session (sent once each: bench/wrk.ts). */
+export function signups(shiftId: string, people: Person[]): OnceRequest[] {
+  return people.map((p) => ({
+    method: 'POST',
+    path: `/api/shifts/${shiftId}/signups`,
+    headers: { 'content-type': 'application/json', cookie: p.cookie },
+    body: '{}',
+  }));
 }

@@ -1,11 +1,12 @@
 // Scenario "signup-rush": BENCH_RUSH_PEOPLE (5,000) volunteers sign up at once for one shift with
-// BENCH_RUSH_PLACES (500) places: POST /api/shifts/:id/signups through the API (autocannon, each request
-// once, a different volunteer each), then the database is checked (exactly the places accepted, the rest
-// waitlisted, nobody lost or twice). Two SQL sides, both run by pgbench as the same number of sign-ups of
-// prepared volunteers for a fresh shift of the same size: the statements one sign-up sends, captured from
-// signUp() called as the route calls it (it reads the session itself; Kysely's log option; pgbench -M
-// prepared when the API prepares them too), and the minimal transaction of the same work (signup-rush.minimal.sql). All three at 8 and at 32 connections/clients (setup and capture:
-// signup-rush.setup.ts).
+// BENCH_RUSH_PLACES (500) places: POST /api/shifts/:id/signups through the API (wrk, or autocannon without
+// it: bench/wrk.ts; each request once, a different volunteer each), then the database is checked (exactly
+// the places accepted, the rest waitlisted, nobody lost or twice). Two SQL sides, both run by pgbench as
+// the same number of sign-ups of prepared volunteers for a fresh shift of the same size: the statements
+// one sign-up sends, captured from signUp() called as the route calls it (it reads the session itself;
+// Kysely's log option; pgbench -M prepared when the API prepares them too), and the minimal transaction
+// of the same work (signup-rush.minimal.sql). All three at 8 and at 32 connections/clients (setup and
+// capture: signup-rush.setup.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,15 +14,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import { loadConfig } from '../../server/src/lib/config.ts';
-import {
-  cpuNote,
-  runAutocannon,
-  runPgbench,
-  startApi,
-  withBenchDatabase,
-  type PhaseResult,
-  type Scenario,
-} from '../lib.ts';
+import { cpuNote, runPgbench, startApi, withBenchDatabase, type PhaseResult, type Scenario } from '../lib.ts';
 import {
   APP_ROLE,
   goal,
@@ -42,6 +35,7 @@ import {
   signups,
   WARMUP,
 } from './signup-rush.setup.ts';
+import { generatorLabel, sendEach } from '../wrk.ts';
 
 const PEOPLE = Number(process.env.BENCH_RUSH_PEOPLE ?? 5000);
 const PLACES = Number(process.env.BENCH_RUSH_PLACES ?? 500);
@@ -105,22 +99,21 @@ export const signupRush: Scenario = {
         // The statements of one accepted and one waitlisted sign-up, as the services send them.
         const { scripts, mode } = await captureScript(url, config, r, dir);
         api = await startApi(url, { env: { YIQI_APP_KEY: appKey.toString('base64') } });
-        await runAutocannon({
+        await sendEach({
           origin: api.origin,
           connections: o.connections,
-          amount: WARMUP,
           requests: signups(r.warm.shiftId, r.warmPeople),
         });
         for (const c of connections) {
           const measured = r.measured.get(c)!;
           const seen = await refreshSessions(db, `a${r.tag}`);
           const outcome = tally();
-          const http = await runAutocannon({
+          const http = await sendEach({
             origin: api.origin,
             connections: c,
-            amount: PEOPLE,
             pid: api.pid,
-            requests: signups(measured.shiftId, r.people, outcome.onResponse),
+            requests: signups(measured.shiftId, r.people),
+            onResponse: outcome.onResponse,
           });
           const touches = await sessionTouches(db, `a${r.tag}`, seen);
           const pgbench = (script: string, variables?: Record<string, string>, prepared = false) =>
@@ -147,7 +140,7 @@ export const signupRush: Scenario = {
             positions.size === PEOPLE - places &&
             outcome.positions.every((n) => n >= 1 && n <= PEOPLE - places);
           console.log(
-            `\n   ${c} connections — API: ${http.total} requests in ${http.seconds!.toFixed(1)} s; responses ${JSON.stringify(Object.fromEntries(outcome.by))}`,
+            `\n   ${c} connections — API (${http.loadGenerator}): ${http.total} requests in ${http.seconds!.toFixed(1)} s; responses ${JSON.stringify(Object.fromEntries(outcome.by))}`,
           );
           const checks: Check[] = [
             ['API 2xx responses', http.total - http.non2xx - http.errors, PEOPLE],
@@ -189,7 +182,7 @@ export const signupRush: Scenario = {
           const ofMinimal = http.reqPerSec / minimal.tps;
           rows.push({
             scenario: 'signup-rush',
-            phase: `signup×${c}`,
+            phase: `signup×${c}${generatorLabel(http)}`,
             api: http,
             sql: apiSql,
             ratio,
