@@ -213,7 +213,18 @@ async function checkTotals(
  * without waiting for its WAL to reach the disk at commit (a crash loses at most the last batches, which a
  * rerun with the same seed writes again). `bulk`: with the triggers off and their checks made set-based.
  */
-export async function copyRows(client: PoolClient, rows: Rows, bulk = false): Promise<void> {
+export async function copyRows(
+  client: PoolClient,
+  rows: Rows,
+  bulk = false,
+  timings?: Record<string, number>,
+): Promise<void> {
+  // Milliseconds per table's COPY (and the totals check, the commit), added up over the run's batches.
+  const timed = async (name: string, step: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await step();
+    if (timings) timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+  };
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
@@ -221,9 +232,9 @@ export async function copyRows(client: PoolClient, rows: Rows, bulk = false): Pr
       await client.query('SET LOCAL session_replication_role = replica');
       countPlaces(rows);
     }
-    for (const t of TABLES) await copyInto(client, t, rows[t]);
-    if (bulk) await checkTotals((text, values) => client.query(text, values), rows);
-    await client.query('COMMIT');
+    for (const t of TABLES) await timed(t, () => copyInto(client, t, rows[t]));
+    if (bulk) await timed('(totals check)', () => checkTotals((text, values) => client.query(text, values), rows));
+    await timed('(commit)', () => client.query('COMMIT'));
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
