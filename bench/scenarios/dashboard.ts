@@ -113,7 +113,9 @@ async function measureSize(options: BenchOptions, volunteers: number): Promise<S
       });
       const v0 = performance.now();
       await sql`VACUUM (ANALYZE)`.execute(owner.db);
-      console.log(`   VACUUM (ANALYZE) ${((performance.now() - v0) / 1000).toFixed(0)} s (not in the generation time)`);
+      console.log(
+        `   VACUUM (ANALYZE) ${((performance.now() - v0) / 1000).toFixed(0)} s (not in the generation time)`,
+      );
       const dbBytes = Number(
         (await one(owner.db, sql<{ b: string }>`SELECT pg_database_size(current_database())::text AS b`)).b,
       );

@@ -191,11 +191,11 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     // server parses, checks and indexes it on the other core); PGlite has one connection, so it waits.
     await writing;
     if (failed) throw failed;
-    const write = (client ? repo.copyRows(client, batch, bulk, copyMs) : repo.insertRows(db, batch, bulk)).then(
-      () => {
-        for (const t of TABLES) totals[t]! += batch[t].length;
-      },
-    );
+    const write = (
+      client ? repo.copyRows(client, batch, bulk, copyMs) : repo.insertRows(db, batch, bulk)
+    ).then(() => {
+      for (const t of TABLES) totals[t]! += batch[t].length;
+    });
     writing = write.catch((e: Error) => {
       failed = e;
     });
@@ -254,7 +254,11 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     for (const [t, ms] of busy)
       o.log(
         `    ${t.padEnd(22)} ${(totals[t] ?? 0).toLocaleString('en').padStart(12)} rows ${(ms / 1000).toFixed(1).padStart(7)} s` +
-          (totals[t] ? ` ${Math.round(totals[t]! / (ms / 1000)).toLocaleString('en').padStart(9)} rows/s` : ''),
+          (totals[t]
+            ? ` ${Math.round(totals[t]! / (ms / 1000))
+                .toLocaleString('en')
+                .padStart(9)} rows/s`
+            : ''),
       );
   }
   let eventsRolledUp = 0;
