@@ -26,6 +26,11 @@ await handle.db
     await sql`SET LOCAL auto_explain.log_timing = on`.execute(tx);
     await sql`SET LOCAL auto_explain.log_level = notice`.execute(tx);
     await sql`SET LOCAL client_min_messages = notice`.execute(tx);
+    // A database made before migration 202612071220 (decision 0076): its two unread indexes dropped here too.
+    if (process.env.DROP_UNREAD === '1') {
+      await sql`DROP INDEX IF EXISTS stat_unit_counts_children`.execute(tx);
+      await sql`DROP INDEX IF EXISTS stat_unit_counts_ranking`.execute(tx);
+    }
     const log = (l: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${l}`);
     if (what !== 'counts') await rebuildRollups(tx, new Date(), 0, log);
     if (what !== 'rollups') await rebuild(tx, new Date(), log);
