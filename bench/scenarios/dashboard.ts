@@ -41,16 +41,14 @@ import { APP_ROLE } from './activities.ts';
 import { writeScript } from '../sql.ts';
 
 /**
- * Database bytes per generated volunteer with a year of records (decision 0076), measured at 1 M density
- * (38 volunteers a community): the generated tables 12.2 KB a volunteer (pg_total_relation_size of the 15
- * tables the generator writes, divided by the volunteers written, sampled during the 1 M load), the
- * per-volunteer rollups 1.7 KB (stat_volunteer_periods and stat_org_volunteer_periods at 200 k), the unit
- * rollups and counts about 2 KB (they grow with communities × months × metrics, less than the volunteers).
- * Larger sizes need less per volunteer (fewer activities per record as communities fill), so this errs on
- * the safe side there; at 200 k it was 27 KB (an activity for nearly every record), below the 100 k the
- * refusal does not matter.
+ * Database bytes per generated volunteer with a year of records (decision 0076): `pg_database_size` after
+ * the generation and VACUUM (ANALYZE) of `--sizes 1000000` (15.3 GB, 16,460 bytes a volunteer, with the demo
+ * data and every statistics table). Larger sizes need less per volunteer (fewer activities per record as
+ * communities fill, count rows growing slower than volunteers: about 13 KB at 5 M and 22.3 M by the 1 M
+ * tables, decision 0076), so this errs on the safe side there; the × 1.3 is for WAL and the rebuild's sort
+ * files. (At 200 k it was 27 KB: an activity for nearly every record.)
  */
-const BYTES_PER_VOLUNTEER = 16_000;
+const BYTES_PER_VOLUNTEER = 16_500;
 const GOAL_MS = 200;
 const FLAT = 1.5;
 const BURST = 10_000;
