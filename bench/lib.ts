@@ -253,12 +253,23 @@ export async function throwawayDatabase(
     }
   };
   await admin(`CREATE DATABASE ${name}`);
+  // BENCH_KEEP_DB=1 (not on Ctrl-C): the database stays for EXPLAIN afterwards; drop it by hand.
+  const keep = process.env.BENCH_KEEP_DB === '1';
+  let interrupted = true;
   const drop = onCleanup(async () => {
     // Closing waits for queries in flight, so not forever; FORCE ends whatever connection is still open.
     await Promise.race([opened()?.close(), delay(3000)]).catch(() => {});
+    if (keep && !interrupted) {
+      console.log(`   BENCH_KEEP_DB=1: database ${name} kept (DROP DATABASE ${name} when done)`);
+      return;
+    }
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
-  return { url: url.href, drop };
+  const finish = async () => {
+    interrupted = false;
+    await drop();
+  };
+  return { url: url.href, drop: finish };
 }
 
 /**

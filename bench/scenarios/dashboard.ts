@@ -40,8 +40,15 @@ import { createStaff, staffSession } from './staff.ts';
 import { APP_ROLE } from './activities.ts';
 import { writeScript } from '../sql.ts';
 
-/** Measured (bench/README.md): database bytes per generated volunteer with a year of records. */
-const BYTES_PER_VOLUNTEER = 17_000;
+/**
+ * Database bytes per generated volunteer with a year of records (decision 0076): `pg_database_size` after
+ * the generation and VACUUM (ANALYZE) of `--sizes 1000000` (15.3 GB, 16,460 bytes a volunteer, with the demo
+ * data and every statistics table). Larger sizes need less per volunteer (fewer activities per record as
+ * communities fill, count rows growing slower than volunteers: about 13 KB at 5 M and 22.3 M by the 1 M
+ * tables, decision 0076), so this errs on the safe side there; the × 1.3 is for WAL and the rebuild's sort
+ * files. (At 200 k it was 27 KB: an activity for nearly every record.)
+ */
+const BYTES_PER_VOLUNTEER = 16_500;
 const GOAL_MS = 200;
 const FLAT = 1.5;
 const BURST = 10_000;
@@ -111,10 +118,15 @@ async function measureSize(options: BenchOptions, volunteers: number): Promise<S
         appKey: key,
         log: (line) => console.log(line),
       });
+      const v0 = performance.now();
       await sql`VACUUM (ANALYZE)`.execute(owner.db);
+      console.log(
+        `   VACUUM (ANALYZE) ${((performance.now() - v0) / 1000).toFixed(0)} s (not in the generation time)`,
+      );
       const dbBytes = Number(
         (await one(owner.db, sql<{ b: string }>`SELECT pg_database_size(current_database())::text AS b`)).b,
       );
+      await tableBytes(owner.db, volunteers, dbBytes);
       const records = s.rows.service_records!;
       const rows = Object.values(s.rows).reduce((a, b) => a + b, 0);
       console.log(
@@ -194,6 +206,29 @@ async function measureSize(options: BenchOptions, volunteers: number): Promise<S
   });
 }
 
+/** Bytes per table (heap, indexes and TOAST; pg_total_relation_size), largest first, and per volunteer. */
+async function tableBytes(db: Database, volunteers: number, dbBytes: number) {
+  const rows = (
+    await sql<{ name: string; total: string; heap: string; rows: string }>`
+      SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS total,
+             pg_relation_size(c.oid)::text AS heap, c.reltuples::bigint::text AS rows
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind = 'r' AND n.nspname = 'public'
+       ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 16`.execute(db)
+  ).rows;
+  console.log(
+    `   database ${gb(dbBytes)}, ${Math.round(dbBytes / volunteers).toLocaleString('en')} bytes a volunteer; largest tables (heap + indexes):`,
+  );
+  for (const r of rows) {
+    const total = Number(r.total);
+    const heap = Number(r.heap);
+    console.log(
+      `     ${r.name.padEnd(28)} ${gb(total).padStart(9)} (heap ${gb(heap)}, indexes and TOAST ${gb(total - heap)}) ` +
+        `${Number(r.rows).toLocaleString('en').padStart(12)} rows, ${Math.round(total / volunteers).toLocaleString('en')} B a volunteer`,
+    );
+  }
+}
+
 /** Polls the overview until its lag says no record event is waiting and the refresh has run. */
 async function waitForRollups(origin: string, path: string, cookie: string): Promise<number> {
   const start = performance.now();
@@ -209,19 +244,26 @@ async function waitForRollups(origin: string, path: string, cookie: string): Pro
 }
 
 /**
- * 10,000 drafts (20 closed activities of one generated team × 500 of its members, a day each) confirmed
- * through the API by the team's admin, 4 requests at a time; then the seconds from the last answer until
- * the rollup consumer has applied the last of their events.
+ * 10,000 drafts (20 closed activities of one generated team × 500 volunteers of its city, a day each)
+ * confirmed through the API by the team's admin, 4 requests at a time; then the seconds from the last
+ * answer until the rollup consumer has applied the last of their events. The volunteers need not be the
+ * team's members (confirmation does not ask): a generated team has at most 300 (model.ts PER_TEAM), and at
+ * up to 22.3 M volunteers over 26 k communities far fewer, so a burst limited to members never ran.
  */
 async function burstLag(owner: Database, app: Database, key: Buffer, origin: string): Promise<number | null> {
   const team = await one(
     owner,
-    sql<{ id: string; n: string }>`
-    SELECT m.org_id AS id, count(*)::text AS n FROM memberships m GROUP BY m.org_id ORDER BY count(*) DESC LIMIT 1`,
+    sql<{ id: string; city: string; n: string }>`
+    WITH t AS MATERIALIZED (
+      SELECT o.id, left(o.region_code, 4) AS city
+        FROM memberships m JOIN organizations o ON o.id = m.org_id
+       GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1
+    )
+    SELECT t.id, t.city,
+           (SELECT count(*) FROM volunteers v WHERE v.region_code LIKE t.city || '%')::text AS n FROM t`,
   );
-  const members = Number(team.n);
-  if (members < PER_ACTIVITY) {
-    console.log(`   burst: the largest team has ${members} members (< ${PER_ACTIVITY}); skipped`);
+  if (Number(team.n) < PER_ACTIVITY) {
+    console.log(`   burst: the team's city has ${team.n} volunteers (< ${PER_ACTIVITY}); skipped`);
     return null;
   }
   const admin = await createStaff(app, key, 'bench-team', 'org_admin', { orgId: team.id });
@@ -242,9 +284,9 @@ async function burstLag(owner: Database, app: Database, key: Buffer, origin: str
     await sql`
       INSERT INTO service_records (kind, volunteer_id, org_id, activity_id, service_date, activity_title, place,
                                    content, person_in_charge, minutes, computed_minutes, status, due_date)
-      SELECT 'attendance', m.volunteer_id, ${team.id}, ${act.id}, current_date - ${a + 1}::int, '压测确认活动',
+      SELECT 'attendance', v.id, ${team.id}, ${act.id}, current_date - ${a + 1}::int, '压测确认活动',
              '压测地址', '压测', '压测', 30, 30, 'draft', current_date + 14
-        FROM memberships m WHERE m.org_id = ${team.id} ORDER BY m.volunteer_id LIMIT ${PER_ACTIVITY}`.execute(
+        FROM volunteers v WHERE v.region_code LIKE ${`${team.city}%`} ORDER BY v.id LIMIT ${PER_ACTIVITY}`.execute(
       owner,
     );
     activities.push(act.id);
@@ -255,6 +297,8 @@ async function burstLag(owner: Database, app: Database, key: Buffer, origin: str
   const lastBefore = Number(
     (await one(owner, sql<{ m: string }>`SELECT coalesce(max(id), 0)::text AS m FROM record_events`)).m,
   );
+  let confirmedCount = 0;
+  const skippedCodes = new Set<string>();
   const start = performance.now();
   const queue = [...activities];
   await Promise.all(
@@ -267,13 +311,17 @@ async function burstLag(owner: Database, app: Database, key: Buffer, origin: str
           body: JSON.stringify({ items }),
         });
         if (!r.ok) throw new Error(`confirm: ${r.status} ${await r.text()}`);
+        const body = (await r.json()) as { done: number; skipped: { code: string }[] };
+        confirmedCount += body.done;
+        if (body.skipped.length) skippedCodes.add(body.skipped[0]!.code);
       }
     }),
   );
   const confirmed = (performance.now() - start) / 1000;
   const last = Number((await one(owner, sql<{ m: string }>`SELECT max(id)::text AS m FROM record_events`)).m);
   console.log(
-    `   burst: ${last - lastBefore} events from ${BURST} confirmations in ${confirmed.toFixed(1)} s`,
+    `   burst: ${confirmedCount} of ${BURST} drafts confirmed (${last - lastBefore} events) in ${confirmed.toFixed(1)} s` +
+      (skippedCodes.size ? `; skipped: ${[...skippedCodes].join(', ')}` : ''),
   );
   const answered = performance.now();
   for (;;) {

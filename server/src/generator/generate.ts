@@ -126,6 +126,8 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
   const client = handle.kind === 'postgres' && handle.pool ? await handle.pool.connect() : null;
   const flushRows = o.flushRows ?? (client ? 200_000 : 5_000);
   const totals: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
+  /** Milliseconds of the server's work per table (COPY), summed over the batches (PostgreSQL). */
+  const copyMs: Record<string, number> = {};
   let rows: Rows = emptyRows();
   let people = new Map<string, Person>();
   let buffered = 0;
@@ -189,11 +191,11 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     // server parses, checks and indexes it on the other core); PGlite has one connection, so it waits.
     await writing;
     if (failed) throw failed;
-    const write = (client ? repo.copyRows(client, batch, bulk) : repo.insertRows(db, batch, bulk)).then(
-      () => {
-        for (const t of TABLES) totals[t]! += batch[t].length;
-      },
-    );
+    const write = (
+      client ? repo.copyRows(client, batch, bulk, copyMs) : repo.insertRows(db, batch, bulk)
+    ).then(() => {
+      for (const t of TABLES) totals[t]! += batch[t].length;
+    });
     writing = write.catch((e: Error) => {
       failed = e;
     });
@@ -242,21 +244,41 @@ export async function generatePopulation(handle: OpenDatabase, o: GenerateOption
     client?.release();
   }
   const loaded = performance.now();
+  if (client && o.log) {
+    // Where the load's time went on the server: each table's COPY (rows, seconds, rows/s), busiest first.
+    const busy = Object.entries(copyMs).sort(([, a], [, b]) => b - a);
+    const all = busy.reduce((s, [, ms]) => s + ms, 0);
+    o.log(
+      `  rows written in ${((loaded - started) / 1000).toFixed(1)} s; the server busy ${(all / 1000).toFixed(1)} s of it:`,
+    );
+    for (const [t, ms] of busy)
+      o.log(
+        `    ${t.padEnd(22)} ${(totals[t] ?? 0).toLocaleString('en').padStart(12)} rows ${(ms / 1000).toFixed(1).padStart(7)} s` +
+          (totals[t]
+            ? ` ${Math.round(totals[t]! / (ms / 1000))
+                .toLocaleString('en')
+                .padStart(9)} rows/s`
+            : ''),
+      );
+  }
   let eventsRolledUp = 0;
   // Also when every community was there already: an interrupted bulk run left rows without statistics marks.
   if (statistics && (done > 0 || skipped > 0)) {
     await repo.analyze(db).catch(() => {});
+    o.log?.(`  ANALYZE before the rebuild ${((performance.now() - loaded) / 1000).toFixed(1)} s`);
     const at = o.now ?? new Date();
-    eventsRolledUp = (await rebuildRollups(db, at, o.activeMinHours ?? 0)).applied;
+    eventsRolledUp = (await rebuildRollups(db, at, o.activeMinHours ?? 0, o.log)).applied;
     const rolled = performance.now();
-    await rebuildCounts(db, at);
+    await rebuildCounts(db, at, o.log);
     o.log?.(
       `  statistics: ${eventsRolledUp.toLocaleString('en')} record events rolled up at once in ${((rolled - loaded) / 1000).toFixed(1)} s, ` +
         `counts rebuilt in ${((performance.now() - rolled) / 1000).toFixed(1)} s`,
     );
   }
+  const analyzed = performance.now();
   await repo.analyze(db).catch(() => {});
   const end = performance.now();
+  o.log?.(`  ANALYZE at the end ${((end - analyzed) / 1000).toFixed(1)} s`);
   return {
     region: toRegionCode(prefix),
     regionName,

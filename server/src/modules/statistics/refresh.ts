@@ -23,8 +23,8 @@ export async function refreshCounts(ctx: Ctx, opts: { full?: boolean } = {}) {
 }
 
 /** The whole rebuild on a database handle (the demo's and the generator's after a bulk load). */
-export async function rebuild(db: Database, at: Date): Promise<void> {
-  await refresh(db, at, { full: true });
+export async function rebuild(db: Database, at: Date, log?: (line: string) => void): Promise<void> {
+  await refresh(db, at, { full: true, log });
 }
 
 /** What one run did: recounted regions and organizations, or a full rebuild. */
@@ -34,7 +34,11 @@ export interface RefreshResult {
   orgs: number;
 }
 
-async function refresh(db: Database, at: Date, opts: { full?: boolean }): Promise<RefreshResult> {
+async function refresh(
+  db: Database,
+  at: Date,
+  opts: { full?: boolean; log?: ((line: string) => void) | undefined },
+): Promise<RefreshResult> {
   if (!db.isTransaction) return db.transaction().execute((trx) => refresh(trx, at, opts));
   await counts.lockCounts(db);
   const full = opts.full === true || (await refreshedAt(db, REFRESH_NAME)) === null;
@@ -43,8 +47,14 @@ async function refresh(db: Database, at: Date, opts: { full?: boolean }): Promis
   const signups = await counts.signupActivitiesSince(db, await counts.auditPosition(db, REFRESH_NAME), full);
   const dirty = await counts.takeDirty(db, signups.activities);
   if (full) {
+    const t0 = performance.now();
     await counts.rebuildAll(db);
+    const t1 = performance.now();
     await counts.retotal(db, 'all');
+    opts.log?.(
+      `  counts rebuilt whole: stat_unit_counts ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+        `totals and running sums ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    );
   } else {
     for (let i = 0; i < dirty.regions.length; i += CHUNK)
       await counts.recountRegions(db, dirty.regions.slice(i, i + CHUNK));

@@ -180,7 +180,19 @@ export async function markRefreshed(db: Database, name: string, at: Date) {
  * Rows are inserted in key order, so each index grows at its end instead of at random pages.
  * `minMinutes`: the active threshold of a month (12× for a calendar year), STATS_ACTIVE_MIN_HOURS × 60.
  */
-export async function rebuildFromEvents(db: Database, bound: string, minMinutes: number) {
+export async function rebuildFromEvents(
+  db: Database,
+  bound: string,
+  minMinutes: number,
+  log?: (line: string) => void,
+) {
+  let t0 = performance.now();
+  /** The seconds since the last step (the generator's progress log). */
+  const step = (what: string) => {
+    const t = performance.now();
+    log?.(`  rollups rebuilt: ${what} ${((t - t0) / 1000).toFixed(1)} s`);
+    t0 = t;
+  };
   for (const t of [
     'stat_unit_categories',
     'stat_unit_periods',
@@ -197,13 +209,17 @@ export async function rebuildFromEvents(db: Database, bound: string, minMinutes:
      CROSS JOIN LATERAL (VALUES (to_char(e.service_date, 'YYYY-MM')), (to_char(e.service_date, 'YYYY'))) p(period)
      WHERE e.tx_id < ${bound}::xid8 AND e.kind <> 'rejected'`;
   await sql`
-    INSERT INTO stat_volunteer_periods (volunteer_id, period, records, minutes)
-    SELECT volunteer_id, period, sum(records), sum(minutes_delta) FROM (${counted}) c GROUP BY 1, 2
-     ORDER BY 1, 2`.execute(db);
-  await sql`
     INSERT INTO stat_org_volunteer_periods (org_id, volunteer_id, period, records, minutes)
     SELECT org_id, volunteer_id, period, sum(records), sum(minutes_delta) FROM (${counted}) c
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  step('stat_org_volunteer_periods (after emptying the four tables)');
+  // A volunteer's sums are those of their organizations' rows (the same events, grouped once more): a read
+  // of those rows instead of a second pass over every event.
+  await sql`
+    INSERT INTO stat_volunteer_periods (volunteer_id, period, records, minutes)
+    SELECT volunteer_id, period, sum(records), sum(minutes) FROM stat_org_volunteer_periods GROUP BY 1, 2
+     ORDER BY 1, 2`.execute(db);
+  step('stat_volunteer_periods');
   const active = (table: string) =>
     sql.raw(`${table}.records > 0 AND ${table}.minutes >= ${Number(minMinutes)}
       * CASE WHEN length(${table}.period) = 4 THEN 12 ELSE 1 END`);
@@ -262,4 +278,5 @@ export async function rebuildFromEvents(db: Database, bound: string, minMinutes:
       FROM parts
      GROUP BY 1, 2, 3
      ORDER BY 1, 3`.execute(db);
+  step('stat_unit_periods and stat_unit_categories');
 }

@@ -188,8 +188,8 @@ export async function runRollups(ctx: Ctx, maxBatches = 200) {
  * of applying millions of events a thousand at a time. Later events (and those of transactions still
  * running) are then applied by the job as usual. Attributes hours to each volunteer's residence now.
  */
-export async function rebuildRollups(db: Database, at: Date, minHours: number) {
+export async function rebuildRollups(db: Database, at: Date, minHours: number, log?: (line: string) => void) {
   return rebuildConsumer(db, ROLLUP_CONSUMER, at, (tx, bound) =>
-    repo.rebuildFromEvents(tx, bound, minHours * 60),
+    repo.rebuildFromEvents(tx, bound, minHours * 60, log),
   );
 }
