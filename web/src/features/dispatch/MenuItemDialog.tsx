@@ -2,6 +2,7 @@ import { Alert, AutoComplete, Flex, Form, Input, InputNumber, Modal } from 'antd
 import { useMessages } from '../../lib/i18n.tsx';
 import { useModalSubmit } from '../common/useModalSubmit.ts';
 import { TeamsPicker } from './TeamsPicker.tsx';
+import { ItemTextFields } from './ItemTextFields.tsx';
 import type { MenuItemViewT } from './api.ts';
 import { addMenuItem, editMenuItem, type ItemFields } from './menuApi.ts';
 import { menuMessages } from './menuMessages.ts';
@@ -91,21 +92,7 @@ export function MenuItemDialog({
             filterOption={(input, o) => String(o?.value ?? '').includes(input)}
           />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t.itemTitle}
-          rules={[{ required: true, whitespace: true, max: 80, message: t.required }]}
-        >
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t.description}
-          extra={t.descriptionHint}
-          rules={[{ required: true, whitespace: true, max: 2000, message: t.required }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
+        <ItemTextFields />
         <Form.Item name="teamIds" label={t.teams} extra={t.teamsHint}>
           <TeamsPicker region={region} known={item?.teams ?? []} testId="menu-item-teams" />
         </Form.Item>

@@ -11,6 +11,7 @@ import type { TeamOffersViewT } from '@yiqi/shared/contracts/dispatch';
 import { statusTag } from './menuCells.tsx';
 import { menuMessages } from './menuMessages.ts';
 import { TeamsPicker } from './TeamsPicker.tsx';
+import { ItemTextFields } from './ItemTextFields.tsx';
 
 /**
  * The pieces of an offerer's 供单 page, shared by a team's (/dispatch/offers) and a village station's
@@ -197,21 +198,7 @@ function OfferDialog({
         >
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t.itemTitle}
-          rules={[{ required: true, whitespace: true, max: 80, message: t.required }]}
-        >
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t.description}
-          extra={t.descriptionHint}
-          rules={[{ required: true, whitespace: true, max: 2000, message: t.required }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
+        <ItemTextFields />
         {teamsOf && (
           <Form.Item name="teamIds" label={t.teams} extra={t.villageTeamsHint}>
             <TeamsPicker region={teamsOf} testId="offer-teams" />
