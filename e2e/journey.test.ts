@@ -4,6 +4,7 @@ import {
   type Browser,
   enrolTotp,
   launchBrowser,
+  openSignOutDialog,
   screenshot,
   SCREENSHOTS,
   signIn,
@@ -79,9 +80,7 @@ describe('browser journeys', { timeout: 240_000 }, () => {
       await screenshot(page, '05-roles-en');
 
       // Sign out, with confirmation.
-      await page.getByTestId('user-menu').click();
-      await page.getByRole('menuitem', { name: 'Sign out' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+      await (await openSignOutDialog(page, true)).click();
       await page.waitForURL(/\/login$/);
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
       assert.match(page.url(), /\/login$/, 'signing out leaves no way back into the last page');

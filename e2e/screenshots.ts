@@ -1,7 +1,7 @@
 // A tour of every page at desktop and phone size, for looking at the console: `npx tsx e2e/screenshots.ts`
 // (after `npm run build -w web`). Pictures go to test-output/screenshots/tour-*.png.
 import type { Page } from 'playwright-core';
-import { enrolTotp, launchBrowser, screenshot, signIn, startServer } from './support.ts';
+import { enrolTotp, launchBrowser, openSignOutDialog, screenshot, signIn, startServer } from './support.ts';
 import { chooseOption } from './volunteers.steps.ts';
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
@@ -78,11 +78,9 @@ async function tour(kind: keyof typeof VIEWPORTS) {
     await page.goto(server.url + '/no-such-page');
     await page.getByText('页面不存在', { exact: true }).waitFor();
     await shot(page, '10-not-found');
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await page.getByRole('dialog').waitFor();
+    const confirmSignOut = await openSignOutDialog(page);
     await shot(page, '11-sign-out');
-    await page.getByRole('dialog').getByRole('button', { name: '退 出' }).click();
+    await confirmSignOut.click();
     await signIn(page, 'auditor');
     await enrolTotp(page);
     await page.getByTestId('region-name').waitFor();

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as OTPAuth from 'otpauth';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
@@ -306,6 +306,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await settle(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Opens the console's sign-out confirmation through the user menu and returns its confirm button (the
+ * caller may take a screenshot before clicking it). A click that lands while the dropdown is still opening
+ * or already closing (a loaded machine) opens nothing, so the menu is reopened and the item clicked again,
+ * up to three times.
+ */
+export async function openSignOutDialog(page: Page, english = false): Promise<Locator> {
+  const item = page.getByRole('menuitem', { name: english ? 'Sign out' : '退出登录' });
+  const confirm = page.getByRole('dialog').getByRole('button', { name: english ? 'Sign out' : /退\s*出/ });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click();
+    const opened = await confirm.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return confirm;
+    if (attempt === 3) throw new Error('the sign-out confirmation did not open after three clicks');
+  }
 }
 
 /** Fills the sign-in form and submits it with Enter. */

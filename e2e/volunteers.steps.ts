@@ -1,6 +1,15 @@
 // Steps of the volunteer journeys (e2e/volunteers.test.ts), in the words of the pages.
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, enrolTotp, screenshot, signIn, textedCode, totp, typeCode } from './support.ts';
+import {
+  DEMO_PASSWORD,
+  enrolTotp,
+  openSignOutDialog,
+  screenshot,
+  signIn,
+  textedCode,
+  totp,
+  typeCode,
+} from './support.ts';
 
 /** A code from a time step after `afterStep`: the server refuses a step it has seen before. */
 export async function freshCode(secret: string, afterStep: number): Promise<string> {
@@ -39,20 +48,7 @@ export async function signInStaff(page: Page, staff: Staff): Promise<void> {
 
 /** Signs out through the console's user menu. */
 export async function signOutConsole(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  const item = page.getByRole('menuitem', { name: '退出登录' });
-  const confirm = page.getByRole('dialog').getByRole('button', { name: /退\s*出/ });
-  await item.click();
-  // A click that lands while the dropdown is still opening (a loaded machine) opens nothing: click again.
-  if (
-    !(await confirm.waitFor({ timeout: 5000 }).then(
-      () => true,
-      () => false,
-    )) &&
-    (await item.isVisible())
-  )
-    await item.click();
-  await confirm.click();
+  await (await openSignOutDialog(page)).click();
   await page.waitForURL(/\/login/);
 }
 
