@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,10 +72,17 @@ export interface RunningServer {
  * Starts the real server (embedded database, demo accounts) on a free port with a fresh data folder and
  * waits for /healthz. The web app must have been built already (npm run build -w web).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')))
     throw new Error('web/dist/index.html is missing: run "npm run build -w web" before the browser tests');
-  const dataDir = mkdtempSync(join(tmpdir(), 'yiqi-e2e-'));
+  // A folder of the caller's is kept at stop (the template below is made so); a temporary one is removed.
+  const keep = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiqi-e2e-'));
+  // `npm run e2e` seeds one data folder before the journeys (e2e/make-template.ts); each server starts on a
+  // copy of it, which spares every journey the migrations, the region tree and the demo (about 10 s each).
+  const template = process.env.E2E_DATA_TEMPLATE;
+  if (!keep && template && existsSync(join(template, 'pglite')))
+    cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('yiqi.lock') });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -140,7 +147,7 @@ export async function startServer(): Promise<RunningServer> {
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

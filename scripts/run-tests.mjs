@@ -47,6 +47,11 @@ if (!e2e) {
 let cleanup = () => {};
 if (e2e) {
   if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
+  // One seeded data folder that every journey's server copies (e2e/support.ts startServer).
+  const template = join('test-output', `e2e-template-${process.pid}`);
+  if (run('npx', ['tsx', 'e2e/make-template.ts', template]) !== 0) process.exit(1);
+  env.E2E_DATA_TEMPLATE = template;
+  cleanup = () => rmSync(template, { recursive: true, force: true });
 } else if (onPg) {
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const template = `yiqi_tpl_${process.pid}_${Date.now().toString(36)}`;
