@@ -77,7 +77,9 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
     throw new Error('web/dist/index.html is missing: run "npm run build -w web" before the browser tests');
   // A folder of the caller's is kept at stop (the template below is made so); a temporary one is removed.
   const keep = options.dataDir !== undefined;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiqi-e2e-'));
+  // On tmpfs when the machine has one: the embedded database then writes to memory, not the shared disk.
+  const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const dataDir = options.dataDir ?? mkdtempSync(join(scratch, 'yiqi-e2e-'));
   // `npm run e2e` seeds one data folder before the journeys (e2e/make-template.ts); each server starts on a
   // copy of it, which spares every journey the migrations, the region tree and the demo (about 10 s each).
   const template = process.env.E2E_DATA_TEMPLATE;

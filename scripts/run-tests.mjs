@@ -44,25 +44,49 @@ if (!e2e) {
   mkdirSync(logDir, { recursive: true });
   env.YIQI_TEST_LOG_DIR = logDir;
 }
-let cleanup = () => {};
+const cleanups = [];
+const cleanup = () =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((f) => f());
+const fail = () => (cleanup(), process.exit(1));
+
+/**
+ * The PGlite template every test file copies (server/src/test/database.ts): a data folder, on tmpfs
+ * (/dev/shm) when the machine has one, so the copies cost no disk writes. Opening a copy takes a fraction
+ * of unpacking a dump into PGlite's memory, and queries on it run faster (audit.test.ts: 20 s → 12 s).
+ */
+function pgliteTemplate() {
+  const base = existsSync('/dev/shm') ? '/dev/shm' : 'test-output';
+  const runDir = join(base, `yiqi-tests-${process.pid}`);
+  const template = join(runDir, 'template');
+  mkdirSync(runDir, { recursive: true });
+  cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
+  if (run('npx', ['tsx', 'scripts/test-template.ts', 'pglite', template]) !== 0) fail();
+  env.YIQI_TEST_PGLITE_TEMPLATE = template;
+}
+
 if (e2e) {
   if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
+  // The journeys that run the app in their own process (stars, honours, the service worker) take it too.
+  pgliteTemplate();
   // One seeded data folder that every journey's server copies (e2e/support.ts startServer).
-  const template = join('test-output', `e2e-template-${process.pid}`);
-  if (run('npx', ['tsx', 'e2e/make-template.ts', template]) !== 0) process.exit(1);
+  const template = join(
+    existsSync('/dev/shm') ? '/dev/shm' : 'test-output',
+    `yiqi-e2e-template-${process.pid}`,
+  );
+  cleanups.push(() => rmSync(template, { recursive: true, force: true }));
+  if (run('npx', ['tsx', 'e2e/make-template.ts', template]) !== 0) fail();
   env.E2E_DATA_TEMPLATE = template;
-  cleanup = () => rmSync(template, { recursive: true, force: true });
 } else if (onPg) {
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   const template = `yiqi_tpl_${process.pid}_${Date.now().toString(36)}`;
   if (run('npx', ['tsx', 'scripts/test-template.ts', 'postgres', template]) !== 0) process.exit(1);
   env.YIQI_TEST_PG_TEMPLATE = template;
-  cleanup = () => run('npx', ['tsx', 'scripts/test-template.ts', 'drop', template]);
+  cleanups.push(() => run('npx', ['tsx', 'scripts/test-template.ts', 'drop', template]));
 } else {
-  const file = join('test-output', `pglite-template-${process.pid}.tar`);
-  if (run('npx', ['tsx', 'scripts/test-template.ts', 'pglite', file]) !== 0) process.exit(1);
-  env.YIQI_TEST_PGLITE_TEMPLATE = file;
-  cleanup = () => rmSync(file, { force: true });
+  pgliteTemplate();
 }
 
 console.log(`running ${files.length} test files on ${e2e ? 'chromium' : onPg ? 'PostgreSQL' : 'PGlite'}`);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, withUser, type OpenDatabase } from '../db/database.ts';
@@ -36,8 +37,22 @@ export async function openTestDatabase(): Promise<OpenDatabase & { url?: string 
       },
     };
   }
-  const file = process.env.YIQI_TEST_PGLITE_TEMPLATE;
-  if (file) return openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
+  const template = process.env.YIQI_TEST_PGLITE_TEMPLATE;
+  if (template && statSync(template).isDirectory()) {
+    // A data folder (on tmpfs when the runner could): copying it and opening the copy takes a fraction
+    // of unpacking a dump into PGlite's memory file system, which every test file would pay.
+    const dir = mkdtempSync(join(dirname(template), 'db-'));
+    cpSync(template, dir, { recursive: true });
+    const handle = await openPglite({ dataDir: dir });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (template) return openPglite({ loadDataDir: new Blob([readFileSync(template)]) });
   // A screenshot script run on its own (`npx tsx e2e/*.screens.ts`), not through the test runner: it
   // prepares its one database itself (several seconds), as the template would have been.
   if (process.env.NODE_TEST_CONTEXT)
