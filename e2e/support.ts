@@ -178,6 +178,8 @@ export async function launchBrowser(
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
+    // The app then turns Ant Design's motion off (web/src/lib/i18n.tsx): no click lands mid-animation.
+    reducedMotion: 'reduce',
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport,
     args: [
@@ -191,7 +193,8 @@ export async function launchBrowser(
       '--disable-sync',
     ],
   });
-  context.setDefaultTimeout(20_000);
+  // Generous: CI runs the journeys beside both suites on two cores; a wait only lasts this long when it fails.
+  context.setDefaultTimeout(30_000);
   const browser: Browser = {
     context,
     close: async () => {

@@ -34,8 +34,16 @@ function applyLocale(locale: Locale): void {
   applyDocumentLocale(locale);
 }
 
+/**
+ * Whoever asks their system for less motion (vestibular disorders, older phones) gets Ant Design's dialogs,
+ * menus and drawers without their zoom and slide animations; so do the browser journeys, whose clicks
+ * otherwise could land on a dialog still zooming in on a loaded machine. Read once at start.
+ */
+const REDUCED_MOTION =
+  typeof window !== 'undefined' && Boolean(window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
+
 const THEME = {
-  token: { colorPrimary: '#d4380d', borderRadius: 8 },
+  token: { colorPrimary: '#d4380d', borderRadius: 8, ...(REDUCED_MOTION ? { motion: false } : {}) },
   algorithm: antTheme.defaultAlgorithm,
 };
 
