@@ -12,7 +12,6 @@ if (!dir) {
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const started = Date.now();
-delete process.env.E2E_DATA_TEMPLATE;
 const server = await startServer({ dataDir: dir });
 await server.stop();
 console.log(`journey data template seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`);

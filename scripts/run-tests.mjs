@@ -52,14 +52,16 @@ const cleanup = () =>
     .forEach((f) => f());
 const fail = () => (cleanup(), process.exit(1));
 
+/** Where the templates and their copies go: tmpfs when the machine has one, so they cost no disk writes. */
+const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : 'test-output';
+
 /**
- * The PGlite template every test file copies (server/src/test/database.ts): a data folder, on tmpfs
- * (/dev/shm) when the machine has one, so the copies cost no disk writes. Opening a copy takes a fraction
- * of unpacking a dump into PGlite's memory, and queries on it run faster (audit.test.ts: 20 s → 12 s).
+ * The PGlite template every test file copies (server/src/test/database.ts): a data folder under SCRATCH.
+ * Opening a copy takes a fraction of unpacking a dump into PGlite's memory, and queries on it run faster
+ * (audit.test.ts: 20 s → 12 s).
  */
 function pgliteTemplate() {
-  const base = existsSync('/dev/shm') ? '/dev/shm' : 'test-output';
-  const runDir = join(base, `yiqi-tests-${process.pid}`);
+  const runDir = join(SCRATCH, `yiqi-tests-${process.pid}`);
   const template = join(runDir, 'template');
   mkdirSync(runDir, { recursive: true });
   cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
@@ -72,10 +74,7 @@ if (e2e) {
   // The journeys that run the app in their own process (stars, honours, the service worker) take it too.
   pgliteTemplate();
   // One seeded data folder that every journey's server copies (e2e/support.ts startServer).
-  const template = join(
-    existsSync('/dev/shm') ? '/dev/shm' : 'test-output',
-    `yiqi-e2e-template-${process.pid}`,
-  );
+  const template = join(SCRATCH, `yiqi-e2e-template-${process.pid}`);
   cleanups.push(() => rmSync(template, { recursive: true, force: true }));
   if (run('npx', ['tsx', 'e2e/make-template.ts', template]) !== 0) fail();
   env.E2E_DATA_TEMPLATE = template;

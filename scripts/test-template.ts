@@ -1,6 +1,7 @@
 /**
  * Builds the database every test file starts from: migrated, regions loaded, no accounts.
- * PGlite: writes a data folder (or, for a name ending in .tar, a data-dir dump) at the given path. PostgreSQL: creates the named template database.
+ * PGlite: writes a data folder (or, for a name ending in .tar, a data-dir dump) at the given path.
+ * PostgreSQL: creates the named template database.
  */
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
